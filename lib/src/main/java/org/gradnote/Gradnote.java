@@ -1,0 +1,77 @@
+package org.gradnote;
+
+import java.util.SplittableRandom;
+
+/**
+ * Global switches of the library: the random seed that makes a run bit-for-bit repeatable.
+ *
+ * <p>ND4J's random generator is per thread, so gradnote never uses it: every random draw (init, dropout masks,
+ * shuffles) comes from this one generator, and {@link #seed(long)} resets it for all threads at once.
+ */
+public final class Gradnote {
+    private static final Object LOCK = new Object();
+    private static SplittableRandom random = new SplittableRandom();
+    private static volatile long lastSeed = -1;
+
+    private Gradnote() {}
+
+    /** Makes every following random draw repeatable, like {@code torch.manual_seed}. */
+    public static void seed(long seed) {
+        synchronized (LOCK) {
+            random = new SplittableRandom(seed);
+            lastSeed = seed;
+        }
+    }
+
+    /** The seed last given to {@link #seed(long)}, or -1 when none was. */
+    public static long lastSeed() {
+        return lastSeed;
+    }
+
+    /** Draws a fresh 64-bit seed from the global generator, for a component that keeps its own generator. */
+    public static long nextSeed() {
+        synchronized (LOCK) {
+            return random.nextLong();
+        }
+    }
+
+    /** Fills an array with uniform values in [low, high). */
+    public static void fillUniform(double[] out, double low, double high) {
+        synchronized (LOCK) {
+            for (int i = 0; i < out.length; i++) out[i] = low + (high - low) * random.nextDouble();
+        }
+    }
+
+    /** Fills an array with normal values (Box-Muller over the global generator, so it is seed-stable). */
+    public static void fillNormal(double[] out, double mean, double std) {
+        synchronized (LOCK) {
+            for (int i = 0; i < out.length; i += 2) {
+                double u1 = random.nextDouble();
+                double u2 = random.nextDouble();
+                double r = Math.sqrt(-2 * Math.log(1 - u1));
+                out[i] = mean + std * r * Math.cos(2 * Math.PI * u2);
+                if (i + 1 < out.length) out[i + 1] = mean + std * r * Math.sin(2 * Math.PI * u2);
+            }
+        }
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates over the given generator). */
+    public static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** A permutation drawn from the global generator. */
+    public static int[] permutation(int n) {
+        synchronized (LOCK) {
+            return permutation(n, random);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.gradnote.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Reverse-mode differentiation over the recorded tape: a topological sort, then one reverse loop. */
+final class Autograd {
+    private Autograd() {}
+
+    static void backward(Tensor root, Tensor gradient, boolean retainGraph) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward(): this tensor does not require grad and has no grad_fn;"
+                    + " call requiresGrad(true) on the inputs you want gradients for");
+        }
+        INDArray seed;
+        if (gradient == null) {
+            if (root.numel() != 1) {
+                throw new IllegalStateException("backward(): grad can be implicitly created only for scalar outputs, this tensor has shape "
+                        + Shapes.str(root.shape()) + "; pass an upstream gradient: backward(gradient)");
+            }
+            seed = Nd4j.ones(root.data.dataType(), root.shape());
+        } else {
+            if (!Arrays.equals(gradient.shape(), root.shape())) {
+                throw new ShapeException("backward(): upstream gradient shape " + Shapes.str(gradient.shape())
+                        + " does not match tensor shape " + Shapes.str(root.shape()));
+            }
+            seed = gradient.data.castTo(root.data.dataType());
+        }
+        List<Tensor> order = topologicalOrder(root);
+        Map<Tensor, INDArray> grads = new IdentityHashMap<>();
+        grads.put(root, seed);
+        try (GradMode ignored = GradMode.set(false)) {
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                INDArray g = grads.remove(t);
+                if (g == null) continue;
+                if (t.node == null) {
+                    t.accumulateGrad(g, false);
+                    continue;
+                }
+                if (t.retainsGrad()) t.accumulateGrad(g, false);
+                INDArray[] inputGrads = t.node.apply(g);
+                Tensor[] inputs = t.node.inputs;
+                for (int k = 0; k < inputs.length; k++) {
+                    Tensor in = inputs[k];
+                    INDArray gk = inputGrads[k];
+                    if (gk == null || !in.requiresGrad()) continue;
+                    INDArray prev = grads.get(in);
+                    // Not in place: a rule may hand the same array to several inputs.
+                    grads.put(in, prev == null ? gk : prev.add(gk));
+                }
+                if (!retainGraph) t.node.release();
+            }
+        }
+    }
+
+    /** Post-order DFS without recursion: RNN graphs unrolled over long sequences would overflow the stack. */
+    static List<Tensor> topologicalOrder(Tensor root) {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        visited.add(root);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Tensor t = (Tensor) frame[0];
+            int next = (Integer) frame[1];
+            Tensor[] inputs = t.node == null ? Tensor.NONE : t.node.inputs;
+            if (next < inputs.length) {
+                frame[1] = next + 1;
+                Tensor in = inputs[next];
+                if (in.requiresGrad() && visited.add(in)) stack.push(new Object[] {in, 0});
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+}

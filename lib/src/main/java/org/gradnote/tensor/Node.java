@@ -1,0 +1,54 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One recorded operation of the tape: the op's name, its inputs, and the closure that maps the gradient of its
+ * output to the gradients of its inputs.
+ */
+final class Node {
+    /** Gradient rule of a primitive: output gradient in, one gradient per input out (null where none flows). */
+    @FunctionalInterface
+    interface Backward {
+        INDArray[] apply(INDArray grad);
+    }
+
+    final String op;
+    final Tensor[] inputs;
+    private Backward backward;
+    private final Tensor[] saved;
+    private final int[] savedVersions;
+
+    Node(String op, Tensor[] inputs, Tensor[] saved, Backward backward) {
+        this.op = op;
+        this.inputs = inputs;
+        this.backward = backward;
+        this.saved = saved;
+        this.savedVersions = new int[saved.length];
+        for (int i = 0; i < saved.length; i++) savedVersions[i] = saved[i].version();
+    }
+
+    /** Runs the gradient rule, first refusing if a value it reads was changed in place since the forward pass. */
+    INDArray[] apply(INDArray grad) {
+        if (backward == null) {
+            throw new IllegalStateException("backward through '" + op + "' a second time: the graph was freed after the"
+                    + " first backward(); call backward(grad, true) the first time to keep it");
+        }
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i].version() != savedVersions[i]) {
+                throw new IllegalStateException("a tensor of shape " + Shapes.str(saved[i].shape())
+                        + " needed by '" + op + "' for gradient computation has been modified by an in-place operation"
+                        + " (version " + saved[i].version() + ", expected " + savedVersions[i] + ")");
+            }
+        }
+        return backward.apply(grad);
+    }
+
+    void release() {
+        backward = null;
+    }
+
+    String name() {
+        return op;
+    }
+}

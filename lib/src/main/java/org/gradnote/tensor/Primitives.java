@@ -1,0 +1,498 @@
+package org.gradnote.tensor;
+
+import static org.gradnote.tensor.Engine.sumToShape;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Every gradient rule of gradnote, beside the forward maths it differentiates (micrograd style).
+ *
+ * <p>Everything else (losses, layers, {@code stack}, {@code where}, ...) is composed from these. A few ops that
+ * could be composed ({@code sub}, {@code div}, {@code tanh}, {@code sigmoid}, {@code softmax}, {@code logSoftmax})
+ * are primitives because each ND4J call costs ~10-30 µs on the Java side: a fused native op pair is measurably
+ * faster than three composed calls.
+ */
+final class Primitives {
+    private Primitives() {}
+
+    // ---- element-wise binary, numpy broadcasting; gradients summed back over broadcast axes ----
+
+    static Tensor add(Tensor a, Tensor b) {
+        INDArray out = Engine.broadcastBinary("add", "add", a.data, b.data);
+        long[] sa = a.shape(), sb = b.shape();
+        return Tensor.record(out, "add", new Tensor[] {a, b}, Tensor.NONE,
+                g -> new INDArray[] {sumToShape(g, sa), sumToShape(g, sb)});
+    }
+
+    static Tensor sub(Tensor a, Tensor b) {
+        INDArray out = Engine.broadcastBinary("subtract", "sub", a.data, b.data);
+        long[] sa = a.shape(), sb = b.shape();
+        return Tensor.record(out, "sub", new Tensor[] {a, b}, Tensor.NONE,
+                g -> new INDArray[] {sumToShape(g, sa), b.requiresGrad() ? sumToShape(g, sb).neg() : null});
+    }
+
+    static Tensor mul(Tensor a, Tensor b) {
+        INDArray out = Engine.broadcastBinary("multiply", "mul", a.data, b.data);
+        return Tensor.record(out, "mul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new INDArray[] {
+            a.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, b.data), a.shape()) : null,
+            b.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, a.data), b.shape()) : null});
+    }
+
+    static Tensor div(Tensor a, Tensor b) {
+        INDArray out = Engine.broadcastBinary("divide", "div", a.data, b.data);
+        return Tensor.record(out, "div", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
+            INDArray ga = Engine.broadcastBinary("divide", "div", g, b.data);
+            INDArray gb = b.requiresGrad()
+                    ? sumToShape(Engine.broadcastBinary("multiply", "mul", ga, out).negi(), b.shape()) : null;
+            return new INDArray[] {a.requiresGrad() ? sumToShape(ga, a.shape()) : null, gb};
+        });
+    }
+
+    /** d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a. */
+    static Tensor pow(Tensor a, Tensor b) {
+        INDArray out = Engine.broadcastBinary("pow_pairwise", "pow", a.data, b.data);
+        return Tensor.record(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
+            INDArray ga = null, gb = null;
+            if (a.requiresGrad()) {
+                INDArray bm1 = b.data.sub(1.0);
+                INDArray d = Engine.broadcastBinary("pow_pairwise", "pow", a.data, bm1);
+                d = Engine.broadcastBinary("multiply", "mul", d, b.data);
+                ga = sumToShape(Engine.broadcastBinary("multiply", "mul", d, g), a.shape());
+            }
+            if (b.requiresGrad()) {
+                INDArray lnA = Engine.broadcastBinary("multiply", "mul", out, Transforms.log(a.data, true));
+                gb = sumToShape(Engine.broadcastBinary("multiply", "mul", lnA, g), b.shape());
+            }
+            return new INDArray[] {ga, gb};
+        });
+    }
+
+    // ---- scalar forms: no scalar tensor is built, one native call each ----
+
+    static Tensor addScalar(Tensor a, double c) {
+        return Tensor.record(a.data.add(c), "add", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g});
+    }
+
+    static Tensor mulScalar(Tensor a, double c) {
+        return Tensor.record(a.data.mul(c), "mul", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.mul(c)});
+    }
+
+    /** c - a: the scalar on the left, as in {@code 1 - p}. */
+    static Tensor rsubScalar(Tensor a, double c) {
+        return Tensor.record(a.data.rsub(c), "rsub", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.neg()});
+    }
+
+    /** c / a. */
+    static Tensor rdivScalar(Tensor a, double c) {
+        INDArray out = a.data.rdiv(c);
+        return Tensor.record(out, "rdiv", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.mul(out).divi(a.data).negi()});
+    }
+
+    static Tensor powScalar(Tensor a, double p) {
+        INDArray out = p == 2 ? a.data.mul(a.data) : Transforms.pow(a.data, p, true);
+        return Tensor.record(out, "pow", new Tensor[] {a}, new Tensor[] {a}, g -> {
+            INDArray d = p == 2 ? a.data.mul(2.0) : Transforms.pow(a.data, p - 1, true).muli(p);
+            return new INDArray[] {d.muli(g)};
+        });
+    }
+
+    // ---- element-wise unary ----
+
+    static Tensor exp(Tensor a) {
+        INDArray out = Transforms.exp(a.data, true);
+        Tensor t = Tensor.record(out, "exp", new Tensor[] {a}, new Tensor[] {a}, g -> new INDArray[] {g.mul(out)});
+        return t;
+    }
+
+    static Tensor log(Tensor a) {
+        return Tensor.record(Transforms.log(a.data, true), "log", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.div(a.data)});
+    }
+
+    static Tensor sqrt(Tensor a) {
+        INDArray out = Transforms.sqrt(a.data, true);
+        return Tensor.record(out, "sqrt", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.mul(0.5).divi(out)});
+    }
+
+    static Tensor abs(Tensor a) {
+        return Tensor.record(Transforms.abs(a.data, true), "abs", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.mul(Transforms.sign(a.data, true))});
+    }
+
+    static Tensor tanh(Tensor a) {
+        return unaryNative(a, "tanh", "tanh_bp", null);
+    }
+
+    static Tensor sigmoid(Tensor a) {
+        return unaryNative(a, "sigmoid", "sigmoid_bp", null);
+    }
+
+    static Tensor relu(Tensor a) {
+        return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
+    }
+
+    static Tensor leakyRelu(Tensor a, double slope) {
+        return unaryNative(a, "lrelu", "lrelu_bp", new double[] {slope});
+    }
+
+    /** A native forward/backward pair taking (input) and (input, grad). */
+    private static Tensor unaryNative(Tensor a, String fwd, String bwd, double[] tArgs) {
+        INDArray x = Engine.contiguous(a.data);
+        INDArray out = Engine.empty(x.dataType(), x.shape());
+        Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, null, null, tArgs);
+        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
+            INDArray dx = Engine.empty(x.dataType(), x.shape());
+            Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(Engine.cast(g, x.dataType()))}, new INDArray[] {dx}, null, null, tArgs);
+            return new INDArray[] {dx};
+        });
+    }
+
+    static Tensor softmax(Tensor a, int dim) {
+        return softmaxLike(a, dim, "softmax", "softmax_bp");
+    }
+
+    static Tensor logSoftmax(Tensor a, int dim) {
+        return softmaxLike(a, dim, "log_softmax", "log_softmax_bp");
+    }
+
+    private static Tensor softmaxLike(Tensor a, int dim, String fwd, String bwd) {
+        int d = Shapes.dim(fwd, dim, a.dim());
+        INDArray x = Engine.contiguous(a.data);
+        INDArray out = Engine.empty(x.dataType(), x.shape());
+        long[] iArgs = {d};
+        Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, iArgs, null, null);
+        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
+            INDArray dx = Engine.empty(x.dataType(), x.shape());
+            Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(g)}, new INDArray[] {dx}, iArgs, null, null);
+            return new INDArray[] {dx};
+        });
+    }
+
+    static Tensor clamp(Tensor a, double min, double max) {
+        INDArray out = Transforms.min(Transforms.max(a.data, min, true), max, false);
+        return Tensor.record(out, "clamp", new Tensor[] {a}, new Tensor[] {a}, g -> {
+            INDArray inside = a.data.gte(min).castTo(g.dataType()).muli(a.data.lte(max).castTo(g.dataType()));
+            return new INDArray[] {g.mul(inside)};
+        });
+    }
+
+    /** cond ? a : b, element-wise with broadcasting; no gradient flows to the condition. */
+    static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        DataType t = Engine.resultType(a.data.dataType(), b.data.dataType());
+        INDArray c = cond.data.castTo(t);
+        INDArray diff = Engine.broadcastBinary("subtract", "where", Engine.cast(a.data, t), Engine.cast(b.data, t));
+        INDArray picked = Engine.broadcastBinary("multiply", "where", diff, c);
+        INDArray out = Engine.broadcastBinary("add", "where", picked, Engine.cast(b.data, t));
+        return Tensor.record(out, "where", new Tensor[] {a, b}, Tensor.NONE, g -> {
+            INDArray ga = Engine.broadcastBinary("multiply", "where", g, c);
+            INDArray gb = g.sub(Engine.broadcastBinary("multiply", "where", g, c));
+            return new INDArray[] {sumToShape(ga, a.shape()), sumToShape(gb, b.shape())};
+        });
+    }
+
+    // ---- reductions ----
+
+    static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
+        long[] in = a.shape();
+        if (dims.length == 0) {
+            INDArray out = Nd4j.scalar(a.data.dataType(), a.data.sumNumber().doubleValue());
+            return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g, in)});
+        }
+        int[] d = Shapes.dims("sum", dims, a.dim());
+        INDArray out = a.data.sum(keepDim, d);
+        long[] kept = keptShape(in, d);
+        return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g.reshape(kept), in)});
+    }
+
+    static Tensor mean(Tensor a, int[] dims, boolean keepDim) {
+        long[] in = a.shape();
+        if (dims.length == 0) {
+            double n = Shapes.numel(in);
+            INDArray out = Nd4j.scalar(a.data.dataType(), a.data.sumNumber().doubleValue() / n);
+            return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g.div(n), in)});
+        }
+        int[] d = Shapes.dims("mean", dims, a.dim());
+        double n = 1;
+        for (int i : d) n *= in[i];
+        double count = n;
+        INDArray out = a.data.mean(keepDim, d);
+        long[] kept = keptShape(in, d);
+        return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE,
+                g -> new INDArray[] {expand(g.reshape(kept).div(count), in)});
+    }
+
+    /** max (or min) over dims; ties share the gradient equally, as with PyTorch's amax. */
+    static Tensor extreme(Tensor a, int[] dims, boolean keepDim, boolean max) {
+        String op = max ? "max" : "min";
+        long[] in = a.shape();
+        int[] d = dims.length == 0 ? allDims(a.dim()) : Shapes.dims(op, dims, a.dim());
+        if (Shapes.numel(in) == 0) throw new IllegalArgumentException(op + "(): empty tensor has no " + op);
+        INDArray kept = max ? a.data.max(true, d) : a.data.min(true, d);
+        INDArray out = dims.length == 0 ? kept.reshape() : keepDim ? kept : kept.reshape(dropDims(in, d));
+        return Tensor.record(out, op, new Tensor[] {a}, new Tensor[] {a}, g -> {
+            INDArray mask = Engine.broadcastBinary("equals", op, a.data, kept).castTo(a.data.dataType());
+            INDArray count = mask.sum(true, d);
+            INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
+            return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
+        });
+    }
+
+    static INDArray expand(INDArray g, long[] shape) {
+        if (Arrays.equals(g.shape(), shape)) return g;
+        INDArray r = g.rank() == shape.length ? g : g.reshape(onesLike(shape.length, g));
+        return r.broadcast(shape);
+    }
+
+    private static long[] onesLike(int rank, INDArray scalar) {
+        long[] s = new long[rank];
+        Arrays.fill(s, 1);
+        return s;
+    }
+
+    static int[] allDims(int rank) {
+        int[] d = new int[rank];
+        for (int i = 0; i < rank; i++) d[i] = i;
+        return d;
+    }
+
+    static long[] keptShape(long[] in, int[] dims) {
+        long[] k = in.clone();
+        for (int d : dims) k[d] = 1;
+        return k;
+    }
+
+    static long[] dropDims(long[] in, int[] dims) {
+        long[] out = new long[in.length - dims.length];
+        int j = 0;
+        outer:
+        for (int i = 0; i < in.length; i++) {
+            for (int d : dims) if (d == i) continue outer;
+            out[j++] = in[i];
+        }
+        return out;
+    }
+
+    // ---- matrix product ----
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        long[] sa = a.shape(), sb = b.shape();
+        if (sa.length == 0 || sb.length == 0) throw new ShapeException("matmul: both operands need at least one dimension, got "
+                + Shapes.str(sa) + " and " + Shapes.str(sb));
+        // Promote vectors to matrices as torch.matmul does, and drop the added dimension afterwards.
+        Tensor a2 = sa.length == 1 ? a.unsqueeze(0) : a;
+        Tensor b2 = sb.length == 1 ? b.unsqueeze(1) : b;
+        long inner = a2.shape()[a2.dim() - 1], innerB = b2.shape()[b2.dim() - 2];
+        if (inner != innerB) throw new ShapeException("matmul: shapes " + Shapes.str(sa) + " and " + Shapes.str(sb)
+                + " cannot be multiplied (" + inner + " != " + innerB + ")");
+        Tensor r;
+        if (a2.dim() == 2 && b2.dim() == 2) r = matmul2d(a2, b2);
+        else if (b2.dim() == 2) {
+            // [..., n, k] @ [k, m]: fold the leading dimensions into rows, one gemm instead of a batch.
+            long[] s = a2.shape();
+            Tensor flat = a2.reshape(-1, inner);
+            long[] outShape = s.clone();
+            outShape[s.length - 1] = b2.shape()[1];
+            r = matmul2d(flat, b2).reshape(outShape);
+        } else r = batchedMatmul(a2, b2);
+        if (sa.length == 1) r = r.squeeze(-2);
+        if (sb.length == 1) r = r.squeeze(-1);
+        return r;
+    }
+
+    private static Tensor matmul2d(Tensor a, Tensor b) {
+        INDArray out = Engine.gemm(a.data, b.data, false, false);
+        return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new INDArray[] {
+            a.requiresGrad() ? Engine.gemm(g, b.data, false, true) : null,
+            b.requiresGrad() ? Engine.gemm(a.data, g, true, false) : null});
+    }
+
+    private static Tensor batchedMatmul(Tensor a, Tensor b) {
+        long[] sa = a.shape(), sb = b.shape();
+        long[] batchA = Arrays.copyOf(sa, sa.length - 2), batchB = Arrays.copyOf(sb, sb.length - 2);
+        long[] batch = Engine.broadcastShape("matmul", batchA, batchB);
+        long[] fullA = concat(batch, sa[sa.length - 2], sa[sa.length - 1]);
+        long[] fullB = concat(batch, sb[sb.length - 2], sb[sb.length - 1]);
+        INDArray ea = Engine.contiguous(a.data.broadcast(fullA)), eb = Engine.contiguous(b.data.broadcast(fullB));
+        INDArray out = Engine.empty(Engine.resultType(ea.dataType(), eb.dataType()), concat(batch, sa[sa.length - 2], sb[sb.length - 1]));
+        Engine.exec("matmul", new INDArray[] {ea, eb}, out);
+        return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
+            INDArray da = Engine.empty(ea.dataType(), ea.shape()), db = Engine.empty(eb.dataType(), eb.shape());
+            Engine.exec("matmul_bp", new INDArray[] {ea, eb, Engine.contiguous(g)}, da, db);
+            return new INDArray[] {sumToShape(da, sa), sumToShape(db, sb)};
+        });
+    }
+
+    private static long[] concat(long[] head, long x, long y) {
+        long[] r = Arrays.copyOf(head, head.length + 2);
+        r[head.length] = x;
+        r[head.length + 1] = y;
+        return r;
+    }
+
+    // ---- shape and indexing ----
+
+    static Tensor reshape(Tensor a, long[] shape) {
+        long[] in = a.shape();
+        long[] to = Shapes.infer("reshape", in, shape);
+        INDArray out = Engine.contiguous(a.data).reshape('c', to);
+        return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.reshape('c', in)});
+    }
+
+    static Tensor permute(Tensor a, int[] order) {
+        int n = a.dim();
+        if (order.length != n) throw new ShapeException("permute: got " + order.length + " dimensions " + Arrays.toString(order)
+                + " for a tensor of shape " + Shapes.str(a.shape()));
+        int[] o = new int[n], inverse = new int[n];
+        boolean[] seen = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = Shapes.dim("permute", order[i], n);
+            if (seen[o[i]]) throw new IllegalArgumentException("permute: dimension " + o[i] + " repeated in " + Arrays.toString(order));
+            seen[o[i]] = true;
+            inverse[o[i]] = i;
+        }
+        INDArray out = a.data.permute(o);
+        return Tensor.record(out, "permute", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.permute(inverse)});
+    }
+
+    /** Elements start, start+step, ... below end along one dimension (end clipped like Python slices). */
+    static Tensor slice(Tensor a, int dim, long start, long end, long step) {
+        int d = Shapes.dim("slice", dim, a.dim());
+        long size = a.shape()[d];
+        long s = start < 0 ? start + size : start, e = end < 0 ? end + size : Math.min(end, size);
+        if (step <= 0) throw new IllegalArgumentException("slice: step must be positive, got " + step);
+        if (s < 0 || s > size) throw new IndexOutOfBoundsException("slice: start " + start + " out of range for dimension " + d + " of size " + size);
+        e = Math.max(e, s);
+        INDArrayIndex[] idx = new INDArrayIndex[a.dim()];
+        for (int i = 0; i < idx.length; i++) idx[i] = NDArrayIndex.all();
+        idx[d] = NDArrayIndex.interval(s, step, e);
+        INDArray out = a.data.get(idx).dup('c');
+        long[] in = a.shape();
+        return Tensor.record(out, "slice", new Tensor[] {a}, Tensor.NONE, g -> {
+            INDArray full = Engine.zeros(g.dataType(), in);
+            full.get(idx).assign(g);
+            return new INDArray[] {full};
+        });
+    }
+
+    /** Rows of {@code a} along {@code dim} picked by an integer index tensor (torch.index_select). */
+    static Tensor indexSelect(Tensor a, int dim, Tensor index) {
+        int d = Shapes.dim("indexSelect", dim, a.dim());
+        if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
+        INDArray idx = index.data.castTo(DataType.INT);
+        long size = a.shape()[d];
+        long lo = index.numel() == 0 ? 0 : idx.minNumber().longValue(), hi = index.numel() == 0 ? 0 : idx.maxNumber().longValue();
+        if (lo < 0 || hi >= size) throw new IndexOutOfBoundsException("indexSelect: index " + (lo < 0 ? lo : hi)
+                + " out of range for dimension " + d + " of size " + size);
+        long[] outShape = a.shape();
+        outShape[d] = index.numel();
+        INDArray out = Engine.empty(a.data.dataType(), outShape);
+        Engine.exec("gather", new INDArray[] {Engine.contiguous(a.data), idx}, new INDArray[] {out}, new long[] {d}, null, null);
+        long[] in = a.shape();
+        return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, g -> {
+            // scatter_add works on the first dimension: move dim to the front and back again.
+            int[] toFront = moveToFront(in.length, d);
+            INDArray gFront = Engine.contiguous(g.permute(toFront));
+            long[] inFront = new long[in.length];
+            for (int i = 0; i < in.length; i++) inFront[i] = in[toFront[i]];
+            INDArray acc = Engine.zeros(g.dataType(), inFront);
+            Engine.exec("scatter_add", new INDArray[] {acc, idx, gFront}, new INDArray[] {acc}, null, null, null);
+            return new INDArray[] {acc.permute(inverse(toFront))};
+        });
+    }
+
+    static int[] moveToFront(int rank, int d) {
+        int[] p = new int[rank];
+        p[0] = d;
+        for (int i = 0, j = 1; i < rank; i++) if (i != d) p[j++] = i;
+        return p;
+    }
+
+    static int[] inverse(int[] p) {
+        int[] inv = new int[p.length];
+        for (int i = 0; i < p.length; i++) inv[p[i]] = i;
+        return inv;
+    }
+
+    static Tensor cat(Tensor[] parts, int dim) {
+        if (parts.length == 0) throw new IllegalArgumentException("cat: needs at least one tensor");
+        int rank = parts[0].dim();
+        int d = Shapes.dim("cat", dim, rank);
+        INDArray[] arrays = new INDArray[parts.length];
+        long[] sizes = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            long[] s = parts[i].shape(), s0 = parts[0].shape();
+            boolean ok = s.length == rank;
+            for (int k = 0; ok && k < rank; k++) ok = k == d || s[k] == s0[k];
+            if (!ok) throw new ShapeException("cat: tensor " + i + " has shape " + Shapes.str(s) + " but tensor 0 has shape "
+                    + Shapes.str(s0) + " (all dimensions but " + d + " must match)");
+            arrays[i] = Engine.cast(parts[i].data, parts[0].data.dataType());
+            sizes[i] = s[d];
+        }
+        INDArray out = parts.length == 1 ? arrays[0].dup() : Nd4j.concat(d, arrays);
+        return Tensor.record(out, "cat", parts, Tensor.NONE, g -> {
+            INDArray[] grads = new INDArray[parts.length];
+            long off = 0;
+            for (int i = 0; i < parts.length; i++) {
+                INDArrayIndex[] idx = new INDArrayIndex[rank];
+                for (int k = 0; k < rank; k++) idx[k] = NDArrayIndex.all();
+                idx[d] = NDArrayIndex.interval(off, off + sizes[i]);
+                grads[i] = g.get(idx).dup('c');
+                off += sizes[i];
+            }
+            return grads;
+        });
+    }
+
+    /** torch.gather: out[i][j] = a[i][index[i][j]] along dim (for any rank), computed on flat buffers. */
+    static Tensor gather(Tensor a, int dim, Tensor index) {
+        int d = Shapes.dim("gather", dim, a.dim());
+        long[] in = a.shape(), is = index.shape();
+        if (is.length != in.length) throw new ShapeException("gather: index has shape " + Shapes.str(is)
+                + " but input has shape " + Shapes.str(in) + " (same rank needed)");
+        long[] flat = gatherOffsets(in, is, d, index.data.dup('c').data().asLong());
+        INDArray src = a.data.dup('c').reshape(-1);
+        double[] vals = new double[flat.length];
+        for (int i = 0; i < flat.length; i++) vals[i] = src.getDouble(flat[i]);
+        INDArray out = Nd4j.create(vals, is, 'c').castTo(a.data.dataType());
+        return Tensor.record(out, "gather", new Tensor[] {a}, Tensor.NONE, g -> {
+            double[] acc = new double[(int) Shapes.numel(in)];
+            double[] gv = g.dup('c').data().asDouble();
+            for (int i = 0; i < flat.length; i++) acc[(int) flat[i]] += gv[i];
+            return new INDArray[] {Nd4j.create(acc, in, 'c').castTo(g.dataType())};
+        });
+    }
+
+    private static long[] gatherOffsets(long[] in, long[] is, int d, long[] index) {
+        long[] strides = new long[in.length];
+        long s = 1;
+        for (int k = in.length - 1; k >= 0; k--) {
+            strides[k] = s;
+            s *= in[k];
+        }
+        long[] out = new long[index.length];
+        long[] pos = new long[is.length];
+        for (int i = 0; i < index.length; i++) {
+            long off = 0;
+            for (int k = 0; k < is.length; k++) {
+                long v = k == d ? index[i] : pos[k];
+                if (k != d && v >= in[k]) throw new ShapeException("gather: index shape " + Shapes.str(is) + " exceeds input shape " + Shapes.str(in) + " at dimension " + k);
+                if (k == d && (v < 0 || v >= in[d])) throw new IndexOutOfBoundsException("gather: index " + v + " out of range for dimension " + d + " of size " + in[d]);
+                off += v * strides[k];
+            }
+            out[i] = off;
+            for (int k = is.length - 1; k >= 0; k--) {
+                if (++pos[k] < is[k]) break;
+                pos[k] = 0;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,684 @@
+package org.gradnote.tensor;
+
+import java.util.List;
+import org.gradnote.Gradnote;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An n-dimensional array on ND4J that records the operations applied to it, so that {@link #backward()} can
+ * compute gradients: gradnote's equivalent of {@code torch.Tensor}.
+ *
+ * <p>Operations are eager: each call computes its result at once and, when any input requires a gradient and grad
+ * mode is on, remembers how to push the gradient back. Java control flow around the calls just works.
+ */
+public final class Tensor {
+    static final Tensor[] NONE = {};
+    private static volatile DType defaultDType = DType.FLOAT32;
+
+    final INDArray data;
+    private boolean requiresGrad;
+    private boolean retainGrad;
+    private Tensor grad;
+    Node node;
+    private int version;
+
+    Tensor(INDArray data) {
+        this.data = data;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** Wraps an existing ND4J array without copying it. */
+    public static Tensor wrap(INDArray array) {
+        return new Tensor(array);
+    }
+
+    /** The floating-point type factories use when none is given (float32 unless changed, as in PyTorch). */
+    public static DType defaultDType() {
+        return defaultDType;
+    }
+
+    /** Sets the floating-point type factories use, like {@code torch.set_default_dtype}. */
+    public static void setDefaultDType(DType type) {
+        if (!type.isFloatingPoint()) throw new IllegalArgumentException("default dtype must be float32 or float64, got " + type);
+        defaultDType = type;
+    }
+
+    /** A 1-D tensor of the default floating-point type. */
+    public static Tensor of(double... values) {
+        return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
+    }
+
+    /** A 1-D float32 tensor. */
+    public static Tensor of(float... values) {
+        return new Tensor(Nd4j.createFromArray(values));
+    }
+
+    /** A 1-D int64 tensor, e.g. class labels. */
+    public static Tensor of(long... values) {
+        return new Tensor(Nd4j.createFromArray(values));
+    }
+
+    /** A 1-D int64 tensor, e.g. class labels. */
+    public static Tensor of(int... values) {
+        return new Tensor(Nd4j.createFromArray(values).castTo(DataType.LONG));
+    }
+
+    /** A 1-D bool tensor. */
+    public static Tensor of(boolean... values) {
+        return new Tensor(Nd4j.createFromArray(values));
+    }
+
+    /** A 2-D tensor of the default floating-point type from rows (all rows must have the same length). */
+    public static Tensor of(double[][] rows) {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i].length != rows[0].length) throw new ShapeException("Tensor.of: row " + i + " has " + rows[i].length
+                    + " values but row 0 has " + rows[0].length);
+        }
+        return new Tensor(Nd4j.createFromArray(rows).castTo(defaultDType.nd4j()));
+    }
+
+    /** A 3-D tensor of the default floating-point type. */
+    public static Tensor of(double[][][] values) {
+        return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
+    }
+
+    /** A 2-D float32 tensor from rows. */
+    public static Tensor of(float[][] rows) {
+        return new Tensor(Nd4j.createFromArray(rows));
+    }
+
+    /** A tensor of the given shape from values in row-major order. */
+    public static Tensor fromArray(double[] values, long... shape) {
+        if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length
+                + " values do not fill shape " + Shapes.str(shape));
+        return new Tensor(Nd4j.create(values, shape, 'c').castTo(defaultDType.nd4j()));
+    }
+
+    /** A tensor of the given shape and type from values in row-major order. */
+    public static Tensor fromArray(DType type, double[] values, long... shape) {
+        return fromArray(values, shape).to(type);
+    }
+
+    public static Tensor zeros(long... shape) {
+        return zeros(defaultDType, shape);
+    }
+
+    public static Tensor zeros(DType type, long... shape) {
+        return new Tensor(Nd4j.zeros(type.nd4j(), shape));
+    }
+
+    public static Tensor ones(long... shape) {
+        return ones(defaultDType, shape);
+    }
+
+    public static Tensor ones(DType type, long... shape) {
+        return new Tensor(Nd4j.ones(type.nd4j(), shape));
+    }
+
+    public static Tensor full(double value, long... shape) {
+        return full(defaultDType, value, shape);
+    }
+
+    public static Tensor full(DType type, double value, long... shape) {
+        return new Tensor(Nd4j.valueArrayOf(shape, value, type.nd4j()));
+    }
+
+    /** Uniform values in [0, 1), drawn from gradnote's seeded generator ({@link Gradnote#seed}). */
+    public static Tensor rand(long... shape) {
+        return rand(defaultDType, shape);
+    }
+
+    public static Tensor rand(DType type, long... shape) {
+        return uniform(type, 0, 1, shape);
+    }
+
+    /** Uniform values in [low, high). */
+    public static Tensor uniform(DType type, double low, double high, long... shape) {
+        double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
+        Gradnote.fillUniform(v, low, high);
+        return new Tensor(Nd4j.create(v, shape, 'c').castTo(type.nd4j()));
+    }
+
+    /** Standard normal values, drawn from gradnote's seeded generator. */
+    public static Tensor randn(long... shape) {
+        return randn(defaultDType, shape);
+    }
+
+    public static Tensor randn(DType type, long... shape) {
+        return normal(type, 0, 1, shape);
+    }
+
+    /** Normal values of the given mean and standard deviation. */
+    public static Tensor normal(DType type, double mean, double std, long... shape) {
+        double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
+        Gradnote.fillNormal(v, mean, std);
+        return new Tensor(Nd4j.create(v, shape, 'c').castTo(type.nd4j()));
+    }
+
+    /** 0, 1, ..., end-1 as int64, like {@code torch.arange(end)}. */
+    public static Tensor arange(long end) {
+        return new Tensor(Nd4j.arange(0, end).castTo(DataType.LONG));
+    }
+
+    /** start, start+step, ... below end, in the default floating-point type. */
+    public static Tensor arange(double start, double end, double step) {
+        if (step == 0) throw new IllegalArgumentException("arange: step must be non-zero");
+        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = start + i * step;
+        return new Tensor(Nd4j.createFromArray(v).castTo(defaultDType.nd4j()));
+    }
+
+    /** n evenly spaced values from start to end inclusive. */
+    public static Tensor linspace(double start, double end, int n) {
+        return new Tensor(Nd4j.linspace(start, end, n, defaultDType.nd4j()));
+    }
+
+    /** The n×n identity matrix. */
+    public static Tensor eye(long n) {
+        return new Tensor(Nd4j.eye(n).castTo(defaultDType.nd4j()));
+    }
+
+    public static Tensor zerosLike(Tensor t) {
+        return new Tensor(Nd4j.zeros(t.data.dataType(), t.shape()));
+    }
+
+    public static Tensor onesLike(Tensor t) {
+        return new Tensor(Nd4j.ones(t.data.dataType(), t.shape()));
+    }
+
+    /** A scalar (0-D) tensor. */
+    public static Tensor scalar(double value) {
+        return new Tensor(Nd4j.scalar(defaultDType.nd4j(), value));
+    }
+
+    // ---------------------------------------------------------------- recording
+
+    /** Builds an op's output and, when grad mode is on and an input needs a gradient, the tape entry behind it. */
+    static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, Node.Backward backward) {
+        Tensor t = new Tensor(out);
+        if (!GradMode.isEnabled()) return t;
+        for (Tensor in : inputs) {
+            if (in.requiresGrad) {
+                t.requiresGrad = true;
+                t.node = new Node(op, inputs, saved, backward);
+                break;
+            }
+        }
+        return t;
+    }
+
+    /** Opens a scope where nothing is recorded, for evaluation and parameter updates. */
+    public static GradMode noGrad() {
+        return GradMode.set(false);
+    }
+
+    /** Opens a scope where recording is on again (inside a {@link #noGrad()} scope). */
+    public static GradMode enableGrad() {
+        return GradMode.set(true);
+    }
+
+    // ---------------------------------------------------------------- autograd state
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Marks a leaf tensor as one whose gradient should be computed; returns this tensor. */
+    public Tensor requiresGrad(boolean value) {
+        if (node != null && !value) {
+            throw new IllegalStateException("requiresGrad(false) on a non-leaf tensor (output of '" + node.name()
+                    + "'): use detach() instead");
+        }
+        if (value && !dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("only floating-point tensors can require gradients, this one is " + dtype());
+        }
+        requiresGrad = value;
+        return this;
+    }
+
+    /** The accumulated gradient, or null before any backward pass reached this tensor. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Replaces the gradient (used by optimizers' tests and by users who clip or edit gradients). */
+    public void setGrad(Tensor g) {
+        if (g != null && !java.util.Arrays.equals(g.shape(), shape())) {
+            throw new ShapeException("setGrad: gradient shape " + Shapes.str(g.shape()) + " does not match tensor shape " + Shapes.str(shape()));
+        }
+        grad = g;
+    }
+
+    /** Forgets the accumulated gradient, like {@code x.grad = None}. */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** Keeps this non-leaf tensor's gradient after backward, like {@code retain_grad()}. */
+    public Tensor retainGrad() {
+        retainGrad = true;
+        return this;
+    }
+
+    public boolean isLeaf() {
+        return node == null;
+    }
+
+    /** The name of the op that produced this tensor, or null for a leaf. */
+    public String gradFn() {
+        return node == null ? null : node.name();
+    }
+
+    /** A tensor sharing the data but cut from the graph. */
+    public Tensor detach() {
+        return new Tensor(data);
+    }
+
+    /** Back-propagates from this scalar, accumulating gradients into the leaves that require them. */
+    public void backward() {
+        Autograd.backward(this, null, false);
+    }
+
+    /** Back-propagates with an explicit upstream gradient of this tensor's shape. */
+    public void backward(Tensor gradient) {
+        Autograd.backward(this, gradient, false);
+    }
+
+    /** Back-propagates and, with {@code retainGraph}, keeps the graph for another backward pass. */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        Autograd.backward(this, gradient, retainGraph);
+    }
+
+    int version() {
+        return version;
+    }
+
+    void accumulateGrad(INDArray g, boolean fresh) {
+        if (grad == null) grad = new Tensor(fresh ? g : g.dup());
+        else {
+            grad.data.addi(g);
+            grad.version++;
+        }
+    }
+
+    boolean retainsGrad() {
+        return retainGrad;
+    }
+
+    // ---------------------------------------------------------------- metadata and export
+
+    /** The underlying ND4J array (shared, not copied). */
+    public INDArray array() {
+        return data;
+    }
+
+    public long[] shape() {
+        return data.shape();
+    }
+
+    /** The size of one dimension (negative dims count from the end). */
+    public long size(int dim) {
+        return data.shape()[Shapes.dim("size", dim, dim())];
+    }
+
+    public int dim() {
+        return data.rank();
+    }
+
+    public long numel() {
+        return data.length();
+    }
+
+    public DType dtype() {
+        return DType.of(data.dataType());
+    }
+
+    /** The value of a one-element tensor. */
+    public double item() {
+        if (data.length() != 1) {
+            throw new IllegalStateException("item(): a tensor with " + data.length() + " elements (shape " + Shapes.str(shape())
+                    + ") cannot be converted to a scalar");
+        }
+        return data.getDouble(0);
+    }
+
+    /** The element at the given index (one entry per dimension). */
+    public double get(long... index) {
+        if (index.length != dim()) throw new IndexOutOfBoundsException("get: " + index.length + " indices for a tensor of rank " + dim());
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= data.size(i)) {
+                throw new IndexOutOfBoundsException("get: index " + index[i] + " out of range for dimension " + i + " of size " + data.size(i));
+            }
+        }
+        return data.getDouble(index);
+    }
+
+    /** All values in row-major order. */
+    public double[] toDoubleArray() {
+        return data.dup('c').data().asDouble();
+    }
+
+    public float[] toFloatArray() {
+        return data.dup('c').data().asFloat();
+    }
+
+    public long[] toLongArray() {
+        return data.castTo(DataType.LONG).dup('c').data().asLong();
+    }
+
+    /** A 2-D tensor as rows of doubles. */
+    public double[][] toDoubleMatrix() {
+        if (dim() != 2) throw new ShapeException("toDoubleMatrix: needs a 2-D tensor, got shape " + Shapes.str(shape()));
+        return data.castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+
+    /** A copy converted to another element type (gradient flows for float-to-float casts). */
+    public Tensor to(DType type) {
+        if (type == dtype()) return this;
+        if (type.isFloatingPoint() && dtype().isFloatingPoint()) {
+            DataType back = data.dataType();
+            return record(data.castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, g -> new INDArray[] {g.castTo(back)});
+        }
+        return new Tensor(data.castTo(type.nd4j()));
+    }
+
+    public Tensor toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    public Tensor toFloat() {
+        return to(DType.FLOAT32);
+    }
+
+    public Tensor toLong() {
+        return to(DType.INT64);
+    }
+
+    /** A copy of the data, recorded so that gradients flow through it (torch's clone). */
+    public Tensor copy() {
+        return record(data.dup('c'), "clone", new Tensor[] {this}, NONE, g -> new INDArray[] {g});
+    }
+
+    /** True when shapes match and every element satisfies |a-b| <= atol + rtol*|b|. */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        if (!java.util.Arrays.equals(shape(), other.shape())) return false;
+        double[] a = toDoubleArray(), b = other.toDoubleArray();
+        for (int i = 0; i < a.length; i++) {
+            if (!(Math.abs(a[i] - b[i]) <= atol + rtol * Math.abs(b[i]))) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+
+    // ---------------------------------------------------------------- maths (see Primitives for gradients)
+
+    public Tensor add(Tensor o) { return Primitives.add(this, o); }
+    public Tensor add(double c) { return Primitives.addScalar(this, c); }
+    public Tensor sub(Tensor o) { return Primitives.sub(this, o); }
+    public Tensor sub(double c) { return Primitives.addScalar(this, -c); }
+    /** c - this. */
+    public Tensor rsub(double c) { return Primitives.rsubScalar(this, c); }
+    public Tensor mul(Tensor o) { return Primitives.mul(this, o); }
+    public Tensor mul(double c) { return Primitives.mulScalar(this, c); }
+    public Tensor div(Tensor o) { return Primitives.div(this, o); }
+    public Tensor div(double c) { return Primitives.mulScalar(this, 1.0 / c); }
+    /** c / this. */
+    public Tensor rdiv(double c) { return Primitives.rdivScalar(this, c); }
+    public Tensor neg() { return Primitives.mulScalar(this, -1); }
+    public Tensor pow(double p) { return Primitives.powScalar(this, p); }
+    public Tensor pow(Tensor p) { return Primitives.pow(this, p); }
+    public Tensor square() { return Primitives.powScalar(this, 2); }
+    public Tensor exp() { return Primitives.exp(this); }
+    public Tensor log() { return Primitives.log(this); }
+    public Tensor sqrt() { return Primitives.sqrt(this); }
+    public Tensor abs() { return Primitives.abs(this); }
+    public Tensor tanh() { return Primitives.tanh(this); }
+    public Tensor sigmoid() { return Primitives.sigmoid(this); }
+    public Tensor relu() { return Primitives.relu(this); }
+    public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
+    /** log(1 + exp(x)), computed stably as relu(x) + log(1 + exp(-|x|)). */
+    public Tensor softplus() { return relu().add(abs().neg().exp().add(1).log()); }
+    public Tensor softmax(int dim) { return Primitives.softmax(this, dim); }
+    public Tensor logSoftmax(int dim) { return Primitives.logSoftmax(this, dim); }
+    public Tensor clamp(double min, double max) { return Primitives.clamp(this, min, max); }
+    public Tensor clampMin(double min) { return Primitives.clamp(this, min, Double.POSITIVE_INFINITY); }
+    public Tensor matmul(Tensor o) { return Primitives.matmul(this, o); }
+
+    /** Element-wise {@code cond ? a : b} with broadcasting. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        if (cond.dtype() != DType.BOOL) throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());
+        return Primitives.where(cond, a, b);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    public Tensor sum() { return Primitives.sum(this, new int[0], false); }
+    public Tensor sum(int dim) { return Primitives.sum(this, new int[] {dim}, false); }
+    public Tensor sum(int dim, boolean keepDim) { return Primitives.sum(this, new int[] {dim}, keepDim); }
+    public Tensor sum(int[] dims, boolean keepDim) { return Primitives.sum(this, dims, keepDim); }
+    public Tensor mean() { return Primitives.mean(this, new int[0], false); }
+    public Tensor mean(int dim) { return Primitives.mean(this, new int[] {dim}, false); }
+    public Tensor mean(int dim, boolean keepDim) { return Primitives.mean(this, new int[] {dim}, keepDim); }
+    public Tensor mean(int[] dims, boolean keepDim) { return Primitives.mean(this, dims, keepDim); }
+    public Tensor max() { return Primitives.extreme(this, new int[0], false, true); }
+    public Tensor max(int dim) { return Primitives.extreme(this, new int[] {dim}, false, true); }
+    public Tensor max(int dim, boolean keepDim) { return Primitives.extreme(this, new int[] {dim}, keepDim, true); }
+    public Tensor min() { return Primitives.extreme(this, new int[0], false, false); }
+    public Tensor min(int dim) { return Primitives.extreme(this, new int[] {dim}, false, false); }
+    public Tensor min(int dim, boolean keepDim) { return Primitives.extreme(this, new int[] {dim}, keepDim, false); }
+
+    /** Variance over a dimension (unbiased = Bessel's correction, as torch.var's default). */
+    public Tensor var(int dim, boolean unbiased, boolean keepDim) {
+        long n = size(dim);
+        Tensor centered = sub(mean(dim, true));
+        return centered.square().sum(dim, keepDim).div(unbiased ? n - 1 : n);
+    }
+
+    /** Index of the largest element of the flattened tensor, as int64 scalar. */
+    public Tensor argmax() {
+        return new Tensor(Nd4j.scalar(DataType.LONG, data.dup('c').reshape(-1).argMax().getLong(0)));
+    }
+
+    /** Indices of the largest elements along a dimension, as int64. */
+    public Tensor argmax(int dim) {
+        return new Tensor(data.argMax(Shapes.dim("argmax", dim, dim())).castTo(DataType.LONG));
+    }
+
+    public Tensor argmin(int dim) {
+        return new Tensor(Nd4j.argMin(data, Shapes.dim("argmin", dim, dim())).castTo(DataType.LONG));
+    }
+
+    // ---------------------------------------------------------------- comparisons (bool results, no gradient)
+
+    public Tensor gt(double c) { return new Tensor(data.gt(c)); }
+    public Tensor lt(double c) { return new Tensor(data.lt(c)); }
+    public Tensor ge(double c) { return new Tensor(data.gte(c)); }
+    public Tensor le(double c) { return new Tensor(data.lte(c)); }
+    public Tensor eq(double c) { return new Tensor(data.eq(c)); }
+    public Tensor ne(double c) { return new Tensor(data.neq(c)); }
+    public Tensor gt(Tensor o) { return compare("greater", "gt", o); }
+    public Tensor lt(Tensor o) { return compare("less", "lt", o); }
+    public Tensor ge(Tensor o) { return compare("greater_equal", "ge", o); }
+    public Tensor le(Tensor o) { return compare("less_equal", "le", o); }
+    public Tensor eq(Tensor o) { return compare("equals", "eq", o); }
+    public Tensor ne(Tensor o) { return compare("not_equals", "ne", o); }
+
+    private Tensor compare(String nativeName, String op, Tensor o) {
+        long[] s = Engine.broadcastShape(op, shape(), o.shape());
+        DataType t = Engine.resultType(data.dataType(), o.data.dataType());
+        INDArray out = Engine.empty(DataType.BOOL, s);
+        Engine.exec(nativeName, new INDArray[] {Engine.cast(data, t), Engine.cast(o.data, t)}, out);
+        return new Tensor(out);
+    }
+
+    /** Number of true (non-zero) elements. */
+    public long countNonZero() {
+        return data.castTo(DataType.DOUBLE).neq(0).castTo(DataType.LONG).sumNumber().longValue();
+    }
+
+    // ---------------------------------------------------------------- shape and indexing
+
+    public Tensor reshape(long... shape) { return Primitives.reshape(this, shape); }
+    /** Same as {@link #reshape}: gradnote copies non-contiguous data when needed, so views never fail. */
+    public Tensor view(long... shape) { return Primitives.reshape(this, shape); }
+    public Tensor flatten() { return reshape(-1); }
+
+    /** Flattens dimensions startDim..end into one, e.g. flatten(1) turns [N, C, H, W] into [N, C*H*W]. */
+    public Tensor flatten(int startDim) {
+        int s = Shapes.dim("flatten", startDim, dim());
+        long[] in = shape(), out = new long[s + 1];
+        System.arraycopy(in, 0, out, 0, s);
+        out[s] = -1;
+        return reshape(out);
+    }
+
+    public Tensor permute(int... order) { return Primitives.permute(this, order); }
+
+    public Tensor transpose(int d0, int d1) {
+        int n = dim(), a = Shapes.dim("transpose", d0, n), b = Shapes.dim("transpose", d1, n);
+        int[] order = Primitives.allDims(n);
+        order[a] = b;
+        order[b] = a;
+        return permute(order);
+    }
+
+    /** The transpose of a matrix (or a vector unchanged). */
+    public Tensor t() {
+        if (dim() > 2) throw new ShapeException("t(): expects a tensor with <= 2 dimensions, got shape " + Shapes.str(shape()));
+        return dim() < 2 ? this : transpose(0, 1);
+    }
+
+    /** Removes all dimensions of size 1. */
+    public Tensor squeeze() {
+        long[] s = shape();
+        return reshape(java.util.Arrays.stream(s).filter(d -> d != 1).toArray());
+    }
+
+    /** Removes one dimension if it has size 1. */
+    public Tensor squeeze(int dim) {
+        int d = Shapes.dim("squeeze", dim, dim());
+        long[] s = shape();
+        if (s[d] != 1) return this;
+        long[] out = new long[s.length - 1];
+        for (int i = 0, j = 0; i < s.length; i++) if (i != d) out[j++] = s[i];
+        return reshape(out);
+    }
+
+    /** Inserts a dimension of size 1 at the given position (dim() + 1 positions are valid). */
+    public Tensor unsqueeze(int dim) {
+        int n = dim() + 1;
+        int d = Shapes.dim("unsqueeze", dim, n);
+        long[] s = shape(), out = new long[n];
+        for (int i = 0, j = 0; i < n; i++) out[i] = i == d ? 1 : s[j++];
+        return reshape(out);
+    }
+
+    /** Repeats size-1 dimensions to the given shape (gradients are summed back). */
+    public Tensor expand(long... shape) {
+        Engine.broadcastShape("expand", shape(), shape);
+        return add(zeros(dtype(), shape));
+    }
+
+    /** Elements start..end-1 along a dimension (negative indices count from the end). */
+    public Tensor slice(int dim, long start, long end) { return Primitives.slice(this, dim, start, end, 1); }
+    public Tensor slice(int dim, long start, long end, long step) { return Primitives.slice(this, dim, start, end, step); }
+
+    /** The sub-tensor at one index of a dimension, which disappears (like {@code x[:, i]}). */
+    public Tensor select(int dim, long index) {
+        int d = Shapes.dim("select", dim, dim());
+        long size = shape()[d];
+        long i = index < 0 ? index + size : index;
+        if (i < 0 || i >= size) throw new IndexOutOfBoundsException("select: index " + index + " out of range for dimension " + d + " of size " + size);
+        return slice(d, i, i + 1).squeeze(d);
+    }
+
+    public Tensor indexSelect(int dim, Tensor index) { return Primitives.indexSelect(this, dim, index); }
+    public Tensor gather(int dim, Tensor index) { return Primitives.gather(this, dim, index); }
+
+    /** Rows picked by a boolean mask over the first dimension. */
+    public Tensor maskedSelectRows(Tensor mask) {
+        long[] ids = java.util.stream.IntStream.range(0, (int) mask.numel())
+                .filter(i -> mask.data.getDouble(i) != 0).asLongStream().toArray();
+        return indexSelect(0, of(ids));
+    }
+
+    /** One-hot encoding of int64 class indices into {@code numClasses} columns (default float type). */
+    public Tensor oneHot(int numClasses) {
+        INDArray idx = data.castTo(DataType.LONG);
+        if (data.length() > 0) {
+            long lo = idx.minNumber().longValue(), hi = idx.maxNumber().longValue();
+            if (lo < 0 || hi >= numClasses) throw new IndexOutOfBoundsException("oneHot: class " + (lo < 0 ? lo : hi)
+                    + " out of range for " + numClasses + " classes");
+        }
+        long[] s = java.util.Arrays.copyOf(shape(), dim() + 1);
+        s[dim()] = numClasses;
+        INDArray out = Engine.empty(defaultDType.nd4j(), s);
+        Engine.exec("onehot", new INDArray[] {idx}, new INDArray[] {out}, new long[] {-1, numClasses}, null, new double[] {1.0, 0.0});
+        return new Tensor(out);
+    }
+
+    public static Tensor cat(List<Tensor> parts, int dim) { return Primitives.cat(parts.toArray(NONE), dim); }
+    public static Tensor cat(int dim, Tensor... parts) { return Primitives.cat(parts, dim); }
+
+    /** Stacks same-shaped tensors along a new dimension. */
+    public static Tensor stack(List<Tensor> parts, int dim) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("stack: needs at least one tensor");
+        Tensor[] us = new Tensor[parts.size()];
+        for (int i = 0; i < us.length; i++) {
+            if (!java.util.Arrays.equals(parts.get(i).shape(), parts.get(0).shape())) {
+                throw new ShapeException("stack: tensor " + i + " has shape " + Shapes.str(parts.get(i).shape())
+                        + " but tensor 0 has shape " + Shapes.str(parts.get(0).shape()));
+            }
+            us[i] = parts.get(i).unsqueeze(dim);
+        }
+        return Primitives.cat(us, dim < 0 ? dim : dim);
+    }
+
+    public static Tensor stack(int dim, Tensor... parts) { return stack(List.of(parts), dim); }
+
+    // ---------------------------------------------------------------- in-place updates
+
+    /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
+    public Tensor add_(Tensor o) { checkInPlace("add_"); Engine.cast(data, data.dataType()); data.addi(broadcastTo(o)); version++; return this; }
+    public Tensor add_(double c) { checkInPlace("add_"); data.addi(c); version++; return this; }
+    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data.subi(broadcastTo(o)); version++; return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data.muli(broadcastTo(o)); version++; return this; }
+    public Tensor mul_(double c) { checkInPlace("mul_"); data.muli(c); version++; return this; }
+    public Tensor zero_() { checkInPlace("zero_"); data.assign(0); version++; return this; }
+    public Tensor fill_(double c) { checkInPlace("fill_"); data.assign(c); version++; return this; }
+
+    /** Copies another tensor's values into this one (shapes must match). */
+    public Tensor copy_(Tensor src) {
+        checkInPlace("copy_");
+        if (!java.util.Arrays.equals(shape(), src.shape())) {
+            throw new ShapeException("copy_: source shape " + Shapes.str(src.shape()) + " does not match destination shape " + Shapes.str(shape()));
+        }
+        data.assign(src.data);
+        version++;
+        return this;
+    }
+
+    private INDArray broadcastTo(Tensor o) {
+        long[] s = Engine.broadcastShape("in-place op", shape(), o.shape());
+        if (!java.util.Arrays.equals(s, shape())) {
+            throw new ShapeException("in-place op: result shape " + Shapes.str(s) + " does not fit destination shape " + Shapes.str(shape()));
+        }
+        INDArray src = Engine.cast(o.data, data.dataType());
+        return java.util.Arrays.equals(o.shape(), shape()) ? src : Primitives.expand(src, shape());
+    }
+
+    private void checkInPlace(String op) {
+        if (GradMode.isEnabled() && requiresGrad && node == null) {
+            throw new IllegalStateException(op + ": a leaf tensor that requires grad (shape " + Shapes.str(shape())
+                    + ") is being used in an in-place operation; do it inside Tensor.noGrad()");
+        }
+    }
+}
