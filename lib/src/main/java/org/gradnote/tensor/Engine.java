@@ -65,6 +65,15 @@ final class Engine {
         return out;
     }
 
+    /** Element-wise comparison with broadcasting; native comparison ops insist on a bool output. */
+    static INDArray compare(String nativeName, String op, INDArray a, INDArray b) {
+        long[] shape = broadcastShape(op, a.shape(), b.shape());
+        DataType t = resultType(a.dataType(), b.dataType());
+        INDArray out = empty(DataType.BOOL, shape);
+        exec(nativeName, new INDArray[] {cast(a, t), cast(b, t)}, out);
+        return out;
+    }
+
     static DataType resultType(DataType a, DataType b) {
         if (a == b) return a;
         if (a == DataType.DOUBLE || b == DataType.DOUBLE) return DataType.DOUBLE;

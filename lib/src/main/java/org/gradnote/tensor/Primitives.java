@@ -56,12 +56,12 @@ final class Primitives {
 
     /** d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a. */
     static Tensor pow(Tensor a, Tensor b) {
-        INDArray out = Engine.broadcastBinary("pow_pairwise", "pow", a.data, b.data);
+        INDArray out = Engine.broadcastBinary("Pow", "pow", a.data, b.data);
         return Tensor.record(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
             INDArray ga = null, gb = null;
             if (a.requiresGrad()) {
                 INDArray bm1 = b.data.sub(1.0);
-                INDArray d = Engine.broadcastBinary("pow_pairwise", "pow", a.data, bm1);
+                INDArray d = Engine.broadcastBinary("Pow", "pow", a.data, bm1);
                 d = Engine.broadcastBinary("multiply", "mul", d, b.data);
                 ga = sumToShape(Engine.broadcastBinary("multiply", "mul", d, g), a.shape());
             }
@@ -238,7 +238,7 @@ final class Primitives {
         INDArray kept = max ? a.data.max(true, d) : a.data.min(true, d);
         INDArray out = dims.length == 0 ? kept.reshape() : keepDim ? kept : kept.reshape(dropDims(in, d));
         return Tensor.record(out, op, new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray mask = Engine.broadcastBinary("equals", op, a.data, kept).castTo(a.data.dataType());
+            INDArray mask = Engine.compare("equals", op, a.data, kept).castTo(a.data.dataType());
             INDArray count = mask.sum(true, d);
             INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
             return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
@@ -335,6 +335,34 @@ final class Primitives {
         r[head.length] = x;
         r[head.length + 1] = y;
         return r;
+    }
+
+    /**
+     * x W^T + b with W in PyTorch's [out, in] layout: fused because gemm's transpose flag avoids copying W each
+     * call, and the bias is added in place on the fresh output (two native calls instead of four).
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        long[] sx = x.shape(), sw = w.shape();
+        long in = sw[1];
+        if (sx.length == 0 || sx[sx.length - 1] != in) {
+            throw new ShapeException("linear: input of shape " + Shapes.str(sx) + " does not fit weight of shape " + Shapes.str(sw)
+                    + " (expected last dimension " + in + ")");
+        }
+        INDArray x2 = sx.length == 2 ? x.data : Engine.contiguous(x.data).reshape('c', -1, in);
+        INDArray out = Engine.gemm(x2, w.data, false, true);
+        if (b != null) out.addiRowVector(b.data);
+        long[] outShape = sx.clone();
+        outShape[sx.length - 1] = sw[0];
+        if (sx.length != 2) out = out.reshape('c', outShape);
+        Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
+        return Tensor.record(out, "linear", inputs, new Tensor[] {x, w}, g -> {
+            INDArray g2 = sx.length == 2 ? g : Engine.contiguous(g).reshape('c', -1, sw[0]);
+            INDArray dx = x.requiresGrad() ? Engine.gemm(g2, w.data, false, false) : null;
+            if (dx != null && sx.length != 2) dx = dx.reshape('c', sx);
+            INDArray dw = w.requiresGrad() ? Engine.gemm(g2, x2, true, false) : null;
+            INDArray db = b != null && b.requiresGrad() ? g2.sum(0) : null;
+            return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
+        });
     }
 
     // ---- shape and indexing ----

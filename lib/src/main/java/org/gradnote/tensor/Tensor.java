@@ -316,8 +316,9 @@ public final class Tensor {
         return data;
     }
 
+    /** The shape, as a fresh array (ND4J hands out its internal one, which must never be modified). */
     public long[] shape() {
-        return data.shape();
+        return data.shape().clone();
     }
 
     /** The size of one dimension (negative dims count from the end). */
@@ -452,6 +453,9 @@ public final class Tensor {
     public Tensor clampMin(double min) { return Primitives.clamp(this, min, Double.POSITIVE_INFINITY); }
     public Tensor matmul(Tensor o) { return Primitives.matmul(this, o); }
 
+    /** x W^T + b with W of shape [out, in] (PyTorch's layout, F.linear); bias may be null. */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) { return Primitives.linear(x, weight, bias); }
+
     /** Element-wise {@code cond ? a : b} with broadcasting. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
         if (cond.dtype() != DType.BOOL) throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());
@@ -512,11 +516,7 @@ public final class Tensor {
     public Tensor ne(Tensor o) { return compare("not_equals", "ne", o); }
 
     private Tensor compare(String nativeName, String op, Tensor o) {
-        long[] s = Engine.broadcastShape(op, shape(), o.shape());
-        DataType t = Engine.resultType(data.dataType(), o.data.dataType());
-        INDArray out = Engine.empty(DataType.BOOL, s);
-        Engine.exec(nativeName, new INDArray[] {Engine.cast(data, t), Engine.cast(o.data, t)}, out);
-        return new Tensor(out);
+        return new Tensor(Engine.compare(nativeName, op, data, o.data));
     }
 
     /** Number of true (non-zero) elements. */

@@ -1,0 +1,46 @@
+package org.gradnote.data;
+
+import java.util.Arrays;
+import org.gradnote.tensor.Tensor;
+
+/** Tensors sharing their first dimension, one example per row, like {@code torch.utils.data.TensorDataset}. */
+public final class TensorDataset implements Dataset {
+    private final Tensor[] tensors;
+
+    public TensorDataset(Tensor... tensors) {
+        if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset: needs at least one tensor");
+        for (int i = 0; i < tensors.length; i++) {
+            if (tensors[i].dim() == 0 || tensors[i].size(0) != tensors[0].size(0)) {
+                throw new IllegalArgumentException("TensorDataset: tensor " + i + " has shape " + Arrays.toString(tensors[i].shape())
+                        + " but tensor 0 has " + tensors[0].size(0) + " rows (first dimensions must match)");
+            }
+        }
+        this.tensors = tensors.clone();
+    }
+
+    @Override
+    public int size() {
+        return (int) tensors[0].size(0);
+    }
+
+    @Override
+    public Tensor[] get(int index) {
+        Tensor[] out = new Tensor[tensors.length];
+        for (int k = 0; k < out.length; k++) out[k] = tensors[k].select(0, index);
+        return out;
+    }
+
+    /** One native gather per tensor instead of one slice per example. */
+    @Override
+    public Tensor[] batch(int[] indices) {
+        Tensor idx = Tensor.of(indices);
+        Tensor[] out = new Tensor[tensors.length];
+        for (int k = 0; k < out.length; k++) out[k] = tensors[k].indexSelect(0, idx);
+        return out;
+    }
+
+    /** The k-th full tensor. */
+    public Tensor tensor(int k) {
+        return tensors[k];
+    }
+}

@@ -1,0 +1,130 @@
+package org.gradnote.nn;
+
+import java.util.Arrays;
+import org.gradnote.tensor.DType;
+import org.gradnote.tensor.ShapeException;
+import org.gradnote.tensor.Tensor;
+
+/**
+ * Loss functions (torch.nn.functional style), composed from tensor primitives so their gradients come for free.
+ * Shapes are checked up front so a mistake names the loss and both shapes.
+ */
+public final class Losses {
+    private Losses() {}
+
+    /** Mean squared error. */
+    public static Tensor mse(Tensor input, Tensor target, Reduction r) {
+        sameShape("mse", input, target);
+        return reduce(input.sub(target).square(), r);
+    }
+
+    /** Mean absolute error. */
+    public static Tensor l1(Tensor input, Tensor target, Reduction r) {
+        sameShape("l1", input, target);
+        return reduce(input.sub(target).abs(), r);
+    }
+
+    /** Huber: ½d² where |d| < delta, else delta(|d| - ½delta) (torch.nn.HuberLoss). */
+    public static Tensor huber(Tensor input, Tensor target, double delta, Reduction r) {
+        if (!(delta > 0)) throw new IllegalArgumentException("huber: delta must be positive, got " + delta);
+        sameShape("huber", input, target);
+        Tensor d = input.sub(target), a = d.abs();
+        Tensor quad = d.square().mul(0.5), lin = a.sub(0.5 * delta).mul(delta);
+        return reduce(Tensor.where(a.lt(delta), quad, lin), r);
+    }
+
+    /** Cross-entropy from raw logits [N, C] (or [N, C, d...]) and int64 class indices [N] (or [N, d...]). */
+    public static Tensor crossEntropy(Tensor logits, Tensor target, Reduction r) {
+        checkClassTarget("crossEntropy", logits, target);
+        // log-sum-exp inside the native log_softmax keeps large logits finite.
+        return nll(logits.logSoftmax(1), target, r);
+    }
+
+    /** Negative log-likelihood of log-probabilities [N, C] at int64 class indices [N]. */
+    public static Tensor nll(Tensor logProbs, Tensor target, Reduction r) {
+        checkClassTarget("nll", logProbs, target);
+        Tensor lp = logProbs.dim() == 2 ? logProbs : logProbs.transpose(1, logProbs.dim() - 1).reshape(-1, logProbs.size(1));
+        Tensor oneHot = target.flatten().oneHot((int) logProbs.size(1)).to(logProbs.dtype());
+        Tensor perItem = lp.mul(oneHot).sum(1).neg();
+        if (logProbs.dim() > 2) {
+            long[] ts = target.shape();
+            perItem = perItem.reshape(ts);
+        }
+        return reduce(perItem, r);
+    }
+
+    /** Binary cross-entropy on probabilities in [0, 1]; logs are clamped at -100 like PyTorch. */
+    public static Tensor bce(Tensor p, Tensor target, Reduction r) {
+        sameShape("bce", p, target);
+        double min = p.toDoubleArray().length == 0 ? 0 : Arrays.stream(p.toDoubleArray()).min().getAsDouble();
+        double max = p.toDoubleArray().length == 0 ? 0 : Arrays.stream(p.toDoubleArray()).max().getAsDouble();
+        if (min < 0 || max > 1) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
+                + min + ", " + max + "]; use bceWithLogits for raw scores");
+        Tensor y = target.to(p.dtype());
+        Tensor logP = p.log().clampMin(-100), log1mP = p.rsub(1).log().clampMin(-100);
+        return reduce(y.mul(logP).add(y.rsub(1).mul(log1mP)).neg(), r);
+    }
+
+    /** Binary cross-entropy from logits, stable form max(x,0) - x y + log(1 + exp(-|x|)). */
+    public static Tensor bceWithLogits(Tensor x, Tensor target, Reduction r) {
+        sameShape("bceWithLogits", x, target);
+        Tensor y = target.to(x.dtype());
+        return reduce(x.relu().sub(x.mul(y)).add(x.abs().neg().exp().add(1).log()), r);
+    }
+
+    /** Binary hinge loss max(0, 1 - y x) for labels y in {-1, +1} (the SVM loss). */
+    public static Tensor hinge(Tensor x, Tensor target, Reduction r) {
+        sameShape("hinge", x, target);
+        checkSigns("hinge", target);
+        return reduce(x.mul(target.to(x.dtype())).rsub(1).relu(), r);
+    }
+
+    /** Logistic loss log(1 + exp(-y x)) for labels y in {-1, +1} (torch.nn.SoftMarginLoss). */
+    public static Tensor logistic(Tensor x, Tensor target, Reduction r) {
+        sameShape("logistic", x, target);
+        checkSigns("logistic", target);
+        return reduce(x.mul(target.to(x.dtype())).neg().softplus(), r);
+    }
+
+    static Tensor reduce(Tensor perElement, Reduction r) {
+        switch (r) {
+            case MEAN: return perElement.mean();
+            case SUM: return perElement.sum();
+            default: return perElement;
+        }
+    }
+
+    private static void sameShape(String loss, Tensor a, Tensor b) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new ShapeException(loss + ": input shape " + Arrays.toString(a.shape()) + " and target shape "
+                    + Arrays.toString(b.shape()) + " differ");
+        }
+    }
+
+    private static void checkClassTarget(String loss, Tensor scores, Tensor target) {
+        if (target.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(loss + ": target must hold int64 class indices, got " + target.dtype()
+                    + " (use Tensor.of(long...) or target.toLong())");
+        }
+        if (scores.dim() < 2) {
+            throw new ShapeException(loss + ": input must be [N, C], got shape " + Arrays.toString(scores.shape()));
+        }
+        long[] expected = new long[scores.dim() - 1];
+        expected[0] = scores.size(0);
+        for (int i = 2; i < scores.dim(); i++) expected[i - 1] = scores.size(i);
+        if (!Arrays.equals(expected, target.shape())) {
+            throw new ShapeException(loss + ": input shape " + Arrays.toString(scores.shape()) + " needs target shape "
+                    + Arrays.toString(expected) + ", got " + Arrays.toString(target.shape()));
+        }
+    }
+
+    private static void checkSigns(String loss, Tensor target) {
+        for (double v : target.toDoubleArray()) {
+            if (v != 1 && v != -1) throw new IllegalArgumentException(loss + ": labels must be -1 or +1, got " + v);
+        }
+    }
+
+    static boolean isFloat(Tensor t) {
+        return t.dtype() == DType.FLOAT32 || t.dtype() == DType.FLOAT64;
+    }
+}

@@ -1,0 +1,35 @@
+package org.gradnote.nn;
+
+import org.gradnote.tensor.Tensor;
+
+/** Modules applied one after the other, registered as children "0", "1", ... like {@code nn.Sequential}. */
+public class Sequential extends Module {
+    private int count;
+
+    public Sequential(Module... modules) {
+        for (Module m : modules) add(m);
+    }
+
+    /** Appends a module; returns this for chaining. */
+    public Sequential add(Module m) {
+        register(Integer.toString(count++), m);
+        return this;
+    }
+
+    /** The i-th module. */
+    public Module get(int i) {
+        Module m = children().get(Integer.toString(i));
+        if (m == null) throw new IndexOutOfBoundsException("Sequential: index " + i + " out of range for " + count + " modules");
+        return m;
+    }
+
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        for (Module m : children().values()) x = m.forward(x);
+        return x;
+    }
+}

@@ -1,0 +1,44 @@
+package org.gradnote.optim;
+
+import java.util.Collection;
+import org.gradnote.tensor.Tensor;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}. */
+public final class GradClip {
+    private GradClip() {}
+
+    /** Scales all gradients so their joint norm is at most maxNorm; returns the norm before clipping. */
+    public static double byNorm(Collection<Tensor> params, double maxNorm, double normType) {
+        if (!(maxNorm > 0)) throw new IllegalArgumentException("clip by norm: maxNorm must be positive, got " + maxNorm);
+        double total = 0;
+        boolean inf = Double.isInfinite(normType);
+        for (Tensor p : params) {
+            if (p.grad() == null) continue;
+            var g = p.grad().array();
+            if (inf) total = Math.max(total, g.amaxNumber().doubleValue());
+            else total += Transforms.pow(Transforms.abs(g, true), normType, false).sumNumber().doubleValue();
+        }
+        double norm = inf ? total : Math.pow(total, 1 / normType);
+        double coef = maxNorm / (norm + 1e-6);
+        if (coef < 1) {
+            for (Tensor p : params) if (p.grad() != null) p.grad().array().muli(coef);
+        }
+        return norm;
+    }
+
+    /** L2 norm clipping. */
+    public static double byNorm(Collection<Tensor> params, double maxNorm) {
+        return byNorm(params, maxNorm, 2);
+    }
+
+    /** Clamps every gradient element into [-clip, clip]. */
+    public static void byValue(Collection<Tensor> params, double clip) {
+        if (!(clip > 0)) throw new IllegalArgumentException("clip by value: clip must be positive, got " + clip);
+        for (Tensor p : params) {
+            if (p.grad() == null) continue;
+            var g = p.grad().array();
+            g.assign(Transforms.min(Transforms.max(g, -clip, false), clip, false));
+        }
+    }
+}

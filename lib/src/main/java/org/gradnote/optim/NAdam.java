@@ -1,0 +1,55 @@
+package org.gradnote.optim;
+
+import java.util.List;
+import java.util.Map;
+import org.gradnote.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Adam with Nesterov momentum, as {@code torch.optim.NAdam} (lr 2e-3, momentum decay 4e-3). */
+public class NAdam extends Optimizer {
+    private final double beta1, beta2, eps, weightDecay, momentumDecay;
+
+    public NAdam(List<Tensor> params) {
+        this(params, 2e-3);
+    }
+
+    public NAdam(List<Tensor> params, double lr) {
+        this(params, lr, 0.9, 0.999, 1e-8, 0, 4e-3);
+    }
+
+    public NAdam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
+        super("NAdam", params, lr);
+        checkBeta("beta parameter at index 0", beta1);
+        checkBeta("beta parameter at index 1", beta2);
+        checkNonNegative("epsilon value", eps);
+        checkNonNegative("weight_decay value", weightDecay);
+        checkNonNegative("momentum_decay value", momentumDecay);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.momentumDecay = momentumDecay;
+    }
+
+    @Override
+    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+        INDArray g = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
+        INDArray m = s.computeIfAbsent("exp_avg", k -> p.ulike().assign(0));
+        INDArray v = s.computeIfAbsent("exp_avg_sq", k -> p.ulike().assign(0));
+        long t = s.merge("step", Nd4j.scalar(1L), (a, b) -> a.add(1)).getLong(0);
+        double muT = beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+        double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
+        INDArray muProdArr = s.computeIfAbsent("mu_product", k -> Nd4j.scalar(1.0));
+        double muProduct = muProdArr.getDouble(0) * muT;
+        muProdArr.assign(muProduct);
+        double muProductNext = muProduct * muNext;
+        m.muli(beta1).addi(g.mul(1 - beta1));
+        v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        double bc2 = 1 - Math.pow(beta2, t);
+        INDArray denom = Transforms.sqrt(v.div(bc2), false).addi(eps);
+        INDArray delta = g.div(denom).muli(lr() * (1 - muT) / (1 - muProduct));
+        return delta.addi(m.div(denom).muli(lr() * muNext / (1 - muProductNext)));
+    }
+}

@@ -1,0 +1,89 @@
+package org.gradnote.optim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradnote.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Base of all optimizers, like {@code torch.optim.Optimizer}: holds the parameters, per-parameter state, and the
+ * learning rate that schedulers change. Subclasses implement one parameter's update rule.
+ */
+public abstract class Optimizer {
+    private final List<Tensor> params;
+    private final Map<Tensor, Map<String, INDArray>> state = new IdentityHashMap<>();
+    private final String name;
+    private double lr;
+    private long steps;
+
+    protected Optimizer(String name, List<Tensor> params, double lr) {
+        this.name = name;
+        if (params == null || params.isEmpty()) throw new IllegalArgumentException(name + ": got an empty parameter list");
+        for (Tensor p : params) {
+            if (!p.requiresGrad()) throw new IllegalArgumentException(name + ": a parameter of shape "
+                    + java.util.Arrays.toString(p.shape()) + " does not require grad");
+        }
+        this.params = new ArrayList<>(params);
+        checkNonNegative("learning rate", lr);
+        this.lr = lr;
+    }
+
+    /** Forgets the gradients of all parameters (call before each backward pass). */
+    public void zeroGrad() {
+        params.forEach(Tensor::zeroGrad);
+    }
+
+    /** Updates every parameter that has a gradient. */
+    public void step() {
+        steps++;
+        try (var g = Tensor.noGrad()) {
+            for (Tensor p : params) {
+                if (p.grad() == null) continue;
+                Map<String, INDArray> s = state.computeIfAbsent(p, k -> new HashMap<>());
+                INDArray delta = update(p.array(), p.grad().array(), s, steps);
+                if (delta != null) p.sub_(Tensor.wrap(delta));
+            }
+        }
+    }
+
+    /**
+     * One parameter's rule: returns the amount to subtract from it, or null when the rule changed the value itself
+     * (the value array may be modified in place only through the returned delta, so in-place checks stay right).
+     */
+    protected abstract INDArray update(INDArray param, INDArray grad, Map<String, INDArray> state, long step);
+
+    public double lr() {
+        return lr;
+    }
+
+    /** Sets the learning rate (schedulers call this). */
+    public void setLr(double lr) {
+        checkNonNegative("learning rate", lr);
+        this.lr = lr;
+    }
+
+    /** Number of {@link #step()} calls so far. */
+    public long stepCount() {
+        return steps;
+    }
+
+    public List<Tensor> parameters() {
+        return java.util.Collections.unmodifiableList(params);
+    }
+
+    protected final void checkNonNegative(String what, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be >= 0)");
+    }
+
+    protected final void checkBeta(String what, double v) {
+        if (!(v >= 0 && v < 1)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be in [0, 1))");
+    }
+
+    @Override
+    public String toString() {
+        return name + "(lr=" + lr + ")";
+    }
+}

@@ -1,0 +1,49 @@
+package org.gradnote.optim;
+
+import java.util.List;
+import java.util.Map;
+import org.gradnote.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Stochastic gradient descent with momentum, dampening, Nesterov and weight decay, as {@code torch.optim.SGD}. */
+public class SGD extends Optimizer {
+    private final double momentum, dampening, weightDecay;
+    private final boolean nesterov;
+
+    public SGD(List<Tensor> params, double lr) {
+        this(params, lr, 0, 0, 0, false);
+    }
+
+    public SGD(List<Tensor> params, double lr, double momentum) {
+        this(params, lr, momentum, 0, 0, false);
+    }
+
+    public SGD(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        super("SGD", params, lr);
+        checkNonNegative("momentum value", momentum);
+        checkNonNegative("weight_decay value", weightDecay);
+        checkNonNegative("dampening value", dampening);
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum > 0 and zero dampening, got momentum="
+                    + momentum + " dampening=" + dampening);
+        }
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.weightDecay = weightDecay;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+        INDArray d = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
+        if (momentum != 0) {
+            INDArray buf = s.get("momentum_buffer");
+            if (buf == null) {
+                buf = d.dup();
+                s.put("momentum_buffer", buf);
+            } else buf.muli(momentum).addi(d.mul(1 - dampening));
+            d = nesterov ? d.add(buf.mul(momentum)) : buf;
+        }
+        return d.mul(lr());
+    }
+}
