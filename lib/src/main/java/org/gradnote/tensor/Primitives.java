@@ -139,8 +139,10 @@ final class Primitives {
         return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
     }
 
+    /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
     static Tensor leakyRelu(Tensor a, double slope) {
-        return unaryNative(a, "lrelu", "lrelu_bp", new double[] {slope});
+        INDArray scale = a.data.gt(0).castTo(a.data.dataType()).muli(1 - slope).addi(slope);
+        return Tensor.record(a.data.mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.mul(scale)});
     }
 
     /** A native forward/backward pair taking (input) and (input, grad). */
@@ -159,8 +161,20 @@ final class Primitives {
         return softmaxLike(a, dim, "softmax", "softmax_bp");
     }
 
+    /**
+     * x - max - log(sum(exp(x - max))): computed here rather than with ND4J's log_softmax, which returns -inf
+     * where the exact answer is a large finite negative number (e.g. logits 900 apart), poisoning the loss.
+     */
     static Tensor logSoftmax(Tensor a, int dim) {
-        return softmaxLike(a, dim, "log_softmax", "log_softmax_bp");
+        int d = Shapes.dim("logSoftmax", dim, a.dim());
+        INDArray shifted = Engine.broadcastBinary("subtract", "logSoftmax", a.data, a.data.max(true, d));
+        INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, d), false);
+        INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
+        return Tensor.record(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, g -> {
+            INDArray softmax = Transforms.exp(out, true);
+            INDArray total = g.sum(true, d);
+            return new INDArray[] {g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total))};
+        });
     }
 
     private static Tensor softmaxLike(Tensor a, int dim, String fwd, String bwd) {

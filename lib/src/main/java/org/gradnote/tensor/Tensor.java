@@ -99,7 +99,9 @@ public final class Tensor {
 
     /** A tensor of the given shape and type from values in row-major order. */
     public static Tensor fromArray(DType type, double[] values, long... shape) {
-        return fromArray(values, shape).to(type);
+        if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length
+                + " values do not fill shape " + Shapes.str(shape));
+        return new Tensor(Nd4j.create(values, shape, 'c').castTo(type.nd4j()));
     }
 
     public static Tensor zeros(long... shape) {
