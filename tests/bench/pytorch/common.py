@@ -1,0 +1,24 @@
+"""Shared helpers for the PyTorch reference workloads (the course labs, written the way the course writes them)."""
+import csv, gzip, os, sys, time, json
+import torch
+
+# The data sets ship inside gradnote (lib resources), so the benchmarks run offline.
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "lib", "src", "main", "resources", "org", "gradnote", "data")
+
+def meteo_year(year, city="Seattle", column="temp_max"):
+    with open(os.path.join(DATA, "weather.csv")) as f:
+        rows = [r for r in csv.DictReader(f) if r["location"] == city and r["date"].startswith(str(year))]
+    return [float(r[column]) for r in rows]
+
+def digits():
+    with gzip.open(os.path.join(DATA, "digits.csv.gz"), "rt") as f:
+        rows = [list(map(float, l.split(","))) for l in f]
+    x = torch.tensor([r[:64] for r in rows]).view(-1, 1, 8, 8) / 16.0
+    y = torch.tensor([int(r[64]) for r in rows])
+    return x, y
+
+def report(name, seconds, epochs, extra=None):
+    out = {"workload": name, "seconds": round(seconds, 4), "epochs": epochs,
+           "ms_per_epoch": round(1000 * seconds / epochs, 3), "threads": torch.get_num_threads()}
+    if extra: out.update(extra)
+    print(json.dumps(out))

@@ -1,0 +1,88 @@
+package org.gradnote.bench;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs each gradnote workload and its PyTorch twin in the same run, with the same thread count, and prints
+ * time per unit (iteration or epoch) and the ratio gradnote / PyTorch. Usage:
+ * {@code BenchRunner [--threads N] [--quick] [--python /usr/bin/python3] [workload...]}.
+ */
+public final class BenchRunner {
+    static final List<Workload> ALL = List.of(new AutogradMicro(), new MlpToy());
+
+    public static void main(String[] argv) throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean quick = false;
+        String python = "/usr/bin/python3";
+        Path scripts = Path.of("tests/bench/pytorch");
+        List<String> only = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            switch (argv[i]) {
+                case "--threads": threads = Integer.parseInt(argv[++i]); break;
+                case "--quick": quick = true; break;
+                case "--python": python = argv[++i]; break;
+                case "--scripts": scripts = Path.of(argv[++i]); break;
+                default:
+                    if (argv[i].startsWith("--")) {
+                        System.err.println("usage: BenchRunner [--threads N] [--quick] [--python PATH] [--scripts DIR] [workload...]");
+                        System.exit(2);
+                    }
+                    only.add(argv[i]);
+            }
+        }
+        String omp = System.getenv("OMP_NUM_THREADS");
+        if (omp == null || Integer.parseInt(omp) != threads) {
+            System.err.println("note: OMP_NUM_THREADS=" + omp + " but --threads " + threads + "; tests/bench/run sets both");
+        }
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s%n", threads, quick ? "quick" : "full",
+                java.time.LocalDateTime.now().withNano(0));
+        System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio", "quality (gradnote | pytorch)");
+        for (Workload w : ALL) {
+            if (!only.isEmpty() && !only.contains(w.name())) continue;
+            String[] args = w.args(quick);
+            JsonObject torch = runPython(python, scripts.resolve(w.name() + ".py"), args, threads);
+            Workload.Result g = w.run(args);
+            double gUnit = 1000 * g.seconds() / g.units();
+            double tUnit = torch == null ? Double.NaN : 1000 * torch.get("seconds").getAsDouble() / torch.get("epochs").getAsDouble();
+            String unit = w.name().equals("autograd_micro") ? "ms/iter" : "ms/epoch";
+            System.out.printf(Locale.ROOT, "%-16s %9.4f %s %9.4f %s %8.2f  %s | %s%n", w.name(), gUnit, unit.substring(3), tUnit,
+                    unit.substring(3), gUnit / tUnit, g.extra(), torch == null ? "n/a" : quality(torch));
+        }
+    }
+
+    private static String quality(JsonObject o) {
+        JsonObject q = o.deepCopy();
+        for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch")) q.remove(k);
+        return q.toString();
+    }
+
+    private static JsonObject runPython(String python, Path script, String[] args, int threads) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(python)) || !Files.exists(script)) {
+            System.err.println("skipping PyTorch side: " + python + " or " + script + " missing");
+            return null;
+        }
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            System.err.println("PyTorch script failed: " + script + "\n" + out);
+            return null;
+        }
+        String last = out.substring(out.lastIndexOf('\n') + 1);
+        return JsonParser.parseString(last).getAsJsonObject();
+    }
+}
