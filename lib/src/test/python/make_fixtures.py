@@ -177,3 +177,9 @@ dump("ops.json", {
     "gain_leaky_0.2": torch.nn.init.calculate_gain("leaky_relu", 0.2),
     "torch_version": torch.__version__,
 })
+
+# ---------------------------------------------------------------- the MLP lab's PyTorch result (tests/bench/pytorch/mlp_toy.py)
+import subprocess
+bench = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "tests", "bench", "pytorch", "mlp_toy.py")
+res = json.loads(subprocess.run([sys.executable, bench, "200"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+dump("mlp_toy.json", {"epochs": 200, "dev_acc": res["dev_acc"], "loss": res["loss"], "torch_version": torch.__version__})

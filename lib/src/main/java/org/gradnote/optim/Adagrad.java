@@ -1,7 +1,6 @@
 package org.gradnote.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -31,10 +30,11 @@ public class Adagrad extends Optimizer {
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+    protected INDArray update(INDArray p, INDArray grad, State s) {
         INDArray g = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
-        INDArray sum = s.computeIfAbsent("sum", k -> p.ulike().assign(initialAccumulator));
-        long t = s.merge("step", org.nd4j.linalg.factory.Nd4j.scalar(1L), (a, b) -> a.add(1)).getLong(0);
+        INDArray sum = s.get("sum");
+        if (sum == null) s.put("sum", sum = p.ulike().assign(initialAccumulator));
+        long t = s.step;
         double clr = lr() / (1 + (t - 1) * lrDecay);
         sum.addi(g.mul(g));
         return g.div(Transforms.sqrt(sum, true).addi(eps)).muli(clr);

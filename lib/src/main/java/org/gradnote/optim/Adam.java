@@ -1,9 +1,10 @@
 package org.gradnote.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -45,21 +46,26 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+    protected INDArray update(INDArray p, INDArray grad, State s) {
         INDArray g = effectiveGrad(p, grad);
-        INDArray m = s.computeIfAbsent("exp_avg", k -> p.ulike().assign(0));
-        INDArray v = s.computeIfAbsent("exp_avg_sq", k -> p.ulike().assign(0));
-        long t = s.merge("step", org.nd4j.linalg.factory.Nd4j.scalar(1L), (a, b) -> a.add(1)).getLong(0);
+        INDArray m = s.buffer("exp_avg", p);
+        INDArray v = s.buffer("exp_avg_sq", p);
+        long t = s.step;
+        double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+        if (!amsgrad) {
+            // libnd4j's adam_updater computes lr sqrt(bc2)/bc1 * m / (sqrt(v) + eps'): with eps' = eps sqrt(bc2)
+            // that is exactly torch's lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps), in one native call instead of ten.
+            INDArray delta = p.ulike();
+            INDArray gc = g.dataType() == p.dataType() ? g : g.castTo(p.dataType());
+            Nd4j.exec(DynamicCustomOp.builder("adam_updater").addInputs(gc, v, m).addOutputs(delta, v, m)
+                    .addFloatingPointArguments(lr(), beta1, beta2, eps * Math.sqrt(bc2)).addIntegerArguments(t - 1).build());
+            return delta;
+        }
         m.muli(beta1).addi(g.mul(1 - beta1));
         v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-        double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
-        INDArray second = v;
-        if (amsgrad) {
-            INDArray vmax = s.computeIfAbsent("max_exp_avg_sq", k -> p.ulike().assign(0));
-            Transforms.max(vmax, v, false);
-            second = vmax;
-        }
-        INDArray denom = Transforms.sqrt(second, true).divi(Math.sqrt(bc2)).addi(eps);
+        INDArray vmax = s.buffer("max_exp_avg_sq", p);
+        Transforms.max(vmax, v, false);
+        INDArray denom = Transforms.sqrt(vmax, true).divi(Math.sqrt(bc2)).addi(eps);
         return m.div(denom).muli(lr() / bc1);
     }
 }

@@ -1,7 +1,6 @@
 package org.gradnote.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,9 +24,9 @@ public class AdamW extends Adam {
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+    protected INDArray update(INDArray p, INDArray grad, State s) {
         // p <- p (1 - lr wd) first, then the Adam step: both folded into one delta.
         INDArray decay = p.mul(lr() * weightDecay);
-        return super.update(p, grad, s, step).addi(decay);
+        return super.update(p, grad, s).addi(decay);
     }
 }

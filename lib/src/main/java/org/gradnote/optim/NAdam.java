@@ -1,10 +1,8 @@
 package org.gradnote.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Adam with Nesterov momentum, as {@code torch.optim.NAdam} (lr 2e-3, momentum decay 4e-3). */
@@ -34,16 +32,15 @@ public class NAdam extends Optimizer {
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+    protected INDArray update(INDArray p, INDArray grad, State s) {
         INDArray g = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
-        INDArray m = s.computeIfAbsent("exp_avg", k -> p.ulike().assign(0));
-        INDArray v = s.computeIfAbsent("exp_avg_sq", k -> p.ulike().assign(0));
-        long t = s.merge("step", Nd4j.scalar(1L), (a, b) -> a.add(1)).getLong(0);
+        INDArray m = s.buffer("exp_avg", p);
+        INDArray v = s.buffer("exp_avg_sq", p);
+        long t = s.step;
         double muT = beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
         double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
-        INDArray muProdArr = s.computeIfAbsent("mu_product", k -> Nd4j.scalar(1.0));
-        double muProduct = muProdArr.getDouble(0) * muT;
-        muProdArr.assign(muProduct);
+        double muProduct = s.scalar * muT;
+        s.scalar = muProduct;
         double muProductNext = muProduct * muNext;
         m.muli(beta1).addi(g.mul(1 - beta1));
         v.muli(beta2).addi(g.mul(g).muli(1 - beta2));

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public abstract class Optimizer {
     private final List<Tensor> params;
-    private final Map<Tensor, Map<String, INDArray>> state = new IdentityHashMap<>();
+    private final Map<Tensor, State> state = new IdentityHashMap<>();
     private final String name;
     private double lr;
     private long steps;
@@ -42,18 +42,42 @@ public abstract class Optimizer {
         try (var g = Tensor.noGrad()) {
             for (Tensor p : params) {
                 if (p.grad() == null) continue;
-                Map<String, INDArray> s = state.computeIfAbsent(p, k -> new HashMap<>());
-                INDArray delta = update(p.array(), p.grad().array(), s, steps);
+                State s = state.computeIfAbsent(p, k -> new State());
+                s.step++;
+                INDArray delta = update(p.array(), p.grad().array(), s);
                 if (delta != null) p.sub_(Tensor.wrap(delta));
             }
         }
     }
 
+    /** Per-parameter state: named buffers (momentum, moments...) plus the number of updates this parameter got. */
+    protected static final class State {
+        /** Updates applied to this parameter so far, this one included (torch's per-parameter "step"). */
+        public long step;
+        /** A running scalar some rules need (NAdam's mu product). */
+        public double scalar = 1.0;
+        private final Map<String, INDArray> buffers = new HashMap<>();
+
+        /** The named buffer, created zero-filled like the parameter on first use. */
+        public INDArray buffer(String name, INDArray like) {
+            return buffers.computeIfAbsent(name, k -> like.ulike().assign(0));
+        }
+
+        /** The named buffer, or null when it was never created. */
+        public INDArray get(String name) {
+            return buffers.get(name);
+        }
+
+        public void put(String name, INDArray value) {
+            buffers.put(name, value);
+        }
+    }
+
     /**
-     * One parameter's rule: returns the amount to subtract from it, or null when the rule changed the value itself
-     * (the value array may be modified in place only through the returned delta, so in-place checks stay right).
+     * One parameter's rule: returns the amount to subtract from it. Parameters change only through that delta so
+     * that their version counter moves and autograd's in-place checks stay right.
      */
-    protected abstract INDArray update(INDArray param, INDArray grad, Map<String, INDArray> state, long step);
+    protected abstract INDArray update(INDArray param, INDArray grad, State state);
 
     public double lr() {
         return lr;

@@ -1,7 +1,6 @@
 package org.gradnote.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -33,18 +32,18 @@ public class RMSprop extends Optimizer {
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+    protected INDArray update(INDArray p, INDArray grad, State s) {
         INDArray g = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
-        INDArray sq = s.computeIfAbsent("square_avg", k -> p.ulike().assign(0));
+        INDArray sq = s.buffer("square_avg", p);
         sq.muli(alpha).addi(g.mul(g).muli(1 - alpha));
         INDArray avg;
         if (centered) {
-            INDArray ga = s.computeIfAbsent("grad_avg", k -> p.ulike().assign(0));
+            INDArray ga = s.buffer("grad_avg", p);
             ga.muli(alpha).addi(g.mul(1 - alpha));
             avg = Transforms.sqrt(sq.sub(ga.mul(ga)), false).addi(eps);
         } else avg = Transforms.sqrt(sq, true).addi(eps);
         if (momentum > 0) {
-            INDArray buf = s.computeIfAbsent("momentum_buffer", k -> p.ulike().assign(0));
+            INDArray buf = s.buffer("momentum_buffer", p);
             buf.muli(momentum).addi(g.div(avg));
             return buf.mul(lr());
         }

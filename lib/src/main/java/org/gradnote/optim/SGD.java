@@ -1,7 +1,6 @@
 package org.gradnote.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,7 +33,7 @@ public class SGD extends Optimizer {
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, Map<String, INDArray> s, long step) {
+    protected INDArray update(INDArray p, INDArray grad, State s) {
         INDArray d = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
         if (momentum != 0) {
             INDArray buf = s.get("momentum_buffer");

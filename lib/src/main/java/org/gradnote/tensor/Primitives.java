@@ -46,7 +46,7 @@ final class Primitives {
 
     static Tensor div(Tensor a, Tensor b) {
         INDArray out = Engine.broadcastBinary("divide", "div", a.data, b.data);
-        return Tensor.record(out, "div", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
+        return Tensor.recordSavingOutput(out, "div", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
             INDArray ga = Engine.broadcastBinary("divide", "div", g, b.data);
             INDArray gb = b.requiresGrad()
                     ? sumToShape(Engine.broadcastBinary("multiply", "mul", ga, out).negi(), b.shape()) : null;
@@ -57,7 +57,7 @@ final class Primitives {
     /** d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a. */
     static Tensor pow(Tensor a, Tensor b) {
         INDArray out = Engine.broadcastBinary("Pow", "pow", a.data, b.data);
-        return Tensor.record(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
+        return Tensor.recordSavingOutput(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
             INDArray ga = null, gb = null;
             if (a.requiresGrad()) {
                 INDArray bm1 = b.data.sub(1.0);
@@ -91,7 +91,7 @@ final class Primitives {
     /** c / a. */
     static Tensor rdivScalar(Tensor a, double c) {
         INDArray out = a.data.rdiv(c);
-        return Tensor.record(out, "rdiv", new Tensor[] {a}, new Tensor[] {a},
+        return Tensor.recordSavingOutput(out, "rdiv", new Tensor[] {a}, new Tensor[] {a},
                 g -> new INDArray[] {g.mul(out).divi(a.data).negi()});
     }
 
@@ -107,7 +107,7 @@ final class Primitives {
 
     static Tensor exp(Tensor a) {
         INDArray out = Transforms.exp(a.data, true);
-        Tensor t = Tensor.record(out, "exp", new Tensor[] {a}, new Tensor[] {a}, g -> new INDArray[] {g.mul(out)});
+        Tensor t = Tensor.recordSavingOutput(out, "exp", new Tensor[] {a}, new Tensor[] {a}, g -> new INDArray[] {g.mul(out)});
         return t;
     }
 
@@ -118,7 +118,7 @@ final class Primitives {
 
     static Tensor sqrt(Tensor a) {
         INDArray out = Transforms.sqrt(a.data, true);
-        return Tensor.record(out, "sqrt", new Tensor[] {a}, new Tensor[] {a},
+        return Tensor.recordSavingOutput(out, "sqrt", new Tensor[] {a}, new Tensor[] {a},
                 g -> new INDArray[] {g.mul(0.5).divi(out)});
     }
 
@@ -170,7 +170,7 @@ final class Primitives {
         INDArray shifted = Engine.broadcastBinary("subtract", "logSoftmax", a.data, a.data.max(true, d));
         INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, d), false);
         INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
-        return Tensor.record(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, g -> {
+        return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, g -> {
             INDArray softmax = Transforms.exp(out, true);
             INDArray total = g.sum(true, d);
             return new INDArray[] {g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total))};
@@ -251,7 +251,7 @@ final class Primitives {
         if (Shapes.numel(in) == 0) throw new IllegalArgumentException(op + "(): empty tensor has no " + op);
         INDArray kept = max ? a.data.max(true, d) : a.data.min(true, d);
         INDArray out = dims.length == 0 ? kept.reshape() : keepDim ? kept : kept.reshape(dropDims(in, d));
-        return Tensor.record(out, op, new Tensor[] {a}, new Tensor[] {a}, g -> {
+        return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, g -> {
             INDArray mask = Engine.compare("equals", op, a.data, kept).castTo(a.data.dataType());
             INDArray count = mask.sum(true, d);
             INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
@@ -428,11 +428,13 @@ final class Primitives {
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
         if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
-        INDArray idx = index.data.castTo(DataType.INT);
+        INDArray idx = index.data.dataType() == DataType.INT ? index.data : index.data.castTo(DataType.INT);
         long size = a.shape()[d];
-        long lo = index.numel() == 0 ? 0 : idx.minNumber().longValue(), hi = index.numel() == 0 ? 0 : idx.maxNumber().longValue();
-        if (lo < 0 || hi >= size) throw new IndexOutOfBoundsException("indexSelect: index " + (lo < 0 ? lo : hi)
-                + " out of range for dimension " + d + " of size " + size);
+        // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
+        for (int v : idx.data().asInt()) {
+            if (v < 0 || v >= size) throw new IndexOutOfBoundsException("indexSelect: index " + v
+                    + " out of range for dimension " + d + " of size " + size);
+        }
         long[] outShape = a.shape();
         outShape[d] = index.numel();
         INDArray out = Engine.empty(a.data.dataType(), outShape);

@@ -201,12 +201,27 @@ public final class Tensor {
 
     /** Builds an op's output and, when grad mode is on and an input needs a gradient, the tape entry behind it. */
     static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, Node.Backward backward) {
+        return record(out, op, inputs, saved, false, backward);
+    }
+
+    /** As {@link #record}, for ops whose gradient rule reads their own output (exp, sqrt, div...): the output is
+     * saved too, so an in-place change to it before backward is refused instead of giving a wrong gradient. */
+    static Tensor recordSavingOutput(INDArray out, String op, Tensor[] inputs, Tensor[] saved, Node.Backward backward) {
+        return record(out, op, inputs, saved, true, backward);
+    }
+
+    private static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
         Tensor t = new Tensor(out);
         if (!GradMode.isEnabled()) return t;
         for (Tensor in : inputs) {
             if (in.requiresGrad) {
                 t.requiresGrad = true;
-                t.node = new Node(op, inputs, saved, backward);
+                Tensor[] s = saved;
+                if (saveOutput) {
+                    s = java.util.Arrays.copyOf(saved, saved.length + 1);
+                    s[saved.length] = t;
+                }
+                t.node = new Node(op, inputs, s, backward);
                 break;
             }
         }
@@ -300,6 +315,11 @@ public final class Tensor {
     }
 
     void accumulateGrad(INDArray g, boolean fresh) {
+        // A gradient has its tensor's dtype, as in PyTorch, even when a float64 operand promoted the forward pass.
+        if (g.dataType() != data.dataType()) {
+            g = g.castTo(data.dataType());
+            fresh = true;
+        }
         if (grad == null) grad = new Tensor(fresh ? g : g.dup());
         else {
             grad.data.addi(g);

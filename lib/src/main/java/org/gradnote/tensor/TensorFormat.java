@@ -71,7 +71,7 @@ final class TensorFormat {
                 maxAbs = Math.max(maxAbs, a);
                 if (a > 0) minAbs = Math.min(minAbs, a);
             }
-            boolean sci = maxAbs > 0 && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || (!integral && maxAbs < 1e-4));
+            boolean sci = maxAbs > 0 && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4);
             Style probe = new Style(type, integral, sci, 0);
             int w = 1;
             for (double x : v) w = Math.max(w, probe.raw(x).length());
