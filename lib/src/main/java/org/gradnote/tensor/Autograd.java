@@ -56,7 +56,7 @@ final class Autograd {
                     if (gk == null || !in.requiresGrad()) continue;
                     INDArray prev = grads.get(in);
                     // Not in place: a rule may hand the same array to several inputs.
-                    grads.put(in, prev == null ? gk : prev.add(gk));
+                    grads.put(in, prev == null ? gk : Engine.broadcastBinary("add", "backward", prev, gk));
                 }
                 if (!retainGraph) t.node.release();
             }

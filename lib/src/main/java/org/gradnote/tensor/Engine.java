@@ -47,6 +47,26 @@ final class Engine {
         exec(name, inputs, outputs, null, null, null);
     }
 
+    /** One reusable rank-0 array per data type and thread, so scalar operands cost a putScalar, not an allocation. */
+    private static final ThreadLocal<Map<DataType, INDArray>> SCALARS = ThreadLocal.withInitial(HashMap::new);
+
+    /** x (op) c for a scalar c through the cached broadcastable native op (about twice as fast as INDArray.add(c)). */
+    static INDArray scalarOp(String nativeName, INDArray x, double c) {
+        DataType t = x.dataType();
+        INDArray s = SCALARS.get().computeIfAbsent(t, k -> Nd4j.scalar(k, 0.0));
+        s.putScalar(0, c);
+        INDArray out = empty(t, x.shape());
+        exec(nativeName, new INDArray[] {x, s}, out);
+        return out;
+    }
+
+    /** Sum or mean of all elements as a rank-0 array (reduce_sum/reduce_mean into a fresh scalar). */
+    static INDArray reduceAll(String nativeName, INDArray x) {
+        INDArray out = empty(x.dataType());
+        exec(nativeName, new INDArray[] {x}, new INDArray[] {out}, new long[0], null, null);
+        return out;
+    }
+
     /** A fresh array whose content will be overwritten by an op. */
     static INDArray empty(DataType type, long... shape) {
         return Nd4j.createUninitialized(type, shape);

@@ -76,11 +76,12 @@ final class Primitives {
     // ---- scalar forms: no scalar tensor is built, one native call each ----
 
     static Tensor addScalar(Tensor a, double c) {
-        return Tensor.record(a.data.add(c), "add", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g});
+        return Tensor.record(Engine.scalarOp("add", a.data, c), "add", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g});
     }
 
     static Tensor mulScalar(Tensor a, double c) {
-        return Tensor.record(a.data.mul(c), "mul", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.mul(c)});
+        return Tensor.record(Engine.scalarOp("multiply", a.data, c), "mul", new Tensor[] {a}, Tensor.NONE,
+                g -> new INDArray[] {Engine.scalarOp("multiply", g, c)});
     }
 
     /** c - a: the scalar on the left, as in {@code 1 - p}. */
@@ -217,8 +218,8 @@ final class Primitives {
     static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
         long[] in = a.shape();
         if (dims.length == 0) {
-            INDArray out = Nd4j.scalar(a.data.dataType(), a.data.sumNumber().doubleValue());
-            return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g, in)});
+            INDArray out = Engine.reduceAll("reduce_sum", a.data);
+            return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {fill(g, in, 1)});
         }
         int[] d = Shapes.dims("sum", dims, a.dim());
         INDArray out = a.data.sum(keepDim, d);
@@ -230,8 +231,8 @@ final class Primitives {
         long[] in = a.shape();
         if (dims.length == 0) {
             double n = Shapes.numel(in);
-            INDArray out = Nd4j.scalar(a.data.dataType(), a.data.sumNumber().doubleValue() / n);
-            return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g.div(n), in)});
+            INDArray out = Engine.reduceAll("reduce_mean", a.data);
+            return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {fill(g, in, 1 / n)});
         }
         int[] d = Shapes.dims("mean", dims, a.dim());
         double n = 1;
@@ -257,6 +258,11 @@ final class Primitives {
             INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
             return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
         });
+    }
+
+    /** A one-element gradient spread over a shape, scaled: one fill instead of a broadcast view plus a copy. */
+    static INDArray fill(INDArray g, long[] shape, double scale) {
+        return Nd4j.valueArrayOf(shape, g.getDouble(0) * scale, g.dataType());
     }
 
     static INDArray expand(INDArray g, long[] shape) {
