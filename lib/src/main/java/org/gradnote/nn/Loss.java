@@ -14,8 +14,12 @@ public interface Loss {
     static Loss mse(Reduction r) { return (x, y) -> Losses.mse(x, y, r); }
     static Loss l1() { return l1(Reduction.MEAN); }
     static Loss l1(Reduction r) { return (x, y) -> Losses.l1(x, y, r); }
-    static Loss huber(double delta) { return (x, y) -> Losses.huber(x, y, delta, Reduction.MEAN); }
-    static Loss huber(double delta, Reduction r) { return (x, y) -> Losses.huber(x, y, delta, r); }
+    static Loss huber(double delta) { return huber(delta, Reduction.MEAN); }
+
+    static Loss huber(double delta, Reduction r) {
+        if (!(delta > 0)) throw new IllegalArgumentException("huber: delta must be positive, got " + delta);
+        return (x, y) -> Losses.huber(x, y, delta, r);
+    }
     static Loss crossEntropy() { return crossEntropy(Reduction.MEAN); }
     static Loss crossEntropy(Reduction r) { return (x, y) -> Losses.crossEntropy(x, y, r); }
     static Loss nll() { return nll(Reduction.MEAN); }

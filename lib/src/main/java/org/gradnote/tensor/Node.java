@@ -31,8 +31,8 @@ final class Node {
     /** Runs the gradient rule, first refusing if a value it reads was changed in place since the forward pass. */
     INDArray[] apply(INDArray grad) {
         if (backward == null) {
-            throw new IllegalStateException("backward through '" + op + "' a second time: the graph was freed after the"
-                    + " first backward(); call backward(grad, true) the first time to keep it");
+            throw new IllegalStateException("backward through '" + op + "' a second time: the values it saved were freed"
+                    + " after the first backward(); call backward(true) the first time to keep the graph");
         }
         for (int i = 0; i < saved.length; i++) {
             if (saved[i].version() != savedVersions[i]) {
@@ -44,8 +44,9 @@ final class Node {
         return backward.apply(grad);
     }
 
+    /** Frees what the rule saved; a rule that saved nothing stays usable, as in PyTorch. */
     void release() {
-        backward = null;
+        if (saved.length > 0) backward = null;
     }
 
     String name() {

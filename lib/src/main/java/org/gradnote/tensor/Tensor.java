@@ -51,6 +51,11 @@ public final class Tensor {
         return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
     }
 
+    /** A 1-D tensor of the given type, e.g. {@code Tensor.of(DType.FLOAT64, 1, 2, 3)}. */
+    public static Tensor of(DType type, double... values) {
+        return new Tensor(Nd4j.createFromArray(values).castTo(type.nd4j()));
+    }
+
     /** A 1-D float32 tensor. */
     public static Tensor of(float... values) {
         return new Tensor(Nd4j.createFromArray(values));
@@ -305,7 +310,12 @@ public final class Tensor {
         Autograd.backward(this, gradient, false);
     }
 
-    /** Back-propagates and, with {@code retainGraph}, keeps the graph for another backward pass. */
+    /** Back-propagates from this scalar and, with {@code retainGraph}, keeps the graph for another backward pass. */
+    public void backward(boolean retainGraph) {
+        Autograd.backward(this, null, retainGraph);
+    }
+
+    /** Back-propagates with an upstream gradient and, with {@code retainGraph}, keeps the graph for another pass. */
     public void backward(Tensor gradient, boolean retainGraph) {
         Autograd.backward(this, gradient, retainGraph);
     }

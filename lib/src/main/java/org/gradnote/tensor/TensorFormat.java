@@ -19,9 +19,14 @@ final class TensorFormat {
         if (shape.length == 0) b.append(style.fmt(v[0]).trim());
         else block(b, v, shape, 0, 0, style, summarize, "tensor(".length());
         b.append(", shape=").append(tuple(shape)).append(", dtype=").append(t.dtype());
-        if (t.gradFn() != null) b.append(", grad_fn=<").append(t.gradFn()).append(">");
-        else if (t.requiresGrad()) b.append(", requires_grad=true");
+        if (t.gradFn() != null) b.append(", grad_fn=<").append(backwardName(t.gradFn())).append(">");
+        else if (t.requiresGrad()) b.append(", requires_grad=True");
         return b.append(')').toString();
+    }
+
+    /** PyTorch's style of naming the node: mul → MulBackward0. */
+    static String backwardName(String op) {
+        return Character.toUpperCase(op.charAt(0)) + op.substring(1) + "Backward0";
     }
 
     static String tuple(long[] shape) {

@@ -143,7 +143,16 @@ class TensorErrorsTest {
         Tensor loss = x.exp().sum();
         loss.backward();
         IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
-        assertMentions(e, "second time", "backward(grad, true)");
+        assertMentions(e, "second time", "backward(true)", "exp");
+    }
+
+    @Test
+    void opsThatSavedNothingCanBeBackpropagatedTwiceAsInPyTorch() {
+        Tensor x = t64(2.0).requiresGrad(true);
+        Tensor loss = x.add(1).sum();
+        loss.backward();
+        loss.backward();
+        assertEquals(2.0, x.grad().item(), 1e-12);
     }
 
     @Test
