@@ -1,0 +1,106 @@
+package org.gradnote.kernel;
+
+import org.gradnote.kernel.install.KernelSpecInstaller;
+import org.gradnote.kernel.jshell.ClassPaths;
+import org.gradnote.kernel.jshell.EvaluatorConfig;
+import org.gradnote.kernel.protocol.ConnectionInfo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Command line: {@code kernel CONNECTION_FILE}, {@code install [...]}, {@code uninstall [...]}. */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: gradnote kernel CONNECTION_FILE",
+            "       gradnote install [--user|--sys-prefix|--prefix DIR] [--name N] [--display-name D] [--jvm-opt OPT]...",
+            "       gradnote uninstall [--user|--sys-prefix|--prefix DIR] [--name N]",
+            "  --jvm-opt options go to the evaluator JVM that runs cells (e.g. --jvm-opt=-Xmx8g).");
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (args[0]) {
+            case "kernel" -> runKernel(rest);
+            case "install", "uninstall" -> System.exit(install(args[0].equals("install"), rest));
+            case "-h", "--help", "help" -> System.out.println(USAGE);
+            default -> {
+                System.err.println("unknown verb: " + args[0] + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void runKernel(List<String> args) throws Exception {
+        if (args.size() != 1) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        String opts = System.getProperty("gradnote.evaluatorJvmOptions", "");
+        List<String> vmOptions = opts.isEmpty() ? List.of() : List.of(opts.split("\u001f"));
+        GradnoteKernel kernel = new GradnoteKernel(ConnectionInfo.read(Path.of(args.get(0))),
+                EvaluatorConfig.fromKernel(vmOptions));
+        installSigint(kernel);
+        kernel.start();
+        while (!kernel.awaitStopped(1, TimeUnit.HOURS)) {
+            // keep waiting
+        }
+        System.exit(0);
+    }
+
+    /** interrupt_mode "signal" front ends send SIGINT: stop the running cell instead of dying. */
+    private static void installSigint(GradnoteKernel kernel) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+        } catch (IllegalArgumentException e) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, "SIGINT not available");
+        }
+    }
+
+    static int install(boolean install, List<String> args) throws Exception {
+        String scope = "user", prefix = null, name = "gradnote", displayName = "Java (gradnote)";
+        List<String> jvmOptions = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
+            String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            boolean needsValue = List.of("--prefix", "--name", "--display-name", "--jvm-opt").contains(flag);
+            if (needsValue && value == null) {
+                if (i + 1 >= args.size()) return usageError(flag + " needs a value");
+                value = args.get(++i);
+            }
+            switch (flag) {
+                case "--user" -> scope = "user";
+                case "--sys-prefix" -> scope = "sys-prefix";
+                case "--prefix" -> { scope = "prefix"; prefix = value; }
+                case "--name" -> name = value;
+                case "--display-name" -> displayName = value;
+                case "--jvm-opt" -> jvmOptions.add(value);
+                default -> { return usageError("unknown option " + a); }
+            }
+        }
+        if (!name.matches("[A-Za-z0-9._-]+")) return usageError("--name may use letters, digits, '.', '_' and '-'");
+        Path kernels = KernelSpecInstaller.kernelsDir(scope, prefix);
+        if (!install) {
+            boolean removed = KernelSpecInstaller.uninstall(kernels, name);
+            System.out.println(removed ? "Removed " + kernels.resolve(name) : "Not installed: " + kernels.resolve(name));
+            return removed ? 0 : 1;
+        }
+        Path file = KernelSpecInstaller.install(kernels, name,
+                KernelSpecInstaller.spec(displayName, ClassPaths.ofKernel(), jvmOptions));
+        System.out.println("Installed kernel spec " + file);
+        return 0;
+    }
+
+    private static int usageError(String message) {
+        System.err.println("gradnote: " + message + "\n" + USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,59 @@
+package org.gradnote.kernel.cell;
+
+import org.gradnote.kernel.jshell.ErrorInfo;
+import org.gradnote.kernel.jshell.EvalOutcome;
+import org.gradnote.magics.MagicUsageException;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Runs a cell through its stages: parse magics, rewrite, evaluate, render. */
+public final class CellRunner {
+    private final CellServices services;
+    private final MagicParseStage parse;
+    private final RewriteStage rewrite = new RewriteStage();
+    private final EvaluateStage evaluate = new EvaluateStage();
+    private final RenderStage render = new RenderStage();
+
+    public CellRunner(CellServices services) {
+        this.services = services;
+        this.parse = new MagicParseStage(services.registry());
+    }
+
+    /** Runs {@code code}; returns the error that stopped it, if any. Restarts the evaluator if it died. */
+    public Optional<ErrorInfo> run(String code, String cellLabel) {
+        List<Step> steps;
+        try {
+            steps = rewrite.rewrite(parse.parse(code));
+        } catch (MagicUsageException e) {
+            return Optional.of(new ErrorInfo("UsageError", e.getMessage(), List.of(e.getMessage())));
+        }
+        ErrorHolder errors = new ErrorHolder();
+        KernelMagicContext magicContext = new KernelMagicContext(services, this, errors, cellLabel);
+        EvalOutcome outcome = evaluate.evaluate(steps, cellLabel, services, magicContext, errors);
+        return finish(outcome, errors);
+    }
+
+    /** Java only (no magics): used by magics such as {@code %time} and {@code %load}. */
+    Optional<ErrorInfo> runJava(String code, String cellLabel, ErrorHolder errors) {
+        List<Step> steps = rewrite.rewrite(List.of(new Step.JavaStep(code, 1)));
+        EvalOutcome outcome = evaluate.evaluate(steps, cellLabel, services, null, errors);
+        return finish(outcome, errors);
+    }
+
+    private Optional<ErrorInfo> finish(EvalOutcome outcome, ErrorHolder errors) {
+        if (services.evaluator().isDead()) {
+            services.evaluator().restart();
+            ErrorInfo died = outcome.error().orElse(null);
+            if (died == null || !died.ename().equals("EvaluatorExited")) {
+                died = new ErrorInfo("EvaluatorExited", "The evaluator JVM exited and was restarted; variables are gone.",
+                        List.of("EvaluatorExited: the evaluator JVM exited and was restarted; variables are gone."));
+            }
+            errors.record(died);
+            return Optional.of(died);
+        }
+        render.render(outcome.ok() ? outcome.valueRef() : Optional.empty(), services);
+        outcome.error().ifPresent(errors::record);
+        return errors.first();
+    }
+}

@@ -1,0 +1,75 @@
+package org.gradnote.kernel.cell;
+
+import com.google.gson.JsonObject;
+import org.gradnote.magics.MagicContext;
+import org.gradnote.magics.MagicRegistry;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The kernel's side of {@link MagicContext}, for the magics of one cell. */
+final class KernelMagicContext implements MagicContext {
+    private final CellServices services;
+    private final CellRunner runner;
+    private final ErrorHolder errors;
+    private final String cellLabel;
+
+    KernelMagicContext(CellServices services, CellRunner runner, ErrorHolder errors, String cellLabel) {
+        this.services = services;
+        this.runner = runner;
+        this.errors = errors;
+        this.cellLabel = cellLabel;
+    }
+
+    @Override
+    public boolean eval(String javaSource) {
+        services.flushOutput();
+        return runner.runJava(javaSource, cellLabel, errors).isEmpty();
+    }
+
+    @Override
+    public void display(Map<String, String> mimeBundle) {
+        JsonObject data = new JsonObject();
+        mimeBundle.forEach(data::addProperty);
+        services.out().flush();
+        services.flushOutput();
+        services.display(data);
+    }
+
+    @Override
+    public void addToClasspath(List<Path> entries) {
+        for (Path p : entries) services.evaluator().addToClasspath(p.toAbsolutePath().toString());
+    }
+
+    @Override
+    public List<String> classpath() {
+        return services.evaluator().classPath();
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return services.evaluator().variables().stream().map(v -> new Variable(v[0], v[1], v[2])).toList();
+    }
+
+    @Override
+    public List<HistoryEntry> history() {
+        return services.history();
+    }
+
+    @Override
+    public MagicRegistry registry() {
+        return services.registry();
+    }
+
+    @Override
+    public PrintStream out() {
+        return services.out();
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return services.workingDirectory();
+    }
+}

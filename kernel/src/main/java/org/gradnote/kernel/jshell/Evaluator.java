@@ -1,0 +1,204 @@
+package org.gradnote.kernel.jshell;
+
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates Java with JShell in a separate evaluator JVM (JDI remote execution), so an interrupt can stop a tight
+ * loop ({@link JShell#stop()} throws into the thread through JDI) and {@code System.exit} only ends that JVM, which
+ * is then restarted.
+ */
+public final class Evaluator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Evaluator.class.getName());
+    private final EvaluatorConfig config;
+    private final PrintStream out, err;
+    private final InputStream in;
+    private final List<String> addedClassPath = new ArrayList<>();
+    private final Map<String, SnippetLocation> locations = new ConcurrentHashMap<>();
+    private volatile JShell shell;
+    private volatile boolean dead;
+    private volatile boolean interrupted;
+
+    public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, InputStream in) {
+        this.config = config;
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    /** Starts the evaluator JVM and runs the default imports. */
+    public synchronized void start() {
+        JShell s = JShell.builder()
+                .out(out).err(err).in(in)
+                .executionEngine("jdi:hostname(127.0.0.1)")
+                .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
+                .compilerOptions("--class-path", String.join(java.io.File.pathSeparator, config.classPath()))
+                .build();
+        dead = false;
+        s.onShutdown(closed -> dead = true);
+        shell = s;
+        for (String cp : addedClassPath) s.addToClasspath(cp);
+        List<String> setup = new ArrayList<>(config.imports());
+        setup.add(RemoteSetup.class.getName() + ".install();");
+        for (String snippet : setup) {
+            for (SnippetEvent e : s.eval(snippet)) {
+                if (e.status() == Snippet.Status.REJECTED) LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
+            }
+        }
+    }
+
+    /** Stops and replaces the evaluator JVM; all variables are lost, added class path entries are kept. */
+    public synchronized void restart() {
+        JShell old = shell;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a dead JShell", e);
+            }
+        }
+        locations.clear();
+        start();
+    }
+
+    /** True when the evaluator JVM has gone away (System.exit, crash). */
+    public boolean isDead() {
+        return dead;
+    }
+
+    /** Stops the running cell; safe to call from any thread, a no-op when nothing runs. */
+    public void interrupt() {
+        interrupted = true;
+        JShell s = shell;
+        if (s != null && !dead) {
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "stop failed", e);
+            }
+        }
+    }
+
+    public SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    public JShell shell() {
+        return shell;
+    }
+
+    /**
+     * Evaluates {@code source} snippet by snippet; the first error stops it.
+     *
+     * @param firstLine cell line of the source's first line, for error positions
+     * @param cellLabel how tracebacks name the cell, e.g. {@code cell [3]}
+     */
+    public EvalOutcome eval(String source, int firstLine, String cellLabel) {
+        interrupted = false;
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String valueRef = null;
+        for (SnippetSource snippet : SnippetSource.split(analysis, source)) {
+            List<SnippetEvent> events;
+            try {
+                events = shell.eval(snippet.text());
+            } catch (IllegalStateException e) {
+                return EvalOutcome.failure(ErrorFormatter.evaluatorDied());
+            }
+            if (dead) return EvalOutcome.failure(ErrorFormatter.evaluatorDied());
+            valueRef = null;
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) continue;
+                Snippet s = event.snippet();
+                int lead = snippet.text().length() - snippet.text().stripLeading().length();
+                int line = firstLine + lineOf(source, snippet.offset() + lead);
+                locations.put(s.id(), new SnippetLocation(cellLabel, line));
+                Optional<ErrorInfo> error = ErrorFormatter.of(shell, event, snippet, source, firstLine, locations);
+                if (error.isPresent()) return EvalOutcome.failure(error.get());
+                if (interrupted) return EvalOutcome.failure(ErrorFormatter.interrupted());
+                valueRef = valueReference(s);
+            }
+        }
+        if (interrupted) return EvalOutcome.failure(ErrorFormatter.interrupted());
+        return EvalOutcome.success(valueRef);
+    }
+
+    /** Runs a kernel-internal statement (epilogue, setup); true when it ran without error. */
+    public boolean evalInternal(String statement) {
+        if (dead) return false;
+        try {
+            for (SnippetEvent e : shell.eval(statement)) {
+                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) return false;
+            }
+            return !dead;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static String valueReference(Snippet s) {
+        return switch (s.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND -> ((VarSnippet) s).name();
+            case VAR_VALUE_SUBKIND -> ((jdk.jshell.ExpressionSnippet) s).name();
+            default -> null;
+        };
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 0;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    public void addToClasspath(String entry) {
+        synchronized (this) {
+            addedClassPath.add(entry);
+        }
+        shell.addToClasspath(entry);
+    }
+
+    public List<String> classPath() {
+        return ClassPaths.join(config.classPath(), addedClassPath);
+    }
+
+    /** Name, type and value string of each active variable. */
+    public List<String[]> variables() {
+        List<String[]> vars = new ArrayList<>();
+        shell.variables().forEach(v -> {
+            if (v.name().startsWith("$")) return;
+            String value;
+            try {
+                value = shell.varValue(v);
+            } catch (RuntimeException e) {
+                value = "<unavailable>";
+            }
+            vars.add(new String[]{v.name(), v.typeName(), value});
+        });
+        return vars;
+    }
+
+    @Override
+    public synchronized void close() {
+        JShell s = shell;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "close", e);
+            }
+        }
+    }
+
+    /** Where a snippet came from, to name it in stack traces. */
+    record SnippetLocation(String cellLabel, int line) {}
+}

@@ -1,0 +1,17 @@
+package org.gradnote.kernel.jshell;
+
+/** Runs once inside each new evaluator JVM (through JShell) before any cell. */
+public final class RemoteSetup {
+    private RemoteSetup() {}
+
+    public static void install() {
+        // Jupyter signals the kernel's whole process group on interrupt; the evaluator JVM must not die of SIGINT.
+        // The kernel receives the same signal and stops the running cell through JDI.
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // Signal not available on this platform: nothing to protect.
+        }
+        System.setProperty("java.awt.headless", "true");
+    }
+}

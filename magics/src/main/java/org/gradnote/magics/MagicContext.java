@@ -1,0 +1,43 @@
+package org.gradnote.magics;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What a running magic may ask of the kernel; the kernel implements it, so magics never depend on the kernel. */
+public interface MagicContext {
+
+    /** Evaluates Java source like a cell body (output, errors, last expression shown); true when it succeeded. */
+    boolean eval(String javaSource);
+
+    /** Publishes a MIME bundle (mime type to data, e.g. {@code text/html}) as display output of the cell. */
+    void display(Map<String, String> mimeBundle);
+
+    /** Adds jars or class directories to the class path of both the compiler and the evaluator. */
+    void addToClasspath(List<Path> entries);
+
+    /** The evaluator's current class path, in order. */
+    List<String> classpath();
+
+    /** Variables currently defined in the session. */
+    List<Variable> variables();
+
+    /** Inputs executed so far in this session, oldest first. */
+    List<HistoryEntry> history();
+
+    /** The magics known to the kernel (for {@code %lsmagic}). */
+    MagicRegistry registry();
+
+    /** Standard output of the running cell. */
+    PrintStream out();
+
+    /** Directory relative paths are resolved against. */
+    Path workingDirectory();
+
+    /** A variable of the session: its name, declared type and a short string of its value. */
+    record Variable(String name, String type, String value) {}
+
+    /** One executed input and the execution count it ran as. */
+    record HistoryEntry(int executionCount, String input) {}
+}

@@ -1,0 +1,13 @@
+package org.gradnote.magics;
+
+/** An unknown magic or bad arguments; its message is the one line shown to the user, usage included. */
+public final class MagicUsageException extends Exception {
+
+    public MagicUsageException(String message) {
+        super(message);
+    }
+
+    public static MagicUsageException of(Magic magic, String problem) {
+        return new MagicUsageException("UsageError: " + problem + ". Usage: " + magic.usage());
+    }
+}
