@@ -38,6 +38,12 @@ public final class Plots {
     return HistoryCharts.of(perEpochMetrics);
   }
 
+  /** Training curves of a {@link org.gradnote.train.History}, as {@link #history(Map)} draws its {@code toMap()}. */
+  public static LineChartBuilder history(org.gradnote.train.History history) {
+    Objects.requireNonNull(history, "history");
+    return HistoryCharts.of(history.toMap());
+  }
+
   /** Line chart over {@code LocalDate}s. */
   public static TimeSeriesBuilder timeSeries() {
     return new TimeSeriesBuilder();

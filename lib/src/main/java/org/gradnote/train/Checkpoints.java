@@ -1,0 +1,70 @@
+package org.gradnote.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gradnote.nn.Module;
+
+/**
+ * Where and when {@link Trainer} saves the model (as {@link StateDictFile}s): every n epochs to
+ * {@code epoch-0005.gnsd}, and/or to {@code best.gnsd} whenever the monitored value improves:
+ * {@code trainer.checkpoints(Checkpoints.to(dir).every(5).best())}.
+ */
+public final class Checkpoints {
+    private final Path dir;
+    private final int every;
+    private final boolean best;
+    private final String monitor;
+
+    private Checkpoints(Path dir, int every, boolean best, String monitor) {
+        this.dir = dir;
+        this.every = every;
+        this.best = best;
+        this.monitor = monitor;
+    }
+
+    /** Checkpoints in a directory (created when the first file is written); nothing is saved until every/best. */
+    public static Checkpoints to(Path dir) {
+        return new Checkpoints(dir, 0, false, null);
+    }
+
+    /** Saves every n epochs. */
+    public Checkpoints every(int n) {
+        if (n < 1) throw new IllegalArgumentException("Checkpoints: every must be >= 1, got " + n);
+        return new Checkpoints(dir, n, best, monitor);
+    }
+
+    /** Saves best.gnsd each time dev_loss (train_loss without dev data) reaches a new best. */
+    public Checkpoints best() {
+        return new Checkpoints(dir, every, true, monitor);
+    }
+
+    /** Saves best.gnsd each time the named value reaches a new best. */
+    public Checkpoints best(String monitorName) {
+        return new Checkpoints(dir, every, true, monitorName);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The file for a given epoch. */
+    public Path epochFile(int epoch) {
+        return dir.resolve(String.format("epoch-%04d.gnsd", epoch));
+    }
+
+    public Path bestFile() {
+        return dir.resolve("best.gnsd");
+    }
+
+    /** Saves what this epoch calls for; returns the files written. */
+    List<Path> afterEpoch(int epoch, History history, Module model, String fallbackMonitor) {
+        List<Path> written = new ArrayList<>();
+        if (every > 0 && epoch % every == 0) written.add(StateDictFile.save(model, epochFile(epoch)));
+        if (best) {
+            String name = monitor != null ? monitor : fallbackMonitor;
+            if (!Double.isNaN(history.last(name)) && history.bestEpoch(name) == epoch) written.add(StateDictFile.save(model, bestFile()));
+        }
+        return written;
+    }
+}
