@@ -38,6 +38,9 @@ final class Autograd {
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, INDArray> grads = new IdentityHashMap<>();
         grads.put(root, seed);
+        BufferPool pool = BufferPool.get();
+        boolean recording = pool.open();
+        boolean ok = false;
         try (GradMode ignored = GradMode.set(false)) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
@@ -60,6 +63,9 @@ final class Autograd {
                 }
                 if (!retainGraph) t.node.release();
             }
+            ok = true;
+        } finally {
+            if (recording) pool.close(ok);
         }
     }
 

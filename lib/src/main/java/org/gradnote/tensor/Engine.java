@@ -69,7 +69,7 @@ final class Engine {
 
     /** A fresh array whose content will be overwritten by an op. */
     static INDArray empty(DataType type, long... shape) {
-        return Nd4j.createUninitialized(type, shape);
+        return BufferPool.get().take(type, shape);
     }
 
     static INDArray zeros(DataType type, long... shape) {
