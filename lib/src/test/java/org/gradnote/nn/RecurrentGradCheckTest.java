@@ -8,6 +8,9 @@ import java.util.stream.Stream;
 import org.gradnote.Gradnote;
 import org.gradnote.tensor.GradCheck;
 import org.gradnote.tensor.Tensor;
+import org.nd4j.linalg.factory.Nd4j;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +21,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * initial states and every parameter, through the outputs and the last states.
  */
 class RecurrentGradCheckTest {
+    private static int threads;
+
+    @BeforeAll
+    static void oneThread() {
+        // Hundreds of tiny ops per check: a second OpenMP thread only spins on a busy 2-core machine.
+        threads = Nd4j.getEnvironment().maxThreads();
+        Nd4j.getEnvironment().setMaxThreads(1);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+    }
+
     static Stream<Arguments> modes() {
         List<Arguments> out = new ArrayList<>();
         for (String kind : List.of("rnn-tanh", "rnn-relu", "lstm", "lstm-composed", "gru")) {
