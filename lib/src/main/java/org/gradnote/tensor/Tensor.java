@@ -488,6 +488,15 @@ public final class Tensor {
     /** x W^T + b with W of shape [out, in] (PyTorch's layout, F.linear); bias may be null. */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) { return Primitives.linear(x, weight, bias); }
 
+    /**
+     * One fused LSTM layer over a sequence ([T, N, in], or [N, T, in] when batchFirst) with PyTorch's weights
+     * ([4H, in], [4H, H], gates i, f, g, o; biases may both be null) from states h0, c0 [N, H]: returns
+     * {hidden states in x's layout, last hidden state, last cell state}. Used by {@code nn.LSTM}.
+     */
+    public static Tensor[] lstmLayer(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
+        return RecurrentPrimitives.lstm(x, wih, whh, bih, bhh, h0, c0, batchFirst);
+    }
+
     /** Element-wise {@code cond ? a : b} with broadcasting. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
         if (cond.dtype() != DType.BOOL) throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());

@@ -1,0 +1,53 @@
+package org.gradnote.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradnote.tensor.Tensor;
+
+/**
+ * The Elman RNN, {@code torch.nn.RNN}: h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh) (or relu), composed
+ * from tensor primitives so autograd does backpropagation through time.
+ */
+public class RNN extends RNNBase {
+    private final boolean relu;
+
+    public RNN(long inputSize, long hiddenSize) {
+        this(inputSize, hiddenSize, 1, "tanh", true, false);
+    }
+
+    public RNN(long inputSize, long hiddenSize, int numLayers) {
+        this(inputSize, hiddenSize, numLayers, "tanh", true, false);
+    }
+
+    /** PyTorch's full signature without dropout and bidirectional: nonlinearity is "tanh" or "relu". */
+    public RNN(long inputSize, long hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst) {
+        super(1, inputSize, hiddenSize, numLayers, bias, batchFirst);
+        if (!nonlinearity.equals("tanh") && !nonlinearity.equals("relu")) {
+            throw new IllegalArgumentException("RNN: unknown nonlinearity '" + nonlinearity + "' (tanh or relu)");
+        }
+        this.relu = nonlinearity.equals("relu");
+    }
+
+    /** Runs from initial hidden states h0 [numLayers, N, H] (null for zeros). */
+    public Output forward(Tensor x, Tensor h0) {
+        return runLayers(x, h0, null);
+    }
+
+    @Override
+    Layer layer(int l, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
+        Tensor xp = inputProjection(l, x, xBatchFirst);
+        Tensor whh = param("weight_hh_l", l), bhh = param("bias_hh_l", l);
+        List<Tensor> steps = new ArrayList<>();
+        for (long t = 0; t < xp.size(0); t++) {
+            Tensor pre = xp.select(0, t).add(Tensor.linear(h, whh, bhh));
+            h = relu ? pre.relu() : pre.tanh();
+            steps.add(h);
+        }
+        return new Layer(steps, null, h, null);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return super.extraRepr() + (relu ? ", nonlinearity=relu" : "");
+    }
+}
