@@ -98,9 +98,60 @@ def twin(script, *args):
     return json.loads(out.strip().splitlines()[-1])
 
 
+
+# ---------------------------------------------------------------- the labs from the same start: weights, order, steps
+sys.path.insert(0, TWINS)
+from common import digits, meteo_year  # the twins' own data readers
+
+
+def lenet_trajectory(epochs=3):
+    """LeNet from the twin's seed-0 init, float64, a recorded batch order: the loss after every SGD step."""
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Conv2d(1, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Conv2d(6, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+    init = {k: tensor_json(v) for k, v in model.state_dict().items()}
+    x, y = digits(); x = x.double()
+    xtr, ytr, xte, yte = x[:1500], y[:1500], x[1500:], y[1500:]
+    opt, crit = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9), nn.CrossEntropyLoss()
+    order, losses = [], []
+    for epoch in range(epochs):
+        perm = torch.randperm(1500, generator=g)
+        order.append(perm.tolist())
+        for i in range(0, 1500, 32):
+            idx = perm[i:i + 32]
+            opt.zero_grad(); loss = crit(model(xtr[idx]), ytr[idx]); loss.backward(); opt.step()
+            losses.append(loss.item())
+    with torch.no_grad(): acc = (model(xte).argmax(1) == yte).double().mean().item()
+    return {"init": init, "order": order, "losses": losses, "test_acc": acc}
+
+
+def meteo_trajectory(h=10, epochs=100):
+    """The meteo twin's model from its seed-0 init in float64: train loss per epoch and the final test MSE."""
+    torch.manual_seed(0)
+    cnn, mlp = nn.Conv1d(1, h, 3), nn.Linear(h, 1)
+    init = {"cnn.weight": tensor_json(cnn.weight), "cnn.bias": tensor_json(cnn.bias),
+            "mlp.weight": tensor_json(mlp.weight), "mlp.bias": tensor_json(mlp.bias)}
+    def xy(year):
+        t = [v / 50.0 for v in meteo_year(year)]
+        return torch.tensor(t[:-1]).view(1, -1, 1), torch.tensor(t[3:]).view(1, -1, 1)
+    (trx, tr_y), (tex, te_y) = xy(2014), xy(2015)
+    def fwd(x):
+        yy = torch.relu(cnn(x.transpose(1, 2))); B, H, T = yy.shape
+        return mlp(yy.transpose(1, 2).reshape(B * T, H)).view(B, T, -1)
+    params = list(cnn.parameters()) + list(mlp.parameters())
+    opt, crit, losses = torch.optim.Adam(params, lr=0.001), nn.MSELoss(), []
+    for epoch in range(epochs):
+        opt.zero_grad(); loss = crit(fwd(trx), tr_y[:, :trx.shape[1] - 2]); loss.backward(); opt.step()
+        losses.append(loss.item())
+    with torch.no_grad(): test = crit(fwd(tex), te_y[:, :tex.shape[1] - 2]).item()
+    return {"hidden": h, "init": init, "losses": losses, "test_mse": test}
+
+
 labs = {"reprs": {"lenet_plus": repr(lenet)},
         "lenet_digits": {str(e): twin("lenet_digits.py", e) for e in (3, 10)},
-        "meteo_cnn": {str(h): twin("meteo_cnn.py", h, 100) for h in (1, 10, 100)}}
+        "meteo_cnn": {str(h): twin("meteo_cnn.py", h, 100) for h in (1, 10, 100)},
+        "lenet_trajectory": lenet_trajectory(), "meteo_trajectory": meteo_trajectory()}
 with open(os.path.join(OUT, "layers_labs.json"), "w") as f:
     json.dump(labs, f, indent=1)
 print("wrote layers_labs.json", json.dumps(labs)[:400])
