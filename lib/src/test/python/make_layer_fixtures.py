@@ -104,7 +104,7 @@ sys.path.insert(0, TWINS)
 from common import digits, meteo_year  # the twins' own data readers
 
 
-def lenet_trajectory(epochs=3):
+def lenet_trajectory(epochs=2):
     """LeNet from the twin's seed-0 init, float64, a recorded batch order: the loss after every SGD step."""
     torch.manual_seed(0)
     model = nn.Sequential(nn.Conv2d(1, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),

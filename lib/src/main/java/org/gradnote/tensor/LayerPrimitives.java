@@ -25,6 +25,20 @@ final class LayerPrimitives {
             return same ? (w + sW - 1) / sW : (w + 2L * pW - (long) dW * (kW - 1) - 1) / sW + 1;
         }
 
+        /**
+         * Refuses an input smaller than the dilated window (plus padding): the native ops would divide by a zero
+         * output size and kill the JVM (SIGFPE) instead of throwing.
+         */
+        void checkFits(String op, long[] x4) {
+            long spanH = (long) dH * (kH - 1) + 1, spanW = (long) dW * (kW - 1) + 1;
+            boolean fits = same ? x4[2] > 0 && x4[3] > 0 : x4[2] + 2L * pH >= spanH && x4[3] + 2L * pW >= spanW;
+            if (!fits || x4[0] == 0 || x4[1] == 0) {
+                throw new ShapeException(op + ": input " + Shapes.str(x4[2] == 1 && kH == 1 ? new long[] {x4[0], x4[1], x4[3]} : x4)
+                        + " is too small for a window of " + (kH == 1 ? "" : spanH + "x") + spanW + " (kernel with dilation) and padding "
+                        + (kH == 1 ? "" : pH + ",") + pW);
+            }
+        }
+
         /** conv2d's integer arguments; the last two say NCHW input and weights in PyTorch's [oC, iC, kH, kW]. */
         long[] convArgs() {
             return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, 0, 1};
@@ -45,6 +59,7 @@ final class LayerPrimitives {
         INDArray wd = Engine.contiguous(Engine.cast(w.data, t));
         INDArray bd = bias(b, t, wd.size(0));
         long[] s = xd.shape();
+        win.checkFits("conv2d", s);
         INDArray out = Engine.empty(t, s[0], wd.size(0), win.outH(s[2]), win.outW(s[3]));
         long[] args = win.convArgs();
         Engine.exec("conv2d", new INDArray[] {xd, wd, bd}, new INDArray[] {out}, args, null, null);
@@ -59,6 +74,7 @@ final class LayerPrimitives {
         INDArray xd = Engine.contiguous(Engine.cast(x.data, t)).reshape('c', xs[0], xs[1], 1, xs[2]);
         INDArray wd = Engine.contiguous(Engine.cast(w.data, t)).reshape('c', ws[0], ws[1], 1, ws[2]);
         INDArray bd = bias(b, t, wd.size(0));
+        win.checkFits("conv1d", xd.shape());
         long ow = win.outW(xs[2]);
         INDArray out = Engine.empty(t, xs[0], ws[0], 1, ow);
         long[] args = win.convArgs();
@@ -101,6 +117,7 @@ final class LayerPrimitives {
         INDArray xd = Engine.contiguous(x.data);
         if (oneD) xd = xd.reshape('c', xs[0], xs[1], 1, xs[2]);
         long[] s = xd.shape();
+        win.checkFits(max ? "maxPool" : "avgPool", s);
         long[] outShape = {s[0], s[1], win.outH(s[2]), win.outW(s[3])};
         INDArray out = Engine.empty(xd.dataType(), outShape);
         long[] args = win.poolArgs(max ? 0 : countPadding ? 1 : 0);
