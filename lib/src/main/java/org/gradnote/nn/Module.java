@@ -196,6 +196,16 @@ public abstract class Module {
         }
     }
 
+    /** Writes {@link #stateDict()} to a file (names, shapes, dtypes, values; format in {@link StateDicts}). */
+    public final void save(java.nio.file.Path file) throws java.io.IOException {
+        StateDicts.save(stateDict(), file);
+    }
+
+    /** Loads a file written by {@link #save} into this model, refusing names or shapes that do not match it. */
+    public final void load(java.nio.file.Path file) throws java.io.IOException {
+        loadStateDict(StateDicts.read(file));
+    }
+
     // ------------------------------------------------------------ printing
 
     /** The parameter table the courses print by hand: name, shape, count, trainable, and the totals. */

@@ -34,7 +34,9 @@ final class Engine {
 
     /** Runs the named native op on inputs, writing into the given outputs, with integer and boolean arguments. */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
-        Slot s = SLOTS.get().computeIfAbsent(name, Slot::new);
+        // Keyed by arity too: a context keeps inputs past the ones set last, so a call with fewer inputs (conv
+        // without bias) would otherwise see the previous call's extra array.
+        Slot s = SLOTS.get().computeIfAbsent(name + '/' + inputs.length + '/' + outputs.length, k -> new Slot(name));
         s.ctx.setInputArrays(inputs);
         s.ctx.setOutputArrays(outputs);
         s.ctx.setIArguments(iArgs == null ? new long[0] : iArgs);

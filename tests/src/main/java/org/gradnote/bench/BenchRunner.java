@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code BenchRunner [--threads N] [--quick] [--python /usr/bin/python3] [workload...]}.
  */
 public final class BenchRunner {
-    static final List<Workload> ALL = List.of(new AutogradMicro(), new MlpToy(), new LstmMeteoBench());
+    static final List<Workload> ALL = List.of(new AutogradMicro(), new MlpToy(), new MeteoCnnBench(), new LenetDigitsBench(),
+            new LstmMeteoBench());
 
     public static void main(String[] argv) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();

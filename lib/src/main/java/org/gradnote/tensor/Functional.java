@@ -1,0 +1,210 @@
+package org.gradnote.tensor;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Stateless layer functions, like {@code torch.nn.functional}: convolutions, pooling, normalisation, dropout and
+ * embedding lookup. The {@code org.gradnote.nn} layers hold the parameters and call these.
+ */
+public final class Functional {
+    private Functional() {}
+
+    // ---- convolution ----
+
+    /** F.conv1d: x [N, C, W], weight [O, C, kW], bias [O] or null. */
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
+        checkConv("conv1d", x, weight, bias, 3);
+        return LayerPrimitives.conv1d(x, weight, bias, window1d((int) weight.size(2), stride, padding, dilation, false));
+    }
+
+    /** F.conv1d with padding "same" (stride 1, output as long as the input) or "valid" (no padding). */
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, String padding, int dilation) {
+        boolean same = isSame("conv1d", padding, stride, stride);
+        checkConv("conv1d", x, weight, bias, 3);
+        return LayerPrimitives.conv1d(x, weight, bias, window1d((int) weight.size(2), stride, 0, dilation, same));
+    }
+
+    /** F.conv2d: x [N, C, H, W], weight [O, C, kH, kW], bias [O] or null; stride, padding, dilation as (h, w). */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation) {
+        checkConv("conv2d", x, weight, bias, 4);
+        return LayerPrimitives.conv2d(x, weight, bias, window2d(new int[] {(int) weight.size(2), (int) weight.size(3)},
+                stride, padding, dilation, false));
+    }
+
+    /** F.conv2d with the same stride, padding and dilation in both directions. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
+        return conv2d(x, weight, bias, pair(stride), pair(padding), pair(dilation));
+    }
+
+    /** F.conv2d with padding "same" (stride 1) or "valid". */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation) {
+        boolean same = isSame("conv2d", padding, stride[0], stride[1]);
+        checkConv("conv2d", x, weight, bias, 4);
+        return LayerPrimitives.conv2d(x, weight, bias, window2d(new int[] {(int) weight.size(2), (int) weight.size(3)},
+                stride, pair(0), dilation, same));
+    }
+
+    // ---- pooling ----
+
+    /** F.max_pool2d over x [N, C, H, W]; kernel, stride, padding, dilation as (h, w). */
+    public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        checkPool("maxPool2d", x, 4, kernel, padding);
+        return LayerPrimitives.pool(x, true, window2d(kernel, stride, padding, dilation, false), false);
+    }
+
+    /** F.max_pool2d with a square window; stride defaults to the kernel size in PyTorch, pass it explicitly here. */
+    public static Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
+        return maxPool2d(x, pair(kernel), pair(stride), pair(padding), pair(1));
+    }
+
+    /** F.avg_pool2d; {@code countIncludePad} as PyTorch's count_include_pad (true by default there). */
+    public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
+        checkPool("avgPool2d", x, 4, kernel, padding);
+        return LayerPrimitives.pool(x, false, window2d(kernel, stride, padding, pair(1), false), countIncludePad);
+    }
+
+    public static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
+        return avgPool2d(x, pair(kernel), pair(stride), pair(padding), true);
+    }
+
+    /** F.max_pool1d over x [N, C, W]. */
+    public static Tensor maxPool1d(Tensor x, int kernel, int stride, int padding, int dilation) {
+        checkPool("maxPool1d", x, 3, new int[] {kernel}, new int[] {padding});
+        return LayerPrimitives.pool(x, true, window1d(kernel, stride, padding, dilation, false), false);
+    }
+
+    /** F.avg_pool1d over x [N, C, W]. */
+    public static Tensor avgPool1d(Tensor x, int kernel, int stride, int padding, boolean countIncludePad) {
+        checkPool("avgPool1d", x, 3, new int[] {kernel}, new int[] {padding});
+        return LayerPrimitives.pool(x, false, window1d(kernel, stride, padding, 1, false), countIncludePad);
+    }
+
+    /** Mean over every dimension after the channel one: [N, C, ...] to [N, C] (adaptive average pooling to 1). */
+    public static Tensor globalAvgPool(Tensor x) {
+        if (x.dim() < 3) throw new ShapeException("globalAvgPool: expected input [N, C, ...spatial], got " + Shapes.str(x.shape()));
+        int[] spatial = new int[x.dim() - 2];
+        for (int i = 0; i < spatial.length; i++) spatial[i] = i + 2;
+        return x.mean(spatial, false);
+    }
+
+    // ---- normalisation ----
+
+    /**
+     * F.batch_norm over dimension 1 of x [N, C, ...]. In training, normalises with the batch mean and biased
+     * variance and, when running statistics are given, updates them in place with the unbiased variance:
+     * {@code running = (1 - momentum) * running + momentum * batch}. Otherwise normalises with the running
+     * statistics, composed from tensor ops so that the gradient treats them as constants. Weight and bias may be null.
+     */
+    public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        if (x.dim() < 2) throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
+        long c = x.size(1);
+        Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
+        Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
+        if (training) {
+            long n = x.numel() / c;
+            if (n <= 1) throw new IllegalArgumentException("batchNorm: expected more than 1 value per channel when training, got input "
+                    + Shapes.str(x.shape()));
+            INDArray[] stats = new INDArray[2];
+            Tensor out = LayerPrimitives.batchNormTrain(x, gamma, beta, eps, stats);
+            if (runningMean != null && runningVar != null) {
+                try (GradMode g = Tensor.noGrad()) {
+                    Tensor mean = Tensor.wrap(stats[0]), unbiased = Tensor.wrap(stats[1].mul((double) n / (n - 1)));
+                    runningMean.mul_(1 - momentum).add_(mean.mul(momentum));
+                    runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
+                }
+            }
+            return out;
+        }
+        if (runningMean == null || runningVar == null) {
+            throw new IllegalArgumentException("batchNorm: evaluation mode needs running mean and variance");
+        }
+        long[] bshape = new long[x.dim()];
+        Arrays.fill(bshape, 1);
+        bshape[1] = c;
+        Tensor scale = runningVar.add(eps).pow(-0.5).reshape(bshape);
+        return x.sub(runningMean.reshape(bshape)).mul(scale).mul(gamma.reshape(bshape)).add(beta.reshape(bshape));
+    }
+
+    /** F.layer_norm over the trailing dimensions given by normalizedShape; weight and bias of that shape (or null). */
+    public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        long[] xs = x.shape();
+        int k = normalizedShape.length;
+        boolean fits = k >= 1 && xs.length >= k
+                && Arrays.equals(Arrays.copyOfRange(xs, xs.length - k, xs.length), normalizedShape);
+        if (!fits) throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs) + " does not end with the normalized shape "
+                + Shapes.str(normalizedShape));
+        Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
+        Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
+        return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);
+    }
+
+    // ---- dropout and embedding ----
+
+    /**
+     * Inverted dropout, F.dropout: in training, zeroes each element with probability p and scales the rest by
+     * 1 / (1 - p), with a mask from {@link Tensor#rand} so {@code Gradnote.seed} makes it repeatable; identity
+     * otherwise. Composed from tensor ops, so the gradient is the same mask.
+     */
+    public static Tensor dropout(Tensor x, double p, boolean training) {
+        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout: probability has to be between 0 and 1, but got " + p);
+        if (!training || p == 0) return x;
+        if (p == 1) return x.mul(0);
+        double keep = 1 - p;
+        Tensor mask = Tensor.rand(x.dtype(), x.shape()).lt(keep).to(x.dtype());
+        return x.mul(mask.div(keep));
+    }
+
+    /** F.embedding: rows of weight [V, D] for integer indices of any shape; the result has shape index.shape + [D]. */
+    public static Tensor embedding(Tensor index, Tensor weight) {
+        if (weight.dim() != 2) throw new ShapeException("embedding: weight must be [num_embeddings, dim], got " + Shapes.str(weight.shape()));
+        if (index.dtype().isFloatingPoint()) throw new IllegalArgumentException("embedding: indices must be int64 or int32, got " + index.dtype());
+        return LayerPrimitives.embedding(index, weight);
+    }
+
+    // ---- argument checks and geometry ----
+
+    private static void checkConv(String op, Tensor x, Tensor w, Tensor b, int rank) {
+        if (w.dim() != rank) throw new ShapeException(op + ": weight must have " + rank + " dimensions [out, in, k...], got "
+                + Shapes.str(w.shape()));
+        if (x.dim() != rank || x.size(1) != w.size(1)) {
+            throw new ShapeException(op + ": expected input [N, " + w.size(1) + (rank == 3 ? ", W]" : ", H, W]") + " for weight "
+                    + Shapes.str(w.shape()) + ", got " + Shapes.str(x.shape()));
+        }
+        if (b != null && (b.dim() != 1 || b.size(0) != w.size(0))) {
+            throw new ShapeException(op + ": bias must be [" + w.size(0) + "], got " + Shapes.str(b.shape()));
+        }
+    }
+
+    private static void checkPool(String op, Tensor x, int rank, int[] kernel, int[] padding) {
+        if (x.dim() != rank) throw new ShapeException(op + ": expected input " + (rank == 3 ? "[N, C, W]" : "[N, C, H, W]")
+                + ", got " + Shapes.str(x.shape()));
+        for (int i = 0; i < kernel.length; i++) {
+            if (padding[i] * 2 > kernel[i]) throw new IllegalArgumentException(op + ": padding should be at most half of the kernel size, got padding "
+                    + padding[i] + " for kernel " + kernel[i]);
+        }
+    }
+
+    private static boolean isSame(String op, String padding, int sH, int sW) {
+        switch (padding) {
+            case "valid": return false;
+            case "same":
+                if (sH != 1 || sW != 1) throw new IllegalArgumentException(op + ": padding='same' is not supported for strided convolutions");
+                return true;
+            default: throw new IllegalArgumentException(op + ": padding must be \"same\" or \"valid\", got \"" + padding + "\"");
+        }
+    }
+
+    private static LayerPrimitives.Window window1d(int k, int s, int p, int d, boolean same) {
+        return new LayerPrimitives.Window(1, k, 1, s, 0, p, 1, d, same);
+    }
+
+    private static LayerPrimitives.Window window2d(int[] k, int[] s, int[] p, int[] d, boolean same) {
+        return new LayerPrimitives.Window(k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], same);
+    }
+
+    private static int[] pair(int v) {
+        return new int[] {v, v};
+    }
+}

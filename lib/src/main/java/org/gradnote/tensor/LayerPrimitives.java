@@ -1,0 +1,235 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Gradient rules of the fused layer ops (convolution, pooling, batch norm, layer norm, embedding) beside their
+ * forward maths, each forward/backward pair on ND4J native ops through {@link Engine#exec}.
+ *
+ * <p>1-D convolution and pooling run as their 2-D ops on {@code [N, C, 1, W]}: M2.1's conv1d only takes weights
+ * as {@code [kW, iC, oC]}, which would cost a permuted copy of the weight and of its gradient on every call, while
+ * a size-1 height is a free reshape of PyTorch's {@code [oC, iC, kW]} layout.
+ */
+final class LayerPrimitives {
+    private LayerPrimitives() {}
+
+    /** Geometry of a 2-D window op: kernel, stride, padding, dilation, and ND4J's "same" flag. */
+    record Window(int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, boolean same) {
+        long outH(long h) {
+            return same ? (h + sH - 1) / sH : (h + 2L * pH - (long) dH * (kH - 1) - 1) / sH + 1;
+        }
+
+        long outW(long w) {
+            return same ? (w + sW - 1) / sW : (w + 2L * pW - (long) dW * (kW - 1) - 1) / sW + 1;
+        }
+
+        /**
+         * Refuses an input smaller than the dilated window (plus padding): the native ops would divide by a zero
+         * output size and kill the JVM (SIGFPE) instead of throwing.
+         */
+        void checkFits(String op, long[] x4) {
+            long spanH = (long) dH * (kH - 1) + 1, spanW = (long) dW * (kW - 1) + 1;
+            boolean fits = same ? x4[2] > 0 && x4[3] > 0 : x4[2] + 2L * pH >= spanH && x4[3] + 2L * pW >= spanW;
+            if (!fits || x4[0] == 0 || x4[1] == 0) {
+                throw new ShapeException(op + ": input " + Shapes.str(x4[2] == 1 && kH == 1 ? new long[] {x4[0], x4[1], x4[3]} : x4)
+                        + " is too small for a window of " + (kH == 1 ? "" : spanH + "x") + spanW + " (kernel with dilation) and padding "
+                        + (kH == 1 ? "" : pH + ",") + pW);
+            }
+        }
+
+        /** conv2d's integer arguments; the last two say NCHW input and weights in PyTorch's [oC, iC, kH, kW]. */
+        long[] convArgs() {
+            return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, 0, 1};
+        }
+
+        /** pooling's integer arguments; {@code extra} is avg pooling's "divisor counts padding" switch. */
+        long[] poolArgs(int extra) {
+            return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, extra, 0};
+        }
+    }
+
+    // ---- convolution ----
+
+    /** 2-D cross-correlation of x [N, C, H, W] with w [O, C, kH, kW] plus an optional bias [O]. */
+    static Tensor conv2d(Tensor x, Tensor w, Tensor b, Window win) {
+        DataType t = Engine.resultType(x.data.dataType(), w.data.dataType());
+        INDArray xd = Engine.contiguous(Engine.cast(x.data, t));
+        INDArray wd = Engine.contiguous(Engine.cast(w.data, t));
+        INDArray bd = bias(b, t, wd.size(0));
+        long[] s = xd.shape();
+        win.checkFits("conv2d", s);
+        INDArray out = Engine.empty(t, s[0], wd.size(0), win.outH(s[2]), win.outW(s[3]));
+        long[] args = win.convArgs();
+        Engine.exec("conv2d", new INDArray[] {xd, wd, bd}, new INDArray[] {out}, args, null, null);
+        Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
+        return Tensor.record(out, "conv2d", inputs, new Tensor[] {x, w}, g -> convBackward(xd, wd, bd, b != null, g, args));
+    }
+
+    /** 1-D cross-correlation of x [N, C, W] with w [O, C, kW]: the 2-D op with height 1 (see the class note). */
+    static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
+        DataType t = Engine.resultType(x.data.dataType(), w.data.dataType());
+        long[] xs = x.shape(), ws = w.shape();
+        INDArray xd = Engine.contiguous(Engine.cast(x.data, t)).reshape('c', xs[0], xs[1], 1, xs[2]);
+        INDArray wd = Engine.contiguous(Engine.cast(w.data, t)).reshape('c', ws[0], ws[1], 1, ws[2]);
+        INDArray bd = bias(b, t, wd.size(0));
+        win.checkFits("conv1d", xd.shape());
+        long ow = win.outW(xs[2]);
+        INDArray out = Engine.empty(t, xs[0], ws[0], 1, ow);
+        long[] args = win.convArgs();
+        Engine.exec("conv2d", new INDArray[] {xd, wd, bd}, new INDArray[] {out}, args, null, null);
+        Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
+        return Tensor.record(out.reshape('c', xs[0], ws[0], ow), "conv1d", inputs, new Tensor[] {x, w}, g -> {
+            INDArray[] d = convBackward(xd, wd, bd, b != null, g.reshape('c', xs[0], ws[0], 1, ow), args);
+            d[0] = d[0].reshape('c', xs);
+            d[1] = d[1].reshape('c', ws);
+            return d;
+        });
+    }
+
+    /**
+     * A bias is always passed, zeros when the layer has none: Engine's cached op context keeps the inputs of the
+     * previous call, so a call with fewer inputs would see a stale bias from an earlier one.
+     */
+    private static INDArray bias(Tensor b, DataType t, long outChannels) {
+        return b == null ? Engine.zeros(t, outChannels) : Engine.contiguous(Engine.cast(b.data, t));
+    }
+
+    /** conv2d_bp: (x, w, b, dOut) to (dx, dw, db) in one native call; db is dropped for a layer without bias. */
+    private static INDArray[] convBackward(INDArray x, INDArray w, INDArray b, boolean hasBias, INDArray g, long[] args) {
+        INDArray gd = Engine.contiguous(Engine.cast(g, x.dataType()));
+        INDArray dx = Engine.empty(x.dataType(), x.shape()), dw = Engine.empty(w.dataType(), w.shape());
+        INDArray db = Engine.empty(b.dataType(), b.shape());
+        Engine.exec("conv2d_bp", new INDArray[] {x, w, b, gd}, new INDArray[] {dx, dw, db}, args, null, null);
+        return hasBias ? new INDArray[] {dx, dw, db} : new INDArray[] {dx, dw};
+    }
+
+    // ---- pooling ----
+
+    /**
+     * Max or average pooling of x [N, C, H, W]; a rank-3 x [N, C, W] is pooled along W as [N, C, 1, W].
+     * {@code countPadding} is PyTorch's count_include_pad (average pooling only).
+     */
+    static Tensor pool(Tensor x, boolean max, Window win, boolean countPadding) {
+        long[] xs = x.shape();
+        boolean oneD = xs.length == 3;
+        INDArray xd = Engine.contiguous(x.data);
+        if (oneD) xd = xd.reshape('c', xs[0], xs[1], 1, xs[2]);
+        long[] s = xd.shape();
+        win.checkFits(max ? "maxPool" : "avgPool", s);
+        long[] outShape = {s[0], s[1], win.outH(s[2]), win.outW(s[3])};
+        INDArray out = Engine.empty(xd.dataType(), outShape);
+        long[] args = win.poolArgs(max ? 0 : countPadding ? 1 : 0);
+        String fwd = max ? "maxpool2d" : "avgpool2d";
+        Engine.exec(fwd, new INDArray[] {xd}, new INDArray[] {out}, args, null, null);
+        INDArray x4 = xd;
+        String name = (max ? "maxPool" : "avgPool") + (oneD ? "1d" : "2d");
+        INDArray result = oneD ? out.reshape('c', xs[0], xs[1], outShape[3]) : out;
+        return Tensor.record(result, name, new Tensor[] {x}, new Tensor[] {x}, g -> {
+            INDArray gd = Engine.contiguous(Engine.cast(g, x4.dataType())).reshape('c', outShape);
+            INDArray dx = Engine.empty(x4.dataType(), x4.shape());
+            Engine.exec(fwd + "_bp", new INDArray[] {x4, gd}, new INDArray[] {dx}, args, null, null);
+            return new INDArray[] {oneD ? dx.reshape('c', xs) : dx};
+        });
+    }
+
+    // ---- normalisation ----
+
+    /**
+     * Batch norm with batch statistics over every dimension but 1 (training mode). Writes the batch mean and the
+     * biased variance into {@code stats[0..1]} for the caller's running averages. The forward is the native op;
+     * the backward is the closed form on array ops, because M2.1's batchnorm_bp is off PyTorch by up to 7e-7
+     * relative (an absolute error of ~1e-8 on small gradients), while the closed form agrees to 1e-12.
+     */
+    static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, double eps, INDArray[] stats) {
+        INDArray xd = Engine.contiguous(x.data);
+        DataType t = xd.dataType();
+        int[] dims = allBut(xd.rank(), 1);
+        INDArray mean = xd.mean(dims);
+        INDArray var = xd.var(false, dims);
+        stats[0] = mean;
+        stats[1] = var;
+        INDArray gd = Engine.contiguous(Engine.cast(gamma.data, t)), bd = Engine.contiguous(Engine.cast(beta.data, t));
+        INDArray out = Engine.empty(t, xd.shape());
+        Engine.exec("batchnorm", new INDArray[] {xd, mean, var, gd, bd}, new INDArray[] {out}, new long[] {1, 1, 1}, null, new double[] {eps});
+        long[] channel = new long[xd.rank()];
+        java.util.Arrays.fill(channel, 1);
+        channel[1] = xd.size(1);
+        return Tensor.record(out, "batchNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, g -> {
+            INDArray gg = Engine.cast(g, t);
+            INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
+            INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
+            INDArray dbeta = gg.sum(dims);
+            INDArray dgamma = gg.mul(xhat).sum(dims);
+            INDArray centred = bin("subtract", gg, dbeta.div(xd.length() / xd.size(1)).reshape(channel));
+            INDArray proj = bin("multiply", xhat, dgamma.div(xd.length() / xd.size(1)).reshape(channel));
+            INDArray dx = bin("multiply", centred.subi(proj), invStd.mul(gd.reshape(channel)));
+            return new INDArray[] {dx, dgamma, dbeta};
+        });
+    }
+
+    /**
+     * Layer norm over the trailing {@code k} dimensions with gain and bias of those dimensions' shape. Written on
+     * ND4J array ops rather than M2.1's layer_norm, whose standardize adds eps to the standard deviation (PyTorch
+     * adds it to the variance) and whose gain must be 1-D.
+     */
+    static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, int k, double eps) {
+        INDArray xd = Engine.contiguous(x.data);
+        DataType t = xd.dataType();
+        int rank = xd.rank();
+        int[] dims = new int[k];
+        for (int i = 0; i < k; i++) dims[i] = rank - k + i;
+        int[] lead = new int[rank - k];
+        for (int i = 0; i < lead.length; i++) lead[i] = i;
+        INDArray centered = bin("subtract", xd, xd.mean(true, dims));
+        INDArray invStd = Transforms.pow(centered.mul(centered).mean(true, dims).addi(eps), -0.5, false);
+        INDArray xhat = bin("multiply", centered, invStd);
+        INDArray gdat = Engine.cast(gamma.data, t);
+        INDArray out = bin("add", bin("multiply", xhat, gdat), Engine.cast(beta.data, t));
+        return Tensor.record(out, "layerNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, g -> {
+            INDArray gg = Engine.cast(g, t);
+            INDArray gx = bin("multiply", gg, gdat);
+            INDArray proj = bin("multiply", xhat, gx.mul(xhat).mean(true, dims));
+            INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), gx.mean(true, dims)), invStd);
+            INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : gg.mul(xhat).sum(lead);
+            INDArray dbeta = lead.length == 0 ? gg.dup() : gg.sum(lead);
+            return new INDArray[] {dx, dgamma.reshape(gamma.shape()), dbeta.reshape(beta.shape())};
+        });
+    }
+
+    // ---- embedding ----
+
+    /** Rows of weight [V, D] picked by integer indices of any shape: gather forward, scatter_add backward. */
+    static Tensor embedding(Tensor index, Tensor weight) {
+        long v = weight.size(0), d = weight.size(1);
+        INDArray idx = Engine.contiguous(index.data.dataType() == DataType.INT ? index.data : index.data.castTo(DataType.INT)).reshape(-1);
+        for (int i : idx.data().asInt()) {
+            if (i < 0 || i >= v) throw new IndexOutOfBoundsException("embedding: index " + i + " out of range for " + v + " embeddings");
+        }
+        INDArray w = Engine.contiguous(weight.data);
+        INDArray rows = Engine.empty(w.dataType(), idx.length(), d);
+        Engine.exec("gather", new INDArray[] {w, idx}, new INDArray[] {rows}, new long[] {0}, null, null);
+        long[] outShape = java.util.Arrays.copyOf(index.shape(), index.dim() + 1);
+        outShape[index.dim()] = d;
+        return Tensor.record(rows.reshape('c', outShape), "embedding", new Tensor[] {weight}, Tensor.NONE, g -> {
+            INDArray acc = Engine.zeros(w.dataType(), v, d);
+            INDArray g2 = Engine.contiguous(Engine.cast(g, w.dataType())).reshape('c', idx.length(), d);
+            // Repeated indices accumulate: scatter_add, not scatter_update.
+            Engine.exec("scatter_add", new INDArray[] {acc, idx, g2}, new INDArray[] {acc}, null, null, null);
+            return new INDArray[] {acc};
+        });
+    }
+
+    // ---- helpers ----
+
+    private static INDArray bin(String op, INDArray a, INDArray b) {
+        return Engine.broadcastBinary(op, op, a, b);
+    }
+
+    static int[] allBut(int rank, int keep) {
+        int[] d = new int[rank - 1];
+        for (int i = 0, j = 0; i < rank; i++) if (i != keep) d[j++] = i;
+        return d;
+    }
+}
