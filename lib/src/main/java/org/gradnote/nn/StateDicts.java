@@ -33,6 +33,7 @@ public final class StateDicts {
 
     private StateDicts() {}
 
+    /** Writes the tensors to a file (creating its directory); {@link #read} gives them back. */
     public static void save(Map<String, Tensor> state, Path file) throws IOException {
         JsonArray entries = new JsonArray();
         for (var e : state.entrySet()) {
@@ -47,6 +48,8 @@ public final class StateDicts {
         JsonObject header = new JsonObject();
         header.add("tensors", entries);
         byte[] json = new Gson().toJson(header).getBytes(StandardCharsets.UTF_8);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
         try (OutputStream raw = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
             out.write(MAGIC);
             out.writeInt(json.length);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.gradnote.nn.Module;
 
 /**
- * Where and when {@link Trainer} saves the model (as {@link StateDictFile}s): every n epochs to
+ * Where and when {@link Trainer} saves the model (with {@link Module#save}, format in {@link org.gradnote.nn.StateDicts}): every n epochs to
  * {@code epoch-0005.gnsd}, and/or to {@code best.gnsd} whenever the monitored value improves:
  * {@code trainer.checkpoints(Checkpoints.to(dir).every(5).best())}.
  */
@@ -60,11 +60,20 @@ public final class Checkpoints {
     /** Saves what this epoch calls for; returns the files written. */
     List<Path> afterEpoch(int epoch, History history, Module model, String fallbackMonitor) {
         List<Path> written = new ArrayList<>();
-        if (every > 0 && epoch % every == 0) written.add(StateDictFile.save(model, epochFile(epoch)));
+        if (every > 0 && epoch % every == 0) written.add(save(model, epochFile(epoch)));
         if (best) {
             String name = monitor != null ? monitor : fallbackMonitor;
-            if (!Double.isNaN(history.last(name)) && history.bestEpoch(name) == epoch) written.add(StateDictFile.save(model, bestFile()));
+            if (!Double.isNaN(history.last(name)) && history.bestEpoch(name) == epoch) written.add(save(model, bestFile()));
         }
         return written;
+    }
+
+    private static Path save(Module model, Path file) {
+        try {
+            model.save(file);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
     }
 }
