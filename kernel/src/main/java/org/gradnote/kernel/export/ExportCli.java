@@ -26,7 +26,7 @@ public final class ExportCli {
             "run", "usage: gradnote run FILE.java|CLASS [--name=value...]",
             "update", "usage: gradnote update NOTEBOOK [--exported DIR]",
             "clean", "usage: gradnote clean NOTEBOOK... [--outputs]");
-    static final Path DEFAULT_OUT = Path.of("notebooks-exported", "src", "main", "java");
+    public static final Path DEFAULT_OUT = Path.of("notebooks-exported", "src", "main", "java");
     static final Path DEFAULT_NOTEBOOKS = Path.of("notebooks");
 
     private final PrintStream out, err;
@@ -149,11 +149,35 @@ public final class ExportCli {
     }
 
     private int update(CliArgs a) throws CliArgs.UsageException, ExportException {
-        throw new CliArgs.UsageException("not yet");
+        if (a.positional().size() != 1) throw new CliArgs.UsageException("needs exactly one NOTEBOOK");
+        Path exportedDir = a.path("--exported").orElse(DEFAULT_OUT);
+        Path nb = Path.of(a.positional().get(0));
+        List<String> changed = new NotebookUpdater().update(exporter(), nb, exportedDir);
+        if (changed.isEmpty()) {
+            out.println("update: no hand edits in the export of " + nb);
+            return 0;
+        }
+        Path written = exporter().export(nb, exportedDir, true);
+        out.println("update: wrote cells " + changed.stream().map(id -> "#" + id).toList() + " into " + nb
+                + " and re-exported " + written);
+        return 0;
     }
 
     private int clean(CliArgs a) throws CliArgs.UsageException, ExportException {
-        throw new CliArgs.UsageException("not yet");
+        if (a.positional().isEmpty()) throw new CliArgs.UsageException("needs at least one NOTEBOOK");
+        for (String name : a.positional()) {
+            NotebookFile nb = new NotebookReader().read(Path.of(name));
+            boolean changed = new NotebookCleaner().clean(nb.json(), a.flag("--outputs"));
+            if (changed) {
+                try {
+                    NotebookWriter.write(nb.path(), nb.json());
+                } catch (IOException e) {
+                    throw new ExportException(name + ": cannot write: " + e.getMessage(), e);
+                }
+            }
+            out.println((changed ? "Cleaned " : "Already clean: ") + name);
+        }
+        return 0;
     }
 
     /** The named notebooks, or every {@code .ipynb} in {@code notebooks/} when none is named. */

@@ -23,6 +23,11 @@ public final class Exporter {
         this.registry = registry;
     }
 
+    /** An exporter with the kernel's class path (which holds lib and plots) and the standard magics. */
+    public static Exporter standard() {
+        return new Exporter(org.gradnote.kernel.jshell.ClassPaths.ofKernel(), MagicRegistry.standard());
+    }
+
     /** A rendered, compiled export that has not been written yet. */
     public record Result(NotebookFile notebook, String className, String source, List<TranslatedCell> cells) {
         public Path target(Path outDir) {
