@@ -91,7 +91,12 @@ public final class NotebookUpdater {
             }
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) out.remove(out.size() - 1);
-        return String.join("\n", out);
+        String source = String.join("\n", out);
+        for (String field : fields.keySet()) {
+            // an older generation of a redeclared variable: the cell wrote it under its own name
+            if (field.matches("\\w+_v\\d+")) source = Identifiers.rename(source, field, field.replaceFirst("_v\\d+$", ""));
+        }
+        return source;
     }
 
     private static String statement(String line, Map<String, String> fields) {
