@@ -17,6 +17,7 @@ public final class Main {
             "usage: gradnote kernel CONNECTION_FILE",
             "       gradnote install [--user|--sys-prefix|--prefix DIR] [--name N] [--display-name D] [--jvm-opt OPT]...",
             "       gradnote uninstall [--user|--sys-prefix|--prefix DIR] [--name N]",
+            "       gradnote export|check|replay|run|update|clean ... (notebooks as plain Java classes; see README)",
             "  --jvm-opt options go to the evaluator JVM that runs cells (e.g. --jvm-opt=-Xmx8g).");
 
     private Main() {}
@@ -31,6 +32,8 @@ public final class Main {
             case "kernel" -> runKernel(rest);
             case "install", "uninstall" -> System.exit(install(args[0].equals("install"), rest));
             case "-h", "--help", "help" -> System.out.println(USAGE);
+            case "export", "check", "replay", "run", "update", "clean" ->
+                    System.exit(org.gradnote.kernel.export.ExportCli.main(args[0], rest));
             default -> {
                 System.err.println("unknown verb: " + args[0] + "\n" + USAGE);
                 System.exit(2);

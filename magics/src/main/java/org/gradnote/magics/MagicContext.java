@@ -35,6 +35,15 @@ public interface MagicContext {
     /** Directory relative paths are resolved against. */
     Path workingDirectory();
 
+    /**
+     * Exports a notebook to a plain Java class (the {@code %export} magic); returns the file written.
+     *
+     * @param outDir source root to write under, or null for the default ({@code notebooks-exported/src/main/java})
+     */
+    default Path exportNotebook(String notebook, String outDir, boolean force) throws Exception {
+        throw new UnsupportedOperationException("this kernel cannot export notebooks");
+    }
+
     /** A variable of the session: its name, declared type and a short string of its value. */
     record Variable(String name, String type, String value) {}
 

@@ -25,7 +25,8 @@ public final class MagicRegistry {
                 .register(new WriteFileMagic())
                 .register(new ClasspathMagic("classpath", false))
                 .register(new ClasspathMagic("jars", true))
-                .register(new LoadMagic());
+                .register(new LoadMagic())
+                .register(new ExportMagic());
     }
 
     public MagicRegistry register(Magic magic) {

@@ -72,4 +72,11 @@ final class KernelMagicContext implements MagicContext {
     public Path workingDirectory() {
         return services.workingDirectory();
     }
+
+    @Override
+    public Path exportNotebook(String notebook, String outDir, boolean force) throws Exception {
+        Path base = services.workingDirectory();
+        return org.gradnote.kernel.export.Exporter.standard().export(base.resolve(notebook),
+                outDir == null ? base.resolve(org.gradnote.kernel.export.ExportCli.DEFAULT_OUT) : base.resolve(outDir), force);
+    }
 }

@@ -1,0 +1,7 @@
+package org.gradnote.plots.notebook;
+
+/** Where {@link Notebook#display(Object)} sends a cell's shown value: stdout and files in scripts, a recorder in replay. */
+@FunctionalInterface
+public interface Displayer {
+    void display(Object value);
+}

@@ -1,0 +1,53 @@
+package org.gradnote.plots.notebook;
+
+import java.nio.file.Path;
+import org.gradnote.plots.Chart;
+import org.gradnote.plots.FileSink;
+import org.gradnote.plots.Plots;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * What exported notebook code calls: {@code display(x)} for a cell's shown last expression. In script mode text
+ * goes to stdout and charts to {@code plots/<notebook>/NN-title.png}; replay swaps in a recording displayer.
+ */
+public final class Notebook {
+    private static volatile Displayer displayer = Notebook::printOrSave;
+
+    private Notebook() {}
+
+    /** Shows a cell's value: the exported form of a notebook cell ending in an expression. */
+    public static void display(Object value) {
+        displayer.display(value);
+    }
+
+    /** Evaluates and drops a value: the exported form of an expression that is not a cell's last. */
+    public static void discard(Object value) {
+        // Nothing to do: the argument has been evaluated for its side effects, as JShell would.
+    }
+
+    /** Replaces the displayer; returns the previous one. */
+    public static Displayer setDisplayer(Displayer d) {
+        Displayer previous = displayer;
+        displayer = d;
+        return previous;
+    }
+
+    /** Script mode: charts shown with {@code show()} or {@code display} go under {@code plots/<notebook>/}. */
+    public static void scriptMode(String notebookName) {
+        Plots.setSink(new FileSink(Path.of("plots", notebookName), "png", true));
+        displayer = Notebook::printOrSave;
+    }
+
+    /** A {@link Chart} for charts (JFreeChart ones wrapped), else null. */
+    static Chart asChart(Object value) {
+        if (value instanceof Chart c) return c;
+        if (value instanceof JFreeChart j) return Chart.of(j);
+        return null;
+    }
+
+    private static void printOrSave(Object value) {
+        Chart chart = asChart(value);
+        if (chart != null) chart.show();
+        else System.out.println(Texts.of(value));
+    }
+}
