@@ -6,6 +6,8 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
+import org.gradnote.kernel.io.StdinServer;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,24 +25,26 @@ public final class Evaluator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Evaluator.class.getName());
     private final EvaluatorConfig config;
     private final PrintStream out, err;
-    private final InputStream in;
+    private final StdinServer.Endpoint stdin;
     private final List<String> addedClassPath = new ArrayList<>();
     private final Map<String, SnippetLocation> locations = new ConcurrentHashMap<>();
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
 
-    public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, InputStream in) {
+    public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, StdinServer.Endpoint stdin) {
         this.config = config;
         this.out = out;
         this.err = err;
-        this.in = in;
+        this.stdin = stdin;
     }
 
     /** Starts the evaluator JVM and runs the default imports. */
     public synchronized void start() {
         JShell s = JShell.builder()
-                .out(out).err(err).in(in)
+                .out(out).err(err)
+                // JShell's own stdin forwarding stays unused: RemoteSetup installs our channel as System.in.
+                .in(InputStream.nullInputStream())
                 .executionEngine("jdi:hostname(127.0.0.1)")
                 .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
                 .compilerOptions("--class-path", String.join(java.io.File.pathSeparator, config.classPath()))
@@ -50,7 +54,7 @@ public final class Evaluator implements AutoCloseable {
         shell = s;
         for (String cp : addedClassPath) s.addToClasspath(cp);
         List<String> setup = new ArrayList<>(config.imports());
-        setup.add(RemoteSetup.class.getName() + ".install();");
+        setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
         for (String snippet : setup) {
             for (SnippetEvent e : s.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED) LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);

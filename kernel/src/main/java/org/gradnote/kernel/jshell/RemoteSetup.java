@@ -4,7 +4,7 @@ package org.gradnote.kernel.jshell;
 public final class RemoteSetup {
     private RemoteSetup() {}
 
-    public static void install() {
+    public static void install(int stdinPort, String stdinToken) {
         // Jupyter signals the kernel's whole process group on interrupt; the evaluator JVM must not die of SIGINT.
         // The kernel receives the same signal and stops the running cell through JDI.
         try {
@@ -13,5 +13,6 @@ public final class RemoteSetup {
             // Signal not available on this platform: nothing to protect.
         }
         System.setProperty("java.awt.headless", "true");
+        org.gradnote.kernel.io.StdinClient.install(stdinPort, stdinToken);
     }
 }
