@@ -14,5 +14,6 @@ public final class RemoteSetup {
         }
         System.setProperty("java.awt.headless", "true");
         org.gradnote.kernel.io.StdinClient.install(stdinPort, stdinToken);
+        org.gradnote.kernel.display.InlineChartSink.install();
     }
 }
