@@ -47,11 +47,14 @@ public final class Evaluator implements AutoCloseable {
                 .in(InputStream.nullInputStream())
                 .executionEngine("jdi:hostname(127.0.0.1)")
                 .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
-                .compilerOptions("--class-path", String.join(java.io.File.pathSeparator, config.classPath()))
                 .build();
         dead = false;
         s.onShutdown(closed -> dead = true);
         shell = s;
+        // Not a "--class-path" compiler option: JShell passes that to every compilation, overriding what
+        // addToClasspath adds later (%classpath, %maven). The evaluator JVM has these on -cp already; its loader
+        // asks its parent first, so listing them again loads nothing twice.
+        s.addToClasspath(String.join(java.io.File.pathSeparator, config.classPath()));
         for (String cp : addedClassPath) s.addToClasspath(cp);
         List<String> setup = new ArrayList<>(config.imports());
         setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
