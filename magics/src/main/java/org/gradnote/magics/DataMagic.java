@@ -36,7 +36,7 @@ final class DataMagic implements Magic {
             read += "\nfor (int c = 0; c < 64; c++) " + variable + ".column(c).setName(\"p\" + c);\n"
                     + variable + ".column(64).setName(\"label\");";
         }
-        return JavaInvocation.of(read + "\nSystem.out.println(\"" + variable + ": \" + " + variable + ".shape());");
+        return JavaInvocation.of(read + "\nSystem.out.println(" + variable + ".shape());");
     }
 
     private static String resource(String file) {

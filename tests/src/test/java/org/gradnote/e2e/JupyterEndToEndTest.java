@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The kernel under Jupyter's own client libraries: installs the kernel spec into a temporary prefix with the
  * launcher, then runs {@code tests/e2e/kernel_e2e.py} (jupyter_client + nbclient) with Debian's python3. Prints the
- * measured start-up times. Skipped, with the reason, when python3 lacks the Jupyter packages.
+ * measured start-up times; the shipped notebooks must run cleanly too. Skipped, with the reason, when python3 lacks the Jupyter packages.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class JupyterEndToEndTest {
@@ -49,7 +49,8 @@ class JupyterEndToEndTest {
                 "JUPYTER_DATA_DIR", tmp.resolve("data").toString(),
                 "JUPYTER_CONFIG_DIR", tmp.resolve("config").toString());
         Result e2e = run(List.of(PYTHON, root.resolve("tests/e2e/kernel_e2e.py").toString(), "gradnote-e2e",
-                tmp.resolve("executed.ipynb").toString()), env, 300);
+                tmp.resolve("executed.ipynb").toString(),
+                root.resolve("notebooks/00-meteo-quicklook.ipynb").toString()), env, 300);
         e2e.output().lines().filter(l -> l.startsWith("TIMING")).forEach(System.out::println);
         assertEquals(0, e2e.exit(), e2e.output());
         assertTrue(e2e.output().contains("ALL OK"), e2e.output());
