@@ -82,25 +82,47 @@ def protocol_checks():
         check(kc.get_shell_msg(timeout=TIMEOUT)["content"]["found"], "inspect String.valueOf found")
 
         # Interrupt (interrupt_mode message: jupyter_client sends interrupt_request on the control channel).
-        msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
-        while True:  # wait until the kernel is running the loop
-            m = kc.get_iopub_msg(timeout=TIMEOUT)
-            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
-                break
-        time.sleep(1.0)  # the loop must really be spinning; interrupting earlier would prove less
-        t0 = time.monotonic()
-        km.interrupt_kernel()
-        reply = kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = kc.get_shell_msg(timeout=TIMEOUT)
-        print("TIMING interrupt->reply %.2f s" % (time.monotonic() - t0), flush=True)
-        check(reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted",
-              "interrupt stops a tight loop")
-        _, messages = run(kc, "x")
-        check(result(messages)["text/plain"] == "42", "variables survive the interrupt")
+        interrupt_loop(km, kc, "message")
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+
+
+def signal_checks():
+    """interrupt_mode signal: jupyter_client sends SIGINT to the kernel's process group (evaluator JVM included)."""
+    km = KernelManager(kernel_name=KERNEL)
+    km.kernel_spec.interrupt_mode = "signal"
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=TIMEOUT)
+        run(kc, "int x = 42;")
+        interrupt_loop(km, kc, "signal")
+        check(km.is_alive(), "signal: the kernel process survives SIGINT")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+def interrupt_loop(km, kc, mode):
+    """Runs a tight loop, interrupts it, and checks the session survived."""
+    msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
+    while True:  # wait until the kernel is running the loop
+        m = kc.get_iopub_msg(timeout=TIMEOUT)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
+            break
+    time.sleep(1.0)  # the loop must really be spinning; interrupting earlier would prove less
+    t0 = time.monotonic()
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=TIMEOUT)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+    print("TIMING interrupt (%s)->reply %.2f s" % (mode, time.monotonic() - t0), flush=True)
+    check(reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted",
+          mode + ": interrupt stops a tight loop")
+    _, messages = run(kc, "x")
+    check(result(messages)["text/plain"] == "42", mode + ": variables survive the interrupt")
 
 
 def notebook_checks():
@@ -148,6 +170,7 @@ def shipped_checks(path):
 
 
 protocol_checks()
+signal_checks()
 notebook_checks()
 for shipped in SHIPPED:
     shipped_checks(shipped)

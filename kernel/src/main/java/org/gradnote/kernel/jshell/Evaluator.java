@@ -131,6 +131,9 @@ public final class Evaluator implements AutoCloseable {
                 int line = firstLine + lineOf(source, snippet.offset() + lead);
                 locations.put(s.id(), new SnippetLocation(cellLabel, line));
                 Optional<ErrorInfo> error = ErrorFormatter.of(shell, event, snippet, source, firstLine, locations);
+                if (error.isPresent() && error.get().ename().equals("java.lang.OutOfMemoryError")) {
+                    return EvalOutcome.failure(ErrorFormatter.outOfMemory(error.get(), maxHeapBytes()));
+                }
                 if (error.isPresent()) return EvalOutcome.failure(error.get());
                 if (interrupted) return EvalOutcome.failure(ErrorFormatter.interrupted());
                 valueRef = valueReference(s);
@@ -138,6 +141,21 @@ public final class Evaluator implements AutoCloseable {
         }
         if (interrupted) return EvalOutcome.failure(ErrorFormatter.interrupted());
         return EvalOutcome.success(valueRef);
+    }
+
+    /** The evaluator JVM's maximum heap, or -1 when it cannot be asked. */
+    private long maxHeapBytes() {
+        try {
+            for (SnippetEvent e : shell.eval("Runtime.getRuntime().maxMemory()")) {
+                if (e.value() != null && e.exception() == null) {
+                    shell.drop(e.snippet()); // not a user value: keep it out of $N and %who
+                    return Long.parseLong(e.value());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "maxMemory", e);
+        }
+        return -1;
     }
 
     /** Runs a kernel-internal statement (epilogue, setup); true when it ran without error. */
