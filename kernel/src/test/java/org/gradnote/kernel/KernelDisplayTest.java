@@ -102,6 +102,23 @@ class KernelDisplayTest {
     }
 
     @Test
+    void rendererInAJarAddedWithClasspathIsFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path jar = PluginJar.build(dir, "demo.Point", "demo.PointRenderer",
+                "package demo; public record Point(int x, int y) {}",
+                "package demo; import org.gradnote.kernel.display.*; import java.util.Optional;\n"
+                        + "public class PointRenderer implements Renderer {\n"
+                        + "  public Optional<MimeBundle> render(Object v) {\n"
+                        + "    return v instanceof Point p ? Optional.of(MimeBundle.text(\"P\").with(\"text/html\","
+                        + " \"<i>point \" + p.x() + \",\" + p.y() + \"</i>\")) : Optional.empty();\n"
+                        + "  }\n"
+                        + "  public int priority() { return 5; }\n"
+                        + "}");
+        JsonObject data = resultData("%classpath " + jar + "\nnew demo.Point(3, 4)");
+        assertEquals("<i>point 3,4</i>", data.get("text/html").getAsString(), data.toString());
+    }
+
+    @Test
     void moduleShowsItsSummary() throws Exception {
         JsonObject data = resultData("new Linear(3, 2)");
         assertTrue(data.get("text/plain").getAsString().contains("total: 8 parameters (8 trainable)"), data.toString());

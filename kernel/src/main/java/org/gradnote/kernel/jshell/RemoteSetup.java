@@ -15,5 +15,9 @@ public final class RemoteSetup {
         System.setProperty("java.awt.headless", "true");
         org.gradnote.kernel.io.StdinClient.install(stdinPort, stdinToken);
         org.gradnote.kernel.display.InlineChartSink.install();
+        // Called from a snippet: the caller's loader is JShell's, where %classpath and %maven jars are added.
+        ClassLoader snippets = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
+                .getClassLoader();
+        org.gradnote.kernel.display.Renderers.useLoader(snippets);
     }
 }
