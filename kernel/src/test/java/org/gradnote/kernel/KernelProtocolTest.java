@@ -90,7 +90,7 @@ class KernelProtocolTest {
     @Test
     void completeSuggestsMembersAndMagics() throws Exception {
         JsonObject c = new JsonObject();
-        // Completion sees what earlier cells defined (not yet-unrun declarations of the same cell).
+        // Completion sees what earlier cells defined.
         client.execute("String greeting = \"x\";");
         c.addProperty("code", "int n = 1;\ngreeting.toUpp");
         c.addProperty("cursor_pos", 25);
@@ -99,6 +99,13 @@ class KernelProtocolTest {
         assertTrue(reply.getAsJsonArray("matches").toString().contains("toUpperCase("), reply.toString());
         assertEquals(20, reply.get("cursor_start").getAsInt());
         assertEquals(25, reply.get("cursor_end").getAsInt());
+
+        // A declaration earlier in the same, not yet run, cell is offered too.
+        c.addProperty("code", "%time int t = 0;\nString fresh = \"x\";\nfresh.toLowe");
+        c.addProperty("cursor_pos", 49);
+        reply = client.reply(client.shell, client.send(client.shell, "complete_request", c)).content();
+        assertTrue(reply.getAsJsonArray("matches").toString().contains("toLowerCase("), reply.toString());
+        assertEquals(43, reply.get("cursor_start").getAsInt());
 
         c.addProperty("code", "%ti");
         c.addProperty("cursor_pos", 3);
