@@ -5,6 +5,7 @@ import org.gradnote.kernel.jshell.ErrorInfo;
 import org.gradnote.kernel.protocol.JupyterMessage;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Handles {@code execute_request}: counts, publishes input, runs the cell, publishes result or error, replies. */
 final class ExecuteHandler {
@@ -29,9 +30,10 @@ final class ExecuteHandler {
         if (storeHistory) kernel.history().add(count, code);
 
         kernel.clearInterrupt();
+        AtomicBoolean cellOver = new AtomicBoolean();
         kernel.stdin().attach(allowStdin
                 ? new StdinFrontend(kernel.transport().stdin(), kernel.messages(), request,
-                        () -> kernel.interruptRequested() || kernel.isStopped(), kernel.output()::flush)
+                        () -> cellOver.get() || kernel.interruptRequested() || kernel.isStopped(), kernel.output()::flush)
                 : (prompt, password) -> Optional.empty());
         kernel.output().onResult(data -> {
             if (silent) return;
@@ -41,6 +43,8 @@ final class ExecuteHandler {
 
         Optional<ErrorInfo> error = code.isBlank() ? Optional.empty() : kernel.cells().run(code, "cell [" + count + "]");
         kernel.output().flush();
+        cellOver.set(true); // a thread the cell left reading stdin gets end-of-file, not the next cell's input box
+        kernel.stdin().detach();
 
         JsonObject reply = new JsonObject();
         reply.addProperty("execution_count", count);

@@ -41,7 +41,7 @@ public final class GradnoteKernel implements AutoCloseable {
         this.transport = new KernelTransport(connection);
         this.publisher = new Publisher(transport.iopub(), messages);
         this.output = new OutputHub(publisher, stdin);
-        this.evaluator = new Evaluator(config, output.out(), output.err(), stdin);
+        this.evaluator = new Evaluator(config, output.out(), output.err(), stdin.endpoint());
         this.cells = new CellRunner(new Services());
     }
 
@@ -93,6 +93,7 @@ public final class GradnoteKernel implements AutoCloseable {
         evaluator.interrupt();
         output.close();
         evaluator.close();
+        stdin.close();
         transport.close();
         stopped.countDown(); // only now are the ports free for a restarted kernel
     }

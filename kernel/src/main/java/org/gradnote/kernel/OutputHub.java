@@ -67,7 +67,8 @@ final class OutputHub implements OutputListener {
                     payload.has("display_id") ? payload.get("display_id").getAsString() : null,
                     payload.has("update") && payload.get("update").getAsBoolean());
             case Markers.RESULT -> resultSink.accept(payload.getAsJsonObject("data"));
-            case Markers.INPUT -> stdin.expect(payload.get("prompt").getAsString(), payload.get("password").getAsBoolean());
+            case Markers.INPUT -> stdin.requested(payload.get("id").getAsLong(), payload.get("prompt").getAsString(),
+                    payload.get("password").getAsBoolean());
             case Markers.FENCE -> fences.seen(payload.get("id").getAsString());
             default -> publisher.stream(stream, "[unknown gradnote marker " + tag + "]\n");
         }

@@ -13,6 +13,7 @@ public final class MagicRegistry {
 
     /** The magics shipped with gradnote. */
     public static MagicRegistry standard() {
+        var maven = org.gradnote.magics.maven.MavenSession.standard();
         return new MagicRegistry()
                 .register(new LsMagic())
                 .register(new TimeMagic())
@@ -26,6 +27,12 @@ public final class MagicRegistry {
                 .register(new ClasspathMagic("classpath", false))
                 .register(new ClasspathMagic("jars", true))
                 .register(new LoadMagic())
+                .register(new SeedMagic())
+                .register(new DataMagic())
+                .register(new SummaryMagic())
+                .register(new PlotMagic())
+                .register(new MavenMagic(maven))
+                .register(new MavenRepoMagic(maven))
                 .register(new ExportMagic());
     }
 

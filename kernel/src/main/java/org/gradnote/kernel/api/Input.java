@@ -1,10 +1,10 @@
 package org.gradnote.kernel.api;
 
-import com.google.gson.JsonObject;
-import org.gradnote.kernel.io.Markers;
+import org.gradnote.kernel.io.StdinClient;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,29 +15,25 @@ import java.nio.charset.StandardCharsets;
 public final class Input {
     private Input() {}
 
+    /** The typed line, or null when the front end gives no input (not allowed, or the cell was interrupted). */
     public static String line(String prompt) {
         return read(prompt, false);
     }
 
+    /** Like {@link #line}, but the front end hides what is typed. */
     public static String password(String prompt) {
         return read(prompt, true);
     }
 
     private static String read(String prompt, boolean password) {
-        JsonObject request = new JsonObject();
-        request.addProperty("prompt", prompt);
-        request.addProperty("password", password);
-        System.out.flush();
-        System.out.println(Markers.encode(Markers.INPUT, request));
-        System.out.flush();
-        // Byte by byte so nothing past the line is consumed from System.in.
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
-            int b;
-            while ((b = System.in.read()) >= 0 && b != '\n') line.write(b);
+            if (System.in instanceof StdinClient client) return client.readLine(prompt, password);
+            // Outside the kernel (e.g. an exported notebook run as a program): plain console input.
+            System.out.print(prompt);
+            System.out.flush();
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return line.toString(StandardCharsets.UTF_8);
     }
 }

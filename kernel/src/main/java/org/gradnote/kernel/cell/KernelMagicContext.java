@@ -41,6 +41,8 @@ final class KernelMagicContext implements MagicContext {
     @Override
     public void addToClasspath(List<Path> entries) {
         for (Path p : entries) services.evaluator().addToClasspath(p.toAbsolutePath().toString());
+        // New jars may bring Renderer plug-ins for their types.
+        services.evaluator().evalInternal("org.gradnote.kernel.display.Renderers.reload();");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 /** The installed {@link Renderer}s, ordered by priority; a renderer that throws is skipped, never fatal. */
 public final class Renderers {
     private static volatile List<Renderer> cached;
+    private static volatile ClassLoader userLoader = Renderer.class.getClassLoader();
 
     private Renderers() {}
 
@@ -24,12 +25,26 @@ public final class Renderers {
         return MimeBundle.text(TextRenderer.text(value));
     }
 
+    /**
+     * Where cell code's classes live (JShell's loader in the evaluator JVM, a child of this class's loader): jars
+     * added later with %classpath or %maven are only visible there, and may bring their own renderers.
+     */
+    public static void useLoader(ClassLoader loader) {
+        userLoader = loader;
+        cached = null;
+    }
+
+    /** Looks for renderers again (after the class path grew). */
+    public static void reload() {
+        cached = null;
+    }
+
     static List<Renderer> all() {
         List<Renderer> list = cached;
         if (list != null) return list;
         list = new ArrayList<>();
-        // The evaluator loads user classes in its own loader, so look for plug-ins where this class lives.
-        var iterator = ServiceLoader.load(Renderer.class, Renderer.class.getClassLoader()).iterator();
+        // The same provider may be listed twice (parent and child loader): ServiceLoader keeps the first.
+        var iterator = ServiceLoader.load(Renderer.class, userLoader).iterator();
         while (true) {
             try {
                 if (!iterator.hasNext()) break;

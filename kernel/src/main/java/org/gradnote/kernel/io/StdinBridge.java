@@ -1,73 +1,62 @@
 package org.gradnote.kernel.io;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The evaluator's System.in: each time it runs dry, asks the front end for a line ({@code input_request}).
- * Reading gives end-of-file when the front end does not allow input or the cell was interrupted.
+ * Kernel side of the evaluator's stdin: when an input marker arrives, asks the running cell's front end for a line
+ * ({@code input_request}) on a thread of its own, so the thread routing the evaluator's output never blocks, and
+ * sends the answer back through the {@link StdinServer}.
  */
-public final class StdinBridge extends InputStream {
+public final class StdinBridge implements AutoCloseable {
 
-    /** Asks the front end for one line; empty when input is not possible. */
+    /** Asks the front end for one line; empty when input is not possible (not allowed, interrupted, cell over). */
     public interface Frontend {
         Optional<String> requestLine(String prompt, boolean password);
     }
 
-    private volatile Frontend frontend = (p, pw) -> Optional.empty();
-    private byte[] buffer = new byte[0];
-    private int position;
-    // Set by the output router thread while a read may be blocked waiting for the front end: not under the lock.
-    private volatile String nextPrompt = "";
-    private volatile boolean nextPassword;
+    private static final Frontend NONE = (p, pw) -> Optional.empty();
+    private final StdinServer server = new StdinServer();
+    private final ExecutorService asker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gradnote-stdin");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Frontend frontend = NONE;
+
+    /** Where the evaluator JVM connects its {@link StdinClient}. */
+    public StdinServer.Endpoint endpoint() {
+        return server.endpoint();
+    }
 
     /** Set for each cell: where lines come from while it runs. */
-    public synchronized void attach(Frontend frontend) {
+    public void attach(Frontend frontend) {
         this.frontend = frontend;
-        buffer = new byte[0];
-        position = 0;
-        nextPrompt = "";
-        nextPassword = false;
     }
 
-    /** The next line request uses this prompt (sent by {@code Input.line/password} just before reading). */
-    public void expect(String prompt, boolean password) {
-        nextPrompt = prompt;
-        nextPassword = password;
+    /** After a cell: reads from threads it left behind get end-of-file. */
+    public void detach() {
+        this.frontend = NONE;
     }
 
-    @Override
-    public synchronized int read() {
-        if (!fill()) return -1;
-        return buffer[position++] & 0xff;
-    }
-
-    @Override
-    public synchronized int read(byte[] b, int off, int len) {
-        if (len == 0) return 0;
-        if (!fill()) return -1;
-        int n = Math.min(len, buffer.length - position);
-        System.arraycopy(buffer, position, b, off, n);
-        position += n;
-        return n;
+    /** The evaluator asked for line {@code id}; answered asynchronously. */
+    public void requested(long id, String prompt, boolean password) {
+        Frontend f = frontend;
+        asker.execute(() -> {
+            Optional<String> line;
+            try {
+                line = f.requestLine(prompt, password);
+            } catch (RuntimeException e) {
+                line = Optional.empty();
+            }
+            server.answer(id, line);
+        });
     }
 
     @Override
-    public synchronized int available() {
-        return buffer.length - position;
-    }
-
-    private boolean fill() {
-        if (position < buffer.length) return true;
-        String prompt = nextPrompt;
-        boolean password = nextPassword;
-        nextPrompt = "";
-        nextPassword = false;
-        Optional<String> line = frontend.requestLine(prompt, password);
-        if (line.isEmpty()) return false;
-        buffer = (line.get() + "\n").getBytes(StandardCharsets.UTF_8);
-        position = 0;
-        return true;
+    public void close() {
+        asker.shutdownNow();
+        server.close();
     }
 }

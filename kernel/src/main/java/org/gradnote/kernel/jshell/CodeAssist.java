@@ -36,13 +36,26 @@ public final class CodeAssist {
             return new Completions(matches, cursor - before.length(), cursor);
         }
         Located at = locate(cell, cursor);
+        String java = blankMagicLines(cell);
+        if (!java.substring(0, at.offset()).isBlank()) {
+            // Declarations earlier in this cell have not run yet, so JShell does not know them; written as the
+            // start of a block, they are locals JShell's analysis can see. (Fails for methods or imports in the
+            // cell: then only what earlier cells defined is offered, below.)
+            String block = "{\n" + java.substring(0, cursor);
+            Completions inBlock = suggest(block, block.length(), -2, cursor);
+            if (!inBlock.matches().isEmpty()) return inBlock;
+        }
+        return suggest(at.text().substring(0, at.cursor()), at.cursor(), at.offset(), cursor);
+    }
+
+    /** Suggestions at {@code at} in {@code text}, whose offset in the cell is {@code offset}. */
+    private Completions suggest(String text, int at, int offset, int cursor) {
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                evaluator.analysis().completionSuggestions(at.text(), at.cursor(), anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions = evaluator.analysis().completionSuggestions(text, at, anchor);
         Set<String> matches = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
-        return new Completions(new ArrayList<>(matches), at.offset() + anchor[0], cursor);
+        return new Completions(new ArrayList<>(matches), offset + anchor[0], cursor);
     }
 
     /** Signature(s) and javadoc of what is under the cursor; empty when nothing is known. */

@@ -88,6 +88,20 @@ final class ErrorFormatter {
         return new ErrorInfo(name, e.getMessage() == null ? "" : e.getMessage(), trace);
     }
 
+    /**
+     * An OutOfMemoryError with what to do next: the evaluator survives it, but data still referenced by variables
+     * keeps the heap full, and the heap size is set at install time.
+     */
+    static ErrorInfo outOfMemory(ErrorInfo error, long maxHeapBytes) {
+        String heap = maxHeapBytes > 0 ? " (max heap about " + maxHeapBytes / (1024 * 1024) + " MB)" : "";
+        String hint = "the evaluator JVM ran out of memory" + heap + ". Variables still holding large data keep"
+                + " it full: set them to null or restart the kernel. For a bigger heap, reinstall the kernel with"
+                + " ./gradnote install --jvm-opt=-Xmx8g (or another size).";
+        List<String> trace = new ArrayList<>(error.traceback());
+        trace.add(0, "OutOfMemoryError: " + hint);
+        return new ErrorInfo(error.ename(), error.evalue() + " — " + hint, trace);
+    }
+
     static ErrorInfo interrupted() {
         return new ErrorInfo("Interrupted", "the cell was interrupted", List.of("Interrupted: the cell was stopped"));
     }

@@ -6,6 +6,8 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
+import org.gradnote.kernel.io.StdinServer;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,34 +25,39 @@ public final class Evaluator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Evaluator.class.getName());
     private final EvaluatorConfig config;
     private final PrintStream out, err;
-    private final InputStream in;
+    private final StdinServer.Endpoint stdin;
     private final List<String> addedClassPath = new ArrayList<>();
     private final Map<String, SnippetLocation> locations = new ConcurrentHashMap<>();
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
 
-    public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, InputStream in) {
+    public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, StdinServer.Endpoint stdin) {
         this.config = config;
         this.out = out;
         this.err = err;
-        this.in = in;
+        this.stdin = stdin;
     }
 
     /** Starts the evaluator JVM and runs the default imports. */
     public synchronized void start() {
         JShell s = JShell.builder()
-                .out(out).err(err).in(in)
+                .out(out).err(err)
+                // JShell's own stdin forwarding stays unused: RemoteSetup installs our channel as System.in.
+                .in(InputStream.nullInputStream())
                 .executionEngine("jdi:hostname(127.0.0.1)")
                 .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
-                .compilerOptions("--class-path", String.join(java.io.File.pathSeparator, config.classPath()))
                 .build();
         dead = false;
         s.onShutdown(closed -> dead = true);
         shell = s;
+        // Not a "--class-path" compiler option: JShell passes that to every compilation, overriding what
+        // addToClasspath adds later (%classpath, %maven). The evaluator JVM has these on -cp already; its loader
+        // asks its parent first, so listing them again loads nothing twice.
+        s.addToClasspath(String.join(java.io.File.pathSeparator, config.classPath()));
         for (String cp : addedClassPath) s.addToClasspath(cp);
         List<String> setup = new ArrayList<>(config.imports());
-        setup.add(RemoteSetup.class.getName() + ".install();");
+        setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
         for (String snippet : setup) {
             for (SnippetEvent e : s.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED) LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
@@ -124,6 +131,9 @@ public final class Evaluator implements AutoCloseable {
                 int line = firstLine + lineOf(source, snippet.offset() + lead);
                 locations.put(s.id(), new SnippetLocation(cellLabel, line));
                 Optional<ErrorInfo> error = ErrorFormatter.of(shell, event, snippet, source, firstLine, locations);
+                if (error.isPresent() && error.get().ename().equals("java.lang.OutOfMemoryError")) {
+                    return EvalOutcome.failure(ErrorFormatter.outOfMemory(error.get(), maxHeapBytes()));
+                }
                 if (error.isPresent()) return EvalOutcome.failure(error.get());
                 if (interrupted) return EvalOutcome.failure(ErrorFormatter.interrupted());
                 valueRef = valueReference(s);
@@ -131,6 +141,21 @@ public final class Evaluator implements AutoCloseable {
         }
         if (interrupted) return EvalOutcome.failure(ErrorFormatter.interrupted());
         return EvalOutcome.success(valueRef);
+    }
+
+    /** The evaluator JVM's maximum heap, or -1 when it cannot be asked. */
+    private long maxHeapBytes() {
+        try {
+            for (SnippetEvent e : shell.eval("Runtime.getRuntime().maxMemory()")) {
+                if (e.value() != null && e.exception() == null) {
+                    shell.drop(e.snippet()); // not a user value: keep it out of $N and %who
+                    return Long.parseLong(e.value());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "maxMemory", e);
+        }
+        return -1;
     }
 
     /** Runs a kernel-internal statement (epilogue, setup); true when it ran without error. */

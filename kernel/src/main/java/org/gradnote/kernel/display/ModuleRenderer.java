@@ -1,0 +1,44 @@
+package org.gradnote.kernel.display;
+
+import org.gradnote.nn.Module;
+import org.gradnote.tensor.Tensor;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/** Shows a {@link Module}: text is {@code summary()}, HTML the same parameter table plus the architecture. */
+public final class ModuleRenderer implements Renderer {
+
+    @Override
+    public Optional<MimeBundle> render(Object value) {
+        if (!(value instanceof Module m)) return Optional.empty();
+        return Optional.of(MimeBundle.text(m.summary()).with("text/html", html(m)));
+    }
+
+    static String html(Module m) {
+        StringBuilder b = new StringBuilder("<div class=\"gradnote-module\"><table><caption><b>")
+                .append(Html.escape(m.getClass().getSimpleName())).append("</b></caption>")
+                .append("<thead><tr><th>parameter</th><th>shape</th><th>count</th><th>trainable</th></tr></thead><tbody>");
+        long total = 0, trainable = 0;
+        for (Map.Entry<String, Tensor> e : m.namedParameters().entrySet()) {
+            Tensor p = e.getValue();
+            total += p.numel();
+            if (p.requiresGrad()) trainable += p.numel();
+            b.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
+                    .append(Arrays.toString(p.shape())).append("</td><td style=\"text-align:right\">")
+                    .append(String.format("%,d", p.numel())).append("</td><td>")
+                    .append(p.requiresGrad() ? "yes" : "no").append("</td></tr>");
+        }
+        b.append("</tbody></table><p>total: ").append(String.format("%,d", total)).append(" parameters (")
+                .append(String.format("%,d", trainable)).append(" trainable)</p>")
+                .append("<details><summary>architecture</summary><pre>").append(Html.escape(m))
+                .append("</pre></details></div>");
+        return b.toString();
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+}

@@ -1,0 +1,129 @@
+package org.gradnote.kernel;
+
+import com.google.gson.JsonObject;
+import org.gradnote.kernel.jshell.EvaluatorConfig;
+import org.gradnote.kernel.protocol.ConnectionInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** gradnote's own types come back as rich MIME bundles (through the Renderer plug-ins) in execute_result. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class KernelDisplayTest {
+    private GradnoteKernel kernel;
+    private TestClient client;
+
+    @BeforeAll
+    void start() throws Exception {
+        ConnectionInfo info = TestClient.newConnection();
+        kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
+        kernel.start();
+        client = new TestClient(info);
+        client.awaitIopub();
+    }
+
+    @AfterAll
+    void stop() {
+        client.close();
+        kernel.close();
+    }
+
+    private JsonObject resultData(String code) throws Exception {
+        var ex = client.execute(code);
+        assertEquals("ok", ex.status(), () -> ex.reply().content().toString());
+        var results = ex.ofType("execute_result");
+        assertEquals(1, results.size(), "one execute_result");
+        return results.get(0).content().getAsJsonObject("data");
+    }
+
+    private static int count(String haystack, String needle) {
+        return haystack.split(Pattern.quote(needle), -1).length - 1;
+    }
+
+    @Test
+    void tensorHasTextAndHtmlWithShapeAndDtype() throws Exception {
+        JsonObject data = resultData("Tensor.ones(2, 2)");
+        assertTrue(data.get("text/plain").getAsString().startsWith("tensor([[1., 1.],"), data.toString());
+        String html = data.get("text/html").getAsString();
+        assertTrue(html.contains("shape (2, 2)") && html.contains("float32"), html);
+        assertEquals(4, count(html, "<td"), html);
+    }
+
+    @Test
+    void bigTensorHtmlIsSummarisedLikePyTorch() throws Exception {
+        String html = resultData("Tensor.zeros(100, 50)").get("text/html").getAsString();
+        assertEquals(7 * 7, count(html, "<td"), "3 + ellipsis + 3 per dimension");
+        assertTrue(html.contains("&hellip;"));
+        String small = resultData("Tensor.arange(10)").get("text/html").getAsString();
+        assertEquals(10, count(small, "<td"), "under 1000 elements nothing is cut");
+    }
+
+    @Test
+    void tablesawTableIsTruncatedHtml() throws Exception {
+        JsonObject data = resultData("tech.tablesaw.api.Table.create(\"squares\",\n"
+                + "    tech.tablesaw.api.IntColumn.create(\"n\", IntStream.range(0, 50).toArray()),\n"
+                + "    tech.tablesaw.api.IntColumn.create(\"sq\", IntStream.range(0, 50).map(i -> i * i).toArray()))");
+        String html = data.get("text/html").getAsString();
+        assertTrue(html.contains("50 rows &times; 2 columns"), html);
+        assertEquals(21, count(html.substring(html.indexOf("<tbody>")), "<tr>"), "10 + ellipsis + 10 body rows");
+        assertTrue(html.contains("<td>2401</td>"), "last row shown");
+        assertTrue(data.get("text/plain").getAsString().contains("squares"));
+    }
+
+    @Test
+    void chartsComeBackAsPngAndSvg() throws Exception {
+        String build = "Plots.line().title(\"sq\").x(new double[]{1, 2, 3}).series(\"y\", new double[]{1, 4, 9}).build()";
+        for (String code : List.of(build, build + ".jfree()")) {
+            JsonObject data = resultData(code);
+            byte[] png = Base64.getDecoder().decode(data.get("image/png").getAsString());
+            assertEquals("PNG", new String(png, 1, 3), code);
+            assertTrue(data.get("image/svg+xml").getAsString().contains("<svg"), code);
+        }
+    }
+
+    @Test
+    void chartShowIsAnInlineDisplayNotAResult() throws Exception {
+        var ex = client.execute("Plots.line().x(new double[]{1, 2}).series(\"y\", new double[]{3, 4}).build().show();");
+        assertEquals("ok", ex.status());
+        assertEquals(0, ex.ofType("execute_result").size());
+        var shown = ex.ofType("display_data");
+        assertEquals(1, shown.size());
+        assertTrue(shown.get(0).content().getAsJsonObject("data").has("image/png"));
+    }
+
+    @Test
+    void rendererInAJarAddedWithClasspathIsFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path jar = PluginJar.build(dir, "demo.Point", "demo.PointRenderer",
+                "package demo; public record Point(int x, int y) {}",
+                "package demo; import org.gradnote.kernel.display.*; import java.util.Optional;\n"
+                        + "public class PointRenderer implements Renderer {\n"
+                        + "  public Optional<MimeBundle> render(Object v) {\n"
+                        + "    return v instanceof Point p ? Optional.of(MimeBundle.text(\"P\").with(\"text/html\","
+                        + " \"<i>point \" + p.x() + \",\" + p.y() + \"</i>\")) : Optional.empty();\n"
+                        + "  }\n"
+                        + "  public int priority() { return 5; }\n"
+                        + "}");
+        JsonObject data = resultData("%classpath " + jar + "\nnew demo.Point(3, 4)");
+        assertEquals("<i>point 3,4</i>", data.get("text/html").getAsString(), data.toString());
+    }
+
+    @Test
+    void moduleShowsItsSummary() throws Exception {
+        JsonObject data = resultData("new Linear(3, 2)");
+        assertTrue(data.get("text/plain").getAsString().contains("total: 8 parameters (8 trainable)"), data.toString());
+        String html = data.get("text/html").getAsString();
+        assertTrue(html.contains("<td>weight</td><td>[2, 3]</td>"), html);
+        assertTrue(html.contains("<td>bias</td><td>[2]</td>"), html);
+    }
+}

@@ -1,0 +1,69 @@
+package org.gradnote.magics;
+
+import org.gradnote.magics.maven.ClasspathArtifacts;
+import org.gradnote.magics.maven.ClasspathPlan;
+import org.gradnote.magics.maven.Coordinates;
+import org.gradnote.magics.maven.MavenSession;
+import org.gradnote.magics.maven.Resolver;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code %maven GROUP:ARTIFACT:VERSION...}: resolves the artifacts and their runtime dependencies (Maven Central and
+ * the {@code %mavenRepo} repositories) and adds them to the class path, reporting version clashes with what is
+ * already loaded instead of letting them fail later.
+ */
+final class MavenMagic implements Magic {
+    private final MavenSession maven;
+
+    MavenMagic(MavenSession maven) {
+        this.maven = maven;
+    }
+
+    public String name() { return "maven"; }
+    public Kind kind() { return Kind.LINE; }
+    public String usage() { return "%maven GROUP:ARTIFACT:VERSION..."; }
+    public String summary() { return "Add Maven artifacts and their dependencies to the class path."; }
+
+    public Invocation prepare(MagicCall call) throws MagicUsageException {
+        List<String> coordinates = MagicArgs.split(call.args());
+        if (coordinates.isEmpty()) throw MagicUsageException.of(this, "needs at least one GROUP:ARTIFACT:VERSION");
+        for (String c : coordinates) {
+            String[] parts = c.split(":");
+            if (parts.length < 3 || parts.length > 5 || List.of(parts).stream().anyMatch(String::isBlank)) {
+                throw MagicUsageException.of(this, "'" + c + "' is not GROUP:ARTIFACT:VERSION");
+            }
+        }
+        return new Invocation() {
+            public void run(MagicContext context) throws Exception {
+                for (String c : coordinates) add(context, c);
+            }
+
+            public JavaEquivalent javaEquivalent() {
+                return JavaEquivalent.none("dependencies belong in the exported project's build file: "
+                        + String.join(", ", coordinates));
+            }
+        };
+    }
+
+    private void add(MagicContext context, String coordinates) throws Exception {
+        List<Coordinates> resolved = Resolver.resolve(maven, coordinates);
+        ClasspathPlan plan = ClasspathPlan.of(resolved, ClasspathArtifacts.scan(context.classpath()));
+        Coordinates root = resolved.get(0);
+        if (!plan.add().contains(root) && !plan.present().contains(root)) {
+            // The library asked for is itself loaded in another version: adding it would silently do nothing.
+            throw new IllegalStateException(plan.conflicts().get(0) + "; the loaded version stays in use");
+        }
+        List<Path> jars = new ArrayList<>();
+        for (Coordinates c : plan.add()) jars.add(Path.of(c.location()));
+        if (!jars.isEmpty()) context.addToClasspath(jars);
+        var out = context.out();
+        out.printf("%s: added %d jar%s", coordinates, jars.size(), jars.size() == 1 ? "" : "s");
+        if (!plan.present().isEmpty()) out.printf(", %d already on the class path", plan.present().size());
+        out.println();
+        for (Coordinates c : plan.add()) out.println("  + " + c);
+        for (String conflict : plan.conflicts()) out.println("  version conflict (kept the loaded one): " + conflict);
+    }
+}
