@@ -119,9 +119,9 @@ class KernelDisplayTest {
     }
 
     @Test
-    void moduleShowsItsSummary() throws Exception {
+    void moduleShowsItsArchitectureAndSummary() throws Exception {
         JsonObject data = resultData("new Linear(3, 2)");
-        assertTrue(data.get("text/plain").getAsString().contains("total: 8 parameters (8 trainable)"), data.toString());
+        assertEquals("Linear(in_features=3, out_features=2, bias=True)", data.get("text/plain").getAsString(), data.toString());
         String html = data.get("text/html").getAsString();
         assertTrue(html.contains("<td>weight</td><td>[2, 3]</td>"), html);
         assertTrue(html.contains("<td>bias</td><td>[2]</td>"), html);

@@ -7,13 +7,16 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-/** Shows a {@link Module}: text is {@code summary()}, HTML the same parameter table plus the architecture. */
+/**
+ * Shows a {@link Module}: text is its architecture ({@code toString()}, as PyTorch's repr and as an exported notebook
+ * prints it, so replay compares like with like), HTML the parameter table plus the architecture.
+ */
 public final class ModuleRenderer implements Renderer {
 
     @Override
     public Optional<MimeBundle> render(Object value) {
         if (!(value instanceof Module m)) return Optional.empty();
-        return Optional.of(MimeBundle.text(m.summary()).with("text/html", html(m)));
+        return Optional.of(MimeBundle.text(m.toString()).with("text/html", html(m)));
     }
 
     static String html(Module m) {
