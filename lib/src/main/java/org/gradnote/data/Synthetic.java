@@ -35,6 +35,18 @@ public final class Synthetic {
             return out;
         }
 
+        /** The same points in a random order (blobs come class by class, which online rules must not see). */
+        public Labeled shuffled() {
+            int[] p = Gradnote.permutation(y.length);
+            double[][] xs = new double[y.length][];
+            int[] ys = new int[y.length];
+            for (int i = 0; i < p.length; i++) {
+                xs[i] = x[p[i]];
+                ys[i] = y[p[i]];
+            }
+            return new Labeled(xs, ys);
+        }
+
         /** Column j of the points, e.g. for a scatter plot's x axis. */
         public double[] column(int j) {
             double[] out = new double[x.length];

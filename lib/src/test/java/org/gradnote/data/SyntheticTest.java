@@ -76,6 +76,19 @@ class SyntheticTest {
     }
 
     @Test
+    void shuffledKeepsEachPointWithItsLabel() {
+        Gradnote.seed(5);
+        var d = Synthetic.blobs(new int[] {50, 50}, new double[][] {{-10, 0}, {10, 0}}, new double[] {1, 1});
+        var s = d.shuffled();
+        int firstHalfOnes = 0;
+        for (int i = 0; i < 100; i++) {
+            assertEquals(s.x()[i][0] > 0 ? 1 : 0, s.y()[i]);
+            if (i < 50) firstHalfOnes += s.y()[i];
+        }
+        assertTrue(firstHalfOnes > 10 && firstHalfOnes < 40, "classes must be mixed, got " + firstHalfOnes + " ones in the first half");
+    }
+
+    @Test
     void signsRejectMoreThanTwoClasses() {
         var d = new Synthetic.Labeled(new double[][] {{0, 0}}, new int[] {2});
         assertThrows(IllegalStateException.class, d::signs);
