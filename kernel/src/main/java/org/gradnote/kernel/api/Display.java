@@ -59,7 +59,7 @@ public final class Display {
 
     /** Called by the kernel after each cell: renders the cell's value (if any) and marks the end of its output. */
     public static void epilogue(String fence, boolean hasValue, Object value) {
-        if (hasValue) emit(Markers.RESULT, Renderers.render(value), null, false);
+        if (hasValue && org.gradnote.plots.notebook.Notebook.shows(value)) emit(Markers.RESULT, Renderers.render(value), null, false);
         JsonObject f = new JsonObject();
         f.addProperty("id", fence);
         System.err.println(Markers.encode(Markers.FENCE, f));

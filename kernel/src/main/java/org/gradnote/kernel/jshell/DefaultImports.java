@@ -7,8 +7,9 @@ import java.util.List;
 public final class DefaultImports {
     static final List<String> JDK = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
-    static final List<String> GRADNOTE_PACKAGES = List.of("org.gradnote.tensor", "org.gradnote.nn",
-            "org.gradnote.optim", "org.gradnote.data", "org.gradnote.metrics", "org.gradnote.plots");
+    static final List<String> GRADNOTE_PACKAGES = List.of("org.gradnote", "org.gradnote.tensor", "org.gradnote.nn",
+            "org.gradnote.optim", "org.gradnote.data", "org.gradnote.train", "org.gradnote.metrics", "org.gradnote.ml",
+            "org.gradnote.plots");
 
     private DefaultImports() {}
 

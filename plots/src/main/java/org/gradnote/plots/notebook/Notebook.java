@@ -17,7 +17,15 @@ public final class Notebook {
 
     /** Shows a cell's value: the exported form of a notebook cell ending in an expression. */
     public static void display(Object value) {
-        displayer.display(value);
+        if (shows(value)) displayer.display(value);
+    }
+
+    /**
+     * Whether a cell's last value is shown, the same rule in the kernel and in exported classes: not the stream a
+     * {@code System.out.printf(...)} returns for chaining (as Python shows nothing for print's None).
+     */
+    public static boolean shows(Object value) {
+        return !(value instanceof java.io.PrintStream || value instanceof java.io.PrintWriter);
     }
 
     /** Evaluates and drops a value: the exported form of an expression that is not a cell's last. */
