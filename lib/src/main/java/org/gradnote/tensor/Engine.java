@@ -35,14 +35,19 @@ final class Engine {
     /** Runs the named native op on inputs, writing into the given outputs, with integer and boolean arguments. */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
         // Keyed by arity too: a context keeps inputs past the ones set last, so a call with fewer inputs (conv
-        // without bias) would otherwise see the previous call's extra array.
-        Slot s = SLOTS.get().computeIfAbsent(name + '/' + inputs.length + '/' + outputs.length, k -> new Slot(name));
+        // without bias) would otherwise see the previous call's extra array. The same holds for arguments: setting
+        // an empty argument array leaves the previous call's arguments in place (reduce_sum over all elements
+        // after one over a dimension failed), so the argument counts are part of the key.
+        String key = name + '/' + inputs.length + '/' + outputs.length + '/' + (iArgs == null ? 0 : iArgs.length)
+                + '/' + (bArgs == null ? 0 : bArgs.length) + '/' + (tArgs == null ? 0 : tArgs.length);
+        Slot s = SLOTS.get().computeIfAbsent(key, k -> new Slot(name));
         s.ctx.setInputArrays(inputs);
         s.ctx.setOutputArrays(outputs);
         s.ctx.setIArguments(iArgs == null ? new long[0] : iArgs);
         s.ctx.setBArguments(bArgs == null ? new boolean[0] : bArgs);
         s.ctx.setTArguments(tArgs == null ? new double[0] : tArgs);
-        Nd4j.exec(s.op, s.ctx);
+        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, s.ctx);
+        else Nd4j.exec(s.op, s.ctx);
     }
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {
@@ -147,6 +152,36 @@ final class Engine {
         INDArray out = empty(t, m, n);
         Nd4j.gemm(contiguous(cast(a, t)), contiguous(cast(b, t)), out, transA, transB, 1.0, 0.0);
         return out;
+    }
+
+    /** out = op(a) · op(b) through BLAS into a preallocated output; a, b and out must be c-order and offset-free. */
+    static void gemmInto(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
+        Nd4j.gemm(a, b, out, transA, transB, 1.0, 0.0);
+    }
+
+    /** The elements of a FLOAT array in c order, copied out of native memory in one bulk get. */
+    static float[] floats(INDArray a) {
+        INDArray c = contiguous(a);
+        float[] out = new float[Math.toIntExact(c.length())];
+        c.data().asNioFloat().get(0, out);
+        return out;
+    }
+
+    /** The elements of a DOUBLE array in c order. */
+    static double[] doubles(INDArray a) {
+        INDArray c = contiguous(a);
+        double[] out = new double[Math.toIntExact(c.length())];
+        c.data().asNioDouble().get(0, out);
+        return out;
+    }
+
+    /** Overwrites a c-order, offset-free FLOAT array with the given elements (one bulk put into native memory). */
+    static void put(INDArray a, float[] values) {
+        a.data().asNioFloat().put(0, values);
+    }
+
+    static void put(INDArray a, double[] values) {
+        a.data().asNioDouble().put(0, values);
     }
 
     /** BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. */
