@@ -19,6 +19,20 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Engine {
     private Engine() {}
 
+    /**
+     * Turns off JavaCPP's resident-size check, which reads the process's memory size from the OS on every native
+     * allocation while maxPhysicalBytes > 0 (its default): measured 15-20% of the meteo CNN's step. Native memory
+     * stays bounded by JavaCPP's count of the bytes it allocated (maxBytes, which triggers a GC). Works only if it
+     * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
+     * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins.
+     */
+    static void configureNative() {
+        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
+                && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+        }
+    }
+
     /** A reusable op plus context; contexts are not thread-safe, hence one set per thread. */
     private static final class Slot {
         final DynamicCustomOp op;
