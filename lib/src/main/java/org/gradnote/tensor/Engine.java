@@ -198,6 +198,37 @@ final class Engine {
         a.data().asNioDouble().put(0, values);
     }
 
+    /** The elements of a FLOAT or DOUBLE array in c order as doubles (converted from float when needed). */
+    static double[] toDoubles(INDArray a) {
+        if (a.dataType() == DataType.DOUBLE) return doubles(a);
+        INDArray c = contiguous(cast(a, DataType.FLOAT));
+        float[] f = floats(c);
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) out[i] = f[i];
+        return out;
+    }
+
+    /** Reads a c-order, offset-free FLOAT or DOUBLE array into dst without allocating (per-step loops reuse dst). */
+    static void readDoubles(INDArray a, double[] dst) {
+        if (a.dataType() == DataType.DOUBLE) {
+            a.data().asNioDouble().get(0, dst);
+            return;
+        }
+        java.nio.FloatBuffer f = a.data().asNioFloat();
+        for (int i = 0; i < dst.length; i++) dst[i] = f.get(i);
+    }
+
+    /** Writes len doubles from src[from] over a c-order, offset-free FLOAT or DOUBLE array (rounded for FLOAT). */
+    static void putDoubles(INDArray a, double[] src, int from, int len) {
+        if (a.dataType() == DataType.DOUBLE) {
+            a.data().asNioDouble().put(0, src, from, len);
+            return;
+        }
+        float[] f = new float[len];
+        for (int i = 0; i < len; i++) f[i] = (float) src[from + i];
+        a.data().asNioFloat().put(0, f);
+    }
+
     /** BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. */
     static INDArray contiguous(INDArray a) {
         return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
