@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -229,8 +230,13 @@ final class Engine {
         a.data().asNioFloat().put(0, f);
     }
 
-    /** BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. */
+    /**
+     * BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. ND4J flags
+     * every reshape as a view, so the layout itself is checked: a reshaped array with offset 0 and c strides is
+     * used as is (this copy used to run on every conv output, pooling gradient and linear input).
+     */
     static INDArray contiguous(INDArray a) {
-        return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+        if (a.ordering() == 'c' && (!a.isView() || a.offset() == 0 && Shape.hasDefaultStridesForShape(a))) return a;
+        return a.dup('c');
     }
 }
