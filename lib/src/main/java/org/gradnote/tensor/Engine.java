@@ -209,6 +209,13 @@ final class Engine {
         return out;
     }
 
+    /** The elements of an integer array (class indices) in c order as longs. */
+    static long[] longs(INDArray a) {
+        INDArray c = contiguous(a);
+        long[] all = c.data().asLong();
+        return all.length == c.length() ? all : java.util.Arrays.copyOf(all, Math.toIntExact(c.length()));
+    }
+
     /** Reads a c-order, offset-free FLOAT or DOUBLE array into dst without allocating (per-step loops reuse dst). */
     static void readDoubles(INDArray a, double[] dst) {
         if (a.dataType() == DataType.DOUBLE) {
