@@ -178,6 +178,18 @@ public final class Functional {
         return LossPrimitives.crossEntropy(logits, target, mean);
     }
 
+    /** F.mse_loss of two tensors of the same shape, averaged ({@code mean}) or summed, as one fused primitive. */
+    public static Tensor mseLoss(Tensor input, Tensor target, boolean mean) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new ShapeException("mseLoss: input shape " + Shapes.str(input.shape()) + " and target shape "
+                    + Shapes.str(target.shape()) + " differ");
+        }
+        if (!input.dtype().isFloatingPoint() || !target.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("mseLoss: expected floating-point tensors, got " + input.dtype() + " and " + target.dtype());
+        }
+        return LossPrimitives.mse(input, target, mean);
+    }
+
     // ---- argument checks and geometry ----
 
     private static void checkConv(String op, Tensor x, Tensor w, Tensor b, int rank) {
