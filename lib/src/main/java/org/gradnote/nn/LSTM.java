@@ -5,8 +5,9 @@ import java.util.List;
 import org.gradnote.tensor.Tensor;
 
 /**
- * Long short-term memory, {@code torch.nn.LSTM} (gates i, f, g, o in that order): each layer is one fused native
- * primitive ({@link Tensor#lstmLayer}), measured several times faster than the same maths composed per time step.
+ * Long short-term memory, {@code torch.nn.LSTM} (gates i, f, g, o in that order): each layer is one fused
+ * primitive with its own backward ({@link Tensor#lstmLayer}), measured several times faster than the same maths
+ * composed per time step.
  *
  * <pre>
  * i = σ(x W_ii^T + b_ii + h W_hi^T + b_hi)   f = σ(...)   g = tanh(...)   o = σ(...)

@@ -40,7 +40,7 @@ public class SGD extends Optimizer {
             if (buf == null) {
                 buf = d.dup();
                 s.put("momentum_buffer", buf);
-            } else buf.muli(momentum).addi(d.mul(1 - dampening));
+            } else buf.muli(momentum).addi(dampening == 0 ? d : d.mul(1 - dampening));
             d = nesterov ? d.add(buf.mul(momentum)) : buf;
         }
         return d.mul(lr());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Reverse-mode differentiation over the recorded tape: a topological sort, then one reverse loop. */
 final class Autograd {
@@ -27,7 +26,7 @@ final class Autograd {
                 throw new IllegalStateException("backward(): grad can be implicitly created only for scalar outputs, this tensor has shape "
                         + Shapes.str(root.shape()) + "; pass an upstream gradient: backward(gradient)");
             }
-            seed = Nd4j.ones(root.data.dataType(), root.shape());
+            seed = null; // a pooled 1, made once the pool records (Nd4j.ones cost a fill op per backward)
         } else {
             if (!Arrays.equals(gradient.shape(), root.shape())) {
                 throw new ShapeException("backward(): upstream gradient shape " + Shapes.str(gradient.shape())
@@ -37,9 +36,13 @@ final class Autograd {
         }
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, INDArray> grads = new IdentityHashMap<>();
-        grads.put(root, seed);
         BufferPool pool = BufferPool.get();
         boolean recording = pool.open();
+        if (seed == null) {
+            seed = Engine.empty(root.data.dataType(), root.shape());
+            seed.putScalar(0, 1.0);
+        }
+        grads.put(root, seed);
         boolean ok = false;
         try (GradMode ignored = GradMode.set(false)) {
             for (int i = order.size() - 1; i >= 0; i--) {

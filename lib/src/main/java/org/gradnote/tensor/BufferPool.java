@@ -3,6 +3,9 @@ package org.gradnote.tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * every array {@link Engine#empty} hands out while a backward pass runs is a gradient temporary; leaves and
  * retained gradients keep copies, never these arrays, so when the pass ends without error they are all dead and go
  * back to a per-thread free list keyed by type and shape, from which the next allocations (forward or backward)
- * are served. A failed pass recycles nothing.
+ * are served. A failed pass recycles nothing. Primitives may also {@link #give} back scratch arrays no tensor
+ * holds (conv's column matrix) once they are dead.
  */
 final class BufferPool {
     private static final int MAX_PER_SHAPE = 8;
@@ -38,6 +42,7 @@ final class BufferPool {
     private final Map<Key, ArrayDeque<INDArray>> free = new HashMap<>();
     private long bytes;
     private List<INDArray> arena;
+    private List<INDArray> given = new ArrayList<>();
 
     private static final ThreadLocal<BufferPool> POOL = ThreadLocal.withInitial(BufferPool::new);
 
@@ -57,6 +62,15 @@ final class BufferPool {
         return a;
     }
 
+    /**
+     * Returns an array its owner knows to be dead (a primitive's scratch). During a backward pass it waits for the
+     * pass to end, as it may also be among the recorded arrays (and must not be freed twice).
+     */
+    void give(INDArray a) {
+        if (arena != null) given.add(a);
+        else free(a);
+    }
+
     /** Starts recording allocations; returns false when a pass is already recording (nested backward). */
     boolean open() {
         if (arena != null) return false;
@@ -68,14 +82,20 @@ final class BufferPool {
     void close(boolean recycle) {
         List<INDArray> done = arena;
         arena = null;
+        List<INDArray> late = given;
+        given = new ArrayList<>();
         if (!recycle || done == null) return;
-        for (INDArray a : done) {
-            long size = a.length() * a.dataType().width();
-            if (bytes + size > MAX_BYTES) break;
-            ArrayDeque<INDArray> q = free.computeIfAbsent(new Key(a.dataType(), a.shape().clone()), k -> new ArrayDeque<>());
-            if (q.size() >= MAX_PER_SHAPE) continue;
-            q.push(a);
-            bytes += size;
-        }
+        Set<INDArray> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (INDArray a : done) if (seen.add(a)) free(a);
+        for (INDArray a : late) if (seen.add(a)) free(a);
+    }
+
+    private void free(INDArray a) {
+        long size = a.length() * a.dataType().width();
+        if (bytes + size > MAX_BYTES) return;
+        ArrayDeque<INDArray> q = free.computeIfAbsent(new Key(a.dataType(), a.shape().clone()), k -> new ArrayDeque<>());
+        if (q.size() >= MAX_PER_SHAPE) return;
+        q.push(a);
+        bytes += size;
     }
 }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,6 +19,20 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Engine {
     private Engine() {}
+
+    /**
+     * Turns off JavaCPP's resident-size check, which reads the process's memory size from the OS on every native
+     * allocation while maxPhysicalBytes > 0 (its default): measured 15-20% of the meteo CNN's step. Native memory
+     * stays bounded by JavaCPP's count of the bytes it allocated (maxBytes, which triggers a GC). Works only if it
+     * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
+     * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins.
+     */
+    static void configureNative() {
+        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
+                && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+        }
+    }
 
     /** A reusable op plus context; contexts are not thread-safe, hence one set per thread. */
     private static final class Slot {
@@ -35,14 +50,19 @@ final class Engine {
     /** Runs the named native op on inputs, writing into the given outputs, with integer and boolean arguments. */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
         // Keyed by arity too: a context keeps inputs past the ones set last, so a call with fewer inputs (conv
-        // without bias) would otherwise see the previous call's extra array.
-        Slot s = SLOTS.get().computeIfAbsent(name + '/' + inputs.length + '/' + outputs.length, k -> new Slot(name));
+        // without bias) would otherwise see the previous call's extra array. The same holds for arguments: setting
+        // an empty argument array leaves the previous call's arguments in place (reduce_sum over all elements
+        // after one over a dimension failed), so the argument counts are part of the key.
+        String key = name + '/' + inputs.length + '/' + outputs.length + '/' + (iArgs == null ? 0 : iArgs.length)
+                + '/' + (bArgs == null ? 0 : bArgs.length) + '/' + (tArgs == null ? 0 : tArgs.length);
+        Slot s = SLOTS.get().computeIfAbsent(key, k -> new Slot(name));
         s.ctx.setInputArrays(inputs);
         s.ctx.setOutputArrays(outputs);
         s.ctx.setIArguments(iArgs == null ? new long[0] : iArgs);
         s.ctx.setBArguments(bArgs == null ? new boolean[0] : bArgs);
         s.ctx.setTArguments(tArgs == null ? new double[0] : tArgs);
-        Nd4j.exec(s.op, s.ctx);
+        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, s.ctx);
+        else Nd4j.exec(s.op, s.ctx);
     }
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {
@@ -149,8 +169,81 @@ final class Engine {
         return out;
     }
 
-    /** BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. */
+    /** out = op(a) · op(b) through BLAS into a preallocated output; a, b and out must be c-order and offset-free. */
+    static void gemmInto(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
+        Nd4j.gemm(a, b, out, transA, transB, 1.0, 0.0);
+    }
+
+    /** The elements of a FLOAT array in c order, copied out of native memory in one bulk get. */
+    static float[] floats(INDArray a) {
+        INDArray c = contiguous(a);
+        float[] out = new float[Math.toIntExact(c.length())];
+        c.data().asNioFloat().get(0, out);
+        return out;
+    }
+
+    /** The elements of a DOUBLE array in c order. */
+    static double[] doubles(INDArray a) {
+        INDArray c = contiguous(a);
+        double[] out = new double[Math.toIntExact(c.length())];
+        c.data().asNioDouble().get(0, out);
+        return out;
+    }
+
+    /** Overwrites a c-order, offset-free FLOAT array with the given elements (one bulk put into native memory). */
+    static void put(INDArray a, float[] values) {
+        a.data().asNioFloat().put(0, values);
+    }
+
+    static void put(INDArray a, double[] values) {
+        a.data().asNioDouble().put(0, values);
+    }
+
+    /** The elements of a FLOAT or DOUBLE array in c order as doubles (converted from float when needed). */
+    static double[] toDoubles(INDArray a) {
+        if (a.dataType() == DataType.DOUBLE) return doubles(a);
+        INDArray c = contiguous(cast(a, DataType.FLOAT));
+        float[] f = floats(c);
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) out[i] = f[i];
+        return out;
+    }
+
+    /** The elements of an integer array (class indices) in c order as longs. */
+    static long[] longs(INDArray a) {
+        INDArray c = contiguous(a);
+        long[] all = c.data().asLong();
+        return all.length == c.length() ? all : java.util.Arrays.copyOf(all, Math.toIntExact(c.length()));
+    }
+
+    /** Reads a c-order, offset-free FLOAT or DOUBLE array into dst without allocating (per-step loops reuse dst). */
+    static void readDoubles(INDArray a, double[] dst) {
+        if (a.dataType() == DataType.DOUBLE) {
+            a.data().asNioDouble().get(0, dst);
+            return;
+        }
+        java.nio.FloatBuffer f = a.data().asNioFloat();
+        for (int i = 0; i < dst.length; i++) dst[i] = f.get(i);
+    }
+
+    /** Writes len doubles from src[from] over a c-order, offset-free FLOAT or DOUBLE array (rounded for FLOAT). */
+    static void putDoubles(INDArray a, double[] src, int from, int len) {
+        if (a.dataType() == DataType.DOUBLE) {
+            a.data().asNioDouble().put(0, src, from, len);
+            return;
+        }
+        float[] f = new float[len];
+        for (int i = 0; i < len; i++) f[i] = (float) src[from + i];
+        a.data().asNioFloat().put(0, f);
+    }
+
+    /**
+     * BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. ND4J flags
+     * every reshape as a view, so the layout itself is checked: a reshaped array with offset 0 and c strides is
+     * used as is (this copy used to run on every conv output, pooling gradient and linear input).
+     */
     static INDArray contiguous(INDArray a) {
-        return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+        if (a.ordering() == 'c' && (!a.isView() || a.offset() == 0 && Shape.hasDefaultStridesForShape(a))) return a;
+        return a.dup('c');
     }
 }

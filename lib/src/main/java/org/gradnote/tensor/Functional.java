@@ -163,6 +163,33 @@ public final class Functional {
         return LayerPrimitives.embedding(index, weight);
     }
 
+    // ---- losses ----
+
+    /**
+     * F.cross_entropy of logits [N, C] against int64 class indices [N], averaged over N ({@code mean}) or summed,
+     * as one fused primitive. Indices outside [0, C) throw.
+     */
+    public static Tensor crossEntropy(Tensor logits, Tensor target, boolean mean) {
+        if (logits.dim() != 2 || target.dim() != 1 || target.size(0) != logits.size(0)) {
+            throw new ShapeException("crossEntropy: expected logits [N, C] and target [N], got " + Shapes.str(logits.shape())
+                    + " and " + Shapes.str(target.shape()));
+        }
+        if (target.dtype().isFloatingPoint()) throw new IllegalArgumentException("crossEntropy: target must hold class indices, got " + target.dtype());
+        return LossPrimitives.crossEntropy(logits, target, mean);
+    }
+
+    /** F.mse_loss of two tensors of the same shape, averaged ({@code mean}) or summed, as one fused primitive. */
+    public static Tensor mseLoss(Tensor input, Tensor target, boolean mean) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new ShapeException("mseLoss: input shape " + Shapes.str(input.shape()) + " and target shape "
+                    + Shapes.str(target.shape()) + " differ");
+        }
+        if (!input.dtype().isFloatingPoint() || !target.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("mseLoss: expected floating-point tensors, got " + input.dtype() + " and " + target.dtype());
+        }
+        return LossPrimitives.mse(input, target, mean);
+    }
+
     // ---- argument checks and geometry ----
 
     private static void checkConv(String op, Tensor x, Tensor w, Tensor b, int rank) {

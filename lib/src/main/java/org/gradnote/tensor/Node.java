@@ -44,9 +44,19 @@ final class Node {
         return backward.apply(grad);
     }
 
+    private INDArray[] scratch;
+
+    /** Arrays only this node's rule reads (conv's column matrix): they go back to the pool when it is released. */
+    void ownScratch(INDArray... arrays) {
+        scratch = arrays;
+    }
+
     /** Frees what the rule saved; a rule that saved nothing stays usable, as in PyTorch. */
     void release() {
-        if (saved.length > 0) backward = null;
+        if (saved.length == 0) return;
+        backward = null;
+        if (scratch != null) for (INDArray a : scratch) BufferPool.get().give(a);
+        scratch = null;
     }
 
     String name() {

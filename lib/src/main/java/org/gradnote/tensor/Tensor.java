@@ -14,6 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * mode is on, remembers how to push the gradient back. Java control flow around the calls just works.
  */
 public final class Tensor {
+    static {
+        Engine.configureNative();
+    }
+
     static final Tensor[] NONE = {};
     private static volatile DType defaultDType = DType.FLOAT32;
 

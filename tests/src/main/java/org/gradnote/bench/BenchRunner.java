@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs each gradnote workload and its PyTorch twin in the same run, with the same thread count, and prints
- * time per unit (iteration or epoch) and the ratio gradnote / PyTorch. Usage:
+ * time per unit (iteration or epoch) and the ratio gradnote / PyTorch, in wall time and in CPU time (gradnote's
+ * thread, PyTorch's process), the latter steadier on a shared machine. Usage:
  * {@code BenchRunner [--threads N] [--quick] [--python /usr/bin/python3] [workload...]}.
  */
 public final class BenchRunner {
@@ -47,7 +48,8 @@ public final class BenchRunner {
         Nd4j.getEnvironment().setMaxThreads(threads);
         System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s%n", threads, quick ? "quick" : "full",
                 java.time.LocalDateTime.now().withNano(0));
-        System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio", "quality (gradnote | pytorch)");
+        System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s %13s %13s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio",
+                "gradnote cpu", "pytorch cpu", "cpu ratio", "quality (gradnote | pytorch)");
         for (Workload w : ALL) {
             if (!only.isEmpty() && !only.contains(w.name())) continue;
             String[] args = w.args(quick);
@@ -55,15 +57,19 @@ public final class BenchRunner {
             Workload.Result g = w.run(args);
             double gUnit = 1000 * g.seconds() / g.units();
             double tUnit = torch == null ? Double.NaN : 1000 * torch.get("seconds").getAsDouble() / torch.get("epochs").getAsDouble();
+            // CPU time per unit: gradnote's thread CPU, PyTorch's process CPU (cpu_seconds from common.report).
+            double gCpu = 1000 * g.cpuSeconds() / g.units();
+            double tCpu = torch == null || !torch.has("cpu_seconds") ? Double.NaN
+                    : 1000 * torch.get("cpu_seconds").getAsDouble() / torch.get("epochs").getAsDouble();
             String unit = w.name().equals("autograd_micro") ? "ms/iter" : "ms/epoch";
-            System.out.printf(Locale.ROOT, "%-16s %9.4f %s %9.4f %s %8.2f  %s | %s%n", w.name(), gUnit, unit.substring(3), tUnit,
-                    unit.substring(3), gUnit / tUnit, g.extra(), torch == null ? "n/a" : quality(torch));
+            System.out.printf(Locale.ROOT, "%-16s %9.4f %s %9.4f %s %8.2f %13.4f %13.4f %8.2f  %s | %s%n", w.name(), gUnit, unit.substring(3),
+                    tUnit, unit.substring(3), gUnit / tUnit, gCpu, tCpu, gCpu / tCpu, g.extra(), torch == null ? "n/a" : quality(torch));
         }
     }
 
     private static String quality(JsonObject o) {
         JsonObject q = o.deepCopy();
-        for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch")) q.remove(k);
+        for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch", "cpu_seconds")) q.remove(k);
         return q.toString();
     }
 

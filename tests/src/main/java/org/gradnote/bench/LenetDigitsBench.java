@@ -33,7 +33,7 @@ final class LenetDigitsBench implements Workload {
         SGD opt = new SGD(model.parameters(), 0.1, 0.9);
         Loss crit = Loss.crossEntropy();
         DataLoader loader = DataLoader.of(new TensorDataset(s[0], s[1]), 32).shuffled();
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), c0 = Workload.cpuNanos();
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (Batch b : loader) {
                 opt.zeroGrad();
@@ -42,11 +42,11 @@ final class LenetDigitsBench implements Workload {
                 opt.step();
             }
         }
-        double dt = (System.nanoTime() - t0) / 1e9;
+        double dt = (System.nanoTime() - t0) / 1e9, cpu = (Workload.cpuNanos() - c0) / 1e9;
         double acc;
         try (var g = Tensor.noGrad()) {
             acc = Metrics.accuracy(model.forward(s[2]), s[3]).value();
         }
-        return new Result(dt, epochs, Map.of("test_acc", acc));
+        return new Result(dt, cpu, epochs, Map.of("test_acc", acc));
     }
 }

@@ -13,5 +13,14 @@ interface Workload {
     /** Runs the workload and returns seconds spent in the timed part plus its quality figures. */
     Result run(String[] args);
 
-    record Result(double seconds, int units, Map<String, Object> extra) {}
+    /**
+     * Wall seconds and this thread's CPU seconds of the timed part: on a shared machine wall time swings 2-4x
+     * with the load, CPU time much less, so the runner prints both.
+     */
+    record Result(double seconds, double cpuSeconds, int units, Map<String, Object> extra) {}
+
+    /** This thread's CPU time in nanoseconds (ND4J runs its ops on the calling thread with OMP_NUM_THREADS=1). */
+    static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
 }

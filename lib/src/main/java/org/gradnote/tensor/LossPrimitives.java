@@ -1,0 +1,92 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gradient rules of fused losses (cross-entropy, mean squared error) beside their forward maths.
+ *
+ * <p>Why fused: cross-entropy composed as logSoftmax + one-hot + mul + sum + mean is about 20 ND4J calls per
+ * training step (10-30 µs each on the Java side), 150-180 µs of LeNet's ~1.7 ms step, for a [32, 10] input whose
+ * maths takes a microsecond. Here the rows are read once into a Java array, and the gradient (softmax − one-hot,
+ * scaled) written once.
+ */
+final class LossPrimitives {
+    private LossPrimitives() {}
+
+    /**
+     * Mean (or summed) cross-entropy of logits [N, C] against class indices [N]: log-sum-exp with the row maximum
+     * subtracted, so large logits stay finite, computed in double.
+     */
+    static Tensor crossEntropy(Tensor logits, Tensor target, boolean mean) {
+        long[] s = logits.shape();
+        int n = Math.toIntExact(s[0]), c = Math.toIntExact(s[1]);
+        DataType t = logits.data.dataType();
+        double[] z = Engine.toDoubles(logits.data);
+        long[] y = Engine.longs(target.data);
+        double[] p = new double[z.length];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (y[i] < 0 || y[i] >= c) {
+                throw new IndexOutOfBoundsException("crossEntropy: target " + y[i] + " is out of bounds for " + c + " classes");
+            }
+            int row = i * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, z[row + j]);
+            double sum = 0;
+            for (int j = 0; j < c; j++) sum += Math.exp(z[row + j] - max);
+            double lse = max + Math.log(sum);
+            for (int j = 0; j < c; j++) p[row + j] = Math.exp(z[row + j] - lse);
+            total += lse - z[row + (int) y[i]];
+        }
+        double scale = mean ? 1.0 / n : 1.0;
+        INDArray out = Engine.empty(t);
+        out.putScalar(0, total * scale);
+        return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, g -> {
+            double gs = g.getDouble(0) * scale;
+            double[] dz = new double[p.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < c; j++) dz[i * c + j] = p[i * c + j] * gs;
+                dz[i * c + (int) y[i]] -= gs;
+            }
+            INDArray d = Engine.empty(t, n, c);
+            Engine.putDoubles(d, dz, 0, dz.length);
+            return new INDArray[] {d};
+        });
+    }
+
+    /**
+     * Mean (or summed) squared error of two tensors of one shape, in double: the composed sub + square + mean was
+     * six ND4J calls per step for the meteo labs' few hundred values. Both sides get a gradient if they need one.
+     */
+    static Tensor mse(Tensor x, Tensor y, boolean mean) {
+        DataType t = Engine.resultType(x.data.dataType(), y.data.dataType());
+        double[] a = Engine.toDoubles(x.data), b = Engine.toDoubles(y.data);
+        double[] diff = new double[a.length];
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff[i] = a[i] - b[i];
+            total += diff[i] * diff[i];
+        }
+        double scale = mean ? 1.0 / a.length : 1.0;
+        INDArray out = Engine.empty(t);
+        out.putScalar(0, total * scale);
+        long[] shape = x.shape();
+        return Tensor.record(out, "mse", new Tensor[] {x, y}, Tensor.NONE, g -> {
+            double gs = 2 * g.getDouble(0) * scale;
+            double[] d = new double[diff.length];
+            for (int i = 0; i < d.length; i++) d[i] = diff[i] * gs;
+            INDArray dx = null, dy = null;
+            if (x.requiresGrad()) {
+                dx = Engine.empty(x.data.dataType(), shape);
+                Engine.putDoubles(dx, d, 0, d.length);
+            }
+            if (y.requiresGrad()) {
+                for (int i = 0; i < d.length; i++) d[i] = -d[i];
+                dy = Engine.empty(y.data.dataType(), shape);
+                Engine.putDoubles(dy, d, 0, d.length);
+            }
+            return new INDArray[] {dx, dy};
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.gradnote.tensor;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Thread CPU time per native op name and input shapes, printed at exit, when run with {@code -Dgradnote.opprof=true}:
+ * the tool that showed conv2d_bp and then im2col dominating LeNet's step. Off by default (a constant the JIT folds).
+ */
+final class OpProfile {
+    private OpProfile() {}
+
+    static final boolean ON = Boolean.getBoolean("gradnote.opprof");
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final Map<String, long[]> TOTALS = new ConcurrentHashMap<>();
+
+    static {
+        if (ON) Runtime.getRuntime().addShutdownHook(new Thread(OpProfile::print));
+    }
+
+    static void exec(String name, INDArray[] inputs, DynamicCustomOp op, OpContext ctx) {
+        long c0 = MX.getCurrentThreadCpuTime();
+        Nd4j.exec(op, ctx);
+        long d = MX.getCurrentThreadCpuTime() - c0;
+        StringBuilder k = new StringBuilder(name);
+        for (INDArray a : inputs) k.append(' ').append(Arrays.toString(a.shape()));
+        long[] acc = TOTALS.computeIfAbsent(k.toString(), q -> new long[2]);
+        acc[0] += d;
+        acc[1]++;
+    }
+
+    private static void print() {
+        TOTALS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(40)
+                .forEach(e -> System.err.printf("%10.1f ms %7d calls %8.1f us  %s%n", e.getValue()[0] / 1e6, e.getValue()[1],
+                        e.getValue()[0] / 1e3 / e.getValue()[1], e.getKey()));
+    }
+}
