@@ -126,4 +126,23 @@ class KernelDisplayTest {
         assertTrue(html.contains("<td>weight</td><td>[2, 3]</td>"), html);
         assertTrue(html.contains("<td>bias</td><td>[2]</td>"), html);
     }
+
+    @Test
+    void liveCurvesUpdateOneProgressLineAndOneChartInPlace() throws Exception {
+        var ex = client.execute("Gradnote.seed(1);\n"
+                + "var lx = Tensor.randn(32, 2);\n"
+                + "var ly = lx.sum(1, true);\n"
+                + "var lm = new Linear(2, 1);\n"
+                + "Trainer.of(lm).loss(Loss.mse()).optimizer(new SGD(lm.parameters(), 0.1)).epochs(3)"
+                + ".listener(LiveCurves.create()).fit(DataLoader.of(new TensorDataset(lx, ly), 8)).epochs()");
+        assertEquals("ok", ex.status(), ex.toString());
+        var shown = ex.ofType("display_data");
+        assertEquals(2, shown.size(), "one progress line and one chart");
+        assertTrue(shown.get(0).content().getAsJsonObject("data").get("text/plain").getAsString().startsWith("epoch 1/3"));
+        assertTrue(shown.get(1).content().getAsJsonObject("data").has("image/png"));
+        var updates = ex.ofType("update_display_data");
+        assertTrue(updates.size() >= 4, "progress and curves updated in place: " + updates.size());
+        var last = updates.get(updates.size() - 1).content().getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(last.startsWith("epoch 3/3 [####################]") && last.endsWith("done"), last);
+    }
 }
