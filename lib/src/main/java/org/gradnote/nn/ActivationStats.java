@@ -52,6 +52,11 @@ public final class ActivationStats {
         return layers.stream().mapToDouble(Layer::std).toArray();
     }
 
+    /** Statistics of any tensor (e.g. a gradient), reported as layer -1. */
+    public static Layer describe(Tensor t) {
+        return describe(-1, "tensor", t.toDoubleArray());
+    }
+
     static Layer describe(int index, String type, double[] v) {
         double sum = 0;
         int zeros = 0;

@@ -73,6 +73,10 @@ class InitSchemesAndStatsTest {
         assertEquals(0.5, all.get(1).zeroFraction(), 1e-9);
         List<ActivationStats.Layer> relu = ActivationStats.of(m, Tensor.of(new double[][] {{1, 2}, {3, 4}}), "ReLU");
         assertEquals("Linear", all.get(0).type());
+        ActivationStats.Layer any = ActivationStats.describe(Tensor.of(0.0, 0.0, 3.0, -3.0));
+        assertEquals(0.0, any.mean(), 1e-12);
+        assertEquals(Math.sqrt(4.5), any.std(), 1e-9);
+        assertEquals(0.5, any.zeroFraction(), 1e-12);
         assertEquals(1, relu.size());
         assertEquals(1, relu.get(0).index());
     }
