@@ -41,6 +41,8 @@ public final class StepCaptureRunner {
             ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp),
                     "org.gradnote.plots.notebook.StepCapture", className, capture.toString(), Long.toString(defaultTimeoutMillis))
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile());
+            // Same native thread count as the kernel (kernel.json) so seeded cells reproduce the stored numbers.
+            pb.environment().put("OMP_NUM_THREADS", "1");
             Process p = pb.start();
             if (!p.waitFor(totalTimeoutMillis, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();

@@ -67,7 +67,11 @@ public final class KernelSpecInstaller {
         JsonObject metadata = new JsonObject();
         metadata.addProperty("debugger", false);
         spec.add("metadata", metadata);
-        spec.add("env", new JsonObject());
+        // One ND4J native thread: with two, reductions sum in a varying order, so a seeded notebook would not give the
+        // same numbers twice (chaotic trainings then differ wildly), and replay in CI runs on one thread too.
+        JsonObject env = new JsonObject();
+        env.addProperty("OMP_NUM_THREADS", "1");
+        spec.add("env", env);
         return spec;
     }
 
