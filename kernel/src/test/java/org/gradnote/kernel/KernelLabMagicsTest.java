@@ -1,8 +1,6 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,22 +19,18 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KernelLabMagicsTest {
-    private GradnoteKernel kernel;
+    private RunningKernel running;
     private TestClient client;
 
     @BeforeAll
     void start() throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
-        kernel.start();
-        client = new TestClient(info);
-        client.awaitIopub();
+        running = RunningKernel.start();
+        client = running.client();
     }
 
     @AfterAll
     void stop() {
-        client.close();
-        kernel.close();
+        running.close();
     }
 
     private TestClient.Execution ok(String code) throws Exception {

@@ -1,7 +1,5 @@
 package org.gradnote.kernel;
 
-import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,22 +18,18 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KernelMagicsTest {
-    private GradnoteKernel kernel;
+    private RunningKernel running;
     private TestClient client;
 
     @BeforeAll
     void start() throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
-        kernel.start();
-        client = new TestClient(info);
-        client.awaitIopub();
+        running = RunningKernel.start();
+        client = running.client();
     }
 
     @AfterAll
     void stop() {
-        client.close();
-        kernel.close();
+        running.close();
     }
 
     private TestClient.Execution ok(String code) throws Exception {

@@ -1,14 +1,11 @@
 package org.gradnote.kernel;
 
-import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -17,23 +14,19 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KernelOomTest {
-    private GradnoteKernel kernel;
+    private RunningKernel running;
     private TestClient client;
 
     @BeforeAll
     void start() throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
         // A small evaluator heap, so filling it is quick and does not squeeze the machine.
-        kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of("-Xmx160m")));
-        kernel.start();
-        client = new TestClient(info);
-        client.awaitIopub();
+        running = RunningKernel.start("-Xmx160m");
+        client = running.client();
     }
 
     @AfterAll
     void stop() {
-        client.close();
-        kernel.close();
+        running.close();
     }
 
     @Test

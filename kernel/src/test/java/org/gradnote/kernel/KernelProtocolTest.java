@@ -1,8 +1,6 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,22 +18,18 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class KernelProtocolTest {
-    private GradnoteKernel kernel;
+    private RunningKernel running;
     private TestClient client;
 
     @BeforeAll
     void start() throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
-        kernel.start();
-        client = new TestClient(info);
-        client.awaitIopub();
+        running = RunningKernel.start();
+        client = running.client();
     }
 
     @AfterAll
     void stop() {
-        client.close();
-        kernel.close();
+        running.close();
     }
 
     @Test
@@ -212,7 +206,7 @@ class KernelProtocolTest {
         var ex = client.execute("\"still alive\"");
         assertEquals("still alive", ex.result());
         assertNull(client.receive(client.shell, 200), "no reply to the forged messages");
-        assertEquals(2, kernel.transport().shell().droppedCount());
+        assertEquals(2, running.kernel().transport().shell().droppedCount());
     }
 
     private static int indexOfDelimiter(List<byte[]> frames) {

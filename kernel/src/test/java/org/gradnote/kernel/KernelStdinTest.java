@@ -1,8 +1,6 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,22 +18,18 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class KernelStdinTest {
-    private GradnoteKernel kernel;
+    private RunningKernel running;
     private TestClient client;
 
     @BeforeAll
     void start() throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
-        kernel.start();
-        client = new TestClient(info);
-        client.awaitIopub();
+        running = RunningKernel.start();
+        client = running.client();
     }
 
     @AfterAll
     void stop() {
-        client.close();
-        kernel.close();
+        running.close();
     }
 
     /** Repeated: the old JShell forwarding hung here now and then (an extra byte asked for after the line). */

@@ -1,9 +1,12 @@
 package org.gradnote.kernel.display;
 
-import java.lang.reflect.Array;
 import java.util.Optional;
+import org.gradnote.plots.notebook.Texts;
 
-/** Fallback renderer: {@code toString()}, with arrays shown by content rather than identity. */
+/**
+ * Fallback renderer: {@code toString()}, with arrays shown by content rather than identity — through {@link Texts},
+ * the rule exported notebooks print with, so the kernel and replay agree by construction.
+ */
 public final class TextRenderer implements Renderer {
     @Override
     public Optional<MimeBundle> render(Object value) {
@@ -16,18 +19,6 @@ public final class TextRenderer implements Renderer {
     }
 
     static String text(Object value) {
-        if (value == null) return "null";
-        if (!value.getClass().isArray()) return String.valueOf(value);
-        StringBuilder b = new StringBuilder("[");
-        int n = Array.getLength(value);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) b.append(", ");
-            if (i == 1000) {
-                b.append("... (").append(n).append(" elements)");
-                break;
-            }
-            b.append(text(Array.get(value, i)));
-        }
-        return b.append(']').toString();
+        return Texts.of(value);
     }
 }

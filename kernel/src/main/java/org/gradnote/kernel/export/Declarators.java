@@ -1,11 +1,10 @@
 package org.gradnote.kernel.export;
 
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
@@ -33,7 +32,14 @@ final class Declarators {
     record Declarator(String name, String initializer, boolean arrayLiteral) {}
 
     Map<String, Declarator> parse(String declaration) {
-        String source = PREFIX + declaration + "\n} }";
+        Map<String, Declarator> asLocal = parse(declaration, true);
+        // JShell accepts field modifiers at top level (e.g. "static final double DN = 50;"), which a local
+        // declaration cannot have: read those as class members instead.
+        return asLocal.isEmpty() ? parse(declaration, false) : asLocal;
+    }
+
+    private Map<String, Declarator> parse(String declaration, boolean local) {
+        String source = local ? PREFIX + declaration + "\n} }" : "class W {\n" + declaration + "\n}";
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///W.java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignore) {
@@ -46,9 +52,10 @@ final class Declarators {
             for (CompilationUnitTree unit : task.parse()) {
                 SourcePositions pos = Trees.instance(task).getSourcePositions();
                 ClassTree cls = (ClassTree) unit.getTypeDecls().get(0);
-                BlockTree body = ((MethodTree) cls.getMembers().stream().filter(m -> m instanceof MethodTree)
-                        .filter(m -> !((MethodTree) m).getName().contentEquals("<init>")).findFirst().orElseThrow()).getBody();
-                for (StatementTree st : body.getStatements()) {
+                List<? extends Tree> trees = local ? ((MethodTree) cls.getMembers().stream().filter(m -> m instanceof MethodTree)
+                        .filter(m -> !((MethodTree) m).getName().contentEquals("<init>")).findFirst().orElseThrow()).getBody()
+                        .getStatements() : cls.getMembers();
+                for (Tree st : trees) {
                     if (!(st instanceof VariableTree v)) continue;
                     String init = null;
                     boolean literal = false;
