@@ -42,8 +42,10 @@ final class MavenMagic implements Magic {
             }
 
             public JavaEquivalent javaEquivalent() {
-                return JavaEquivalent.none("dependencies belong in the exported project's build file: "
-                        + String.join(", ", coordinates));
+                // The exporter records the coordinates in the exported project's pom; the class keeps a pointer there.
+                StringBuilder comment = new StringBuilder();
+                for (String c : coordinates) comment.append("// %maven ").append(c).append(": a dependency in notebooks-exported/pom.xml\n");
+                return JavaEquivalent.build(comment.toString(), coordinates, List.of());
             }
         };
     }

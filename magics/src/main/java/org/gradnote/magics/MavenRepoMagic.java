@@ -39,7 +39,9 @@ final class MavenRepoMagic implements Magic {
             }
 
             public JavaEquivalent javaEquivalent() {
-                return JavaEquivalent.none("repositories belong in the exported project's build file");
+                if (args.isEmpty()) return JavaEquivalent.of("// %mavenRepo (listing the repositories) has nothing to export\n");
+                return JavaEquivalent.build("// %mavenRepo " + args.get(0) + " " + args.get(1)
+                        + ": a repository in notebooks-exported/pom.xml\n", List.of(), List.of(args.get(0) + " " + args.get(1)));
             }
         };
     }

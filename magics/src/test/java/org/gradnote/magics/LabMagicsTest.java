@@ -55,12 +55,15 @@ class LabMagicsTest {
     }
 
     @Test
-    void mavenChecksCoordinatesAndHasNoJavaEquivalent() throws Exception {
+    void mavenChecksCoordinatesAndExportsAsADependency() throws Exception {
         assertTrue(usageError("%maven commons-text").contains("'commons-text' is not GROUP:ARTIFACT:VERSION"));
         assertTrue(usageError("%maven").contains("Usage: %maven"));
         var equivalent = prepare("%maven org.apache.commons:commons-text:1.12.0").javaEquivalent();
-        assertTrue(equivalent.code().isEmpty());
-        assertTrue(equivalent.reasonIfNone().contains("org.apache.commons:commons-text:1.12.0"));
+        assertEquals("// %maven org.apache.commons:commons-text:1.12.0: a dependency in notebooks-exported/pom.xml\n",
+                equivalent.code().orElseThrow());
+        assertEquals(java.util.List.of("org.apache.commons:commons-text:1.12.0"), equivalent.dependencies());
+        var repo = prepare("%mavenRepo jitpack https://jitpack.io").javaEquivalent();
+        assertEquals(java.util.List.of("jitpack https://jitpack.io"), repo.repositories());
         assertTrue(usageError("%mavenRepo local notaurl").contains("not an http(s) or file URL"));
         assertTrue(usageError("%mavenRepo onlyid").contains("Usage: %mavenRepo [ID URL]"));
     }

@@ -87,6 +87,7 @@ public final class ExportCli {
             String className = ClassNames.of(notebook, new CellSelector().select(notebook).className());
             problems.addAll(Staleness.check(notebook, ClassNames.file(exportedDir, className)));
         }
+        problems.addAll(Staleness.checkPom(exportedDir));
         problems.forEach(err::println);
         out.println(problems.isEmpty() ? "check: " + notebooks.size() + " notebook(s) in sync with " + exportedDir
                 : "check: " + problems.size() + " problem(s)");

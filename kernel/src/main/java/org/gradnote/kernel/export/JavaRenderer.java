@@ -30,6 +30,9 @@ public final class JavaRenderer {
         List<String> steps = new ArrayList<>();
         for (ClassifiedNotebook.CellCode cell : code.cells()) {
             b.append('\n').append(INDENT).append("// %% ").append(notebook.displayPath()).append(" #").append(cell.cell().cell().id()).append('\n');
+            // Read back by ExportedNeeds to build the pom's dependency block from every exported class.
+            for (String d : cell.cell().dependencies()) b.append(INDENT).append(MavenNeeds.DEPENDENCY).append(d).append('\n');
+            for (String r : cell.cell().repositories()) b.append(INDENT).append(MavenNeeds.REPOSITORY).append(r).append('\n');
             for (int i = 0; i < cell.members().size(); i++) {
                 b.append(i > 0 ? "\n" : "").append(indent(cell.members().get(i), 1)).append('\n');
             }

@@ -30,6 +30,7 @@ public final class MagicTranslator {
         List<CellPart> parts = MagicParser.parse(c.code());
         if (parts.stream().noneMatch(p -> p instanceof CellPart.MagicPart)) return new TranslatedCell(c, c.code(), false, false);
         StringBuilder java = new StringBuilder();
+        List<String> dependencies = new ArrayList<>(), repositories = new ArrayList<>();
         boolean endsWithMagic = parts.get(parts.size() - 1) instanceof CellPart.MagicPart;
         for (CellPart part : parts) {
             if (part instanceof CellPart.Java j) {
@@ -46,8 +47,10 @@ public final class MagicTranslator {
                             + eq.reasonIfNone() + "); remove it or mark the cell //| skip");
                 }
                 java.append(eq.code().get().strip()).append('\n');
+                dependencies.addAll(eq.dependencies());
+                repositories.addAll(eq.repositories());
             }
         }
-        return new TranslatedCell(c, java.toString(), true, endsWithMagic);
+        return new TranslatedCell(c, java.toString(), true, endsWithMagic, dependencies, repositories);
     }
 }

@@ -50,6 +50,25 @@ public final class Staleness {
         return problems;
     }
 
+    /** A problem when the pom beside {@code exportedDir} does not declare what the exported classes need; empty when in sync. */
+    public static List<String> checkPom(Path exportedDir) throws ExportException {
+        Optional<Path> pom = PomFile.of(exportedDir);
+        List<MavenNeeds> needs = ExportedNeeds.scan(exportedDir, null);
+        if (pom.isEmpty()) {
+            return needs.isEmpty() ? List.of() : List.of(exportedDir + ": exported classes use %maven but there is no pom.xml"
+                    + " for the module to declare the dependencies in");
+        }
+        String text = Exporter.read(pom.get());
+        String expected;
+        try {
+            expected = PomBlock.update(text, needs);
+        } catch (ExportException e) {
+            return List.of(pom.get() + ": " + e.getMessage());
+        }
+        return expected.equals(text) ? List.of() : List.of(pom.get() + ": the gradnote dependency block is out of date with"
+                + " the exported classes; run gradnote export on the notebooks that use %maven");
+    }
+
     /** Cells of the notebook whose ids the exported file does not have, to point at what changed. */
     private static String changedCells(NotebookFile notebook, String exported) {
         List<String> ids = new ArrayList<>();
