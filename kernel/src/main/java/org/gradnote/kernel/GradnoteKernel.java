@@ -17,7 +17,9 @@ import org.gradnote.magics.MagicRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** The gradnote Jupyter kernel: binds the sockets of a connection file and serves requests until shutdown. */
@@ -32,11 +34,12 @@ public final class GradnoteKernel implements AutoCloseable {
     private final MagicRegistry magics = MagicRegistry.standard();
     private final CellRunner cells;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<Void> evaluatorReady = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean restartRequested;
     private volatile boolean interruptRequested;
 
-    /** Binds the sockets and starts the evaluator JVM; requests are served once {@link #start()} is called. */
+    /** Binds the sockets; requests are served and the evaluator JVM started once {@link #start()} is called. */
     public GradnoteKernel(ConnectionInfo connection, EvaluatorConfig config) {
         this.transport = new KernelTransport(connection);
         this.publisher = new Publisher(transport.iopub(), messages);
@@ -45,13 +48,50 @@ public final class GradnoteKernel implements AutoCloseable {
         this.cells = new CellRunner(new Services());
     }
 
+    /**
+     * Serves requests at once and starts the evaluator JVM in the background: a client's kernel_info_request is
+     * answered in milliseconds instead of after the JVM start, while requests that need the evaluator wait for it.
+     */
     public void start() {
-        evaluator.start();
+        start(() -> {});
+    }
+
+    /** {@link #start()}, running {@code beforeEvaluator} on the start-up thread first (tests hold the start there). */
+    void start(Runnable beforeEvaluator) {
         ShellRequests shell = new ShellRequests(this);
         transport.serve(transport.shell(), shell::handle);
         transport.serve(transport.control(), new ControlRequests(this, shell)::handle);
         publisher.status(null, "starting");
         publisher.status(null, "idle");
+        Thread starter = new Thread(() -> {
+            try {
+                beforeEvaluator.run();
+                evaluator.start();
+                if (closing.get()) evaluator.close(); // shut down while starting: close() found nothing to stop
+                evaluatorReady.complete(null);
+            } catch (Throwable t) {
+                evaluatorReady.completeExceptionally(t);
+            }
+        }, "gradnote-evaluator-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Blocks until the evaluator JVM has started; fails when it could not start or the kernel shut down first. */
+    void awaitEvaluator() {
+        try {
+            evaluatorReady.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the evaluator JVM", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The evaluator JVM did not start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Whether the evaluator JVM has finished starting (successfully or not). */
+    boolean evaluatorStarted() {
+        return evaluatorReady.isDone();
     }
 
     /** Stops the running cell (interrupt_request, or SIGINT). */
@@ -90,6 +130,7 @@ public final class GradnoteKernel implements AutoCloseable {
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) return;
+        evaluatorReady.completeExceptionally(new IllegalStateException("the kernel is shutting down"));
         evaluator.interrupt();
         output.close();
         evaluator.close();

@@ -15,6 +15,9 @@ import java.util.List;
 final class ShellRequests {
     private static final System.Logger LOG = System.getLogger(ShellRequests.class.getName());
     private final GradnoteKernel kernel;
+    /** Requests that use the evaluator JVM, so wait for its background start; the others are answered at once. */
+    private static final java.util.Set<String> NEED_EVALUATOR =
+            java.util.Set.of("execute_request", "complete_request", "inspect_request", "is_complete_request");
     private final ExecuteHandler execute;
 
     ShellRequests(GradnoteKernel kernel) {
@@ -25,6 +28,7 @@ final class ShellRequests {
     void handle(JupyterMessage request) {
         kernel.publisher().status(request, "busy");
         try {
+            if (NEED_EVALUATOR.contains(request.type())) kernel.awaitEvaluator();
             switch (request.type()) {
                 case "execute_request" -> execute.handle(request);
                 case "kernel_info_request" -> reply(request, "kernel_info_reply", KernelInfo.content());

@@ -83,6 +83,36 @@ class KernelMagicsTest {
     }
 
     @Test
+    void loadNotebookRunsCodeCellsInOrderAndStopsAtTheFirstFailure(@TempDir Path dir) throws Exception {
+        Path nb = dir.resolve("steps.ipynb");
+        Files.writeString(nb, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                 {"cell_type": "markdown", "id": "md", "metadata": {}, "source": "int nbSkipped = 1; // markdown: not run"},
+                 {"cell_type": "code", "id": "c1", "metadata": {}, "outputs": [], "execution_count": null,
+                  "source": ["int nbA = 2;\\n", "System.out.println(1000 + nbA);"]},
+                 {"cell_type": "code", "id": "c2", "metadata": {}, "outputs": [], "execution_count": null,
+                  "source": "%who\\nint nbB = nbA * 21;"},
+                 {"cell_type": "code", "id": "bad", "metadata": {}, "outputs": [], "execution_count": null,
+                  "source": "int nbC = 1;\\nObject o = null; o.hashCode();"},
+                 {"cell_type": "code", "id": "after", "metadata": {}, "outputs": [], "execution_count": null,
+                  "source": "int nbAfter = 1;"}
+                ]}""");
+        var ex = client.execute("%load " + nb);
+        assertEquals("error", ex.status());
+        String evalue = ex.reply().content().get("evalue").getAsString();
+        assertTrue(evalue.startsWith(nb + " cell 4 (index 3, id \"bad\") failed: "), evalue);
+        assertTrue(evalue.contains("NullPointerException"), evalue);
+        String traceback = ex.reply().content().getAsJsonArray("traceback").toString();
+        assertTrue(traceback.contains("stopped at cell 4 (index 3, id \\\"bad\\\")"), traceback);
+        assertTrue(ex.stdout().contains("1002"), ex.stdout());
+        assertTrue(ex.stdout().contains("nbA"), "the %who in a notebook cell ran: " + ex.stdout());
+        assertEquals("42 1", ok("nbB + \" \" + nbC").result(), "cells before the failure, and its first line, ran");
+        for (String notRun : List.of("nbSkipped", "nbAfter")) {
+            assertEquals("error", client.execute(notRun).status(), notRun + " must not be defined");
+        }
+    }
+
+    @Test
     void timeitPrintsMeanAndSpread() throws Exception {
         String out = ok("%timeit -n 10 -r 3 Math.sqrt(2.0)").stdout();
         assertTrue(out.matches("(?s).* per loop \\(mean ± std\\. dev\\. of 3 runs, 10 loops each\\)\\s*"), out);

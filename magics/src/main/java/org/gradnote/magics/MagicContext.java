@@ -11,6 +11,14 @@ public interface MagicContext {
     /** Evaluates Java source like a cell body (output, errors, last expression shown); true when it succeeded. */
     boolean eval(String javaSource);
 
+    /**
+     * Runs {@code code} as a cell of its own (magics included), its tracebacks naming it {@code label}; returns its
+     * error, if any, without making it this cell's error, so the caller can say where it happened.
+     */
+    default java.util.Optional<CellError> runCell(String code, String label) {
+        throw new UnsupportedOperationException("this kernel cannot run nested cells");
+    }
+
     /** Publishes a MIME bundle (mime type to data, e.g. {@code text/html}) as display output of the cell. */
     void display(Map<String, String> mimeBundle);
 
@@ -43,6 +51,9 @@ public interface MagicContext {
     default Path exportNotebook(String notebook, String outDir, boolean force) throws Exception {
         throw new UnsupportedOperationException("this kernel cannot export notebooks");
     }
+
+    /** The error of a cell run by {@link #runCell}, as Jupyter shows it. */
+    record CellError(String ename, String evalue, List<String> traceback) {}
 
     /** A variable of the session: its name, declared type and a short string of its value. */
     record Variable(String name, String type, String value) {}

@@ -33,6 +33,7 @@ public final class MagicRegistry {
                 .register(new PlotMagic())
                 .register(new MavenMagic(maven))
                 .register(new MavenRepoMagic(maven))
+                .register(new LoadFromPomMagic(maven))
                 .register(new ExportMagic());
     }
 

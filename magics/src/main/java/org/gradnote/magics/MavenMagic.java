@@ -1,14 +1,11 @@
 package org.gradnote.magics;
 
-import org.gradnote.magics.maven.ClasspathArtifacts;
-import org.gradnote.magics.maven.ClasspathPlan;
 import org.gradnote.magics.maven.Coordinates;
 import org.gradnote.magics.maven.MavenSession;
 import org.gradnote.magics.maven.Resolver;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code %maven GROUP:ARTIFACT:VERSION...}: resolves the artifacts and their runtime dependencies (Maven Central and
@@ -52,20 +49,6 @@ final class MavenMagic implements Magic {
 
     private void add(MagicContext context, String coordinates) throws Exception {
         List<Coordinates> resolved = Resolver.resolve(maven, coordinates);
-        ClasspathPlan plan = ClasspathPlan.of(resolved, ClasspathArtifacts.scan(context.classpath()));
-        Coordinates root = resolved.get(0);
-        if (!plan.add().contains(root) && !plan.present().contains(root)) {
-            // The library asked for is itself loaded in another version: adding it would silently do nothing.
-            throw new IllegalStateException(plan.conflicts().get(0) + "; the loaded version stays in use");
-        }
-        List<Path> jars = new ArrayList<>();
-        for (Coordinates c : plan.add()) jars.add(Path.of(c.location()));
-        if (!jars.isEmpty()) context.addToClasspath(jars);
-        var out = context.out();
-        out.printf("%s: added %d jar%s", coordinates, jars.size(), jars.size() == 1 ? "" : "s");
-        if (!plan.present().isEmpty()) out.printf(", %d already on the class path", plan.present().size());
-        out.println();
-        for (Coordinates c : plan.add()) out.println("  + " + c);
-        for (String conflict : plan.conflicts()) out.println("  version conflict (kept the loaded one): " + conflict);
+        MavenJars.add(context, coordinates, resolved, Set.of(resolved.get(0).key()));
     }
 }

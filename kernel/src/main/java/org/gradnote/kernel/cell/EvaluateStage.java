@@ -3,6 +3,7 @@ package org.gradnote.kernel.cell;
 import org.gradnote.kernel.jshell.ErrorInfo;
 import org.gradnote.kernel.jshell.EvalOutcome;
 import org.gradnote.magics.MagicContext;
+import org.gradnote.magics.MagicFailure;
 
 import java.util.List;
 
@@ -23,8 +24,9 @@ final class EvaluateStage {
                     magic.invocation().run(magicContext);
                 } catch (Exception e) {
                     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                    return EvalOutcome.failure(new ErrorInfo(e.getClass().getSimpleName(), message,
-                            List.of(magic.call().spelled() + ": " + message)));
+                    List<String> traceback = e instanceof MagicFailure f ? f.traceback()
+                            : List.of(magic.call().spelled() + ": " + message);
+                    return EvalOutcome.failure(new ErrorInfo(e.getClass().getSimpleName(), message, traceback));
                 }
                 if (errors.first().isPresent()) return EvalOutcome.failure(errors.first().get());
             }

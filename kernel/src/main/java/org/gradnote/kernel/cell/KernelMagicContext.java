@@ -30,6 +30,13 @@ final class KernelMagicContext implements MagicContext {
     }
 
     @Override
+    public java.util.Optional<CellError> runCell(String code, String label) {
+        services.flushOutput();
+        // CellRunner.run keeps its own ErrorHolder: the nested cell's error is returned, not made this cell's.
+        return runner.run(code, label).map(e -> new CellError(e.ename(), e.evalue(), e.traceback()));
+    }
+
+    @Override
     public void display(Map<String, String> mimeBundle) {
         JsonObject data = new JsonObject();
         mimeBundle.forEach(data::addProperty);

@@ -1,0 +1,49 @@
+package org.gradnote.kernel;
+
+import com.google.gson.JsonObject;
+import org.gradnote.kernel.jshell.EvaluatorConfig;
+import org.gradnote.kernel.protocol.JupyterMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** kernel_info is answered while the evaluator JVM is still starting; an execute sent meanwhile waits for it. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class KernelStartupTest {
+
+    @Test
+    void kernelInfoDoesNotWaitForTheEvaluatorButExecuteDoes() throws Exception {
+        var info = TestClient.newConnection();
+        // The evaluator start is held until the test lets it go, so "before the evaluator is up" is certain, not timed.
+        CountDownLatch gate = new CountDownLatch(1);
+        try (GradnoteKernel kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
+             TestClient client = new TestClient(info)) {
+            kernel.start(() -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            JupyterMessage infoRequest = client.send(client.shell, "kernel_info_request", new JsonObject());
+            JupyterMessage reply = client.reply(client.shell, infoRequest);
+            assertFalse(kernel.evaluatorStarted(), "answered before the evaluator JVM was started");
+            JsonObject language = reply.content().getAsJsonObject("language_info");
+            assertEquals("java", language.get("name").getAsString());
+            assertEquals(Runtime.version().toString(), language.get("version").getAsString());
+
+            JupyterMessage execute = client.sendExecute("6 * 7");
+            assertNull(client.receive(client.shell, 1000), "execute must wait for the evaluator, not fail or run early");
+            gate.countDown();
+            JupyterMessage executeReply = client.reply(client.shell, execute);
+            assertEquals("ok", executeReply.content().get("status").getAsString(), executeReply.content().toString());
+            assertTrue(kernel.evaluatorStarted());
+            assertEquals("42", new TestClient.Execution(executeReply, client.iopubUntilIdle(execute)).result());
+        }
+    }
+}

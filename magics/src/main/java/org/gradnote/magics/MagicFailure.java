@@ -1,0 +1,18 @@
+package org.gradnote.magics;
+
+import java.util.List;
+
+/** A magic's failure with its own traceback, e.g. the error of a notebook cell that {@code %load} ran. */
+public final class MagicFailure extends Exception {
+    private final List<String> traceback;
+
+    public MagicFailure(String message, List<String> traceback) {
+        super(message);
+        this.traceback = List.copyOf(traceback);
+    }
+
+    /** The lines shown under the error, first line first. */
+    public List<String> traceback() {
+        return traceback;
+    }
+}
