@@ -52,7 +52,13 @@ final class LoadFromPomMagic implements Magic {
             }
 
             public JavaEquivalent javaEquivalent() {
-                return JavaEquivalent.none("dependencies belong in the exported project's build file: " + listed);
+                // Exported like %maven: a pointer in the class, the coordinates in notebooks-exported/pom.xml.
+                // Type, classifier and exclusions are not carried over: the generated block lists group:artifact:version.
+                List<String> coords = wanted.stream().map(PomDependency::toString).toList();
+                List<String> repos = pom.repositories().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+                StringBuilder comment = new StringBuilder();
+                for (String c : coords) comment.append("// %%loadFromPOM ").append(c).append(": a dependency in notebooks-exported/pom.xml\n");
+                return JavaEquivalent.build(comment.toString(), coords, repos);
             }
         };
     }

@@ -17,8 +17,9 @@ class LoadFromPomMagicTest {
         var eq = prepare("%%loadFromPOM\n<dependency><groupId>org.apache.commons</groupId>"
                 + "<artifactId>commons-text</artifactId><version>1.12.0</version></dependency>").javaEquivalent();
         var maven = prepare("%maven org.apache.commons:commons-text:1.12.0").javaEquivalent();
-        assertTrue(eq.code().isEmpty());
-        assertEquals(maven.reasonIfNone(), eq.reasonIfNone());
+        assertEquals(maven.dependencies(), eq.dependencies());
+        assertEquals(java.util.List.of("org.apache.commons:commons-text:1.12.0"), eq.dependencies());
+        assertTrue(eq.code().orElseThrow().contains("notebooks-exported/pom.xml"), eq.code().orElseThrow());
     }
 
     @Test
