@@ -139,4 +139,13 @@ class KernelDisplayTest {
         var last = updates.get(updates.size() - 1).content().getAsJsonObject("data").get("text/plain").getAsString();
         assertTrue(last.startsWith("epoch 3/3 [####################]") && last.endsWith("done"), last);
     }
+
+    @Test
+    void historyShowsItsCurves() throws Exception {
+        JsonObject data = resultData("var hist = new History();\n"
+                + "hist.append(java.util.Map.of(\"train_loss\", 1.0, \"dev_loss\", 1.2));\n"
+                + "hist.append(java.util.Map.of(\"train_loss\", 0.5, \"dev_loss\", 0.8));\n"
+                + "hist");
+        assertTrue(data.has("image/png"), data.keySet().toString());
+    }
 }

@@ -47,9 +47,14 @@ public final class Notebook {
     }
 
     /** A {@link Chart} for charts (JFreeChart ones wrapped), else null. */
-    static Chart asChart(Object value) {
+    /**
+     * The chart a value is shown as, or null: charts themselves, raw JFreeCharts, and a training History as its curves.
+     * The kernel's chart renderer uses the same rule, so a notebook and its exported class show the same thing.
+     */
+    public static Chart asChart(Object value) {
         if (value instanceof Chart c) return c;
         if (value instanceof JFreeChart j) return Chart.of(j);
+        if (value instanceof org.gradnote.train.History h && h.epochs() > 0) return org.gradnote.plots.Plots.history(h).build();
         return null;
     }
 
