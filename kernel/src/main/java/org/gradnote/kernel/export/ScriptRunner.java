@@ -45,6 +45,9 @@ public final class ScriptRunner {
         Path classes = null;
         try {
             classes = Files.createTempDirectory("gradnote-run");
+            // The jars of the notebook's %maven dependencies, as export compiled it (none: the plain class path).
+            List<String> classPath = new DependencyClassPath(org.gradnote.magics.maven.MavenSession.standard())
+                    .of(notebook, this.classPath, MavenNeeds.read(notebook, source));
             new CompileVerifier(classPath).compile(notebook, className, source, classes);
             List<String> cp = new ArrayList<>(classPath);
             cp.add(0, classes.toString());

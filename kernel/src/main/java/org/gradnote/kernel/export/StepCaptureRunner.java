@@ -33,6 +33,9 @@ public final class StepCaptureRunner {
         try {
             work = Files.createTempDirectory("gradnote-replay");
             Path classes = Files.createDirectories(work.resolve("classes"));
+            // The jars of the notebook's %maven dependencies, as export compiled it (none: the plain class path).
+            List<String> classPath = new DependencyClassPath(org.gradnote.magics.maven.MavenSession.standard())
+                    .of(notebookPath, this.classPath, MavenNeeds.read(notebookPath, source));
             new CompileVerifier(classPath).compile(notebookPath, className, source, classes);
             Path capture = work.resolve("capture.json");
             List<String> cp = new ArrayList<>(classPath);

@@ -44,6 +44,12 @@ class MavenExportTest {
                 + "<version>3.14.0</version></dependency>\n"), pomText);
         assertEquals(List.of(), Staleness.checkPom(out));
 
+        // Replay compiles and runs the class with the %maven jars too (commons-lang3 is not on the base path).
+        var base = ClassPaths.ofKernel().stream().filter(p -> !p.contains("commons-lang3")).toList();
+        var steps = new StepCaptureRunner(base, 60_000).run("notebooks/maven.ipynb",
+                "org.gradnote.notebooks." + file.getFileName().toString().replace(".java", ""), java, 120_000);
+        assertEquals("Hello\n", steps.stream().filter(r -> r.cellId().equals("use")).findFirst().orElseThrow().stdout());
+
         exporter.export(nb, out, false);
         assertEquals(pomText, Files.readString(pom), "a re-export gives the same bytes");
         assertEquals(java, Files.readString(file));
