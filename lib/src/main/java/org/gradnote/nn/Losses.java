@@ -1,7 +1,6 @@
 package org.gradnote.nn;
 
 import java.util.Arrays;
-import org.gradnote.tensor.DType;
 import org.gradnote.tensor.ShapeException;
 import org.gradnote.tensor.Functional;
 import org.gradnote.tensor.Tensor;
@@ -63,8 +62,16 @@ public final class Losses {
     /** Binary cross-entropy on probabilities in [0, 1]; logs are clamped at -100 like PyTorch. */
     public static Tensor bce(Tensor p, Tensor target, Reduction r) {
         sameShape("bce", p, target);
-        double min = p.toDoubleArray().length == 0 ? 0 : Arrays.stream(p.toDoubleArray()).min().getAsDouble();
-        double max = p.toDoubleArray().length == 0 ? 0 : Arrays.stream(p.toDoubleArray()).max().getAsDouble();
+        // One copy of the values, read once: this check runs on every call of the loss.
+        double min = 0, max = 0;
+        double[] values = p.toDoubleArray();
+        if (values.length > 0) {
+            min = max = values[0];
+            for (double v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
         if (min < 0 || max > 1) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
                 + min + ", " + max + "]; use bceWithLogits for raw scores");
         Tensor y = target.to(p.dtype());
@@ -129,9 +136,5 @@ public final class Losses {
         for (double v : target.toDoubleArray()) {
             if (v != 1 && v != -1) throw new IllegalArgumentException(loss + ": labels must be -1 or +1, got " + v);
         }
-    }
-
-    static boolean isFloat(Tensor t) {
-        return t.dtype() == DType.FLOAT32 || t.dtype() == DType.FLOAT64;
     }
 }
