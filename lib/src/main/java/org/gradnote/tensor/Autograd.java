@@ -20,7 +20,7 @@ final class Autograd {
             throw new IllegalStateException("backward(): this tensor does not require grad and has no grad_fn;"
                     + " call requiresGrad(true) on the inputs you want gradients for");
         }
-        INDArray seed;
+        Object seed;
         if (gradient == null) {
             if (root.numel() != 1) {
                 throw new IllegalStateException("backward(): grad can be implicitly created only for scalar outputs, this tensor has shape "
@@ -32,37 +32,42 @@ final class Autograd {
                 throw new ShapeException("backward(): upstream gradient shape " + Shapes.str(gradient.shape())
                         + " does not match tensor shape " + Shapes.str(root.shape()));
             }
-            seed = gradient.data.castTo(root.data.dataType());
+            seed = root.small() != null && gradient.small() != null ? gradient.small().castTo(root.small().type)
+                    : gradient.data().castTo(root.data().dataType());
         }
         List<Tensor> order = topologicalOrder(root);
-        Map<Tensor, INDArray> grads = new IdentityHashMap<>();
+        // Values are INDArrays or, for tiny tensors on the heap, Smalls (see Small for why).
+        Map<Tensor, Object> grads = new IdentityHashMap<>();
         BufferPool pool = BufferPool.get();
         boolean recording = pool.open();
-        if (seed == null) {
-            seed = Engine.empty(root.data.dataType(), root.shape());
-            seed.putScalar(0, 1.0);
+        if (seed == null && root.small() != null) {
+            seed = Small.filled(root.small().type, root.shape(), 1.0);
+        } else if (seed == null) {
+            INDArray one = Engine.empty(root.data().dataType(), root.shape());
+            one.putScalar(0, 1.0);
+            seed = one;
         }
         grads.put(root, seed);
         boolean ok = false;
         try (GradMode ignored = GradMode.set(false)) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
-                INDArray g = grads.remove(t);
+                Object g = grads.remove(t);
                 if (g == null) continue;
                 if (t.node == null) {
                     t.accumulateGrad(g, false);
                     continue;
                 }
                 if (t.retainsGrad()) t.accumulateGrad(g, false);
-                INDArray[] inputGrads = t.node.apply(g);
+                Object[] inputGrads = t.node.apply(g);
                 Tensor[] inputs = t.node.inputs;
                 for (int k = 0; k < inputs.length; k++) {
                     Tensor in = inputs[k];
-                    INDArray gk = inputGrads[k];
+                    Object gk = inputGrads[k];
                     if (gk == null || !in.requiresGrad()) continue;
-                    INDArray prev = grads.get(in);
+                    Object prev = grads.get(in);
                     // Not in place: a rule may hand the same array to several inputs.
-                    grads.put(in, prev == null ? gk : Engine.broadcastBinary("add", "backward", prev, gk));
+                    grads.put(in, prev == null ? gk : sum(prev, gk));
                 }
                 if (!retainGraph) t.node.release();
             }
@@ -70,6 +75,16 @@ final class Autograd {
         } finally {
             if (recording) pool.close(ok);
         }
+    }
+
+    /** Two gradients of one tensor added: on the heap when both are there, else in ND4J. */
+    private static Object sum(Object a, Object b) {
+        if (a instanceof Small x && b instanceof Small y) return SmallOps.sum(x, y);
+        return Engine.broadcastBinary("add", "backward", nd(a), nd(b));
+    }
+
+    private static INDArray nd(Object g) {
+        return g instanceof Small s ? s.toNd() : (INDArray) g;
     }
 
     /** Post-order DFS without recursion: RNN graphs unrolled over long sequences would overflow the stack. */

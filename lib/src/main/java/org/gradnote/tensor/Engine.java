@@ -103,8 +103,21 @@ final class Engine {
         long[] shape = broadcastShape(op, a.shape(), b.shape());
         DataType t = resultType(a.dataType(), b.dataType());
         INDArray out = empty(t, shape);
-        exec(nativeName, new INDArray[] {cast(a, t), cast(b, t)}, out);
+        exec(nativeName, new INDArray[] {toRank(cast(a, t), shape.length), toRank(cast(b, t), shape.length)}, out);
         return out;
+    }
+
+    /**
+     * Leading 1s up to the output's rank: ND4J's own rule rejects some valid numpy cases across ranks (a [1, 1] plus
+     * a [4] failed with "Output array did not match expected shape").
+     */
+    private static INDArray toRank(INDArray a, int rank) {
+        int r = a.rank();
+        if (r == rank || r == 0) return a;
+        long[] s = new long[rank];
+        java.util.Arrays.fill(s, 1);
+        System.arraycopy(a.shape(), 0, s, rank - r, r);
+        return a.reshape(s);
     }
 
     /** Element-wise comparison with broadcasting; native comparison ops insist on a bool output. */
@@ -112,7 +125,7 @@ final class Engine {
         long[] shape = broadcastShape(op, a.shape(), b.shape());
         DataType t = resultType(a.dataType(), b.dataType());
         INDArray out = empty(DataType.BOOL, shape);
-        exec(nativeName, new INDArray[] {cast(a, t), cast(b, t)}, out);
+        exec(nativeName, new INDArray[] {toRank(cast(a, t), shape.length), toRank(cast(b, t), shape.length)}, out);
         return out;
     }
 

@@ -31,7 +31,7 @@ public final class GradCheck {
         for (int k = 0; k < inputs.length; k++) {
             Tensor in = inputs[k];
             if (!in.requiresGrad()) continue;
-            INDArray x = in.data;
+            INDArray x = in.data();
             double[] analytic = in.grad() == null ? new double[(int) in.numel()] : in.grad().toDoubleArray();
             for (int i = 0; i < x.length(); i++) {
                 double orig = x.getDouble(i);
@@ -56,6 +56,6 @@ public final class GradCheck {
         double[] w = new double[(int) out.numel()];
         for (int i = 0; i < w.length; i++) w[i] = 0.5 + ((i * 7919) % 13) / 13.0;
         INDArray a = org.nd4j.linalg.factory.Nd4j.create(w, out.shape(), 'c').castTo(DataType.DOUBLE);
-        return Tensor.wrap(a.castTo(out.data.dataType()));
+        return Tensor.wrap(a.castTo(out.data().dataType()));
     }
 }

@@ -49,19 +49,19 @@ final class LayerPrimitives {
 
     /** 2-D cross-correlation of x [N, C, H, W] with w [O, C, kH, kW] plus an optional bias [O]. */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, Window win) {
-        DataType t = Engine.resultType(x.data.dataType(), w.data.dataType());
-        INDArray xd = Engine.contiguous(Engine.cast(x.data, t));
-        INDArray wd = Engine.contiguous(Engine.cast(w.data, t));
+        DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
+        INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
+        INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
         win.checkFits("conv2d", xd.shape());
         return convolve("conv2d", x, w, b, xd, wd, win, xd.shape(), w.shape());
     }
 
     /** 1-D cross-correlation of x [N, C, W] with w [O, C, kW]: the 2-D op with height 1 (see the class note). */
     static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
-        DataType t = Engine.resultType(x.data.dataType(), w.data.dataType());
+        DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         long[] xs = x.shape(), ws = w.shape();
-        INDArray xd = Engine.contiguous(Engine.cast(x.data, t)).reshape('c', xs[0], xs[1], 1, xs[2]);
-        INDArray wd = Engine.contiguous(Engine.cast(w.data, t)).reshape('c', ws[0], ws[1], 1, ws[2]);
+        INDArray xd = Engine.contiguous(Engine.cast(x.data(), t)).reshape('c', xs[0], xs[1], 1, xs[2]);
+        INDArray wd = Engine.contiguous(Engine.cast(w.data(), t)).reshape('c', ws[0], ws[1], 1, ws[2]);
         win.checkFits("conv1d", xd.shape());
         return convolve("conv1d", x, w, b, xd, wd, win, xs, ws);
     }
@@ -117,7 +117,7 @@ final class LayerPrimitives {
 
     /** The bias, zeros when the layer has none: the add that lays the output out as [N, O, ...] always takes one. */
     private static INDArray bias(Tensor b, DataType t, long outChannels) {
-        return b == null ? Engine.zeros(t, outChannels) : Engine.contiguous(Engine.cast(b.data, t));
+        return b == null ? Engine.zeros(t, outChannels) : Engine.contiguous(Engine.cast(b.data(), t));
     }
 
     // ---- pooling ----
@@ -129,7 +129,7 @@ final class LayerPrimitives {
     static Tensor pool(Tensor x, boolean max, Window win, boolean countPadding) {
         long[] xs = x.shape();
         boolean oneD = xs.length == 3;
-        INDArray xd = Engine.contiguous(x.data);
+        INDArray xd = Engine.contiguous(x.data());
         if (oneD) xd = xd.reshape('c', xs[0], xs[1], 1, xs[2]);
         long[] s = xd.shape();
         win.checkFits(max ? "maxPool" : "avgPool", s);
@@ -158,14 +158,14 @@ final class LayerPrimitives {
      * relative (an absolute error of ~1e-8 on small gradients), while the closed form agrees to 1e-12.
      */
     static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, double eps, INDArray[] stats) {
-        INDArray xd = Engine.contiguous(x.data);
+        INDArray xd = Engine.contiguous(x.data());
         DataType t = xd.dataType();
         int[] dims = allBut(xd.rank(), 1);
         INDArray mean = xd.mean(dims);
         INDArray var = xd.var(false, dims);
         stats[0] = mean;
         stats[1] = var;
-        INDArray gd = Engine.contiguous(Engine.cast(gamma.data, t)), bd = Engine.contiguous(Engine.cast(beta.data, t));
+        INDArray gd = Engine.contiguous(Engine.cast(gamma.data(), t)), bd = Engine.contiguous(Engine.cast(beta.data(), t));
         INDArray out = Engine.empty(t, xd.shape());
         Engine.exec("batchnorm", new INDArray[] {xd, mean, var, gd, bd}, new INDArray[] {out}, new long[] {1, 1, 1}, null, new double[] {eps});
         long[] channel = new long[xd.rank()];
@@ -190,7 +190,7 @@ final class LayerPrimitives {
      * adds it to the variance) and whose gain must be 1-D.
      */
     static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, int k, double eps) {
-        INDArray xd = Engine.contiguous(x.data);
+        INDArray xd = Engine.contiguous(x.data());
         DataType t = xd.dataType();
         int rank = xd.rank();
         int[] dims = new int[k];
@@ -200,8 +200,8 @@ final class LayerPrimitives {
         INDArray centered = bin("subtract", xd, xd.mean(true, dims));
         INDArray invStd = Transforms.pow(centered.mul(centered).mean(true, dims).addi(eps), -0.5, false);
         INDArray xhat = bin("multiply", centered, invStd);
-        INDArray gdat = Engine.cast(gamma.data, t);
-        INDArray out = bin("add", bin("multiply", xhat, gdat), Engine.cast(beta.data, t));
+        INDArray gdat = Engine.cast(gamma.data(), t);
+        INDArray out = bin("add", bin("multiply", xhat, gdat), Engine.cast(beta.data(), t));
         return Tensor.record(out, "layerNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, g -> {
             INDArray gg = Engine.cast(g, t);
             INDArray gx = bin("multiply", gg, gdat);
@@ -218,11 +218,11 @@ final class LayerPrimitives {
     /** Rows of weight [V, D] picked by integer indices of any shape: gather forward, scatter_add backward. */
     static Tensor embedding(Tensor index, Tensor weight) {
         long v = weight.size(0), d = weight.size(1);
-        INDArray idx = Engine.contiguous(index.data.dataType() == DataType.INT ? index.data : index.data.castTo(DataType.INT)).reshape(-1);
+        INDArray idx = Engine.contiguous(index.data().dataType() == DataType.INT ? index.data() : index.data().castTo(DataType.INT)).reshape(-1);
         for (int i : idx.data().asInt()) {
             if (i < 0 || i >= v) throw new IndexOutOfBoundsException("embedding: index " + i + " out of range for " + v + " embeddings");
         }
-        INDArray w = Engine.contiguous(weight.data);
+        INDArray w = Engine.contiguous(weight.data());
         INDArray rows = Engine.empty(w.dataType(), idx.length(), d);
         Engine.exec("gather", new INDArray[] {w, idx}, new INDArray[] {rows}, new long[] {0}, null, null);
         long[] outShape = java.util.Arrays.copyOf(index.shape(), index.dim() + 1);

@@ -21,9 +21,9 @@ final class LossPrimitives {
     static Tensor crossEntropy(Tensor logits, Tensor target, boolean mean) {
         long[] s = logits.shape();
         int n = Math.toIntExact(s[0]), c = Math.toIntExact(s[1]);
-        DataType t = logits.data.dataType();
-        double[] z = Engine.toDoubles(logits.data);
-        long[] y = Engine.longs(target.data);
+        DataType t = logits.data().dataType();
+        double[] z = Engine.toDoubles(logits.data());
+        long[] y = Engine.longs(target.data());
         double[] p = new double[z.length];
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -60,8 +60,8 @@ final class LossPrimitives {
      * six ND4J calls per step for the meteo labs' few hundred values. Both sides get a gradient if they need one.
      */
     static Tensor mse(Tensor x, Tensor y, boolean mean) {
-        DataType t = Engine.resultType(x.data.dataType(), y.data.dataType());
-        double[] a = Engine.toDoubles(x.data), b = Engine.toDoubles(y.data);
+        DataType t = Engine.resultType(x.data().dataType(), y.data().dataType());
+        double[] a = Engine.toDoubles(x.data()), b = Engine.toDoubles(y.data());
         double[] diff = new double[a.length];
         double total = 0;
         for (int i = 0; i < a.length; i++) {
@@ -78,12 +78,12 @@ final class LossPrimitives {
             for (int i = 0; i < d.length; i++) d[i] = diff[i] * gs;
             INDArray dx = null, dy = null;
             if (x.requiresGrad()) {
-                dx = Engine.empty(x.data.dataType(), shape);
+                dx = Engine.empty(x.data().dataType(), shape);
                 Engine.putDoubles(dx, d, 0, d.length);
             }
             if (y.requiresGrad()) {
                 for (int i = 0; i < d.length; i++) d[i] = -d[i];
-                dy = Engine.empty(y.data.dataType(), shape);
+                dy = Engine.empty(y.data().dataType(), shape);
                 Engine.putDoubles(dy, d, 0, d.length);
             }
             return new INDArray[] {dx, dy};

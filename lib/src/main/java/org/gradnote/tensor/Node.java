@@ -13,24 +13,45 @@ final class Node {
         INDArray[] apply(INDArray grad);
     }
 
+    /** Gradient rule of a heap primitive ({@link SmallOps}): heap gradients in and out. */
+    @FunctionalInterface
+    interface SmallBackward {
+        Small[] apply(Small grad);
+    }
+
     final String op;
     final Tensor[] inputs;
     private Backward backward;
+    private SmallBackward smallBackward;
+    private boolean released;
     private final Tensor[] saved;
     private final int[] savedVersions;
 
     Node(String op, Tensor[] inputs, Tensor[] saved, Backward backward) {
+        this(op, inputs, saved, backward, null);
+    }
+
+    Node(String op, Tensor[] inputs, Tensor[] saved, SmallBackward backward) {
+        this(op, inputs, saved, null, backward);
+    }
+
+    private Node(String op, Tensor[] inputs, Tensor[] saved, Backward backward, SmallBackward smallBackward) {
         this.op = op;
         this.inputs = inputs;
         this.backward = backward;
+        this.smallBackward = smallBackward;
         this.saved = saved;
         this.savedVersions = new int[saved.length];
         for (int i = 0; i < saved.length; i++) savedVersions[i] = saved[i].version();
     }
 
-    /** Runs the gradient rule, first refusing if a value it reads was changed in place since the forward pass. */
-    INDArray[] apply(INDArray grad) {
-        if (backward == null) {
+    /**
+     * Runs the gradient rule, first refusing if a value it reads was changed in place since the forward pass. The
+     * gradient is a {@link Small} or an INDArray; it is converted when the rule works on the other kind (a heap
+     * value used later by a native op gets a native gradient back).
+     */
+    Object[] apply(Object grad) {
+        if (released) {
             throw new IllegalStateException("backward through '" + op + "' a second time: the values it saved were freed"
                     + " after the first backward(); call backward(true) the first time to keep the graph");
         }
@@ -41,7 +62,8 @@ final class Node {
                         + " (version " + saved[i].version() + ", expected " + savedVersions[i] + ")");
             }
         }
-        return backward.apply(grad);
+        if (smallBackward != null) return smallBackward.apply(grad instanceof Small s ? s : Small.of((INDArray) grad));
+        return backward.apply(grad instanceof Small s ? s.toNd() : (INDArray) grad);
     }
 
     private INDArray[] scratch;
@@ -54,7 +76,9 @@ final class Node {
     /** Frees what the rule saved; a rule that saved nothing stays usable, as in PyTorch. */
     void release() {
         if (saved.length == 0) return;
+        released = true;
         backward = null;
+        smallBackward = null;
         if (scratch != null) for (INDArray a : scratch) BufferPool.get().give(a);
         scratch = null;
     }

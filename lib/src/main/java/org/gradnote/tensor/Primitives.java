@@ -24,30 +24,38 @@ final class Primitives {
     // ---- element-wise binary, numpy broadcasting; gradients summed back over broadcast axes ----
 
     static Tensor add(Tensor a, Tensor b) {
-        INDArray out = Engine.broadcastBinary("add", "add", a.data, b.data);
+        long[] small = SmallOps.binaryShape("add", a, b);
+        if (small != null) return SmallOps.add(a, b, small);
+        INDArray out = Engine.broadcastBinary("add", "add", a.data(), b.data());
         long[] sa = a.shape(), sb = b.shape();
         return Tensor.record(out, "add", new Tensor[] {a, b}, Tensor.NONE,
                 g -> new INDArray[] {sumToShape(g, sa), sumToShape(g, sb)});
     }
 
     static Tensor sub(Tensor a, Tensor b) {
-        INDArray out = Engine.broadcastBinary("subtract", "sub", a.data, b.data);
+        long[] small = SmallOps.binaryShape("sub", a, b);
+        if (small != null) return SmallOps.sub(a, b, small);
+        INDArray out = Engine.broadcastBinary("subtract", "sub", a.data(), b.data());
         long[] sa = a.shape(), sb = b.shape();
         return Tensor.record(out, "sub", new Tensor[] {a, b}, Tensor.NONE,
                 g -> new INDArray[] {sumToShape(g, sa), b.requiresGrad() ? sumToShape(g, sb).neg() : null});
     }
 
     static Tensor mul(Tensor a, Tensor b) {
-        INDArray out = Engine.broadcastBinary("multiply", "mul", a.data, b.data);
+        long[] small = SmallOps.binaryShape("mul", a, b);
+        if (small != null) return SmallOps.mul(a, b, small);
+        INDArray out = Engine.broadcastBinary("multiply", "mul", a.data(), b.data());
         return Tensor.record(out, "mul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new INDArray[] {
-            a.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, b.data), a.shape()) : null,
-            b.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, a.data), b.shape()) : null});
+            a.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, b.data()), a.shape()) : null,
+            b.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, a.data()), b.shape()) : null});
     }
 
     static Tensor div(Tensor a, Tensor b) {
-        INDArray out = Engine.broadcastBinary("divide", "div", a.data, b.data);
+        long[] small = SmallOps.binaryShape("div", a, b);
+        if (small != null) return SmallOps.div(a, b, small);
+        INDArray out = Engine.broadcastBinary("divide", "div", a.data(), b.data());
         return Tensor.recordSavingOutput(out, "div", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
-            INDArray ga = Engine.broadcastBinary("divide", "div", g, b.data);
+            INDArray ga = Engine.broadcastBinary("divide", "div", g, b.data());
             INDArray gb = b.requiresGrad()
                     ? sumToShape(Engine.broadcastBinary("multiply", "mul", ga, out).negi(), b.shape()) : null;
             return new INDArray[] {a.requiresGrad() ? sumToShape(ga, a.shape()) : null, gb};
@@ -56,17 +64,17 @@ final class Primitives {
 
     /** d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a. */
     static Tensor pow(Tensor a, Tensor b) {
-        INDArray out = Engine.broadcastBinary("Pow", "pow", a.data, b.data);
+        INDArray out = Engine.broadcastBinary("Pow", "pow", a.data(), b.data());
         return Tensor.recordSavingOutput(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
             INDArray ga = null, gb = null;
             if (a.requiresGrad()) {
-                INDArray bm1 = b.data.sub(1.0);
-                INDArray d = Engine.broadcastBinary("Pow", "pow", a.data, bm1);
-                d = Engine.broadcastBinary("multiply", "mul", d, b.data);
+                INDArray bm1 = b.data().sub(1.0);
+                INDArray d = Engine.broadcastBinary("Pow", "pow", a.data(), bm1);
+                d = Engine.broadcastBinary("multiply", "mul", d, b.data());
                 ga = sumToShape(Engine.broadcastBinary("multiply", "mul", d, g), a.shape());
             }
             if (b.requiresGrad()) {
-                INDArray lnA = Engine.broadcastBinary("multiply", "mul", out, Transforms.log(a.data, true));
+                INDArray lnA = Engine.broadcastBinary("multiply", "mul", out, Transforms.log(a.data(), true));
                 gb = sumToShape(Engine.broadcastBinary("multiply", "mul", lnA, g), b.shape());
             }
             return new INDArray[] {ga, gb};
@@ -76,30 +84,35 @@ final class Primitives {
     // ---- scalar forms: no scalar tensor is built, one native call each ----
 
     static Tensor addScalar(Tensor a, double c) {
-        return Tensor.record(Engine.scalarOp("add", a.data, c), "add", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g});
+        if (a.small() != null) return SmallOps.addScalar(a, c);
+        return Tensor.record(Engine.scalarOp("add", a.data(), c), "add", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g});
     }
 
     static Tensor mulScalar(Tensor a, double c) {
-        return Tensor.record(Engine.scalarOp("multiply", a.data, c), "mul", new Tensor[] {a}, Tensor.NONE,
+        if (a.small() != null) return SmallOps.mulScalar(a, c);
+        return Tensor.record(Engine.scalarOp("multiply", a.data(), c), "mul", new Tensor[] {a}, Tensor.NONE,
                 g -> new INDArray[] {Engine.scalarOp("multiply", g, c)});
     }
 
     /** c - a: the scalar on the left, as in {@code 1 - p}. */
     static Tensor rsubScalar(Tensor a, double c) {
-        return Tensor.record(a.data.rsub(c), "rsub", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.neg()});
+        if (a.small() != null) return SmallOps.rsubScalar(a, c);
+        return Tensor.record(a.data().rsub(c), "rsub", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.neg()});
     }
 
     /** c / a. */
     static Tensor rdivScalar(Tensor a, double c) {
-        INDArray out = a.data.rdiv(c);
+        if (a.small() != null) return SmallOps.rdivScalar(a, c);
+        INDArray out = a.data().rdiv(c);
         return Tensor.recordSavingOutput(out, "rdiv", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.mul(out).divi(a.data).negi()});
+                g -> new INDArray[] {g.mul(out).divi(a.data()).negi()});
     }
 
     static Tensor powScalar(Tensor a, double p) {
-        INDArray out = p == 2 ? a.data.mul(a.data) : Transforms.pow(a.data, p, true);
+        if (a.small() != null) return SmallOps.powScalar(a, p);
+        INDArray out = p == 2 ? a.data().mul(a.data()) : Transforms.pow(a.data(), p, true);
         return Tensor.record(out, "pow", new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray d = p == 2 ? a.data.mul(2.0) : Transforms.pow(a.data, p - 1, true).muli(p);
+            INDArray d = p == 2 ? a.data().mul(2.0) : Transforms.pow(a.data(), p - 1, true).muli(p);
             return new INDArray[] {d.muli(g)};
         });
     }
@@ -107,48 +120,55 @@ final class Primitives {
     // ---- element-wise unary ----
 
     static Tensor exp(Tensor a) {
-        INDArray out = Transforms.exp(a.data, true);
+        if (a.small() != null) return SmallOps.exp(a);
+        INDArray out = Transforms.exp(a.data(), true);
         Tensor t = Tensor.recordSavingOutput(out, "exp", new Tensor[] {a}, new Tensor[] {a}, g -> new INDArray[] {g.mul(out)});
         return t;
     }
 
     static Tensor log(Tensor a) {
-        return Tensor.record(Transforms.log(a.data, true), "log", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.div(a.data)});
+        if (a.small() != null) return SmallOps.log(a);
+        return Tensor.record(Transforms.log(a.data(), true), "log", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.div(a.data())});
     }
 
     static Tensor sqrt(Tensor a) {
-        INDArray out = Transforms.sqrt(a.data, true);
+        if (a.small() != null) return SmallOps.sqrt(a);
+        INDArray out = Transforms.sqrt(a.data(), true);
         return Tensor.recordSavingOutput(out, "sqrt", new Tensor[] {a}, new Tensor[] {a},
                 g -> new INDArray[] {g.mul(0.5).divi(out)});
     }
 
     static Tensor abs(Tensor a) {
-        return Tensor.record(Transforms.abs(a.data, true), "abs", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.mul(Transforms.sign(a.data, true))});
+        if (a.small() != null) return SmallOps.abs(a);
+        return Tensor.record(Transforms.abs(a.data(), true), "abs", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.mul(Transforms.sign(a.data(), true))});
     }
 
     static Tensor tanh(Tensor a) {
+        if (a.small() != null) return SmallOps.tanh(a);
         return unaryNative(a, "tanh", "tanh_bp", null);
     }
 
     static Tensor sigmoid(Tensor a) {
+        if (a.small() != null) return SmallOps.sigmoid(a);
         return unaryNative(a, "sigmoid", "sigmoid_bp", null);
     }
 
     static Tensor relu(Tensor a) {
+        if (a.small() != null) return SmallOps.relu(a);
         return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
     }
 
     /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
     static Tensor leakyRelu(Tensor a, double slope) {
-        INDArray scale = a.data.gt(0).castTo(a.data.dataType()).muli(1 - slope).addi(slope);
-        return Tensor.record(a.data.mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.mul(scale)});
+        INDArray scale = a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
+        return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.mul(scale)});
     }
 
     /** A native forward/backward pair taking (input) and (input, grad). */
     private static Tensor unaryNative(Tensor a, String fwd, String bwd, double[] tArgs) {
-        INDArray x = Engine.contiguous(a.data);
+        INDArray x = Engine.contiguous(a.data());
         INDArray out = Engine.empty(x.dataType(), x.shape());
         Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, null, null, tArgs);
         return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
@@ -168,7 +188,7 @@ final class Primitives {
      */
     static Tensor logSoftmax(Tensor a, int dim) {
         int d = Shapes.dim("logSoftmax", dim, a.dim());
-        INDArray shifted = Engine.broadcastBinary("subtract", "logSoftmax", a.data, a.data.max(true, d));
+        INDArray shifted = Engine.broadcastBinary("subtract", "logSoftmax", a.data(), a.data().max(true, d));
         INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, d), false);
         INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
         return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, g -> {
@@ -180,7 +200,7 @@ final class Primitives {
 
     private static Tensor softmaxLike(Tensor a, int dim, String fwd, String bwd) {
         int d = Shapes.dim(fwd, dim, a.dim());
-        INDArray x = Engine.contiguous(a.data);
+        INDArray x = Engine.contiguous(a.data());
         INDArray out = Engine.empty(x.dataType(), x.shape());
         long[] iArgs = {d};
         Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, iArgs, null, null);
@@ -192,20 +212,20 @@ final class Primitives {
     }
 
     static Tensor clamp(Tensor a, double min, double max) {
-        INDArray out = Transforms.min(Transforms.max(a.data, min, true), max, false);
+        INDArray out = Transforms.min(Transforms.max(a.data(), min, true), max, false);
         return Tensor.record(out, "clamp", new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray inside = a.data.gte(min).castTo(g.dataType()).muli(a.data.lte(max).castTo(g.dataType()));
+            INDArray inside = a.data().gte(min).castTo(g.dataType()).muli(a.data().lte(max).castTo(g.dataType()));
             return new INDArray[] {g.mul(inside)};
         });
     }
 
     /** cond ? a : b, element-wise with broadcasting; no gradient flows to the condition. */
     static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        DataType t = Engine.resultType(a.data.dataType(), b.data.dataType());
-        INDArray c = cond.data.castTo(t);
-        INDArray diff = Engine.broadcastBinary("subtract", "where", Engine.cast(a.data, t), Engine.cast(b.data, t));
+        DataType t = Engine.resultType(a.data().dataType(), b.data().dataType());
+        INDArray c = cond.data().castTo(t);
+        INDArray diff = Engine.broadcastBinary("subtract", "where", Engine.cast(a.data(), t), Engine.cast(b.data(), t));
         INDArray picked = Engine.broadcastBinary("multiply", "where", diff, c);
-        INDArray out = Engine.broadcastBinary("add", "where", picked, Engine.cast(b.data, t));
+        INDArray out = Engine.broadcastBinary("add", "where", picked, Engine.cast(b.data(), t));
         return Tensor.record(out, "where", new Tensor[] {a, b}, Tensor.NONE, g -> {
             INDArray ga = Engine.broadcastBinary("multiply", "where", g, c);
             INDArray gb = g.sub(Engine.broadcastBinary("multiply", "where", g, c));
@@ -216,29 +236,31 @@ final class Primitives {
     // ---- reductions ----
 
     static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
+        if (dims.length == 0 && a.small() != null) return SmallOps.sum(a);
         long[] in = a.shape();
         if (dims.length == 0) {
-            INDArray out = Engine.reduceAll("reduce_sum", a.data);
+            INDArray out = Engine.reduceAll("reduce_sum", a.data());
             return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {fill(g, in, 1)});
         }
         int[] d = Shapes.dims("sum", dims, a.dim());
-        INDArray out = a.data.sum(keepDim, d);
+        INDArray out = a.data().sum(keepDim, d);
         long[] kept = keptShape(in, d);
         return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g.reshape(kept), in)});
     }
 
     static Tensor mean(Tensor a, int[] dims, boolean keepDim) {
+        if (dims.length == 0 && a.small() != null) return SmallOps.mean(a);
         long[] in = a.shape();
         if (dims.length == 0) {
             double n = Shapes.numel(in);
-            INDArray out = Engine.reduceAll("reduce_mean", a.data);
+            INDArray out = Engine.reduceAll("reduce_mean", a.data());
             return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {fill(g, in, 1 / n)});
         }
         int[] d = Shapes.dims("mean", dims, a.dim());
         double n = 1;
         for (int i : d) n *= in[i];
         double count = n;
-        INDArray out = a.data.mean(keepDim, d);
+        INDArray out = a.data().mean(keepDim, d);
         long[] kept = keptShape(in, d);
         return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE,
                 g -> new INDArray[] {expand(g.reshape(kept).div(count), in)});
@@ -250,10 +272,10 @@ final class Primitives {
         long[] in = a.shape();
         int[] d = dims.length == 0 ? allDims(a.dim()) : Shapes.dims(op, dims, a.dim());
         if (Shapes.numel(in) == 0) throw new IllegalArgumentException(op + "(): empty tensor has no " + op);
-        INDArray kept = max ? a.data.max(true, d) : a.data.min(true, d);
+        INDArray kept = max ? a.data().max(true, d) : a.data().min(true, d);
         INDArray out = dims.length == 0 ? kept.reshape() : keepDim ? kept : kept.reshape(dropDims(in, d));
         return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray mask = Engine.compare("equals", op, a.data, kept).castTo(a.data.dataType());
+            INDArray mask = Engine.compare("equals", op, a.data(), kept).castTo(a.data().dataType());
             INDArray count = mask.sum(true, d);
             INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
             return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
@@ -328,10 +350,10 @@ final class Primitives {
     }
 
     private static Tensor matmul2d(Tensor a, Tensor b) {
-        INDArray out = Engine.gemm(a.data, b.data, false, false);
+        INDArray out = Engine.gemm(a.data(), b.data(), false, false);
         return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new INDArray[] {
-            a.requiresGrad() ? Engine.gemm(g, b.data, false, true) : null,
-            b.requiresGrad() ? Engine.gemm(a.data, g, true, false) : null});
+            a.requiresGrad() ? Engine.gemm(g, b.data(), false, true) : null,
+            b.requiresGrad() ? Engine.gemm(a.data(), g, true, false) : null});
     }
 
     private static Tensor batchedMatmul(Tensor a, Tensor b) {
@@ -340,7 +362,7 @@ final class Primitives {
         long[] batch = Engine.broadcastShape("matmul", batchA, batchB);
         long[] fullA = concat(batch, sa[sa.length - 2], sa[sa.length - 1]);
         long[] fullB = concat(batch, sb[sb.length - 2], sb[sb.length - 1]);
-        INDArray ea = Engine.contiguous(a.data.broadcast(fullA)), eb = Engine.contiguous(b.data.broadcast(fullB));
+        INDArray ea = Engine.contiguous(a.data().broadcast(fullA)), eb = Engine.contiguous(b.data().broadcast(fullB));
         INDArray out = Engine.empty(Engine.resultType(ea.dataType(), eb.dataType()), concat(batch, sa[sa.length - 2], sb[sb.length - 1]));
         Engine.exec("matmul", new INDArray[] {ea, eb}, out);
         return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
@@ -368,18 +390,18 @@ final class Primitives {
             throw new ShapeException("linear: input of shape " + Shapes.str(sx) + " does not fit weight of shape " + Shapes.str(sw)
                     + " (expected last dimension " + in + ")");
         }
-        INDArray x2 = sx.length == 2 ? x.data : Engine.contiguous(x.data).reshape('c', -1, in);
-        INDArray out = Engine.gemm(x2, w.data, false, true);
+        INDArray x2 = sx.length == 2 ? x.data() : Engine.contiguous(x.data()).reshape('c', -1, in);
+        INDArray out = Engine.gemm(x2, w.data(), false, true);
         // Bias and its gradient through cached native ops: addiRowVector and sum(0) build their ops on the Java
         // side each call, which showed in the meteo CNN's profile.
-        if (b != null) Engine.exec("add", new INDArray[] {out, Engine.contiguous(Engine.cast(b.data, out.dataType()))}, out);
+        if (b != null) Engine.exec("add", new INDArray[] {out, Engine.contiguous(Engine.cast(b.data(), out.dataType()))}, out);
         long[] outShape = sx.clone();
         outShape[sx.length - 1] = sw[0];
         if (sx.length != 2) out = out.reshape('c', outShape);
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
         return Tensor.record(out, "linear", inputs, new Tensor[] {x, w}, g -> {
             INDArray g2 = sx.length == 2 ? g : Engine.contiguous(g).reshape('c', -1, sw[0]);
-            INDArray dx = x.requiresGrad() ? Engine.gemm(g2, w.data, false, false) : null;
+            INDArray dx = x.requiresGrad() ? Engine.gemm(g2, w.data(), false, false) : null;
             if (dx != null && sx.length != 2) dx = dx.reshape('c', sx);
             INDArray dw = w.requiresGrad() ? Engine.gemm(g2, x2, true, false) : null;
             INDArray db = null;
@@ -396,7 +418,7 @@ final class Primitives {
     static Tensor reshape(Tensor a, long[] shape) {
         long[] in = a.shape();
         long[] to = Shapes.infer("reshape", in, shape);
-        INDArray out = Engine.contiguous(a.data).reshape('c', to);
+        INDArray out = Engine.contiguous(a.data()).reshape('c', to);
         return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.reshape('c', in)});
     }
 
@@ -412,7 +434,7 @@ final class Primitives {
             seen[o[i]] = true;
             inverse[o[i]] = i;
         }
-        INDArray out = a.data.permute(o);
+        INDArray out = a.data().permute(o);
         return Tensor.record(out, "permute", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.permute(inverse)});
     }
 
@@ -427,7 +449,7 @@ final class Primitives {
         INDArrayIndex[] idx = new INDArrayIndex[a.dim()];
         for (int i = 0; i < idx.length; i++) idx[i] = NDArrayIndex.all();
         idx[d] = NDArrayIndex.interval(s, step, e);
-        INDArray out = a.data.get(idx).dup('c');
+        INDArray out = a.data().get(idx).dup('c');
         long[] in = a.shape();
         return Tensor.record(out, "slice", new Tensor[] {a}, Tensor.NONE, g -> {
             INDArray full = Engine.zeros(g.dataType(), in);
@@ -440,7 +462,7 @@ final class Primitives {
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
         if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
-        INDArray idx = index.data.dataType() == DataType.INT ? index.data : index.data.castTo(DataType.INT);
+        INDArray idx = index.data().dataType() == DataType.INT ? index.data() : index.data().castTo(DataType.INT);
         long size = a.shape()[d];
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
         for (int v : idx.data().asInt()) {
@@ -449,8 +471,8 @@ final class Primitives {
         }
         long[] outShape = a.shape();
         outShape[d] = index.numel();
-        INDArray out = Engine.empty(a.data.dataType(), outShape);
-        Engine.exec("gather", new INDArray[] {Engine.contiguous(a.data), idx}, new INDArray[] {out}, new long[] {d}, null, null);
+        INDArray out = Engine.empty(a.data().dataType(), outShape);
+        Engine.exec("gather", new INDArray[] {Engine.contiguous(a.data()), idx}, new INDArray[] {out}, new long[] {d}, null, null);
         long[] in = a.shape();
         return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, g -> {
             // scatter_add works on the first dimension: move dim to the front and back again.
@@ -489,7 +511,7 @@ final class Primitives {
             for (int k = 0; ok && k < rank; k++) ok = k == d || s[k] == s0[k];
             if (!ok) throw new ShapeException("cat: tensor " + i + " has shape " + Shapes.str(s) + " but tensor 0 has shape "
                     + Shapes.str(s0) + " (all dimensions but " + d + " must match)");
-            arrays[i] = Engine.cast(parts[i].data, parts[0].data.dataType());
+            arrays[i] = Engine.cast(parts[i].data(), parts[0].data().dataType());
             sizes[i] = s[d];
         }
         INDArray out = parts.length == 1 ? arrays[0].dup() : Nd4j.concat(d, arrays);
@@ -513,11 +535,11 @@ final class Primitives {
         long[] in = a.shape(), is = index.shape();
         if (is.length != in.length) throw new ShapeException("gather: index has shape " + Shapes.str(is)
                 + " but input has shape " + Shapes.str(in) + " (same rank needed)");
-        long[] flat = gatherOffsets(in, is, d, index.data.dup('c').data().asLong());
-        INDArray src = a.data.dup('c').reshape(-1);
+        long[] flat = gatherOffsets(in, is, d, index.data().dup('c').data().asLong());
+        INDArray src = a.data().dup('c').reshape(-1);
         double[] vals = new double[flat.length];
         for (int i = 0; i < flat.length; i++) vals[i] = src.getDouble(flat[i]);
-        INDArray out = Nd4j.create(vals, is, 'c').castTo(a.data.dataType());
+        INDArray out = Nd4j.create(vals, is, 'c').castTo(a.data().dataType());
         return Tensor.record(out, "gather", new Tensor[] {a}, Tensor.NONE, g -> {
             double[] acc = new double[(int) Shapes.numel(in)];
             double[] gv = g.dup('c').data().asDouble();

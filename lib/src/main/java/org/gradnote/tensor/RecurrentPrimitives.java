@@ -21,17 +21,17 @@ final class RecurrentPrimitives {
      * biases may both be null. Returns {all hidden states (x's layout), last hidden [N, H], last cell [N, H]}.
      */
     static Tensor[] lstm(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
-        DataType t = x.data.dataType();
+        DataType t = x.data().dataType();
         int time = batchFirst ? 1 : 0;
         long[] xs = x.shape();
         int steps = (int) xs[time], n = (int) xs[1 - time], in = (int) xs[2], hid = (int) whh.shape()[1], g4 = 4 * hid;
         boolean hasB = bih != null;
         // Time-major input, so that step t is the contiguous block [t·N, (t+1)·N) of rows.
-        INDArray xt = Engine.contiguous(batchFirst ? x.data.permute(1, 0, 2) : x.data).reshape('c', (long) steps * n, in);
-        INDArray wx = Engine.contiguous(Engine.cast(wih.data, t)), wr = Engine.contiguous(Engine.cast(whh.data, t));
+        INDArray xt = Engine.contiguous(batchFirst ? x.data().permute(1, 0, 2) : x.data()).reshape('c', (long) steps * n, in);
+        INDArray wx = Engine.contiguous(Engine.cast(wih.data(), t)), wr = Engine.contiguous(Engine.cast(whh.data(), t));
         double[] bias = new double[g4];
         if (hasB) {
-            double[] b1 = Engine.toDoubles(bih.data), b2 = Engine.toDoubles(bhh.data);
+            double[] b1 = Engine.toDoubles(bih.data()), b2 = Engine.toDoubles(bhh.data());
             for (int j = 0; j < g4; j++) bias[j] = b1[j] + b2[j];
         }
         INDArray proj = Engine.empty(t, (long) steps * n, g4);
@@ -41,8 +41,8 @@ final class RecurrentPrimitives {
         int nh = n * hid, ng = n * g4;
         double[] hs = new double[(steps + 1) * nh], cs = new double[(steps + 1) * nh]; // index 0: h0, c0
         double[] gates = new double[steps * ng], tanhC = new double[steps * nh];
-        System.arraycopy(Engine.toDoubles(h0.data), 0, hs, 0, nh);
-        System.arraycopy(Engine.toDoubles(c0.data), 0, cs, 0, nh);
+        System.arraycopy(Engine.toDoubles(h0.data()), 0, hs, 0, nh);
+        System.arraycopy(Engine.toDoubles(c0.data()), 0, cs, 0, nh);
         INDArray hNd = Engine.empty(t, n, hid), rec = Engine.empty(t, n, g4);
         double[] r = new double[ng];
         for (int s = 0; s < steps; s++) {

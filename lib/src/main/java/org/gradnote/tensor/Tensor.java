@@ -21,7 +21,7 @@ public final class Tensor {
     static final Tensor[] NONE = {};
     private static volatile DType defaultDType = DType.FLOAT32;
 
-    final INDArray data;
+    private final Storage storage;
     private boolean requiresGrad;
     private boolean retainGrad;
     private Tensor grad;
@@ -29,7 +29,25 @@ public final class Tensor {
     private int version;
 
     Tensor(INDArray data) {
-        this.data = data;
+        this.storage = new Storage(data);
+    }
+
+    Tensor(Small values) {
+        this.storage = new Storage(values);
+    }
+
+    private Tensor(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** The values as an ND4J array, moving them off the heap if they were there (see {@link Small}). */
+    INDArray data() {
+        return storage.nd();
+    }
+
+    /** The heap values of a tiny tensor, or null when they live in ND4J. */
+    Small small() {
+        return storage.small();
     }
 
     // ---------------------------------------------------------------- factories
@@ -52,16 +70,23 @@ public final class Tensor {
 
     /** A 1-D tensor of the default floating-point type. */
     public static Tensor of(double... values) {
+        if (Small.fits(defaultDType.nd4j(), values.length)) return heap(defaultDType.nd4j(), values.clone(), values.length);
         return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
     }
 
     /** A 1-D tensor of the given type, e.g. {@code Tensor.of(DType.FLOAT64, 1, 2, 3)}. */
     public static Tensor of(DType type, double... values) {
+        if (Small.fits(type.nd4j(), values.length)) return heap(type.nd4j(), values.clone(), values.length);
         return new Tensor(Nd4j.createFromArray(values).castTo(type.nd4j()));
     }
 
     /** A 1-D float32 tensor. */
     public static Tensor of(float... values) {
+        if (Small.fits(DataType.FLOAT, values.length)) {
+            double[] v = new double[values.length];
+            for (int i = 0; i < v.length; i++) v[i] = values[i];
+            return heap(DataType.FLOAT, v, values.length);
+        }
         return new Tensor(Nd4j.createFromArray(values));
     }
 
@@ -101,15 +126,14 @@ public final class Tensor {
 
     /** A tensor of the given shape from values in row-major order. */
     public static Tensor fromArray(double[] values, long... shape) {
-        if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length
-                + " values do not fill shape " + Shapes.str(shape));
-        return new Tensor(Nd4j.create(values, shape, 'c').castTo(defaultDType.nd4j()));
+        return fromArray(defaultDType, values, shape);
     }
 
     /** A tensor of the given shape and type from values in row-major order. */
     public static Tensor fromArray(DType type, double[] values, long... shape) {
         if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length
                 + " values do not fill shape " + Shapes.str(shape));
+        if (Small.fits(type.nd4j(), values.length)) return heap(type.nd4j(), values.clone(), shape);
         return new Tensor(Nd4j.create(values, shape, 'c').castTo(type.nd4j()));
     }
 
@@ -118,6 +142,7 @@ public final class Tensor {
     }
 
     public static Tensor zeros(DType type, long... shape) {
+        if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), 0));
         return new Tensor(Nd4j.zeros(type.nd4j(), shape));
     }
 
@@ -126,6 +151,7 @@ public final class Tensor {
     }
 
     public static Tensor ones(DType type, long... shape) {
+        if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), 1));
         return new Tensor(Nd4j.ones(type.nd4j(), shape));
     }
 
@@ -134,6 +160,7 @@ public final class Tensor {
     }
 
     public static Tensor full(DType type, double value, long... shape) {
+        if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), value));
         return new Tensor(Nd4j.valueArrayOf(shape, value, type.nd4j()));
     }
 
@@ -150,6 +177,7 @@ public final class Tensor {
     public static Tensor uniform(DType type, double low, double high, long... shape) {
         double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
         Gradnote.fillUniform(v, low, high);
+        if (Small.fits(type.nd4j(), v.length)) return heap(type.nd4j(), v, shape);
         return new Tensor(Nd4j.create(v, shape, 'c').castTo(type.nd4j()));
     }
 
@@ -166,6 +194,7 @@ public final class Tensor {
     public static Tensor normal(DType type, double mean, double std, long... shape) {
         double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
         Gradnote.fillNormal(v, mean, std);
+        if (Small.fits(type.nd4j(), v.length)) return heap(type.nd4j(), v, shape);
         return new Tensor(Nd4j.create(v, shape, 'c').castTo(type.nd4j()));
     }
 
@@ -194,16 +223,23 @@ public final class Tensor {
     }
 
     public static Tensor zerosLike(Tensor t) {
-        return new Tensor(Nd4j.zeros(t.data.dataType(), t.shape()));
+        if (t.dtype().isFloatingPoint()) return zeros(t.dtype(), t.shape());
+        return new Tensor(Nd4j.zeros(t.data().dataType(), t.shape()));
     }
 
     public static Tensor onesLike(Tensor t) {
-        return new Tensor(Nd4j.ones(t.data.dataType(), t.shape()));
+        if (t.dtype().isFloatingPoint()) return ones(t.dtype(), t.shape());
+        return new Tensor(Nd4j.ones(t.data().dataType(), t.shape()));
     }
 
     /** A scalar (0-D) tensor. */
     public static Tensor scalar(double value) {
-        return new Tensor(Nd4j.scalar(defaultDType.nd4j(), value));
+        return new Tensor(Small.rounded(defaultDType.nd4j(), new long[0], new double[] {value}));
+    }
+
+    /** A heap tensor of the given values (rounded to the type); the array is taken, not copied. */
+    private static Tensor heap(DataType type, double[] values, long... shape) {
+        return new Tensor(Small.rounded(type, shape.clone(), values));
     }
 
     // ---------------------------------------------------------------- recording
@@ -220,6 +256,25 @@ public final class Tensor {
     }
 
     private static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
+        Tensor t = new Tensor(out);
+        if (!GradMode.isEnabled()) return t;
+        for (Tensor in : inputs) {
+            if (in.requiresGrad) {
+                t.requiresGrad = true;
+                Tensor[] s = saved;
+                if (saveOutput) {
+                    s = java.util.Arrays.copyOf(saved, saved.length + 1);
+                    s[saved.length] = t;
+                }
+                t.node = new Node(op, inputs, s, backward);
+                break;
+            }
+        }
+        return t;
+    }
+
+    /** As {@link #record}, for a heap op of {@link SmallOps}. */
+    static Tensor recordSmall(Small out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.SmallBackward backward) {
         Tensor t = new Tensor(out);
         if (!GradMode.isEnabled()) return t;
         for (Tensor in : inputs) {
@@ -301,7 +356,7 @@ public final class Tensor {
 
     /** A tensor sharing the data but cut from the graph. */
     public Tensor detach() {
-        return new Tensor(data);
+        return new Tensor(storage);
     }
 
     /** Back-propagates from this scalar, accumulating gradients into the leaves that require them. */
@@ -328,15 +383,32 @@ public final class Tensor {
         return version;
     }
 
-    void accumulateGrad(INDArray g, boolean fresh) {
+    /** Adds a gradient (an INDArray, or a {@link Small} for a tensor on the heap) into {@link #grad()}. */
+    void accumulateGrad(Object gradient, boolean fresh) {
+        Small mine = small();
+        if (mine != null && (grad == null || grad.small() != null)) {
+            // A heap tensor keeps a heap gradient, in its own dtype as in PyTorch.
+            Small g = gradient instanceof Small s ? s : Small.of((INDArray) gradient);
+            if (g.type != mine.type) {
+                g = g.castTo(mine.type);
+                fresh = true;
+            }
+            if (grad == null) grad = new Tensor(fresh ? g : g.copy());
+            else {
+                SmallOps.addInto(grad.small(), g);
+                grad.version++;
+            }
+            return;
+        }
+        INDArray g = gradient instanceof Small s ? s.toNd() : (INDArray) gradient;
         // A gradient has its tensor's dtype, as in PyTorch, even when a float64 operand promoted the forward pass.
-        if (g.dataType() != data.dataType()) {
-            g = g.castTo(data.dataType());
+        if (g.dataType() != data().dataType()) {
+            g = g.castTo(data().dataType());
             fresh = true;
         }
         if (grad == null) grad = new Tensor(fresh ? g : g.dup());
         else {
-            grad.data.addi(g);
+            grad.data().addi(g);
             grad.version++;
         }
     }
@@ -349,78 +421,86 @@ public final class Tensor {
 
     /** The underlying ND4J array (shared, not copied). */
     public INDArray array() {
-        return data;
+        return data();
     }
 
     /** The shape, as a fresh array (ND4J hands out its internal one, which must never be modified). */
     public long[] shape() {
-        return data.shape().clone();
+        return storage.shape().clone();
     }
 
     /** The size of one dimension (negative dims count from the end). */
     public long size(int dim) {
-        return data.shape()[Shapes.dim("size", dim, dim())];
+        return storage.shape()[Shapes.dim("size", dim, dim())];
     }
 
     public int dim() {
-        return data.rank();
+        return storage.shape().length;
     }
 
     public long numel() {
-        return data.length();
+        return storage.length();
     }
 
     public DType dtype() {
-        return DType.of(data.dataType());
+        return DType.of(storage.dataType());
     }
 
     /** The value of a one-element tensor. */
     public double item() {
-        if (data.length() != 1) {
-            throw new IllegalStateException("item(): a tensor with " + data.length() + " elements (shape " + Shapes.str(shape())
+        if (numel() != 1) {
+            throw new IllegalStateException("item(): a tensor with " + numel() + " elements (shape " + Shapes.str(shape())
                     + ") cannot be converted to a scalar");
         }
-        return data.getDouble(0);
+        Small s = small();
+        return s != null ? s.v[0] : data().getDouble(0);
     }
 
     /** The element at the given index (one entry per dimension). */
     public double get(long... index) {
         if (index.length != dim()) throw new IndexOutOfBoundsException("get: " + index.length + " indices for a tensor of rank " + dim());
         for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= data.size(i)) {
-                throw new IndexOutOfBoundsException("get: index " + index[i] + " out of range for dimension " + i + " of size " + data.size(i));
+            if (index[i] < 0 || index[i] >= data().size(i)) {
+                throw new IndexOutOfBoundsException("get: index " + index[i] + " out of range for dimension " + i + " of size " + data().size(i));
             }
         }
-        return data.getDouble(index);
+        return data().getDouble(index);
     }
 
     /** All values in row-major order. */
     public double[] toDoubleArray() {
-        return data.dup('c').data().asDouble();
+        Small s = small();
+        return s != null ? s.v.clone() : data().dup('c').data().asDouble();
     }
 
     public float[] toFloatArray() {
-        return data.dup('c').data().asFloat();
+        Small s = small();
+        if (s != null) {
+            float[] f = new float[s.v.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) s.v[i];
+            return f;
+        }
+        return data().dup('c').data().asFloat();
     }
 
     public long[] toLongArray() {
-        return data.castTo(DataType.LONG).dup('c').data().asLong();
+        return data().castTo(DataType.LONG).dup('c').data().asLong();
     }
 
     /** A 2-D tensor as rows of doubles. */
     public double[][] toDoubleMatrix() {
         if (dim() != 2) throw new ShapeException("toDoubleMatrix: needs a 2-D tensor, got shape " + Shapes.str(shape()));
-        return data.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return data().castTo(DataType.DOUBLE).toDoubleMatrix();
     }
 
     /** A copy converted to another element type (gradient flows for float-to-float casts). */
     public Tensor to(DType type) {
         if (type == dtype()) return this;
         if (type.isFloatingPoint() && dtype().isFloatingPoint()) {
-            DataType back = data.dataType();
-            return record(data.castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, g -> new INDArray[] {g.castTo(back)});
+            DataType back = data().dataType();
+            return record(data().castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, g -> new INDArray[] {g.castTo(back)});
         }
-        return new Tensor(data.castTo(type.nd4j()));
+        return new Tensor(data().castTo(type.nd4j()));
     }
 
     public Tensor toDouble() {
@@ -437,7 +517,7 @@ public final class Tensor {
 
     /** A copy of the data, recorded so that gradients flow through it (torch's clone). */
     public Tensor copy() {
-        return record(data.dup('c'), "clone", new Tensor[] {this}, NONE, g -> new INDArray[] {g});
+        return record(data().dup('c'), "clone", new Tensor[] {this}, NONE, g -> new INDArray[] {g});
     }
 
     /** True when shapes match and every element satisfies |a-b| <= atol + rtol*|b|. */
@@ -533,26 +613,26 @@ public final class Tensor {
 
     /** Index of the largest element of the flattened tensor, as int64 scalar. */
     public Tensor argmax() {
-        return new Tensor(Nd4j.scalar(DataType.LONG, data.dup('c').reshape(-1).argMax().getLong(0)));
+        return new Tensor(Nd4j.scalar(DataType.LONG, data().dup('c').reshape(-1).argMax().getLong(0)));
     }
 
     /** Indices of the largest elements along a dimension, as int64. */
     public Tensor argmax(int dim) {
-        return new Tensor(data.argMax(Shapes.dim("argmax", dim, dim())).castTo(DataType.LONG));
+        return new Tensor(data().argMax(Shapes.dim("argmax", dim, dim())).castTo(DataType.LONG));
     }
 
     public Tensor argmin(int dim) {
-        return new Tensor(Nd4j.argMin(data, Shapes.dim("argmin", dim, dim())).castTo(DataType.LONG));
+        return new Tensor(Nd4j.argMin(data(), Shapes.dim("argmin", dim, dim())).castTo(DataType.LONG));
     }
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
 
-    public Tensor gt(double c) { return new Tensor(data.gt(c)); }
-    public Tensor lt(double c) { return new Tensor(data.lt(c)); }
-    public Tensor ge(double c) { return new Tensor(data.gte(c)); }
-    public Tensor le(double c) { return new Tensor(data.lte(c)); }
-    public Tensor eq(double c) { return new Tensor(data.eq(c)); }
-    public Tensor ne(double c) { return new Tensor(data.neq(c)); }
+    public Tensor gt(double c) { return new Tensor(data().gt(c)); }
+    public Tensor lt(double c) { return new Tensor(data().lt(c)); }
+    public Tensor ge(double c) { return new Tensor(data().gte(c)); }
+    public Tensor le(double c) { return new Tensor(data().lte(c)); }
+    public Tensor eq(double c) { return new Tensor(data().eq(c)); }
+    public Tensor ne(double c) { return new Tensor(data().neq(c)); }
     public Tensor gt(Tensor o) { return compare("greater", "gt", o); }
     public Tensor lt(Tensor o) { return compare("less", "lt", o); }
     public Tensor ge(Tensor o) { return compare("greater_equal", "ge", o); }
@@ -561,12 +641,12 @@ public final class Tensor {
     public Tensor ne(Tensor o) { return compare("not_equals", "ne", o); }
 
     private Tensor compare(String nativeName, String op, Tensor o) {
-        return new Tensor(Engine.compare(nativeName, op, data, o.data));
+        return new Tensor(Engine.compare(nativeName, op, data(), o.data()));
     }
 
     /** Number of true (non-zero) elements. */
     public long countNonZero() {
-        return data.castTo(DataType.DOUBLE).neq(0).castTo(DataType.LONG).sumNumber().longValue();
+        return data().castTo(DataType.DOUBLE).neq(0).castTo(DataType.LONG).sumNumber().longValue();
     }
 
     // ---------------------------------------------------------------- shape and indexing
@@ -651,14 +731,14 @@ public final class Tensor {
     /** Rows picked by a boolean mask over the first dimension. */
     public Tensor maskedSelectRows(Tensor mask) {
         long[] ids = java.util.stream.IntStream.range(0, (int) mask.numel())
-                .filter(i -> mask.data.getDouble(i) != 0).asLongStream().toArray();
+                .filter(i -> mask.data().getDouble(i) != 0).asLongStream().toArray();
         return indexSelect(0, of(ids));
     }
 
     /** One-hot encoding of int64 class indices into {@code numClasses} columns (default float type). */
     public Tensor oneHot(int numClasses) {
-        INDArray idx = data.castTo(DataType.LONG);
-        if (data.length() > 0) {
+        INDArray idx = data().castTo(DataType.LONG);
+        if (data().length() > 0) {
             long lo = idx.minNumber().longValue(), hi = idx.maxNumber().longValue();
             if (lo < 0 || hi >= numClasses) throw new IndexOutOfBoundsException("oneHot: class " + (lo < 0 ? lo : hi)
                     + " out of range for " + numClasses + " classes");
@@ -692,13 +772,13 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_"); Engine.cast(data, data.dataType()); data.addi(broadcastTo(o)); version++; return this; }
-    public Tensor add_(double c) { checkInPlace("add_"); data.addi(c); version++; return this; }
-    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data.subi(broadcastTo(o)); version++; return this; }
-    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data.muli(broadcastTo(o)); version++; return this; }
-    public Tensor mul_(double c) { checkInPlace("mul_"); data.muli(c); version++; return this; }
-    public Tensor zero_() { checkInPlace("zero_"); data.assign(0); version++; return this; }
-    public Tensor fill_(double c) { checkInPlace("fill_"); data.assign(c); version++; return this; }
+    public Tensor add_(Tensor o) { checkInPlace("add_"); Engine.cast(data(), data().dataType()); data().addi(broadcastTo(o)); version++; return this; }
+    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); version++; return this; }
+    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data().subi(broadcastTo(o)); version++; return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); version++; return this; }
+    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); version++; return this; }
+    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); version++; return this; }
+    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); version++; return this; }
 
     /** Copies another tensor's values into this one (shapes must match). */
     public Tensor copy_(Tensor src) {
@@ -706,7 +786,7 @@ public final class Tensor {
         if (!java.util.Arrays.equals(shape(), src.shape())) {
             throw new ShapeException("copy_: source shape " + Shapes.str(src.shape()) + " does not match destination shape " + Shapes.str(shape()));
         }
-        data.assign(src.data);
+        data().assign(src.data());
         version++;
         return this;
     }
@@ -716,7 +796,7 @@ public final class Tensor {
         if (!java.util.Arrays.equals(s, shape())) {
             throw new ShapeException("in-place op: result shape " + Shapes.str(s) + " does not fit destination shape " + Shapes.str(shape()));
         }
-        INDArray src = Engine.cast(o.data, data.dataType());
+        INDArray src = Engine.cast(o.data(), data().dataType());
         return java.util.Arrays.equals(o.shape(), shape()) ? src : Primitives.expand(src, shape());
     }
 

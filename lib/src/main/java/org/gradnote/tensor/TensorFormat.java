@@ -12,7 +12,7 @@ final class TensorFormat {
 
     static String format(Tensor t) {
         long[] shape = t.shape();
-        double[] v = t.dtype() == DType.BOOL ? t.data.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble() : t.toDoubleArray();
+        double[] v = t.dtype() == DType.BOOL ? t.data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble() : t.toDoubleArray();
         boolean summarize = v.length > THRESHOLD;
         Style style = Style.of(t.dtype(), v);
         StringBuilder b = new StringBuilder("tensor(");

@@ -1,0 +1,48 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Where a tensor's values live: on the heap while the tensor is tiny and only heap ops touched it, in an ND4J
+ * array from the first op that needs one on. Shared by a tensor and its {@link Tensor#detach() detached} aliases,
+ * so that moving to ND4J (and any in-place change after it) is seen through all of them.
+ */
+final class Storage {
+    private Small small;
+    private INDArray nd;
+
+    Storage(INDArray nd) {
+        this.nd = nd;
+    }
+
+    Storage(Small small) {
+        this.small = small;
+    }
+
+    /** The heap values, or null once the values live in ND4J. */
+    Small small() {
+        return small;
+    }
+
+    /** The ND4J array, created from the heap values the first time it is asked for. */
+    INDArray nd() {
+        if (nd == null) {
+            nd = small.toNd();
+            small = null;
+        }
+        return nd;
+    }
+
+    long[] shape() {
+        return small != null ? small.shape : nd.shape();
+    }
+
+    DataType dataType() {
+        return small != null ? small.type : nd.dataType();
+    }
+
+    long length() {
+        return small != null ? small.v.length : nd.length();
+    }
+}
