@@ -71,6 +71,23 @@ final class BufferPool {
         else free(a);
     }
 
+    /**
+     * Takes an array the running pass allocated out of its recording, so that it outlives the pass: a leaf's
+     * gradient can then be this array instead of a copy of it (one native allocation and copy per parameter and
+     * step saved). Returns false, keeping nothing, for an array the pass did not allocate or already handed out.
+     */
+    boolean adopt(INDArray a) {
+        if (arena == null) return false;
+        for (int i = arena.size() - 1; i >= 0; i--) {
+            if (arena.get(i) == a) {
+                arena.remove(i);
+                for (int j = given.size() - 1; j >= 0; j--) if (given.get(j) == a) given.remove(j);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts recording allocations; returns false when a pass is already recording (nested backward). */
     boolean open() {
         if (arena != null) return false;

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,35 +33,59 @@ final class Engine {
         }
     }
 
-    /** A reusable op plus context; contexts are not thread-safe, hence one set per thread. */
+    /**
+     * A reusable op plus one context per call signature (the counts of inputs, outputs and arguments). Contexts are
+     * not thread-safe, hence one set per thread.
+     *
+     * <p>Why per signature: a context keeps inputs past the ones set last, so a call with fewer inputs (conv without
+     * bias) would otherwise see the previous call's extra array; setting an empty argument array likewise leaves
+     * the previous call's arguments in place (reduce_sum over all elements after one over a dimension failed).
+     * The signature is an int, not a string key: building "name/1/1/0/0/0" on every call cost a StringBuilder per
+     * op, and its invokedynamic bootstrap cost ~20 ms in the first epoch of every run.
+     */
     private static final class Slot {
         final DynamicCustomOp op;
-        final OpContext ctx;
+        private int[] sigs = new int[2];
+        private OpContext[] ctxs = new OpContext[2];
+        private int n;
 
         Slot(String name) {
             op = DynamicCustomOp.builder(name).build();
-            ctx = Nd4j.getExecutioner().buildContext();
+        }
+
+        OpContext context(int sig) {
+            for (int i = 0; i < n; i++) if (sigs[i] == sig) return ctxs[i];
+            if (n == sigs.length) {
+                sigs = Arrays.copyOf(sigs, 2 * n);
+                ctxs = Arrays.copyOf(ctxs, 2 * n);
+            }
+            sigs[n] = sig;
+            return ctxs[n++] = Nd4j.getExecutioner().buildContext();
         }
     }
+
+    private static final long[] NO_LONGS = {};
+    private static final boolean[] NO_BOOLEANS = {};
+    private static final double[] NO_DOUBLES = {};
 
     private static final ThreadLocal<Map<String, Slot>> SLOTS = ThreadLocal.withInitial(HashMap::new);
 
     /** Runs the named native op on inputs, writing into the given outputs, with integer and boolean arguments. */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
-        // Keyed by arity too: a context keeps inputs past the ones set last, so a call with fewer inputs (conv
-        // without bias) would otherwise see the previous call's extra array. The same holds for arguments: setting
-        // an empty argument array leaves the previous call's arguments in place (reduce_sum over all elements
-        // after one over a dimension failed), so the argument counts are part of the key.
-        String key = name + '/' + inputs.length + '/' + outputs.length + '/' + (iArgs == null ? 0 : iArgs.length)
-                + '/' + (bArgs == null ? 0 : bArgs.length) + '/' + (tArgs == null ? 0 : tArgs.length);
-        Slot s = SLOTS.get().computeIfAbsent(key, k -> new Slot(name));
-        s.ctx.setInputArrays(inputs);
-        s.ctx.setOutputArrays(outputs);
-        s.ctx.setIArguments(iArgs == null ? new long[0] : iArgs);
-        s.ctx.setBArguments(bArgs == null ? new boolean[0] : bArgs);
-        s.ctx.setTArguments(tArgs == null ? new double[0] : tArgs);
-        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, s.ctx);
-        else Nd4j.exec(s.op, s.ctx);
+        Map<String, Slot> slots = SLOTS.get();
+        Slot s = slots.get(name);
+        if (s == null) slots.put(name, s = new Slot(name));
+        long[] i = iArgs == null ? NO_LONGS : iArgs;
+        boolean[] b = bArgs == null ? NO_BOOLEANS : bArgs;
+        double[] t = tArgs == null ? NO_DOUBLES : tArgs;
+        OpContext ctx = s.context(inputs.length | outputs.length << 6 | i.length << 12 | b.length << 18 | t.length << 24);
+        ctx.setInputArrays(inputs);
+        ctx.setOutputArrays(outputs);
+        ctx.setIArguments(i);
+        ctx.setBArguments(b);
+        ctx.setTArguments(t);
+        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, ctx);
+        else Nd4j.exec(s.op, ctx);
     }
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {
@@ -178,13 +201,20 @@ final class Engine {
         long n = transB ? b.size(0) : b.size(1);
         DataType t = resultType(a.dataType(), b.dataType());
         INDArray out = empty(t, m, n);
-        Nd4j.gemm(contiguous(cast(a, t)), contiguous(cast(b, t)), out, transA, transB, 1.0, 0.0);
+        gemmInto(contiguous(cast(a, t)), contiguous(cast(b, t)), out, transA, transB);
         return out;
     }
 
-    /** out = op(a) · op(b) through BLAS into a preallocated output; a, b and out must be c-order and offset-free. */
+    private static final long[][] TRANSPOSES = {{0, 0, 0}, {0, 1, 0}, {1, 0, 0}, {1, 1, 0}};
+    private static final double[] ALPHA_BETA = {1.0, 0.0};
+
+    /**
+     * out = op(a) · op(b) through BLAS into a preallocated output; a, b and out must be c-order and offset-free.
+     * The cached "matmul" context is the op Nd4j.gemm builds (Mmul) without building it: Nd4j.gemm constructed a
+     * Mmul, a transpose builder and a fresh context on every call, 15% of LeNet's step in a JFR profile.
+     */
     static void gemmInto(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
-        Nd4j.gemm(a, b, out, transA, transB, 1.0, 0.0);
+        exec("matmul", new INDArray[] {a, b}, new INDArray[] {out}, TRANSPOSES[(transA ? 2 : 0) + (transB ? 1 : 0)], null, ALPHA_BETA);
     }
 
     /** The elements of a FLOAT array in c order, copied out of native memory in one bulk get. */
@@ -253,10 +283,23 @@ final class Engine {
     /**
      * BLAS needs c-order, offset-free buffers; views from slicing or permuting are copied once here. ND4J flags
      * every reshape as a view, so the layout itself is checked: a reshaped array with offset 0 and c strides is
-     * used as is (this copy used to run on every conv output, pooling gradient and linear input).
+     * used as is (this copy used to run on every conv output, pooling gradient and linear input). Strides of
+     * size-1 dimensions are ignored, as they address nothing: the meteo CNN's x.transpose(1, 2) of [1, 364, 1]
+     * is such a permuted view, and was copied twice per epoch.
      */
     static INDArray contiguous(INDArray a) {
-        if (a.ordering() == 'c' && (!a.isView() || a.offset() == 0 && Shape.hasDefaultStridesForShape(a))) return a;
-        return a.dup('c');
+        return a.offset() == 0 && denseIgnoringUnitDims(a) ? a : a.dup('c');
+    }
+
+    /** True when the strides of the dimensions larger than 1 are those of a dense c-order array. */
+    private static boolean denseIgnoringUnitDims(INDArray a) {
+        long[] shape = a.shape(), strides = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] == 1) continue;
+            if (strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -39,6 +40,21 @@ final class LayerPrimitives {
             }
         }
 
+        // equals and hashCode by hand (Unfold keys its index maps on windows): a record's generated ones bootstrap
+        // through invokedynamic on first use, ~20 ms of the first epoch of a run (measured on the meteo CNN).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Window w && w.kH == kH && w.kW == kW && w.sH == sH && w.sW == sW && w.pH == pH && w.pW == pW
+                    && w.dH == dH && w.dW == dW && w.same == same;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = kH;
+            for (int v : new int[] {kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0}) h = 31 * h + v;
+            return h;
+        }
+
         /** pooling's integer arguments; {@code extra} is avg pooling's "divisor counts padding" switch. */
         long[] poolArgs(int extra) {
             return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, extra, 0};
@@ -52,72 +68,100 @@ final class LayerPrimitives {
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
-        win.checkFits("conv2d", xd.shape());
-        return convolve("conv2d", x, w, b, xd, wd, win, xd.shape(), w.shape());
-    }
-
-    /** 1-D cross-correlation of x [N, C, W] with w [O, C, kW]: the 2-D op with height 1 (see the class note). */
-    static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
-        DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
-        long[] xs = x.shape(), ws = w.shape();
-        INDArray xd = Engine.contiguous(Engine.cast(x.data(), t)).reshape('c', xs[0], xs[1], 1, xs[2]);
-        INDArray wd = Engine.contiguous(Engine.cast(w.data(), t)).reshape('c', ws[0], ws[1], 1, ws[2]);
-        win.checkFits("conv1d", xd.shape());
-        return convolve("conv1d", x, w, b, xd, wd, win, xs, ws);
+        long[] x4 = xd.shape();
+        win.checkFits("conv2d", x4);
+        return convolve("conv2d", x, w, b, xd, wd, win, x4, x4);
     }
 
     /**
-     * The convolution on 4-D arrays; the result and the gradients of x and w come back in the shapes xs and ws.
+     * 1-D cross-correlation of x [N, C, W] with w [O, C, kW]: the 2-D maths with height 1 (see the class note),
+     * on the arrays as they are (the 4-D shape is only passed along, as a reshaped view costs a native shape buffer).
+     */
+    static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
+        DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
+        long[] xs = x.shape();
+        INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
+        INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
+        long[] x4 = {xs[0], xs[1], 1, xs[2]};
+        win.checkFits("conv1d", x4);
+        return convolve("conv1d", x, w, b, xd, wd, win, x4, xs);
+    }
+
+    /**
+     * The convolution of a dense x whose 4-D shape is x4; the result and the gradient of x have x's rank.
      *
      * <p>Why im2col + gemm instead of M2.1's conv2d/conv2d_bp pair: for LeNet's layers conv2d_bp took 560-800 µs
      * a call (5-7x the forward). Here the column matrix is laid out [K = C·kH·kW, N·oH·oW] ({@link Unfold}), so
      * a whole batch is one gemm W[O, K] · col, the backward two more, and dx (gemm + col2im) is skipped when x
      * needs no gradient, as for a network's first layer.
+     *
+     * <p>Every array is allocated in its final shape, from the pool where it can be, and as few views as possible
+     * are made: in the meteo CNN's steady state, creating ND4J arrays (a native data buffer plus a native shape
+     * buffer each, views included) was half of the epoch's time, far more than the maths.
      */
-    private static Tensor convolve(String op, Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] xs, long[] ws) {
+    private static Tensor convolve(String op, Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4, long[] xs) {
         DataType t = xd.dataType();
-        INDArray bd = bias(b, t, wd.size(0));
-        long n = xd.size(0), c = xd.size(1), o = wd.size(0), oh = win.outH(xd.size(2)), ow = win.outW(xd.size(3));
-        long k = c * win.kH() * win.kW(), cols = n * oh * ow;
-        long[] outShape = {n, o, oh, ow};
-        long[] result = xs.length == 3 ? new long[] {n, o, ow} : outShape;
+        long[] ws = w.shape();
+        long n = x4[0], o = ws[0], oh = win.outH(x4[2]), ow = win.outW(x4[3]);
+        long k = x4[1] * win.kH() * win.kW(), p = oh * ow, cols = n * p;
+        long[] result = xs.length == 3 ? new long[] {n, o, ow} : new long[] {n, o, oh, ow};
+        INDArray bd = b == null ? null : Engine.contiguous(Engine.cast(b.data(), t));
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
-        INDArray col = Unfold.im2col(xd, win);
-        INDArray colM = col.reshape('c', k, cols), wM = wd.reshape('c', o, k);
-        INDArray y = Engine.empty(t, o, cols);
-        Engine.gemmInto(wM, colM, y, false, false);
-        // [O, N, oH, oW] to [N, O, oH, oW] and the bias in one native call.
-        INDArray out = Engine.empty(t, outShape);
-        Engine.exec("add", new INDArray[] {y.reshape('c', o, n, oh, ow).permute(1, 0, 2, 3), bd.reshape('c', 1, o, 1, 1)}, out);
-        // y is dead now and col once the rule has run: both back to the pool (a native allocation costs ~1.6 µs/KB
-        // here, and col is the largest array of the layer).
-        BufferPool.get().give(y);
-        Tensor r = Tensor.record(out.reshape('c', result), op, inputs, new Tensor[] {x, w}, g -> {
-            INDArray gT = Engine.empty(t, o, n, oh, ow);
-            Engine.exec("permute", new INDArray[] {Engine.contiguous(Engine.cast(g, t)).reshape('c', outShape)}, new INDArray[] {gT},
-                    new long[] {1, 0, 2, 3}, null, null);
-            INDArray gM = gT.reshape('c', o, cols);
-            INDArray dw = Engine.empty(t, o, k);
-            Engine.gemmInto(gM, colM, dw, false, true);
+        INDArray col = Unfold.im2col(xd, x4, win);
+        INDArray wM = wd.reshape('c', o, k);
+        INDArray out = Engine.empty(t, result);
+        if (n == 1) {
+            // One sample: W · col is [O, oH·oW], already the output's layout, so the gemm writes the output.
+            Engine.gemmInto(wM, col, out.reshape('c', o, cols), false, false);
+            if (bd != null) addBias(out, bd, out);
+        } else {
+            // W · col is [O, N, oH·oW]; one native call moves it to [N, O, ...] through a strided view, adding the bias.
+            INDArray y = Engine.empty(t, o, cols);
+            Engine.gemmInto(wM, col, y, false, false);
+            long[] strides = xs.length == 3 ? new long[] {p, cols, 1} : new long[] {p, cols, ow, 1};
+            INDArray yv = Nd4j.create(y.data(), result, strides, 0, 'c');
+            if (bd != null) addBias(yv, bd, out);
+            else Engine.exec("identity", new INDArray[] {yv}, out);
+            // y is dead now: back to the pool.
+            BufferPool.get().give(y);
+        }
+        Tensor r = Tensor.record(out, op, inputs, new Tensor[] {x, w}, g -> {
+            INDArray gd = Engine.contiguous(Engine.cast(g, t));
+            INDArray gM;
+            if (n == 1) gM = gd.reshape('c', o, cols);
+            else {
+                // [N, O, P] to [O, N, P], the gemms' layout, written through a view of the pooled result.
+                INDArray gT = Engine.empty(t, o, cols);
+                long[] tShape = xs.length == 3 ? new long[] {o, n, ow} : new long[] {o, n, oh, ow};
+                Engine.exec("permute", new INDArray[] {gd}, new INDArray[] {gT.reshape('c', tShape)},
+                        xs.length == 3 ? PERMUTE_3 : PERMUTE_4, null, null);
+                gM = gT;
+            }
+            // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
+            INDArray dw = Engine.empty(t, ws);
+            Engine.gemmInto(gM, col, dw.reshape('c', o, k), false, true);
             INDArray dx = null;
             if (x.requiresGrad()) {
                 INDArray dcol = Engine.empty(t, k, cols);
                 Engine.gemmInto(wM, gM, dcol, true, false);
-                dx = Unfold.col2im(dcol, xd.shape(), win).reshape('c', xs);
+                dx = Unfold.col2im(dcol, x4, xs, win);
             }
-            if (b == null) return new INDArray[] {dx, dw.reshape('c', ws)};
+            if (b == null) return new INDArray[] {dx, dw};
             INDArray db = Engine.empty(t, o);
-            Engine.exec("reduce_sum", new INDArray[] {gM}, new INDArray[] {db}, new long[] {1}, null, null);
-            return new INDArray[] {dx, dw.reshape('c', ws), db};
+            Engine.exec("reduce_sum", new INDArray[] {gM}, new INDArray[] {db}, REDUCE_ROWS, null, null);
+            return new INDArray[] {dx, dw, db};
         });
         if (r.node != null) r.node.ownScratch(col);
         else BufferPool.get().give(col);
         return r;
     }
 
-    /** The bias, zeros when the layer has none: the add that lays the output out as [N, O, ...] always takes one. */
-    private static INDArray bias(Tensor b, DataType t, long outChannels) {
-        return b == null ? Engine.zeros(t, outChannels) : Engine.contiguous(Engine.cast(b.data(), t));
+    private static final long[] PERMUTE_3 = {1, 0, 2}, PERMUTE_4 = {1, 0, 2, 3}, REDUCE_ROWS = {1};
+    private static final boolean[] NCHW = {true};
+
+    /** out = x + bias along dimension 1 (x may be a strided view; out may be x). */
+    private static void addBias(INDArray x, INDArray bias, INDArray out) {
+        Engine.exec("biasadd", new INDArray[] {x, bias}, new INDArray[] {out}, null, NCHW, null);
     }
 
     // ---- pooling ----

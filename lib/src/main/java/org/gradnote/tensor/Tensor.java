@@ -406,7 +406,7 @@ public final class Tensor {
             g = g.castTo(data().dataType());
             fresh = true;
         }
-        if (grad == null) grad = new Tensor(fresh ? g : g.dup());
+        if (grad == null) grad = new Tensor(fresh || BufferPool.get().adopt(g) ? g : g.dup());
         else {
             grad.data().addi(g);
             grad.version++;

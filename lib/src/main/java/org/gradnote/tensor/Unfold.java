@@ -33,41 +33,74 @@ final class Unfold {
     private static final ThreadLocal<Map<Key, int[]>> MAPS = ThreadLocal.withInitial(HashMap::new);
 
     /**
-     * Columns of x [N, C, H, W] laid out [C, kH, kW, N, oH, oW] (row k of the [K, N·oH·oW] matrix is one kernel
-     * tap of one channel over every output position of the batch), as a fresh array of that shape.
+     * Columns of a dense x of 4-D shape x4 [N, C, H, W] as a pooled [K, N·oH·oW] matrix laid out [C, kH, kW] by
+     * [N, oH, oW]: row k is one kernel tap of one channel over every output position of the batch.
      */
-    static INDArray im2col(INDArray x, LayerPrimitives.Window win) {
-        long[] s = x.shape();
-        int[] map = map(s, win);
-        INDArray col = Engine.empty(x.dataType(), s[1], win.kH(), win.kW(), s[0], win.outH(s[2]), win.outW(s[3]));
+    static INDArray im2col(INDArray x, long[] x4, LayerPrimitives.Window win) {
+        int[] map = map(x4, win);
+        long k = x4[1] * win.kH() * win.kW();
+        INDArray col = Engine.empty(x.dataType(), k, map.length / k);
+        Scratch s = SCRATCH.get();
+        int n = Math.toIntExact(x.length());
         if (x.dataType() == DataType.DOUBLE) {
-            double[] src = Engine.doubles(x), dst = new double[map.length];
+            double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
+            x.data().asNioDouble().get(0, src, 0, n);
             for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
-            Engine.put(col, dst);
+            col.data().asNioDouble().put(0, dst, 0, map.length);
         } else {
-            float[] src = Engine.floats(x), dst = new float[map.length];
+            float[] src = s.floats(0, n), dst = s.floats(1, map.length);
+            x.data().asNioFloat().get(0, src, 0, n);
             for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
-            Engine.put(col, dst);
+            col.data().asNioFloat().put(0, dst, 0, map.length);
         }
         return col;
     }
 
-    /** The gradient of x from the gradient of its columns: each column entry adds back into its source element. */
-    static INDArray col2im(INDArray dcol, long[] xShape, LayerPrimitives.Window win) {
-        int[] map = map(xShape, win);
-        INDArray dx = Engine.empty(dcol.dataType(), xShape);
-        int n = Math.toIntExact(Shapes.numel(xShape));
+    /**
+     * The gradient of x (4-D shape x4, returned in shape xs) from the gradient of its columns: each column entry
+     * adds back into its source element.
+     */
+    static INDArray col2im(INDArray dcol, long[] x4, long[] xs, LayerPrimitives.Window win) {
+        int[] map = map(x4, win);
+        INDArray dx = Engine.empty(dcol.dataType(), xs);
+        int n = Math.toIntExact(Shapes.numel(x4));
+        Scratch s = SCRATCH.get();
         if (dcol.dataType() == DataType.DOUBLE) {
-            double[] src = Engine.doubles(dcol), dst = new double[n];
+            double[] src = s.doubles(0, map.length), dst = s.doubles(1, n);
+            java.util.Arrays.fill(dst, 0, n, 0);
+            dcol.data().asNioDouble().get(0, src, 0, map.length);
             for (int i = 0; i < map.length; i++) if (map[i] >= 0) dst[map[i]] += src[i];
-            Engine.put(dx, dst);
+            dx.data().asNioDouble().put(0, dst, 0, n);
         } else {
-            float[] src = Engine.floats(dcol), dst = new float[n];
+            float[] src = s.floats(0, map.length), dst = s.floats(1, n);
+            java.util.Arrays.fill(dst, 0, n, 0);
+            dcol.data().asNioFloat().get(0, src, 0, map.length);
             for (int i = 0; i < map.length; i++) if (map[i] >= 0) dst[map[i]] += src[i];
-            Engine.put(dx, dst);
+            dx.data().asNioFloat().put(0, dst, 0, n);
         }
         return dx;
     }
+
+    /**
+     * Two reusable Java buffers per type and thread for the copies in and out of native memory: fresh arrays of
+     * LeNet's column size (18k floats) on every call were most of the lab's young-generation garbage.
+     */
+    private static final class Scratch {
+        private final float[][] f = {new float[0], new float[0]};
+        private final double[][] d = {new double[0], new double[0]};
+
+        float[] floats(int which, int n) {
+            if (f[which].length < n) f[which] = new float[n];
+            return f[which];
+        }
+
+        double[] doubles(int which, int n) {
+            if (d[which].length < n) d[which] = new double[n];
+            return d[which];
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static int[] map(long[] xShape, LayerPrimitives.Window win) {
         Map<Key, int[]> maps = MAPS.get();
