@@ -178,6 +178,7 @@ final class LayerPrimitives {
         long[] s = xd.shape();
         win.checkFits(max ? "maxPool" : "avgPool", s);
         long[] outShape = {s[0], s[1], win.outH(s[2]), win.outW(s[3])};
+        if (max && MaxPool.handles(xd.dataType())) return maxPool(x, xd, s, outShape, win, oneD);
         INDArray out = Engine.empty(xd.dataType(), outShape);
         long[] args = win.poolArgs(max ? 0 : countPadding ? 1 : 0);
         String fwd = max ? "maxpool2d" : "avgpool2d";
@@ -190,6 +191,21 @@ final class LayerPrimitives {
             INDArray dx = Engine.empty(x4.dataType(), x4.shape());
             Engine.exec(fwd + "_bp", new INDArray[] {x4, gd}, new INDArray[] {dx}, args, null, null);
             return new INDArray[] {oneD ? dx.reshape('c', xs) : dx};
+        });
+    }
+
+    /** Max pooling through {@link MaxPool}: the output and the gradient of x come back in x's rank. */
+    private static Tensor maxPool(Tensor x, INDArray xd, long[] x4, long[] out4, Window win, boolean oneD) {
+        long[] xs = x.shape();
+        DataType t = xd.dataType();
+        long[] outShape = oneD ? new long[] {out4[0], out4[1], out4[3]} : out4;
+        INDArray out = Engine.empty(t, outShape);
+        int[] argmax = new int[Math.toIntExact(Shapes.numel(out4))];
+        MaxPool.forward(xd, x4, win, out, argmax);
+        return Tensor.record(out, oneD ? "maxPool1d" : "maxPool2d", new Tensor[] {x}, Tensor.NONE, g -> {
+            INDArray dx = Engine.empty(t, xs);
+            MaxPool.backward(Engine.cast(g, t), argmax, dx);
+            return new INDArray[] {dx};
         });
     }
 

@@ -45,6 +45,20 @@ class LayerGradCheckTest {
     }
 
     @Test
+    void maxPoolTiesAndNaNAsPyTorch() {
+        // torch.nn.functional.max_pool2d: the first maximum of a window takes the whole gradient; NaN wins a window.
+        Tensor x = Tensor.of(1, 3, 3, 2, Double.NaN, 0, 5, 5).reshape(1, 2, 1, 4).requiresGrad(true);
+        Tensor y = Functional.maxPool2d(x, new int[] {1, 2}, new int[] {1, 2}, new int[] {0, 0}, new int[] {1, 1});
+        double[] v = y.toDoubleArray();
+        assertEquals(3, v[0]);
+        assertEquals(3, v[1]);
+        assertTrue(Double.isNaN(v[2]));
+        assertEquals(5, v[3]);
+        y.mul(Tensor.of(1, 2, 3, 4).reshape(1, 2, 1, 2)).sum().backward();
+        assertArrayEquals(new double[] {0, 1, 2, 0, 3, 0, 4, 0}, x.grad().toDoubleArray());
+    }
+
+    @Test
     void poolingWithStrideAndPadding() {
         // Distinct values: max pooling's finite differences are only meaningful away from ties.
         GradCheck.check("maxPool2d k2", t -> Functional.maxPool2d(t[0], 2, 2, 0), r(2, 3, 6, 6));
