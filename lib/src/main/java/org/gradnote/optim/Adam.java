@@ -60,7 +60,9 @@ public class Adam extends Optimizer {
         if (!amsgrad) {
             // libnd4j's adam_updater computes lr sqrt(bc2)/bc1 * m / (sqrt(v) + eps'): with eps' = eps sqrt(bc2)
             // that is exactly torch's lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps), in one native call instead of ten.
-            INDArray delta = p.ulike();
+            // The update lands in a buffer of the parameter's state (step() subtracts it at once): a fresh array per
+            // parameter and step was a native allocation each.
+            INDArray delta = s.buffer("update", p);
             INDArray gc = g.dataType() == p.dataType() ? g : g.castTo(p.dataType());
             if (adamCtx == null) adamCtx = Nd4j.getExecutioner().buildContext();
             adamCtx.setInputArrays(gc, v, m);

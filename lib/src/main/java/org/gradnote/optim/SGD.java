@@ -43,6 +43,7 @@ public class SGD extends Optimizer {
             } else buf.muli(momentum).addi(dampening == 0 ? d : d.mul(1 - dampening));
             d = nesterov ? d.add(buf.mul(momentum)) : buf;
         }
-        return d.mul(lr());
+        // Into a buffer of the parameter's state (step() subtracts it at once), not a fresh native array per step.
+        return d.mul(lr(), s.buffer("update", p));
     }
 }

@@ -288,7 +288,12 @@ final class Engine {
      * is such a permuted view, and was copied twice per epoch.
      */
     static INDArray contiguous(INDArray a) {
-        return a.offset() == 0 && denseIgnoringUnitDims(a) ? a : a.dup('c');
+        if (a.offset() == 0 && denseIgnoringUnitDims(a)) return a;
+        // A pooled copy rather than dup(): in a backward pass it goes back to the pool with the other temporaries
+        // (the meteo CNN's ReLU gradient arrives transposed and was a fresh native array every step).
+        INDArray c = empty(a.dataType(), a.shape());
+        exec("identity", new INDArray[] {a}, c);
+        return c;
     }
 
     /** True when the strides of the dimensions larger than 1 are those of a dense c-order array. */

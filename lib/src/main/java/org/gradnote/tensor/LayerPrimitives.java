@@ -50,9 +50,7 @@ final class LayerPrimitives {
 
         @Override
         public int hashCode() {
-            int h = kH;
-            for (int v : new int[] {kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0}) h = 31 * h + v;
-            return h;
+            return ((((((((kH * 31 + kW) * 31 + sH) * 31 + sW) * 31 + pH) * 31 + pW) * 31 + dH) * 31 + dW) * 31) + (same ? 1 : 0);
         }
 
         /** pooling's integer arguments; {@code extra} is avg pooling's "divisor counts padding" switch. */

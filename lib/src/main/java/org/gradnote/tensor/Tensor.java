@@ -774,7 +774,16 @@ public final class Tensor {
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
     public Tensor add_(Tensor o) { checkInPlace("add_"); Engine.cast(data(), data().dataType()); data().addi(broadcastTo(o)); version++; return this; }
     public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); version++; return this; }
-    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data().subi(broadcastTo(o)); version++; return this; }
+    public Tensor sub_(Tensor o) {
+        checkInPlace("sub_");
+        INDArray d = data(), src = o.data();
+        // The optimizers' update of every parameter and step: a cached native op when nothing needs broadcasting or
+        // casting (INDArray.subi builds its op on the Java side each call).
+        if (src.dataType() == d.dataType() && java.util.Arrays.equals(src.shape(), d.shape())) Engine.exec("subtract", new INDArray[] {d, src}, d);
+        else d.subi(broadcastTo(o));
+        version++;
+        return this;
+    }
     public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); version++; return this; }
     public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); version++; return this; }
     public Tensor zero_() { checkInPlace("zero_"); data().assign(0); version++; return this; }

@@ -102,7 +102,20 @@ final class Unfold {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** The last map used on this thread: a layer calls with the same geometry step after step. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+
     private static int[] map(long[] xShape, LayerPrimitives.Window win) {
+        Object[] last = LAST.get();
+        if (last[2] != null && last[1].equals(win) && Arrays.equals((long[]) last[0], xShape)) return (int[]) last[2];
+        int[] m = lookup(xShape, win);
+        last[0] = xShape.clone();
+        last[1] = win;
+        last[2] = m;
+        return m;
+    }
+
+    private static int[] lookup(long[] xShape, LayerPrimitives.Window win) {
         Map<Key, int[]> maps = MAPS.get();
         Key key = new Key(xShape.clone(), win);
         int[] m = maps.get(key);
