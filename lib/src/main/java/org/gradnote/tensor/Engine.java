@@ -288,12 +288,17 @@ final class Engine {
      * is such a permuted view, and was copied twice per epoch.
      */
     static INDArray contiguous(INDArray a) {
-        if (a.offset() == 0 && denseIgnoringUnitDims(a)) return a;
+        if (isDense(a)) return a;
         // A pooled copy rather than dup(): in a backward pass it goes back to the pool with the other temporaries
         // (the meteo CNN's ReLU gradient arrives transposed and was a fresh native array every step).
         INDArray c = empty(a.dataType(), a.shape());
         exec("identity", new INDArray[] {a}, c);
         return c;
+    }
+
+    /** True for an offset-free array laid out as a dense c-order one (what BLAS and bulk copies need). */
+    static boolean isDense(INDArray a) {
+        return a.offset() == 0 && denseIgnoringUnitDims(a);
     }
 
     /** True when the strides of the dimensions larger than 1 are those of a dense c-order array. */

@@ -779,7 +779,9 @@ public final class Tensor {
         INDArray d = data(), src = o.data();
         // The optimizers' update of every parameter and step: a cached native op when nothing needs broadcasting or
         // casting (INDArray.subi builds its op on the Java side each call).
-        if (src.dataType() == d.dataType() && java.util.Arrays.equals(src.shape(), d.shape())) Engine.exec("subtract", new INDArray[] {d, src}, d);
+        if (src.dataType() == d.dataType() && java.util.Arrays.equals(src.shape(), d.shape()) && Engine.isDense(d) && Engine.isDense(src)) {
+            Engine.exec("subtract", new INDArray[] {d, src}, d);
+        }
         else d.subi(broadcastTo(o));
         version++;
         return this;
