@@ -9,8 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so that moving to ND4J (and any in-place change after it) is seen through all of them.
  */
 final class Storage {
-    private Small small;
-    private INDArray nd;
+    // Volatile with a synchronized move: a tensor read by two threads (a data loader's and the training loop's)
+    // must not be moved twice into two different ND4J arrays.
+    private volatile Small small;
+    private volatile INDArray nd;
 
     Storage(INDArray nd) {
         this.nd = nd;
@@ -27,6 +29,11 @@ final class Storage {
 
     /** The ND4J array, created from the heap values the first time it is asked for. */
     INDArray nd() {
+        INDArray a = nd;
+        return a != null ? a : move();
+    }
+
+    private synchronized INDArray move() {
         if (nd == null) {
             nd = small.toNd();
             small = null;
@@ -35,14 +42,17 @@ final class Storage {
     }
 
     long[] shape() {
-        return small != null ? small.shape : nd.shape();
+        Small s = small;
+        return s != null ? s.shape : nd().shape();
     }
 
     DataType dataType() {
-        return small != null ? small.type : nd.dataType();
+        Small s = small;
+        return s != null ? s.type : nd().dataType();
     }
 
     long length() {
-        return small != null ? small.v.length : nd.length();
+        Small s = small;
+        return s != null ? s.v.length : nd().length();
     }
 }
