@@ -256,26 +256,17 @@ public final class Tensor {
     }
 
     private static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
-        Tensor t = new Tensor(out);
-        if (!GradMode.isEnabled()) return t;
-        for (Tensor in : inputs) {
-            if (in.requiresGrad) {
-                t.requiresGrad = true;
-                Tensor[] s = saved;
-                if (saveOutput) {
-                    s = java.util.Arrays.copyOf(saved, saved.length + 1);
-                    s[saved.length] = t;
-                }
-                t.node = new Node(op, inputs, s, backward);
-                break;
-            }
-        }
-        return t;
+        return attach(new Tensor(out), op, inputs, saved, saveOutput, backward, null);
     }
 
     /** As {@link #record}, for a heap op of {@link SmallOps}. */
     static Tensor recordSmall(Small out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.SmallBackward backward) {
-        Tensor t = new Tensor(out);
+        return attach(new Tensor(out), op, inputs, saved, saveOutput, null, backward);
+    }
+
+    /** Gives t its tape entry (one of the two rules) when grad mode is on and an input needs a gradient. */
+    private static Tensor attach(Tensor t, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput,
+                                 Node.Backward backward, Node.SmallBackward smallBackward) {
         if (!GradMode.isEnabled()) return t;
         for (Tensor in : inputs) {
             if (in.requiresGrad) {
@@ -285,7 +276,7 @@ public final class Tensor {
                     s = java.util.Arrays.copyOf(saved, saved.length + 1);
                     s[saved.length] = t;
                 }
-                t.node = new Node(op, inputs, s, backward);
+                t.node = new Node(op, inputs, s, backward, smallBackward);
                 break;
             }
         }
