@@ -13,6 +13,8 @@ final class Storage {
     // must not be moved twice into two different ND4J arrays.
     private volatile Small small;
     private volatile INDArray nd;
+    /** In-place changes so far; tape entries compare it to refuse a backward through overwritten values. */
+    int version;
 
     Storage(INDArray nd) {
         this.nd = nd;

@@ -26,7 +26,6 @@ public final class Tensor {
     private boolean retainGrad;
     private Tensor grad;
     Node node;
-    private int version;
 
     Tensor(INDArray data) {
         this.storage = new Storage(data);
@@ -370,8 +369,9 @@ public final class Tensor {
         Autograd.backward(this, gradient, retainGraph);
     }
 
+    /** Bumped by every in-place change; shared with detached aliases, which change the same values. */
     int version() {
-        return version;
+        return storage.version;
     }
 
     /** Adds a gradient (an INDArray, or a {@link Small} for a tensor on the heap) into {@link #grad()}. */
@@ -387,7 +387,7 @@ public final class Tensor {
             if (grad == null) grad = new Tensor(fresh ? g : g.copy());
             else {
                 SmallOps.addInto(grad.small(), g);
-                grad.version++;
+                grad.storage.version++;
             }
             return;
         }
@@ -400,7 +400,7 @@ public final class Tensor {
         if (grad == null) grad = new Tensor(fresh ? g : g.dup());
         else {
             grad.data().addi(g);
-            grad.version++;
+            grad.storage.version++;
         }
     }
 
@@ -763,13 +763,13 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_"); Engine.cast(data(), data().dataType()); data().addi(broadcastTo(o)); version++; return this; }
-    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); version++; return this; }
-    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data().subi(broadcastTo(o)); version++; return this; }
-    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); version++; return this; }
-    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); version++; return this; }
-    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); version++; return this; }
-    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); version++; return this; }
+    public Tensor add_(Tensor o) { checkInPlace("add_"); data().addi(broadcastTo(o)); storage.version++; return this; }
+    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); storage.version++; return this; }
+    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data().subi(broadcastTo(o)); storage.version++; return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); storage.version++; return this; }
+    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); storage.version++; return this; }
+    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.version++; return this; }
+    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.version++; return this; }
 
     /** Copies another tensor's values into this one (shapes must match). */
     public Tensor copy_(Tensor src) {
@@ -778,7 +778,7 @@ public final class Tensor {
             throw new ShapeException("copy_: source shape " + Shapes.str(src.shape()) + " does not match destination shape " + Shapes.str(shape()));
         }
         data().assign(src.data());
-        version++;
+        storage.version++;
         return this;
     }
 
