@@ -546,14 +546,16 @@ public final class Tensor {
     public Tensor square() { return Primitives.powScalar(this, 2); }
     public Tensor exp() { return Primitives.exp(this); }
     public Tensor log() { return Primitives.log(this); }
+    /** log(1 + x), accurate for tiny x. */
+    public Tensor log1p() { return Primitives.log1p(this); }
     public Tensor sqrt() { return Primitives.sqrt(this); }
     public Tensor abs() { return Primitives.abs(this); }
     public Tensor tanh() { return Primitives.tanh(this); }
     public Tensor sigmoid() { return Primitives.sigmoid(this); }
     public Tensor relu() { return Primitives.relu(this); }
     public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
-    /** log(1 + exp(x)), computed stably as relu(x) + log(1 + exp(-|x|)). */
-    public Tensor softplus() { return relu().add(abs().neg().exp().add(1).log()); }
+    /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
+    public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }
     public Tensor softmax(int dim) { return Primitives.softmax(this, dim); }
     public Tensor logSoftmax(int dim) { return Primitives.logSoftmax(this, dim); }
     public Tensor clamp(double min, double max) { return Primitives.clamp(this, min, max); }
