@@ -21,7 +21,7 @@ public final class Tensor {
     static final Tensor[] NONE = {};
     private static volatile DType defaultDType = DType.FLOAT32;
 
-    private final Storage storage;
+    private Storage storage; // replaced only by setData, on leaves
     private boolean requiresGrad;
     private boolean retainGrad;
     private Tensor grad;
@@ -322,6 +322,20 @@ public final class Tensor {
             throw new ShapeException("setGrad: gradient shape " + Shapes.str(g.shape()) + " does not match tensor shape " + Shapes.str(shape()));
         }
         grad = g;
+    }
+
+    /**
+     * Makes this leaf hold src's values (shape and dtype may differ), keeping the object itself, like PyTorch's
+     * {@code t.data = src}: {@code Module.to} uses it so that an optimizer built before still updates the model.
+     * An existing gradient is converted to the new dtype.
+     */
+    public void setData(Tensor src) {
+        if (node != null) throw new IllegalStateException("setData on a non-leaf tensor (output of '" + node.name() + "')");
+        if (requiresGrad && !src.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("setData: a tensor requiring grad needs floating-point data, got " + src.dtype());
+        }
+        storage = src.storage;
+        if (grad != null) grad = java.util.Arrays.equals(grad.shape(), src.shape()) ? grad.detach().to(src.dtype()) : null;
     }
 
     /** Forgets the accumulated gradient, like {@code x.grad = None}. */
