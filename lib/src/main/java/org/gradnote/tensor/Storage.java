@@ -13,8 +13,12 @@ final class Storage {
     // must not be moved twice into two different ND4J arrays.
     private volatile Small small;
     private volatile INDArray nd;
-    /** In-place changes so far; tape entries compare it to refuse a backward through overwritten values. */
-    int version;
+    /**
+     * In-place changes so far, in a cell shared with every tensor viewing the same values (detached aliases,
+     * reshape/permute/slice views), as PyTorch's version counter: tape entries compare it to refuse a backward
+     * through overwritten values.
+     */
+    private int[] version = {0};
 
     Storage(INDArray nd) {
         this.nd = nd;
@@ -41,6 +45,25 @@ final class Storage {
             small = null;
         }
         return nd;
+    }
+
+    int version() {
+        return version[0];
+    }
+
+    void bump() {
+        version[0]++;
+    }
+
+    /** Shares other's version counter when this array is a view of the same native memory (both already in ND4J). */
+    void shareVersionIfViewOf(Storage other) {
+        INDArray mine = nd, theirs = other.nd;
+        if (mine != null && theirs != null && (mine == theirs || root(mine) == root(theirs))) version = other.version;
+    }
+
+    private static org.nd4j.linalg.api.buffer.DataBuffer root(INDArray a) {
+        org.nd4j.linalg.api.buffer.DataBuffer b = a.data(), o = b.originalDataBuffer();
+        return o != null ? o : b;
     }
 
     long[] shape() {

@@ -255,7 +255,10 @@ public final class Tensor {
     }
 
     private static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
-        return attach(new Tensor(out), op, inputs, saved, saveOutput, backward, null);
+        Tensor t = new Tensor(out);
+        // A view (reshape, permute, slice...) changes with its input: one version counter for both.
+        for (Tensor in : inputs) t.storage.shareVersionIfViewOf(in.storage);
+        return attach(t, op, inputs, saved, saveOutput, backward, null);
     }
 
     /** As {@link #record}, for a heap op of {@link SmallOps}. */
@@ -385,7 +388,7 @@ public final class Tensor {
 
     /** Bumped by every in-place change; shared with detached aliases, which change the same values. */
     int version() {
-        return storage.version;
+        return storage.version();
     }
 
     /** Adds a gradient (an INDArray, or a {@link Small} for a tensor on the heap) into {@link #grad()}. */
@@ -401,7 +404,7 @@ public final class Tensor {
             if (grad == null) grad = new Tensor(fresh ? g : g.copy());
             else {
                 SmallOps.addInto(grad.small(), g);
-                grad.storage.version++;
+                grad.storage.bump();
             }
             return;
         }
@@ -414,7 +417,7 @@ public final class Tensor {
         if (grad == null) grad = new Tensor(fresh ? g : g.dup());
         else {
             grad.data().addi(g);
-            grad.storage.version++;
+            grad.storage.bump();
         }
     }
 
@@ -719,7 +722,10 @@ public final class Tensor {
         return add(zeros(dtype(), shape));
     }
 
-    /** Elements start..end-1 along a dimension (negative indices count from the end). */
+    /**
+     * Elements start..end-1 along a dimension (negative indices count from the end). Unlike PyTorch's slicing this
+     * is a copy, not a view: an in-place change to the slice leaves this tensor unchanged.
+     */
     public Tensor slice(int dim, long start, long end) { return Primitives.slice(this, dim, start, end, 1); }
     public Tensor slice(int dim, long start, long end, long step) { return Primitives.slice(this, dim, start, end, step); }
 
@@ -779,13 +785,13 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_"); data().addi(broadcastTo(o)); storage.version++; return this; }
-    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); storage.version++; return this; }
-    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data().subi(broadcastTo(o)); storage.version++; return this; }
-    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); storage.version++; return this; }
-    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); storage.version++; return this; }
-    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.version++; return this; }
-    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.version++; return this; }
+    public Tensor add_(Tensor o) { checkInPlace("add_"); data().addi(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); storage.bump(); return this; }
+    public Tensor sub_(Tensor o) { checkInPlace("sub_"); data().subi(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); storage.bump(); return this; }
+    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.bump(); return this; }
+    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.bump(); return this; }
 
     /** Copies another tensor's values into this one (shapes must match). */
     public Tensor copy_(Tensor src) {
@@ -794,7 +800,7 @@ public final class Tensor {
             throw new ShapeException("copy_: source shape " + Shapes.str(src.shape()) + " does not match destination shape " + Shapes.str(shape()));
         }
         data().assign(src.data());
-        storage.version++;
+        storage.bump();
         return this;
     }
 
