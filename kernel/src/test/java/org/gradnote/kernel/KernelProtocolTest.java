@@ -198,6 +198,18 @@ class KernelProtocolTest {
     }
 
     @Test
+    void redefinitionsTakeEffect() throws Exception {
+        // JShell replaces a changed method through the engine (JDI redefine or a new wrapper class): both must work.
+        client.execute("int version() { return 1; }\nint twice() { return 2 * version(); }");
+        assertEquals("2", client.execute("twice()").result());
+        client.execute("int version() { return 5; }");
+        assertEquals("10", client.execute("twice()").result());
+        client.execute("record Pt(int x) { int y() { return x + 1; } }");
+        client.execute("record Pt(int x) { int y() { return x + 2; } }");
+        assertEquals("3", client.execute("new Pt(1).y()").result());
+    }
+
+    @Test
     void unicodeOutputArrivesIntact() throws Exception {
         var ex = client.execute("System.out.println(\"h\u00e9llo \u00b0C \u2713 \uD83D\uDE00\");\n"
                 + "System.err.println(\"\u00e9\");\n\"\u00e0 la\"");
