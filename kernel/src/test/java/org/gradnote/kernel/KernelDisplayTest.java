@@ -45,6 +45,17 @@ class KernelDisplayTest {
     }
 
     @Test
+    void onlyALastExpressionIsShownAndItsValueIsTheOneShown() throws Exception {
+        var ex = client.execute("1 + 1;\nvoid noop() { }");
+        assertEquals("ok", ex.status());
+        assertEquals(0, ex.ofType("execute_result").size(), "the earlier expression's value is not the cell's");
+        assertEquals("null", resultData("(String) null").get("text/plain").getAsString());
+        client.execute("int shown = 5;");
+        assertEquals("5", resultData("shown").get("text/plain").getAsString(), "a variable on its own");
+        assertEquals("[1, 2]", resultData("new int[]{1, 2}").get("text/plain").getAsString());
+    }
+
+    @Test
     void tensorHasTextAndHtmlWithShapeAndDtype() throws Exception {
         JsonObject data = resultData("Tensor.ones(2, 2)");
         assertTrue(data.get("text/plain").getAsString().startsWith("tensor([[1., 1.],"), data.toString());

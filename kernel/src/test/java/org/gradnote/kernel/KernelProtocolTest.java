@@ -184,6 +184,41 @@ class KernelProtocolTest {
     }
 
     @Test
+    void interruptStopsARendererThatLoops() throws Exception {
+        // toString answers once (JShell's own value string) and loops when the renderer asks again.
+        client.execute("class SlowToShow { int calls; public String toString() {"
+                + " if (++calls > 1) while (true) { } return \"slow\"; } }");
+        JupyterMessage req = client.sendExecute("new SlowToShow()");
+        Thread.sleep(1500); // the renderer is looping by now
+        client.reply(client.control, client.send(client.control, "interrupt_request", new JsonObject()));
+        JupyterMessage reply = client.reply(client.shell, req);
+        client.iopubUntilIdle(req);
+        assertEquals("Interrupted", reply.content().get("ename").getAsString(), reply.content().toString());
+        assertEquals("3", client.execute("1 + 2").result(), "the session goes on");
+    }
+
+    @Test
+    void redefinitionsTakeEffect() throws Exception {
+        // JShell replaces a changed method through the engine (JDI redefine or a new wrapper class): both must work.
+        client.execute("int version() { return 1; }\nint twice() { return 2 * version(); }");
+        assertEquals("2", client.execute("twice()").result());
+        client.execute("int version() { return 5; }");
+        assertEquals("10", client.execute("twice()").result());
+        client.execute("record Pt(int x) { int y() { return x + 1; } }");
+        client.execute("record Pt(int x) { int y() { return x + 2; } }");
+        assertEquals("3", client.execute("new Pt(1).y()").result());
+    }
+
+    @Test
+    void unicodeOutputArrivesIntact() throws Exception {
+        var ex = client.execute("System.out.println(\"h\u00e9llo \u00b0C \u2713 \uD83D\uDE00\");\n"
+                + "System.err.println(\"\u00e9\");\n\"\u00e0 la\"");
+        assertEquals("h\u00e9llo \u00b0C \u2713 \uD83D\uDE00\n", ex.stdout());
+        assertEquals("\u00e9\n", ex.stream("stderr"));
+        assertEquals("\u00e0 la", ex.result());
+    }
+
+    @Test
     void systemExitRestartsEvaluatorAndKernelLives() throws Exception {
         var ex = client.execute("System.exit(3);");
         assertEquals("error", ex.status());

@@ -14,6 +14,7 @@ public final class DataLoader implements Iterable<Batch> {
     private final int batchSize;
     private final boolean shuffle;
     private final boolean dropLast;
+    private final long seed;
     private final SplittableRandom rng;
 
     private DataLoader(Dataset dataset, int batchSize, boolean shuffle, boolean dropLast, long seed) {
@@ -22,6 +23,7 @@ public final class DataLoader implements Iterable<Batch> {
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.dropLast = dropLast;
+        this.seed = seed;
         this.rng = new SplittableRandom(seed);
     }
 
@@ -40,9 +42,9 @@ public final class DataLoader implements Iterable<Batch> {
         return new DataLoader(dataset, batchSize, true, dropLast, seed);
     }
 
-    /** Drops the last batch when it is smaller than the batch size. */
+    /** Drops the last batch when it is smaller than the batch size (same seed: the order does not depend on call order). */
     public DataLoader dropLast() {
-        return new DataLoader(dataset, batchSize, shuffle, true, rng.split().nextLong());
+        return new DataLoader(dataset, batchSize, shuffle, true, seed);
     }
 
     public Dataset dataset() {

@@ -132,7 +132,8 @@ public abstract class Module {
 
     /** Converts every parameter and buffer to the given floating-point type in place; returns this. */
     public Module to(DType type) {
-        parameters.replaceAll((k, v) -> v.detach().to(type).requiresGrad(v.requiresGrad()));
+        // In place, as PyTorch does: parameter objects stay the same, so optimizers built before keep working.
+        parameters.values().forEach(p -> p.setData(p.detach().to(type)));
         buffers.replaceAll((k, v) -> v.dtype().isFloatingPoint() ? v.detach().to(type) : v);
         children.values().forEach(c -> c.to(type));
         onParametersReplaced();

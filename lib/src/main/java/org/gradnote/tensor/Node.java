@@ -31,11 +31,8 @@ final class Node {
         this(op, inputs, saved, backward, null);
     }
 
-    Node(String op, Tensor[] inputs, Tensor[] saved, SmallBackward backward) {
-        this(op, inputs, saved, null, backward);
-    }
-
-    private Node(String op, Tensor[] inputs, Tensor[] saved, Backward backward, SmallBackward smallBackward) {
+    /** A node with one of the two rules (the other null). */
+    Node(String op, Tensor[] inputs, Tensor[] saved, Backward backward, SmallBackward smallBackward) {
         this.op = op;
         this.inputs = inputs;
         this.backward = backward;

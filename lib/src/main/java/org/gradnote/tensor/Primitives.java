@@ -132,6 +132,18 @@ final class Primitives {
                 g -> new INDArray[] {g.div(a.data())});
     }
 
+    /** log(1 + x), exact for tiny x where log(x.add(1)) rounds 1 + x to 1; d/dx = 1 / (1 + x). */
+    static Tensor log1p(Tensor a) {
+        if (a.small() != null) return SmallOps.log1p(a);
+        // Not Transforms.log1p: ND4J's float32 log1p computes log(1 + x) and returns 0 for x = 2e-9.
+        double[] v = Engine.toDoubles(a.data());
+        for (int i = 0; i < v.length; i++) v[i] = Math.log1p(v[i]);
+        INDArray out = Engine.empty(a.data().dataType(), a.shape());
+        Engine.putDoubles(out, v, 0, v.length);
+        return Tensor.record(out, "log1p", new Tensor[] {a}, new Tensor[] {a},
+                g -> new INDArray[] {g.div(a.data().add(1.0))});
+    }
+
     static Tensor sqrt(Tensor a) {
         if (a.small() != null) return SmallOps.sqrt(a);
         INDArray out = Transforms.sqrt(a.data(), true);

@@ -106,6 +106,12 @@ final class SmallOps {
                 g -> new Small[] {map(g, x, g.shape, (p, q) -> p / q)});
     }
 
+    static Tensor log1p(Tensor a) {
+        Small x = a.small();
+        return Tensor.recordSmall(map(x, Math::log1p), "log1p", new Tensor[] {a}, new Tensor[] {a}, false,
+                g -> new Small[] {map(g, x, g.shape, (p, q) -> p / (1 + q))});
+    }
+
     static Tensor sqrt(Tensor a) {
         Small out = map(a.small(), Math::sqrt);
         return Tensor.recordSmall(out, "sqrt", new Tensor[] {a}, new Tensor[] {a}, true,

@@ -9,8 +9,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so that moving to ND4J (and any in-place change after it) is seen through all of them.
  */
 final class Storage {
-    private Small small;
-    private INDArray nd;
+    // Volatile with a synchronized move: a tensor read by two threads (a data loader's and the training loop's)
+    // must not be moved twice into two different ND4J arrays.
+    private volatile Small small;
+    private volatile INDArray nd;
+    /**
+     * In-place changes so far, in a cell shared with every tensor viewing the same values (detached aliases,
+     * reshape/permute/slice views), as PyTorch's version counter: tape entries compare it to refuse a backward
+     * through overwritten values.
+     */
+    private int[] version = {0};
 
     Storage(INDArray nd) {
         this.nd = nd;
@@ -27,6 +35,11 @@ final class Storage {
 
     /** The ND4J array, created from the heap values the first time it is asked for. */
     INDArray nd() {
+        INDArray a = nd;
+        return a != null ? a : move();
+    }
+
+    private synchronized INDArray move() {
         if (nd == null) {
             nd = small.toNd();
             small = null;
@@ -34,15 +47,37 @@ final class Storage {
         return nd;
     }
 
+    int version() {
+        return version[0];
+    }
+
+    void bump() {
+        version[0]++;
+    }
+
+    /** Shares other's version counter when this array is a view of the same native memory (both already in ND4J). */
+    void shareVersionIfViewOf(Storage other) {
+        INDArray mine = nd, theirs = other.nd;
+        if (mine != null && theirs != null && (mine == theirs || root(mine) == root(theirs))) version = other.version;
+    }
+
+    private static org.nd4j.linalg.api.buffer.DataBuffer root(INDArray a) {
+        org.nd4j.linalg.api.buffer.DataBuffer b = a.data(), o = b.originalDataBuffer();
+        return o != null ? o : b;
+    }
+
     long[] shape() {
-        return small != null ? small.shape : nd.shape();
+        Small s = small;
+        return s != null ? s.shape : nd().shape();
     }
 
     DataType dataType() {
-        return small != null ? small.type : nd.dataType();
+        Small s = small;
+        return s != null ? s.type : nd().dataType();
     }
 
     long length() {
-        return small != null ? small.v.length : nd.length();
+        Small s = small;
+        return s != null ? s.v.length : nd().length();
     }
 }

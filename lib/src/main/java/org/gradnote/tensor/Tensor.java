@@ -21,12 +21,11 @@ public final class Tensor {
     static final Tensor[] NONE = {};
     private static volatile DType defaultDType = DType.FLOAT32;
 
-    private final Storage storage;
+    private Storage storage; // replaced only by setData, on leaves
     private boolean requiresGrad;
     private boolean retainGrad;
     private Tensor grad;
     Node node;
-    private int version;
 
     Tensor(INDArray data) {
         this.storage = new Storage(data);
@@ -257,25 +256,19 @@ public final class Tensor {
 
     private static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
         Tensor t = new Tensor(out);
-        if (!GradMode.isEnabled()) return t;
-        for (Tensor in : inputs) {
-            if (in.requiresGrad) {
-                t.requiresGrad = true;
-                Tensor[] s = saved;
-                if (saveOutput) {
-                    s = java.util.Arrays.copyOf(saved, saved.length + 1);
-                    s[saved.length] = t;
-                }
-                t.node = new Node(op, inputs, s, backward);
-                break;
-            }
-        }
-        return t;
+        // A view (reshape, permute, slice...) changes with its input: one version counter for both.
+        for (Tensor in : inputs) t.storage.shareVersionIfViewOf(in.storage);
+        return attach(t, op, inputs, saved, saveOutput, backward, null);
     }
 
     /** As {@link #record}, for a heap op of {@link SmallOps}. */
     static Tensor recordSmall(Small out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.SmallBackward backward) {
-        Tensor t = new Tensor(out);
+        return attach(new Tensor(out), op, inputs, saved, saveOutput, null, backward);
+    }
+
+    /** Gives t its tape entry (one of the two rules) when grad mode is on and an input needs a gradient. */
+    private static Tensor attach(Tensor t, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput,
+                                 Node.Backward backward, Node.SmallBackward smallBackward) {
         if (!GradMode.isEnabled()) return t;
         for (Tensor in : inputs) {
             if (in.requiresGrad) {
@@ -285,7 +278,7 @@ public final class Tensor {
                     s = java.util.Arrays.copyOf(saved, saved.length + 1);
                     s[saved.length] = t;
                 }
-                t.node = new Node(op, inputs, s, backward);
+                t.node = new Node(op, inputs, s, backward, smallBackward);
                 break;
             }
         }
@@ -334,6 +327,20 @@ public final class Tensor {
         grad = g;
     }
 
+    /**
+     * Makes this leaf hold src's values (shape and dtype may differ), keeping the object itself, like PyTorch's
+     * {@code t.data = src}: {@code Module.to} uses it so that an optimizer built before still updates the model.
+     * An existing gradient is converted to the new dtype.
+     */
+    public void setData(Tensor src) {
+        if (node != null) throw new IllegalStateException("setData on a non-leaf tensor (output of '" + node.name() + "')");
+        if (requiresGrad && !src.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("setData: a tensor requiring grad needs floating-point data, got " + src.dtype());
+        }
+        storage = src.storage;
+        if (grad != null) grad = java.util.Arrays.equals(grad.shape(), src.shape()) ? grad.detach().to(src.dtype()) : null;
+    }
+
     /** Forgets the accumulated gradient, like {@code x.grad = None}. */
     public void zeroGrad() {
         grad = null;
@@ -379,8 +386,9 @@ public final class Tensor {
         Autograd.backward(this, gradient, retainGraph);
     }
 
+    /** Bumped by every in-place change; shared with detached aliases, which change the same values. */
     int version() {
-        return version;
+        return storage.version();
     }
 
     /** Adds a gradient (an INDArray, or a {@link Small} for a tensor on the heap) into {@link #grad()}. */
@@ -396,7 +404,7 @@ public final class Tensor {
             if (grad == null) grad = new Tensor(fresh ? g : g.copy());
             else {
                 SmallOps.addInto(grad.small(), g);
-                grad.version++;
+                grad.storage.bump();
             }
             return;
         }
@@ -409,7 +417,7 @@ public final class Tensor {
         if (grad == null) grad = new Tensor(fresh || BufferPool.get().adopt(g) ? g : g.dup());
         else {
             grad.data().addi(g);
-            grad.version++;
+            grad.storage.bump();
         }
     }
 
@@ -555,14 +563,16 @@ public final class Tensor {
     public Tensor square() { return Primitives.powScalar(this, 2); }
     public Tensor exp() { return Primitives.exp(this); }
     public Tensor log() { return Primitives.log(this); }
+    /** log(1 + x), accurate for tiny x. */
+    public Tensor log1p() { return Primitives.log1p(this); }
     public Tensor sqrt() { return Primitives.sqrt(this); }
     public Tensor abs() { return Primitives.abs(this); }
     public Tensor tanh() { return Primitives.tanh(this); }
     public Tensor sigmoid() { return Primitives.sigmoid(this); }
     public Tensor relu() { return Primitives.relu(this); }
     public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
-    /** log(1 + exp(x)), computed stably as relu(x) + log(1 + exp(-|x|)). */
-    public Tensor softplus() { return relu().add(abs().neg().exp().add(1).log()); }
+    /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
+    public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }
     public Tensor softmax(int dim) { return Primitives.softmax(this, dim); }
     public Tensor logSoftmax(int dim) { return Primitives.logSoftmax(this, dim); }
     public Tensor clamp(double min, double max) { return Primitives.clamp(this, min, max); }
@@ -712,7 +722,10 @@ public final class Tensor {
         return add(zeros(dtype(), shape));
     }
 
-    /** Elements start..end-1 along a dimension (negative indices count from the end). */
+    /**
+     * Elements start..end-1 along a dimension (negative indices count from the end). Unlike PyTorch's slicing this
+     * is a copy, not a view: an in-place change to the slice leaves this tensor unchanged.
+     */
     public Tensor slice(int dim, long start, long end) { return Primitives.slice(this, dim, start, end, 1); }
     public Tensor slice(int dim, long start, long end, long step) { return Primitives.slice(this, dim, start, end, step); }
 
@@ -772,8 +785,8 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_"); Engine.cast(data(), data().dataType()); data().addi(broadcastTo(o)); version++; return this; }
-    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); version++; return this; }
+    public Tensor add_(Tensor o) { checkInPlace("add_"); data().addi(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); storage.bump(); return this; }
     public Tensor sub_(Tensor o) {
         checkInPlace("sub_");
         INDArray d = data(), src = o.data();
@@ -781,15 +794,14 @@ public final class Tensor {
         // casting (INDArray.subi builds its op on the Java side each call).
         if (src.dataType() == d.dataType() && java.util.Arrays.equals(src.shape(), d.shape()) && Engine.isDense(d) && Engine.isDense(src)) {
             Engine.exec("subtract", new INDArray[] {d, src}, d);
-        }
-        else d.subi(broadcastTo(o));
-        version++;
+        } else d.subi(broadcastTo(o));
+        storage.bump();
         return this;
     }
-    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); version++; return this; }
-    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); version++; return this; }
-    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); version++; return this; }
-    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); version++; return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); storage.bump(); return this; }
+    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.bump(); return this; }
+    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.bump(); return this; }
 
     /** Copies another tensor's values into this one (shapes must match). */
     public Tensor copy_(Tensor src) {
@@ -798,7 +810,7 @@ public final class Tensor {
             throw new ShapeException("copy_: source shape " + Shapes.str(src.shape()) + " does not match destination shape " + Shapes.str(shape()));
         }
         data().assign(src.data());
-        version++;
+        storage.bump();
         return this;
     }
 

@@ -122,6 +122,9 @@ class DataLoaderTest {
         List<Long> ids = epoch(loader);
         assertEquals(9, ids.size());
         assertEquals(9, ids.stream().distinct().count());
+        // the seed given to shuffled() decides the order, whichever call comes first
+        assertEquals(ids, epoch(DataLoader.of(data(10), 3).dropLast().shuffled(8)));
+        assertEquals(epoch(DataLoader.of(data(10), 3).shuffled(8)).subList(0, 9), ids);
     }
 
     @Test

@@ -223,6 +223,21 @@ class ModuleTest {
     }
 
     @Test
+    void toKeepsTheParameterObjectsSoAnOptimizerBuiltBeforeStillTrainsTheModel() {
+        Net net = new Net(4, 2);
+        List<Tensor> params = net.parameters();
+        org.gradnote.optim.SGD opt = new org.gradnote.optim.SGD(params, 0.1);
+        net.to(DType.FLOAT64);
+        for (int i = 0; i < params.size(); i++) assertSame(params.get(i), net.parameters().get(i));
+        double[] before = net.hidden.weight().toDoubleArray();
+        opt.zeroGrad();
+        net.forward(Tensor.ones(DType.FLOAT64, 3, 4)).sum().backward();
+        opt.step();
+        assertEquals(DType.FLOAT64, net.hidden.weight().dtype());
+        assertFalse(java.util.Arrays.equals(before, net.hidden.weight().toDoubleArray()), "the step changed the model's weights");
+    }
+
+    @Test
     void toFloat64ConvertsEveryParameterAndKeepsThemTrainable() {
         WithBuffer m = new WithBuffer();
         m.to(DType.FLOAT32);

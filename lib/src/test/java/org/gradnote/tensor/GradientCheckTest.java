@@ -61,6 +61,9 @@ class GradientCheckTest {
     void unaryOps() {
         check("exp", t -> t[0].exp(), r(3, 4));
         check("log", t -> t[0].log(), pos(3, 4));
+        check("log1p", t -> t[0].log1p(), pos(3, 4));
+        check("log1p (ND4J path)", t -> t[0].log1p(), pos(17, 17));
+        check("softplus", t -> t[0].softplus(), r(3, 4));
         check("sqrt", t -> t[0].sqrt(), pos(3, 4));
         check("abs", t -> t[0].abs(), r(3, 4));
         check("tanh", t -> t[0].tanh(), r(3, 4));

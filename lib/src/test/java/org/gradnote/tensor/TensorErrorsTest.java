@@ -228,10 +228,34 @@ class TensorErrorsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("main-code limitation, not fixed: version counters are per Tensor object, not shared with"
-            + " detach() and reshape() views of the same data, so y.detach().mul_(2) silently corrupts y's gradient;"
-            + " PyTorch raises because views share the version counter")
+    void inPlaceChangeThroughAViewIsDetected() {
+        // Views share the version counter with what they view, as in PyTorch (the tensors here are above the heap
+        // limit, so the values live in ND4J and reshape/permute are real views; slices are copies in gradnote).
+        for (String how : new String[] {"reshape", "transpose", "unsqueeze"}) {
+            Tensor x = Tensor.rand(DType.FLOAT64, 20, 20).requiresGrad(true);
+            Tensor y = x.exp();
+            Tensor view = switch (how) {
+                case "reshape" -> y.reshape(400);
+                case "transpose" -> y.t();
+                default -> y.unsqueeze(0);
+            };
+            try (GradMode ignored = Tensor.noGrad()) {
+                view.mul_(2);
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward(), how);
+            assertTrue(e.getMessage().contains("'exp'"), e.getMessage());
+        }
+        // a result that is a copy does not share it: changing it leaves y's graph usable
+        Tensor x = Tensor.rand(DType.FLOAT64, 20, 20).requiresGrad(true);
+        Tensor y = x.exp();
+        y.add(1).mul_(2);
+        y.sum().backward();
+        assertEquals(400, x.grad().numel());
+    }
+
+    @Test
     void inPlaceChangeThroughADetachedAliasIsDetected() {
+        // detach() shares the values and their version counter, as in PyTorch.
         Tensor x = t64(0.5, 1.0).requiresGrad(true);
         Tensor y = x.exp();
         y.detach().mul_(2);

@@ -51,6 +51,19 @@ class TensorOpsTest {
     }
 
     @Test
+    void softplusKeepsItsPrecisionForVeryNegativeInputs() {
+        // log(1 + exp(x)) rounds 1 + exp(x) to 1 below about -37 (float64) or -17 (float32); PyTorch gives exp(x).
+        double[] x = {-30, -800, 0, 30, 2000};
+        double[] want = {Math.log1p(Math.exp(-30)), 0, Math.log(2), 30 + Math.log1p(Math.exp(-30)), 2000};
+        double[] got = Tensor.of(FLOAT64, x).softplus().toDoubleArray();
+        for (int i = 0; i < x.length; i++) assertEquals(want[i], got[i], 1e-15 * Math.max(1, Math.abs(want[i])), "softplus(" + x[i] + ")");
+        for (Tensor f : List.of(Tensor.of(-20f), Tensor.full(-20, 300))) {
+            double v = f.softplus().toDoubleArray()[0];
+            assertEquals(2.0611536e-9, v, 1e-15, "float32 softplus(-20) on " + (f.small() != null ? "the heap" : "ND4J"));
+        }
+    }
+
+    @Test
     void broadcastValuesColumnPlusRow() {
         Tensor col = m(new double[] {0, 10}, 2, 1), row = t64(1, 2, 3);
         assertArrayEquals(new double[] {1, 2, 3, 11, 12, 13}, col.add(row).toDoubleArray());

@@ -57,7 +57,10 @@ public final class Display {
         return id;
     }
 
-    /** Called by the kernel after each cell: renders the cell's value (if any) and marks the end of its output. */
+    /**
+     * Run after each cell (by the evaluator agent's {@code Epilogue}, which the kernel invokes): renders the cell's
+     * value (if any) and marks the end of its output.
+     */
     public static void epilogue(String fence, boolean hasValue, Object value) {
         if (hasValue && org.gradnote.plots.notebook.Notebook.shows(value)) emit(Markers.RESULT, Renderers.render(value), null, false);
         JsonObject f = new JsonObject();

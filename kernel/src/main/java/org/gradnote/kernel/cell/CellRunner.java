@@ -42,6 +42,9 @@ public final class CellRunner {
     }
 
     private Optional<ErrorInfo> finish(EvalOutcome outcome, ErrorHolder errors) {
+        Optional<ErrorInfo> renderError = services.evaluator().isDead() ? Optional.empty()
+                : render.render(outcome.ok() ? outcome.valueRef() : Optional.empty(), services);
+        // Checked after rendering too: a renderer may end the JVM (System.exit in a toString) as well as the cell.
         if (services.evaluator().isDead()) {
             services.evaluator().restart();
             ErrorInfo died = outcome.error().orElse(null);
@@ -52,8 +55,8 @@ public final class CellRunner {
             errors.record(died);
             return Optional.of(died);
         }
-        render.render(outcome.ok() ? outcome.valueRef() : Optional.empty(), services);
         outcome.error().ifPresent(errors::record);
+        renderError.ifPresent(errors::record);
         return errors.first();
     }
 }

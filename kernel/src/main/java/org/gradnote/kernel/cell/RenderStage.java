@@ -1,5 +1,7 @@
 package org.gradnote.kernel.cell;
 
+import org.gradnote.kernel.jshell.ErrorInfo;
+
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -11,15 +13,17 @@ final class RenderStage {
     private static final System.Logger LOG = System.getLogger(RenderStage.class.getName());
     private static final long FENCE_TIMEOUT_SECONDS = 10;
 
-    void render(Optional<String> valueRef, CellServices services) {
+    /** Returns the error that stopped the rendering (an interrupt while a renderer ran, say), if any. */
+    Optional<ErrorInfo> render(Optional<String> valueRef, CellServices services) {
         var evaluator = services.evaluator();
-        if (evaluator.isDead()) return;
+        if (evaluator.isDead()) return Optional.empty();
         String fence = services.fences().newFence();
-        String call = "org.gradnote.kernel.api.Display.epilogue(\"" + fence + "\", "
-                + valueRef.map(ref -> "true, " + ref).orElse("false, null") + ");";
-        if (!evaluator.evalInternal(call)) {
-            LOG.log(System.Logger.Level.WARNING, "epilogue failed: " + call);
-            return;
+        // No name is passed: the evaluator kept the value the cell's last snippet returned (valueRef names it).
+        Optional<ErrorInfo> failure = evaluator.epilogue(fence, valueRef.isPresent());
+        if (failure.isPresent()) {
+            LOG.log(System.Logger.Level.WARNING, "epilogue failed: " + failure.get().ename());
+            services.flushOutput();
+            return failure; // no fence is coming
         }
         try {
             if (!services.fences().await(fence, FENCE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -29,5 +33,6 @@ final class RenderStage {
             Thread.currentThread().interrupt();
         }
         services.flushOutput();
+        return Optional.empty();
     }
 }

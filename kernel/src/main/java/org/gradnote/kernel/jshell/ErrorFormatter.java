@@ -106,6 +106,13 @@ final class ErrorFormatter {
         return new ErrorInfo("Interrupted", "the cell was interrupted", List.of("Interrupted: the cell was stopped"));
     }
 
+    /** The cell ran, but showing its value threw (an Error: renderers' exceptions fall back to plain text). */
+    static ErrorInfo displayFailed(String exceptionClass, String message) {
+        String evalue = message == null ? "" : message;
+        return new ErrorInfo(exceptionClass, evalue, List.of("The cell ran, but showing its value failed: "
+                + exceptionClass + (evalue.isEmpty() ? "" : ": " + evalue)));
+    }
+
     static ErrorInfo evaluatorDied() {
         String message = "The evaluator JVM exited (System.exit, a crash, or it was killed). It has been restarted:"
                 + " variables and imports from earlier cells are gone; re-run the cells you need.";

@@ -5,6 +5,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
 
 import org.gradnote.kernel.io.StdinServer;
 
@@ -28,6 +29,7 @@ public final class Evaluator implements AutoCloseable {
     private final StdinServer.Endpoint stdin;
     private final List<String> addedClassPath = new ArrayList<>();
     private final Map<String, SnippetLocation> locations = new ConcurrentHashMap<>();
+    private final AgentEngine engine = new AgentEngine();
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
@@ -45,7 +47,7 @@ public final class Evaluator implements AutoCloseable {
                 .out(out).err(err)
                 // JShell's own stdin forwarding stays unused: RemoteSetup installs our channel as System.in.
                 .in(InputStream.nullInputStream())
-                .executionEngine("jdi:hostname(127.0.0.1)")
+                .executionEngine(engine, Map.of())
                 .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
                 .build();
         dead = false;
@@ -158,7 +160,31 @@ public final class Evaluator implements AutoCloseable {
         return -1;
     }
 
-    /** Runs a kernel-internal statement (epilogue, setup); true when it ran without error. */
+    /**
+     * Ends a cell in the evaluator JVM without compiling anything: shows the last snippet's value when
+     * {@code hasValue}, then writes {@code fence} on stdout and stderr.
+     *
+     * @return empty when it ran; else why not (interrupted while a renderer ran, the renderer failed, or the JVM died)
+     */
+    public Optional<ErrorInfo> epilogue(String fence, boolean hasValue) {
+        if (dead) return Optional.of(ErrorFormatter.evaluatorDied());
+        try {
+            engine.epilogue(fence, hasValue);
+            return dead ? Optional.of(ErrorFormatter.evaluatorDied()) : Optional.empty();
+        } catch (ExecutionControl.StoppedException e) {
+            return Optional.of(ErrorFormatter.interrupted());
+        } catch (ExecutionControl.UserException e) {
+            return Optional.of(ErrorFormatter.displayFailed(e.causeExceptionClass(), e.getMessage()));
+        } catch (ExecutionControl.EngineTerminationException e) {
+            return Optional.of(ErrorFormatter.evaluatorDied()); // before JDI's exit event may have set dead
+        } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "epilogue", e);
+            return Optional.of(dead ? ErrorFormatter.evaluatorDied()
+                    : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
+        }
+    }
+
+    /** Runs a kernel-internal statement (setup, renderer reload); true when it ran without error. */
     public boolean evalInternal(String statement) {
         if (dead) return false;
         try {

@@ -1,0 +1,44 @@
+package org.gradnote.kernel.jshell;
+
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import org.gradnote.kernel.jshell.agent.Epilogue;
+import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
+
+import java.util.Map;
+
+/**
+ * Gives JShell the evaluator engine ({@link EvaluatorControl}, with {@link EvaluatorAgent} in the evaluator JVM) and
+ * keeps hold of it, so the kernel can run the cell epilogue directly instead of compiling a snippet for it.
+ */
+final class AgentEngine implements ExecutionControlProvider {
+    private volatile ExecutionControl control;
+
+    @Override
+    public String name() {
+        return "gradnote";
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+        ExecutionControl generated = EvaluatorControl.launch(env);
+        control = generated;
+        return generated;
+    }
+
+    /**
+     * Shows the last snippet's value (if {@code hasValue}) and writes the output fence, in the evaluator JVM. Must be
+     * called on the thread that evaluates, between evaluations, as JShell itself uses the engine from there.
+     *
+     * @throws ExecutionControl.StoppedException when interrupted (a renderer looping), and other engine failures
+     */
+    void epilogue(String fence, boolean hasValue) throws ExecutionControl.ExecutionControlException {
+        ExecutionControl c = control;
+        if (c == null) throw new ExecutionControl.InternalException("no evaluator engine");
+        c.extensionCommand(EvaluatorAgent.PREPARE_EPILOGUE, new String[]{fence, Boolean.toString(hasValue)});
+        // invoke, not extensionCommand, for the work itself: only an invoke can be stopped by an interrupt.
+        c.invoke(Epilogue.class.getName(), "run");
+    }
+}

@@ -1,0 +1,184 @@
+package org.gradnote.kernel.jshell;
+
+import com.sun.jdi.BooleanValue;
+import com.sun.jdi.ClassNotLoadedException;
+import com.sun.jdi.ClassType;
+import com.sun.jdi.Field;
+import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.InvalidTypeException;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VMDisconnectedException;
+import com.sun.jdi.VirtualMachine;
+import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.execution.JdiInitiator;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionEnv;
+
+import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The kernel's end of the evaluator JVM: what JShell's own JDI engine does (launch through JDI, stop a running
+ * snippet by throwing into its thread, notice the JVM's exit), over a command socket with Nagle's algorithm off.
+ *
+ * <p>JShell's engine leaves Nagle on. Its commands go out as several small writes, so each one waited for the
+ * evaluator's delayed ACK (40 ms on Linux): a trivial cell took 0.3-0.4 s in round trips, not in compiling.
+ */
+final class EvaluatorControl extends JdiExecutionControl {
+    private static final System.Logger LOG = System.getLogger(EvaluatorControl.class.getName());
+    /** JShell's default for the JDI connection and for the evaluator to connect back. */
+    private static final int TIMEOUT_MS = 5000;
+    private static final String AGENT = EvaluatorAgent.class.getName();
+    /** Where JDI listens for the evaluator JVM: loopback only, as the kernel always asked of JShell. */
+    private static final String JDI_HOST = "127.0.0.1";
+
+    private final Object stopLock = new Object();
+    private boolean userCodeRunning; // guarded by stopLock
+    private VirtualMachine vm; // guarded by this
+    private Process process; // guarded by this
+
+    private EvaluatorControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process) {
+        super(out, in);
+        this.vm = vm;
+        this.process = process;
+    }
+
+    /** Starts the evaluator JVM with {@link EvaluatorAgent} as its main class and connects to it. */
+    static ExecutionControl launch(ExecutionEnv env) throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(TIMEOUT_MS);
+            JdiInitiator jdi = new JdiInitiator(listener.getLocalPort(), env.extraRemoteVMOptions(), AGENT, false,
+                    JDI_HOST, TIMEOUT_MS, Map.of());
+            // The JVM may exit before the control exists: listeners are added once it does.
+            List<Consumer<String>> onExit = new CopyOnWriteArrayList<>();
+            Util.detectJdiExitEvent(jdi.vm(), reason -> onExit.forEach(l -> l.accept(reason)));
+            Socket socket = listener.accept();
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream(); // out before in, as JShell does, so the handshake cannot hang
+            Map<String, OutputStream> outputs = Map.of("out", env.userOut(), "err", env.userErr());
+            Map<String, InputStream> inputs = Map.of("in", env.userIn());
+            return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (objIn, objOut) -> {
+                EvaluatorControl control = new EvaluatorControl(objOut, objIn, jdi.vm(), jdi.process());
+                onExit.add(reason -> env.closeDown());
+                onExit.add(reason -> control.disposeVM());
+                return control;
+            });
+        }
+    }
+
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
+            InternalException {
+        synchronized (stopLock) {
+            userCodeRunning = true;
+        }
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            synchronized (stopLock) {
+                userCodeRunning = false;
+            }
+        }
+    }
+
+    /**
+     * Stops the running snippet: finds the agent's {@code invoke} frame and throws the agent's stop exception into
+     * that thread, as JShell's engine does (JDI's {@code ThreadReference.stop} still works where
+     * {@code Thread.stop} no longer does).
+     */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        synchronized (stopLock) {
+            if (!userCodeRunning) return;
+            VirtualMachine machine = vm();
+            machine.suspend();
+            try {
+                ObjectReference agent = null;
+                ThreadReference running = null;
+                for (ThreadReference thread : machine.allThreads()) {
+                    for (StackFrame frame : thread.frames()) {
+                        if (isAgentInvoke(frame)) {
+                            agent = frame.thisObject();
+                            running = thread;
+                            break;
+                        }
+                    }
+                    if (agent != null) break;
+                }
+                if (agent != null && ((BooleanValue) agent.getValue(field(agent, "inClientCode"))).value()) {
+                    Field expectingStop = field(agent, "expectingStop");
+                    agent.setValue(expectingStop, machine.mirrorOf(true));
+                    ObjectReference stopException = (ObjectReference) agent.getValue(field(agent, "stopException"));
+                    machine.resume();
+                    running.stop(stopException);
+                    agent.setValue(expectingStop, machine.mirrorOf(false));
+                }
+            } catch (ClassNotLoadedException | IncompatibleThreadStateException | InvalidTypeException e) {
+                throw new InternalException("Exception on remote stop: " + e);
+            } finally {
+                machine.resume();
+            }
+        }
+    }
+
+    /** Snippets and the epilogue run under the agent's {@code invoke}; nothing else sets userCodeRunning. */
+    private static boolean isAgentInvoke(StackFrame frame) {
+        var location = frame.location();
+        return AGENT.equals(location.declaringType().name()) && location.method().name().equals("invoke");
+    }
+
+    /** A field the agent inherits from JShell's {@code RemoteExecutionControl} (private there, so look upwards). */
+    private static Field field(ObjectReference agent, String name) throws InternalException {
+        for (ReferenceType t = agent.referenceType(); t != null; t = t instanceof ClassType c ? c.superclass() : null) {
+            Field f = t.fieldByName(name);
+            if (f != null) return f;
+        }
+        throw new InternalException("evaluator agent has no field " + name);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        disposeVM();
+    }
+
+    private synchronized void disposeVM() {
+        try {
+            if (vm != null) {
+                vm.dispose();
+                vm = null;
+            }
+        } catch (VMDisconnectedException e) {
+            // Already gone: nothing to release.
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "disposing the evaluator VM", e);
+        } finally {
+            if (process != null) {
+                process.destroy();
+                process = null;
+            }
+        }
+    }
+
+    @Override
+    protected synchronized VirtualMachine vm() throws EngineTerminationException {
+        if (vm == null) throw new EngineTerminationException("VM closed");
+        return vm;
+    }
+}
