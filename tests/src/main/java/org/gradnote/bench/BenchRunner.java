@@ -22,6 +22,10 @@ public final class BenchRunner {
             new LstmMeteoBench());
 
     public static void main(String[] argv) throws Exception {
+        if (argv.length >= 3 && argv[0].equals("--one")) {
+            runOne(Integer.parseInt(argv[1]), argv[2], java.util.Arrays.copyOfRange(argv, 3, argv.length));
+            return;
+        }
         int threads = Runtime.getRuntime().availableProcessors();
         boolean quick = false;
         String python = "/usr/bin/python3";
@@ -54,7 +58,8 @@ public final class BenchRunner {
             if (!only.isEmpty() && !only.contains(w.name())) continue;
             String[] args = w.args(quick);
             JsonObject torch = runPython(python, scripts.resolve(w.name() + ".py"), args, threads);
-            Workload.Result g = w.run(args);
+            Workload.Result g = runJvm(w.name(), args, threads);
+            if (g == null) continue;
             double gUnit = 1000 * g.seconds() / g.units();
             double tUnit = torch == null ? Double.NaN : 1000 * torch.get("seconds").getAsDouble() / torch.get("epochs").getAsDouble();
             // CPU time per unit: gradnote's thread CPU, PyTorch's process CPU (cpu_seconds from common.report).
@@ -65,6 +70,43 @@ public final class BenchRunner {
             System.out.printf(Locale.ROOT, "%-16s %9.4f %s %9.4f %s %8.2f %13.4f %13.4f %8.2f  %s | %s%n", w.name(), gUnit, unit.substring(3),
                     tUnit, unit.substring(3), gUnit / tUnit, gCpu, tCpu, gCpu / tCpu, g.extra(), torch == null ? "n/a" : quality(torch));
         }
+    }
+
+    /**
+     * Runs one workload in a fresh JVM, as each PyTorch twin runs in its own process: in one shared JVM the later
+     * workloads ran 1.5x slower (CPU) after the earlier ones had shaped the JIT's profiles and the heaps.
+     */
+    private static Workload.Result runJvm(String name, String[] args, int threads) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(),
+                "--one", Integer.toString(threads), name));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            System.err.println("gradnote workload failed: " + name + "\n" + out);
+            return null;
+        }
+        JsonObject o = JsonParser.parseString(out.substring(out.lastIndexOf('\n') + 1)).getAsJsonObject();
+        java.util.Map<String, Object> extra = new java.util.TreeMap<>();
+        o.getAsJsonObject("extra").entrySet().forEach(e -> extra.put(e.getKey(), e.getValue()));
+        return new Workload.Result(o.get("seconds").getAsDouble(), o.get("cpu_seconds").getAsDouble(), o.get("units").getAsInt(), extra);
+    }
+
+    /** The child side of {@link #runJvm}: runs the workload and prints its result as one JSON line. */
+    private static void runOne(int threads, String name, String[] args) {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Workload w = ALL.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown workload " + name));
+        Workload.Result r = w.run(args);
+        JsonObject o = new JsonObject();
+        o.addProperty("seconds", r.seconds());
+        o.addProperty("cpu_seconds", r.cpuSeconds());
+        o.addProperty("units", r.units());
+        o.add("extra", new com.google.gson.Gson().toJsonTree(r.extra()));
+        System.out.println(o);
     }
 
     private static String quality(JsonObject o) {
