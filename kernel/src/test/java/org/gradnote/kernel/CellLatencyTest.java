@@ -1,8 +1,6 @@
 package org.gradnote.kernel;
 
 import org.gradnote.kernel.protocol.JupyterMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class CellLatencyTest {
+class CellLatencyTest extends KernelTestBase {
     private static final int RUNS = Integer.getInteger("gradnote.latency.runs", 10);
     private static final int WARM_UP_ROUNDS = 3;
     private static final List<Cell> CELLS = List.of(
@@ -30,22 +28,9 @@ class CellLatencyTest {
             new Cell("int x = 3;", null, ""),
             new Cell("System.out.println(\"hi\")", null, "hi\n"),
             new Cell("Tensor.ones(2, 2)", "tensor([[1., 1.],", ""));
-    private RunningKernel running;
-    private TestClient client;
 
     /** A cell, the start of its shown value (null: none) and its stdout. */
     private record Cell(String code, String resultPrefix, String stdout) {}
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningKernel.start();
-        client = running.client();
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
 
     @Test
     void trivialCellsLatency() throws Exception {

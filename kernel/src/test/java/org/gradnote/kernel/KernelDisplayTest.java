@@ -1,8 +1,6 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -17,20 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** gradnote's own types come back as rich MIME bundles (through the Renderer plug-ins) in execute_result. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class KernelDisplayTest {
-    private RunningKernel running;
-    private TestClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningKernel.start();
-        client = running.client();
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
+class KernelDisplayTest extends KernelTestBase {
 
     private JsonObject resultData(String code) throws Exception {
         var ex = client.execute(code);

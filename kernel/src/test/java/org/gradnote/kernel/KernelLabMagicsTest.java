@@ -1,9 +1,7 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -18,20 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The lab magics run in a real kernel: seed, data sets, summary, plot and Maven dependencies. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class KernelLabMagicsTest {
-    private RunningKernel running;
-    private TestClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningKernel.start();
-        client = running.client();
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
+class KernelLabMagicsTest extends KernelTestBase {
 
     private TestClient.Execution ok(String code) throws Exception {
         var ex = client.execute(code);

@@ -1,7 +1,5 @@
 package org.gradnote.kernel;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -17,20 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The general magics run in a real kernel (they were only parse-tested before). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class KernelMagicsTest {
-    private RunningKernel running;
-    private TestClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningKernel.start();
-        client = running.client();
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
+class KernelMagicsTest extends KernelTestBase {
 
     private TestClient.Execution ok(String code) throws Exception {
         var ex = client.execute(code);

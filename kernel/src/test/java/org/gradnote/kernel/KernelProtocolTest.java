@@ -2,8 +2,6 @@ package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
 import org.gradnote.kernel.protocol.JupyterMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -17,20 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Drives one in-process kernel through real ZeroMQ sockets, as a Jupyter front end would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class KernelProtocolTest {
-    private RunningKernel running;
-    private TestClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningKernel.start();
-        client = running.client();
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
+class KernelProtocolTest extends KernelTestBase {
 
     @Test
     void kernelInfoHasStatusAndLanguageInfo() throws Exception {

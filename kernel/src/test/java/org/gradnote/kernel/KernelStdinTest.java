@@ -2,8 +2,6 @@ package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
 import org.gradnote.kernel.protocol.JupyterMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,20 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Reading stdin in a cell: input_request/input_reply through the kernel's own stdin channel. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class KernelStdinTest {
-    private RunningKernel running;
-    private TestClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningKernel.start();
-        client = running.client();
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
+class KernelStdinTest extends KernelTestBase {
 
     /** Repeated: the old JShell forwarding hung here now and then (an extra byte asked for after the line). */
     @RepeatedTest(5)
