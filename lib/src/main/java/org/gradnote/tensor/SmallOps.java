@@ -140,7 +140,8 @@ final class SmallOps {
 
     static Tensor relu(Tensor a) {
         Small x = a.small();
-        return Tensor.recordSmall(map(x, v -> v > 0 ? v : 0.0), "relu", new Tensor[] {a}, new Tensor[] {a}, false,
+        // v <= 0 rather than v > 0: NaN stays NaN, as in PyTorch and ND4J.
+        return Tensor.recordSmall(map(x, v -> v <= 0 ? 0.0 : v), "relu", new Tensor[] {a}, new Tensor[] {a}, false,
                 g -> new Small[] {map(g, x, g.shape, (p, v) -> v > 0 ? p : 0.0)});
     }
 

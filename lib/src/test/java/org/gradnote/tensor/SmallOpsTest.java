@@ -138,6 +138,16 @@ class SmallOpsTest {
     }
 
     @Test
+    void nanPropagatesLikeOnTheNativePath() {
+        double nan = Double.NaN;
+        Tensor heap = Tensor.of(DType.FLOAT64, nan, -1, 2);
+        Tensor nd = Tensor.wrap(Nd4j.createFromArray(nan, -1.0, 2.0));
+        for (Function<Tensor, Tensor> f : UNARY) {
+            assertArrayEquals(f.apply(nd).toDoubleArray(), f.apply(heap).toDoubleArray(), 1e-12);
+        }
+    }
+
+    @Test
     void tensorsAboveTheLimitAndIntegerTensorsStartInNd4j() {
         assertNull(Tensor.zeros(Small.MAX + 1).small());
         assertNotNull(Tensor.zeros(Small.MAX).small());
