@@ -1,6 +1,8 @@
 package org.gradnote;
 
 import java.util.SplittableRandom;
+import org.gradnote.tensor.Tensor;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Global switches of the library: the random seed that makes a run bit-for-bit repeatable.
@@ -21,6 +23,22 @@ public final class Gradnote {
             random = new SplittableRandom(seed);
             lastSeed = seed;
         }
+    }
+
+    /**
+     * Sets how many threads ND4J's native ops use, like {@code torch.set_num_threads}. Goes through {@link Tensor}
+     * first, whose initialiser configures JavaCPP before ND4J loads (calling ND4J directly first would skip that).
+     */
+    public static void setNumThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
+        Tensor.defaultDType();
+        Nd4j.getEnvironment().setMaxThreads(threads);
+    }
+
+    /** The number of threads ND4J's native ops use. */
+    public static int numThreads() {
+        Tensor.defaultDType();
+        return Nd4j.getEnvironment().maxThreads();
     }
 
     /** The seed last given to {@link #seed(long)}, or -1 when none was. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs each gradnote workload and its PyTorch twin in the same run, with the same thread count, and prints
@@ -49,7 +48,7 @@ public final class BenchRunner {
         if (omp == null || Integer.parseInt(omp) != threads) {
             System.err.println("note: OMP_NUM_THREADS=" + omp + " but --threads " + threads + "; tests/bench/run sets both");
         }
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        org.gradnote.Gradnote.setNumThreads(threads);
         System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s%n", threads, quick ? "quick" : "full",
                 java.time.LocalDateTime.now().withNano(0));
         System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s %13s %13s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio",
@@ -97,7 +96,7 @@ public final class BenchRunner {
 
     /** The child side of {@link #runJvm}: runs the workload and prints its result as one JSON line. */
     private static void runOne(int threads, String name, String[] args) {
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        org.gradnote.Gradnote.setNumThreads(threads);
         Workload w = ALL.stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown workload " + name));
         Workload.Result r = w.run(args);
