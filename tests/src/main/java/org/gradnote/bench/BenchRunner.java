@@ -77,8 +77,10 @@ public final class BenchRunner {
      */
     private static Workload.Result runJvm(String name, String[] args, int threads) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(),
-                "--one", Integer.toString(threads), name));
+        // gradnote's own training-JVM options, as the kernel and `gradnote run` use them.
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(org.gradnote.Gradnote.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(), "--one", Integer.toString(threads), name));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));

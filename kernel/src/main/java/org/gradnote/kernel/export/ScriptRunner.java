@@ -52,7 +52,9 @@ public final class ScriptRunner {
             List<String> cp = new ArrayList<>(classPath);
             cp.add(0, classes.toString());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp), className));
+                    "-Djava.awt.headless=true"));
+            command.addAll(org.gradnote.Gradnote.jvmOptions());
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, cp), className));
             command.addAll(params);
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {

@@ -41,8 +41,11 @@ public final class StepCaptureRunner {
             List<String> cp = new ArrayList<>(classPath);
             cp.add(0, classes.toString());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp),
-                    "org.gradnote.plots.notebook.StepCapture", className, capture.toString(), Long.toString(defaultTimeoutMillis))
+            List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+            command.addAll(org.gradnote.Gradnote.jvmOptions());
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, cp),
+                    "org.gradnote.plots.notebook.StepCapture", className, capture.toString(), Long.toString(defaultTimeoutMillis)));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile());
             // Same native thread count as the kernel (kernel.json) so seeded cells reproduce the stored numbers.
             pb.environment().put("OMP_NUM_THREADS", "1");
