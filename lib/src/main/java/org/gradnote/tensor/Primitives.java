@@ -474,10 +474,12 @@ final class Primitives {
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
         if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
-        INDArray idx = index.data().dataType() == DataType.INT ? index.data() : index.data().castTo(DataType.INT);
+        // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
+        DataType it = index.data().dataType();
+        INDArray idx = Engine.contiguous(it == DataType.INT || it == DataType.LONG ? index.data() : index.data().castTo(DataType.INT));
         long size = a.shape()[d];
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
-        for (int v : idx.data().asInt()) {
+        for (long v : Engine.longs(idx)) {
             if (v < 0 || v >= size) throw new IndexOutOfBoundsException("indexSelect: index " + v
                     + " out of range for dimension " + d + " of size " + size);
         }
