@@ -479,14 +479,18 @@ final class Primitives {
         INDArray idx = Engine.contiguous(it == DataType.INT || it == DataType.LONG ? index.data() : index.data().castTo(DataType.INT));
         long size = a.shape()[d];
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
-        for (long v : Engine.longs(idx)) {
+        long[] picks = Engine.longs(idx);
+        for (long v : picks) {
             if (v < 0 || v >= size) throw new IndexOutOfBoundsException("indexSelect: index " + v
                     + " out of range for dimension " + d + " of size " + size);
         }
         long[] outShape = a.shape();
         outShape[d] = index.numel();
         INDArray out = Engine.empty(a.data().dataType(), outShape);
-        Engine.exec("gather", new INDArray[] {Engine.contiguous(a.data()), idx}, new INDArray[] {out}, new long[] {d}, null, null);
+        INDArray src = Engine.contiguous(a.data());
+        if (d != 0 || !Engine.gatherRows(src, picks, out)) {
+            Engine.exec("gather", new INDArray[] {src, idx}, new INDArray[] {out}, new long[] {d}, null, null);
+        }
         long[] in = a.shape();
         return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, g -> {
             // scatter_add works on the first dimension: move dim to the front and back again.

@@ -91,17 +91,24 @@ public final class Tensor {
 
     /** A 1-D int64 tensor, e.g. class labels. */
     public static Tensor of(long... values) {
-        return new Tensor(Nd4j.createFromArray(values));
+        return new Tensor(vector(Nd4j.createFromArray(values), values.length));
     }
 
     /** A 1-D int64 tensor, e.g. class labels. */
     public static Tensor of(int... values) {
-        return new Tensor(Nd4j.createFromArray(values).castTo(DataType.LONG));
+        long[] v = new long[values.length];
+        for (int i = 0; i < v.length; i++) v[i] = values[i];
+        return of(v);
     }
 
     /** A 1-D bool tensor. */
     public static Tensor of(boolean... values) {
-        return new Tensor(Nd4j.createFromArray(values));
+        return new Tensor(vector(Nd4j.createFromArray(values), values.length));
+    }
+
+    /** ND4J makes a one-element array a scalar; PyTorch's {@code torch.tensor([7])} has shape [1]. */
+    private static INDArray vector(INDArray a, int n) {
+        return a.rank() == 1 ? a : a.reshape(n);
     }
 
     /** A 2-D tensor of the default floating-point type from rows (all rows must have the same length). */

@@ -258,6 +258,32 @@ class TensorOpsTest {
         assertArrayEquals(new double[] {4, 5, 6}, x.maskedSelectRows(Tensor.of(false, true)).toDoubleArray());
     }
 
+    /** indexSelect along dimension 0 copies whole rows (the minibatch path) for every type, repeats included. */
+    @ParameterizedTest
+    @CsvSource({"FLOAT32", "FLOAT64", "INT32", "INT64"})
+    void indexSelectRowsOfEveryType(DType type) {
+        double[] v = new double[24];
+        for (int i = 0; i < v.length; i++) v[i] = i;
+        Tensor x = Tensor.fromArray(type, v, 4, 3, 2);
+        Tensor rows = x.indexSelect(0, Tensor.of(3L, 0L, 3L));
+        assertArrayEquals(s(3, 3, 2), rows.shape());
+        assertEquals(type, rows.dtype());
+        assertArrayEquals(new double[] {18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 18, 19, 20, 21, 22, 23}, rows.toDoubleArray());
+        assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, x.indexSelect(0, Tensor.of(new int[] {1})).toDoubleArray());
+        assertArrayEquals(s(0, 3, 2), x.indexSelect(0, Tensor.of(new int[0])).shape());
+    }
+
+    /** One value makes a 1-D tensor of shape [1], as torch.tensor([7]) does (ND4J alone makes it a scalar). */
+    @Test
+    void oneValueFactoriesAreVectors() {
+        assertArrayEquals(s(1), Tensor.of(7L).shape());
+        assertArrayEquals(s(1), Tensor.of(new int[] {7}).shape());
+        assertArrayEquals(s(1), Tensor.of(true).shape());
+        assertArrayEquals(s(1), Tensor.of(7.0).shape());
+        assertArrayEquals(s(0), Tensor.of(new long[0]).shape());
+        assertEquals(DType.INT64, Tensor.of(new int[] {7}).dtype());
+    }
+
     @Test
     void elementWiseFunctions() {
         Tensor x = t64(-1, 0, 2);
