@@ -34,6 +34,15 @@ class KernelProtocolTest extends KernelTestBase {
         assertEquals("busy", statuses.get(0).content().get("execution_state").getAsString());
     }
 
+    /** Cells run in a JVM started with gradnote's training options (serial GC, C1), as `gradnote run` and replay do. */
+    @Test
+    void evaluatorJvmHasGradnoteJvmOptions() throws Exception {
+        var ex = client.execute("java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()"
+                + ".containsAll(org.gradnote.Gradnote.jvmOptions())");
+        assertEquals("ok", ex.status());
+        assertEquals("true", ex.result());
+    }
+
     @Test
     void executeStreamsStdoutAndShowsLastExpression() throws Exception {
         var ex = client.execute("int a = 40;\nSystem.out.println(\"hello\");\nSystem.err.println(\"warn\");\na + 2");
