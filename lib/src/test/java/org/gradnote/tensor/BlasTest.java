@@ -1,0 +1,52 @@
+package org.gradnote.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Direct BLAS products against a plain triple loop, for both float types and every transpose combination. */
+class BlasTest {
+    @ParameterizedTest
+    @CsvSource({"FLOAT,3,4,5", "DOUBLE,3,4,5", "FLOAT,1,10,7", "DOUBLE,6,1,2", "FLOAT,5,3,1"})
+    void gemmMatchesTheDefinition(DataType type, int m, int k, int n) {
+        Tensor.defaultDType();
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                INDArray a = Nd4j.rand(type, ta ? new long[] {k, m} : new long[] {m, k});
+                INDArray b = Nd4j.rand(type, tb ? new long[] {n, k} : new long[] {k, n});
+                INDArray out = Nd4j.createUninitialized(type, m, n);
+                assertTrue(Blas.gemm(a, b, out, ta, tb));
+                double[] expected = new double[m * n];
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double s = 0;
+                        for (int p = 0; p < k; p++) s += (ta ? a.getDouble(p, i) : a.getDouble(i, p)) * (tb ? b.getDouble(j, p) : b.getDouble(p, j));
+                        expected[i * n + j] = s;
+                    }
+                }
+                assertArrayEquals(expected, out.data().asDouble(), type == DataType.FLOAT ? 1e-5 : 1e-12, "ta=" + ta + " tb=" + tb);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"strided", "offset", "mixed", "int"})
+    void refusesWhatItCannotAddress(String kind) {
+        Tensor.defaultDType();
+        INDArray big = Nd4j.rand(DataType.FLOAT, 4, 6), out = Nd4j.createUninitialized(DataType.FLOAT, 4, 4);
+        INDArray a = switch (kind) {
+            case "strided" -> Nd4j.create(big.data(), new long[] {4, 3}, new long[] {6, 2}, 0, 'c');
+            case "offset" -> big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            case "mixed" -> Nd4j.rand(DataType.DOUBLE, 4, 3);
+            default -> Nd4j.zeros(DataType.INT, 4, 3);
+        };
+        INDArray b = Nd4j.rand(DataType.FLOAT, 3, 4);
+        assertFalse(Blas.gemm(a, b, kind.equals("offset") ? Nd4j.createUninitialized(DataType.FLOAT, 2, 4) : out, false, false));
+    }
+}
