@@ -22,20 +22,23 @@ final class Blas {
     private Blas() {}
 
     /**
-     * out[m, n] = op(a) · op(b) for dense 2-D float or double arrays of one type; false, computing
-     * nothing, for anything else (the caller then uses the op).
+     * out[m, n] = op(a) · op(b) for 2-D float or double arrays of one type, a and b each dense in row or column
+     * order, out in row order; false, computing nothing, for anything else (the caller then uses the op).
      */
     static boolean gemm(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
         DataType t = out.dataType();
-        if (a.dataType() != t || b.dataType() != t || !dense(a) || !dense(b) || !dense(out) || out.length() == 0) return false;
+        if (a.dataType() != t || b.dataType() != t || !dense(out) || out.length() == 0) return false;
+        // A column-major operand (a transposed view of a dense matrix) is that dense matrix, transposed once more.
+        boolean aT = columnMajor(a), bT = columnMajor(b);
+        if (!aT && !dense(a) || !bT && !dense(b)) return false;
         int m = (int) out.size(0), n = (int) out.size(1), k = (int) (transA ? a.size(0) : a.size(1));
         // Mismatched sizes go to the op, whose error names them.
         if (k == 0 || (transA ? a.size(1) : a.size(0)) != m || (transB ? b.size(1) : b.size(0)) != k
                 || (transB ? b.size(0) : b.size(1)) != n) {
             return false;
         }
-        int lda = (int) a.size(1), ldb = (int) b.size(1);
-        int ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans;
+        int lda = (int) (aT ? a.size(0) : a.size(1)), ldb = (int) (bT ? b.size(0) : b.size(1));
+        int ta = transA != aT ? CblasTrans : CblasNoTrans, tb = transB != bT ? CblasTrans : CblasNoTrans;
         if (t == DataType.FLOAT) {
             cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.data().addressPointer(), lda,
                     (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) out.data().addressPointer(), n);
@@ -47,6 +50,13 @@ final class Blas {
             return true;
         }
         return false;
+    }
+
+    /** 2-D, offset-free, with unit strides down the columns and at least 2 rows and columns (else dense() decides). */
+    private static boolean columnMajor(INDArray x) {
+        if (x.rank() != 2 || x.offset() != 0) return false;
+        long rows = x.size(0), cols = x.size(1);
+        return rows > 1 && cols > 1 && x.stride(0) == 1 && x.stride(1) == rows;
     }
 
     /** 2-D, offset-free, with c-order unit strides (a strided view flagged 'c', as conv builds, is not). */

@@ -337,6 +337,17 @@ final class Engine {
         return c;
     }
 
+    /**
+     * a in a new shape (same elements in c order): a view when the strides allow one, as torch.reshape does, else a
+     * dense copy. Why a view: the meteo CNN's y.transpose(1, 2).reshape(B·T, H) is a transposed dense matrix that
+     * BLAS reads as it is ({@link Blas}); the copy cost an identity op and a fresh array per forward pass.
+     */
+    static INDArray reshape(INDArray a, long[] shape) {
+        if (isDense(a)) return a.reshape('c', shape);
+        INDArray view = org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false);
+        return view != null ? view : contiguous(a).reshape('c', shape);
+    }
+
     /** True for an offset-free array laid out as a dense c-order one (what BLAS and bulk copies need). */
     static boolean isDense(INDArray a) {
         return a.offset() == 0 && denseIgnoringUnitDims(a);

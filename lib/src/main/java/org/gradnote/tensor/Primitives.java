@@ -430,7 +430,7 @@ final class Primitives {
     static Tensor reshape(Tensor a, long[] shape) {
         long[] in = a.shape();
         long[] to = Shapes.infer("reshape", in, shape);
-        INDArray out = Engine.contiguous(a.data()).reshape('c', to);
+        INDArray out = Engine.reshape(a.data(), to);
         return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.reshape('c', in)});
     }
 

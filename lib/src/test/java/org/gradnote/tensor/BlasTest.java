@@ -35,6 +35,20 @@ class BlasTest {
         }
     }
 
+    /** A transposed view of a dense matrix (what reshape of a transposed tensor returns) goes to BLAS as it is. */
+    @ParameterizedTest
+    @CsvSource({"FLOAT", "DOUBLE"})
+    void columnMajorOperandsAreReadInPlace(DataType type) {
+        Tensor.defaultDType();
+        INDArray a = Nd4j.rand(type, 4, 3).transpose(), b = Nd4j.rand(type, 5, 4).transpose();
+        INDArray out = Nd4j.createUninitialized(type, 3, 5);
+        assertTrue(Blas.gemm(a, b, out, false, false));
+        assertArrayEquals(a.dup('c').mmul(b.dup('c')).data().asDouble(), out.data().asDouble(), 1e-6);
+        INDArray outT = Nd4j.createUninitialized(type, 3, 3);
+        assertTrue(Blas.gemm(a, a, outT, false, true));
+        assertArrayEquals(a.dup('c').mmul(a.dup('c').transpose()).dup('c').data().asDouble(), outT.data().asDouble(), 1e-6);
+    }
+
     @ParameterizedTest
     @CsvSource({"strided", "offset", "mixed", "int"})
     void refusesWhatItCannotAddress(String kind) {

@@ -273,6 +273,21 @@ class TensorOpsTest {
         assertArrayEquals(s(0, 3, 2), x.indexSelect(0, Tensor.of(new int[0])).shape());
     }
 
+    /** reshape of a transposed tensor is a view when strides allow (torch.reshape), and its gradient flows back. */
+    @Test
+    void reshapeOfTransposedIsAViewWithGradient() {
+        Tensor y = Tensor.arange(0, 6, 1).reshape(1, 2, 3).requiresGrad(true);
+        Tensor r = y.transpose(1, 2).reshape(3, 2);
+        assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, r.toDoubleArray());
+        Tensor w = Tensor.of(new double[][] {{1, 10}});
+        Tensor out = r.matmul(w.transpose(0, 1));
+        assertArrayEquals(new double[] {30, 41, 52}, out.toDoubleArray());
+        out.sum().backward();
+        assertArrayEquals(new double[] {1, 1, 1, 10, 10, 10}, y.grad().toDoubleArray());
+        // Not a view (strides cannot express it): a copy with the same values.
+        assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, y.transpose(1, 2).reshape(6).toDoubleArray());
+    }
+
     /** One value makes a 1-D tensor of shape [1], as torch.tensor([7]) does (ND4J alone makes it a scalar). */
     @Test
     void oneValueFactoriesAreVectors() {
