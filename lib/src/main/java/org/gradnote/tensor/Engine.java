@@ -201,7 +201,9 @@ final class Engine {
         long n = transB ? b.size(0) : b.size(1);
         DataType t = resultType(a.dataType(), b.dataType());
         INDArray out = empty(t, m, n);
-        gemmInto(contiguous(cast(a, t)), contiguous(cast(b, t)), out, transA, transB);
+        INDArray ac = cast(a, t), bc = cast(b, t);
+        // BLAS reads row- and column-major operands as they are; anything else is made dense for the op.
+        if (!Blas.gemm(ac, bc, out, transA, transB)) gemmInto(contiguous(ac), contiguous(bc), out, transA, transB);
         return out;
     }
 

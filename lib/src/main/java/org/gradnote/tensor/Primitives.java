@@ -185,7 +185,9 @@ final class Primitives {
         Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, null, null, tArgs);
         return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
             INDArray dx = Engine.empty(x.dataType(), x.shape());
-            Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(Engine.cast(g, x.dataType()))}, new INDArray[] {dx}, null, null, tArgs);
+            // g as it comes (native element-wise ops read strided arrays): the meteo CNN's arrives transposed, and
+            // a dense copy of it cost an identity op per step.
+            Engine.exec(bwd, new INDArray[] {x, Engine.cast(g, x.dataType())}, new INDArray[] {dx}, null, null, tArgs);
             return new INDArray[] {dx};
         });
     }

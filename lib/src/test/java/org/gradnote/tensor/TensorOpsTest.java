@@ -288,6 +288,33 @@ class TensorOpsTest {
         assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, y.transpose(1, 2).reshape(6).toDoubleArray());
     }
 
+    /**
+     * Activation gradients that arrive as transposed (strided) arrays are read in place, with the right values
+     * (300 elements: past the heap path, on the native ops).
+     */
+    @Test
+    void activationBackwardWithTransposedGradient() {
+        int rows = 2, cols = 150;
+        double[] xs = new double[rows * cols], ws = new double[rows * cols];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = Math.sin(i * 1.7) * 3;
+            ws[i] = 1 + i % 7;
+        }
+        Tensor x = Tensor.fromArray(FLOAT64, xs, rows, cols).requiresGrad(true);
+        Tensor w = Tensor.fromArray(FLOAT64, ws, cols, rows);
+        for (String f : List.of("relu", "tanh", "sigmoid")) {
+            x.zeroGrad();
+            Tensor a = f.equals("relu") ? x.relu() : f.equals("tanh") ? x.tanh() : x.sigmoid();
+            a.transpose(0, 1).mul(w).sum().backward();
+            double[] gv = x.grad().toDoubleArray();
+            for (int i = 0; i < xs.length; i++) {
+                double up = ws[(i % cols) * rows + i / cols], v = xs[i], sg = 1 / (1 + Math.exp(-v));
+                double d = f.equals("relu") ? (v > 0 ? 1 : 0) : f.equals("tanh") ? 1 - Math.tanh(v) * Math.tanh(v) : sg * (1 - sg);
+                assertEquals(up * d, gv[i], 1e-12, f + " element " + i);
+            }
+        }
+    }
+
     /** One value makes a 1-D tensor of shape [1], as torch.tensor([7]) does (ND4J alone makes it a scalar). */
     @Test
     void oneValueFactoriesAreVectors() {
