@@ -490,9 +490,8 @@ final class Primitives {
         outShape[d] = index.numel();
         INDArray out = Engine.empty(a.data().dataType(), outShape);
         INDArray src = Engine.contiguous(a.data());
-        if (d != 0 || !Engine.gatherRows(src, picks, out)) {
-            Engine.exec("gather", new INDArray[] {src, idx}, new INDArray[] {out}, new long[] {d}, null, null);
-        }
+        if (d == 0) Engine.gatherRows(src, picks, out);
+        else Engine.exec("gather", new INDArray[] {src, idx}, new INDArray[] {out}, new long[] {d}, null, null);
         long[] in = a.shape();
         return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, g -> {
             // scatter_add works on the first dimension: move dim to the front and back again.

@@ -85,7 +85,7 @@ final class Unfold {
      * Two reusable Java buffers per type and thread for the copies in and out of native memory: fresh arrays of
      * LeNet's column size (18k floats) on every call were most of the lab's young-generation garbage.
      */
-    private static final class Scratch {
+    static final class Scratch {
         private final float[][] f = {new float[0], new float[0]};
         private final double[][] d = {new double[0], new double[0]};
 
@@ -102,10 +102,19 @@ final class Unfold {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** This thread's scratch buffers (also lent to {@link MaxPool}). */
+    static Scratch scratch() {
+        return SCRATCH.get();
+    }
+
     /** The last map used on this thread: a layer calls with the same geometry step after step. */
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
 
-    private static int[] map(long[] xShape, LayerPrimitives.Window win) {
+    /**
+     * The source element of each column entry (-1 for padding), laid out [C·kH·kW, N·oH·oW]; max pooling uses it
+     * with channels folded into N, where column o lists the window of output element o.
+     */
+    static int[] map(long[] xShape, LayerPrimitives.Window win) {
         Object[] last = LAST.get();
         if (last[2] != null && last[1].equals(win) && Arrays.equals((long[]) last[0], xShape)) return (int[]) last[2];
         int[] m = lookup(xShape, win);

@@ -271,6 +271,9 @@ class TensorOpsTest {
         assertArrayEquals(new double[] {18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 18, 19, 20, 21, 22, 23}, rows.toDoubleArray());
         assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, x.indexSelect(0, Tensor.of(new int[] {1})).toDoubleArray());
         assertArrayEquals(s(0, 3, 2), x.indexSelect(0, Tensor.of(new int[0])).shape());
+        Tensor flags = Tensor.of(true, false, false, true).indexSelect(0, Tensor.of(3L, 1L, 0L));
+        assertEquals(DType.BOOL, flags.dtype());
+        assertArrayEquals(new double[] {1, 0, 1}, flags.toDoubleArray());
     }
 
     /** reshape of a transposed tensor is a view when strides allow (torch.reshape), and its gradient flows back. */
