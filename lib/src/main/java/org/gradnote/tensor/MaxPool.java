@@ -56,22 +56,7 @@ final class MaxPool {
 
     /** dx (dense, zero outside the winners) from the output gradient g; a window of padding only (-1) has no winner. */
     static void backward(INDArray g, int[] argmax, INDArray dx) {
-        int len = Math.toIntExact(dx.length());
-        INDArray gd = Engine.contiguous(g);
-        Unfold.Scratch s = Unfold.scratch();
-        if (dx.dataType() == DataType.FLOAT) {
-            float[] gv = s.floats(0, argmax.length), d = s.floats(1, len);
-            java.util.Arrays.fill(d, 0, len, 0);
-            gd.data().asNioFloat().get(0, gv, 0, argmax.length);
-            for (int i = 0; i < argmax.length; i++) if (argmax[i] >= 0) d[argmax[i]] += gv[i];
-            dx.data().asNioFloat().put(0, d, 0, len);
-        } else {
-            double[] gv = s.doubles(0, argmax.length), d = s.doubles(1, len);
-            java.util.Arrays.fill(d, 0, len, 0);
-            gd.data().asNioDouble().get(0, gv, 0, argmax.length);
-            for (int i = 0; i < argmax.length; i++) if (argmax[i] >= 0) d[argmax[i]] += gv[i];
-            dx.data().asNioDouble().put(0, d, 0, len);
-        }
+        Unfold.scatterAdd(g, argmax, dx);
     }
 
     /** True for the types this path handles (the float types). */

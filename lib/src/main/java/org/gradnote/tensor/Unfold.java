@@ -61,24 +61,32 @@ final class Unfold {
      * adds back into its source element.
      */
     static INDArray col2im(INDArray dcol, long[] x4, long[] xs, LayerPrimitives.Window win) {
-        int[] map = map(x4, win);
         INDArray dx = Engine.empty(dcol.dataType(), xs);
-        int n = Math.toIntExact(Shapes.numel(x4));
-        Scratch s = SCRATCH.get();
-        if (dcol.dataType() == DataType.DOUBLE) {
-            double[] src = s.doubles(0, map.length), dst = s.doubles(1, n);
-            java.util.Arrays.fill(dst, 0, n, 0);
-            dcol.data().asNioDouble().get(0, src, 0, map.length);
-            for (int i = 0; i < map.length; i++) if (map[i] >= 0) dst[map[i]] += src[i];
-            dx.data().asNioDouble().put(0, dst, 0, n);
-        } else {
-            float[] src = s.floats(0, map.length), dst = s.floats(1, n);
-            java.util.Arrays.fill(dst, 0, n, 0);
-            dcol.data().asNioFloat().get(0, src, 0, map.length);
-            for (int i = 0; i < map.length; i++) if (map[i] >= 0) dst[map[i]] += src[i];
-            dx.data().asNioFloat().put(0, dst, 0, n);
-        }
+        scatterAdd(dcol, map(x4, win), dx);
         return dx;
+    }
+
+    /**
+     * dst[map[i]] += src[i] over a dense dst zeroed first, skipping entries of -1: col2im with the geometry's map,
+     * max pooling's backward with its argmax. src is read in c order.
+     */
+    static void scatterAdd(INDArray src, int[] map, INDArray dst) {
+        int n = Math.toIntExact(dst.length());
+        INDArray from = Engine.contiguous(src);
+        Scratch s = SCRATCH.get();
+        if (dst.dataType() == DataType.DOUBLE) {
+            double[] v = s.doubles(0, map.length), d = s.doubles(1, n);
+            Arrays.fill(d, 0, n, 0);
+            from.data().asNioDouble().get(0, v, 0, map.length);
+            for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
+            dst.data().asNioDouble().put(0, d, 0, n);
+        } else {
+            float[] v = s.floats(0, map.length), d = s.floats(1, n);
+            Arrays.fill(d, 0, n, 0);
+            from.data().asNioFloat().get(0, v, 0, map.length);
+            for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
+            dst.data().asNioFloat().put(0, d, 0, n);
+        }
     }
 
     /**
