@@ -59,12 +59,30 @@ public final class Render {
     return out.toByteArray();
   }
 
-  /** Returns a standalone SVG document (with XML declaration) of the chart. */
+  /**
+   * Returns a standalone SVG document (with XML declaration) of the chart. Its clip-path ids are derived from the
+   * document itself rather than JFreeSVG's default (the clock): a re-executed notebook then stores the very same
+   * SVG when its chart did not change, so git shows no diff, while two different charts inlined in one page still
+   * get distinct ids.
+   */
   public static String svg(JFreeChart chart, int width, int height) {
     checkSize(width, height);
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    g2.setDefsKeyPrefix(IDS_PLACEHOLDER);
     chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-    return g2.getSVGDocument();
+    String doc = g2.getSVGDocument();
+    return doc.replace(IDS_PLACEHOLDER, "_" + contentHash(doc));
+  }
+
+  private static final String IDS_PLACEHOLDER = "gradnoteSvgIds";
+
+  private static String contentHash(String doc) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private static void checkSize(int width, int height) {

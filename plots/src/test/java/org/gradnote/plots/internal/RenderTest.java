@@ -35,6 +35,18 @@ class RenderTest {
   }
 
   @Test
+  void svgIsTheSameForTheSameChartAndItsIdsDifferForAnother() {
+    String a = Render.svg(empty(), 300, 200), b = Render.svg(empty(), 300, 200);
+    assertEquals(a, b, "no clock in the ids: a re-run notebook stores the same bytes");
+    String other = Render.svg(Theme.apply(new JFreeChart("Other", new XYPlot(new XYSeriesCollection(), null, null, null))), 300, 200);
+    String idA = a.replaceAll("(?s).*clipPath id='([^']*)clip-0'.*", "$1");
+    String idOther = other.replaceAll("(?s).*clipPath id='([^']*)clip-0'.*", "$1");
+    assertTrue(idA.startsWith("_") && idA.length() == 13, idA);
+    assertTrue(!idA.equals(idOther), "two charts in one page must not share clip-path ids");
+    assertTrue(!a.contains("gradnoteSvgIds"));
+  }
+
+  @Test
   void rejectsBadSizes() {
     assertThrows(IllegalArgumentException.class, () -> Render.png(empty(), 0, 10, 1));
     assertThrows(IllegalArgumentException.class, () -> Render.svg(empty(), 10, -1));
