@@ -6,7 +6,8 @@ import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Global switches of the library: the random seed that makes a run bit-for-bit repeatable.
+ * Global switches of the library: the random seed that makes a run bit-for-bit repeatable, the native thread
+ * count, and the JVM options training runs start with.
  *
  * <p>ND4J's random generator is per thread, so gradnote never uses it: every random draw (init, dropout masks,
  * shuffles) comes from this one generator, and {@link #seed(long)} resets it for all threads at once.
@@ -38,11 +39,12 @@ public final class Gradnote {
 
     /**
      * The JVM options gradnote starts its training JVMs with (the kernel's evaluator, {@code gradnote run}, replay,
-     * the benchmarks); pass them to your own {@code java} too. Why: a training step here is mostly short JNI calls
-     * and small allocations on one thread. The serial collector has no concurrent threads to compete with that thread
-     * on a 2-core machine, and C1 alone compiles the hot paths in the first epochs instead of after them; measured in
-     * one run (CPU s, default vs these): meteo CNN 100 epochs 0.20 vs 0.16, LeNet 10 epochs 1.35 vs 1.03, equal at
-     * 30 epochs, MLP lab 1000 epochs 4.9 vs 4.4, LSTM lab 2.3 vs 2.2. Options given later on a command line win.
+     * the demo, the benchmarks); pass them to your own {@code java} too. Why: a training step here is mostly short
+     * JNI calls and small allocations on one thread. The serial collector has no concurrent threads to compete with
+     * that thread on a 2-core machine, and C1 alone compiles the hot paths in the first epochs instead of after
+     * them; measured in one run (CPU s, default vs these): meteo CNN 100 epochs 0.20 vs 0.16, LeNet 10 epochs 1.35
+     * vs 1.03, equal at 30 epochs, MLP lab 1000 epochs 4.9 vs 4.4, LSTM lab 2.3 vs 2.2. Later options on a command
+     * line win.
      */
     public static List<String> jvmOptions() {
         return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
