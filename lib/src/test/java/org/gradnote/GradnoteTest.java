@@ -27,6 +27,11 @@ class GradnoteTest {
     }
 
     @Test
+    void nativeEnvironmentLetsOpenMpWorkersSleep() {
+        assertEquals(java.util.Map.of("OMP_WAIT_POLICY", "PASSIVE"), Gradnote.nativeEnvironment());
+    }
+
+    @Test
     void javaCppResidentSizeCheckIsOffOnceTensorsAreUsed() {
         org.gradnote.tensor.Tensor.zeros(2);
         // Tensor's initialiser sets it unless the user chose a value (the surefire JVM does not).

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.gradnote.Gradnote;
 import org.junit.jupiter.api.Test;
 
-/** The root launcher script starts its training JVM (the demo) with the same options as the Java launch points. */
+/** The root launcher script starts its training JVM (the demo) with the same options and environment as the Java launch points. */
 class LauncherScriptTest {
     @Test
     void demoUsesGradnoteJvmOptions() throws Exception {
@@ -15,5 +15,7 @@ class LauncherScriptTest {
         String expected = "TRAINING_JVM_OPTS=(" + String.join(" ", Gradnote.jvmOptions()) + ")";
         assertTrue(script.contains(expected), "gradnote script must declare " + expected);
         assertTrue(script.contains("\"${TRAINING_JVM_OPTS[@]}\" -cp \"$(lib_classpath)\" org.gradnote.examples.MlpLab"));
+        Gradnote.nativeEnvironment().forEach((k, v) -> assertTrue(script.contains("export " + k + "=\"${" + k + ":-" + v + "}\""),
+                "gradnote script must default " + k + " to " + v));
     }
 }

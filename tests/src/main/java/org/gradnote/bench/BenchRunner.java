@@ -84,6 +84,7 @@ public final class BenchRunner {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        sameNativeEnvironment(pb);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0) {
@@ -113,6 +114,14 @@ public final class BenchRunner {
         System.out.println(o);
     }
 
+    /**
+     * gradnote's native environment (OpenMP workers sleep between ops) for both sides alike, so that neither runs
+     * with a setting the other lacks; measured to leave PyTorch's times unchanged.
+     */
+    private static void sameNativeEnvironment(ProcessBuilder pb) {
+        org.gradnote.Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
+    }
+
     private static String quality(JsonObject o) {
         JsonObject q = o.deepCopy();
         for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch", "cpu_seconds")) q.remove(k);
@@ -129,6 +138,7 @@ public final class BenchRunner {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         pb.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
+        sameNativeEnvironment(pb);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0) {

@@ -56,7 +56,9 @@ public final class ScriptRunner {
             command.addAll(org.gradnote.Gradnote.jvmOptions());
             command.addAll(List.of("-cp", String.join(File.pathSeparator, cp), className));
             command.addAll(params);
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+            org.gradnote.Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
+            return pb.start().waitFor();
         } catch (IOException e) {
             throw new ExportException(file + ": cannot run: " + e.getMessage(), e);
         } catch (InterruptedException e) {

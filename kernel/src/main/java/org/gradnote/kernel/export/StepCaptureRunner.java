@@ -49,6 +49,7 @@ public final class StepCaptureRunner {
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile());
             // Same native thread count as the kernel (kernel.json) so seeded cells reproduce the stored numbers.
             pb.environment().put("OMP_NUM_THREADS", "1");
+            org.gradnote.Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
             Process p = pb.start();
             if (!p.waitFor(totalTimeoutMillis, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();

@@ -71,6 +71,7 @@ public final class KernelSpecInstaller {
         // same numbers twice (chaotic trainings then differ wildly), and replay in CI runs on one thread too.
         JsonObject env = new JsonObject();
         env.addProperty("OMP_NUM_THREADS", "1");
+        org.gradnote.Gradnote.nativeEnvironment().forEach(env::addProperty);
         spec.add("env", env);
         return spec;
     }
