@@ -46,21 +46,53 @@ final class Engine {
     private static final class Slot {
         final DynamicCustomOp op;
         private int[] sigs = new int[2];
-        private OpContext[] ctxs = new OpContext[2];
+        private Context[] ctxs = new Context[2];
         private int n;
 
         Slot(String name) {
             op = DynamicCustomOp.builder(name).build();
         }
 
-        OpContext context(int sig) {
+        Context context(int sig, int inputs, int outputs) {
             for (int i = 0; i < n; i++) if (sigs[i] == sig) return ctxs[i];
             if (n == sigs.length) {
                 sigs = Arrays.copyOf(sigs, 2 * n);
                 ctxs = Arrays.copyOf(ctxs, 2 * n);
             }
             sigs[n] = sig;
-            return ctxs[n++] = Nd4j.getExecutioner().buildContext();
+            return ctxs[n++] = new Context(Nd4j.getExecutioner().buildContext(), inputs, outputs);
+        }
+    }
+
+    /**
+     * A native op context plus what was last set on it. Why: each setter is a JNI call, and setting integer, float
+     * or boolean arguments allocates a native pointer every time (a JavaCPP allocation, the costliest part of a
+     * small op); the same parameter array, output buffer or constant arguments recur call after call, so only what
+     * changed is set. The arrays kept here are the same objects the context already references natively.
+     */
+    private static final class Context {
+        final OpContext ctx;
+        final INDArray[] in, out;
+        long[] i;
+        boolean[] b;
+        double[] t;
+
+        Context(OpContext ctx, int inputs, int outputs) {
+            this.ctx = ctx;
+            in = new INDArray[inputs];
+            out = new INDArray[outputs];
+        }
+
+        void set(INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
+            for (int k = 0; k < inputs.length; k++) {
+                if (in[k] != inputs[k]) ctx.setInputArray(k, in[k] = inputs[k]);
+            }
+            for (int k = 0; k < outputs.length; k++) {
+                if (out[k] != outputs[k]) ctx.setOutputArray(k, out[k] = outputs[k]);
+            }
+            if (i == null || !Arrays.equals(i, iArgs)) ctx.setIArguments(i = iArgs.clone());
+            if (b == null || !Arrays.equals(b, bArgs)) ctx.setBArguments(b = bArgs.clone());
+            if (t == null || !Arrays.equals(t, tArgs)) ctx.setTArguments(t = tArgs.clone());
         }
     }
 
@@ -78,14 +110,11 @@ final class Engine {
         long[] i = iArgs == null ? NO_LONGS : iArgs;
         boolean[] b = bArgs == null ? NO_BOOLEANS : bArgs;
         double[] t = tArgs == null ? NO_DOUBLES : tArgs;
-        OpContext ctx = s.context(inputs.length | outputs.length << 6 | i.length << 12 | b.length << 18 | t.length << 24);
-        ctx.setInputArrays(inputs);
-        ctx.setOutputArrays(outputs);
-        ctx.setIArguments(i);
-        ctx.setBArguments(b);
-        ctx.setTArguments(t);
-        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, ctx);
-        else Nd4j.exec(s.op, ctx);
+        Context c = s.context(inputs.length | outputs.length << 6 | i.length << 12 | b.length << 18 | t.length << 24,
+                inputs.length, outputs.length);
+        c.set(inputs, outputs, i, b, t);
+        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, c.ctx);
+        else Nd4j.exec(s.op, c.ctx);
     }
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {
