@@ -1,6 +1,8 @@
 package org.gradnote.optim;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -15,10 +17,31 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class Adam extends Optimizer {
     final double beta1, beta2, eps, weightDecay;
     final boolean amsgrad;
-    // One op and context reused across steps, as gradnote's Engine does: building them per call cost ~20 µs per
-    // parameter and step. A context is not thread-safe; one optimizer's step() is not run concurrently.
+    // One op, and one context per parameter reused across steps, as gradnote's Engine does: building them per call
+    // cost ~20 µs per parameter and step, and a context per parameter keeps its moments and update buffers set, so a
+    // step sets only the gradient (when it is a new array) and the step's arguments. A context is not thread-safe;
+    // one optimizer's step() is not run concurrently.
     private final DynamicCustomOp adamOp = DynamicCustomOp.builder("adam_updater").build();
-    private OpContext adamCtx;
+    private final Map<State, Bound> contexts = new IdentityHashMap<>();
+
+    /** One parameter's native context and the arrays last set on it (gradient, moments, update). */
+    private static final class Bound {
+        final OpContext ctx = Nd4j.getExecutioner().buildContext();
+        INDArray g, v, m, delta;
+
+        void set(INDArray g, INDArray v, INDArray m, INDArray delta) {
+            if (this.g != g) ctx.setInputArray(0, this.g = g);
+            if (this.v != v) {
+                ctx.setInputArray(1, this.v = v);
+                ctx.setOutputArray(1, v);
+            }
+            if (this.m != m) {
+                ctx.setInputArray(2, this.m = m);
+                ctx.setOutputArray(2, m);
+            }
+            if (this.delta != delta) ctx.setOutputArray(0, this.delta = delta);
+        }
+    }
 
     public Adam(List<Tensor> params) {
         this(params, 1e-3);
@@ -64,12 +87,12 @@ public class Adam extends Optimizer {
             // parameter and step was a native allocation each.
             INDArray delta = s.buffer("update", p);
             INDArray gc = g.dataType() == p.dataType() ? g : g.castTo(p.dataType());
-            if (adamCtx == null) adamCtx = Nd4j.getExecutioner().buildContext();
-            adamCtx.setInputArrays(gc, v, m);
-            adamCtx.setOutputArrays(delta, v, m);
-            adamCtx.setTArguments(lr(), beta1, beta2, eps * Math.sqrt(bc2));
-            adamCtx.setIArguments(t - 1);
-            Nd4j.exec(adamOp, adamCtx);
+            Bound bound = contexts.computeIfAbsent(s, k -> new Bound());
+            bound.set(gc, v, m, delta);
+            OpContext ctx = bound.ctx;
+            ctx.setTArguments(lr(), beta1, beta2, eps * Math.sqrt(bc2));
+            ctx.setIArguments(t - 1);
+            Nd4j.exec(adamOp, ctx);
             return delta;
         }
         m.muli(beta1).addi(g.mul(1 - beta1));
