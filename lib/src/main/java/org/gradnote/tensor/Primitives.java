@@ -185,9 +185,9 @@ final class Primitives {
         Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, null, null, tArgs);
         return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
             INDArray dx = Engine.empty(x.dataType(), x.shape());
-            // g as it comes (native element-wise ops read strided arrays): the meteo CNN's arrives transposed, and
-            // a dense copy of it cost an identity op per step.
-            Engine.exec(bwd, new INDArray[] {x, Engine.cast(g, x.dataType())}, new INDArray[] {dx}, null, null, tArgs);
+            // g made dense first: relu_bp on the meteo CNN's transposed gradient took 58 µs, against 10 for the copy
+            // plus 17 on dense arrays (ND4J's strided path computes every element's offset).
+            Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(Engine.cast(g, x.dataType()))}, new INDArray[] {dx}, null, null, tArgs);
             return new INDArray[] {dx};
         });
     }

@@ -292,7 +292,7 @@ class TensorOpsTest {
     }
 
     /**
-     * Activation gradients that arrive as transposed (strided) arrays are read in place, with the right values
+     * Activation gradients that arrive as transposed (strided) arrays give the right values
      * (300 elements: past the heap path, on the native ops).
      */
     @Test
