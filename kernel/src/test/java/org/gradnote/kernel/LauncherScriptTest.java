@@ -18,4 +18,11 @@ class LauncherScriptTest {
         Gradnote.nativeEnvironment().forEach((k, v) -> assertTrue(script.contains("export " + k + "=\"${" + k + ":-" + v + "}\""),
                 "gradnote script must default " + k + " to " + v));
     }
+
+    @Test
+    void benchAbScriptUsesGradnoteJvmOptions() throws Exception {
+        String script = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("tests/bench/ab"));
+        assertTrue(script.contains("TRAINING_JVM_OPTS=(" + String.join(" ", Gradnote.jvmOptions()) + ")"));
+        Gradnote.nativeEnvironment().forEach((k, v) -> assertTrue(script.contains(k + "=\"${" + k + ":-" + v + "}\"")));
+    }
 }
