@@ -1,6 +1,5 @@
 package org.gradnote.kernel.export;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,14 +50,9 @@ public final class ScriptRunner {
             new CompileVerifier(classPath).compile(notebook, className, source, classes);
             List<String> cp = new ArrayList<>(classPath);
             cp.add(0, classes.toString());
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.awt.headless=true"));
-            command.addAll(org.gradnote.Gradnote.jvmOptions());
-            command.addAll(List.of("-cp", String.join(File.pathSeparator, cp), className));
-            command.addAll(params);
-            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-            org.gradnote.Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
-            return pb.start().waitFor();
+            List<String> mainAndArgs = new ArrayList<>(List.of(className));
+            mainAndArgs.addAll(params);
+            return TrainingJvm.process(cp, mainAndArgs).inheritIO().start().waitFor();
         } catch (IOException e) {
             throw new ExportException(file + ": cannot run: " + e.getMessage(), e);
         } catch (InterruptedException e) {

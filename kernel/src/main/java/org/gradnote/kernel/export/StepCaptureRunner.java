@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,16 +39,11 @@ public final class StepCaptureRunner {
             Path capture = work.resolve("capture.json");
             List<String> cp = new ArrayList<>(classPath);
             cp.add(0, classes.toString());
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
-            command.addAll(org.gradnote.Gradnote.jvmOptions());
-            command.addAll(List.of("-cp", String.join(File.pathSeparator, cp),
-                    "org.gradnote.plots.notebook.StepCapture", className, capture.toString(), Long.toString(defaultTimeoutMillis)));
-            ProcessBuilder pb = new ProcessBuilder(command)
+            ProcessBuilder pb = TrainingJvm.process(cp, List.of("org.gradnote.plots.notebook.StepCapture", className,
+                            capture.toString(), Long.toString(defaultTimeoutMillis)))
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile());
             // Same native thread count as the kernel (kernel.json) so seeded cells reproduce the stored numbers.
             pb.environment().put("OMP_NUM_THREADS", "1");
-            org.gradnote.Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
             Process p = pb.start();
             if (!p.waitFor(totalTimeoutMillis, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
