@@ -41,14 +41,18 @@ public final class Gradnote {
     /**
      * The JVM options gradnote starts its training JVMs with (the kernel's evaluator, {@code gradnote run}, replay,
      * the demo, the benchmarks); pass them to your own {@code java} too. Why: a training step here is mostly short
-     * JNI calls and small allocations on one thread. The serial collector has no concurrent threads to compete with
-     * that thread on a 2-core machine, and C1 alone compiles the hot paths in the first epochs instead of after
-     * them; measured in one run (CPU s, default vs these): meteo CNN 100 epochs 0.20 vs 0.16, LeNet 10 epochs 1.35
-     * vs 1.03, equal at 30 epochs, MLP lab 1000 epochs 4.9 vs 4.4, LSTM lab 2.3 vs 2.2. Later options on a command
-     * line win.
+     * JNI calls and small allocations on one thread, and a lab's whole run is often under a second. The serial
+     * collector has no concurrent threads to compete with that thread on a 2-core machine; C1 alone compiles the hot
+     * paths in the first epochs instead of after them (C2 doubled the conv labs' times); a tenth of the usual
+     * compile thresholds, because a layer's code runs a few times per epoch and stayed interpreted for most of a
+     * 100-epoch run (a method compiles after 200 calls by default); one compiler thread leaves the other core to the
+     * training thread. Measured as medians of 6-10 alternating fresh JVMs, 1 native thread (wall s, C1 with default
+     * thresholds vs these): meteo CNN 100 epochs 0.152 vs 0.128, LeNet 10 epochs 1.12 vs 0.90, LSTM lab 2.20 vs
+     * 2.04, MLP lab 1000 epochs 4.24 vs 3.77, autograd micro 0.106 vs 0.103. Later options on a command line win.
      */
     public static List<String> jvmOptions() {
-        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        return List.of(
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1");
     }
 
     /**

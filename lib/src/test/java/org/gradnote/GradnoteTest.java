@@ -23,7 +23,8 @@ class GradnoteTest {
 
     @Test
     void jvmOptionsAreTheMeasuredTrainingDefaults() {
-        assertEquals(java.util.List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Gradnote.jvmOptions());
+        assertEquals(java.util.List.of(
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1"), Gradnote.jvmOptions());
     }
 
     @Test
