@@ -169,7 +169,15 @@ final class Primitives {
 
     static Tensor relu(Tensor a) {
         if (a.small() != null) return SmallOps.relu(a);
-        return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
+        INDArray x = Engine.contiguous(a.data());
+        if (x.dataType() != DataType.FLOAT) return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
+        INDArray out = Engine.empty(x.dataType(), x.shape());
+        Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
+        return Tensor.record(out, "relu", new Tensor[] {a}, new Tensor[] {a}, g -> {
+            INDArray dx = Engine.empty(x.dataType(), x.shape());
+            ReluGrad.backward(x, Engine.contiguous(Engine.cast(g, x.dataType())), dx);
+            return new INDArray[] {dx};
+        });
     }
 
     /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */

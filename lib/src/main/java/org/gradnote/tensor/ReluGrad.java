@@ -1,0 +1,25 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * ReLU's backward for float32 arrays as one Java loop: dx = g where x > 0, else 0 (a NaN x passes nothing, as
+ * PyTorch's threshold_backward).
+ *
+ * <p>Why not M2.1's relu_bp: it calls a std::function per element, 48 µs for LeNet's 12k-float activations where
+ * the copies in and out plus this loop take ~20. The result is a selection, so it is bit-identical to relu_bp.
+ */
+final class ReluGrad {
+    private ReluGrad() {}
+
+    /** dx (dense) from the dense input x and output gradient g of a ReLU. */
+    static void backward(INDArray x, INDArray g, INDArray dx) {
+        int n = Math.toIntExact(x.length());
+        Unfold.Scratch s = Unfold.scratch();
+        float[] xs = s.floats(0, n), gs = s.floats(1, n);
+        x.data().asNioFloat().get(0, xs, 0, n);
+        g.data().asNioFloat().get(0, gs, 0, n);
+        for (int i = 0; i < n; i++) if (!(xs[i] > 0)) gs[i] = 0;
+        dx.data().asNioFloat().put(0, gs, 0, n);
+    }
+}
