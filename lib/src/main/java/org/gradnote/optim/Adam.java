@@ -24,22 +24,24 @@ public class Adam extends Optimizer {
     private final DynamicCustomOp adamOp = DynamicCustomOp.builder("adam_updater").build();
     private final Map<State, Bound> contexts = new IdentityHashMap<>();
 
-    /** One parameter's native context and the arrays last set on it (gradient, moments, update). */
+    /**
+     * One parameter's native context and the arrays last set on it (gradient, moments, update). A new gradient
+     * array purges the context before everything is set again: the native context holds every array ever set on it
+     * until purged (see Engine.Context), which kept each step's gradient alive.
+     */
     private static final class Bound {
         final OpContext ctx = Nd4j.getExecutioner().buildContext();
         INDArray g, v, m, delta;
 
         void set(INDArray g, INDArray v, INDArray m, INDArray delta) {
-            if (this.g != g) ctx.setInputArray(0, this.g = g);
-            if (this.v != v) {
-                ctx.setInputArray(1, this.v = v);
-                ctx.setOutputArray(1, v);
-            }
-            if (this.m != m) {
-                ctx.setInputArray(2, this.m = m);
-                ctx.setOutputArray(2, m);
-            }
-            if (this.delta != delta) ctx.setOutputArray(0, this.delta = delta);
+            if (this.g == g && this.v == v && this.m == m && this.delta == delta) return;
+            ctx.purge();
+            ctx.setInputArray(0, this.g = g);
+            ctx.setInputArray(1, this.v = v);
+            ctx.setInputArray(2, this.m = m);
+            ctx.setOutputArray(0, this.delta = delta);
+            ctx.setOutputArray(1, v);
+            ctx.setOutputArray(2, m);
         }
     }
 

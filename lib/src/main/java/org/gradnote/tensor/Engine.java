@@ -67,8 +67,13 @@ final class Engine {
     /**
      * A native op context plus what was last set on it. Why: each setter is a JNI call, and setting integer, float
      * or boolean arguments allocates a native pointer every time (a JavaCPP allocation, the costliest part of a
-     * small op); the same parameter array, output buffer or constant arguments recur call after call, so only what
-     * changed is set. The arrays kept here are the same objects the context already references natively.
+     * small op); the same constant arguments recur call after call, so they are set only when they change.
+     *
+     * <p>Arrays are another matter: the native context wraps every array set on it in a handle it frees only when
+     * purged or closed, and each handle holds the array's buffer. A long-lived context that was only ever re-set
+     * kept every output it had written alive (the meteo CNN grew by ~36 KB of native memory per epoch, 1.4 GB after
+     * 40k epochs). So when any array differs from the last call's, the context is purged and all arrays are set
+     * again; a call on the very same arrays (an optimizer's buffers) sets nothing.
      */
     private static final class Context {
         final OpContext ctx;
@@ -84,15 +89,19 @@ final class Engine {
         }
 
         void set(INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
-            for (int k = 0; k < inputs.length; k++) {
-                if (in[k] != inputs[k]) ctx.setInputArray(k, in[k] = inputs[k]);
-            }
-            for (int k = 0; k < outputs.length; k++) {
-                if (out[k] != outputs[k]) ctx.setOutputArray(k, out[k] = outputs[k]);
+            if (!same(in, inputs) || !same(out, outputs)) {
+                ctx.purge();
+                for (int k = 0; k < inputs.length; k++) ctx.setInputArray(k, in[k] = inputs[k]);
+                for (int k = 0; k < outputs.length; k++) ctx.setOutputArray(k, out[k] = outputs[k]);
             }
             if (i == null || !Arrays.equals(i, iArgs)) ctx.setIArguments(i = iArgs.clone());
             if (b == null || !Arrays.equals(b, bArgs)) ctx.setBArguments(b = bArgs.clone());
             if (t == null || !Arrays.equals(t, tArgs)) ctx.setTArguments(t = tArgs.clone());
+        }
+
+        private static boolean same(INDArray[] last, INDArray[] now) {
+            for (int k = 0; k < now.length; k++) if (last[k] != now[k]) return false;
+            return true;
         }
     }
 
