@@ -18,6 +18,7 @@ public final class Main {
             "       gradnote install [--user|--sys-prefix|--prefix DIR] [--name N] [--display-name D] [--jvm-opt OPT]...",
             "       gradnote uninstall [--user|--sys-prefix|--prefix DIR] [--name N]",
             "       gradnote export|check|replay|run|update|clean ... (notebooks as plain Java classes; see README)",
+            "       gradnote archive   (make the class archive the evaluator, run and replay start from; build does it)",
             "  --jvm-opt options go to the evaluator JVM that runs cells (e.g. --jvm-opt=-Xmx8g).");
 
     private Main() {}
@@ -32,6 +33,8 @@ public final class Main {
             case "kernel" -> runKernel(rest);
             case "install", "uninstall" -> System.exit(install(args[0].equals("install"), rest));
             case "-h", "--help", "help" -> System.out.println(USAGE);
+            case "archive" -> System.out.println(org.gradnote.TrainingArchive.create(ClassPaths.ofKernel())
+                    .map(a -> "class archive: " + a).orElse("no class archive: the kernel does not run from jars"));
             case "export", "check", "replay", "run", "update", "clean" ->
                     System.exit(org.gradnote.kernel.export.ExportCli.main(args[0], rest));
             default -> {

@@ -2,6 +2,7 @@ package org.gradnote.bench;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gradnote.TrainingArchive;
 
 /**
  * Runs each gradnote workload and its PyTorch twin in the same run, with the same thread count, and prints
@@ -36,9 +38,10 @@ public final class BenchRunner {
                 case "--quick": quick = true; break;
                 case "--python": python = argv[++i]; break;
                 case "--scripts": scripts = Path.of(argv[++i]); break;
+                case "--no-archive": archive = false; break;
                 default:
                     if (argv[i].startsWith("--")) {
-                        System.err.println("usage: BenchRunner [--threads N] [--quick] [--python PATH] [--scripts DIR] [workload...]");
+                        System.err.println("usage: BenchRunner [--threads N] [--quick] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
                         System.exit(2);
                     }
                     only.add(argv[i]);
@@ -49,8 +52,13 @@ public final class BenchRunner {
             System.err.println("note: OMP_NUM_THREADS=" + omp + " but --threads " + threads + "; tests/bench/run sets both");
         }
         org.gradnote.Gradnote.setNumThreads(threads);
-        System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s%n", threads, quick ? "quick" : "full",
-                java.time.LocalDateTime.now().withNano(0));
+        if (archive) {
+            // As gradnote's own training JVMs do once built (TrainingArchive); made outside any timing, once per jar set.
+            System.err.println("class archive: " + TrainingArchive.create(childClassPath()).map(Path::toString).orElse("none"));
+            childOptions = TrainingArchive.options(childClassPath());
+        }
+        System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%n", threads,
+                quick ? "quick" : "full", java.time.LocalDateTime.now().withNano(0), childOptions.isEmpty() ? "off" : "on");
         System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s %13s %13s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio",
                 "gradnote cpu", "pytorch cpu", "cpu ratio", "quality (gradnote | pytorch)");
         for (Workload w : ALL) {
@@ -80,7 +88,9 @@ public final class BenchRunner {
         // gradnote's own training-JVM options, as the kernel and `gradnote run` use them.
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(org.gradnote.Gradnote.jvmOptions());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(), "--one", Integer.toString(threads), name));
+        cmd.addAll(childOptions);
+        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, childClassPath()), BenchRunner.class.getName(), "--one",
+                Integer.toString(threads), name));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
@@ -95,6 +105,19 @@ public final class BenchRunner {
         java.util.Map<String, Object> extra = new java.util.TreeMap<>();
         o.getAsJsonObject("extra").entrySet().forEach(e -> extra.put(e.getKey(), e.getValue()));
         return new Workload.Result(o.get("seconds").getAsDouble(), o.get("cpu_seconds").getAsDouble(), o.get("units").getAsInt(), extra);
+    }
+
+    private static boolean archive = true;
+    private static List<String> childOptions = List.of();
+
+    /** This JVM's class path with its jars first, so that a class archive can cover them (directories come after). */
+    private static List<String> childClassPath() {
+        List<String> jars = new ArrayList<>(), others = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            (e.endsWith(".jar") ? jars : others).add(e);
+        }
+        jars.addAll(others);
+        return jars;
     }
 
     /** The child side of {@link #runJvm}: runs the workload and prints its result as one JSON line. */

@@ -49,7 +49,7 @@ public final class ScriptRunner {
                     .of(notebook, this.classPath, MavenNeeds.read(notebook, source));
             new CompileVerifier(classPath).compile(notebook, className, source, classes);
             List<String> cp = new ArrayList<>(classPath);
-            cp.add(0, classes.toString());
+            cp.add(classes.toString()); // after the jars, for the class archive (TrainingJvm)
             List<String> mainAndArgs = new ArrayList<>(List.of(className));
             mainAndArgs.addAll(params);
             return TrainingJvm.process(cp, mainAndArgs).inheritIO().start().waitFor();

@@ -38,7 +38,7 @@ public final class StepCaptureRunner {
             new CompileVerifier(classPath).compile(notebookPath, className, source, classes);
             Path capture = work.resolve("capture.json");
             List<String> cp = new ArrayList<>(classPath);
-            cp.add(0, classes.toString());
+            cp.add(classes.toString()); // after the jars, for the class archive (TrainingJvm)
             ProcessBuilder pb = TrainingJvm.process(cp, List.of("org.gradnote.plots.notebook.StepCapture", className,
                             capture.toString(), Long.toString(defaultTimeoutMillis)))
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile());
