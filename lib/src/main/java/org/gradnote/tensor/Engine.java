@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The one place where gradnote calls ND4J: array allocation and op dispatch.
@@ -123,7 +125,23 @@ final class Engine {
                 inputs.length, outputs.length);
         c.set(inputs, outputs, i, b, t);
         if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, c.ctx);
-        else Nd4j.exec(s.op, c.ctx);
+        else run(name, s.op, c.ctx);
+    }
+
+    /** Looked up at the first op, not with Engine: ND4J's backend must be loaded first (Tensor's initialiser). */
+    private static final class Native {
+        static final NativeOps OPS = NativeOpsHolder.getInstance().getDeviceNativeOps();
+    }
+
+    /**
+     * The native call itself, as Nd4j.exec makes it minus its wrapper: per call that wrapper asks the native
+     * environment twice whether oneDNN is on, runs the profiler hooks and builds the output list three times (JNI
+     * calls and garbage on every op of a step). An op's failure still throws with libnd4j's message.
+     */
+    static void run(String name, DynamicCustomOp op, OpContext ctx) {
+        if (Native.OPS.execCustomOp2(null, op.opHash(), ctx.contextPointer()) != 0) {
+            throw new RuntimeException("native op " + name + " failed: " + Native.OPS.lastErrorMessage());
+        }
     }
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {

@@ -38,4 +38,15 @@ class EngineLayoutTest {
         assertArrayEquals(new float[] {2, 3, 4, 8, 9, 10, 14, 15, 16, 20, 21, 22}, Engine.floats(Engine.contiguous(cols)), 0f);
         assertArrayEquals(new float[] {6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, Engine.floats(Engine.contiguous(rows)), 0f);
     }
+
+    @Test
+    void aFailingNativeOpThrowsWithItsNameAndTheNextCallStillWorks() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), b = Nd4j.rand(DataType.FLOAT, 4, 5);
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> Engine.exec("matmul", new INDArray[] {a, b}, Nd4j.createUninitialized(DataType.FLOAT, 2, 5)));
+        assertTrue(e.getMessage().startsWith("native op matmul failed"), e.getMessage());
+        INDArray c = Nd4j.rand(DataType.FLOAT, 3, 5), out = Nd4j.createUninitialized(DataType.FLOAT, 2, 5);
+        Engine.exec("matmul", new INDArray[] {a, c}, out);
+        assertEquals(a.mmul(c), out);
+    }
 }
