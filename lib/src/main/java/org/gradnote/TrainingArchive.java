@@ -40,10 +40,16 @@ public final class TrainingArchive {
 
     /**
      * Makes the archive of classPath's leading jars unless it exists, by running {@link org.gradnote.examples.Warmup}
-     * on them in a child JVM (a few seconds); empty when they do not hold gradnote's lib or the archive failed.
+     * on them in a child JVM (a few seconds); empty when they do not hold gradnote's lib or the archive could not be
+     * made (the reason goes to standard error: training JVMs then simply start without one).
      */
-    public static Optional<Path> create(List<String> classPath) throws IOException, InterruptedException {
-        return create(classPath, cacheDir());
+    public static Optional<Path> create(List<String> classPath) throws InterruptedException {
+        try {
+            return create(classPath, cacheDir());
+        } catch (IOException e) {
+            System.err.println("gradnote: no class archive in " + cacheDir() + ": " + e);
+            return Optional.empty();
+        }
     }
 
     static Optional<Path> create(List<String> classPath, Path dir) throws IOException, InterruptedException {
@@ -131,7 +137,7 @@ public final class TrainingArchive {
     }
 
     /** Makes the archive for this JVM's class path (or the one given as the argument) and prints its path. */
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         String cp = args.length > 0 ? args[0] : System.getProperty("java.class.path");
         Optional<Path> a = create(List.of(cp.split(File.pathSeparator)));
         System.out.println(a.map(Path::toString).orElse("no archive: the class path does not start with gradnote's lib jar and its dependencies"));

@@ -34,7 +34,7 @@ public final class Main {
             case "install", "uninstall" -> System.exit(install(args[0].equals("install"), rest));
             case "-h", "--help", "help" -> System.out.println(USAGE);
             case "archive" -> System.out.println(org.gradnote.TrainingArchive.create(ClassPaths.ofKernel())
-                    .map(a -> "class archive: " + a).orElse("no class archive: the kernel does not run from jars"));
+                    .map(a -> "class archive: " + a).orElse("no class archive: the kernel does not run from jars, or it could not be written"));
             case "export", "check", "replay", "run", "update", "clean" ->
                     System.exit(org.gradnote.kernel.export.ExportCli.main(args[0], rest));
             default -> {
