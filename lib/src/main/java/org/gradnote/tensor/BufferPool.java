@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.cpu.nativecpu.NDArray;
+import org.nd4j.linalg.cpu.nativecpu.buffer.LongBuffer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -57,9 +59,33 @@ final class BufferPool {
         if (q != null && !q.isEmpty()) {
             a = q.pop();
             bytes -= a.length() * type.width();
-        } else a = Nd4j.createUninitialized(type, shape);
+        } else a = fresh(type, shape);
         if (arena != null) arena.add(a);
         return a;
+    }
+
+    /** The shape buffers of the shapes allocated on this thread (native constants, like ND4J's own shape cache). */
+    private final Map<Key, Object[]> shapes = new HashMap<>();
+    private static final int MAX_SHAPES = 1024;
+
+    /**
+     * A new uninitialised c-order array. Why not Nd4j.createUninitialized every time: it builds the shape buffer
+     * through JNI with two temporary native pointers (each a JavaCPP allocation with its own deallocator), only for
+     * ND4J to find it in its constant cache. A shape's buffer never changes and ND4J shares it between arrays
+     * itself, so it is fetched once per shape and thread and a fresh array costs its data buffer only.
+     */
+    private INDArray fresh(DataType type, long[] shape) {
+        Object[] info = shapes.get(new Key(type, shape));
+        if (info == null) {
+            INDArray a = Nd4j.createUninitialized(type, shape);
+            if (a.length() > 0 && shapes.size() < MAX_SHAPES) {
+                shapes.put(new Key(type, shape.clone()), new Object[] {a.shapeInfoDataBuffer(), a.shapeInfoJava()});
+            }
+            return a;
+        }
+        long n = 1;
+        for (long d : shape) n *= d;
+        return new NDArray(Nd4j.createBuffer(type, n, false), (LongBuffer) info[0], (long[]) info[1]);
     }
 
     /**
