@@ -29,6 +29,7 @@ public final class BenchRunner {
         }
         int threads = Runtime.getRuntime().availableProcessors();
         boolean quick = false;
+        int repeat = 1;
         String python = "/usr/bin/python3";
         Path scripts = Path.of("tests/bench/pytorch");
         List<String> only = new ArrayList<>();
@@ -39,9 +40,10 @@ public final class BenchRunner {
                 case "--python": python = argv[++i]; break;
                 case "--scripts": scripts = Path.of(argv[++i]); break;
                 case "--no-archive": archive = false; break;
+                case "--repeat": repeat = Integer.parseInt(argv[++i]); break;
                 default:
                     if (argv[i].startsWith("--")) {
-                        System.err.println("usage: BenchRunner [--threads N] [--quick] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
+                        System.err.println("usage: BenchRunner [--threads N] [--quick] [--repeat N] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
                         System.exit(2);
                     }
                     only.add(argv[i]);
@@ -57,16 +59,29 @@ public final class BenchRunner {
             System.err.println("class archive: " + TrainingArchive.create(childClassPath()).map(Path::toString).orElse("none"));
             childOptions = TrainingArchive.options(childClassPath());
         }
-        System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%n", threads,
-                quick ? "quick" : "full", java.time.LocalDateTime.now().withNano(0), childOptions.isEmpty() ? "off" : "on");
+        System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%s%n", threads,
+                quick ? "quick" : "full", java.time.LocalDateTime.now().withNano(0), childOptions.isEmpty() ? "off" : "on",
+                repeat > 1 ? ", median of " + repeat + " alternating runs per side" : "");
         System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s %13s %13s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio",
                 "gradnote cpu", "pytorch cpu", "cpu ratio", "quality (gradnote | pytorch)");
         for (Workload w : ALL) {
             if (!only.isEmpty() && !only.contains(w.name())) continue;
             String[] args = w.args(quick);
-            JsonObject torch = runPython(python, scripts.resolve(w.name() + ".py"), args, threads);
-            Workload.Result g = runJvm(w.name(), args, threads);
-            if (g == null) continue;
+            // Alternating the sides, so that a noisy minute of the machine hits both, then each side's median run
+            // (by wall time) stands for it.
+            List<JsonObject> torchRuns = new ArrayList<>();
+            List<Workload.Result> gRuns = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                JsonObject t = runPython(python, scripts.resolve(w.name() + ".py"), args, threads);
+                if (t != null) torchRuns.add(t);
+                Workload.Result one = runJvm(w.name(), args, threads);
+                if (one != null) gRuns.add(one);
+            }
+            if (gRuns.isEmpty()) continue;
+            gRuns.sort(java.util.Comparator.comparingDouble(Workload.Result::seconds));
+            torchRuns.sort(java.util.Comparator.comparingDouble(o -> o.get("seconds").getAsDouble()));
+            Workload.Result g = gRuns.get((gRuns.size() - 1) / 2);
+            JsonObject torch = torchRuns.isEmpty() ? null : torchRuns.get((torchRuns.size() - 1) / 2);
             double gUnit = 1000 * g.seconds() / g.units();
             double tUnit = torch == null ? Double.NaN : 1000 * torch.get("seconds").getAsDouble() / torch.get("epochs").getAsDouble();
             // CPU time per unit: gradnote's thread CPU, PyTorch's process CPU (cpu_seconds from common.report).
