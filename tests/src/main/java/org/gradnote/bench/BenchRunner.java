@@ -40,7 +40,10 @@ public final class BenchRunner {
                 case "--python": python = argv[++i]; break;
                 case "--scripts": scripts = Path.of(argv[++i]); break;
                 case "--no-archive": archive = false; break;
-                case "--repeat": repeat = Integer.parseInt(argv[++i]); break;
+                case "--repeat":
+                    repeat = Integer.parseInt(argv[++i]);
+                    if (repeat < 1) throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+                    break;
                 default:
                     if (argv[i].startsWith("--")) {
                         System.err.println("usage: BenchRunner [--threads N] [--quick] [--repeat N] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
