@@ -1,0 +1,61 @@
+package org.gradnote.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class MaxPoolTest {
+    /** First maximum in row-major window order, a NaN beating any number: PyTorch's choice, written plainly. */
+    private static int reference(float[] src, int base, int w, int y, int x) {
+        int at = -1;
+        float best = 0;
+        for (int dy = 0; dy < 2; dy++) {
+            for (int dx = 0; dx < 2; dx++) {
+                int i = base + (2 * y + dy) * w + 2 * x + dx;
+                boolean better = at < 0 || (!Float.isNaN(best) && (Float.isNaN(src[i]) || src[i] > best));
+                if (better) best = src[at = i];
+            }
+        }
+        return at;
+    }
+
+    @Test
+    void theTwoByTwoPathPicksWhatTheGeneralRuleSaysWithTiesNansAndOddEdges() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int[] dims : new int[][] {{3, 8, 8}, {2, 5, 7}, {1, 2, 2}, {4, 3, 9}}) {
+            int planes = dims[0], h = dims[1], w = dims[2], n = planes * h * w, oh = h / 2, ow = w / 2;
+            float[] src = new float[n];
+            // Few distinct values, so that windows hold ties; some NaNs and infinities.
+            for (int i = 0; i < n; i++) {
+                int k = r.nextInt(12);
+                src[i] = k == 0 ? Float.NaN : k == 1 ? Float.NEGATIVE_INFINITY : k == 2 ? Float.POSITIVE_INFINITY : r.nextInt(3);
+            }
+            float[] dst = new float[planes * oh * ow];
+            int[] argmax = new int[dst.length];
+            MaxPool.forward2x2(src, planes, h, w, dst, argmax);
+            int[] expected = new int[dst.length];
+            float[] values = new float[dst.length];
+            int o = 0;
+            for (int p = 0; p < planes; p++) {
+                for (int y = 0; y < oh; y++) {
+                    for (int x = 0; x < ow; x++, o++) values[o] = src[expected[o] = reference(src, p * h * w, w, y, x)];
+                }
+            }
+            assertArrayEquals(expected, argmax, "argmax for " + java.util.Arrays.toString(dims));
+            assertArrayEquals(values, dst, "values for " + java.util.Arrays.toString(dims));
+        }
+    }
+
+    @Test
+    void onlyThePlainCoursesWindowTakesTheShortcut() {
+        assertTrue(MaxPool.isPlain2x2(new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 1, 1, false)));
+        for (LayerPrimitives.Window w : new LayerPrimitives.Window[] {
+                new LayerPrimitives.Window(2, 2, 1, 1, 0, 0, 1, 1, false), new LayerPrimitives.Window(2, 2, 2, 2, 1, 1, 1, 1, false),
+                new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 2, 2, false), new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 1, 1, true),
+                new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false)}) {
+            assertTrue(!MaxPool.isPlain2x2(w), w.toString());
+        }
+    }
+}
