@@ -135,11 +135,4 @@ public final class TrainingArchive {
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("gradnote").resolve("cds");
     }
-
-    /** Makes the archive for this JVM's class path (or the one given as the argument) and prints its path. */
-    public static void main(String[] args) throws InterruptedException {
-        String cp = args.length > 0 ? args[0] : System.getProperty("java.class.path");
-        Optional<Path> a = create(List.of(cp.split(File.pathSeparator)));
-        System.out.println(a.map(Path::toString).orElse("no archive: the class path does not start with gradnote's lib jar and its dependencies"));
-    }
 }

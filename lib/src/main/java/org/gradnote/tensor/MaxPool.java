@@ -19,17 +19,21 @@ final class MaxPool {
 
     /** The pooled values of a dense x of 4-D shape x4, written into the dense out; argmax receives each winner's flat index. */
     static void forward(INDArray x, long[] x4, LayerPrimitives.Window w, INDArray out, int[] argmax) {
-        int[] map = Unfold.map(new long[] {x4[0] * x4[1], 1, x4[2], x4[3]}, w);
-        int taps = w.kH() * w.kW(), cols = argmax.length, len = Math.toIntExact(x.length());
+        int cols = argmax.length, len = Math.toIntExact(x.length());
         Unfold.Scratch s = Unfold.scratch();
+        if (x.dataType() == DataType.FLOAT && isPlain2x2(w)) {
+            // No index map at all: it would also take Unfold's one-entry cache from the convolution next to it.
+            float[] src = s.floats(0, len), dst = s.floats(1, cols);
+            x.data().asNioFloat().get(0, src, 0, len);
+            forward2x2(src, (int) (x4[0] * x4[1]), (int) x4[2], (int) x4[3], dst, argmax);
+            out.data().asNioFloat().put(0, dst, 0, cols);
+            return;
+        }
+        int[] map = Unfold.map(new long[] {x4[0] * x4[1], 1, x4[2], x4[3]}, w);
+        int taps = w.kH() * w.kW();
         if (x.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, cols);
             x.data().asNioFloat().get(0, src, 0, len);
-            if (isPlain2x2(w)) {
-                forward2x2(src, (int) (x4[0] * x4[1]), (int) x4[2], (int) x4[3], dst, argmax);
-                out.data().asNioFloat().put(0, dst, 0, cols);
-                return;
-            }
             for (int o = 0; o < cols; o++) {
                 int at = -1;
                 float best = Float.NEGATIVE_INFINITY;
