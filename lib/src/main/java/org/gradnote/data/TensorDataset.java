@@ -30,12 +30,11 @@ public final class TensorDataset implements Dataset {
         return out;
     }
 
-    /** One native gather per tensor instead of one slice per example. */
+    /** One row gather per tensor instead of one slice per example (and no index tensor: ints go straight in). */
     @Override
     public Tensor[] batch(int[] indices) {
-        Tensor idx = Tensor.of(indices);
         Tensor[] out = new Tensor[tensors.length];
-        for (int k = 0; k < out.length; k++) out[k] = tensors[k].indexSelect(0, idx);
+        for (int k = 0; k < out.length; k++) out[k] = tensors[k].indexSelect(0, indices);
         return out;
     }
 

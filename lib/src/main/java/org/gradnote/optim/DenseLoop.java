@@ -4,7 +4,6 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Optimizer rules written as one loop over the parameters' native memory, for the hot cases: each element costs a
@@ -18,7 +17,22 @@ final class DenseLoop {
         DataType t = arrays[0].dataType();
         if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
         for (INDArray a : arrays) {
-            if (a.dataType() != t || a.ordering() != 'c' || a.offset() != 0 || !Shape.hasDefaultStridesForShape(a)) return false;
+            if (a.dataType() != t || a.offset() != 0 || !denseC(a)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * c-order strides on every dimension longer than 1. Not Shape.hasDefaultStridesForShape: it refuses ND4J's own
+     * strides for a size-1 dimension ([9, 9, 3, 1] for LeNet's first weight [6, 1, 3, 3]), which sent that
+     * parameter down the slow path on every step.
+     */
+    private static boolean denseC(INDArray a) {
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            long size = a.size(d);
+            if (size != 1 && a.stride(d) != expected) return false;
+            expected *= size;
         }
         return true;
     }

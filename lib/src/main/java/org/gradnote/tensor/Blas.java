@@ -52,6 +52,32 @@ final class Blas {
         return false;
     }
 
+    /**
+     * out[m, n] = op(a) · op(b) over dense, offset-free float or double arrays of one type read as row-major
+     * matrices of the given sizes, whatever their own shapes (a is stored [m, k], or [k, m] when transposed; b
+     * [k, n] or [n, k]). The convolutions call this on their 4-D arrays: a 2-D view of each would cost ND4J a
+     * native shape buffer per call.
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, INDArray a, INDArray b, INDArray out) {
+        DataType t = out.dataType();
+        if (a.dataType() != t || b.dataType() != t || a.offset() != 0 || b.offset() != 0 || out.offset() != 0 || (long) m * k > a.length() || (long) k * n > b.length() || (long) m * n > out.length()) {
+            throw new IllegalArgumentException("gemm: " + a.dataType() + " " + java.util.Arrays.toString(a.shape()) + " x " + b.dataType() + " "
+                    + java.util.Arrays.toString(b.shape()) + " -> " + t + " " + java.util.Arrays.toString(out.shape()) + " cannot hold a "
+                    + m + "x" + k + " by " + k + "x" + n + " product");
+        }
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        int ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans;
+        if (t == DataType.FLOAT) {
+            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.data().addressPointer(), lda,
+                    (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) out.data().addressPointer(), n);
+        } else if (t == DataType.DOUBLE) {
+            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, (DoublePointer) a.data().addressPointer(), lda,
+                    (DoublePointer) b.data().addressPointer(), ldb, 0.0, (DoublePointer) out.data().addressPointer(), n);
+        } else {
+            throw new IllegalArgumentException("gemm: no BLAS product for " + t);
+        }
+    }
+
     /** 2-D, offset-free, with unit strides down the columns and at least 2 rows and columns (else dense() decides). */
     private static boolean columnMajor(INDArray x) {
         if (x.rank() != 2 || x.offset() != 0) return false;

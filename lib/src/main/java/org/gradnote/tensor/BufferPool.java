@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.cpu.nativecpu.NDArray;
@@ -75,17 +77,32 @@ final class BufferPool {
      * itself, so it is fetched once per shape and thread and a fresh array costs its data buffer only.
      */
     private INDArray fresh(DataType type, long[] shape) {
-        Object[] info = shapes.get(new Key(type, shape));
-        if (info == null) {
-            INDArray a = Nd4j.createUninitialized(type, shape);
-            if (a.length() > 0 && shapes.size() < MAX_SHAPES) {
-                shapes.put(new Key(type, shape.clone()), new Object[] {a.shapeInfoDataBuffer(), a.shapeInfoJava()});
-            }
-            return a;
-        }
+        Object[] info = shapeInfo(type, shape);
+        if (info == null) return Nd4j.createUninitialized(type, shape);
         long n = 1;
         for (long d : shape) n *= d;
         return new NDArray(Nd4j.createBuffer(type, n, false), (LongBuffer) info[0], (long[]) info[1]);
+    }
+
+    /**
+     * A c-order view of a dense, offset-free array in another shape of the same length, sharing its data. Why not
+     * INDArray.reshape: it builds the view's shape buffer through JNI each time, a native buffer whose bookkeeping
+     * outlives the view until the next garbage collection (Flatten's reshape and its gradient's, every step).
+     */
+    INDArray view(INDArray a, long[] shape) {
+        Object[] info = shapeInfo(a.dataType(), shape);
+        return info == null ? a.reshape('c', shape) : new NDArray(a.data(), (LongBuffer) info[0], (long[]) info[1]);
+    }
+
+    /** The cached native and Java shape information of a non-empty c-order shape, or null for an empty one. */
+    private Object[] shapeInfo(DataType type, long[] shape) {
+        Object[] info = shapes.get(new Key(type, shape));
+        if (info != null) return info;
+        for (long d : shape) if (d == 0) return null;
+        Pair<DataBuffer, long[]> made = Nd4j.getShapeInfoProvider().createShapeInformation(shape.clone(), 'c', type);
+        info = new Object[] {made.getFirst(), made.getSecond()};
+        if (shapes.size() < MAX_SHAPES) shapes.put(new Key(type, shape.clone()), info);
+        return info;
     }
 
     /**

@@ -319,10 +319,9 @@ final class Engine {
     static void gatherRows(INDArray src, long[] picks, INDArray out) {
         if (out.length() == 0) return; // an empty array has no buffer to write
         int row = Math.toIntExact(out.length() / picks.length * src.dataType().width());
-        java.nio.ByteBuffer from = src.data().asNio();
-        byte[] bytes = new byte[picks.length * row];
-        for (int k = 0; k < picks.length; k++) from.get(Math.toIntExact(picks[k] * row), bytes, k * row, row);
-        out.data().asNio().put(0, bytes);
+        // Native memory to native memory, row by row (a byte[] in between was a minibatch of garbage per batch).
+        java.nio.ByteBuffer from = src.data().asNio(), to = out.data().asNio();
+        for (int k = 0; k < picks.length; k++) to.put(k * row, from, Math.toIntExact(picks[k] * row), row);
     }
 
     /** The elements of an integer array (class indices) in c order as longs. */
@@ -330,6 +329,37 @@ final class Engine {
         INDArray c = contiguous(a);
         long[] all = c.data().asLong();
         return all.length == c.length() ? all : java.util.Arrays.copyOf(all, Math.toIntExact(c.length()));
+    }
+
+    /** Below this many elements a Java loop subtracts faster than a native call (~5 µs) costs. */
+    private static final int SMALL_SUBTRACT = 8192;
+
+    /**
+     * d -= src for dense, offset-free float32/float64 arrays of one type and size up to {@link #SMALL_SUBTRACT}
+     * elements, as a Java loop (the same IEEE subtraction as the native op); false, doing nothing, otherwise. Every
+     * optimizer step subtracts each parameter's update: LeNet's eight were ~50 µs of native calls per step.
+     */
+    static boolean subtractSmall(INDArray d, INDArray src) {
+        int n = (int) Math.min(d.length(), Integer.MAX_VALUE);
+        if (n > SMALL_SUBTRACT || d.offset() != 0 || src.offset() != 0 || d.dataType() != src.dataType()) return false;
+        Unfold.Scratch s = Unfold.scratch();
+        if (d.dataType() == DataType.FLOAT) {
+            float[] a = s.floats(0, n), b = s.floats(1, n);
+            d.data().asNioFloat().get(0, a, 0, n);
+            src.data().asNioFloat().get(0, b, 0, n);
+            for (int i = 0; i < n; i++) a[i] -= b[i];
+            d.data().asNioFloat().put(0, a, 0, n);
+            return true;
+        }
+        if (d.dataType() == DataType.DOUBLE) {
+            double[] a = s.doubles(0, n), b = s.doubles(1, n);
+            d.data().asNioDouble().get(0, a, 0, n);
+            src.data().asNioDouble().get(0, b, 0, n);
+            for (int i = 0; i < n; i++) a[i] -= b[i];
+            d.data().asNioDouble().put(0, a, 0, n);
+            return true;
+        }
+        return false;
     }
 
     /** Reads a c-order, offset-free FLOAT or DOUBLE array into dst without allocating (per-step loops reuse dst). */
@@ -375,7 +405,7 @@ final class Engine {
      * BLAS reads as it is ({@link Blas}); the copy cost an identity op and a fresh array per forward pass.
      */
     static INDArray reshape(INDArray a, long[] shape) {
-        if (isDense(a)) return a.reshape('c', shape);
+        if (isDense(a)) return BufferPool.get().view(a, shape);
         INDArray view = org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false);
         return view != null ? view : contiguous(a).reshape('c', shape);
     }

@@ -2,7 +2,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -93,73 +92,62 @@ final class LayerPrimitives {
      * a whole batch is one gemm W[O, K] · col, the backward two more, and dx (gemm + col2im) is skipped when x
      * needs no gradient, as for a network's first layer.
      *
-     * <p>Every array is allocated in its final shape, from the pool where it can be, and as few views as possible
-     * are made: in the meteo CNN's steady state, creating ND4J arrays (a native data buffer plus a native shape
-     * buffer each, views included) was half of the epoch's time, far more than the maths.
+     * <p>Every array is allocated in its final shape, from the pool where it can be, and no view is made: the
+     * gemms read the arrays as raw matrices ({@link Blas#gemm(boolean, boolean, int, int, int, INDArray, INDArray,
+     * INDArray)}) and {@link ChannelLoops} moves between the gemms' [O, N·P] layout and [N, O, P], adding the bias
+     * on the way out and summing its gradient on the way back. Each ND4J array or view costs native buffers whose
+     * bookkeeping lives until the next garbage collection and is copied by it: in LeNet they were most of a
+     * step's allocations and of each collection's pause.
      */
     private static Tensor convolve(String op, Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4, long[] xs) {
         DataType t = xd.dataType();
+        if (!ChannelLoops.handles(t)) {
+            throw new IllegalArgumentException(op + ": needs a floating-point input and weight, got " + DType.of(t) + " (as torch's convolutions)");
+        }
         long[] ws = w.shape();
-        long n = x4[0], o = ws[0], oh = win.outH(x4[2]), ow = win.outW(x4[3]);
-        long k = x4[1] * win.kH() * win.kW(), p = oh * ow, cols = n * p;
+        int n = Math.toIntExact(x4[0]), o = Math.toIntExact(ws[0]);
+        long oh = win.outH(x4[2]), ow = win.outW(x4[3]);
+        int k = Math.toIntExact(x4[1] * win.kH() * win.kW()), p = Math.toIntExact(oh * ow), cols = Math.multiplyExact(n, p);
         long[] result = xs.length == 3 ? new long[] {n, o, ow} : new long[] {n, o, oh, ow};
         INDArray bd = b == null ? null : Engine.contiguous(Engine.cast(b.data(), t));
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
         INDArray col = Unfold.im2col(xd, x4, win);
-        INDArray wM = wd.reshape('c', o, k);
         INDArray out = Engine.empty(t, result);
         if (n == 1) {
             // One sample: W · col is [O, oH·oW], already the output's layout, so the gemm writes the output.
-            Engine.gemmInto(wM, col, out.reshape('c', o, cols), false, false);
-            if (bd != null) addBias(out, bd, out);
+            Blas.gemm(false, false, o, cols, k, wd, col, out);
+            if (bd != null) ChannelLoops.addBias(out, bd, 1, o, p);
         } else {
-            // W · col is [O, N, oH·oW]; one native call moves it to [N, O, ...] through a strided view, adding the bias.
             INDArray y = Engine.empty(t, o, cols);
-            Engine.gemmInto(wM, col, y, false, false);
-            long[] strides = xs.length == 3 ? new long[] {p, cols, 1} : new long[] {p, cols, ow, 1};
-            INDArray yv = Nd4j.create(y.data(), result, strides, 0, 'c');
-            if (bd != null) addBias(yv, bd, out);
-            else Engine.exec("identity", new INDArray[] {yv}, out);
+            Blas.gemm(false, false, o, cols, k, wd, col, y);
+            ChannelLoops.toBatchMajor(y, bd, out, n, o, p);
             // y is dead now: back to the pool.
             BufferPool.get().give(y);
         }
         Tensor r = Tensor.record(out, op, inputs, new Tensor[] {x, w}, g -> {
             INDArray gd = Engine.contiguous(Engine.cast(g, t));
-            INDArray gM;
-            if (n == 1) gM = gd.reshape('c', o, cols);
-            else {
-                // [N, O, P] to [O, N, P], the gemms' layout, written through a view of the pooled result.
-                INDArray gT = Engine.empty(t, o, cols);
-                long[] tShape = xs.length == 3 ? new long[] {o, n, ow} : new long[] {o, n, oh, ow};
-                Engine.exec("permute", new INDArray[] {gd}, new INDArray[] {gT.reshape('c', tShape)},
-                        xs.length == 3 ? PERMUTE_3 : PERMUTE_4, null, null);
-                gM = gT;
+            INDArray db = b == null ? null : Engine.empty(t, o);
+            INDArray gM = gd;
+            if (n == 1) {
+                if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
+            } else {
+                gM = Engine.empty(t, o, cols);
+                ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
             }
             // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
             INDArray dw = Engine.empty(t, ws);
-            Engine.gemmInto(gM, col, dw.reshape('c', o, k), false, true);
+            Blas.gemm(false, true, o, k, cols, gM, col, dw);
             INDArray dx = null;
             if (x.requiresGrad()) {
                 INDArray dcol = Engine.empty(t, k, cols);
-                Engine.gemmInto(wM, gM, dcol, true, false);
+                Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
                 dx = Unfold.col2im(dcol, x4, xs, win);
             }
-            if (b == null) return new INDArray[] {dx, dw};
-            INDArray db = Engine.empty(t, o);
-            Engine.exec("reduce_sum", new INDArray[] {gM}, new INDArray[] {db}, REDUCE_ROWS, null, null);
-            return new INDArray[] {dx, dw, db};
+            return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
         });
         if (r.node != null) r.node.ownScratch(col);
         else BufferPool.get().give(col);
         return r;
-    }
-
-    private static final long[] PERMUTE_3 = {1, 0, 2}, PERMUTE_4 = {1, 0, 2, 3}, REDUCE_ROWS = {1};
-    private static final boolean[] NCHW = {true};
-
-    /** out = x + bias along dimension 1 (x may be a strided view; out may be x). */
-    private static void addBias(INDArray x, INDArray bias, INDArray out) {
-        Engine.exec("biasadd", new INDArray[] {x, bias}, new INDArray[] {out}, null, NCHW, null);
     }
 
     // ---- pooling ----

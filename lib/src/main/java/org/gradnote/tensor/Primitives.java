@@ -414,9 +414,13 @@ final class Primitives {
         }
         INDArray x2 = sx.length == 2 ? x.data() : Engine.contiguous(x.data()).reshape('c', -1, in);
         INDArray out = Engine.gemm(x2, w.data(), false, true);
-        // Bias and its gradient through cached native ops: addiRowVector and sum(0) build their ops on the Java
-        // side each call, which showed in the meteo CNN's profile.
-        if (b != null) Engine.exec("add", new INDArray[] {out, Engine.contiguous(Engine.cast(b.data(), out.dataType()))}, out);
+        // Bias and its gradient as Java loops over float arrays (ChannelLoops: a native op cost 7-15 µs a call for
+        // LeNet's sizes), through a cached native op for other types.
+        if (b != null) {
+            INDArray bd = Engine.contiguous(Engine.cast(b.data(), out.dataType()));
+            if (ChannelLoops.handles(out.dataType())) ChannelLoops.addBias(out, bd, Math.toIntExact(out.size(0)), Math.toIntExact(sw[0]), 1);
+            else Engine.exec("add", new INDArray[] {out, bd}, out);
+        }
         long[] outShape = sx.clone();
         outShape[sx.length - 1] = sw[0];
         if (sx.length != 2) out = out.reshape('c', outShape);
@@ -429,7 +433,9 @@ final class Primitives {
             INDArray db = null;
             if (b != null && b.requiresGrad()) {
                 db = Engine.empty(g2.dataType(), sw[0]);
-                Engine.exec("reduce_sum", new INDArray[] {Engine.contiguous(g2)}, new INDArray[] {db}, new long[] {0}, null, null);
+                INDArray gc = Engine.contiguous(g2);
+                if (ChannelLoops.handles(gc.dataType())) ChannelLoops.sumBias(gc, db, Math.toIntExact(gc.size(0)), Math.toIntExact(sw[0]), 1);
+                else Engine.exec("reduce_sum", new INDArray[] {gc}, new INDArray[] {db}, new long[] {0}, null, null);
             }
             return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
         });
@@ -441,7 +447,7 @@ final class Primitives {
         long[] in = a.shape();
         long[] to = Shapes.infer("reshape", in, shape);
         INDArray out = Engine.reshape(a.data(), to);
-        return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.reshape('c', in)});
+        return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {Engine.reshape(g, in)});
     }
 
     static Tensor permute(Tensor a, int[] order) {
@@ -487,21 +493,36 @@ final class Primitives {
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
         DataType it = index.data().dataType();
         INDArray idx = Engine.contiguous(it == DataType.INT || it == DataType.LONG ? index.data() : index.data().castTo(DataType.INT));
-        long size = a.shape()[d];
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
-        long[] picks = Engine.longs(idx);
+        return select(a, d, Engine.longs(idx), () -> idx);
+    }
+
+    /** indexSelect with the indices as Java ints: the native index array is only built if a native op needs it. */
+    static Tensor indexSelect(Tensor a, int dim, int[] indices) {
+        int d = Shapes.dim("indexSelect", dim, a.dim());
+        long[] picks = new long[indices.length];
+        for (int i = 0; i < picks.length; i++) picks[i] = indices[i];
+        int[] copy = indices.clone();
+        return select(a, d, picks, () -> Nd4j.createFromArray(copy));
+    }
+
+    private static Tensor select(Tensor a, int d, long[] picks, java.util.function.Supplier<INDArray> index) {
+        long size = a.shape()[d];
         for (long v : picks) {
             if (v < 0 || v >= size) throw new IndexOutOfBoundsException("indexSelect: index " + v
                     + " out of range for dimension " + d + " of size " + size);
         }
         long[] outShape = a.shape();
-        outShape[d] = index.numel();
+        outShape[d] = picks.length;
         INDArray out = Engine.empty(a.data().dataType(), outShape);
         INDArray src = Engine.contiguous(a.data());
+        // Rows (a minibatch) are copied as bytes; other dimensions go through the native gather.
+        INDArray gathered = d == 0 ? null : index.get();
         if (d == 0) Engine.gatherRows(src, picks, out);
-        else Engine.exec("gather", new INDArray[] {src, idx}, new INDArray[] {out}, new long[] {d}, null, null);
+        else Engine.exec("gather", new INDArray[] {src, gathered}, new INDArray[] {out}, new long[] {d}, null, null);
         long[] in = a.shape();
         return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, g -> {
+            INDArray idx = gathered != null ? gathered : index.get();
             // scatter_add works on the first dimension: move dim to the front and back again.
             int[] toFront = moveToFront(in.length, d);
             INDArray gFront = Engine.contiguous(g.permute(toFront));

@@ -746,6 +746,9 @@ public final class Tensor {
     }
 
     public Tensor indexSelect(int dim, Tensor index) { return Primitives.indexSelect(this, dim, index); }
+
+    /** indexSelect with the indices given as Java ints, like {@code x.index_select(dim, torch.tensor(indices))}. */
+    public Tensor indexSelect(int dim, int... indices) { return Primitives.indexSelect(this, dim, indices); }
     public Tensor gather(int dim, Tensor index) { return Primitives.gather(this, dim, index); }
 
     /** Rows picked by a boolean mask over the first dimension. */
@@ -800,7 +803,7 @@ public final class Tensor {
         // The optimizers' update of every parameter and step: a cached native op when nothing needs broadcasting or
         // casting (INDArray.subi builds its op on the Java side each call).
         if (src.dataType() == d.dataType() && java.util.Arrays.equals(src.shape(), d.shape()) && Engine.isDense(d) && Engine.isDense(src)) {
-            Engine.exec("subtract", new INDArray[] {d, src}, d);
+            if (!Engine.subtractSmall(d, src)) Engine.exec("subtract", new INDArray[] {d, src}, d);
         } else d.subi(broadcastTo(o));
         storage.bump();
         return this;

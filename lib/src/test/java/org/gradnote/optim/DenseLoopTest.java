@@ -33,4 +33,12 @@ class DenseLoopTest {
             }
         }
     }
+
+    /** ND4J's strides for a size-1 dimension ([9, 9, 3, 1] for LeNet's first weight) are still dense. */
+    @Test
+    void unitDimensionsDoNotSendAParameterDownTheSlowPath() {
+        Tensor p = Tensor.randn(6, 1, 3, 3);
+        org.junit.jupiter.api.Assertions.assertTrue(DenseLoop.applies(p.array(), p.array().ulike(), p.array().dup()));
+        assertFalse(DenseLoop.applies(p.array().permute(1, 0, 2, 3).reshape(6, 1, 3, 3).permute(0, 1, 3, 2)), "a permuted view is not");
+    }
 }

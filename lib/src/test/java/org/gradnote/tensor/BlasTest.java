@@ -63,4 +63,35 @@ class BlasTest {
         INDArray b = Nd4j.rand(DataType.FLOAT, 3, 4);
         assertFalse(Blas.gemm(a, b, kind.equals("offset") ? Nd4j.createUninitialized(DataType.FLOAT, 2, 4) : out, false, false));
     }
+
+    /** The raw form reads any dense arrays as matrices of the given sizes: the same call, so the same bits. */
+    @ParameterizedTest
+    @CsvSource({"FLOAT", "DOUBLE"})
+    void rawSizesOverFourDimensionalArraysGiveTheTwoDimensionalProduct(DataType type) {
+        Tensor.defaultDType();
+        int m = 6, k = 9, n = 40;
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                INDArray a2 = Nd4j.rand(type, ta ? new long[] {k, m} : new long[] {m, k});
+                INDArray b2 = Nd4j.rand(type, tb ? new long[] {n, k} : new long[] {k, n});
+                INDArray expected = Nd4j.createUninitialized(type, m, n);
+                assertTrue(Blas.gemm(a2, b2, expected, ta, tb));
+                INDArray a4 = a2.dup().reshape(ta ? new long[] {k, m, 1, 1} : new long[] {m, 1, 3, 3});
+                INDArray out = Nd4j.createUninitialized(type, 2, 3, 4, 10);
+                Blas.gemm(ta, tb, m, n, k, a4, b2, out);
+                assertArrayEquals(expected.data().asDouble(), out.data().asDouble(), 0.0, "ta=" + ta + " tb=" + tb);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void rawSizesBeyondAnArrayOrAnOffsetViewAreRefused() {
+        Tensor.defaultDType();
+        INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), b = Nd4j.rand(DataType.FLOAT, 3, 4), out = Nd4j.createUninitialized(DataType.FLOAT, 2, 4);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 5, 3, a, b, out));
+        INDArray offset = Nd4j.rand(DataType.FLOAT, 4, 3).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 4, 3, offset, b, out));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Blas.gemm(false, false, 2, 4, 3, Nd4j.zeros(DataType.INT, 2, 3), Nd4j.zeros(DataType.INT, 3, 4), Nd4j.zeros(DataType.INT, 2, 4)));
+    }
 }

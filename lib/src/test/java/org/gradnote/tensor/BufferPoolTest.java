@@ -39,4 +39,35 @@ class BufferPoolTest {
         INDArray again = BufferPool.get().take(DataType.FLOAT, new long[] {0, 3});
         assertArrayEquals(new long[] {0, 3}, again.shape());
     }
+
+    @Test
+    void viewsShareTheDataUnderACachedShapeBufferAndMatchReshape() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray a = Nd4j.linspace(1, 24, 24).castTo(t).reshape(2, 3, 4);
+            INDArray v = BufferPool.get().view(a, new long[] {6, 4}), w = BufferPool.get().view(a, new long[] {6, 4});
+            assertSame(v.shapeInfoDataBuffer(), w.shapeInfoDataBuffer(), "the shape buffer is looked up once");
+            assertEquals(a.reshape(6, 4), v);
+            assertArrayEquals(new long[] {4, 1}, v.stride());
+            v.putScalar(4, 0, -1.0);
+            assertEquals(-1.0, a.getDouble(1, 1, 0), "a view writes through to its base");
+        }
+        INDArray empty = Nd4j.createUninitialized(DataType.FLOAT, 0, 3);
+        assertArrayEquals(new long[] {3, 0}, BufferPool.get().view(empty, new long[] {3, 0}).shape());
+    }
+
+    @Test
+    void smallDenseSubtractionsInJavaGiveTheNativeOpsBits() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray d = Nd4j.randn(t, 16, 1, 3, 3).muli(1e3), src = Nd4j.randn(t, 16, 1, 3, 3).muli(1e-3);
+            INDArray expected = d.dup();
+            Engine.exec("subtract", new INDArray[] {expected, src}, expected);
+            INDArray actual = d.dup();
+            org.junit.jupiter.api.Assertions.assertTrue(Engine.subtractSmall(actual, src));
+            assertEquals(expected, actual, t.toString());
+            assertArrayEquals(expected.castTo(DataType.DOUBLE).data().asDouble(), actual.castTo(DataType.DOUBLE).data().asDouble(), 0.0);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.INT, 4), Nd4j.zeros(DataType.INT, 4)));
+        org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
+                "large arrays stay with the native op");
+    }
 }

@@ -380,4 +380,15 @@ class TensorErrorsTest {
     void arangeWithZeroStepFails() {
         assertThrows(IllegalArgumentException.class, () -> Tensor.arange(0, 1, 0));
     }
+
+    /** As torch ("slow_conv2d_cpu" not implemented for 'Long'): integer convolutions are refused by name. */
+    @Test
+    void integerConvolutionIsRefusedNamingTheOpAndTheType() {
+        Tensor x = Tensor.zeros(DType.INT64, 1, 1, 4, 4), w = Tensor.zeros(DType.INT64, 2, 1, 3, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Functional.conv2d(x, w, null, 1, 0, 1));
+        assertTrue(e.getMessage().startsWith("conv2d:") && e.getMessage().contains("int64"), e.getMessage());
+        Tensor x1 = Tensor.zeros(DType.INT32, 1, 1, 5), w1 = Tensor.zeros(DType.INT32, 2, 1, 3);
+        e = assertThrows(IllegalArgumentException.class, () -> Functional.conv1d(x1, w1, null, 1, 0, 1));
+        assertTrue(e.getMessage().startsWith("conv1d:") && e.getMessage().contains("int32"), e.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package org.gradnote.tensor;
 import static org.gradnote.tensor.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -274,6 +275,25 @@ class TensorOpsTest {
         Tensor flags = Tensor.of(true, false, false, true).indexSelect(0, Tensor.of(3L, 1L, 0L));
         assertEquals(DType.BOOL, flags.dtype());
         assertArrayEquals(new double[] {1, 0, 1}, flags.toDoubleArray());
+    }
+
+    /** indexSelect with Java ints equals the index-tensor form, forward and backward, along any dimension. */
+    @Test
+    void indexSelectWithJavaIntsMatchesTheIndexTensorForm() {
+        for (int dim = 0; dim < 3; dim++) {
+            Tensor x = Tensor.randn(DType.FLOAT64, 4, 3, 5).requiresGrad(true), w = Tensor.randn(DType.FLOAT64, 4, 3, 5);
+            int[] picks = {2, 0, 2};
+            Tensor a = x.indexSelect(dim, picks), b = x.indexSelect(dim, Tensor.of(2L, 0L, 2L));
+            assertArrayEquals(b.toDoubleArray(), a.toDoubleArray(), 0.0, "dim " + dim);
+            a.sum().backward();
+            Tensor ga = x.grad();
+            x.zeroGrad();
+            b.sum().backward();
+            assertArrayEquals(x.grad().toDoubleArray(), ga.toDoubleArray(), 0.0, "repeated indices accumulate, dim " + dim);
+        }
+        Tensor x = Tensor.randn(3, 2);
+        assertThrows(IndexOutOfBoundsException.class, () -> x.indexSelect(0, 0, 3));
+        assertArrayEquals(s(0, 2), x.indexSelect(0, new int[0]).shape());
     }
 
     /** reshape of a transposed tensor is a view when strides allow (torch.reshape), and its gradient flows back. */

@@ -1,0 +1,162 @@
+package org.gradnote.tensor;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Bias additions and bias gradients as Java loops over dense float32/float64 arrays, fused with the change of
+ * layout a batched convolution needs ([C, N·P] from the gemm to [N, C, P] for the output, and back for the
+ * gradient).
+ *
+ * <p>Why: each native op here (biasadd over a strided view, permute, reduce_sum, add) cost 8-27 µs for LeNet's
+ * sizes, and each view it needed cost ND4J a native shape buffer whose bookkeeping outlives the array until the next
+ * garbage collection. The arithmetic is the ops' own: one float addition per element, sums accumulated in the
+ * array's type in index order (what libnd4j's reduce loops do; checked bit for bit by ChannelLoopsTest).
+ */
+final class ChannelLoops {
+    private ChannelLoops() {}
+
+    /** out[n, c, p] = y[c, n·P + p] + bias[c] (bias may be null); y is [C, N·P], out [N, C, P], both dense. */
+    static void toBatchMajor(INDArray y, INDArray bias, INDArray out, int n, int c, int p) {
+        int len = n * c * p, cols = n * p;
+        Unfold.Scratch s = Unfold.scratch();
+        if (y.dataType() == DataType.FLOAT) {
+            float[] src = s.floats(0, len), dst = s.floats(1, len);
+            y.data().asNioFloat().get(0, src, 0, len);
+            FloatBuffer b = bias == null ? null : bias.data().asNioFloat();
+            for (int ci = 0; ci < c; ci++) {
+                float bc = b == null ? 0f : b.get(ci);
+                for (int ni = 0; ni < n; ni++) {
+                    int from = ci * cols + ni * p, to = (ni * c + ci) * p;
+                    if (b == null) System.arraycopy(src, from, dst, to, p);
+                    else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
+                }
+            }
+            out.data().asNioFloat().put(0, dst, 0, len);
+        } else {
+            double[] src = s.doubles(0, len), dst = s.doubles(1, len);
+            y.data().asNioDouble().get(0, src, 0, len);
+            DoubleBuffer b = bias == null ? null : bias.data().asNioDouble();
+            for (int ci = 0; ci < c; ci++) {
+                double bc = b == null ? 0 : b.get(ci);
+                for (int ni = 0; ni < n; ni++) {
+                    int from = ci * cols + ni * p, to = (ni * c + ci) * p;
+                    if (b == null) System.arraycopy(src, from, dst, to, p);
+                    else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
+                }
+            }
+            out.data().asNioDouble().put(0, dst, 0, len);
+        }
+    }
+
+    /**
+     * gT[c, n·P + p] = g[n, c, p], the gradient back in the gemms' layout, and db[c] = the sum of row c of gT
+     * (db may be null); g is [N, C, P], gT [C, N·P], both dense.
+     */
+    static void toChannelMajor(INDArray g, INDArray gT, INDArray db, int n, int c, int p) {
+        int len = n * c * p, cols = n * p;
+        Unfold.Scratch s = Unfold.scratch();
+        if (g.dataType() == DataType.FLOAT) {
+            float[] src = s.floats(0, len), dst = s.floats(1, len);
+            g.data().asNioFloat().get(0, src, 0, len);
+            FloatBuffer d = db == null ? null : db.data().asNioFloat();
+            for (int ci = 0; ci < c; ci++) {
+                float sum = 0f;
+                for (int ni = 0; ni < n; ni++) {
+                    int from = (ni * c + ci) * p, to = ci * cols + ni * p;
+                    for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
+                }
+                if (d != null) d.put(ci, sum);
+            }
+            gT.data().asNioFloat().put(0, dst, 0, len);
+        } else {
+            double[] src = s.doubles(0, len), dst = s.doubles(1, len);
+            g.data().asNioDouble().get(0, src, 0, len);
+            DoubleBuffer d = db == null ? null : db.data().asNioDouble();
+            for (int ci = 0; ci < c; ci++) {
+                double sum = 0;
+                for (int ni = 0; ni < n; ni++) {
+                    int from = (ni * c + ci) * p, to = ci * cols + ni * p;
+                    for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
+                }
+                if (d != null) d.put(ci, sum);
+            }
+            gT.data().asNioDouble().put(0, dst, 0, len);
+        }
+    }
+
+    /**
+     * Bias along one axis of a dense [outer, size, inner] array, in place: x[o, i, j] += bias[i]. A convolution of
+     * one sample is [1, C, P] (inner P); a linear layer's output is [rows, features, 1].
+     */
+    static void addBias(INDArray x, INDArray bias, int outer, int size, int inner) {
+        int len = outer * size * inner;
+        Unfold.Scratch s = Unfold.scratch();
+        if (x.dataType() == DataType.FLOAT) {
+            float[] v = s.floats(0, len), b = s.floats(1, size);
+            x.data().asNioFloat().get(0, v, 0, len);
+            bias.data().asNioFloat().get(0, b, 0, size);
+            for (int o = 0, k = 0; o < outer; o++) {
+                for (int i = 0; i < size; i++) {
+                    float bi = b[i];
+                    for (int j = 0; j < inner; j++, k++) v[k] += bi;
+                }
+            }
+            x.data().asNioFloat().put(0, v, 0, len);
+        } else {
+            double[] v = s.doubles(0, len), b = s.doubles(1, size);
+            x.data().asNioDouble().get(0, v, 0, len);
+            bias.data().asNioDouble().get(0, b, 0, size);
+            for (int o = 0, k = 0; o < outer; o++) {
+                for (int i = 0; i < size; i++) {
+                    double bi = b[i];
+                    for (int j = 0; j < inner; j++, k++) v[k] += bi;
+                }
+            }
+            x.data().asNioDouble().put(0, v, 0, len);
+        }
+    }
+
+    /**
+     * db[i] = the sum of g[o, i, j] over o and j of a dense [outer, size, inner] array, accumulated in that order
+     * (o, then j) in g's type, as reduce_sum over the other axes does for the two layouts used here: inner = 1
+     * (a linear layer's rows) or outer = 1 (one sample's convolution).
+     */
+    static void sumBias(INDArray g, INDArray db, int outer, int size, int inner) {
+        if (outer != 1 && inner != 1) throw new IllegalArgumentException("sumBias: needs outer == 1 or inner == 1");
+        int len = outer * size * inner;
+        Unfold.Scratch s = Unfold.scratch();
+        if (g.dataType() == DataType.FLOAT) {
+            float[] v = s.floats(0, len), acc = s.floats(1, size);
+            g.data().asNioFloat().get(0, v, 0, len);
+            java.util.Arrays.fill(acc, 0, size, 0f);
+            for (int o = 0, k = 0; o < outer; o++) {
+                for (int i = 0; i < size; i++) {
+                    float sum = acc[i];
+                    for (int j = 0; j < inner; j++, k++) sum += v[k];
+                    acc[i] = sum;
+                }
+            }
+            db.data().asNioFloat().put(0, acc, 0, size);
+        } else {
+            double[] v = s.doubles(0, len), acc = s.doubles(1, size);
+            g.data().asNioDouble().get(0, v, 0, len);
+            java.util.Arrays.fill(acc, 0, size, 0);
+            for (int o = 0, k = 0; o < outer; o++) {
+                for (int i = 0; i < size; i++) {
+                    double sum = acc[i];
+                    for (int j = 0; j < inner; j++, k++) sum += v[k];
+                    acc[i] = sum;
+                }
+            }
+            db.data().asNioDouble().put(0, acc, 0, size);
+        }
+    }
+
+    /** True when the loops here apply: float32 or float64. */
+    static boolean handles(DataType t) {
+        return t == DataType.FLOAT || t == DataType.DOUBLE;
+    }
+}
