@@ -94,6 +94,40 @@ final class BufferPool {
         return info == null ? a.reshape('c', shape) : new NDArray(a.data(), (LongBuffer) info[0], (long[]) info[1]);
     }
 
+    private record ViewKey(long[] base, long[] how) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViewKey k && Arrays.equals(k.base, base) && Arrays.equals(k.how, how);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(base) + Arrays.hashCode(how);
+        }
+    }
+
+    private final Map<ViewKey, Object[]> views = new HashMap<>();
+
+    /**
+     * A view ND4J makes of a (a permutation, a strided reshape), described by {@code how} (the op and its
+     * arguments), with its shape buffer cached on the first call: the view's layout depends only on a's shape
+     * information and on {@code how}. Why: ND4J wraps the shape buffer of every view in a new native-backed
+     * object whose bookkeeping lives until the next garbage collection (the meteo CNN makes six per epoch).
+     * Returns what make returns (null when it has no view to give) on a first call.
+     */
+    INDArray view(INDArray a, long[] how, java.util.function.Supplier<INDArray> make) {
+        if (a.offset() != 0 || a.isEmpty()) return make.get();
+        ViewKey key = new ViewKey(a.shapeInfoJava(), how);
+        Object[] info = views.get(key);
+        if (info != null) return new NDArray(a.data(), (LongBuffer) info[0], (long[]) info[1]);
+        INDArray v = make.get();
+        // Same memory from offset 0 (newShapeNoCopy wraps a's memory in a new buffer object; a's own serves as well).
+        if (v != null && v.data().address() == a.data().address() && v.offset() == 0 && views.size() < MAX_SHAPES && v.shapeInfoDataBuffer() instanceof LongBuffer lb) {
+            views.put(new ViewKey(a.shapeInfoJava().clone(), how.clone()), new Object[] {lb, v.shapeInfoJava()});
+        }
+        return v;
+    }
+
     /** The cached native and Java shape information of a non-empty c-order shape, or null for an empty one. */
     private Object[] shapeInfo(DataType type, long[] shape) {
         Object[] info = shapes.get(new Key(type, shape));

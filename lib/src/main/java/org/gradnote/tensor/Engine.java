@@ -373,6 +373,31 @@ final class Engine {
     }
 
     /** Writes len doubles from src[from] over a c-order, offset-free FLOAT or DOUBLE array (rounded for FLOAT). */
+    /**
+     * The first n elements of a in c order, as doubles, into dst (non-double types are read as float32, as
+     * {@link #toDoubles}); float32 goes through this thread's scratch floats, so nothing is allocated.
+     */
+    static void readAsDoubles(INDArray a, double[] dst, int n) {
+        if (a.dataType() == DataType.DOUBLE) {
+            contiguous(a).data().asNioDouble().get(0, dst, 0, n);
+            return;
+        }
+        float[] f = Unfold.scratch().floats(0, n);
+        contiguous(cast(a, DataType.FLOAT)).data().asNioFloat().get(0, f, 0, n);
+        for (int i = 0; i < n; i++) dst[i] = f[i];
+    }
+
+    /** Writes the first n values of src into the dense float32 or float64 array a, rounding to a's type. */
+    static void writeDoubles(INDArray a, double[] src, int n) {
+        if (a.dataType() == DataType.DOUBLE) {
+            a.data().asNioDouble().put(0, src, 0, n);
+            return;
+        }
+        float[] f = Unfold.scratch().floats(0, n);
+        for (int i = 0; i < n; i++) f[i] = (float) src[i];
+        a.data().asNioFloat().put(0, f, 0, n);
+    }
+
     static void putDoubles(INDArray a, double[] src, int from, int len) {
         if (a.dataType() == DataType.DOUBLE) {
             a.data().asNioDouble().put(0, src, from, len);
@@ -406,8 +431,25 @@ final class Engine {
      */
     static INDArray reshape(INDArray a, long[] shape) {
         if (isDense(a)) return BufferPool.get().view(a, shape);
-        INDArray view = org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false);
+        INDArray view = BufferPool.get().view(a, withTag(RESHAPE, shape), () -> org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false));
         return view != null ? view : contiguous(a).reshape('c', shape);
+    }
+
+    private static final long RESHAPE = 0, PERMUTE = 1;
+
+    private static long[] withTag(long tag, long[] args) {
+        long[] k = new long[args.length + 1];
+        k[0] = tag;
+        System.arraycopy(args, 0, k, 1, args.length);
+        return k;
+    }
+
+    /** a with its dimensions permuted, a view as INDArray.permute makes, with its shape buffer cached (BufferPool.view). */
+    static INDArray permute(INDArray a, int[] order) {
+        long[] how = new long[order.length + 1];
+        how[0] = PERMUTE;
+        for (int i = 0; i < order.length; i++) how[i + 1] = order[i];
+        return BufferPool.get().view(a, how, () -> a.permute(order));
     }
 
     /** True for an offset-free array laid out as a dense c-order one (what BLAS and bulk copies need). */

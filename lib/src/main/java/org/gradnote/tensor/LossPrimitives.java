@@ -58,33 +58,41 @@ final class LossPrimitives {
     /**
      * Mean (or summed) squared error of two tensors of one shape, in double: the composed sub + square + mean was
      * six ND4J calls per step for the meteo labs' few hundred values. Both sides get a gradient if they need one.
+     * The values are read into this thread's scratch arrays and read again by the backward (both inputs are saved,
+     * as torch's mse_loss saves them): copies kept for the backward were most of the meteo CNN's Java garbage.
      */
     static Tensor mse(Tensor x, Tensor y, boolean mean) {
         DataType t = Engine.resultType(x.data().dataType(), y.data().dataType());
-        double[] a = Engine.toDoubles(x.data()), b = Engine.toDoubles(y.data());
-        double[] diff = new double[a.length];
+        int n = Math.toIntExact(x.data().length());
+        Unfold.Scratch s = Unfold.scratch();
+        double[] a = s.doubles(0, n), b = s.doubles(1, n);
+        Engine.readAsDoubles(x.data(), a, n);
+        Engine.readAsDoubles(y.data(), b, n);
         double total = 0;
-        for (int i = 0; i < a.length; i++) {
-            diff[i] = a[i] - b[i];
-            total += diff[i] * diff[i];
+        for (int i = 0; i < n; i++) {
+            double diff = a[i] - b[i];
+            total += diff * diff;
         }
-        double scale = mean ? 1.0 / a.length : 1.0;
+        double scale = mean ? 1.0 / n : 1.0;
         INDArray out = Engine.empty(t);
         out.putScalar(0, total * scale);
         long[] shape = x.shape();
-        return Tensor.record(out, "mse", new Tensor[] {x, y}, Tensor.NONE, g -> {
+        return Tensor.record(out, "mse", new Tensor[] {x, y}, new Tensor[] {x, y}, g -> {
             double gs = 2 * g.getDouble(0) * scale;
-            double[] d = new double[diff.length];
-            for (int i = 0; i < d.length; i++) d[i] = diff[i] * gs;
+            Unfold.Scratch sb = Unfold.scratch();
+            double[] d = sb.doubles(0, n), yv = sb.doubles(1, n);
+            Engine.readAsDoubles(x.data(), d, n);
+            Engine.readAsDoubles(y.data(), yv, n);
+            for (int i = 0; i < n; i++) d[i] = (d[i] - yv[i]) * gs;
             INDArray dx = null, dy = null;
             if (x.requiresGrad()) {
                 dx = Engine.empty(x.data().dataType(), shape);
-                Engine.putDoubles(dx, d, 0, d.length);
+                Engine.writeDoubles(dx, d, n);
             }
             if (y.requiresGrad()) {
-                for (int i = 0; i < d.length; i++) d[i] = -d[i];
+                for (int i = 0; i < n; i++) d[i] = -d[i];
                 dy = Engine.empty(y.data().dataType(), shape);
-                Engine.putDoubles(dy, d, 0, d.length);
+                Engine.writeDoubles(dy, d, n);
             }
             return new INDArray[] {dx, dy};
         });

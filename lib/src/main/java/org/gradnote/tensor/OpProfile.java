@@ -18,17 +18,21 @@ final class OpProfile {
     private OpProfile() {}
 
     static final boolean ON = Boolean.getBoolean("gradnote.opprof");
-    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final Map<String, long[]> TOTALS = new ConcurrentHashMap<>();
+
+    /** Loaded only when profiling: the management classes cost the first training step ~10 ms to load. */
+    private static final class Clock {
+        static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    }
 
     static {
         if (ON) Runtime.getRuntime().addShutdownHook(new Thread(OpProfile::print));
     }
 
     static void exec(String name, INDArray[] inputs, DynamicCustomOp op, OpContext ctx) {
-        long c0 = MX.getCurrentThreadCpuTime();
+        long c0 = Clock.MX.getCurrentThreadCpuTime();
         Nd4j.exec(op, ctx);
-        long d = MX.getCurrentThreadCpuTime() - c0;
+        long d = Clock.MX.getCurrentThreadCpuTime() - c0;
         StringBuilder k = new StringBuilder(name);
         for (INDArray a : inputs) k.append(' ').append(Arrays.toString(a.shape()));
         long[] acc = TOTALS.computeIfAbsent(k.toString(), q -> new long[2]);

@@ -462,8 +462,8 @@ final class Primitives {
             seen[o[i]] = true;
             inverse[o[i]] = i;
         }
-        INDArray out = a.data().permute(o);
-        return Tensor.record(out, "permute", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.permute(inverse)});
+        INDArray out = Engine.permute(a.data(), o);
+        return Tensor.record(out, "permute", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {Engine.permute(g, inverse)});
     }
 
     /** Elements start, start+step, ... below end along one dimension (end clipped like Python slices). */

@@ -171,4 +171,22 @@ class LossAndPenaltyTest {
         double[] w = l.weight().toDoubleArray();
         for (int i = 0; i < w.length; i++) assertEquals(without[i] + 0.02 * w[i], withPenalty[i], 1e-9);
     }
+
+    /** mse keeps its inputs for the backward, as torch's mse_loss: changing the target in place before it is refused. */
+    @Test
+    void mseBackwardRefusesATargetChangedInPlaceAndMatchesTheFormulaOtherwise() {
+        Tensor x = Tensor.randn(FLOAT64, 4, 3).requiresGrad(true), y = Tensor.randn(FLOAT64, 4, 3);
+        Tensor loss = Loss.mse().apply(x, y);
+        y.add_(1.0);
+        RuntimeException e = assertThrows(RuntimeException.class, loss::backward);
+        assertTrue(e.getMessage().contains("in-place"), e.getMessage());
+
+        Tensor x2 = x.detach().requiresGrad(true), y2 = Tensor.randn(FLOAT64, 4, 3).requiresGrad(true);
+        Loss.mse().apply(x2, y2).backward();
+        double[] xv = x2.toDoubleArray(), yv = y2.toDoubleArray(), gx = x2.grad().toDoubleArray(), gy = y2.grad().toDoubleArray();
+        for (int i = 0; i < xv.length; i++) {
+            assertEquals(2 * (xv[i] - yv[i]) / 12, gx[i], 1e-15);
+            assertEquals(-gx[i], gy[i], 0.0);
+        }
+    }
 }

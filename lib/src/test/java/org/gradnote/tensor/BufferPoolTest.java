@@ -70,4 +70,23 @@ class BufferPoolTest {
         org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
                 "large arrays stay with the native op");
     }
+
+    @Test
+    void permutedAndStridedReshapedViewsReuseTheirFirstShapeBuffer() {
+        INDArray a = Nd4j.linspace(1, 60, 60).castTo(DataType.FLOAT).reshape(1, 6, 10);
+        INDArray p1 = Engine.permute(a, new int[] {0, 2, 1}), p2 = Engine.permute(a, new int[] {0, 2, 1});
+        assertSame(p1.shapeInfoDataBuffer(), p2.shapeInfoDataBuffer());
+        assertEquals(a.permute(0, 2, 1), p2);
+        assertArrayEquals(a.permute(0, 2, 1).stride(), p2.stride());
+        // The transposed [1, 10, 6] read as [10, 6] is a strided view, as torch.reshape gives.
+        INDArray r1 = Engine.reshape(p1, new long[] {10, 6}), r2 = Engine.reshape(p2, new long[] {10, 6});
+        assertSame(r1.shapeInfoDataBuffer(), r2.shapeInfoDataBuffer());
+        assertEquals(a.permute(0, 2, 1).dup('c').reshape(10, 6), r2);
+        r2.putScalar(3, 2, -5.0);
+        assertEquals(-5.0, a.getDouble(0, 2, 3), "a cached view still writes through to its base");
+        // An offset view is left to ND4J entirely.
+        INDArray tail = a.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 6),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        assertEquals(tail.permute(0, 2, 1), Engine.permute(tail, new int[] {0, 2, 1}));
+    }
 }
