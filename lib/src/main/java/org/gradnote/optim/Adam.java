@@ -23,6 +23,7 @@ public class Adam extends Optimizer {
     // one optimizer's step() is not run concurrently.
     private final DynamicCustomOp adamOp = DynamicCustomOp.builder("adam_updater").build();
     private final Map<State, Bound> contexts = new IdentityHashMap<>();
+    private final BetaPowers powers;
 
     /**
      * One parameter's native context and the arrays last set on it (gradient, moments, update). A new gradient
@@ -68,6 +69,7 @@ public class Adam extends Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
+        this.powers = new BetaPowers(beta1, beta2);
     }
 
     /** The gradient the moments see: Adam adds L2 decay here, AdamW does not. */
@@ -89,6 +91,10 @@ public class Adam extends Optimizer {
             // parameter and step was a native allocation each.
             INDArray delta = s.buffer("update", p);
             INDArray gc = g.dataType() == p.dataType() ? g : g.castTo(p.dataType());
+            if (gc.length() <= DenseLoop.SMALL_ADAM && DenseLoop.applies(gc, v, m, delta)) {
+                DenseLoop.adam(gc, v, m, delta, lr(), beta1, beta2, eps * Math.sqrt(bc2), t, powers);
+                return delta;
+            }
             Bound bound = contexts.computeIfAbsent(s, k -> new Bound());
             bound.set(gc, v, m, delta);
             OpContext ctx = bound.ctx;

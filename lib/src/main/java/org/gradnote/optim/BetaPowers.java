@@ -1,0 +1,44 @@
+package org.gradnote.optim;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * β1ᵗ and β2ᵗ for Adam's Java loop, computed by libnd4j's own pow in blocks of steps, so that they are the very
+ * values its adam_updater computes (powf for float32): Java's Math.pow rounded to float differs from glibc's powf
+ * in the last bit now and then (β2 = 0.9999 at step 508), which would change every later update.
+ */
+final class BetaPowers {
+    private static final int BLOCK = 1024;
+    private final double[] betas;
+    private DataType type;
+    private long first = -1;
+    private double[][] values;
+
+    BetaPowers(double beta1, double beta2) {
+        this.betas = new double[] {beta1, beta2};
+    }
+
+    /** β_which to the power t (t >= 1) in the given type's arithmetic, widened to double. */
+    double get(DataType t, int which, long step) {
+        if (t != type || step < first || step >= first + BLOCK) fill(t, step);
+        return values[which][(int) (step - first)];
+    }
+
+    private void fill(DataType t, long from) {
+        double[] exponents = new double[BLOCK];
+        // As the op: the iteration is converted to the array type, then one is added in that type.
+        for (int i = 0; i < BLOCK; i++) exponents[i] = t == DataType.FLOAT ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
+        INDArray e = Nd4j.createFromArray(exponents).castTo(t);
+        values = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            double base = t == DataType.FLOAT ? (double) (float) betas[k] : betas[k];
+            INDArray b = Nd4j.valueArrayOf(new long[] {BLOCK}, base, t);
+            values[k] = Transforms.pow(b, e, false).castTo(DataType.DOUBLE).toDoubleVector();
+        }
+        type = t;
+        first = from;
+    }
+}
