@@ -420,7 +420,7 @@ final class Engine {
         // A pooled copy rather than dup(): in a backward pass it goes back to the pool with the other temporaries
         // (the meteo CNN's ReLU gradient arrives transposed and was a fresh native array every step).
         INDArray c = empty(a.dataType(), a.shape());
-        exec("identity", new INDArray[] {a}, c);
+        if (!StridedCopy.copy(a, c)) exec("identity", new INDArray[] {a}, c);
         return c;
     }
 

@@ -47,4 +47,43 @@ class ReluGradTest {
         x64.relu().mul(w.to(DType.FLOAT64)).sum().backward();
         assertArrayEquals(x64.grad().to(DType.FLOAT32).toFloatArray(), x.grad().toFloatArray());
     }
+
+    @Test
+    void smallForwardLoopIsBitIdenticalToTheNativeRelu() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 3620;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-40, 30)));
+        float[] special = {0f, -0f, Float.NaN, -Float.NaN, Float.MIN_VALUE, -Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        System.arraycopy(special, 0, x, 0, special.length);
+        INDArray xa = Nd4j.createFromArray(x).reshape(1, 10, 362);
+        INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 1, 10, 362);
+        Engine.exec("relu", new INDArray[] {xa}, new INDArray[] {expected}, null, null, new double[] {0.0});
+        INDArray actual = Nd4j.createUninitialized(DataType.FLOAT, 1, 10, 362);
+        org.junit.jupiter.api.Assertions.assertTrue(ReluGrad.forward(xa, actual));
+        assertArrayEquals(expected.data().asInt(), actual.data().asInt(), "bit patterns");
+        org.junit.jupiter.api.Assertions.assertFalse(ReluGrad.forward(Nd4j.zeros(DataType.FLOAT, 5000), Nd4j.zeros(DataType.FLOAT, 5000)));
+    }
+
+    @Test
+    void smallStridedCopiesGatherTheViewInCOrder() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray base = Nd4j.linspace(1, 3620, 3620).castTo(t).reshape(1, 362, 10);
+            INDArray view = base.permute(0, 2, 1);
+            INDArray dst = Nd4j.createUninitialized(t, 1, 10, 362);
+            org.junit.jupiter.api.Assertions.assertTrue(StridedCopy.copy(view, dst));
+            assertEquals(view.dup('c'), dst);
+            // A stepped slice from the first element; an offset one is left to the native copy.
+            INDArray big = Nd4j.linspace(1, 600, 600).castTo(t).reshape(20, 30);
+            INDArray part = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 15), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3, 29));
+            INDArray d2 = Nd4j.createUninitialized(t, part.shape());
+            org.junit.jupiter.api.Assertions.assertTrue(StridedCopy.copy(part, d2));
+            assertEquals(part.dup('c'), d2);
+            INDArray shifted = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 2, 15), org.nd4j.linalg.indexing.NDArrayIndex.interval(5, 3, 29));
+            org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(shifted, Nd4j.createUninitialized(t, shifted.shape())));
+            assertEquals(shifted.dup('c'), Engine.contiguous(shifted));
+            assertEquals(shifted.permute(1, 0).dup('c'), Engine.contiguous(shifted.permute(1, 0)));
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(Nd4j.zeros(DataType.INT, 3, 4).transpose(), Nd4j.zeros(DataType.INT, 4, 3)));
+    }
 }
