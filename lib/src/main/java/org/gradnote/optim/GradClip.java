@@ -14,15 +14,15 @@ public final class GradClip {
         double total = 0;
         boolean inf = Double.isInfinite(normType);
         for (Tensor p : params) {
-            if (p.grad() == null) continue;
-            var g = p.grad().array();
+            var g = p.gradArray();
+            if (g == null) continue;
             if (inf) total = Math.max(total, g.amaxNumber().doubleValue());
             else total += Transforms.pow(Transforms.abs(g, true), normType, false).sumNumber().doubleValue();
         }
         double norm = inf ? total : Math.pow(total, 1 / normType);
         double coef = maxNorm / (norm + 1e-6);
         if (coef < 1) {
-            for (Tensor p : params) if (p.grad() != null) p.grad().array().muli(coef);
+            for (Tensor p : params) if (p.gradArray() != null) p.gradArray().muli(coef);
         }
         return norm;
     }
@@ -36,8 +36,8 @@ public final class GradClip {
     public static void byValue(Collection<Tensor> params, double clip) {
         if (!(clip > 0)) throw new IllegalArgumentException("clip by value: clip must be positive, got " + clip);
         for (Tensor p : params) {
-            if (p.grad() == null) continue;
-            var g = p.grad().array();
+            var g = p.gradArray();
+            if (g == null) continue;
             g.assign(Transforms.min(Transforms.max(g, -clip, false), clip, false));
         }
     }

@@ -41,10 +41,11 @@ public abstract class Optimizer {
         steps++;
         try (var g = Tensor.noGrad()) {
             for (Tensor p : params) {
-                if (p.grad() == null) continue;
+                INDArray grad = p.gradArray();
+                if (grad == null) continue;
                 State s = state.computeIfAbsent(p, k -> new State());
                 s.step++;
-                INDArray delta = update(p.array(), p.grad().array(), s);
+                INDArray delta = update(p.array(), grad, s);
                 if (delta != null) p.sub_(Tensor.wrap(delta));
             }
         }
@@ -75,7 +76,8 @@ public abstract class Optimizer {
 
     /**
      * One parameter's rule: returns the amount to subtract from it. Parameters change only through that delta so
-     * that their version counter moves and autograd's in-place checks stay right.
+     * that their version counter moves and autograd's in-place checks stay right. {@code grad} is valid for this
+     * call only (zeroGrad may reuse its memory): a rule that keeps it across steps must copy it.
      */
     protected abstract INDArray update(INDArray param, INDArray grad, State state);
 

@@ -89,4 +89,26 @@ class BufferPoolTest {
                 org.nd4j.linalg.indexing.NDArrayIndex.all());
         assertEquals(tail.permute(0, 2, 1), Engine.permute(tail, new int[] {0, 2, 1}));
     }
+
+    @Test
+    void zeroGradReusesOnlyGradientsNobodyWasHanded() {
+        Tensor w = Tensor.randn(20, 15).requiresGrad(true);
+        w.mul(2.0).sum().backward();
+        INDArray unseen = w.gradArray();
+        w.zeroGrad();
+        assertSame(unseen, BufferPool.get().take(unseen.dataType(), unseen.shape()), "a gradient only the optimizer read is reused");
+
+        w.mul(3.0).sum().backward();
+        Tensor seen = w.grad();
+        double[] before = seen.toDoubleArray();
+        w.zeroGrad();
+        assertNotSame(seen.array(), BufferPool.get().take(seen.array().dataType(), seen.array().shape()), "a gradient handed out is not");
+        w.mul(5.0).sum().backward();
+        assertArrayEquals(before, seen.toDoubleArray(), 0.0, "and keeps its values, as torch's after zero_grad(set_to_none=True)");
+
+        Tensor given = Tensor.ones(20, 15);
+        w.setGrad(given);
+        w.zeroGrad();
+        assertNotSame(given.array(), BufferPool.get().take(given.array().dataType(), given.array().shape()), "nor one the user set");
+    }
 }
