@@ -1,7 +1,5 @@
 package org.gradnote.tensor;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,30 +22,32 @@ final class ChannelLoops {
         Unfold.Scratch s = Unfold.scratch();
         if (y.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, len);
-            y.data().asNioFloat().get(0, src, 0, len);
-            FloatBuffer b = bias == null ? null : bias.data().asNioFloat();
+            Memory.get(y, src, 0, len);
+            float[] b = bias == null ? null : new float[c];
+            if (b != null) Memory.get(bias, b, 0, c);
             for (int ci = 0; ci < c; ci++) {
-                float bc = b == null ? 0f : b.get(ci);
+                float bc = b == null ? 0f : b[ci];
                 for (int ni = 0; ni < n; ni++) {
                     int from = ci * cols + ni * p, to = (ni * c + ci) * p;
                     if (b == null) System.arraycopy(src, from, dst, to, p);
                     else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
                 }
             }
-            out.data().asNioFloat().put(0, dst, 0, len);
+            Memory.put(out, dst, 0, len);
         } else {
             double[] src = s.doubles(0, len), dst = s.doubles(1, len);
-            y.data().asNioDouble().get(0, src, 0, len);
-            DoubleBuffer b = bias == null ? null : bias.data().asNioDouble();
+            Memory.get(y, src, 0, len);
+            double[] b = bias == null ? null : new double[c];
+            if (b != null) Memory.get(bias, b, 0, c);
             for (int ci = 0; ci < c; ci++) {
-                double bc = b == null ? 0 : b.get(ci);
+                double bc = b == null ? 0 : b[ci];
                 for (int ni = 0; ni < n; ni++) {
                     int from = ci * cols + ni * p, to = (ni * c + ci) * p;
                     if (b == null) System.arraycopy(src, from, dst, to, p);
                     else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
                 }
             }
-            out.data().asNioDouble().put(0, dst, 0, len);
+            Memory.put(out, dst, 0, len);
         }
     }
 
@@ -60,30 +60,32 @@ final class ChannelLoops {
         Unfold.Scratch s = Unfold.scratch();
         if (g.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, len);
-            g.data().asNioFloat().get(0, src, 0, len);
-            FloatBuffer d = db == null ? null : db.data().asNioFloat();
+            Memory.get(g, src, 0, len);
+            float[] d = db == null ? null : new float[c];
             for (int ci = 0; ci < c; ci++) {
                 float sum = 0f;
                 for (int ni = 0; ni < n; ni++) {
                     int from = (ni * c + ci) * p, to = ci * cols + ni * p;
                     for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
                 }
-                if (d != null) d.put(ci, sum);
+                if (d != null) d[ci] = sum;
             }
-            gT.data().asNioFloat().put(0, dst, 0, len);
+            Memory.put(gT, dst, 0, len);
+            if (d != null) Memory.put(db, d, 0, c);
         } else {
             double[] src = s.doubles(0, len), dst = s.doubles(1, len);
-            g.data().asNioDouble().get(0, src, 0, len);
-            DoubleBuffer d = db == null ? null : db.data().asNioDouble();
+            Memory.get(g, src, 0, len);
+            double[] d = db == null ? null : new double[c];
             for (int ci = 0; ci < c; ci++) {
                 double sum = 0;
                 for (int ni = 0; ni < n; ni++) {
                     int from = (ni * c + ci) * p, to = ci * cols + ni * p;
                     for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
                 }
-                if (d != null) d.put(ci, sum);
+                if (d != null) d[ci] = sum;
             }
-            gT.data().asNioDouble().put(0, dst, 0, len);
+            Memory.put(gT, dst, 0, len);
+            if (d != null) Memory.put(db, d, 0, c);
         }
     }
 
@@ -96,26 +98,26 @@ final class ChannelLoops {
         Unfold.Scratch s = Unfold.scratch();
         if (x.dataType() == DataType.FLOAT) {
             float[] v = s.floats(0, len), b = s.floats(1, size);
-            x.data().asNioFloat().get(0, v, 0, len);
-            bias.data().asNioFloat().get(0, b, 0, size);
+            Memory.get(x, v, 0, len);
+            Memory.get(bias, b, 0, size);
             for (int o = 0, k = 0; o < outer; o++) {
                 for (int i = 0; i < size; i++) {
                     float bi = b[i];
                     for (int j = 0; j < inner; j++, k++) v[k] += bi;
                 }
             }
-            x.data().asNioFloat().put(0, v, 0, len);
+            Memory.put(x, v, 0, len);
         } else {
             double[] v = s.doubles(0, len), b = s.doubles(1, size);
-            x.data().asNioDouble().get(0, v, 0, len);
-            bias.data().asNioDouble().get(0, b, 0, size);
+            Memory.get(x, v, 0, len);
+            Memory.get(bias, b, 0, size);
             for (int o = 0, k = 0; o < outer; o++) {
                 for (int i = 0; i < size; i++) {
                     double bi = b[i];
                     for (int j = 0; j < inner; j++, k++) v[k] += bi;
                 }
             }
-            x.data().asNioDouble().put(0, v, 0, len);
+            Memory.put(x, v, 0, len);
         }
     }
 
@@ -130,7 +132,7 @@ final class ChannelLoops {
         Unfold.Scratch s = Unfold.scratch();
         if (g.dataType() == DataType.FLOAT) {
             float[] v = s.floats(0, len), acc = s.floats(1, size);
-            g.data().asNioFloat().get(0, v, 0, len);
+            Memory.get(g, v, 0, len);
             java.util.Arrays.fill(acc, 0, size, 0f);
             for (int o = 0, k = 0; o < outer; o++) {
                 for (int i = 0; i < size; i++) {
@@ -139,10 +141,10 @@ final class ChannelLoops {
                     acc[i] = sum;
                 }
             }
-            db.data().asNioFloat().put(0, acc, 0, size);
+            Memory.put(db, acc, 0, size);
         } else {
             double[] v = s.doubles(0, len), acc = s.doubles(1, size);
-            g.data().asNioDouble().get(0, v, 0, len);
+            Memory.get(g, v, 0, len);
             java.util.Arrays.fill(acc, 0, size, 0);
             for (int o = 0, k = 0; o < outer; o++) {
                 for (int i = 0; i < size; i++) {
@@ -151,7 +153,7 @@ final class ChannelLoops {
                     acc[i] = sum;
                 }
             }
-            db.data().asNioDouble().put(0, acc, 0, size);
+            Memory.put(db, acc, 0, size);
         }
     }
 

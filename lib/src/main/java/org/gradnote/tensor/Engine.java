@@ -345,18 +345,18 @@ final class Engine {
         Unfold.Scratch s = Unfold.scratch();
         if (d.dataType() == DataType.FLOAT) {
             float[] a = s.floats(0, n), b = s.floats(1, n);
-            d.data().asNioFloat().get(0, a, 0, n);
-            src.data().asNioFloat().get(0, b, 0, n);
+            Memory.get(d, a, 0, n);
+            Memory.get(src, b, 0, n);
             for (int i = 0; i < n; i++) a[i] -= b[i];
-            d.data().asNioFloat().put(0, a, 0, n);
+            Memory.put(d, a, 0, n);
             return true;
         }
         if (d.dataType() == DataType.DOUBLE) {
             double[] a = s.doubles(0, n), b = s.doubles(1, n);
-            d.data().asNioDouble().get(0, a, 0, n);
-            src.data().asNioDouble().get(0, b, 0, n);
+            Memory.get(d, a, 0, n);
+            Memory.get(src, b, 0, n);
             for (int i = 0; i < n; i++) a[i] -= b[i];
-            d.data().asNioDouble().put(0, a, 0, n);
+            Memory.put(d, a, 0, n);
             return true;
         }
         return false;
@@ -379,28 +379,28 @@ final class Engine {
      */
     static void readAsDoubles(INDArray a, double[] dst, int n) {
         if (a.dataType() == DataType.DOUBLE) {
-            contiguous(a).data().asNioDouble().get(0, dst, 0, n);
+            Memory.get(contiguous(a), dst, 0, n);
             return;
         }
         float[] f = Unfold.scratch().floats(0, n);
-        contiguous(cast(a, DataType.FLOAT)).data().asNioFloat().get(0, f, 0, n);
+        Memory.get(contiguous(cast(a, DataType.FLOAT)), f, 0, n);
         for (int i = 0; i < n; i++) dst[i] = f[i];
     }
 
     /** Writes the first n values of src into the dense float32 or float64 array a, rounding to a's type. */
     static void writeDoubles(INDArray a, double[] src, int n) {
         if (a.dataType() == DataType.DOUBLE) {
-            a.data().asNioDouble().put(0, src, 0, n);
+            Memory.put(a, src, 0, n);
             return;
         }
         float[] f = Unfold.scratch().floats(0, n);
         for (int i = 0; i < n; i++) f[i] = (float) src[i];
-        a.data().asNioFloat().put(0, f, 0, n);
+        Memory.put(a, f, 0, n);
     }
 
     static void putDoubles(INDArray a, double[] src, int from, int len) {
         if (a.dataType() == DataType.DOUBLE) {
-            a.data().asNioDouble().put(0, src, from, len);
+            Memory.put(a, src, from, len);
             return;
         }
         float[] f = new float[len];

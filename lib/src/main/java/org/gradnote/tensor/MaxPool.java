@@ -24,16 +24,16 @@ final class MaxPool {
         if (x.dataType() == DataType.FLOAT && isPlain2x2(w)) {
             // No index map at all: it would also take Unfold's one-entry cache from the convolution next to it.
             float[] src = s.floats(0, len), dst = s.floats(1, cols);
-            x.data().asNioFloat().get(0, src, 0, len);
+            Memory.get(x, src, 0, len);
             forward2x2(src, (int) (x4[0] * x4[1]), (int) x4[2], (int) x4[3], dst, argmax);
-            out.data().asNioFloat().put(0, dst, 0, cols);
+            Memory.put(out, dst, 0, cols);
             return;
         }
         int[] map = Unfold.map(new long[] {x4[0] * x4[1], 1, x4[2], x4[3]}, w);
         int taps = w.kH() * w.kW();
         if (x.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, cols);
-            x.data().asNioFloat().get(0, src, 0, len);
+            Memory.get(x, src, 0, len);
             for (int o = 0; o < cols; o++) {
                 int at = -1;
                 float best = Float.NEGATIVE_INFINITY;
@@ -45,10 +45,10 @@ final class MaxPool {
                 argmax[o] = at;
                 dst[o] = best;
             }
-            out.data().asNioFloat().put(0, dst, 0, cols);
+            Memory.put(out, dst, 0, cols);
         } else {
             double[] src = s.doubles(0, len), dst = s.doubles(1, cols);
-            x.data().asNioDouble().get(0, src, 0, len);
+            Memory.get(x, src, 0, len);
             for (int o = 0; o < cols; o++) {
                 int at = -1;
                 double best = Double.NEGATIVE_INFINITY;
@@ -59,7 +59,7 @@ final class MaxPool {
                 argmax[o] = at;
                 dst[o] = best;
             }
-            out.data().asNioDouble().put(0, dst, 0, cols);
+            Memory.put(out, dst, 0, cols);
         }
     }
 

@@ -23,9 +23,9 @@ final class ReluGrad {
         if (x.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT || x.length() > SMALL_FORWARD) return false;
         int n = (int) x.length();
         float[] v = Unfold.scratch().floats(0, n);
-        x.data().asNioFloat().get(0, v, 0, n);
+        Memory.get(x, v, 0, n);
         for (int i = 0; i < n; i++) if (v[i] < 0f) v[i] = 0f;
-        out.data().asNioFloat().put(0, v, 0, n);
+        Memory.put(out, v, 0, n);
         return true;
     }
 
@@ -34,9 +34,9 @@ final class ReluGrad {
         int n = Math.toIntExact(x.length());
         Unfold.Scratch s = Unfold.scratch();
         float[] xs = s.floats(0, n), gs = s.floats(1, n);
-        x.data().asNioFloat().get(0, xs, 0, n);
-        g.data().asNioFloat().get(0, gs, 0, n);
+        Memory.get(x, xs, 0, n);
+        Memory.get(g, gs, 0, n);
         for (int i = 0; i < n; i++) if (!(xs[i] > 0)) gs[i] = 0;
-        dx.data().asNioFloat().put(0, gs, 0, n);
+        Memory.put(dx, gs, 0, n);
     }
 }

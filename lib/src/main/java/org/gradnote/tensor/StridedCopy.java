@@ -38,22 +38,22 @@ final class StridedCopy {
         Unfold.Scratch s = Unfold.scratch();
         if (t == DataType.FLOAT) {
             float[] src = s.floats(0, len), out = s.floats(1, n);
-            a.data().asNioFloat().get(0, src, 0, len);
+            Memory.get(a, src, 0, len);
             int pos = 0;
             for (int k = 0; k < n; k++) {
                 out[k] = src[pos];
                 pos = next(size, step, at, pos);
             }
-            dst.data().asNioFloat().put(0, out, 0, n);
+            Memory.put(dst, out, 0, n);
         } else {
             double[] src = s.doubles(0, len), out = s.doubles(1, n);
-            a.data().asNioDouble().get(0, src, 0, len);
+            Memory.get(a, src, 0, len);
             int pos = 0;
             for (int k = 0; k < n; k++) {
                 out[k] = src[pos];
                 pos = next(size, step, at, pos);
             }
-            dst.data().asNioDouble().put(0, out, 0, n);
+            Memory.put(dst, out, 0, n);
         }
         return true;
     }

@@ -44,14 +44,14 @@ final class Unfold {
         int n = Math.toIntExact(x.length());
         if (x.dataType() == DataType.DOUBLE) {
             double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
-            x.data().asNioDouble().get(0, src, 0, n);
+            Memory.get(x, src, 0, n);
             for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
-            col.data().asNioDouble().put(0, dst, 0, map.length);
+            Memory.put(col, dst, 0, map.length);
         } else {
             float[] src = s.floats(0, n), dst = s.floats(1, map.length);
-            x.data().asNioFloat().get(0, src, 0, n);
+            Memory.get(x, src, 0, n);
             for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
-            col.data().asNioFloat().put(0, dst, 0, map.length);
+            Memory.put(col, dst, 0, map.length);
         }
         return col;
     }
@@ -77,15 +77,15 @@ final class Unfold {
         if (dst.dataType() == DataType.DOUBLE) {
             double[] v = s.doubles(0, map.length), d = s.doubles(1, n);
             Arrays.fill(d, 0, n, 0);
-            from.data().asNioDouble().get(0, v, 0, map.length);
+            Memory.get(from, v, 0, map.length);
             for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
-            dst.data().asNioDouble().put(0, d, 0, n);
+            Memory.put(dst, d, 0, n);
         } else {
             float[] v = s.floats(0, map.length), d = s.floats(1, n);
             Arrays.fill(d, 0, n, 0);
-            from.data().asNioFloat().get(0, v, 0, map.length);
+            Memory.get(from, v, 0, map.length);
             for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
-            dst.data().asNioFloat().put(0, d, 0, n);
+            Memory.put(dst, d, 0, n);
         }
     }
 

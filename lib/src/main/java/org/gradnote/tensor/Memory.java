@@ -1,0 +1,64 @@
+package org.gradnote.tensor;
+
+import java.lang.reflect.Field;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Bulk copies between a native array's memory and Java arrays, the way the Java loops here read and write.
+ *
+ * <p>Why not {@code data().asNioFloat().get(...)}: each asNio call wraps the memory in a new direct ByteBuffer
+ * through JNI, ~0.8 µs where the copy of a few thousand floats takes ~0.3, and the meteo CNN makes ~60 such
+ * copies per epoch, LeNet ~100 per step. Here the copy is one {@code Unsafe.copyMemory} from the buffer's address,
+ * after checking the type and that the range lies inside the buffer, so a wrong length throws instead of
+ * reading or writing past it. Buffers ND4J made as offset views of others keep the NIO route (their address
+ * semantics differ); the arrays the loops use are offset-free.
+ */
+final class Memory {
+    private Memory() {}
+
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
+    private static final long FLOATS = sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET, DOUBLES = sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET;
+
+    private static sun.misc.Unsafe unsafe() {
+        try {
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (sun.misc.Unsafe) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("sun.misc.Unsafe is not available", e);
+        }
+    }
+
+    /** The first n elements of a's buffer into dst[off..off+n) (a float32 array; element 0 is a's first when a is offset-free). */
+    static void get(INDArray a, float[] dst, int off, int n) {
+        if (direct(a, DataType.FLOAT, off, n, dst.length)) UNSAFE.copyMemory(null, a.data().address(), dst, FLOATS + 4L * off, 4L * n);
+        else a.data().asNioFloat().get(0, dst, off, n);
+    }
+
+    /** src[off..off+n) into the first n elements of a's float32 buffer. */
+    static void put(INDArray a, float[] src, int off, int n) {
+        if (direct(a, DataType.FLOAT, off, n, src.length)) UNSAFE.copyMemory(src, FLOATS + 4L * off, null, a.data().address(), 4L * n);
+        else a.data().asNioFloat().put(0, src, off, n);
+    }
+
+    static void get(INDArray a, double[] dst, int off, int n) {
+        if (direct(a, DataType.DOUBLE, off, n, dst.length)) UNSAFE.copyMemory(null, a.data().address(), dst, DOUBLES + 8L * off, 8L * n);
+        else a.data().asNioDouble().get(0, dst, off, n);
+    }
+
+    static void put(INDArray a, double[] src, int off, int n) {
+        if (direct(a, DataType.DOUBLE, off, n, src.length)) UNSAFE.copyMemory(src, DOUBLES + 8L * off, null, a.data().address(), 8L * n);
+        else a.data().asNioDouble().put(0, src, off, n);
+    }
+
+    /** True when the raw copy applies; throws, as NIO would, for a range outside either side. */
+    private static boolean direct(INDArray a, DataType type, int off, int n, int javaLength) {
+        if (a.dataType() != type) throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");
+        if (off < 0 || n < 0 || off + n > javaLength || n > a.data().length()) {
+            throw new IndexOutOfBoundsException("copy of " + n + " elements at " + off + " between a Java array of " + javaLength
+                    + " and a native buffer of " + a.data().length());
+        }
+        return a.data().offset() == 0 && n > 0;
+    }
+}
