@@ -19,7 +19,7 @@ final class StridedCopy {
     /** Copies a into the dense c-order dst of the same shape and type; false, copying nothing, when not handled. */
     static boolean copy(INDArray a, INDArray dst) {
         DataType t = a.dataType();
-        if (t != DataType.FLOAT && t != DataType.DOUBLE || a.length() > MAX_ELEMENTS || a.length() == 0 || a.rank() > 6) return false;
+        if (t != DataType.FLOAT && t != DataType.DOUBLE || a.length() > MAX_ELEMENTS || a.length() == 0) return false;
         long[] shape = a.shape(), strides = a.stride();
         long span = 1;
         for (int i = 0; i < shape.length; i++) {
@@ -29,42 +29,45 @@ final class StridedCopy {
         // Offset-free views only: ND4J gives an offset view its own buffer object whose NIO view still starts at
         // the base's first element, so offsets are left to the native copy.
         if (a.offset() != 0 || a.data().offset() != 0 || span > MAX_ELEMENTS * 4L || span > a.data().length()) return false;
-        int n = (int) a.length(), len = (int) span, rank = shape.length;
-        int[] size = new int[rank], step = new int[rank], at = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            size[i] = (int) shape[i];
-            step[i] = (int) strides[i];
+        int n = (int) a.length(), len = (int) span;
+        // Size-1 dimensions dropped and at most three left, so the gather is three plain loops (a per-element
+        // counter call ran ~20x slower in the interpreter, where a run's first epochs execute it).
+        int[] size = {1, 1, 1}, step = {0, 0, 0};
+        int kept = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == 1) continue;
+            if (kept == 3) return false;
+            size[kept] = (int) shape[i];
+            step[kept++] = (int) strides[i];
+        }
+        // Right-align: the last kept dimension is the innermost loop.
+        int shift = 3 - kept;
+        for (int i = 2; i >= 0; i--) {
+            size[i] = i >= shift ? size[i - shift] : 1;
+            step[i] = i >= shift ? step[i - shift] : 0;
         }
         Unfold.Scratch s = Unfold.scratch();
         if (t == DataType.FLOAT) {
             float[] src = s.floats(0, len), out = s.floats(1, n);
             Memory.get(a, src, 0, len);
-            int pos = 0;
-            for (int k = 0; k < n; k++) {
-                out[k] = src[pos];
-                pos = next(size, step, at, pos);
+            int k = 0;
+            for (int i = 0, pi = 0; i < size[0]; i++, pi += step[0]) {
+                for (int j = 0, pj = pi; j < size[1]; j++, pj += step[1]) {
+                    for (int l = 0, pl = pj; l < size[2]; l++, pl += step[2]) out[k++] = src[pl];
+                }
             }
             Memory.put(dst, out, 0, n);
         } else {
             double[] src = s.doubles(0, len), out = s.doubles(1, n);
             Memory.get(a, src, 0, len);
-            int pos = 0;
-            for (int k = 0; k < n; k++) {
-                out[k] = src[pos];
-                pos = next(size, step, at, pos);
+            int k = 0;
+            for (int i = 0, pi = 0; i < size[0]; i++, pi += step[0]) {
+                for (int j = 0, pj = pi; j < size[1]; j++, pj += step[1]) {
+                    for (int l = 0, pl = pj; l < size[2]; l++, pl += step[2]) out[k++] = src[pl];
+                }
             }
             Memory.put(dst, out, 0, n);
         }
         return true;
-    }
-
-    /** Advances the c-order counter at (last dimension fastest) and returns the new position in the span. */
-    private static int next(int[] size, int[] step, int[] at, int pos) {
-        for (int d = size.length - 1; d >= 0; d--) {
-            if (++at[d] < size[d]) return pos + step[d];
-            at[d] = 0;
-            pos -= (size[d] - 1) * step[d];
-        }
-        return pos;
     }
 }

@@ -84,6 +84,13 @@ class ReluGradTest {
             assertEquals(shifted.dup('c'), Engine.contiguous(shifted));
             assertEquals(shifted.permute(1, 0).dup('c'), Engine.contiguous(shifted.permute(1, 0)));
         }
+        INDArray cube = Nd4j.linspace(1, 120, 120).castTo(DataType.FLOAT).reshape(4, 5, 6).permute(2, 0, 1);
+        INDArray c3 = Nd4j.createUninitialized(DataType.FLOAT, 6, 4, 5);
+        org.junit.jupiter.api.Assertions.assertTrue(StridedCopy.copy(cube, c3));
+        assertEquals(cube.dup('c'), c3);
+        INDArray four = Nd4j.linspace(1, 120, 120).castTo(DataType.FLOAT).reshape(2, 3, 4, 5).permute(3, 2, 1, 0);
+        org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(four, Nd4j.createUninitialized(DataType.FLOAT, 5, 4, 3, 2)));
+        assertEquals(four.dup('c'), Engine.contiguous(four), "four real dimensions go to the native copy");
         org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(Nd4j.zeros(DataType.INT, 3, 4).transpose(), Nd4j.zeros(DataType.INT, 4, 3)));
     }
 }
