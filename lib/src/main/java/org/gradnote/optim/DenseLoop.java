@@ -68,7 +68,7 @@ final class DenseLoop {
 
     /**
      * libnd4j's adam_updater (M2.1, helpers/cpu/updaterAdam.cpp) for one parameter, in the array type's own
-     * arithmetic and order of operations, so the bits are the op's (AdamTest checks thousands of steps): m and v
+     * arithmetic and order of operations, so the bits are the op's (AdamLoopTest checks thousands of steps): m and v
      * are updated in place and out receives lr·√(1-β2ᵗ)/(1-β1ᵗ)·m / (√v + ε). Why: the op's per-call cost (a
      * context re-set for each new gradient array, argument pointers, the executioner's wrapper) was ~15 µs per
      * parameter and step, a tenth of the meteo CNN's epoch, for a few dozen elements.

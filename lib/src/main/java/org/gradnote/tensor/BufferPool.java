@@ -115,7 +115,7 @@ final class BufferPool {
      * object whose bookkeeping lives until the next garbage collection (the meteo CNN makes six per epoch).
      * Returns what make returns (null when it has no view to give) on a first call.
      */
-    INDArray view(INDArray a, long[] how, java.util.function.Supplier<INDArray> make) {
+    INDArray derivedView(INDArray a, long[] how, java.util.function.Supplier<INDArray> make) {
         if (a.offset() != 0 || a.isEmpty()) return make.get();
         ViewKey key = new ViewKey(a.shapeInfoJava(), how);
         Object[] info = views.get(key);

@@ -431,7 +431,7 @@ final class Engine {
      */
     static INDArray reshape(INDArray a, long[] shape) {
         if (isDense(a)) return BufferPool.get().view(a, shape);
-        INDArray view = BufferPool.get().view(a, withTag(RESHAPE, shape), () -> org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false));
+        INDArray view = BufferPool.get().derivedView(a, withTag(RESHAPE, shape), () -> org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false));
         return view != null ? view : contiguous(a).reshape('c', shape);
     }
 
@@ -444,12 +444,12 @@ final class Engine {
         return k;
     }
 
-    /** a with its dimensions permuted, a view as INDArray.permute makes, with its shape buffer cached (BufferPool.view). */
+    /** a with its dimensions permuted, a view as INDArray.permute makes, with its shape buffer cached (BufferPool.derivedView). */
     static INDArray permute(INDArray a, int[] order) {
         long[] how = new long[order.length + 1];
         how[0] = PERMUTE;
         for (int i = 0; i < order.length; i++) how[i + 1] = order[i];
-        return BufferPool.get().view(a, how, () -> a.permute(order));
+        return BufferPool.get().derivedView(a, how, () -> a.permute(order));
     }
 
     /** True for an offset-free array laid out as a dense c-order one (what BLAS and bulk copies need). */

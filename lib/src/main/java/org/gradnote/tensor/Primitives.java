@@ -172,10 +172,10 @@ final class Primitives {
         INDArray x = Engine.contiguous(a.data());
         if (x.dataType() != DataType.FLOAT) return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
         INDArray out = Engine.empty(x.dataType(), x.shape());
-        if (!ReluGrad.forward(x, out)) Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
+        if (!ReluLoops.forward(x, out)) Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
         return Tensor.record(out, "relu", new Tensor[] {a}, new Tensor[] {a}, g -> {
             INDArray dx = Engine.empty(x.dataType(), x.shape());
-            ReluGrad.backward(x, Engine.contiguous(Engine.cast(g, x.dataType())), dx);
+            ReluLoops.backward(x, Engine.contiguous(Engine.cast(g, x.dataType())), dx);
             return new INDArray[] {dx};
         });
     }

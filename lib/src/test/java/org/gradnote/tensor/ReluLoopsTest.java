@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class ReluGradTest {
+class ReluLoopsTest {
     @Test
     void javaLoopIsBitIdenticalToNativeReluBpIncludingZerosAndNaN() {
         SplittableRandom r = new SplittableRandom(3);
@@ -31,7 +31,7 @@ class ReluGradTest {
         INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 32, 6, 8, 8);
         Engine.exec("relu_bp", new INDArray[] {xa, ga}, new INDArray[] {expected}, null, null, new double[] {0.0});
         INDArray actual = Nd4j.createUninitialized(DataType.FLOAT, 32, 6, 8, 8);
-        ReluGrad.backward(xa, ga, actual);
+        ReluLoops.backward(xa, ga, actual);
         assertArrayEquals(expected.data().asInt(), actual.data().asInt(), "bit patterns");
         assertEquals(0f, actual.getFloat(2), "a NaN input passes no gradient");
         assertEquals(Float.NaN, actual.getFloat(6), "a NaN gradient at a positive input passes");
@@ -60,9 +60,9 @@ class ReluGradTest {
         INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 1, 10, 362);
         Engine.exec("relu", new INDArray[] {xa}, new INDArray[] {expected}, null, null, new double[] {0.0});
         INDArray actual = Nd4j.createUninitialized(DataType.FLOAT, 1, 10, 362);
-        org.junit.jupiter.api.Assertions.assertTrue(ReluGrad.forward(xa, actual));
+        org.junit.jupiter.api.Assertions.assertTrue(ReluLoops.forward(xa, actual));
         assertArrayEquals(expected.data().asInt(), actual.data().asInt(), "bit patterns");
-        org.junit.jupiter.api.Assertions.assertFalse(ReluGrad.forward(Nd4j.zeros(DataType.FLOAT, 5000), Nd4j.zeros(DataType.FLOAT, 5000)));
+        org.junit.jupiter.api.Assertions.assertFalse(ReluLoops.forward(Nd4j.zeros(DataType.FLOAT, 5000), Nd4j.zeros(DataType.FLOAT, 5000)));
     }
 
     @Test

@@ -9,15 +9,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Why not M2.1's relu_bp: it calls a std::function per element, 48 µs for LeNet's 12k-float activations where
  * the copies in and out plus this loop take ~20. The result is a selection, so it is bit-identical to relu_bp.
  */
-final class ReluGrad {
-    private ReluGrad() {}
+final class ReluLoops {
+    private ReluLoops() {}
 
     /** Below this many elements the forward loop beats a native call (the meteo CNN's [1, 10, 362]). */
     static final int SMALL_FORWARD = 4096;
 
     /**
      * out = relu(x) for a dense float32 x of at most {@link #SMALL_FORWARD} elements, with the native op's bits
-     * (x < 0 gives +0; -0 and NaN pass through, checked by ReluGradTest); false, doing nothing, otherwise.
+     * (x < 0 gives +0; -0 and NaN pass through, checked by ReluLoopsTest); false, doing nothing, otherwise.
      */
     static boolean forward(INDArray x, INDArray out) {
         if (x.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT || x.length() > SMALL_FORWARD) return false;
