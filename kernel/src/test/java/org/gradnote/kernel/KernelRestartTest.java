@@ -17,8 +17,9 @@ class KernelRestartTest {
 
     @Test
     void shutdownWithRestartThenFreshKernelOnSamePorts() throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        GradnoteKernel first = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
+        TestClient.BoundKernel bound = TestClient.bindKernel(EvaluatorConfig.fromKernel(List.of()));
+        ConnectionInfo info = bound.info();
+        GradnoteKernel first = bound.kernel();
         first.start();
         try (TestClient client = new TestClient(info)) {
             client.awaitIopub();

@@ -18,11 +18,11 @@ class KernelStartupTest {
 
     @Test
     void kernelInfoDoesNotWaitForTheEvaluatorButExecuteDoes() throws Exception {
-        var info = TestClient.newConnection();
+        TestClient.BoundKernel bound = TestClient.bindKernel(EvaluatorConfig.fromKernel(List.of()));
         // The evaluator start is held until the test lets it go, so "before the evaluator is up" is certain, not timed.
         CountDownLatch gate = new CountDownLatch(1);
-        try (GradnoteKernel kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of()));
-             TestClient client = new TestClient(info)) {
+        try (GradnoteKernel kernel = bound.kernel();
+             TestClient client = new TestClient(bound.info())) {
             kernel.start(() -> {
                 try {
                     gate.await();

@@ -2,7 +2,6 @@ package org.gradnote.kernel;
 
 import java.util.List;
 import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
 
 /** A kernel started in-process on fresh ports with a connected ZMQ test client, for one test class. */
 final class RunningKernel implements AutoCloseable {
@@ -16,10 +15,10 @@ final class RunningKernel implements AutoCloseable {
 
     /** Starts a kernel whose evaluator JVM gets the given options, and waits until its IOPub socket answers. */
     static RunningKernel start(String... evaluatorJvmOptions) throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        GradnoteKernel kernel = new GradnoteKernel(info, EvaluatorConfig.fromKernel(List.of(evaluatorJvmOptions)));
+        TestClient.BoundKernel bound = TestClient.bindKernel(EvaluatorConfig.fromKernel(List.of(evaluatorJvmOptions)));
+        GradnoteKernel kernel = bound.kernel();
         kernel.start();
-        TestClient client = new TestClient(info);
+        TestClient client = new TestClient(bound.info());
         client.awaitIopub();
         return new RunningKernel(kernel, client);
     }

@@ -38,13 +38,43 @@ final class TestClient implements AutoCloseable {
     }
 
     static ConnectionInfo newConnection() throws IOException {
-        return new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(),
-                "hmac-sha256", UUID.randomUUID().toString());
+        int[] p = freePorts(5);
+        return new ConnectionInfo("tcp", "127.0.0.1", p[0], p[1], p[2], p[3], p[4], "hmac-sha256", UUID.randomUUID().toString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** A kernel bound to fresh ports and those ports. */
+    record BoundKernel(GradnoteKernel kernel, ConnectionInfo info) {}
+
+    /**
+     * A kernel bound to fresh ports, probed again (up to three times) when another process took one of them between
+     * the probe and the bind: a free port can only be reserved by binding it.
+     */
+    static BoundKernel bindKernel(org.gradnote.kernel.jshell.EvaluatorConfig config) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ConnectionInfo info = newConnection();
+            try {
+                return new BoundKernel(new GradnoteKernel(info, config), info);
+            } catch (org.zeromq.ZMQException e) {
+                if (attempt == 3 || e.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode()) throw e;
+            }
+        }
+    }
+
+    /**
+     * n distinct free ports: every probe socket stays open until all are picked, as one closed before the next was
+     * opened could hand the same port out twice (a CI run failed with "Address already in use" on such a pair).
+     */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] probes = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                probes[i] = new ServerSocket(0);
+                ports[i] = probes[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : probes) if (s != null) s.close();
         }
     }
 
