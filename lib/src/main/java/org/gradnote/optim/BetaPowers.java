@@ -1,17 +1,16 @@
 package org.gradnote.optim;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.gradnote.tensor.DType;
+import org.gradnote.tensor.Tensor;
 
 /**
- * β1ᵗ and β2ᵗ for Adam's Java loop, computed by libnd4j's own pow in blocks of steps, so that they are the very
+ * β1ᵗ and β2ᵗ for Adam's Java loop, computed by libnd4j's own pow in blocks of 256 steps, so that they are the very
  * values its adam_updater computes (powf for float32): Java's Math.pow rounded to float differs from glibc's powf
  * in the last bit now and then (β2 = 0.9999 at step 508), which would change every later update.
  */
 final class BetaPowers {
-    private static final int BLOCK = 1024;
+    private static final int BLOCK = 256;
     private final double[] betas;
     private DataType type;
     private long first = -1;
@@ -28,15 +27,21 @@ final class BetaPowers {
     }
 
     private void fill(DataType t, long from) {
+        DType dt = t == DataType.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
         double[] exponents = new double[BLOCK];
         // As the op: the iteration is converted to the array type, then one is added in that type.
         for (int i = 0; i < BLOCK; i++) exponents[i] = t == DataType.FLOAT ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
-        INDArray e = Nd4j.createFromArray(exponents).castTo(t);
         values = new double[2][];
-        for (int k = 0; k < 2; k++) {
-            double base = t == DataType.FLOAT ? (double) (float) betas[k] : betas[k];
-            INDArray b = Nd4j.valueArrayOf(new long[] {BLOCK}, base, t);
-            values[k] = Transforms.pow(b, e, false).castTo(DataType.DOUBLE).toDoubleVector();
+        // Tensor.pow(Tensor) is libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32), a call that is
+        // already warm when Adam's first step runs; ND4J's own Transforms.pow went through its legacy executioner
+        // for the first time there, ~7 ms of the first epoch.
+        try (var ignored = Tensor.noGrad()) {
+            Tensor e = Tensor.fromArray(dt, exponents, BLOCK);
+            for (int k = 0; k < 2; k++) {
+                double[] b = new double[BLOCK];
+                java.util.Arrays.fill(b, betas[k]);
+                values[k] = Tensor.fromArray(dt, b, BLOCK).pow(e).toDoubleArray();
+            }
         }
         type = t;
         first = from;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Base of all optimizers, like {@code torch.optim.Optimizer}: holds the parameters, per-parameter state, and the
@@ -59,9 +60,13 @@ public abstract class Optimizer {
         public double scalar = 1.0;
         private final Map<String, INDArray> buffers = new HashMap<>();
 
-        /** The named buffer, created zero-filled like the parameter on first use. */
+        /**
+         * The named buffer, created zero-filled in the parameter's type and shape (c order) on first use. Zeroed
+         * memory rather than ulike().assign(0): the assign was the first ND4J legacy op of a run, whose executioner
+         * path costs milliseconds to warm up in the first training step.
+         */
         public INDArray buffer(String name, INDArray like) {
-            return buffers.computeIfAbsent(name, k -> like.ulike().assign(0));
+            return buffers.computeIfAbsent(name, k -> Nd4j.zeros(like.dataType(), like.shape()));
         }
 
         /** The named buffer, or null when it was never created. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.util.HashUtil;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -46,13 +47,28 @@ final class Engine {
      * op, and its invokedynamic bootstrap cost ~20 ms in the first epoch of every run.
      */
     private static final class Slot {
-        final DynamicCustomOp op;
+        final String name;
+        /**
+         * libnd4j's key for the op: the hash of its name, computed as libnd4j computes it. Why not through
+         * DynamicCustomOp.builder: its first call parses ND4J's table of all ~650 custom ops and initialises the
+         * builder machinery, ~20 ms the first epoch of every run paid (EngineLayoutTest checks every op name gradnote
+         * runs against that table).
+         */
+        long hash;
+        private DynamicCustomOp op;
         private int[] sigs = new int[2];
         private Context[] ctxs = new Context[2];
         private int n;
 
         Slot(String name) {
-            op = DynamicCustomOp.builder(name).build();
+            this.name = name;
+            this.hash = HashUtil.getLongHash(name);
+        }
+
+        /** The op object Nd4j.exec needs: built only when profiling. */
+        DynamicCustomOp op() {
+            if (op == null) op = DynamicCustomOp.builder(name).build();
+            return op;
         }
 
         Context context(int sig, int inputs, int outputs) {
@@ -124,8 +140,19 @@ final class Engine {
         Context c = s.context(inputs.length | outputs.length << 6 | i.length << 12 | b.length << 18 | t.length << 24,
                 inputs.length, outputs.length);
         c.set(inputs, outputs, i, b, t);
-        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op, c.ctx);
-        else run(name, s.op, c.ctx);
+        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op(), c.ctx);
+        else if (Native.OPS.execCustomOp2(null, s.hash, c.ctx.contextPointer()) != 0) {
+            // An alias is registered under its op's hash, not its own: on a failure, ask ND4J's table once.
+            String message = Native.OPS.lastErrorMessage();
+            long registered = DynamicCustomOp.builder(name).build().opHash();
+            if (registered == s.hash) throw new RuntimeException("native op " + name + " failed: " + message);
+            s.hash = registered;
+            run(name, s.hash, c.ctx);
+        }
+    }
+
+    private static RuntimeException failure(String name) {
+        return new RuntimeException("native op " + name + " failed: " + Native.OPS.lastErrorMessage());
     }
 
     /** Looked up at the first op, not with Engine: ND4J's backend must be loaded first (Tensor's initialiser). */
@@ -138,10 +165,8 @@ final class Engine {
      * environment twice whether oneDNN is on, runs the profiler hooks and builds the output list three times (JNI
      * calls and garbage on every op of a step). An op's failure still throws with libnd4j's message.
      */
-    static void run(String name, DynamicCustomOp op, OpContext ctx) {
-        if (Native.OPS.execCustomOp2(null, op.opHash(), ctx.contextPointer()) != 0) {
-            throw new RuntimeException("native op " + name + " failed: " + Native.OPS.lastErrorMessage());
-        }
+    static void run(String name, long hash, OpContext ctx) {
+        if (Native.OPS.execCustomOp2(null, hash, ctx.contextPointer()) != 0) throw failure(name);
     }
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {

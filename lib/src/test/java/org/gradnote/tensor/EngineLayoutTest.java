@@ -49,4 +49,32 @@ class EngineLayoutTest {
         Engine.exec("matmul", new INDArray[] {a, c}, out);
         assertEquals(a.mmul(c), out);
     }
+
+    /**
+     * Engine keys ops by the hash of their name, computed on the Java side instead of through ND4J's op table: every
+     * op name gradnote runs must hash to the op libnd4j registered under that name.
+     */
+    @Test
+    void everyOpNameGradnoteRunsHashesToItsRegisteredOp() {
+        String[] names = {"add", "subtract", "multiply", "divide", "Pow", "relu", "relu_bp", "tanh", "tanh_bp", "sigmoid",
+                "sigmoid_bp", "softmax", "softmax_bp", "identity", "matmul", "matmul_bp", "reduce_sum", "reduce_mean", "gather",
+                "scatter_add", "onehot", "batchnorm", "maxpool2d", "maxpool2d_bp", "avgpool2d", "avgpool2d_bp", "equals",
+                "not_equals", "greater", "greater_equal", "less", "less_equal", "permute", "biasadd", "adam_updater"};
+        var table = Nd4j.getExecutioner().getCustomOperations();
+        for (String name : names) {
+            assertTrue(table.containsKey(name), name + " is a custom op");
+            assertEquals(table.get(name).getHash(), org.nd4j.linalg.util.HashUtil.getLongHash(name), name);
+        }
+    }
+
+    /** An alias (registered under its op's hash, not its own) still runs: the first call finds the op in ND4J's table. */
+    @Test
+    void anAliasRunsThroughTheTableOnItsFirstCall() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), c = Nd4j.rand(DataType.FLOAT, 3, 5);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, 2, 5), again = Nd4j.createUninitialized(DataType.FLOAT, 2, 5);
+        Engine.exec("mMul", new INDArray[] {a, c}, out);
+        Engine.exec("mMul", new INDArray[] {a, c}, again);
+        assertEquals(a.mmul(c), out);
+        assertEquals(out, again);
+    }
 }
