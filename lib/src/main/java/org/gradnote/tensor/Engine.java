@@ -305,7 +305,7 @@ final class Engine {
     static float[] floats(INDArray a) {
         INDArray c = contiguous(a);
         float[] out = new float[Math.toIntExact(c.length())];
-        c.data().asNioFloat().get(0, out);
+        Memory.get(c, out, 0, out.length);
         return out;
     }
 
@@ -313,17 +313,17 @@ final class Engine {
     static double[] doubles(INDArray a) {
         INDArray c = contiguous(a);
         double[] out = new double[Math.toIntExact(c.length())];
-        c.data().asNioDouble().get(0, out);
+        Memory.get(c, out, 0, out.length);
         return out;
     }
 
     /** Overwrites a c-order, offset-free FLOAT array with the given elements (one bulk put into native memory). */
     static void put(INDArray a, float[] values) {
-        a.data().asNioFloat().put(0, values);
+        Memory.put(a, values, 0, values.length);
     }
 
     static void put(INDArray a, double[] values) {
-        a.data().asNioDouble().put(0, values);
+        Memory.put(a, values, 0, values.length);
     }
 
     /** The elements of a FLOAT or DOUBLE array in c order as doubles (converted from float when needed). */
@@ -387,22 +387,11 @@ final class Engine {
         return false;
     }
 
-    /** Reads a c-order, offset-free FLOAT or DOUBLE array into dst without allocating (per-step loops reuse dst). */
-    static void readDoubles(INDArray a, double[] dst) {
-        if (a.dataType() == DataType.DOUBLE) {
-            a.data().asNioDouble().get(0, dst);
-            return;
-        }
-        java.nio.FloatBuffer f = a.data().asNioFloat();
-        for (int i = 0; i < dst.length; i++) dst[i] = f.get(i);
-    }
-
-    /** Writes len doubles from src[from] over a c-order, offset-free FLOAT or DOUBLE array (rounded for FLOAT). */
     /**
-     * The first n elements of a in c order, as doubles, into dst (non-double types are read as float32, as
-     * {@link #toDoubles}); float32 goes through this thread's scratch floats, so nothing is allocated.
+     * The first n elements of a in c order, as doubles, into dst without allocating (per-step loops and mse reuse
+     * dst): non-double types are read as float32, as {@link #toDoubles}, through this thread's scratch floats.
      */
-    static void readAsDoubles(INDArray a, double[] dst, int n) {
+    static void readDoubles(INDArray a, double[] dst, int n) {
         if (a.dataType() == DataType.DOUBLE) {
             Memory.get(contiguous(a), dst, 0, n);
             return;
@@ -412,25 +401,15 @@ final class Engine {
         for (int i = 0; i < n; i++) dst[i] = f[i];
     }
 
-    /** Writes the first n values of src into the dense float32 or float64 array a, rounding to a's type. */
-    static void writeDoubles(INDArray a, double[] src, int n) {
-        if (a.dataType() == DataType.DOUBLE) {
-            Memory.put(a, src, 0, n);
-            return;
-        }
-        float[] f = Unfold.scratch().floats(0, n);
-        for (int i = 0; i < n; i++) f[i] = (float) src[i];
-        Memory.put(a, f, 0, n);
-    }
-
+    /** Writes len doubles from src[from] over a c-order, offset-free FLOAT or DOUBLE array (rounded for FLOAT). */
     static void putDoubles(INDArray a, double[] src, int from, int len) {
         if (a.dataType() == DataType.DOUBLE) {
             Memory.put(a, src, from, len);
             return;
         }
-        float[] f = new float[len];
+        float[] f = Unfold.scratch().floats(0, len);
         for (int i = 0; i < len; i++) f[i] = (float) src[from + i];
-        a.data().asNioFloat().put(0, f);
+        Memory.put(a, f, 0, len);
     }
 
     /**

@@ -66,8 +66,8 @@ final class LossPrimitives {
         int n = Math.toIntExact(x.data().length());
         Unfold.Scratch s = Unfold.scratch();
         double[] a = s.doubles(0, n), b = s.doubles(1, n);
-        Engine.readAsDoubles(x.data(), a, n);
-        Engine.readAsDoubles(y.data(), b, n);
+        Engine.readDoubles(x.data(), a, n);
+        Engine.readDoubles(y.data(), b, n);
         double total = 0;
         for (int i = 0; i < n; i++) {
             double diff = a[i] - b[i];
@@ -81,18 +81,18 @@ final class LossPrimitives {
             double gs = 2 * g.getDouble(0) * scale;
             Unfold.Scratch sb = Unfold.scratch();
             double[] d = sb.doubles(0, n), yv = sb.doubles(1, n);
-            Engine.readAsDoubles(x.data(), d, n);
-            Engine.readAsDoubles(y.data(), yv, n);
+            Engine.readDoubles(x.data(), d, n);
+            Engine.readDoubles(y.data(), yv, n);
             for (int i = 0; i < n; i++) d[i] = (d[i] - yv[i]) * gs;
             INDArray dx = null, dy = null;
             if (x.requiresGrad()) {
                 dx = Engine.empty(x.data().dataType(), shape);
-                Engine.writeDoubles(dx, d, n);
+                Engine.putDoubles(dx, d, 0, n);
             }
             if (y.requiresGrad()) {
                 for (int i = 0; i < n; i++) d[i] = -d[i];
                 dy = Engine.empty(y.data().dataType(), shape);
-                Engine.writeDoubles(dy, d, n);
+                Engine.putDoubles(dy, d, 0, n);
             }
             return new INDArray[] {dx, dy};
         });

@@ -48,7 +48,7 @@ final class RecurrentPrimitives {
         for (int s = 0; s < steps; s++) {
             Engine.putDoubles(hNd, hs, s * nh, nh);
             Engine.gemmInto(hNd, wr, rec, false, true);
-            Engine.readDoubles(rec, r);
+            Engine.readDoubles(rec, r, r.length);
             cellForward(pre, r, bias, gates, s * ng, cs, hs, tanhC, s * nh, n, hid);
         }
 
@@ -82,7 +82,7 @@ final class RecurrentPrimitives {
                 if (s == 0 && !h0.requiresGrad() && !c0.requiresGrad()) break;
                 Engine.putDoubles(dzNd, dz, s * ng, ng);
                 Engine.gemmInto(dzNd, wr, dhNd, false, false);
-                Engine.readDoubles(dhNd, dh);
+                Engine.readDoubles(dhNd, dh, dh.length);
             }
             INDArray dzAll = Engine.empty(t, (long) steps * n, g4);
             Engine.putDoubles(dzAll, dz, 0, dz.length);
