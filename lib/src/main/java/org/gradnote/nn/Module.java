@@ -127,7 +127,7 @@ public abstract class Module {
 
     /** Forgets all parameter gradients. */
     public void zeroGrad() {
-        parameters().forEach(Tensor::zeroGrad);
+        for (Tensor p : parameters()) p.zeroGrad();
     }
 
     /** Converts every parameter and buffer to the given floating-point type in place; returns this. */

@@ -95,7 +95,8 @@ public class Adam extends Optimizer {
                 DenseLoop.adam(gc, v, m, delta, lr(), beta1, beta2, eps * Math.sqrt(bc2), t, powers);
                 return delta;
             }
-            Bound bound = contexts.computeIfAbsent(s, k -> new Bound());
+            Bound bound = contexts.get(s);
+            if (bound == null) contexts.put(s, bound = new Bound());
             bound.set(gc, v, m, delta);
             OpContext ctx = bound.ctx;
             ctx.setTArguments(lr(), beta1, beta2, eps * Math.sqrt(bc2));

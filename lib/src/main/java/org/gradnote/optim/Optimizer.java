@@ -34,7 +34,7 @@ public abstract class Optimizer {
 
     /** Forgets the gradients of all parameters (call before each backward pass). */
     public void zeroGrad() {
-        params.forEach(Tensor::zeroGrad);
+        for (Tensor p : params) p.zeroGrad();
     }
 
     /** Updates every parameter that has a gradient. */
@@ -44,7 +44,8 @@ public abstract class Optimizer {
             for (Tensor p : params) {
                 INDArray grad = p.gradArray();
                 if (grad == null) continue;
-                State s = state.computeIfAbsent(p, k -> new State());
+                State s = state.get(p);
+                if (s == null) state.put(p, s = new State());
                 s.step++;
                 INDArray delta = update(p.array(), grad, s);
                 if (delta != null) p.sub_(Tensor.wrap(delta));
@@ -66,7 +67,9 @@ public abstract class Optimizer {
          * path costs milliseconds to warm up in the first training step.
          */
         public INDArray buffer(String name, INDArray like) {
-            return buffers.computeIfAbsent(name, k -> Nd4j.zeros(like.dataType(), like.shape()));
+            INDArray b = buffers.get(name);
+            if (b == null) buffers.put(name, b = Nd4j.zeros(like.dataType(), like.shape()));
+            return b;
         }
 
         /** The named buffer, or null when it was never created. */

@@ -48,7 +48,15 @@ final class BufferPool {
     private List<INDArray> arena;
     private List<INDArray> given = new ArrayList<>();
 
-    private static final ThreadLocal<BufferPool> POOL = ThreadLocal.withInitial(BufferPool::new);
+    // Lambdas and method references are avoided on the per-step paths of this package: each call site is linked
+    // the first time it runs (~0.3-1 ms of interpreted method-handle work on JDK 17, class archive or not), which is
+    // what a short training run's first epoch was mostly made of.
+    private static final ThreadLocal<BufferPool> POOL = new ThreadLocal<>() {
+        @Override
+        protected BufferPool initialValue() {
+            return new BufferPool();
+        }
+    };
 
     static BufferPool get() {
         return POOL.get();
@@ -108,24 +116,35 @@ final class BufferPool {
 
     private final Map<ViewKey, Object[]> views = new HashMap<>();
 
+    /** Tags of {@link #derivedView}'s {@code how}: followed by the new shape, or by the permutation. */
+    static final long RESHAPE = 0, PERMUTE = 1;
+
     /**
-     * A view ND4J makes of a (a permutation, a strided reshape), described by {@code how} (the op and its
-     * arguments), with its shape buffer cached on the first call: the view's layout depends only on a's shape
-     * information and on {@code how}. Why: ND4J wraps the shape buffer of every view in a new native-backed
-     * object whose bookkeeping lives until the next garbage collection (the meteo CNN makes six per epoch).
-     * Returns what make returns (null when it has no view to give) on a first call.
+     * A view ND4J makes of a, described by {@code how}: {@link #RESHAPE} and the shape (a strided reshape, null when
+     * the strides allow none) or {@link #PERMUTE} and the order. Its shape buffer is cached on the first call: the
+     * view's layout depends only on a's shape information and on {@code how}. Why: ND4J wraps the shape buffer of
+     * every view in a new native-backed object whose bookkeeping lives until the next garbage collection (the meteo
+     * CNN makes six per epoch).
      */
-    INDArray derivedView(INDArray a, long[] how, java.util.function.Supplier<INDArray> make) {
-        if (a.offset() != 0 || a.isEmpty()) return make.get();
+    INDArray derivedView(INDArray a, long[] how) {
+        if (a.offset() != 0 || a.isEmpty()) return derive(a, how);
         ViewKey key = new ViewKey(a.shapeInfoJava(), how);
         Object[] info = views.get(key);
         if (info != null) return new NDArray(a.data(), (LongBuffer) info[0], (long[]) info[1]);
-        INDArray v = make.get();
+        INDArray v = derive(a, how);
         // Same memory from offset 0 (newShapeNoCopy wraps a's memory in a new buffer object; a's own serves as well).
         if (v != null && v.data().address() == a.data().address() && v.offset() == 0 && views.size() < MAX_SHAPES && v.shapeInfoDataBuffer() instanceof LongBuffer lb) {
             views.put(new ViewKey(a.shapeInfoJava().clone(), how.clone()), new Object[] {lb, v.shapeInfoJava()});
         }
         return v;
+    }
+
+    private static INDArray derive(INDArray a, long[] how) {
+        long[] args = Arrays.copyOfRange(how, 1, how.length);
+        if (how[0] == RESHAPE) return org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, args, false);
+        int[] order = new int[args.length];
+        for (int i = 0; i < order.length; i++) order[i] = (int) args[i];
+        return a.permute(order);
     }
 
     /** The cached native and Java shape information of a non-empty c-order shape, or null for an empty one. */
@@ -187,7 +206,9 @@ final class BufferPool {
     private void free(INDArray a) {
         long size = a.length() * a.dataType().width();
         if (bytes + size > MAX_BYTES) return;
-        ArrayDeque<INDArray> q = free.computeIfAbsent(new Key(a.dataType(), a.shape().clone()), k -> new ArrayDeque<>());
+        Key key = new Key(a.dataType(), a.shape().clone());
+        ArrayDeque<INDArray> q = free.get(key);
+        if (q == null) free.put(key, q = new ArrayDeque<>());
         if (q.size() >= MAX_PER_SHAPE) return;
         q.push(a);
         bytes += size;

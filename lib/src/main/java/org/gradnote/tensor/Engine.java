@@ -127,7 +127,12 @@ final class Engine {
     private static final boolean[] NO_BOOLEANS = {};
     private static final double[] NO_DOUBLES = {};
 
-    private static final ThreadLocal<Map<String, Slot>> SLOTS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<String, Slot>> SLOTS = new ThreadLocal<>() {
+        @Override
+        protected Map<String, Slot> initialValue() {
+            return new HashMap<>();
+        }
+    };
 
     /** Runs the named native op on inputs, writing into the given outputs, with integer and boolean arguments. */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
@@ -174,12 +179,19 @@ final class Engine {
     }
 
     /** One reusable rank-0 array per data type and thread, so scalar operands cost a putScalar, not an allocation. */
-    private static final ThreadLocal<Map<DataType, INDArray>> SCALARS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<DataType, INDArray>> SCALARS = new ThreadLocal<>() {
+        @Override
+        protected Map<DataType, INDArray> initialValue() {
+            return new HashMap<>();
+        }
+    };
 
     /** x (op) c for a scalar c through the cached broadcastable native op (about twice as fast as INDArray.add(c)). */
     static INDArray scalarOp(String nativeName, INDArray x, double c) {
         DataType t = x.dataType();
-        INDArray s = SCALARS.get().computeIfAbsent(t, k -> Nd4j.scalar(k, 0.0));
+        Map<DataType, INDArray> scalars = SCALARS.get();
+        INDArray s = scalars.get(t);
+        if (s == null) scalars.put(t, s = Nd4j.scalar(t, 0.0));
         s.putScalar(0, c);
         INDArray out = empty(t, x.shape());
         exec(nativeName, new INDArray[] {x, s}, out);
@@ -435,25 +447,19 @@ final class Engine {
      */
     static INDArray reshape(INDArray a, long[] shape) {
         if (isDense(a)) return BufferPool.get().view(a, shape);
-        INDArray view = BufferPool.get().derivedView(a, withTag(RESHAPE, shape), () -> org.nd4j.linalg.api.shape.Shape.newShapeNoCopy(a, shape, false));
+        long[] how = new long[shape.length + 1];
+        how[0] = BufferPool.RESHAPE;
+        System.arraycopy(shape, 0, how, 1, shape.length);
+        INDArray view = BufferPool.get().derivedView(a, how);
         return view != null ? view : contiguous(a).reshape('c', shape);
-    }
-
-    private static final long RESHAPE = 0, PERMUTE = 1;
-
-    private static long[] withTag(long tag, long[] args) {
-        long[] k = new long[args.length + 1];
-        k[0] = tag;
-        System.arraycopy(args, 0, k, 1, args.length);
-        return k;
     }
 
     /** a with its dimensions permuted, a view as INDArray.permute makes, with its shape buffer cached (BufferPool.derivedView). */
     static INDArray permute(INDArray a, int[] order) {
         long[] how = new long[order.length + 1];
-        how[0] = PERMUTE;
+        how[0] = BufferPool.PERMUTE;
         for (int i = 0; i < order.length; i++) how[i + 1] = order[i];
-        return BufferPool.get().derivedView(a, how, () -> a.permute(order));
+        return BufferPool.get().derivedView(a, how);
     }
 
     /** True for an offset-free array laid out as a dense c-order one (what BLAS and bulk copies need). */

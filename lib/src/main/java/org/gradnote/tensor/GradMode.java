@@ -5,7 +5,12 @@ package org.gradnote.tensor;
  * try-with-resources: {@code try (var g = Tensor.noGrad()) { ... }}.
  */
 public final class GradMode implements AutoCloseable {
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+    private static final ThreadLocal<boolean[]> ENABLED = new ThreadLocal<>() {
+        @Override
+        protected boolean[] initialValue() {
+            return new boolean[] {true};
+        }
+    };
     private final boolean previous;
 
     private GradMode(boolean enabled) {

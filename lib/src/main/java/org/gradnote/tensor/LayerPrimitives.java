@@ -124,26 +124,29 @@ final class LayerPrimitives {
             // y is dead now: back to the pool.
             BufferPool.get().give(y);
         }
-        Tensor r = Tensor.record(out, op, inputs, new Tensor[] {x, w}, g -> {
-            INDArray gd = Engine.contiguous(Engine.cast(g, t));
-            INDArray db = b == null ? null : Engine.empty(t, o);
-            INDArray gM = gd;
-            if (n == 1) {
-                if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
-            } else {
-                gM = Engine.empty(t, o, cols);
-                ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
+        Tensor r = Tensor.record(out, op, inputs, new Tensor[] {x, w}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray gd = Engine.contiguous(Engine.cast(g, t));
+                INDArray db = b == null ? null : Engine.empty(t, o);
+                INDArray gM = gd;
+                if (n == 1) {
+                    if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
+                } else {
+                    gM = Engine.empty(t, o, cols);
+                    ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
+                }
+                // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
+                INDArray dw = Engine.empty(t, ws);
+                Blas.gemm(false, true, o, k, cols, gM, col, dw);
+                INDArray dx = null;
+                if (x.requiresGrad()) {
+                    INDArray dcol = Engine.empty(t, k, cols);
+                    Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
+                    dx = Unfold.col2im(dcol, x4, xs, win);
+                }
+                return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
             }
-            // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
-            INDArray dw = Engine.empty(t, ws);
-            Blas.gemm(false, true, o, k, cols, gM, col, dw);
-            INDArray dx = null;
-            if (x.requiresGrad()) {
-                INDArray dcol = Engine.empty(t, k, cols);
-                Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
-                dx = Unfold.col2im(dcol, x4, xs, win);
-            }
-            return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
         });
         if (r.node != null) r.node.ownScratch(col);
         else BufferPool.get().give(col);
@@ -172,11 +175,14 @@ final class LayerPrimitives {
         INDArray x4 = xd;
         String name = (max ? "maxPool" : "avgPool") + (oneD ? "1d" : "2d");
         INDArray result = oneD ? out.reshape('c', xs[0], xs[1], outShape[3]) : out;
-        return Tensor.record(result, name, new Tensor[] {x}, new Tensor[] {x}, g -> {
-            INDArray gd = Engine.contiguous(Engine.cast(g, x4.dataType())).reshape('c', outShape);
-            INDArray dx = Engine.empty(x4.dataType(), x4.shape());
-            Engine.exec(fwd + "_bp", new INDArray[] {x4, gd}, new INDArray[] {dx}, args, null, null);
-            return new INDArray[] {oneD ? dx.reshape('c', xs) : dx};
+        return Tensor.record(result, name, new Tensor[] {x}, new Tensor[] {x}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray gd = Engine.contiguous(Engine.cast(g, x4.dataType())).reshape('c', outShape);
+                INDArray dx = Engine.empty(x4.dataType(), x4.shape());
+                Engine.exec(fwd + "_bp", new INDArray[] {x4, gd}, new INDArray[] {dx}, args, null, null);
+                return new INDArray[] {oneD ? dx.reshape('c', xs) : dx};
+            }
         });
     }
 
@@ -188,10 +194,13 @@ final class LayerPrimitives {
         INDArray out = Engine.empty(t, outShape);
         int[] argmax = new int[Math.toIntExact(Shapes.numel(out4))];
         MaxPool.forward(xd, x4, win, out, argmax);
-        return Tensor.record(out, oneD ? "maxPool1d" : "maxPool2d", new Tensor[] {x}, Tensor.NONE, g -> {
-            INDArray dx = Engine.empty(t, xs);
-            MaxPool.backward(Engine.cast(g, t), argmax, dx);
-            return new INDArray[] {dx};
+        return Tensor.record(out, oneD ? "maxPool1d" : "maxPool2d", new Tensor[] {x}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray dx = Engine.empty(t, xs);
+                MaxPool.backward(Engine.cast(g, t), argmax, dx);
+                return new INDArray[] {dx};
+            }
         });
     }
 
@@ -217,16 +226,19 @@ final class LayerPrimitives {
         long[] channel = new long[xd.rank()];
         java.util.Arrays.fill(channel, 1);
         channel[1] = xd.size(1);
-        return Tensor.record(out, "batchNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, g -> {
-            INDArray gg = Engine.cast(g, t);
-            INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
-            INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
-            INDArray dbeta = gg.sum(dims);
-            INDArray dgamma = gg.mul(xhat).sum(dims);
-            INDArray centred = bin("subtract", gg, dbeta.div(xd.length() / xd.size(1)).reshape(channel));
-            INDArray proj = bin("multiply", xhat, dgamma.div(xd.length() / xd.size(1)).reshape(channel));
-            INDArray dx = bin("multiply", centred.subi(proj), invStd.mul(gd.reshape(channel)));
-            return new INDArray[] {dx, dgamma, dbeta};
+        return Tensor.record(out, "batchNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray gg = Engine.cast(g, t);
+                INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
+                INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
+                INDArray dbeta = gg.sum(dims);
+                INDArray dgamma = gg.mul(xhat).sum(dims);
+                INDArray centred = bin("subtract", gg, dbeta.div(xd.length() / xd.size(1)).reshape(channel));
+                INDArray proj = bin("multiply", xhat, dgamma.div(xd.length() / xd.size(1)).reshape(channel));
+                INDArray dx = bin("multiply", centred.subi(proj), invStd.mul(gd.reshape(channel)));
+                return new INDArray[] {dx, dgamma, dbeta};
+            }
         });
     }
 
@@ -248,14 +260,17 @@ final class LayerPrimitives {
         INDArray xhat = bin("multiply", centered, invStd);
         INDArray gdat = Engine.cast(gamma.data(), t);
         INDArray out = bin("add", bin("multiply", xhat, gdat), Engine.cast(beta.data(), t));
-        return Tensor.record(out, "layerNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, g -> {
-            INDArray gg = Engine.cast(g, t);
-            INDArray gx = bin("multiply", gg, gdat);
-            INDArray proj = bin("multiply", xhat, gx.mul(xhat).mean(true, dims));
-            INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), gx.mean(true, dims)), invStd);
-            INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : gg.mul(xhat).sum(lead);
-            INDArray dbeta = lead.length == 0 ? gg.dup() : gg.sum(lead);
-            return new INDArray[] {dx, dgamma.reshape(gamma.shape()), dbeta.reshape(beta.shape())};
+        return Tensor.record(out, "layerNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray gg = Engine.cast(g, t);
+                INDArray gx = bin("multiply", gg, gdat);
+                INDArray proj = bin("multiply", xhat, gx.mul(xhat).mean(true, dims));
+                INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), gx.mean(true, dims)), invStd);
+                INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : gg.mul(xhat).sum(lead);
+                INDArray dbeta = lead.length == 0 ? gg.dup() : gg.sum(lead);
+                return new INDArray[] {dx, dgamma.reshape(gamma.shape()), dbeta.reshape(beta.shape())};
+            }
         });
     }
 
@@ -273,12 +288,15 @@ final class LayerPrimitives {
         Engine.exec("gather", new INDArray[] {w, idx}, new INDArray[] {rows}, new long[] {0}, null, null);
         long[] outShape = java.util.Arrays.copyOf(index.shape(), index.dim() + 1);
         outShape[index.dim()] = d;
-        return Tensor.record(rows.reshape('c', outShape), "embedding", new Tensor[] {weight}, Tensor.NONE, g -> {
-            INDArray acc = Engine.zeros(w.dataType(), v, d);
-            INDArray g2 = Engine.contiguous(Engine.cast(g, w.dataType())).reshape('c', idx.length(), d);
-            // Repeated indices accumulate: scatter_add, not scatter_update.
-            Engine.exec("scatter_add", new INDArray[] {acc, idx, g2}, new INDArray[] {acc}, null, null, null);
-            return new INDArray[] {acc};
+        return Tensor.record(rows.reshape('c', outShape), "embedding", new Tensor[] {weight}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray acc = Engine.zeros(w.dataType(), v, d);
+                INDArray g2 = Engine.contiguous(Engine.cast(g, w.dataType())).reshape('c', idx.length(), d);
+                // Repeated indices accumulate: scatter_add, not scatter_update.
+                Engine.exec("scatter_add", new INDArray[] {acc, idx, g2}, new INDArray[] {acc}, null, null, null);
+                return new INDArray[] {acc};
+            }
         });
     }
 

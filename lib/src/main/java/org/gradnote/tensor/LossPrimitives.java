@@ -42,16 +42,19 @@ final class LossPrimitives {
         double scale = mean ? 1.0 / n : 1.0;
         INDArray out = Engine.empty(t);
         out.putScalar(0, total * scale);
-        return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, g -> {
-            double gs = g.getDouble(0) * scale;
-            double[] dz = new double[p.length];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < c; j++) dz[i * c + j] = p[i * c + j] * gs;
-                dz[i * c + (int) y[i]] -= gs;
+        return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                double gs = g.getDouble(0) * scale;
+                double[] dz = new double[p.length];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < c; j++) dz[i * c + j] = p[i * c + j] * gs;
+                    dz[i * c + (int) y[i]] -= gs;
+                }
+                INDArray d = Engine.empty(t, n, c);
+                Engine.putDoubles(d, dz, 0, dz.length);
+                return new INDArray[] {d};
             }
-            INDArray d = Engine.empty(t, n, c);
-            Engine.putDoubles(d, dz, 0, dz.length);
-            return new INDArray[] {d};
         });
     }
 
@@ -77,24 +80,27 @@ final class LossPrimitives {
         INDArray out = Engine.empty(t);
         out.putScalar(0, total * scale);
         long[] shape = x.shape();
-        return Tensor.record(out, "mse", new Tensor[] {x, y}, new Tensor[] {x, y}, g -> {
-            double gs = 2 * g.getDouble(0) * scale;
-            Unfold.Scratch sb = Unfold.scratch();
-            double[] d = sb.doubles(0, n), yv = sb.doubles(1, n);
-            Engine.readDoubles(x.data(), d, n);
-            Engine.readDoubles(y.data(), yv, n);
-            for (int i = 0; i < n; i++) d[i] = (d[i] - yv[i]) * gs;
-            INDArray dx = null, dy = null;
-            if (x.requiresGrad()) {
-                dx = Engine.empty(x.data().dataType(), shape);
-                Engine.putDoubles(dx, d, 0, n);
+        return Tensor.record(out, "mse", new Tensor[] {x, y}, new Tensor[] {x, y}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                double gs = 2 * g.getDouble(0) * scale;
+                Unfold.Scratch sb = Unfold.scratch();
+                double[] d = sb.doubles(0, n), yv = sb.doubles(1, n);
+                Engine.readDoubles(x.data(), d, n);
+                Engine.readDoubles(y.data(), yv, n);
+                for (int i = 0; i < n; i++) d[i] = (d[i] - yv[i]) * gs;
+                INDArray dx = null, dy = null;
+                if (x.requiresGrad()) {
+                    dx = Engine.empty(x.data().dataType(), shape);
+                    Engine.putDoubles(dx, d, 0, n);
+                }
+                if (y.requiresGrad()) {
+                    for (int i = 0; i < n; i++) d[i] = -d[i];
+                    dy = Engine.empty(y.data().dataType(), shape);
+                    Engine.putDoubles(dy, d, 0, n);
+                }
+                return new INDArray[] {dx, dy};
             }
-            if (y.requiresGrad()) {
-                for (int i = 0; i < n; i++) d[i] = -d[i];
-                dy = Engine.empty(y.data().dataType(), shape);
-                Engine.putDoubles(dy, d, 0, n);
-            }
-            return new INDArray[] {dx, dy};
         });
     }
 }

@@ -28,8 +28,12 @@ final class Primitives {
         if (small != null) return SmallOps.add(a, b, small);
         INDArray out = Engine.broadcastBinary("add", "add", a.data(), b.data());
         long[] sa = a.shape(), sb = b.shape();
-        return Tensor.record(out, "add", new Tensor[] {a, b}, Tensor.NONE,
-                g -> new INDArray[] {sumToShape(g, sa), sumToShape(g, sb)});
+        return Tensor.record(out, "add", new Tensor[] {a, b}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {sumToShape(g, sa), sumToShape(g, sb)};
+            }
+        });
     }
 
     static Tensor sub(Tensor a, Tensor b) {
@@ -37,47 +41,62 @@ final class Primitives {
         if (small != null) return SmallOps.sub(a, b, small);
         INDArray out = Engine.broadcastBinary("subtract", "sub", a.data(), b.data());
         long[] sa = a.shape(), sb = b.shape();
-        return Tensor.record(out, "sub", new Tensor[] {a, b}, Tensor.NONE,
-                g -> new INDArray[] {sumToShape(g, sa), b.requiresGrad() ? sumToShape(g, sb).neg() : null});
+        return Tensor.record(out, "sub", new Tensor[] {a, b}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {sumToShape(g, sa), b.requiresGrad() ? sumToShape(g, sb).neg() : null};
+            }
+        });
     }
 
     static Tensor mul(Tensor a, Tensor b) {
         long[] small = SmallOps.binaryShape("mul", a, b);
         if (small != null) return SmallOps.mul(a, b, small);
         INDArray out = Engine.broadcastBinary("multiply", "mul", a.data(), b.data());
-        return Tensor.record(out, "mul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new INDArray[] {
-            a.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, b.data()), a.shape()) : null,
-            b.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, a.data()), b.shape()) : null});
+        return Tensor.record(out, "mul", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {
+                    a.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, b.data()), a.shape()) : null,
+                    b.requiresGrad() ? sumToShape(Engine.broadcastBinary("multiply", "mul", g, a.data()), b.shape()) : null};
+            }
+        });
     }
 
     static Tensor div(Tensor a, Tensor b) {
         long[] small = SmallOps.binaryShape("div", a, b);
         if (small != null) return SmallOps.div(a, b, small);
         INDArray out = Engine.broadcastBinary("divide", "div", a.data(), b.data());
-        return Tensor.recordSavingOutput(out, "div", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
-            INDArray ga = Engine.broadcastBinary("divide", "div", g, b.data());
-            INDArray gb = b.requiresGrad()
-                    ? sumToShape(Engine.broadcastBinary("multiply", "mul", ga, out).negi(), b.shape()) : null;
-            return new INDArray[] {a.requiresGrad() ? sumToShape(ga, a.shape()) : null, gb};
+        return Tensor.recordSavingOutput(out, "div", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray ga = Engine.broadcastBinary("divide", "div", g, b.data());
+                INDArray gb = b.requiresGrad()
+                        ? sumToShape(Engine.broadcastBinary("multiply", "mul", ga, out).negi(), b.shape()) : null;
+                return new INDArray[] {a.requiresGrad() ? sumToShape(ga, a.shape()) : null, gb};
+            }
         });
     }
 
     /** d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a. */
     static Tensor pow(Tensor a, Tensor b) {
         INDArray out = Engine.broadcastBinary("Pow", "pow", a.data(), b.data());
-        return Tensor.recordSavingOutput(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
-            INDArray ga = null, gb = null;
-            if (a.requiresGrad()) {
-                INDArray bm1 = b.data().sub(1.0);
-                INDArray d = Engine.broadcastBinary("Pow", "pow", a.data(), bm1);
-                d = Engine.broadcastBinary("multiply", "mul", d, b.data());
-                ga = sumToShape(Engine.broadcastBinary("multiply", "mul", d, g), a.shape());
+        return Tensor.recordSavingOutput(out, "pow", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray ga = null, gb = null;
+                if (a.requiresGrad()) {
+                    INDArray bm1 = b.data().sub(1.0);
+                    INDArray d = Engine.broadcastBinary("Pow", "pow", a.data(), bm1);
+                    d = Engine.broadcastBinary("multiply", "mul", d, b.data());
+                    ga = sumToShape(Engine.broadcastBinary("multiply", "mul", d, g), a.shape());
+                }
+                if (b.requiresGrad()) {
+                    INDArray lnA = Engine.broadcastBinary("multiply", "mul", out, Transforms.log(a.data(), true));
+                    gb = sumToShape(Engine.broadcastBinary("multiply", "mul", lnA, g), b.shape());
+                }
+                return new INDArray[] {ga, gb};
             }
-            if (b.requiresGrad()) {
-                INDArray lnA = Engine.broadcastBinary("multiply", "mul", out, Transforms.log(a.data(), true));
-                gb = sumToShape(Engine.broadcastBinary("multiply", "mul", lnA, g), b.shape());
-            }
-            return new INDArray[] {ga, gb};
         });
     }
 
@@ -85,35 +104,56 @@ final class Primitives {
 
     static Tensor addScalar(Tensor a, double c) {
         if (a.small() != null) return SmallOps.addScalar(a, c);
-        return Tensor.record(Engine.scalarOp("add", a.data(), c), "add", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g});
+        return Tensor.record(Engine.scalarOp("add", a.data(), c), "add", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g};
+            }
+        });
     }
 
     static Tensor mulScalar(Tensor a, double c) {
         if (a.small() != null) return SmallOps.mulScalar(a, c);
-        return Tensor.record(Engine.scalarOp("multiply", a.data(), c), "mul", new Tensor[] {a}, Tensor.NONE,
-                g -> new INDArray[] {Engine.scalarOp("multiply", g, c)});
+        return Tensor.record(Engine.scalarOp("multiply", a.data(), c), "mul", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {Engine.scalarOp("multiply", g, c)};
+            }
+        });
     }
 
     /** c - a: the scalar on the left, as in {@code 1 - p}. */
     static Tensor rsubScalar(Tensor a, double c) {
         if (a.small() != null) return SmallOps.rsubScalar(a, c);
-        return Tensor.record(a.data().rsub(c), "rsub", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.neg()});
+        return Tensor.record(a.data().rsub(c), "rsub", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.neg()};
+            }
+        });
     }
 
     /** c / a. */
     static Tensor rdivScalar(Tensor a, double c) {
         if (a.small() != null) return SmallOps.rdivScalar(a, c);
         INDArray out = a.data().rdiv(c);
-        return Tensor.recordSavingOutput(out, "rdiv", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.mul(out).divi(a.data()).negi()});
+        return Tensor.recordSavingOutput(out, "rdiv", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.mul(out).divi(a.data()).negi()};
+            }
+        });
     }
 
     static Tensor powScalar(Tensor a, double p) {
         if (a.small() != null) return SmallOps.powScalar(a, p);
         INDArray out = p == 2 ? a.data().mul(a.data()) : Transforms.pow(a.data(), p, true);
-        return Tensor.record(out, "pow", new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray d = p == 2 ? a.data().mul(2.0) : Transforms.pow(a.data(), p - 1, true).muli(p);
-            return new INDArray[] {d.muli(g)};
+        return Tensor.record(out, "pow", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray d = p == 2 ? a.data().mul(2.0) : Transforms.pow(a.data(), p - 1, true).muli(p);
+                return new INDArray[] {d.muli(g)};
+            }
         });
     }
 
@@ -122,14 +162,23 @@ final class Primitives {
     static Tensor exp(Tensor a) {
         if (a.small() != null) return SmallOps.exp(a);
         INDArray out = Transforms.exp(a.data(), true);
-        Tensor t = Tensor.recordSavingOutput(out, "exp", new Tensor[] {a}, new Tensor[] {a}, g -> new INDArray[] {g.mul(out)});
+        Tensor t = Tensor.recordSavingOutput(out, "exp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.mul(out)};
+            }
+        });
         return t;
     }
 
     static Tensor log(Tensor a) {
         if (a.small() != null) return SmallOps.log(a);
-        return Tensor.record(Transforms.log(a.data(), true), "log", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.div(a.data())});
+        return Tensor.record(Transforms.log(a.data(), true), "log", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.div(a.data())};
+            }
+        });
     }
 
     /** log(1 + x), exact for tiny x where log(x.add(1)) rounds 1 + x to 1; d/dx = 1 / (1 + x). */
@@ -140,21 +189,33 @@ final class Primitives {
         for (int i = 0; i < v.length; i++) v[i] = Math.log1p(v[i]);
         INDArray out = Engine.empty(a.data().dataType(), a.shape());
         Engine.putDoubles(out, v, 0, v.length);
-        return Tensor.record(out, "log1p", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.div(a.data().add(1.0))});
+        return Tensor.record(out, "log1p", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.div(a.data().add(1.0))};
+            }
+        });
     }
 
     static Tensor sqrt(Tensor a) {
         if (a.small() != null) return SmallOps.sqrt(a);
         INDArray out = Transforms.sqrt(a.data(), true);
-        return Tensor.recordSavingOutput(out, "sqrt", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.mul(0.5).divi(out)});
+        return Tensor.recordSavingOutput(out, "sqrt", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.mul(0.5).divi(out)};
+            }
+        });
     }
 
     static Tensor abs(Tensor a) {
         if (a.small() != null) return SmallOps.abs(a);
-        return Tensor.record(Transforms.abs(a.data(), true), "abs", new Tensor[] {a}, new Tensor[] {a},
-                g -> new INDArray[] {g.mul(Transforms.sign(a.data(), true))});
+        return Tensor.record(Transforms.abs(a.data(), true), "abs", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.mul(Transforms.sign(a.data(), true))};
+            }
+        });
     }
 
     static Tensor tanh(Tensor a) {
@@ -173,17 +234,25 @@ final class Primitives {
         if (x.dataType() != DataType.FLOAT) return unaryNative(a, "relu", "relu_bp", new double[] {0.0});
         INDArray out = Engine.empty(x.dataType(), x.shape());
         if (!ReluLoops.forward(x, out)) Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
-        return Tensor.record(out, "relu", new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray dx = Engine.empty(x.dataType(), x.shape());
-            ReluLoops.backward(x, Engine.contiguous(Engine.cast(g, x.dataType())), dx);
-            return new INDArray[] {dx};
+        return Tensor.record(out, "relu", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray dx = Engine.empty(x.dataType(), x.shape());
+                ReluLoops.backward(x, Engine.contiguous(Engine.cast(g, x.dataType())), dx);
+                return new INDArray[] {dx};
+            }
         });
     }
 
     /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
     static Tensor leakyRelu(Tensor a, double slope) {
         INDArray scale = a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
-        return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {g.mul(scale)});
+        return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g.mul(scale)};
+            }
+        });
     }
 
     /** A native forward/backward pair taking (input) and (input, grad). */
@@ -191,12 +260,15 @@ final class Primitives {
         INDArray x = Engine.contiguous(a.data());
         INDArray out = Engine.empty(x.dataType(), x.shape());
         Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, null, null, tArgs);
-        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray dx = Engine.empty(x.dataType(), x.shape());
-            // g made dense first: relu_bp on the meteo CNN's transposed gradient took 58 µs, against 10 for the copy
-            // plus 17 on dense arrays (ND4J's strided path computes every element's offset).
-            Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(Engine.cast(g, x.dataType()))}, new INDArray[] {dx}, null, null, tArgs);
-            return new INDArray[] {dx};
+        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray dx = Engine.empty(x.dataType(), x.shape());
+                // g made dense first: relu_bp on the meteo CNN's transposed gradient took 58 µs, against 10 for the copy
+                // plus 17 on dense arrays (ND4J's strided path computes every element's offset).
+                Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(Engine.cast(g, x.dataType()))}, new INDArray[] {dx}, null, null, tArgs);
+                return new INDArray[] {dx};
+            }
         });
     }
 
@@ -213,10 +285,13 @@ final class Primitives {
         INDArray shifted = Engine.broadcastBinary("subtract", "logSoftmax", a.data(), a.data().max(true, d));
         INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, d), false);
         INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
-        return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, g -> {
-            INDArray softmax = Transforms.exp(out, true);
-            INDArray total = g.sum(true, d);
-            return new INDArray[] {g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total))};
+        return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray softmax = Transforms.exp(out, true);
+                INDArray total = g.sum(true, d);
+                return new INDArray[] {g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total))};
+            }
         });
     }
 
@@ -226,18 +301,24 @@ final class Primitives {
         INDArray out = Engine.empty(x.dataType(), x.shape());
         long[] iArgs = {d};
         Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, iArgs, null, null);
-        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray dx = Engine.empty(x.dataType(), x.shape());
-            Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(g)}, new INDArray[] {dx}, iArgs, null, null);
-            return new INDArray[] {dx};
+        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray dx = Engine.empty(x.dataType(), x.shape());
+                Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(g)}, new INDArray[] {dx}, iArgs, null, null);
+                return new INDArray[] {dx};
+            }
         });
     }
 
     static Tensor clamp(Tensor a, double min, double max) {
         INDArray out = Transforms.min(Transforms.max(a.data(), min, true), max, false);
-        return Tensor.record(out, "clamp", new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray inside = a.data().gte(min).castTo(g.dataType()).muli(a.data().lte(max).castTo(g.dataType()));
-            return new INDArray[] {g.mul(inside)};
+        return Tensor.record(out, "clamp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray inside = a.data().gte(min).castTo(g.dataType()).muli(a.data().lte(max).castTo(g.dataType()));
+                return new INDArray[] {g.mul(inside)};
+            }
         });
     }
 
@@ -248,10 +329,13 @@ final class Primitives {
         INDArray diff = Engine.broadcastBinary("subtract", "where", Engine.cast(a.data(), t), Engine.cast(b.data(), t));
         INDArray picked = Engine.broadcastBinary("multiply", "where", diff, c);
         INDArray out = Engine.broadcastBinary("add", "where", picked, Engine.cast(b.data(), t));
-        return Tensor.record(out, "where", new Tensor[] {a, b}, Tensor.NONE, g -> {
-            INDArray ga = Engine.broadcastBinary("multiply", "where", g, c);
-            INDArray gb = g.sub(Engine.broadcastBinary("multiply", "where", g, c));
-            return new INDArray[] {sumToShape(ga, a.shape()), sumToShape(gb, b.shape())};
+        return Tensor.record(out, "where", new Tensor[] {a, b}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray ga = Engine.broadcastBinary("multiply", "where", g, c);
+                INDArray gb = g.sub(Engine.broadcastBinary("multiply", "where", g, c));
+                return new INDArray[] {sumToShape(ga, a.shape()), sumToShape(gb, b.shape())};
+            }
         });
     }
 
@@ -262,12 +346,22 @@ final class Primitives {
         long[] in = a.shape();
         if (dims.length == 0) {
             INDArray out = Engine.reduceAll("reduce_sum", a.data());
-            return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {fill(g, in, 1)});
+            return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+                @Override
+                public INDArray[] apply(INDArray g) {
+                    return new INDArray[] {fill(g, in, 1)};
+                }
+            });
         }
         int[] d = Shapes.dims("sum", dims, a.dim());
         INDArray out = a.data().sum(keepDim, d);
         long[] kept = keptShape(in, d);
-        return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {expand(g.reshape(kept), in)});
+        return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {expand(g.reshape(kept), in)};
+            }
+        });
     }
 
     static Tensor mean(Tensor a, int[] dims, boolean keepDim) {
@@ -276,7 +370,12 @@ final class Primitives {
         if (dims.length == 0) {
             double n = Shapes.numel(in);
             INDArray out = Engine.reduceAll("reduce_mean", a.data());
-            return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {fill(g, in, 1 / n)});
+            return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+                @Override
+                public INDArray[] apply(INDArray g) {
+                    return new INDArray[] {fill(g, in, 1 / n)};
+                }
+            });
         }
         int[] d = Shapes.dims("mean", dims, a.dim());
         double n = 1;
@@ -284,8 +383,12 @@ final class Primitives {
         double count = n;
         INDArray out = a.data().mean(keepDim, d);
         long[] kept = keptShape(in, d);
-        return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE,
-                g -> new INDArray[] {expand(g.reshape(kept).div(count), in)});
+        return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {expand(g.reshape(kept).div(count), in)};
+            }
+        });
     }
 
     /** max (or min) over dims; ties share the gradient equally, as with PyTorch's amax. */
@@ -296,11 +399,14 @@ final class Primitives {
         if (Shapes.numel(in) == 0) throw new IllegalArgumentException(op + "(): empty tensor has no " + op);
         INDArray kept = max ? a.data().max(true, d) : a.data().min(true, d);
         INDArray out = dims.length == 0 ? kept.reshape() : keepDim ? kept : kept.reshape(dropDims(in, d));
-        return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, g -> {
-            INDArray mask = Engine.compare("equals", op, a.data(), kept).castTo(a.data().dataType());
-            INDArray count = mask.sum(true, d);
-            INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
-            return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
+        return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray mask = Engine.compare("equals", op, a.data(), kept).castTo(a.data().dataType());
+                INDArray count = mask.sum(true, d);
+                INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
+                return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
+            }
         });
     }
 
@@ -373,9 +479,14 @@ final class Primitives {
 
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray out = Engine.gemm(a.data(), b.data(), false, false);
-        return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> new INDArray[] {
-            a.requiresGrad() ? Engine.gemm(g, b.data(), false, true) : null,
-            b.requiresGrad() ? Engine.gemm(a.data(), g, true, false) : null});
+        return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {
+                    a.requiresGrad() ? Engine.gemm(g, b.data(), false, true) : null,
+                    b.requiresGrad() ? Engine.gemm(a.data(), g, true, false) : null};
+            }
+        });
     }
 
     private static Tensor batchedMatmul(Tensor a, Tensor b) {
@@ -387,10 +498,13 @@ final class Primitives {
         INDArray ea = Engine.contiguous(a.data().broadcast(fullA)), eb = Engine.contiguous(b.data().broadcast(fullB));
         INDArray out = Engine.empty(Engine.resultType(ea.dataType(), eb.dataType()), concat(batch, sa[sa.length - 2], sb[sb.length - 1]));
         Engine.exec("matmul", new INDArray[] {ea, eb}, out);
-        return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, g -> {
-            INDArray da = Engine.empty(ea.dataType(), ea.shape()), db = Engine.empty(eb.dataType(), eb.shape());
-            Engine.exec("matmul_bp", new INDArray[] {ea, eb, Engine.contiguous(g)}, da, db);
-            return new INDArray[] {sumToShape(da, sa), sumToShape(db, sb)};
+        return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray da = Engine.empty(ea.dataType(), ea.shape()), db = Engine.empty(eb.dataType(), eb.shape());
+                Engine.exec("matmul_bp", new INDArray[] {ea, eb, Engine.contiguous(g)}, da, db);
+                return new INDArray[] {sumToShape(da, sa), sumToShape(db, sb)};
+            }
         });
     }
 
@@ -425,19 +539,22 @@ final class Primitives {
         outShape[sx.length - 1] = sw[0];
         if (sx.length != 2) out = out.reshape('c', outShape);
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
-        return Tensor.record(out, "linear", inputs, new Tensor[] {x, w}, g -> {
-            INDArray g2 = sx.length == 2 ? g : Engine.contiguous(g).reshape('c', -1, sw[0]);
-            INDArray dx = x.requiresGrad() ? Engine.gemm(g2, w.data(), false, false) : null;
-            if (dx != null && sx.length != 2) dx = dx.reshape('c', sx);
-            INDArray dw = w.requiresGrad() ? Engine.gemm(g2, x2, true, false) : null;
-            INDArray db = null;
-            if (b != null && b.requiresGrad()) {
-                db = Engine.empty(g2.dataType(), sw[0]);
-                INDArray gc = Engine.contiguous(g2);
-                if (ChannelLoops.handles(gc.dataType())) ChannelLoops.sumBias(gc, db, Math.toIntExact(gc.size(0)), Math.toIntExact(sw[0]), 1);
-                else Engine.exec("reduce_sum", new INDArray[] {gc}, new INDArray[] {db}, new long[] {0}, null, null);
+        return Tensor.record(out, "linear", inputs, new Tensor[] {x, w}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray g2 = sx.length == 2 ? g : Engine.contiguous(g).reshape('c', -1, sw[0]);
+                INDArray dx = x.requiresGrad() ? Engine.gemm(g2, w.data(), false, false) : null;
+                if (dx != null && sx.length != 2) dx = dx.reshape('c', sx);
+                INDArray dw = w.requiresGrad() ? Engine.gemm(g2, x2, true, false) : null;
+                INDArray db = null;
+                if (b != null && b.requiresGrad()) {
+                    db = Engine.empty(g2.dataType(), sw[0]);
+                    INDArray gc = Engine.contiguous(g2);
+                    if (ChannelLoops.handles(gc.dataType())) ChannelLoops.sumBias(gc, db, Math.toIntExact(gc.size(0)), Math.toIntExact(sw[0]), 1);
+                    else Engine.exec("reduce_sum", new INDArray[] {gc}, new INDArray[] {db}, new long[] {0}, null, null);
+                }
+                return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
             }
-            return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
         });
     }
 
@@ -447,7 +564,12 @@ final class Primitives {
         long[] in = a.shape();
         long[] to = Shapes.infer("reshape", in, shape);
         INDArray out = Engine.reshape(a.data(), to);
-        return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {Engine.reshape(g, in)});
+        return Tensor.record(out, "reshape", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {Engine.reshape(g, in)};
+            }
+        });
     }
 
     static Tensor permute(Tensor a, int[] order) {
@@ -463,7 +585,12 @@ final class Primitives {
             inverse[o[i]] = i;
         }
         INDArray out = Engine.permute(a.data(), o);
-        return Tensor.record(out, "permute", new Tensor[] {a}, Tensor.NONE, g -> new INDArray[] {Engine.permute(g, inverse)});
+        return Tensor.record(out, "permute", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {Engine.permute(g, inverse)};
+            }
+        });
     }
 
     /** Elements start, start+step, ... below end along one dimension (end clipped like Python slices). */
@@ -479,10 +606,13 @@ final class Primitives {
         idx[d] = NDArrayIndex.interval(s, step, e);
         INDArray out = a.data().get(idx).dup('c');
         long[] in = a.shape();
-        return Tensor.record(out, "slice", new Tensor[] {a}, Tensor.NONE, g -> {
-            INDArray full = Engine.zeros(g.dataType(), in);
-            full.get(idx).assign(g);
-            return new INDArray[] {full};
+        return Tensor.record(out, "slice", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray full = Engine.zeros(g.dataType(), in);
+                full.get(idx).assign(g);
+                return new INDArray[] {full};
+            }
         });
     }
 
@@ -494,7 +624,7 @@ final class Primitives {
         DataType it = index.data().dataType();
         INDArray idx = Engine.contiguous(it == DataType.INT || it == DataType.LONG ? index.data() : index.data().castTo(DataType.INT));
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
-        return select(a, d, Engine.longs(idx), () -> idx);
+        return select(a, d, Engine.longs(idx), idx);
     }
 
     /** indexSelect with the indices as Java ints: the native index array is only built if a native op needs it. */
@@ -502,11 +632,11 @@ final class Primitives {
         int d = Shapes.dim("indexSelect", dim, a.dim());
         long[] picks = new long[indices.length];
         for (int i = 0; i < picks.length; i++) picks[i] = indices[i];
-        int[] copy = indices.clone();
-        return select(a, d, picks, () -> Nd4j.createFromArray(copy));
+        return select(a, d, picks, null);
     }
 
-    private static Tensor select(Tensor a, int d, long[] picks, java.util.function.Supplier<INDArray> index) {
+    /** The picked rows; {@code index} is the native index array, or null to build one from picks if an op needs it. */
+    private static Tensor select(Tensor a, int d, long[] picks, INDArray index) {
         long size = a.shape()[d];
         for (long v : picks) {
             if (v < 0 || v >= size) throw new IndexOutOfBoundsException("indexSelect: index " + v
@@ -517,20 +647,23 @@ final class Primitives {
         INDArray out = Engine.empty(a.data().dataType(), outShape);
         INDArray src = Engine.contiguous(a.data());
         // Rows (a minibatch) are copied as bytes; other dimensions go through the native gather.
-        INDArray gathered = d == 0 ? null : index.get();
+        INDArray gathered = d == 0 ? null : index != null ? index : Nd4j.createFromArray(picks);
         if (d == 0) Engine.gatherRows(src, picks, out);
         else Engine.exec("gather", new INDArray[] {src, gathered}, new INDArray[] {out}, new long[] {d}, null, null);
         long[] in = a.shape();
-        return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, g -> {
-            INDArray idx = gathered != null ? gathered : index.get();
-            // scatter_add works on the first dimension: move dim to the front and back again.
-            int[] toFront = moveToFront(in.length, d);
-            INDArray gFront = Engine.contiguous(g.permute(toFront));
-            long[] inFront = new long[in.length];
-            for (int i = 0; i < in.length; i++) inFront[i] = in[toFront[i]];
-            INDArray acc = Engine.zeros(g.dataType(), inFront);
-            Engine.exec("scatter_add", new INDArray[] {acc, idx, gFront}, new INDArray[] {acc}, null, null, null);
-            return new INDArray[] {acc.permute(inverse(toFront))};
+        return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray idx = gathered != null ? gathered : index != null ? index : Nd4j.createFromArray(picks);
+                // scatter_add works on the first dimension: move dim to the front and back again.
+                int[] toFront = moveToFront(in.length, d);
+                INDArray gFront = Engine.contiguous(g.permute(toFront));
+                long[] inFront = new long[in.length];
+                for (int i = 0; i < in.length; i++) inFront[i] = in[toFront[i]];
+                INDArray acc = Engine.zeros(g.dataType(), inFront);
+                Engine.exec("scatter_add", new INDArray[] {acc, idx, gFront}, new INDArray[] {acc}, null, null, null);
+                return new INDArray[] {acc.permute(inverse(toFront))};
+            }
         });
     }
 
@@ -563,17 +696,20 @@ final class Primitives {
             sizes[i] = s[d];
         }
         INDArray out = parts.length == 1 ? arrays[0].dup() : Nd4j.concat(d, arrays);
-        return Tensor.record(out, "cat", parts, Tensor.NONE, g -> {
-            INDArray[] grads = new INDArray[parts.length];
-            long off = 0;
-            for (int i = 0; i < parts.length; i++) {
-                INDArrayIndex[] idx = new INDArrayIndex[rank];
-                for (int k = 0; k < rank; k++) idx[k] = NDArrayIndex.all();
-                idx[d] = NDArrayIndex.interval(off, off + sizes[i]);
-                grads[i] = g.get(idx).dup('c');
-                off += sizes[i];
+        return Tensor.record(out, "cat", parts, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray[] grads = new INDArray[parts.length];
+                long off = 0;
+                for (int i = 0; i < parts.length; i++) {
+                    INDArrayIndex[] idx = new INDArrayIndex[rank];
+                    for (int k = 0; k < rank; k++) idx[k] = NDArrayIndex.all();
+                    idx[d] = NDArrayIndex.interval(off, off + sizes[i]);
+                    grads[i] = g.get(idx).dup('c');
+                    off += sizes[i];
+                }
+                return grads;
             }
-            return grads;
         });
     }
 
@@ -588,11 +724,14 @@ final class Primitives {
         double[] vals = new double[flat.length];
         for (int i = 0; i < flat.length; i++) vals[i] = src.getDouble(flat[i]);
         INDArray out = Nd4j.create(vals, is, 'c').castTo(a.data().dataType());
-        return Tensor.record(out, "gather", new Tensor[] {a}, Tensor.NONE, g -> {
-            double[] acc = new double[(int) Shapes.numel(in)];
-            double[] gv = g.dup('c').data().asDouble();
-            for (int i = 0; i < flat.length; i++) acc[(int) flat[i]] += gv[i];
-            return new INDArray[] {Nd4j.create(acc, in, 'c').castTo(g.dataType())};
+        return Tensor.record(out, "gather", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                double[] acc = new double[(int) Shapes.numel(in)];
+                double[] gv = g.dup('c').data().asDouble();
+                for (int i = 0; i < flat.length; i++) acc[(int) flat[i]] += gv[i];
+                return new INDArray[] {Nd4j.create(acc, in, 'c').castTo(g.dataType())};
+            }
         });
     }
 

@@ -66,45 +66,48 @@ final class RecurrentPrimitives {
         Engine.putDoubles(out, packed, 0, packed.length);
 
         Tensor[] inputs = hasB ? new Tensor[] {x, wih, whh, bih, bhh, h0, c0} : new Tensor[] {x, wih, whh, h0, c0};
-        Tensor result = Tensor.record(out, "lstm", inputs, inputs, grad -> {
-            double[] gp = Engine.toDoubles(grad);
-            double[] dz = new double[steps * ng], dh = new double[nh], dc = new double[nh];
-            for (int b = 0; b < n; b++) { // gradient of the last cell state
-                System.arraycopy(gp, batchFirst ? (b * (steps + 1) + steps) * hid : (steps * n + b) * hid, dc, b * hid, hid);
-            }
-            INDArray dzNd = Engine.empty(t, n, g4), dhNd = Engine.empty(t, n, hid);
-            for (int s = steps - 1; s >= 0; s--) {
-                for (int b = 0; b < n; b++) {
-                    int from = batchFirst ? (b * (steps + 1) + s) * hid : (s * n + b) * hid;
-                    for (int j = 0; j < hid; j++) dh[b * hid + j] += gp[from + j];
+        Tensor result = Tensor.record(out, "lstm", inputs, inputs, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray grad) {
+                double[] gp = Engine.toDoubles(grad);
+                double[] dz = new double[steps * ng], dh = new double[nh], dc = new double[nh];
+                for (int b = 0; b < n; b++) { // gradient of the last cell state
+                    System.arraycopy(gp, batchFirst ? (b * (steps + 1) + steps) * hid : (steps * n + b) * hid, dc, b * hid, hid);
                 }
-                cellBackward(dh, dc, gates, s * ng, cs, s * nh, tanhC, dz, n, hid);
-                if (s == 0 && !h0.requiresGrad() && !c0.requiresGrad()) break;
-                Engine.putDoubles(dzNd, dz, s * ng, ng);
-                Engine.gemmInto(dzNd, wr, dhNd, false, false);
-                Engine.readDoubles(dhNd, dh, dh.length);
+                INDArray dzNd = Engine.empty(t, n, g4), dhNd = Engine.empty(t, n, hid);
+                for (int s = steps - 1; s >= 0; s--) {
+                    for (int b = 0; b < n; b++) {
+                        int from = batchFirst ? (b * (steps + 1) + s) * hid : (s * n + b) * hid;
+                        for (int j = 0; j < hid; j++) dh[b * hid + j] += gp[from + j];
+                    }
+                    cellBackward(dh, dc, gates, s * ng, cs, s * nh, tanhC, dz, n, hid);
+                    if (s == 0 && !h0.requiresGrad() && !c0.requiresGrad()) break;
+                    Engine.putDoubles(dzNd, dz, s * ng, ng);
+                    Engine.gemmInto(dzNd, wr, dhNd, false, false);
+                    Engine.readDoubles(dhNd, dh, dh.length);
+                }
+                INDArray dzAll = Engine.empty(t, (long) steps * n, g4);
+                Engine.putDoubles(dzAll, dz, 0, dz.length);
+                INDArray hPrev = Engine.empty(t, (long) steps * n, hid);
+                Engine.putDoubles(hPrev, hs, 0, steps * nh);
+                INDArray dwx = Engine.empty(t, g4, in), dwr = Engine.empty(t, g4, hid);
+                Engine.gemmInto(dzAll, xt, dwx, true, false);
+                Engine.gemmInto(dzAll, hPrev, dwr, true, false);
+                INDArray dx = null;
+                if (x.requiresGrad()) {
+                    INDArray dxt = Engine.empty(t, (long) steps * n, in);
+                    Engine.gemmInto(dzAll, wx, dxt, false, false);
+                    dx = dxt.reshape('c', steps, n, in);
+                    if (batchFirst) dx = dx.permute(1, 0, 2).dup('c');
+                }
+                INDArray dh0 = h0.requiresGrad() ? fromDoubles(t, dh, n, hid) : null;
+                INDArray dc0 = c0.requiresGrad() ? fromDoubles(t, dc, n, hid) : null;
+                if (!hasB) return new INDArray[] {dx, dwx, dwr, dh0, dc0};
+                double[] db = new double[g4];
+                for (int row = 0; row < steps * n; row++) for (int j = 0; j < g4; j++) db[j] += dz[row * g4 + j];
+                INDArray dbNd = fromDoubles(t, db, g4);
+                return new INDArray[] {dx, dwx, dwr, dbNd, dbNd, dh0, dc0};
             }
-            INDArray dzAll = Engine.empty(t, (long) steps * n, g4);
-            Engine.putDoubles(dzAll, dz, 0, dz.length);
-            INDArray hPrev = Engine.empty(t, (long) steps * n, hid);
-            Engine.putDoubles(hPrev, hs, 0, steps * nh);
-            INDArray dwx = Engine.empty(t, g4, in), dwr = Engine.empty(t, g4, hid);
-            Engine.gemmInto(dzAll, xt, dwx, true, false);
-            Engine.gemmInto(dzAll, hPrev, dwr, true, false);
-            INDArray dx = null;
-            if (x.requiresGrad()) {
-                INDArray dxt = Engine.empty(t, (long) steps * n, in);
-                Engine.gemmInto(dzAll, wx, dxt, false, false);
-                dx = dxt.reshape('c', steps, n, in);
-                if (batchFirst) dx = dx.permute(1, 0, 2).dup('c');
-            }
-            INDArray dh0 = h0.requiresGrad() ? fromDoubles(t, dh, n, hid) : null;
-            INDArray dc0 = c0.requiresGrad() ? fromDoubles(t, dc, n, hid) : null;
-            if (!hasB) return new INDArray[] {dx, dwx, dwr, dh0, dc0};
-            double[] db = new double[g4];
-            for (int row = 0; row < steps * n; row++) for (int j = 0; j < g4; j++) db[j] += dz[row * g4 + j];
-            INDArray dbNd = fromDoubles(t, db, g4);
-            return new INDArray[] {dx, dwx, dwr, dbNd, dbNd, dh0, dc0};
         });
         Tensor seq = result.slice(time, 0, steps);
         return new Tensor[] {seq, result.select(time, steps - 1), result.select(time, steps)};

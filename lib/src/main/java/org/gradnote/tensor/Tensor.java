@@ -536,7 +536,12 @@ public final class Tensor {
         if (type == dtype()) return this;
         if (type.isFloatingPoint() && dtype().isFloatingPoint()) {
             DataType back = data().dataType();
-            return record(data().castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, g -> new INDArray[] {g.castTo(back)});
+            return record(data().castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, new Node.Backward() {
+                @Override
+                public INDArray[] apply(INDArray g) {
+                    return new INDArray[] {g.castTo(back)};
+                }
+            });
         }
         return new Tensor(data().castTo(type.nd4j()));
     }
@@ -555,7 +560,12 @@ public final class Tensor {
 
     /** A copy of the data, recorded so that gradients flow through it (torch's clone). */
     public Tensor copy() {
-        return record(data().dup('c'), "clone", new Tensor[] {this}, NONE, g -> new INDArray[] {g});
+        return record(data().dup('c'), "clone", new Tensor[] {this}, NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                return new INDArray[] {g};
+            }
+        });
     }
 
     /** True when shapes match and every element satisfies |a-b| <= atol + rtol*|b|. */

@@ -30,7 +30,12 @@ final class Unfold {
     }
 
     private static final int MAX_MAPS = 64;
-    private static final ThreadLocal<Map<Key, int[]>> MAPS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Key, int[]>> MAPS = new ThreadLocal<>() {
+        @Override
+        protected Map<Key, int[]> initialValue() {
+            return new HashMap<>();
+        }
+    };
 
     /**
      * Columns of a dense x of 4-D shape x4 [N, C, H, W] as a pooled [K, N·oH·oW] matrix laid out [C, kH, kW] by
@@ -108,7 +113,12 @@ final class Unfold {
         }
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
+        @Override
+        protected Scratch initialValue() {
+            return new Scratch();
+        }
+    };
 
     /** This thread's scratch buffers (also lent to {@link MaxPool}). */
     static Scratch scratch() {
@@ -116,7 +126,12 @@ final class Unfold {
     }
 
     /** The last map used on this thread: a layer calls with the same geometry step after step. */
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>() {
+        @Override
+        protected Object[] initialValue() {
+            return new Object[3];
+        }
+    };
 
     /**
      * The source element of each column entry (-1 for padding), laid out [C·kH·kW, N·oH·oW]; max pooling uses it
