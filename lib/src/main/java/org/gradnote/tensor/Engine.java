@@ -467,6 +467,13 @@ final class Engine {
         return a.offset() == 0 && denseIgnoringUnitDims(a);
     }
 
+    /** True for an offset-free matrix laid out column-major (a transposed dense one), both dimensions longer than 1. */
+    static boolean isColumnMajor(INDArray a) {
+        if (a.rank() != 2 || a.offset() != 0) return false;
+        long[] shape = a.shape(), strides = a.stride();
+        return shape[0] > 1 && shape[1] > 1 && strides[0] == 1 && strides[1] == shape[0];
+    }
+
     /** True when the strides of the dimensions larger than 1 are those of a dense c-order array. */
     private static boolean denseIgnoringUnitDims(INDArray a) {
         long[] shape = a.shape(), strides = a.stride();

@@ -543,8 +543,17 @@ final class Primitives {
             @Override
             public INDArray[] apply(INDArray g) {
                 INDArray g2 = sx.length == 2 ? g : Engine.contiguous(g).reshape('c', -1, sw[0]);
-                INDArray dx = x.requiresGrad() ? Engine.gemm(g2, w.data(), false, false) : null;
-                if (dx != null && sx.length != 2) dx = dx.reshape('c', sx);
+                INDArray dx = null;
+                if (x.requiresGrad() && Engine.isColumnMajor(x2)) {
+                    // A column-major input (a transposed dense array, as the meteo CNN's y.transpose(1, 2).reshape(B·T, H))
+                    // gets a column-major gradient, as torch's mm backward gives it: dxᵀ = Wᵀ·gᵀ, written dense and
+                    // viewed transposed, so that the gradient flowing back through the transpose arrives dense (the
+                    // row-major product came back strided, to be gathered before the ReLU's backward every step).
+                    dx = Engine.permute(Engine.gemm(w.data(), g2, true, true), new int[] {1, 0});
+                } else if (x.requiresGrad()) {
+                    dx = Engine.gemm(g2, w.data(), false, false);
+                    if (sx.length != 2) dx = dx.reshape('c', sx);
+                }
                 INDArray dw = w.requiresGrad() ? Engine.gemm(g2, x2, true, false) : null;
                 INDArray db = null;
                 if (b != null && b.requiresGrad()) {

@@ -77,4 +77,27 @@ class EngineLayoutTest {
         assertEquals(a.mmul(c), out);
         assertEquals(out, again);
     }
+
+    @Test
+    void linearGivesAColumnMajorInputAColumnMajorGradientSoTheTransposeBackIsDense() {
+        // The meteo CNN's pattern: y [1, H, T] -> transpose(1, 2) -> reshape(T, H) -> linear; the gradient reaching y
+        // must be dense (no gather before the ReLU's backward) and equal the row-major computation's.
+        Tensor y = Tensor.randn(DType.FLOAT64, 1, 8, 40).requiresGrad(true);
+        Tensor w = Tensor.randn(DType.FLOAT64, 3, 8).requiresGrad(true);
+        Tensor upstream = Tensor.randn(DType.FLOAT64, 40, 3);
+        Tensor x = y.transpose(1, 2).reshape(40, 8);
+        assertTrue(Engine.isColumnMajor(x.data()));
+        Tensor.linear(x, w, null).mul(upstream).sum().backward();
+        Tensor yRef = y.detach().requiresGrad(true), wRef = w.detach().requiresGrad(true);
+        Tensor.linear(yRef.transpose(1, 2).copy().reshape(40, 8), wRef, null).mul(upstream).sum().backward();
+        assertFalse(Engine.isColumnMajor(yRef.transpose(1, 2).copy().reshape(40, 8).data()));
+        assertArrayEquals(yRef.grad().toDoubleArray(), y.grad().toDoubleArray(), 1e-12);
+        assertArrayEquals(wRef.grad().toDoubleArray(), w.grad().toDoubleArray(), 1e-12);
+        // What the rule hands back: x's gradient in x's own (column-major) layout, which the transpose's backward
+        // turns into a dense array (the row-major gradient came back strided and was gathered every step).
+        Tensor out = Tensor.linear(x, w, null);
+        INDArray dx = (INDArray) out.node.apply(Nd4j.ones(DataType.DOUBLE, 40, 3))[0];
+        assertTrue(Engine.isColumnMajor(dx));
+        assertTrue(Engine.isDense(Engine.permute(Engine.reshape(dx, new long[] {1, 40, 8}), new int[] {0, 2, 1})));
+    }
 }

@@ -108,6 +108,7 @@ class GradientCheckTest {
         check("linear", t -> Tensor.linear(t[0], t[1], t[2]), r(5, 4), r(3, 4), r(3));
         check("linear no bias", t -> Tensor.linear(t[0], t[1], null), r(5, 4), r(3, 4));
         check("linear 3-D input", t -> Tensor.linear(t[0], t[1], t[2]), r(2, 5, 4), r(3, 4), r(3));
+        check("linear column-major input", t -> Tensor.linear(t[0].transpose(0, 1), t[1], t[2]), r(4, 5), r(3, 4), r(3));
     }
 
     @Test
