@@ -63,19 +63,14 @@ final class LossPrimitives {
      * six ND4J calls per step for the meteo labs' few hundred values. Both sides get a gradient if they need one.
      * The values are read into this thread's scratch arrays and read again by the backward (both inputs are saved,
      * as torch's mse_loss saves them): copies kept for the backward were most of the meteo CNN's Java garbage.
+     * Two float32 inputs are read as floats and widened in the loop, the same values as read into doubles first:
+     * the widening pass before each loop ran interpreted through a training's first epochs.
      */
     static Tensor mse(Tensor x, Tensor y, boolean mean) {
         DataType t = Engine.resultType(x.data().dataType(), y.data().dataType());
         int n = Math.toIntExact(x.data().length());
-        Unfold.Scratch s = Unfold.scratch();
-        double[] a = s.doubles(0, n), b = s.doubles(1, n);
-        Engine.readDoubles(x.data(), a, n);
-        Engine.readDoubles(y.data(), b, n);
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            double diff = a[i] - b[i];
-            total += diff * diff;
-        }
+        boolean floats = x.data().dataType() == DataType.FLOAT && y.data().dataType() == DataType.FLOAT;
+        double total = floats ? sumSquaredFloats(x.data(), y.data(), n) : sumSquaredDoubles(x.data(), y.data(), n);
         double scale = mean ? 1.0 / n : 1.0;
         INDArray out = Engine.empty(t);
         out.putScalar(0, total * scale);
@@ -84,23 +79,68 @@ final class LossPrimitives {
             @Override
             public INDArray[] apply(INDArray g) {
                 double gs = 2 * g.getDouble(0) * scale;
-                Unfold.Scratch sb = Unfold.scratch();
-                double[] d = sb.doubles(0, n), yv = sb.doubles(1, n);
-                Engine.readDoubles(x.data(), d, n);
-                Engine.readDoubles(y.data(), yv, n);
-                for (int i = 0; i < n; i++) d[i] = (d[i] - yv[i]) * gs;
-                INDArray dx = null, dy = null;
-                if (x.requiresGrad()) {
-                    dx = Engine.empty(x.data().dataType(), shape);
-                    Engine.putDoubles(dx, d, 0, n);
-                }
-                if (y.requiresGrad()) {
-                    for (int i = 0; i < n; i++) d[i] = -d[i];
-                    dy = Engine.empty(y.data().dataType(), shape);
-                    Engine.putDoubles(dy, d, 0, n);
-                }
+                INDArray dx = x.requiresGrad() ? Engine.empty(x.data().dataType(), shape) : null;
+                INDArray dy = y.requiresGrad() ? Engine.empty(y.data().dataType(), shape) : null;
+                if (floats) mseGradFloats(x.data(), y.data(), gs, n, dx, dy);
+                else mseGradDoubles(x.data(), y.data(), gs, n, dx, dy);
                 return new INDArray[] {dx, dy};
             }
         });
+    }
+
+    private static double sumSquaredFloats(INDArray x, INDArray y, int n) {
+        // Made dense before the scratch arrays are taken: a strided copy stages through the same scratch.
+        INDArray xc = Engine.contiguous(x), yc = Engine.contiguous(y);
+        Unfold.Scratch s = Unfold.scratch();
+        float[] a = s.floats(0, n), b = s.floats(1, n);
+        Memory.get(xc, a, 0, n);
+        Memory.get(yc, b, 0, n);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double diff = (double) a[i] - b[i];
+            total += diff * diff;
+        }
+        return total;
+    }
+
+    private static double sumSquaredDoubles(INDArray x, INDArray y, int n) {
+        Unfold.Scratch s = Unfold.scratch();
+        double[] a = s.doubles(0, n), b = s.doubles(1, n);
+        Engine.readDoubles(x, a, n);
+        Engine.readDoubles(y, b, n);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double diff = a[i] - b[i];
+            total += diff * diff;
+        }
+        return total;
+    }
+
+    /** dx = 2(x - y)·scale in double, rounded to float; dy = -dx (either may be null). */
+    private static void mseGradFloats(INDArray x, INDArray y, double gs, int n, INDArray dx, INDArray dy) {
+        INDArray xc = Engine.contiguous(x), yc = Engine.contiguous(y);
+        Unfold.Scratch s = Unfold.scratch();
+        float[] d = s.floats(0, n), yv = s.floats(1, n);
+        Memory.get(xc, d, 0, n);
+        Memory.get(yc, yv, 0, n);
+        for (int i = 0; i < n; i++) d[i] = (float) (((double) d[i] - yv[i]) * gs);
+        if (dx != null) Memory.put(dx, d, 0, n);
+        if (dy != null) {
+            for (int i = 0; i < n; i++) d[i] = -d[i];
+            Memory.put(dy, d, 0, n);
+        }
+    }
+
+    private static void mseGradDoubles(INDArray x, INDArray y, double gs, int n, INDArray dx, INDArray dy) {
+        Unfold.Scratch s = Unfold.scratch();
+        double[] d = s.doubles(0, n), yv = s.doubles(1, n);
+        Engine.readDoubles(x, d, n);
+        Engine.readDoubles(y, yv, n);
+        for (int i = 0; i < n; i++) d[i] = (d[i] - yv[i]) * gs;
+        if (dx != null) Engine.putDoubles(dx, d, 0, n);
+        if (dy != null) {
+            for (int i = 0; i < n; i++) d[i] = -d[i];
+            Engine.putDoubles(dy, d, 0, n);
+        }
     }
 }
