@@ -31,18 +31,19 @@ final class BetaPowers {
         double[] exponents = new double[BLOCK];
         // As the op: the iteration is converted to the array type, then one is added in that type.
         for (int i = 0; i < BLOCK; i++) exponents[i] = t == DataType.FLOAT ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
-        values = new double[2][];
-        // Tensor.pow(Tensor) is libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32), a call that is
-        // already warm when Adam's first step runs; ND4J's own Transforms.pow went through its legacy executioner
-        // for the first time there, ~7 ms of the first epoch.
-        try (var ignored = Tensor.noGrad()) {
-            Tensor e = Tensor.fromArray(dt, exponents, BLOCK);
-            for (int k = 0; k < 2; k++) {
-                double[] b = new double[BLOCK];
-                java.util.Arrays.fill(b, betas[k]);
-                values[k] = Tensor.fromArray(dt, b, BLOCK).pow(e).toDoubleArray();
-            }
+        // Tensor.pow(Tensor) is libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32); ND4J's own
+        // Transforms.pow went through its legacy executioner for the first time there, ~7 ms of the first epoch.
+        // Both betas in one [2, BLOCK] call: the first op of a run pays the engine's first-use costs once.
+        double[] bases = new double[2 * BLOCK], powers = new double[2 * BLOCK];
+        for (int k = 0; k < 2; k++) {
+            java.util.Arrays.fill(bases, k * BLOCK, (k + 1) * BLOCK, betas[k]);
+            System.arraycopy(exponents, 0, powers, k * BLOCK, BLOCK);
         }
+        double[] p;
+        try (var ignored = Tensor.noGrad()) {
+            p = Tensor.fromArray(dt, bases, 2, BLOCK).pow(Tensor.fromArray(dt, powers, 2, BLOCK)).toDoubleArray();
+        }
+        values = new double[][] {java.util.Arrays.copyOfRange(p, 0, BLOCK), java.util.Arrays.copyOfRange(p, BLOCK, 2 * BLOCK)};
         type = t;
         first = from;
     }

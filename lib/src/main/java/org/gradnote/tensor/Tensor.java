@@ -508,7 +508,11 @@ public final class Tensor {
     /** All values in row-major order. */
     public double[] toDoubleArray() {
         Small s = small();
-        return s != null ? s.v.clone() : data().dup('c').data().asDouble();
+        if (s != null) return s.v.clone();
+        INDArray d = data();
+        // Floating-point arrays in one bulk copy (ND4J's asDouble reads element by element, after a copy).
+        if (d.dataType() == DataType.FLOAT || d.dataType() == DataType.DOUBLE) return Engine.toDoubles(d);
+        return d.dup('c').data().asDouble();
     }
 
     public float[] toFloatArray() {
