@@ -24,7 +24,8 @@ class GradnoteTest {
     @Test
     void jvmOptionsAreTheMeasuredTrainingDefaults() {
         assertEquals(java.util.List.of(
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1"), Gradnote.jvmOptions());
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1",
+                "-XX:C1MaxInlineSize=20"), Gradnote.jvmOptions());
     }
 
     @Test
