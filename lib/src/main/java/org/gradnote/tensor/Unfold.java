@@ -52,29 +52,27 @@ final class Unfold {
         if (x.dataType() == DataType.DOUBLE) {
             double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
             Memory.get(x, src, 0, n);
-            if (runs == null) {
-                for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
-            } else {
-                for (int r = 0; r < runs.length; r += 3) {
-                    if (runs[r + 1] < 0) Arrays.fill(dst, runs[r], runs[r] + runs[r + 2], 0);
-                    else System.arraycopy(src, runs[r + 1], dst, runs[r], runs[r + 2]);
-                }
-            }
+            if (runs != null) copyRuns(src, dst, runs);
+            else for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
             Memory.put(col, dst, 0, map.length);
         } else {
             float[] src = s.floats(0, n), dst = s.floats(1, map.length);
             Memory.get(x, src, 0, n);
-            if (runs == null) {
-                for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
-            } else {
-                for (int r = 0; r < runs.length; r += 3) {
-                    if (runs[r + 1] < 0) Arrays.fill(dst, runs[r], runs[r] + runs[r + 2], 0);
-                    else System.arraycopy(src, runs[r + 1], dst, runs[r], runs[r + 2]);
-                }
-            }
+            if (runs != null) copyRuns(src, dst, runs);
+            else for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
             Memory.put(col, dst, 0, map.length);
         }
         return col;
+    }
+
+    /** dst's runs copied from src (float[] or double[] alike: System.arraycopy takes either), padding zeroed. */
+    private static void copyRuns(Object src, Object dst, int[] runs) {
+        for (int r = 0; r < runs.length; r += 3) {
+            int at = runs[r], from = runs[r + 1], len = runs[r + 2];
+            if (from >= 0) System.arraycopy(src, from, dst, at, len);
+            else if (dst instanceof float[] f) Arrays.fill(f, at, at + len, 0f);
+            else Arrays.fill((double[]) dst, at, at + len, 0.0);
+        }
     }
 
     private static final int MIN_MEAN_RUN = 32;
