@@ -27,9 +27,25 @@ def _perf_counter_noting_cpu():
     return _perf_counter()
 time.perf_counter = _perf_counter_noting_cpu
 
+def peak_rss_mb():
+    """This process's peak resident memory in MiB (ru_maxrss is in KiB on Linux)."""
+    import resource
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
 def report(name, seconds, epochs, extra=None):
     out = {"workload": name, "seconds": round(seconds, 4), "epochs": epochs,
            "ms_per_epoch": round(1000 * seconds / epochs, 3), "threads": torch.get_num_threads(),
-           "cpu_seconds": round(time.process_time() - _cpu0, 4)}
+           "cpu_seconds": round(time.process_time() - _cpu0, 4), "peak_rss_mb": peak_rss_mb()}
     if extra: out.update(extra)
     print(json.dumps(out))
+
+def mid_cnn():
+    """The CIFAR-size CNN of the mid-size workloads (twin of MidCnn.model() in the gradnote benchmarks)."""
+    import torch.nn as nn
+    return nn.Sequential(nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(64 * 8 * 8, 128), nn.ReLU(), nn.Linear(128, 10))
+
+def mid_batches(count, batch):
+    """count seeded batches of random images [batch, 3, 32, 32] with the labels MidCnn.batches gives."""
+    return [(torch.randn(batch, 3, 32, 32), torch.tensor([(j * 7 + i) % 10 for j in range(batch)])) for i in range(count)]

@@ -6,6 +6,11 @@ import org.gradnote.tensor.Tensor;
 /** The course's first autograd example in a loop: measures per-op and tape overhead on tiny tensors. */
 final class AutogradMicro implements Workload {
     @Override
+    public String unit() {
+        return "iter";
+    }
+
+    @Override
     public String name() {
         return "autograd_micro";
     }

@@ -14,20 +14,21 @@ import org.gradnote.TrainingArchive;
 
 /**
  * Runs each gradnote workload and its PyTorch twin in the same run, with the same thread count, and prints
- * time per unit (iteration or epoch) and the ratio gradnote / PyTorch, in wall time and in CPU time (gradnote's
- * thread, PyTorch's process), the latter steadier on a shared machine. Usage:
- * {@code BenchRunner [--threads N] [--quick] [--python /usr/bin/python3] [workload...]}.
+ * time per unit (iteration, epoch or step), the ratio gradnote / PyTorch in wall time and in CPU time (each whole
+ * process), and each side's peak resident memory, after a line naming the machine. Usage:
+ * {@code BenchRunner [--threads 1,2] [--quick] [--repeat N] [--python /usr/bin/python3] [workload...]}.
  */
 public final class BenchRunner {
+    /** The course labs first, then the mid-size models users grow into. */
     static final List<Workload> ALL = List.of(new AutogradMicro(), new MlpToy(), new MeteoCnnBench(), new LenetDigitsBench(),
-            new LstmMeteoBench());
+            new LstmMeteoBench(), new MlpWide(), new CnnCifar(), new CnnInfer(), new RnnMid("lstm"), new RnnMid("gru"));
 
     public static void main(String[] argv) throws Exception {
         if (argv.length >= 3 && argv[0].equals("--one")) {
             runOne(Integer.parseInt(argv[1]), argv[2], java.util.Arrays.copyOfRange(argv, 3, argv.length));
             return;
         }
-        int threads = Runtime.getRuntime().availableProcessors();
+        List<Integer> threadCounts = new ArrayList<>(List.of(Runtime.getRuntime().availableProcessors()));
         boolean quick = false;
         int repeat = 1;
         String python = "/usr/bin/python3";
@@ -35,7 +36,7 @@ public final class BenchRunner {
         List<String> only = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
-                case "--threads": threads = Integer.parseInt(argv[++i]); break;
+                case "--threads": threadCounts = parseThreads(argv[++i]); break;
                 case "--quick": quick = true; break;
                 case "--python": python = argv[++i]; break;
                 case "--scripts": scripts = Path.of(argv[++i]); break;
@@ -46,27 +47,52 @@ public final class BenchRunner {
                     break;
                 default:
                     if (argv[i].startsWith("--")) {
-                        System.err.println("usage: BenchRunner [--threads N] [--quick] [--repeat N] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
+                        System.err.println("usage: BenchRunner [--threads N[,M...]] [--quick] [--repeat N] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
                         System.exit(2);
                     }
                     only.add(argv[i]);
             }
         }
-        String omp = System.getenv("OMP_NUM_THREADS");
-        if (omp == null || Integer.parseInt(omp) != threads) {
-            System.err.println("note: OMP_NUM_THREADS=" + omp + " but --threads " + threads + "; tests/bench/run sets both");
-        }
-        org.gradnote.Gradnote.setNumThreads(threads);
         if (archive) {
             // As gradnote's own training JVMs do once built (TrainingArchive); made outside any timing, once per jar set.
             System.err.println("class archive: " + TrainingArchive.create(childClassPath()).map(Path::toString).orElse("none"));
             childOptions = TrainingArchive.options(childClassPath());
         }
-        System.out.printf(Locale.ROOT, "gradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%s%n", threads,
+        System.out.println(Machine.describe(python));
+        for (int threads : threadCounts) {
+            table(threads, quick, repeat, python, scripts, only);
+        }
+    }
+
+    /** Four significant digits, so 0.011 ms and 3250 ms read alike. */
+    static String sig(double x) {
+        return Double.isNaN(x) ? "n/a" : new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** "1,2" -> [1, 2]; each count at least 1. */
+    static List<Integer> parseThreads(String spec) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            int n;
+            try {
+                n = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--threads takes counts separated by commas, e.g. 1,2; got '" + spec + "'");
+            }
+            if (n < 1) throw new IllegalArgumentException("--threads: each count must be at least 1, got " + n);
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** One table: every selected workload at one thread count, both sides in their own processes. */
+    private static void table(int threads, boolean quick, int repeat, String python, Path scripts, List<String> only)
+            throws IOException, InterruptedException {
+        System.out.printf(Locale.ROOT, "%ngradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%s%n", threads,
                 quick ? "quick" : "full", java.time.LocalDateTime.now().withNano(0), childOptions.isEmpty() ? "off" : "on",
                 repeat > 1 ? ", median of " + repeat + " alternating runs per side" : "");
-        System.out.printf(Locale.ROOT, "%-16s %14s %14s %8s %13s %13s %8s  %s%n", "workload", "gradnote", "pytorch", "ratio",
-                "gradnote cpu", "pytorch cpu", "cpu ratio", "quality (gradnote | pytorch)");
+        System.out.printf(Locale.ROOT, "%-16s %12s %12s %7s %12s %12s %7s %9s %9s  %s%n", "workload", "gradnote", "pytorch", "ratio",
+                "g cpu", "pt cpu", "cpu", "g rss", "pt rss", "quality (gradnote | pytorch)");
         for (Workload w : ALL) {
             if (!only.isEmpty() && !only.contains(w.name())) continue;
             String[] args = w.args(quick);
@@ -87,13 +113,18 @@ public final class BenchRunner {
             JsonObject torch = torchRuns.isEmpty() ? null : torchRuns.get((torchRuns.size() - 1) / 2);
             double gUnit = 1000 * g.seconds() / g.units();
             double tUnit = torch == null ? Double.NaN : 1000 * torch.get("seconds").getAsDouble() / torch.get("epochs").getAsDouble();
-            // CPU time per unit: gradnote's thread CPU, PyTorch's process CPU (cpu_seconds from common.report).
+            // CPU time per unit, the whole process on both sides (gradnote: every thread incl. JIT and GC).
             double gCpu = 1000 * g.cpuSeconds() / g.units();
             double tCpu = torch == null || !torch.has("cpu_seconds") ? Double.NaN
                     : 1000 * torch.get("cpu_seconds").getAsDouble() / torch.get("epochs").getAsDouble();
-            String unit = w.name().equals("autograd_micro") ? "ms/iter" : "ms/epoch";
-            System.out.printf(Locale.ROOT, "%-16s %9.4f %s %9.4f %s %8.2f %13.4f %13.4f %8.2f  %s | %s%n", w.name(), gUnit, unit.substring(3),
-                    tUnit, unit.substring(3), gUnit / tUnit, gCpu, tCpu, gCpu / tCpu, g.extra(), torch == null ? "n/a" : quality(torch));
+            double gRss = g.extra().get("peak_rss_mb") instanceof Number n ? n.doubleValue() : Double.NaN;
+            double tRss = torch == null || !torch.has("peak_rss_mb") ? Double.NaN : torch.get("peak_rss_mb").getAsDouble();
+            java.util.Map<String, Object> quality = new java.util.TreeMap<>(g.extra());
+            quality.remove("peak_rss_mb");
+            String unit = "ms/" + w.unit();
+            System.out.printf(Locale.ROOT, "%-16s %12s %12s %7.2f %12s %12s %7.2f %6.0f MB %6.0f MB  %s | %s%n", w.name(),
+                    sig(gUnit) + " " + unit, sig(tUnit) + " " + unit, gUnit / tUnit, sig(gCpu), sig(tCpu), gCpu / tCpu,
+                    gRss, tRss, quality, torch == null ? "n/a" : quality(torch));
         }
     }
 
@@ -121,7 +152,10 @@ public final class BenchRunner {
         }
         JsonObject o = JsonParser.parseString(out.substring(out.lastIndexOf('\n') + 1)).getAsJsonObject();
         java.util.Map<String, Object> extra = new java.util.TreeMap<>();
-        o.getAsJsonObject("extra").entrySet().forEach(e -> extra.put(e.getKey(), e.getValue()));
+        for (var e : o.getAsJsonObject("extra").entrySet()) {
+            var v = e.getValue();
+            extra.put(e.getKey(), v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? (Object) v.getAsDouble() : v);
+        }
         return new Workload.Result(o.get("seconds").getAsDouble(), o.get("cpu_seconds").getAsDouble(), o.get("units").getAsInt(), extra);
     }
 
@@ -151,7 +185,9 @@ public final class BenchRunner {
         o.addProperty("seconds", r.seconds());
         o.addProperty("cpu_seconds", r.cpuSeconds());
         o.addProperty("units", r.units());
-        o.add("extra", new com.google.gson.Gson().toJsonTree(r.extra()));
+        java.util.Map<String, Object> extra = new java.util.TreeMap<>(r.extra());
+        extra.put("peak_rss_mb", Math.round(Workload.peakRssMb() * 10) / 10.0);
+        o.add("extra", new com.google.gson.Gson().toJsonTree(extra));
         System.out.println(o);
     }
 
@@ -165,7 +201,7 @@ public final class BenchRunner {
 
     private static String quality(JsonObject o) {
         JsonObject q = o.deepCopy();
-        for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch", "cpu_seconds")) q.remove(k);
+        for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch", "cpu_seconds", "peak_rss_mb", "threads", "torch")) q.remove(k);
         return q.toString();
     }
 

@@ -1,0 +1,64 @@
+package org.gradnote.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The line printed above every benchmark table: which CPU, how many cores, which JDK and torch, and the native env. */
+final class Machine {
+    private Machine() {}
+
+    /** Prefixes of the environment variables that change native thread pools or BLAS kernels on either side. */
+    private static final String[] NATIVE_ENV = {"OMP_", "OPENBLAS_", "MKL_", "GOMP_", "KMP_"};
+
+    /** CPU model, cores, memory, JDK, torch version and every OMP_/OPENBLAS_/MKL_ variable of this environment. */
+    static String describe(String python) {
+        Map<String, String> env = new TreeMap<>();
+        System.getenv().forEach((k, v) -> {
+            for (String p : NATIVE_ENV) if (k.startsWith(p)) env.put(k, v);
+        });
+        return String.format(Locale.ROOT, "machine: %s, %d cores, %.0f GiB; JDK %s; torch %s; native env %s"
+                        + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count)",
+                cpuModel(), Runtime.getRuntime().availableProcessors(), memGiB(), System.getProperty("java.version"),
+                torchVersion(python), env.isEmpty() ? "{}" : env.toString());
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static double memGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1048576.0;
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+
+    private static String torchVersion(String python) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import torch; print(torch.__version__)").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 ? out : "missing";
+        } catch (IOException e) {
+            return "missing";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}
