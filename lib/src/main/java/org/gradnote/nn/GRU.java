@@ -5,8 +5,9 @@ import java.util.List;
 import org.gradnote.tensor.Tensor;
 
 /**
- * The gated recurrent unit, {@code torch.nn.GRU} (gates r, z, n in that order), composed from tensor primitives:
- * ND4J's own {@code gru_bp} gives wrong reset-gate gradients in 1.0.0-M2.1, so autograd differentiates the maths.
+ * The gated recurrent unit, {@code torch.nn.GRU} (gates r, z, n in that order): each layer is one fused primitive
+ * with its own backward ({@link Tensor#gruLayer}), as the LSTM. ND4J's own {@code gru_bp} gives wrong reset-gate
+ * gradients in 1.0.0-M2.1, so gradnote does not use it.
  *
  * <pre>
  * r = σ(x W_ir^T + b_ir + h W_hr^T + b_hr)     z = σ(x W_iz^T + b_iz + h W_hz^T + b_hz)
@@ -14,6 +15,9 @@ import org.gradnote.tensor.Tensor;
  * </pre>
  */
 public class GRU extends RNNBase {
+    /** Package-private switch to the composed cell, kept to cross-check the fused primitive. */
+    boolean composed;
+
     public GRU(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, 1, true, false);
     }
@@ -34,6 +38,11 @@ public class GRU extends RNNBase {
 
     @Override
     Layer layer(int l, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
+        if (!composed) {
+            Tensor[] r = Tensor.gruLayer(x, param("weight_ih_l", l), param("weight_hh_l", l), param("bias_ih_l", l),
+                    param("bias_hh_l", l), h, xBatchFirst);
+            return new Layer(null, r[0], r[1], null);
+        }
         long hs = hiddenSize;
         Tensor xp = inputProjection(l, x, xBatchFirst);
         Tensor whh = param("weight_hh_l", l), bhh = param("bias_hh_l", l);

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A whole LSTM layer as one tape entry, with its own backward: BLAS for the matrix products, the gate maths on
+ * A whole LSTM or GRU layer as one tape entry, with its own backward: BLAS for the matrix products, the gate maths on
  * Java arrays.
  *
  * <p>Why not M2.1's lstmLayer/lstmLayer_bp pair: lstmLayer_bp alone took 8-10 ms per batch of the meteo lab
@@ -111,6 +111,150 @@ final class RecurrentPrimitives {
         });
         Tensor seq = result.slice(time, 0, steps);
         return new Tensor[] {seq, result.select(time, steps - 1), result.select(time, steps)};
+    }
+
+    /**
+     * One GRU layer over a sequence x ([T, N, in], or [N, T, in] when batchFirst) from state h0 [N, H], PyTorch's
+     * gates r, z, n; biases may both be null. Returns {all hidden states (x's layout), last hidden [N, H]}.
+     *
+     * <p>Same plan as {@link #lstm}: one gemm for the input projection of every step, one per step for
+     * h·W_hh^T, gate maths on Java arrays; the backward one gemm per step for the recurrence and three over all
+     * steps for dW_ih, dW_hh and dx. b_hn stays inside r ⊙ (h W_hn^T + b_hn), as in PyTorch.
+     */
+    static Tensor[] gru(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, boolean batchFirst) {
+        DataType t = x.data().dataType();
+        int time = batchFirst ? 1 : 0;
+        long[] xs = x.shape();
+        int steps = (int) xs[time], n = (int) xs[1 - time], in = (int) xs[2], hid = (int) whh.shape()[1], g3 = 3 * hid;
+        boolean hasB = bih != null;
+        INDArray xt = Engine.contiguous(batchFirst ? x.data().permute(1, 0, 2) : x.data()).reshape('c', (long) steps * n, in);
+        INDArray wx = Engine.contiguous(Engine.cast(wih.data(), t)), wr = Engine.contiguous(Engine.cast(whh.data(), t));
+        double[] bi = hasB ? Engine.toDoubles(bih.data()) : new double[g3], bh = hasB ? Engine.toDoubles(bhh.data()) : new double[g3];
+        INDArray proj = Engine.empty(t, (long) steps * n, g3);
+        Engine.gemmInto(xt, wx, proj, false, true);
+        double[] pre = Engine.toDoubles(proj);
+
+        int nh = n * hid, ng = n * g3;
+        double[] hs = new double[(steps + 1) * nh]; // index 0: h0
+        // Per step and row: r, z, n and hn = h W_hn^T + b_hn, the values the backward needs.
+        double[] gates = new double[steps * ng + steps * nh];
+        int hnAt = steps * ng;
+        System.arraycopy(Engine.toDoubles(h0.data()), 0, hs, 0, nh);
+        INDArray hNd = Engine.empty(t, n, hid), rec = Engine.empty(t, n, g3);
+        double[] r = new double[ng];
+        for (int s = 0; s < steps; s++) {
+            Engine.putDoubles(hNd, hs, s * nh, nh);
+            Engine.gemmInto(hNd, wr, rec, false, true);
+            Engine.readDoubles(rec, r, r.length);
+            gruForward(pre, r, bi, bh, gates, s * ng, hnAt + s * nh, hs, s * nh, n, hid);
+        }
+        INDArray out = Engine.empty(t, batchFirst ? new long[] {n, steps, hid} : new long[] {steps, n, hid});
+        if (batchFirst) {
+            double[] bf = new double[steps * nh];
+            for (int s = 0; s < steps; s++) {
+                for (int b = 0; b < n; b++) System.arraycopy(hs, (s + 1) * nh + b * hid, bf, (b * steps + s) * hid, hid);
+            }
+            Engine.putDoubles(out, bf, 0, bf.length);
+        } else {
+            Engine.putDoubles(out, hs, nh, steps * nh);
+        }
+
+        Tensor[] inputs = hasB ? new Tensor[] {x, wih, whh, bih, bhh, h0} : new Tensor[] {x, wih, whh, h0};
+        Tensor result = Tensor.record(out, "gru", inputs, inputs, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray grad) {
+                double[] gp = Engine.toDoubles(grad);
+                double[] dzx = new double[steps * ng], dzh = new double[steps * ng], dh = new double[nh];
+                INDArray dzNd = Engine.empty(t, n, g3), dhNd = Engine.empty(t, n, hid);
+                double[] dhRec = new double[nh];
+                for (int s = steps - 1; s >= 0; s--) {
+                    for (int b = 0; b < n; b++) {
+                        int from = batchFirst ? (b * steps + s) * hid : (s * n + b) * hid;
+                        for (int j = 0; j < hid; j++) dh[b * hid + j] += gp[from + j];
+                    }
+                    gruBackward(dh, gates, s * ng, hnAt + s * nh, hs, s * nh, dzx, dzh, n, hid);
+                    if (s == 0 && !h0.requiresGrad()) break;
+                    Engine.putDoubles(dzNd, dzh, s * ng, ng);
+                    Engine.gemmInto(dzNd, wr, dhNd, false, false);
+                    Engine.readDoubles(dhNd, dhRec, nh);
+                    for (int k = 0; k < nh; k++) dh[k] += dhRec[k];
+                }
+                INDArray dzxAll = Engine.empty(t, (long) steps * n, g3), dzhAll = Engine.empty(t, (long) steps * n, g3);
+                Engine.putDoubles(dzxAll, dzx, 0, dzx.length);
+                Engine.putDoubles(dzhAll, dzh, 0, dzh.length);
+                INDArray hPrev = Engine.empty(t, (long) steps * n, hid);
+                Engine.putDoubles(hPrev, hs, 0, steps * nh);
+                INDArray dwx = Engine.empty(t, g3, in), dwr = Engine.empty(t, g3, hid);
+                Engine.gemmInto(dzxAll, xt, dwx, true, false);
+                Engine.gemmInto(dzhAll, hPrev, dwr, true, false);
+                INDArray dx = null;
+                if (x.requiresGrad()) {
+                    INDArray dxt = Engine.empty(t, (long) steps * n, in);
+                    Engine.gemmInto(dzxAll, wx, dxt, false, false);
+                    dx = dxt.reshape('c', steps, n, in);
+                    if (batchFirst) dx = dx.permute(1, 0, 2).dup('c');
+                }
+                INDArray dh0 = h0.requiresGrad() ? fromDoubles(t, dh, n, hid) : null;
+                if (!hasB) return new INDArray[] {dx, dwx, dwr, dh0};
+                double[] dbi = new double[g3], dbh = new double[g3];
+                for (int row = 0; row < steps * n; row++) {
+                    for (int j = 0; j < g3; j++) {
+                        dbi[j] += dzx[row * g3 + j];
+                        dbh[j] += dzh[row * g3 + j];
+                    }
+                }
+                return new INDArray[] {dx, dwx, dwr, fromDoubles(t, dbi, g3), fromDoubles(t, dbh, g3), dh0};
+            }
+        });
+        return new Tensor[] {result, result.select(time, steps - 1)};
+    }
+
+    /** One GRU step forward: r, z = σ(x-part + h-part), n = tanh(x_n + r ⊙ hn), h' = (1 - z) n + z h. */
+    private static void gruForward(double[] pre, double[] rec, double[] bi, double[] bh, double[] gates, int go, int ho,
+                                   double[] hs, int so, int n, int hid) {
+        int g3 = 3 * hid;
+        for (int b = 0; b < n; b++) {
+            int row = go + b * g3, rrow = b * g3, cell = so + b * hid;
+            for (int j = 0; j < hid; j++) {
+                double r = sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
+                double z = sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
+                double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
+                double nn = tanh(pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn);
+                gates[row + j] = r;
+                gates[row + hid + j] = z;
+                gates[row + 2 * hid + j] = nn;
+                gates[ho + b * hid + j] = hn;
+                hs[cell + n * hid + j] = (1 - z) * nn + z * hs[cell + j];
+            }
+        }
+    }
+
+    /**
+     * One GRU step backward: from dh (gradient of this step's h) to the pre-activation gradients of the input side
+     * (dzx: r, z, n) and of the recurrent side (dzh: r, z, hn); dh becomes the direct part z ⊙ dh of the previous
+     * state's gradient, to which the caller adds dzh · W_hh.
+     */
+    private static void gruBackward(double[] dh, double[] gates, int go, int ho, double[] hs, int so, double[] dzx,
+                                    double[] dzh, int n, int hid) {
+        int g3 = 3 * hid;
+        for (int b = 0; b < n; b++) {
+            int row = go + b * g3, cell = so + b * hid;
+            for (int j = 0; j < hid; j++) {
+                int k = b * hid + j;
+                double r = gates[row + j], z = gates[row + hid + j], nn = gates[row + 2 * hid + j], hn = gates[ho + k];
+                double d = dh[k], hPrev = hs[cell + j];
+                double dA = d * (1 - z) * (1 - nn * nn); // through n's tanh
+                double dR = dA * hn * r * (1 - r);
+                double dZ = d * (hPrev - nn) * z * (1 - z);
+                dzx[row + j] = dR;
+                dzx[row + hid + j] = dZ;
+                dzx[row + 2 * hid + j] = dA;
+                dzh[row + j] = dR;
+                dzh[row + hid + j] = dZ;
+                dzh[row + 2 * hid + j] = dA * r;
+                dh[k] = d * z;
+            }
+        }
     }
 
     /**

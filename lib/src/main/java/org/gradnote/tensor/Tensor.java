@@ -635,6 +635,15 @@ public final class Tensor {
         return RecurrentPrimitives.lstm(x, wih, whh, bih, bhh, h0, c0, batchFirst);
     }
 
+    /**
+     * One fused GRU layer over a sequence ([T, N, in], or [N, T, in] when batchFirst) with PyTorch's weights
+     * ([3H, in], [3H, H], gates r, z, n; biases may both be null) from state h0 [N, H]: returns {hidden states in
+     * x's layout, last hidden state}. Used by {@code nn.GRU}.
+     */
+    public static Tensor[] gruLayer(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, boolean batchFirst) {
+        return RecurrentPrimitives.gru(x, wih, whh, bih, bhh, h0, batchFirst);
+    }
+
     /** Element-wise {@code cond ? a : b} with broadcasting. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
         if (cond.dtype() != DType.BOOL) throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());

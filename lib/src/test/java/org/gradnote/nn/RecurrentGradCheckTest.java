@@ -37,7 +37,7 @@ class RecurrentGradCheckTest {
 
     static Stream<Arguments> modes() {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("rnn-tanh", "rnn-relu", "lstm", "lstm-composed", "gru")) {
+        for (String kind : List.of("rnn-tanh", "rnn-relu", "lstm", "lstm-composed", "gru", "gru-composed")) {
             for (int layers : new int[] {1, 2}) {
                 for (boolean batchFirst : new boolean[] {false, true}) {
                     for (boolean init : new boolean[] {false, true}) out.add(Arguments.of(kind, layers, batchFirst, init));
@@ -51,10 +51,11 @@ class RecurrentGradCheckTest {
         RNNBase m = switch (kind) {
             case "rnn-tanh" -> new RNN(in, hidden, layers, "tanh", true, batchFirst);
             case "rnn-relu" -> new RNN(in, hidden, layers, "relu", true, batchFirst);
-            case "gru" -> new GRU(in, hidden, layers, true, batchFirst);
+            case "gru", "gru-composed" -> new GRU(in, hidden, layers, true, batchFirst);
             default -> new LSTM(in, hidden, layers, true, batchFirst);
         };
         if (kind.equals("lstm-composed")) ((LSTM) m).composed = true;
+        if (kind.equals("gru-composed")) ((GRU) m).composed = true;
         m.to(FLOAT64);
         return m;
     }
