@@ -178,6 +178,32 @@ public final class Functional {
         return LossPrimitives.crossEntropy(logits, target, mean);
     }
 
+    /**
+     * F.binary_cross_entropy per element (reduction 'none'), p holding probabilities in [0, 1] and target of p's
+     * shape: logs clamped at -100 as torch, so p = 0 or 1 gives a finite loss and a finite gradient (torch's).
+     */
+    public static Tensor binaryCrossEntropy(Tensor p, Tensor target) {
+        checkSameFloat("binaryCrossEntropy", p, target);
+        return LossPrimitives.binaryCrossEntropy(p, target);
+    }
+
+    /** F.binary_cross_entropy_with_logits per element (reduction 'none'): stable for any logit, gradient sigmoid(x) - y. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
+        checkSameFloat("binaryCrossEntropyWithLogits", logits, target);
+        return LossPrimitives.binaryCrossEntropyWithLogits(logits, target);
+    }
+
+    private static void checkSameFloat(String op, Tensor input, Tensor target) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new ShapeException(op + ": input shape " + Shapes.str(input.shape()) + " and target shape "
+                    + Shapes.str(target.shape()) + " differ");
+        }
+        if (!input.dtype().isFloatingPoint() || input.dtype() != target.dtype()) {
+            throw new IllegalArgumentException(op + ": expected input and target of one floating-point dtype, got "
+                    + input.dtype() + " and " + target.dtype());
+        }
+    }
+
     /** F.mse_loss of two tensors of the same shape, averaged ({@code mean}) or summed, as one fused primitive. */
     public static Tensor mseLoss(Tensor input, Tensor target, boolean mean) {
         if (!Arrays.equals(input.shape(), target.shape())) {

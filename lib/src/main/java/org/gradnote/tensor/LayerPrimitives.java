@@ -216,8 +216,17 @@ final class LayerPrimitives {
         INDArray xd = Engine.contiguous(x.data());
         DataType t = xd.dataType();
         int[] dims = allBut(xd.rank(), 1);
-        INDArray mean = xd.mean(dims);
-        INDArray var = xd.var(false, dims);
+        // Statistics from Reduce's blocked double sums, as torch accumulates them in double: ND4J's float32 mean of a
+        // 64x3x224x224 batch was 4-8% off. Two passes: the mean, then the squared deviations from it.
+        boolean[] red = Reduce.mask(xd.rank(), dims);
+        long[] xs = xd.shape();
+        double count = Reduce.count(xs, red);
+        double[] m = Reduce.sums(null, xd, xs, red, null);
+        for (int i = 0; i < m.length; i++) m[i] /= count;
+        double[] v = Reduce.sums(null, xd, xs, red, m);
+        for (int i = 0; i < v.length; i++) v[i] /= count;
+        INDArray mean = Reduce.toArray(m, t, xs[1]);
+        INDArray var = Reduce.toArray(v, t, xs[1]);
         stats[0] = mean;
         stats[1] = var;
         INDArray gd = Engine.contiguous(Engine.cast(gamma.data(), t)), bd = Engine.contiguous(Engine.cast(beta.data(), t));
@@ -232,8 +241,8 @@ final class LayerPrimitives {
                 INDArray gg = Engine.cast(g, t);
                 INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
                 INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
-                INDArray dbeta = gg.sum(dims);
-                INDArray dgamma = gg.mul(xhat).sum(dims);
+                INDArray dbeta = channelSums(gg, red);
+                INDArray dgamma = channelSums(gg.mul(xhat), red);
                 INDArray centred = bin("subtract", gg, dbeta.div(xd.length() / xd.size(1)).reshape(channel));
                 INDArray proj = bin("multiply", xhat, dgamma.div(xd.length() / xd.size(1)).reshape(channel));
                 INDArray dx = bin("multiply", centred.subi(proj), invStd.mul(gd.reshape(channel)));
@@ -301,6 +310,11 @@ final class LayerPrimitives {
     }
 
     // ---- helpers ----
+
+    /** Per-channel sums of a float array over the reduced dimensions, through Reduce's accurate kernel. */
+    private static INDArray channelSums(INDArray a, boolean[] reduced) {
+        return Reduce.toArray(Reduce.sums(null, a, a.shape(), reduced, null), a.dataType(), a.size(1));
+    }
 
     private static INDArray bin(String op, INDArray a, INDArray b) {
         return Engine.broadcastBinary(op, op, a, b);
