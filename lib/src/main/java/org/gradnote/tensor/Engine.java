@@ -284,8 +284,13 @@ final class Engine {
         for (int i = 0; i < g.length; i++) {
             if (i < lead || (shape[i - lead] == 1 && g[i] != 1)) dims[nd++] = i;
         }
-        INDArray r = nd == 0 ? grad : grad.sum(true, Arrays.copyOf(dims, nd));
-        return r.reshape(shape);
+        if (nd == 0) return grad.reshape(shape);
+        DataType t = grad.dataType();
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) return grad.sum(true, Arrays.copyOf(dims, nd)).reshape(shape);
+        // Through Reduce's double-accumulated sums, not ND4J's float32 running sum (see Reduce).
+        boolean[] reduced = new boolean[g.length];
+        for (int i = 0; i < nd; i++) reduced[dims[i]] = true;
+        return Reduce.toArray(Reduce.sums(null, grad, g, reduced, null), t, shape);
     }
 
     /** Matrix product of two 2-D arrays through BLAS gemm into a fresh output (10x faster than mmul here). */

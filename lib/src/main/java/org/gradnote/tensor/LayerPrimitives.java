@@ -264,8 +264,17 @@ final class LayerPrimitives {
         for (int i = 0; i < k; i++) dims[i] = rank - k + i;
         int[] lead = new int[rank - k];
         for (int i = 0; i < lead.length; i++) lead[i] = i;
-        INDArray centered = bin("subtract", xd, xd.mean(true, dims));
-        INDArray invStd = Transforms.pow(centered.mul(centered).mean(true, dims).addi(eps), -0.5, false);
+        // Statistics from Reduce's double sums (mean, then squared deviations from it), as for batch norm.
+        boolean[] red = Reduce.mask(rank, dims);
+        long[] xs = xd.shape(), kept = xs.clone();
+        for (int d : dims) kept[d] = 1;
+        double count = Reduce.count(xs, red);
+        double[] m = Reduce.sums(null, xd, xs, red, null);
+        for (int i = 0; i < m.length; i++) m[i] /= count;
+        double[] v = Reduce.sums(null, xd, xs, red, m);
+        for (int i = 0; i < v.length; i++) v[i] = 1 / Math.sqrt(v[i] / count + eps);
+        INDArray centered = bin("subtract", xd, Reduce.toArray(m, t, kept));
+        INDArray invStd = Reduce.toArray(v, t, kept);
         INDArray xhat = bin("multiply", centered, invStd);
         INDArray gdat = Engine.cast(gamma.data(), t);
         INDArray out = bin("add", bin("multiply", xhat, gdat), Engine.cast(beta.data(), t));

@@ -131,6 +131,19 @@ class NumbersParityTest {
         assertClose("output tail", doubles(b.get("out_last")), last, 1e-5);
     }
 
+    @Test
+    void gradientsSummedOverBroadcastAndBiasDimensionsAreAccurate() {
+        // 4M rows of 0.1f: a float32 running total is already off in the 3rd digit; the exact sum rounds to this.
+        int rows = 4_000_000;
+        float expected = (float) (rows * (double) 0.1f);
+        Tensor b = Tensor.zeros(2).requiresGrad(true);
+        Tensor.full(DType.FLOAT32, 0.1, rows, 2).add(b).mul(Tensor.full(DType.FLOAT32, 0.1, rows, 2)).sum().backward();
+        assertArrayEquals(new double[] {expected, expected}, b.grad().toDoubleArray(), "broadcast add's gradient (sumToShape)");
+        org.gradnote.nn.Linear layer = new org.gradnote.nn.Linear(1, 1);
+        layer.forward(Tensor.ones(rows, 1)).mul(Tensor.full(DType.FLOAT32, 0.1, rows, 1)).sum().backward();
+        assertEquals(expected, layer.namedParameters().get("bias").grad().item(), "linear bias gradient (ChannelLoops)");
+    }
+
     // ------------------------------------------------------------ NaN and infinities
 
     @Test
