@@ -167,13 +167,20 @@ final class LayerPrimitives {
         long[] s = xd.shape();
         win.checkFits(max ? "maxPool" : "avgPool", s);
         long[] outShape = {s[0], s[1], win.outH(s[2]), win.outW(s[3])};
-        if (max && MaxPool.handles(xd.dataType())) return maxPool(x, xd, s, outShape, win, oneD);
+        String name = (max ? "maxPool" : "avgPool") + (oneD ? "1d" : "2d");
+        if (!MaxPool.handles(xd.dataType())) {
+            // As torch ("max_pool2d" not implemented for 'Long'); the native ops would fail in libnd4j's words.
+            throw new IllegalArgumentException(name + ": needs a float32 or float64 input, got " + DType.of(xd.dataType())
+                    + " of shape " + Shapes.str(xs) + "; convert it with toFloat() first");
+        }
+        // Max pooling on Java arrays (NaN wins a window, as in torch); average pooling through the native op, whose
+        // sums propagate NaN and infinities by themselves.
+        if (max) return maxPool(x, xd, s, outShape, win, oneD);
         INDArray out = Engine.empty(xd.dataType(), outShape);
-        long[] args = win.poolArgs(max ? 0 : countPadding ? 1 : 0);
-        String fwd = max ? "maxpool2d" : "avgpool2d";
+        long[] args = win.poolArgs(countPadding ? 1 : 0);
+        String fwd = "avgpool2d";
         Engine.exec(fwd, new INDArray[] {xd}, new INDArray[] {out}, args, null, null);
         INDArray x4 = xd;
-        String name = (max ? "maxPool" : "avgPool") + (oneD ? "1d" : "2d");
         INDArray result = oneD ? out.reshape('c', xs[0], xs[1], outShape[3]) : out;
         return Tensor.record(result, name, new Tensor[] {x}, new Tensor[] {x}, new Node.Backward() {
             @Override
