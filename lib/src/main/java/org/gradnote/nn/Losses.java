@@ -72,7 +72,8 @@ public final class Losses {
                 max = Math.max(max, v);
             }
         }
-        if (min < 0 || max > 1) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
+        // Written so that NaN fails too (Math.min/max propagate it), as torch's "between 0 and 1" check does.
+        if (!(min >= 0 && max <= 1)) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
                 + min + ", " + max + "]; use bceWithLogits for raw scores");
         // One fused primitive with torch's gradient (p - y) / max(p(1 - p), 1e-12): composed through log and clamp,
         // p = 0 or 1 gave a NaN gradient even for a correct prediction.

@@ -92,6 +92,6 @@ final class Extremes {
     /** int64 values in a fresh array of the given shape and type (cast back for int32 and bool inputs). */
     static INDArray longsAs(long[] v, DataType type, long[] shape) {
         INDArray out = Reduce.toArray(v, shape);
-        return type == DataType.LONG ? out : out.castTo(type);
+        return type == DType.INT64.nd4j() ? out : out.castTo(type);
     }
 }

@@ -440,7 +440,7 @@ final class Primitives {
         DataType t = a.dtype().nd4j();
         if (!a.dtype().isFloatingPoint()) {
             long[] values = new long[index.length];
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DataType.LONG)), outer, n, inner, max, values, index);
+            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
             return new Tensor[] {new Tensor(Extremes.longsAs(values, t, outShape)), new Tensor(Reduce.toArray(index, outShape))};
         }
         double[] values = new double[index.length];
@@ -479,7 +479,7 @@ final class Primitives {
         DataType t = a.dtype().nd4j();
         if (!a.dtype().isFloatingPoint()) {
             long[] values = new long[index.length];
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DataType.LONG)), outer, n, inner, max, values, index);
+            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
             return new Tensor(Extremes.longsAs(values, t, outShape));
         }
         double[] values = new double[index.length];
@@ -521,7 +521,7 @@ final class Primitives {
         if (a.dtype().isFloatingPoint()) {
             Extremes.scan(Extremes.doubles(a), oni[0], oni[1], oni[2], max, new double[index.length], index);
         } else {
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DataType.LONG)), oni[0], oni[1], oni[2], max, new long[index.length], index);
+            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), oni[0], oni[1], oni[2], max, new long[index.length], index);
         }
         long[] outShape = d < 0 ? new long[0] : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
         return new Tensor(Reduce.toArray(index, outShape));

@@ -155,7 +155,7 @@ final class Reduce {
         long[] shape = a.shape();
         long[] acc = new long[outputs(shape, reduced)];
         if (Shapes.numel(shape) == 0) return acc;
-        long[] v = Engine.longs(Engine.cast(a.data(), DataType.LONG));
+        long[] v = Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j()));
         Layout l = new Layout(shape, reduced);
         int rowLen = Math.toIntExact(l.rowLength());
         boolean innerReduced = l.innerReduced();
@@ -183,7 +183,7 @@ final class Reduce {
     /** int64 values in a fresh array of the given shape. */
     static INDArray toArray(long[] v, long[] shape) {
         // Not putScalar: its long index and value overloads round the value through double (2^53 + 1 lost its 1).
-        if (v.length == 0) return Nd4j.zeros(DataType.LONG, shape);
+        if (v.length == 0) return Nd4j.zeros(DType.INT64.nd4j(), shape);
         if (shape.length == 0) return Nd4j.scalar(v[0]);
         return Nd4j.createFromArray(v).reshape('c', shape);
     }

@@ -104,5 +104,9 @@ class ReductionErrorsTest {
         ShapeException shape = assertThrows(ShapeException.class,
                 () -> Functional.binaryCrossEntropy(Tensor.of(0.5, 0.5), Tensor.of(1.0, 0.0, 1.0)));
         assertMentions(shape, "binaryCrossEntropy", "[2]", "[3]");
+        // A NaN probability is refused as torch refuses it ("should be between 0 and 1"), not turned into a loss.
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> org.gradnote.nn.Losses.bce(
+                Tensor.of(0.5, Double.NaN), Tensor.of(1.0, 0.0), org.gradnote.nn.Reduction.MEAN));
+        assertMentions(nan, "bce", "[0, 1]", "NaN");
     }
 }
