@@ -290,10 +290,12 @@ final class LayerPrimitives {
             public INDArray[] apply(INDArray g) {
                 INDArray gg = Engine.cast(g, t);
                 INDArray gx = bin("multiply", gg, gdat);
-                INDArray proj = bin("multiply", xhat, gx.mul(xhat).mean(true, dims));
-                INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), gx.mean(true, dims)), invStd);
-                INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : gg.mul(xhat).sum(lead);
-                INDArray dbeta = lead.length == 0 ? gg.dup() : gg.sum(lead);
+                INDArray proj = bin("multiply", xhat, means(gx.mul(xhat), red, kept));
+                INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), means(gx, red, kept)), invStd);
+                // dgamma and dbeta sum over the leading (batch) dimensions, through Reduce as well.
+                boolean[] batch = Reduce.mask(rank, lead);
+                INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : sums(gg.mul(xhat), batch, gamma.shape());
+                INDArray dbeta = lead.length == 0 ? gg.dup() : sums(gg, batch, beta.shape());
                 return new INDArray[] {dx, dgamma.reshape(gamma.shape()), dbeta.reshape(beta.shape())};
             }
         });
@@ -326,6 +328,19 @@ final class LayerPrimitives {
     }
 
     // ---- helpers ----
+
+    /** Means of a float array over the reduced dimensions, in the kept shape, through Reduce's accurate kernel. */
+    private static INDArray means(INDArray a, boolean[] reduced, long[] kept) {
+        double[] m = Reduce.sums(null, a, a.shape(), reduced, null);
+        double count = Reduce.count(a.shape(), reduced);
+        for (int i = 0; i < m.length; i++) m[i] /= count;
+        return Reduce.toArray(m, a.dataType(), kept);
+    }
+
+    /** Sums of a float array over the reduced dimensions, in the given shape, through Reduce's accurate kernel. */
+    private static INDArray sums(INDArray a, boolean[] reduced, long[] shape) {
+        return Reduce.toArray(Reduce.sums(null, a, a.shape(), reduced, null), a.dataType(), shape);
+    }
 
     /** Per-channel sums of a float array over the reduced dimensions, through Reduce's accurate kernel. */
     private static INDArray channelSums(INDArray a, boolean[] reduced) {

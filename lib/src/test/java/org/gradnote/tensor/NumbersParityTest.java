@@ -132,6 +132,26 @@ class NumbersParityTest {
     }
 
     @Test
+    void layerNormOfALongRowUsesAccurateStatistics() {
+        int n = 5_000_000;
+        Tensor x = pattern32(2 * n, 2, n);
+        Tensor y = Functional.layerNorm(x, new long[] {n}, null, null, 1e-5);
+        // The row's statistics in double (exact to far below float32 resolution for this pattern).
+        double sum = 0, sq = 0;
+        for (int i = 0; i < n; i++) sum += (i % 1013) / 1024.0;
+        double mean = sum / n;
+        for (int i = 0; i < n; i++) {
+            double d = (i % 1013) / 1024.0 - mean;
+            sq += d * d;
+        }
+        double invStd = 1 / Math.sqrt(sq / n + 1e-5);
+        double[] head = java.util.Arrays.copyOf(y.select(0, 0).slice(0, 0, 5).toDoubleArray(), 5);
+        double[] expected = new double[5];
+        for (int i = 0; i < 5; i++) expected[i] = ((i % 1013) / 1024.0 - mean) * invStd;
+        assertClose("layerNorm head", expected, head, 1e-5);
+    }
+
+    @Test
     void gradientsSummedOverBroadcastAndBiasDimensionsAreAccurate() {
         // 4M rows of 0.1f: a float32 running total is already off in the 3rd digit; the exact sum rounds to this.
         int rows = 4_000_000;
