@@ -99,6 +99,7 @@ public final class Functional {
     public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
         if (x.dim() < 2) throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
+        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
         long c = x.size(1);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
@@ -135,6 +136,7 @@ public final class Functional {
                 && Arrays.equals(Arrays.copyOfRange(xs, xs.length - k, xs.length), normalizedShape);
         if (!fits) throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs) + " does not end with the normalized shape "
                 + Shapes.str(normalizedShape));
+        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
         return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);

@@ -414,7 +414,8 @@ final class Primitives {
 
     /** The result shape: a scalar for a reduction over everything, else the input's with the dims kept or dropped. */
     private static long[] reducedShape(long[] in, int[] dims, int[] d, boolean keepDim) {
-        if (dims.length == 0) return new long[0];
+        // A rank-0 tensor reduces to itself (torch accepts dim 0 or -1 on it).
+        if (dims.length == 0 || in.length == 0) return new long[0];
         return keepDim ? keptShape(in, d) : dropDims(in, d);
     }
 
@@ -469,8 +470,8 @@ final class Primitives {
     static Tensor extreme(Tensor a, int dim, boolean keepDim, boolean max) {
         String op = max ? (dim < 0 ? "max" : "amax") : (dim < 0 ? "min" : "amin");
         long[] in = a.shape();
-        int d = dim < 0 || in.length == 0 ? -1 : Shapes.dim(op, dim, a.dim());
-        if (dim >= 0 && in.length == 0) Shapes.dim(op, dim, 0);
+        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
+        int d = dim < 0 || in.length == 0 ? -1 : dim;
         Extremes.checkNotEmpty(op, in, d);
         int[] oni = Extremes.around(in, d);
         int outer = oni[0], n = oni[1], inner = oni[2];
@@ -513,8 +514,8 @@ final class Primitives {
     static Tensor argExtreme(Tensor a, int dim, boolean keepDim, boolean max) {
         String op = max ? "argmax" : "argmin";
         long[] in = a.shape();
-        int d = dim < 0 || in.length == 0 ? -1 : Shapes.dim(op, dim, a.dim());
-        if (dim >= 0 && in.length == 0) Shapes.dim(op, dim, 0);
+        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
+        int d = dim < 0 || in.length == 0 ? -1 : dim;
         Extremes.checkNotEmpty(op, in, d);
         int[] oni = Extremes.around(in, d);
         long[] index = new long[oni[0] * oni[2]];

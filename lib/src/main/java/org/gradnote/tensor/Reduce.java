@@ -44,7 +44,7 @@ final class Reduce {
     static boolean[] mask(int rank, int[] dims) {
         boolean[] r = new boolean[rank];
         if (dims.length == 0) java.util.Arrays.fill(r, true);
-        for (int d : dims) r[d] = true;
+        for (int d : dims) if (d < rank) r[d] = true; // dim 0 of a rank-0 tensor names no dimension
         return r;
     }
 

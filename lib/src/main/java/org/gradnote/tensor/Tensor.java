@@ -703,6 +703,12 @@ public final class Tensor {
     /** As {@link #amin(int)}, keeping the dimension with size 1 when keepDim. */
     public Tensor amin(int dim, boolean keepDim) { return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), keepDim, false); }
 
+    /** Unbiased variance of all elements, like {@code x.var()}. */
+    public Tensor var() { return var(true); }
+
+    /** Unbiased standard deviation of all elements, like {@code x.std()}. */
+    public Tensor std() { return std(true); }
+
     /** Variance of all elements (unbiased = Bessel's correction, torch's default), computed in two passes in double. */
     public Tensor var(boolean unbiased) { return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, false); }
 

@@ -385,6 +385,18 @@ class NumbersParityTest {
     }
 
     @Test
+    void rankZeroTensorsReduceToThemselves() {
+        Tensor x = Tensor.scalar(2.5), n = Tensor.of(7L).reshape();
+        assertEquals(2.5, x.sum(0).item());
+        assertEquals(0, x.mean(-1, true).dim());
+        assertEquals(7, n.sum(0).toLongArray()[0]);
+        assertEquals(0, n.sum(0).dim());
+        assertEquals(2.5, x.max(0).values().item());
+        assertEquals(0, (long) x.argmax(0).item());
+        assertTrue(Double.isNaN(x.var(0, true, false).item()), "one element has no unbiased variance, as torch");
+    }
+
+    @Test
     void integerAndBoolSumsAreExactInt64() {
         JsonObject n = FX.getAsJsonObject("integers");
         Tensor big = Tensor.of(longs(n.get("values")));

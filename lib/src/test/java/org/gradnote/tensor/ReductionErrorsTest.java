@@ -97,6 +97,17 @@ class ReductionErrorsTest {
     }
 
     @Test
+    void normalisingAnIntegerTensorIsRefusedNamingTheDtype() {
+        Tensor x = Tensor.ones(DType.FLOAT32, 4, 3).toLong();
+        IllegalArgumentException bn = assertThrows(IllegalArgumentException.class,
+                () -> Functional.batchNorm(x, null, null, null, null, true, 0.1, 1e-5));
+        assertMentions(bn, "batchNorm", "int64");
+        IllegalArgumentException ln = assertThrows(IllegalArgumentException.class,
+                () -> Functional.layerNorm(x, new long[] {3}, null, null, 1e-5));
+        assertMentions(ln, "layerNorm", "int64");
+    }
+
+    @Test
     void binaryCrossEntropiesNameTheirDtypesAndShapes() {
         IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class,
                 () -> Functional.binaryCrossEntropyWithLogits(Tensor.of(0.5, 0.5), Tensor.of(1L, 0)));
