@@ -236,6 +236,9 @@ class NumbersParityTest {
         }
         Tensor x = Tensor.fromArray(DType.FLOAT64, doubles(p.get("x")), 1, 1, 4, 4);
         assertSame("avgPool2d", doubles(p.getAsJsonObject("avg_k2").get("out")), Functional.avgPool2d(x, 2, 2, 0).toDoubleArray());
+        // 1-D pooling runs the same loops on [N, C, 1, W]: the first row of the 2-D case, pooled along W.
+        Tensor row = Tensor.fromArray(DType.FLOAT32, new double[] {0, Double.NaN, 2, 3}, 1, 1, 4);
+        assertSame("maxPool1d", new double[] {Double.NaN, 3}, Functional.maxPool1d(row, 2, 2, 0, 1).toDoubleArray());
     }
 
     // ------------------------------------------------------------ max(dim)/min(dim): ties and gradients
