@@ -72,18 +72,18 @@ public final class Losses {
                 max = Math.max(max, v);
             }
         }
-        if (min < 0 || max > 1) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
+        // Written so that NaN fails too (Math.min/max propagate it), as torch's "between 0 and 1" check does.
+        if (!(min >= 0 && max <= 1)) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
                 + min + ", " + max + "]; use bceWithLogits for raw scores");
-        Tensor y = target.to(p.dtype());
-        Tensor logP = p.log().clampMin(-100), log1mP = p.rsub(1).log().clampMin(-100);
-        return reduce(y.mul(logP).add(y.rsub(1).mul(log1mP)).neg(), r);
+        // One fused primitive with torch's gradient (p - y) / max(p(1 - p), 1e-12): composed through log and clamp,
+        // p = 0 or 1 gave a NaN gradient even for a correct prediction.
+        return reduce(Functional.binaryCrossEntropy(p, target.to(p.dtype())), r);
     }
 
-    /** Binary cross-entropy from logits, stable form max(x,0) - x y + log(1 + exp(-|x|)). */
+    /** Binary cross-entropy from logits in torch's stable form; its gradient is sigmoid(x) - y, also at x = 0. */
     public static Tensor bceWithLogits(Tensor x, Tensor target, Reduction r) {
         sameShape("bceWithLogits", x, target);
-        Tensor y = target.to(x.dtype());
-        return reduce(x.relu().sub(x.mul(y)).add(x.abs().neg().exp().add(1).log()), r);
+        return reduce(Functional.binaryCrossEntropyWithLogits(x, target.to(x.dtype())), r);
     }
 
     /** Binary hinge loss max(0, 1 - y x) for labels y in {-1, +1} (the SVM loss). */

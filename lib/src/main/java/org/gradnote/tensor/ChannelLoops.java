@@ -53,7 +53,7 @@ final class ChannelLoops {
 
     /**
      * gT[c, n·P + p] = g[n, c, p], the gradient back in the gemms' layout, and db[c] = the sum of row c of gT
-     * (db may be null); g is [N, C, P], gT [C, N·P], both dense.
+     * in double, rounded once to g's type (db may be null); g is [N, C, P], gT [C, N·P], both dense.
      */
     static void toChannelMajor(INDArray g, INDArray gT, INDArray db, int n, int c, int p) {
         int len = n * c * p, cols = n * p;
@@ -63,12 +63,13 @@ final class ChannelLoops {
             Memory.get(g, src, 0, len);
             float[] d = db == null ? null : new float[c];
             for (int ci = 0; ci < c; ci++) {
-                float sum = 0f;
+                // Summed in double and rounded once (see sumBias).
+                double sum = 0;
                 for (int ni = 0; ni < n; ni++) {
                     int from = (ni * c + ci) * p, to = ci * cols + ni * p;
                     for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
                 }
-                if (d != null) d[ci] = sum;
+                if (d != null) d[ci] = (float) sum;
             }
             Memory.put(gT, dst, 0, len);
             if (d != null) Memory.put(db, d, 0, c);
@@ -123,25 +124,29 @@ final class ChannelLoops {
 
     /**
      * db[i] = the sum of g[o, i, j] over o and j of a dense [outer, size, inner] array, accumulated in that order
-     * (o, then j) in g's type, as reduce_sum over the other axes does for the two layouts used here: inner = 1
-     * (a linear layer's rows) or outer = 1 (one sample's convolution).
+     * (o, then j) in double and rounded once to g's type, for the two layouts used here: inner = 1 (a linear
+     * layer's rows) or outer = 1 (one sample's convolution).
      */
     static void sumBias(INDArray g, INDArray db, int outer, int size, int inner) {
         if (outer != 1 && inner != 1) throw new IllegalArgumentException("sumBias: needs outer == 1 or inner == 1");
         int len = outer * size * inner;
         Unfold.Scratch s = Unfold.scratch();
         if (g.dataType() == DataType.FLOAT) {
-            float[] v = s.floats(0, len), acc = s.floats(1, size);
+            // Accumulated in double, rounded once: a float32 running sum loses the low bits of each element once the
+            // total is large (a bias gradient summed over a big batch), as ND4J's reduce_sum does (see Reduce).
+            float[] v = s.floats(0, len), out = s.floats(1, size);
+            double[] acc = s.doubles(0, size);
             Memory.get(g, v, 0, len);
-            java.util.Arrays.fill(acc, 0, size, 0f);
+            java.util.Arrays.fill(acc, 0, size, 0);
             for (int o = 0, k = 0; o < outer; o++) {
                 for (int i = 0; i < size; i++) {
-                    float sum = acc[i];
+                    double sum = acc[i];
                     for (int j = 0; j < inner; j++, k++) sum += v[k];
                     acc[i] = sum;
                 }
             }
-            Memory.put(db, acc, 0, size);
+            for (int i = 0; i < size; i++) out[i] = (float) acc[i];
+            Memory.put(db, out, 0, size);
         } else {
             double[] v = s.doubles(0, len), acc = s.doubles(1, size);
             Memory.get(g, v, 0, len);

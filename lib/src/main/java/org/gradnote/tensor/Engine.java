@@ -150,14 +150,42 @@ final class Engine {
             // An alias is registered under its op's hash, not its own: on a failure, ask ND4J's table once.
             String message = Native.OPS.lastErrorMessage();
             long registered = DynamicCustomOp.builder(name).build().opHash();
-            if (registered == s.hash) throw new RuntimeException("native op " + name + " failed: " + message);
+            if (registered == s.hash) throw failure(name, inputs, outputs, message);
             s.hash = registered;
-            run(name, s.hash, c.ctx);
+            if (Native.OPS.execCustomOp2(null, s.hash, c.ctx.contextPointer()) != 0) {
+                throw failure(name, inputs, outputs, Native.OPS.lastErrorMessage());
+            }
         }
     }
 
+    /**
+     * A native op's failure in gradnote's words: the op with the dtypes and shapes of its arrays, so the message says
+     * what was asked of it. libnd4j's own text (and its source path) is kept only as the cause, for a bug report.
+     */
+    static IllegalStateException failure(String name, INDArray[] inputs, INDArray[] outputs, String nativeMessage) {
+        return new IllegalStateException("gradnote: the native op '" + name + "' failed on inputs " + describe(inputs)
+                + " with outputs " + describe(outputs) + " (an unsupported combination of dtypes or shapes, or a gradnote bug:"
+                + " please report it)", new RuntimeException("libnd4j: " + nativeMessage));
+    }
+
+    /** "(float32 [2, 3], int64 [2])": each array's dtype and shape. */
+    static String describe(INDArray[] arrays) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < arrays.length; i++) {
+            INDArray a = arrays[i];
+            if (i > 0) b.append(", ");
+            b.append(a == null ? "null" : label(a.dataType()) + " " + Shapes.str(a.shape()));
+        }
+        return b.append(')').toString();
+    }
+
+    private static String label(DataType t) {
+        for (DType d : DType.values()) if (d.nd4j() == t) return d.toString();
+        return t.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static RuntimeException failure(String name) {
-        return new RuntimeException("native op " + name + " failed: " + Native.OPS.lastErrorMessage());
+        return failure(name, new INDArray[0], new INDArray[0], Native.OPS.lastErrorMessage());
     }
 
     /** Looked up at the first op, not with Engine: ND4J's backend must be loaded first (Tensor's initialiser). */
@@ -284,8 +312,13 @@ final class Engine {
         for (int i = 0; i < g.length; i++) {
             if (i < lead || (shape[i - lead] == 1 && g[i] != 1)) dims[nd++] = i;
         }
-        INDArray r = nd == 0 ? grad : grad.sum(true, Arrays.copyOf(dims, nd));
-        return r.reshape(shape);
+        if (nd == 0) return grad.reshape(shape);
+        DataType t = grad.dataType();
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) return grad.sum(true, Arrays.copyOf(dims, nd)).reshape(shape);
+        // Through Reduce's double-accumulated sums, not ND4J's float32 running sum (see Reduce).
+        boolean[] reduced = new boolean[g.length];
+        for (int i = 0; i < nd; i++) reduced[dims[i]] = true;
+        return Reduce.toArray(Reduce.sums(null, grad, g, reduced, null), t, shape);
     }
 
     /** Matrix product of two 2-D arrays through BLAS gemm into a fresh output (10x faster than mmul here). */

@@ -99,6 +99,7 @@ public final class Functional {
     public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
         if (x.dim() < 2) throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
+        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
         long c = x.size(1);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
@@ -135,6 +136,7 @@ public final class Functional {
                 && Arrays.equals(Arrays.copyOfRange(xs, xs.length - k, xs.length), normalizedShape);
         if (!fits) throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs) + " does not end with the normalized shape "
                 + Shapes.str(normalizedShape));
+        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
         return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);
@@ -176,6 +178,32 @@ public final class Functional {
         }
         if (target.dtype().isFloatingPoint()) throw new IllegalArgumentException("crossEntropy: target must hold class indices, got " + target.dtype());
         return LossPrimitives.crossEntropy(logits, target, mean);
+    }
+
+    /**
+     * F.binary_cross_entropy per element (reduction 'none'), p holding probabilities in [0, 1] and target of p's
+     * shape: logs clamped at -100 as torch, so p = 0 or 1 gives a finite loss and a finite gradient (torch's).
+     */
+    public static Tensor binaryCrossEntropy(Tensor p, Tensor target) {
+        checkSameFloat("binaryCrossEntropy", p, target);
+        return LossPrimitives.binaryCrossEntropy(p, target);
+    }
+
+    /** F.binary_cross_entropy_with_logits per element (reduction 'none'): stable for any logit, gradient sigmoid(x) - y. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
+        checkSameFloat("binaryCrossEntropyWithLogits", logits, target);
+        return LossPrimitives.binaryCrossEntropyWithLogits(logits, target);
+    }
+
+    private static void checkSameFloat(String op, Tensor input, Tensor target) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new ShapeException(op + ": input shape " + Shapes.str(input.shape()) + " and target shape "
+                    + Shapes.str(target.shape()) + " differ");
+        }
+        if (!input.dtype().isFloatingPoint() || input.dtype() != target.dtype()) {
+            throw new IllegalArgumentException(op + ": expected input and target of one floating-point dtype, got "
+                    + input.dtype() + " and " + target.dtype());
+        }
     }
 
     /** F.mse_loss of two tensors of the same shape, averaged ({@code mean}) or summed, as one fused primitive. */

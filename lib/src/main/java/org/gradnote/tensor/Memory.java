@@ -52,6 +52,31 @@ final class Memory {
         else a.data().asNioDouble().put(0, src, off, n);
     }
 
+    /**
+     * Elements from..from+n of a's float32 buffer into dst[0..n): the chunked reads of {@link Reduce}, which walks
+     * arrays of millions of elements through a small buffer instead of copying them whole onto the heap.
+     */
+    static void get(INDArray a, long from, float[] dst, int n) {
+        checkRange(a, DataType.FLOAT, from, n, dst.length);
+        if (a.data().offset() == 0) UNSAFE.copyMemory(null, a.data().address() + 4L * from, dst, FLOATS, 4L * n);
+        else a.data().asNioFloat().get(Math.toIntExact(from), dst, 0, n);
+    }
+
+    /** Elements from..from+n of a's float64 buffer into dst[0..n). */
+    static void get(INDArray a, long from, double[] dst, int n) {
+        checkRange(a, DataType.DOUBLE, from, n, dst.length);
+        if (a.data().offset() == 0) UNSAFE.copyMemory(null, a.data().address() + 8L * from, dst, DOUBLES, 8L * n);
+        else a.data().asNioDouble().get(Math.toIntExact(from), dst, 0, n);
+    }
+
+    private static void checkRange(INDArray a, DataType type, long from, int n, int javaLength) {
+        if (a.dataType() != type) throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");
+        if (from < 0 || n <= 0 || n > javaLength || from + n > a.data().length()) {
+            throw new IndexOutOfBoundsException("copy of " + n + " elements from " + from + " of a native buffer of "
+                    + a.data().length() + " into a Java array of " + javaLength);
+        }
+    }
+
     /** True when the raw copy applies; throws, as NIO would, for a range outside either side. */
     private static boolean direct(INDArray a, DataType type, int off, int n, int javaLength) {
         if (a.dataType() != type) throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");

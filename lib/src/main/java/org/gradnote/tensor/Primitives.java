@@ -311,17 +311,6 @@ final class Primitives {
         });
     }
 
-    static Tensor clamp(Tensor a, double min, double max) {
-        INDArray out = Transforms.min(Transforms.max(a.data(), min, true), max, false);
-        return Tensor.record(out, "clamp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray inside = a.data().gte(min).castTo(g.dataType()).muli(a.data().lte(max).castTo(g.dataType()));
-                return new INDArray[] {g.mul(inside)};
-            }
-        });
-    }
-
     /** cond ? a : b, element-wise with broadcasting; no gradient flows to the condition. */
     static Tensor where(Tensor cond, Tensor a, Tensor b) {
         DataType t = Engine.resultType(a.data().dataType(), b.data().dataType());
@@ -339,73 +328,222 @@ final class Primitives {
         });
     }
 
-    // ---- reductions ----
+    // ---- reductions (accurate sums in Reduce, NaN-aware extremes in Extremes) ----
 
+    /** Sum over dims (all when empty); float sums are blocked double sums ({@link Reduce}), integer and bool sums exact int64. */
     static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
         if (dims.length == 0 && a.small() != null) return SmallOps.sum(a);
         long[] in = a.shape();
-        if (dims.length == 0) {
-            INDArray out = Engine.reduceAll("reduce_sum", a.data());
-            return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-                @Override
-                public INDArray[] apply(INDArray g) {
-                    return new INDArray[] {fill(g, in, 1)};
-                }
-            });
-        }
         int[] d = Shapes.dims("sum", dims, a.dim());
-        INDArray out = a.data().sum(keepDim, d);
-        long[] kept = keptShape(in, d);
+        boolean[] red = Reduce.mask(in.length, d);
+        long[] outShape = reducedShape(in, dims, d, keepDim);
+        if (!a.dtype().isFloatingPoint()) return new Tensor(Reduce.toArray(Reduce.longSums(a, red), outShape));
+        INDArray out = Reduce.toArray(Reduce.sums(a, red), a.dtype().nd4j(), outShape);
+        long[] kept = keptShape(in, red);
         return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                return new INDArray[] {expand(g.reshape(kept), in)};
+                return new INDArray[] {dims.length == 0 ? fill(g, in, 1) : expand(g.reshape(kept), in)};
             }
         });
     }
 
+    /** Mean over dims (all when empty), from the accurate sums; float tensors only, as in torch. */
     static Tensor mean(Tensor a, int[] dims, boolean keepDim) {
+        checkFloat("mean", a);
         if (dims.length == 0 && a.small() != null) return SmallOps.mean(a);
         long[] in = a.shape();
-        if (dims.length == 0) {
-            double n = Shapes.numel(in);
-            INDArray out = Engine.reduceAll("reduce_mean", a.data());
-            return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-                @Override
-                public INDArray[] apply(INDArray g) {
-                    return new INDArray[] {fill(g, in, 1 / n)};
-                }
-            });
-        }
         int[] d = Shapes.dims("mean", dims, a.dim());
-        double n = 1;
-        for (int i : d) n *= in[i];
-        double count = n;
-        INDArray out = a.data().mean(keepDim, d);
-        long[] kept = keptShape(in, d);
+        boolean[] red = Reduce.mask(in.length, d);
+        double count = Reduce.count(in, red);
+        double[] s = Reduce.sums(a, red);
+        for (int i = 0; i < s.length; i++) s[i] /= count;
+        INDArray out = Reduce.toArray(s, a.dtype().nd4j(), reducedShape(in, dims, d, keepDim));
+        long[] kept = keptShape(in, red);
         return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                return new INDArray[] {expand(g.reshape(kept).div(count), in)};
+                return new INDArray[] {dims.length == 0 ? fill(g, in, 1 / count) : expand(g.reshape(kept).div(count), in)};
             }
         });
     }
 
-    /** max (or min) over dims; ties share the gradient equally, as with PyTorch's amax. */
-    static Tensor extreme(Tensor a, int[] dims, boolean keepDim, boolean max) {
+    /**
+     * Variance (or, with {@code sqrt}, standard deviation) over dims (all when empty) with {@code correction}
+     * subtracted from the count (1: Bessel's, torch's default): two passes in double, the mean first, then the
+     * squared deviations from it. d var/dx = 2 (x - mean) / (n - correction); d std/dx = that / (2 std), and 0 where
+     * std is 0 (torch's std_backward), where sqrt's own rule would give NaN.
+     */
+    static Tensor variance(Tensor a, int[] dims, boolean keepDim, int correction, boolean sqrt) {
+        String op = sqrt ? "std" : "var";
+        if (!a.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(op + "(): needs a floating-point tensor, got " + a.dtype()
+                    + " (torch: std and var only support floating point); convert with toFloat() or toDouble()");
+        }
+        long[] in = a.shape();
+        int[] d = Shapes.dims(op, dims, a.dim());
+        boolean[] red = Reduce.mask(in.length, d);
+        double count = Reduce.count(in, red), dof = count - correction;
+        double[] mean = Reduce.sums(a, red);
+        for (int i = 0; i < mean.length; i++) mean[i] /= count;
+        double[] v = Reduce.sums(a.small(), a.small() == null ? a.data() : null, in, red, mean);
+        for (int i = 0; i < v.length; i++) v[i] = sqrt ? Math.sqrt(v[i] / dof) : v[i] / dof;
+        DataType t = a.dtype().nd4j();
+        INDArray out = Reduce.toArray(v, t, reducedShape(in, dims, d, keepDim));
+        long[] kept = keptShape(in, red);
+        return Tensor.record(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                double[] gv = Engine.toDoubles(g);
+                for (int i = 0; i < gv.length; i++) {
+                    gv[i] = sqrt ? (v[i] == 0 ? 0 : gv[i] / (v[i] * dof)) : 2 * gv[i] / dof;
+                }
+                INDArray centred = Engine.broadcastBinary("subtract", op, a.data(), Reduce.toArray(mean, t, kept));
+                return new INDArray[] {Engine.broadcastBinary("multiply", op, centred, Reduce.toArray(gv, t, kept))};
+            }
+        });
+    }
+
+    /** Refuses a float-only reduction of an integer or bool tensor, naming the op and the dtype. */
+    static void checkFloat(String op, Tensor a) {
+        if (!a.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(op + "(): could not infer the output dtype: the input must be float32 or float64, got "
+                    + a.dtype() + " (convert with toFloat() or toDouble() first, as torch requires)");
+        }
+    }
+
+    /** The result shape: a scalar for a reduction over everything, else the input's with the dims kept or dropped. */
+    private static long[] reducedShape(long[] in, int[] dims, int[] d, boolean keepDim) {
+        // A rank-0 tensor reduces to itself (torch accepts dim 0 or -1 on it).
+        if (dims.length == 0 || in.length == 0) return new long[0];
+        return keepDim ? keptShape(in, d) : dropDims(in, d);
+    }
+
+    private static long[] keptShape(long[] in, boolean[] reduced) {
+        long[] k = in.clone();
+        for (int i = 0; i < k.length; i++) if (reduced[i]) k[i] = 1;
+        return k;
+    }
+
+    /**
+     * Max or min along dim d with the index of each winner (torch.max(dim)): {values, indices}. The first extreme
+     * wins a tie and a NaN wins over any number; the gradient flows to the returned index only.
+     */
+    static Tensor[] extremeWithIndex(Tensor a, int dim, boolean keepDim, boolean max) {
         String op = max ? "max" : "min";
         long[] in = a.shape();
-        int[] d = dims.length == 0 ? allDims(a.dim()) : Shapes.dims(op, dims, a.dim());
-        if (Shapes.numel(in) == 0) throw new IllegalArgumentException(op + "(): empty tensor has no " + op);
-        INDArray kept = max ? a.data().max(true, d) : a.data().min(true, d);
-        INDArray out = dims.length == 0 ? kept.reshape() : keepDim ? kept : kept.reshape(dropDims(in, d));
+        int d = Shapes.dim(op, dim, a.dim());
+        Extremes.checkNotEmpty(op, in, d);
+        int[] oni = Extremes.around(in, in.length == 0 ? -1 : d);
+        int outer = oni[0], n = oni[1], inner = oni[2];
+        long[] index = new long[outer * inner];
+        long[] outShape = in.length == 0 ? in : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
+        DataType t = a.dtype().nd4j();
+        if (!a.dtype().isFloatingPoint()) {
+            long[] values = new long[index.length];
+            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
+            return new Tensor[] {new Tensor(Extremes.longsAs(values, t, outShape)), new Tensor(Reduce.toArray(index, outShape))};
+        }
+        double[] values = new double[index.length];
+        Extremes.scan(Extremes.doubles(a), outer, n, inner, max, values, index);
+        INDArray indices = Reduce.toArray(index, outShape);
+        INDArray out = Reduce.toArray(values, t, outShape);
+        Tensor v = Tensor.record(out, op, new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                double[] gv = Engine.toDoubles(g);
+                double[] dx = new double[outer * n * inner];
+                for (int o = 0; o < outer; o++) {
+                    for (int j = 0; j < inner; j++) dx[(o * n + (int) index[o * inner + j]) * inner + j] = gv[o * inner + j];
+                }
+                return new INDArray[] {Reduce.toArray(dx, t, in)};
+            }
+        });
+        return new Tensor[] {v, new Tensor(indices)};
+    }
+
+    /**
+     * max or min over everything (dim -1) or one dimension, as torch's max() and amax(dim): NaN propagates, and the
+     * gradient is shared equally by every element equal to the result (every NaN when the result is NaN), as in
+     * torch's evenly_distribute_backward.
+     */
+    static Tensor extreme(Tensor a, int dim, boolean keepDim, boolean max) {
+        String op = max ? (dim < 0 ? "max" : "amax") : (dim < 0 ? "min" : "amin");
+        long[] in = a.shape();
+        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
+        int d = dim < 0 || in.length == 0 ? -1 : dim;
+        Extremes.checkNotEmpty(op, in, d);
+        int[] oni = Extremes.around(in, d);
+        int outer = oni[0], n = oni[1], inner = oni[2];
+        long[] index = new long[outer * inner];
+        long[] outShape = d < 0 ? (dim < 0 ? new long[0] : in) : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
+        DataType t = a.dtype().nd4j();
+        if (!a.dtype().isFloatingPoint()) {
+            long[] values = new long[index.length];
+            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
+            return new Tensor(Extremes.longsAs(values, t, outShape));
+        }
+        double[] values = new double[index.length];
+        Extremes.scan(Extremes.doubles(a), outer, n, inner, max, values, index);
+        INDArray out = Reduce.toArray(values, t, outShape);
+        // The output is saved as torch saves it (its rule reads the result), so an in-place change to it is refused.
         return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                INDArray mask = Engine.compare("equals", op, a.data(), kept).castTo(a.data().dataType());
-                INDArray count = mask.sum(true, d);
-                INDArray share = Engine.broadcastBinary("divide", op, g.reshape(kept.shape()), count);
-                return new INDArray[] {Engine.broadcastBinary("multiply", op, mask, share)};
+                double[] x = Extremes.doubles(a), gv = Engine.toDoubles(g), dx = new double[x.length];
+                for (int o = 0; o < outer; o++) {
+                    for (int j = 0; j < inner; j++) {
+                        double r = values[o * inner + j];
+                        int ties = 0;
+                        for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], r)) ties++;
+                        double share = gv[o * inner + j] / ties;
+                        for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], r)) dx[(o * n + k) * inner + j] = share;
+                    }
+                }
+                return new INDArray[] {Reduce.toArray(dx, t, in)};
+            }
+        });
+    }
+
+    /** Equal, or both NaN: the elements a max/min result came from. */
+    private static boolean same(double x, double r) {
+        return x == r || (x != x && r != r);
+    }
+
+    /** Index of the max or min (first one; a NaN wins) over everything (dim -1, a scalar) or along one dimension, int64. */
+    static Tensor argExtreme(Tensor a, int dim, boolean keepDim, boolean max) {
+        String op = max ? "argmax" : "argmin";
+        long[] in = a.shape();
+        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
+        int d = dim < 0 || in.length == 0 ? -1 : dim;
+        Extremes.checkNotEmpty(op, in, d);
+        int[] oni = Extremes.around(in, d);
+        long[] index = new long[oni[0] * oni[2]];
+        if (a.dtype().isFloatingPoint()) {
+            Extremes.scan(Extremes.doubles(a), oni[0], oni[1], oni[2], max, new double[index.length], index);
+        } else {
+            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), oni[0], oni[1], oni[2], max, new long[index.length], index);
+        }
+        long[] outShape = d < 0 ? new long[0] : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
+        return new Tensor(Reduce.toArray(index, outShape));
+    }
+
+    /** Clamps into [min, max] with NaN kept (torch.clamp); d/dx is 1 inside the bounds (inclusive), 0 outside and at NaN. */
+    static Tensor clamp(Tensor a, double min, double max) {
+        double[] x = Extremes.doubles(a), y = new double[x.length];
+        // Math.max/min return NaN for a NaN argument: NaN propagates as in torch. With min > max every value becomes max, as torch.
+        for (int i = 0; i < x.length; i++) y[i] = Math.min(Math.max(x[i], min), max);
+        DataType t = a.dtype().nd4j();
+        if (!a.dtype().isFloatingPoint()) {
+            INDArray out = Reduce.toArray(y, DataType.DOUBLE, a.shape()).castTo(t);
+            return new Tensor(out);
+        }
+        return Tensor.record(Reduce.toArray(y, t, a.shape()), "clamp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                double[] v = Extremes.doubles(a), gv = Engine.toDoubles(g);
+                for (int i = 0; i < gv.length; i++) if (!(v[i] >= min && v[i] <= max)) gv[i] = 0;
+                return new INDArray[] {Reduce.toArray(gv, t, a.shape())};
             }
         });
     }

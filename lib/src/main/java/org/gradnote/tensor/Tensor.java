@@ -619,7 +619,9 @@ public final class Tensor {
     public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }
     public Tensor softmax(int dim) { return Primitives.softmax(this, dim); }
     public Tensor logSoftmax(int dim) { return Primitives.logSoftmax(this, dim); }
+    /** Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside. */
     public Tensor clamp(double min, double max) { return Primitives.clamp(this, min, max); }
+    /** Values limited from below (NaN stays NaN), like torch.clamp_min. */
     public Tensor clampMin(double min) { return Primitives.clamp(this, min, Double.POSITIVE_INFINITY); }
     public Tensor matmul(Tensor o) { return Primitives.matmul(this, o); }
 
@@ -652,41 +654,103 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- reductions
 
+    /** Sum of all elements as a scalar: float32/float64 keep their type (summed accurately in double), integer and bool tensors give int64. */
     public Tensor sum() { return Primitives.sum(this, new int[0], false); }
+    /** Sum over one dimension, which disappears. */
     public Tensor sum(int dim) { return Primitives.sum(this, new int[] {dim}, false); }
+    /** Sum over one dimension, kept with size 1 when keepDim. */
     public Tensor sum(int dim, boolean keepDim) { return Primitives.sum(this, new int[] {dim}, keepDim); }
+    /** Sum over several dimensions (all when dims is empty). */
     public Tensor sum(int[] dims, boolean keepDim) { return Primitives.sum(this, dims, keepDim); }
+    /** Mean of all elements as a scalar (float tensors only; NaN for an empty tensor, as torch). */
     public Tensor mean() { return Primitives.mean(this, new int[0], false); }
+    /** Mean over one dimension, which disappears. */
     public Tensor mean(int dim) { return Primitives.mean(this, new int[] {dim}, false); }
+    /** Mean over one dimension, kept with size 1 when keepDim. */
     public Tensor mean(int dim, boolean keepDim) { return Primitives.mean(this, new int[] {dim}, keepDim); }
+    /** Mean over several dimensions (all when dims is empty). */
     public Tensor mean(int[] dims, boolean keepDim) { return Primitives.mean(this, dims, keepDim); }
-    public Tensor max() { return Primitives.extreme(this, new int[0], false, true); }
-    public Tensor max(int dim) { return Primitives.extreme(this, new int[] {dim}, false, true); }
-    public Tensor max(int dim, boolean keepDim) { return Primitives.extreme(this, new int[] {dim}, keepDim, true); }
-    public Tensor min() { return Primitives.extreme(this, new int[0], false, false); }
-    public Tensor min(int dim) { return Primitives.extreme(this, new int[] {dim}, false, false); }
-    public Tensor min(int dim, boolean keepDim) { return Primitives.extreme(this, new int[] {dim}, keepDim, false); }
+
+    /** The largest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
+    public Tensor max() { return Primitives.extreme(this, -1, false, true); }
+    /** The smallest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
+    public Tensor min() { return Primitives.extreme(this, -1, false, false); }
+
+    /** torch.max(dim)'s result: the largest values along the dimension and their int64 indices. */
+    public record MaxResult(Tensor values, Tensor indices) {}
+
+    /** torch.min(dim)'s result: the smallest values along the dimension and their int64 indices. */
+    public record MinResult(Tensor values, Tensor indices) {}
+
+    /**
+     * Largest values along a dimension, which disappears, with their indices, like {@code x.max(dim)} in torch: the
+     * first maximum wins a tie, a NaN wins over any number, and the gradient flows to the returned index only.
+     */
+    public MaxResult max(int dim) { return max(dim, false); }
+
+    /** As {@link #max(int)}, keeping the dimension with size 1 when keepDim. */
+    public MaxResult max(int dim, boolean keepDim) {
+        Tensor[] r = Primitives.extremeWithIndex(this, dim, keepDim, true);
+        return new MaxResult(r[0], r[1]);
+    }
+
+    /** Smallest values along a dimension with their indices, like {@code x.min(dim)} (first minimum, NaN wins). */
+    public MinResult min(int dim) { return min(dim, false); }
+
+    /** As {@link #min(int)}, keeping the dimension with size 1 when keepDim. */
+    public MinResult min(int dim, boolean keepDim) {
+        Tensor[] r = Primitives.extremeWithIndex(this, dim, keepDim, false);
+        return new MinResult(r[0], r[1]);
+    }
+
+    /** Largest values along a dimension (torch.amax): NaN propagates; tied maxima share the gradient equally. */
+    public Tensor amax(int dim) { return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), false, true); }
+    /** As {@link #amax(int)}, keeping the dimension with size 1 when keepDim. */
+    public Tensor amax(int dim, boolean keepDim) { return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), keepDim, true); }
+    /** Smallest values along a dimension (torch.amin): NaN propagates; tied minima share the gradient equally. */
+    public Tensor amin(int dim) { return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), false, false); }
+    /** As {@link #amin(int)}, keeping the dimension with size 1 when keepDim. */
+    public Tensor amin(int dim, boolean keepDim) { return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), keepDim, false); }
+
+    /** Unbiased variance of all elements, like {@code x.var()}. */
+    public Tensor var() { return var(true); }
+
+    /** Unbiased standard deviation of all elements, like {@code x.std()}. */
+    public Tensor std() { return std(true); }
+
+    /** Variance of all elements (unbiased = Bessel's correction, torch's default), computed in two passes in double. */
+    public Tensor var(boolean unbiased) { return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, false); }
 
     /** Variance over a dimension (unbiased = Bessel's correction, as torch.var's default). */
     public Tensor var(int dim, boolean unbiased, boolean keepDim) {
-        long n = size(dim);
-        Tensor centered = sub(mean(dim, true));
-        return centered.square().sum(dim, keepDim).div(unbiased ? n - 1 : n);
+        return Primitives.variance(this, new int[] {dim}, keepDim, unbiased ? 1 : 0, false);
     }
 
-    /** Index of the largest element of the flattened tensor, as int64 scalar. */
-    public Tensor argmax() {
-        return new Tensor(Nd4j.scalar(DataType.LONG, data().dup('c').reshape(-1).argMax().getLong(0)));
+    /** Standard deviation of all elements (unbiased = Bessel's correction); its gradient is 0 where it is 0, as torch. */
+    public Tensor std(boolean unbiased) { return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, true); }
+
+    /** Standard deviation over a dimension (unbiased = Bessel's correction). */
+    public Tensor std(int dim, boolean unbiased, boolean keepDim) {
+        return Primitives.variance(this, new int[] {dim}, keepDim, unbiased ? 1 : 0, true);
     }
 
-    /** Indices of the largest elements along a dimension, as int64. */
-    public Tensor argmax(int dim) {
-        return new Tensor(data().argMax(Shapes.dim("argmax", dim, dim())).castTo(DataType.LONG));
-    }
+    /** Flat index of the largest element (the first one; a NaN wins, as torch), as an int64 scalar. */
+    public Tensor argmax() { return Primitives.argExtreme(this, -1, false, true); }
 
-    public Tensor argmin(int dim) {
-        return new Tensor(Nd4j.argMin(data(), Shapes.dim("argmin", dim, dim())).castTo(DataType.LONG));
-    }
+    /** Indices of the largest elements along a dimension, as int64 (first maximum; a NaN wins). */
+    public Tensor argmax(int dim) { return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), false, true); }
+
+    /** As {@link #argmax(int)}, keeping the dimension with size 1 when keepDim. */
+    public Tensor argmax(int dim, boolean keepDim) { return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), keepDim, true); }
+
+    /** Flat index of the smallest element (the first one; a NaN wins), as an int64 scalar. */
+    public Tensor argmin() { return Primitives.argExtreme(this, -1, false, false); }
+
+    /** Indices of the smallest elements along a dimension, as int64 (first minimum; a NaN wins). */
+    public Tensor argmin(int dim) { return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), false, false); }
+
+    /** As {@link #argmin(int)}, keeping the dimension with size 1 when keepDim. */
+    public Tensor argmin(int dim, boolean keepDim) { return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), keepDim, false); }
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
 

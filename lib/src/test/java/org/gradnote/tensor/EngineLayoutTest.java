@@ -44,7 +44,11 @@ class EngineLayoutTest {
         INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), b = Nd4j.rand(DataType.FLOAT, 4, 5);
         RuntimeException e = assertThrows(RuntimeException.class,
                 () -> Engine.exec("matmul", new INDArray[] {a, b}, Nd4j.createUninitialized(DataType.FLOAT, 2, 5)));
-        assertTrue(e.getMessage().startsWith("native op matmul failed"), e.getMessage());
+        // gradnote's words first (op, dtypes, shapes); libnd4j's text only as the cause.
+        assertTrue(e.getMessage().startsWith("gradnote: the native op 'matmul' failed on inputs (float32 [2, 3], float32 [4, 5])"
+                + " with outputs (float32 [2, 5])"), e.getMessage());
+        assertFalse(e.getMessage().contains("libnd4j"), e.getMessage());
+        assertTrue(e.getCause() != null && e.getCause().getMessage().startsWith("libnd4j: "), String.valueOf(e.getCause()));
         INDArray c = Nd4j.rand(DataType.FLOAT, 3, 5), out = Nd4j.createUninitialized(DataType.FLOAT, 2, 5);
         Engine.exec("matmul", new INDArray[] {a, c}, out);
         assertEquals(a.mmul(c), out);

@@ -90,8 +90,14 @@ class GradientCheckTest {
         check("mean dim -1", t -> t[0].mean(-1), r(2, 3, 4));
         check("mean dim 1 keep", t -> t[0].mean(1, true), r(2, 3, 4));
         check("max all", t -> t[0].max(), r(3, 4));
-        check("max dim 1", t -> t[0].max(1), r(3, 4));
-        check("min dim 0 keep", t -> t[0].min(0, true), r(3, 4));
+        check("max dim 1", t -> t[0].max(1).values(), r(3, 4));
+        check("min dim 0 keep", t -> t[0].min(0, true).values(), r(3, 4));
+        check("amax dim 1", t -> t[0].amax(1), r(3, 4));
+        check("amin dim 0 keep", t -> t[0].amin(0, true), r(3, 4));
+        check("var all", t -> t[0].var(true), r(3, 4));
+        check("std dim 1", t -> t[0].std(1, true, false), r(3, 4));
+        check("std all biased", t -> t[0].std(false), r(2, 3, 4));
+        check("var dim 0 keep biased", t -> t[0].var(0, false, true), r(3, 4));
         check("min all", t -> t[0].min(), r(3, 4));
         check("var", t -> t[0].var(1, true, false), r(3, 4));
     }

@@ -121,8 +121,11 @@ class TensorOpsTest {
         assertEquals(3.5, x.mean().item());
         assertArrayEquals(new double[] {2, 5}, x.mean(1).toDoubleArray());
         assertEquals(6, x.max().item());
-        assertArrayEquals(new double[] {3, 6}, x.max(1).toDoubleArray());
-        assertArrayEquals(new double[] {1, 2, 3}, x.min(0).toDoubleArray());
+        assertArrayEquals(new double[] {3, 6}, x.max(1).values().toDoubleArray());
+        assertArrayEquals(new long[] {2, 2}, x.max(1).indices().toLongArray());
+        assertArrayEquals(new double[] {1, 2, 3}, x.min(0).values().toDoubleArray());
+        assertArrayEquals(new double[] {3, 6}, x.amax(1).toDoubleArray());
+        assertArrayEquals(new double[] {1, 2, 3}, x.amin(0).toDoubleArray());
         assertArrayEquals(new double[] {1, 1}, x.var(1, true, false).toDoubleArray(), 1e-12);
         assertArrayEquals(new double[] {2 / 3.0, 2 / 3.0}, x.var(1, false, false).toDoubleArray(), 1e-12);
     }
