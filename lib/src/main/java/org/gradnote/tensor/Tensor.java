@@ -68,6 +68,16 @@ public final class Tensor {
         defaultDType = type;
     }
 
+    /** Forces the implementation ops use (see {@code Gradnote.setPath}); tensors already made stay where they are. */
+    public static void setComputePath(ComputePath path) {
+        Dispatch.setPath(path);
+    }
+
+    /** The implementation ops use now. */
+    public static ComputePath computePath() {
+        return Dispatch.path();
+    }
+
     /** A 1-D tensor of the default floating-point type. */
     public static Tensor of(double... values) {
         if (Small.fits(defaultDType.nd4j(), values.length)) return heap(defaultDType.nd4j(), values.clone(), values.length);
@@ -589,31 +599,69 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- maths (see Primitives for gradients)
 
-    public Tensor add(Tensor o) { return Primitives.add(this, o); }
-    public Tensor add(double c) { return Primitives.addScalar(this, c); }
-    public Tensor sub(Tensor o) { return Primitives.sub(this, o); }
-    public Tensor sub(double c) { return Primitives.addScalar(this, -c); }
+    // Element-wise ops are entries of one table each (UnaryOp, BinaryOp: forward, dtype rule and gradient together).
+    // A Java long is PyTorch's Python int and a double its Python float: int64 tensor + 2 stays int64, + 2.5 is float32.
+
+    /** this + o, broadcast, with PyTorch's type promotion. */
+    public Tensor add(Tensor o) { return BinaryOp.ADD.apply(this, o); }
+    /** this + c (a float: integer tensors give the default float type). */
+    public Tensor add(double c) { return BinaryOp.ADD.apply(this, c, false, false); }
+    /** this + c (an integer: integer tensors keep their type). */
+    public Tensor add(long c) { return BinaryOp.ADD.apply(this, c, true, false); }
+    /** this - o, broadcast. */
+    public Tensor sub(Tensor o) { return BinaryOp.SUB.apply(this, o); }
+    /** this - c. */
+    public Tensor sub(double c) { return BinaryOp.SUB.apply(this, c, false, false); }
+    /** this - c (an integer). */
+    public Tensor sub(long c) { return BinaryOp.SUB.apply(this, c, true, false); }
     /** c - this. */
-    public Tensor rsub(double c) { return Primitives.rsubScalar(this, c); }
-    public Tensor mul(Tensor o) { return Primitives.mul(this, o); }
-    public Tensor mul(double c) { return Primitives.mulScalar(this, c); }
-    public Tensor div(Tensor o) { return Primitives.div(this, o); }
-    public Tensor div(double c) { return Primitives.mulScalar(this, 1.0 / c); }
+    public Tensor rsub(double c) { return BinaryOp.SUB.apply(this, c, false, true); }
+    /** c - this (an integer). */
+    public Tensor rsub(long c) { return BinaryOp.SUB.apply(this, c, true, true); }
+    /** this · o, broadcast. */
+    public Tensor mul(Tensor o) { return BinaryOp.MUL.apply(this, o); }
+    /** this · c. */
+    public Tensor mul(double c) { return BinaryOp.MUL.apply(this, c, false, false); }
+    /** this · c (an integer). */
+    public Tensor mul(long c) { return BinaryOp.MUL.apply(this, c, true, false); }
+    /** this / o, true division (integer tensors give the default float type, as torch). */
+    public Tensor div(Tensor o) { return BinaryOp.DIV.apply(this, o); }
+    /** this / c, true division. */
+    public Tensor div(double c) { return BinaryOp.DIV.apply(this, c, false, false); }
+    /** this / c, true division (an integer c; the result is floating-point). */
+    public Tensor div(long c) { return BinaryOp.DIV.apply(this, c, true, false); }
     /** c / this. */
-    public Tensor rdiv(double c) { return Primitives.rdivScalar(this, c); }
-    public Tensor neg() { return Primitives.mulScalar(this, -1); }
-    public Tensor pow(double p) { return Primitives.powScalar(this, p); }
-    public Tensor pow(Tensor p) { return Primitives.pow(this, p); }
-    public Tensor square() { return Primitives.powScalar(this, 2); }
-    public Tensor exp() { return Primitives.exp(this); }
-    public Tensor log() { return Primitives.log(this); }
+    public Tensor rdiv(double c) { return BinaryOp.DIV.apply(this, c, false, true); }
+    /** c / this (an integer c; the result is floating-point). */
+    public Tensor rdiv(long c) { return BinaryOp.DIV.apply(this, c, true, true); }
+    /** -this (refused on bool tensors). */
+    public Tensor neg() { return UnaryOp.NEG.apply(this); }
+    /** this^p (a float p: integer tensors give the default float type). */
+    public Tensor pow(double p) { return BinaryOp.POW.apply(this, p, false, false); }
+    /** this^p (an integer p: integer tensors keep their type). */
+    public Tensor pow(long p) { return BinaryOp.POW.apply(this, p, true, false); }
+    /** this^p element-wise, broadcast. */
+    public Tensor pow(Tensor p) { return BinaryOp.POW.apply(this, p); }
+    /** this², as this · this. */
+    public Tensor square() { return BinaryOp.POW.apply(this, 2, true, false); }
+    /** atan2(this, other): the angle of the point (other, this) in (-π, π], broadcast; floats for integer inputs. */
+    public Tensor atan2(Tensor other) { return BinaryOp.ATAN2.apply(this, other); }
+    /** e^this (integer tensors give the default float type). */
+    public Tensor exp() { return UnaryOp.EXP.apply(this); }
+    /** Natural logarithm (integer tensors give the default float type). */
+    public Tensor log() { return UnaryOp.LOG.apply(this); }
     /** log(1 + x), accurate for tiny x. */
-    public Tensor log1p() { return Primitives.log1p(this); }
-    public Tensor sqrt() { return Primitives.sqrt(this); }
-    public Tensor abs() { return Primitives.abs(this); }
-    public Tensor tanh() { return Primitives.tanh(this); }
-    public Tensor sigmoid() { return Primitives.sigmoid(this); }
-    public Tensor relu() { return Primitives.relu(this); }
+    public Tensor log1p() { return UnaryOp.LOG1P.apply(this); }
+    /** Square root (integer tensors give the default float type). */
+    public Tensor sqrt() { return UnaryOp.SQRT.apply(this); }
+    /** |this| (integer tensors keep their type). */
+    public Tensor abs() { return UnaryOp.ABS.apply(this); }
+    /** Hyperbolic tangent (integer tensors give the default float type). */
+    public Tensor tanh() { return UnaryOp.TANH.apply(this); }
+    /** 1 / (1 + e^-this) (integer tensors give the default float type). */
+    public Tensor sigmoid() { return UnaryOp.SIGMOID.apply(this); }
+    /** max(this, 0), keeping NaN (as torch). */
+    public Tensor relu() { return UnaryOp.RELU.apply(this); }
     public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
     /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
     public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }

@@ -149,8 +149,8 @@ class SmallOpsTest {
 
     @Test
     void tensorsAboveTheLimitAndIntegerTensorsStartInNd4j() {
-        assertNull(Tensor.zeros(Small.MAX + 1).small());
-        assertNotNull(Tensor.zeros(Small.MAX).small());
+        assertNull(Tensor.zeros(Dispatch.HEAP_MAX + 1).small());
+        assertNotNull(Tensor.zeros(Dispatch.HEAP_MAX).small());
         assertNull(Tensor.of(1L, 2L).small());
         assertThrows(ShapeException.class, () -> Tensor.ones(2, 3).add(Tensor.ones(3, 2)));
     }
