@@ -17,6 +17,21 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The heap path for tiny tensors gives what the ND4J path gives, forward and backward, and hands over cleanly. */
 class SmallOpsTest {
+    // This class checks the AUTO policy's own choices (what starts on the heap, which sizes loop): pinned to AUTO
+    // when the suite runs on a forced path.
+    private ComputePath forced;
+
+    @org.junit.jupiter.api.BeforeEach
+    void pinAuto() {
+        forced = Tensor.computePath();
+        Tensor.setComputePath(ComputePath.AUTO);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restorePath() {
+        Tensor.setComputePath(forced);
+    }
+
     @BeforeEach
     void seed() {
         Gradnote.seed(7);
