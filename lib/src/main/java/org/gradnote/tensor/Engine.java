@@ -14,7 +14,10 @@ import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The one place where gradnote calls ND4J: array allocation and op dispatch.
+ * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, array allocation, the legacy
+ * transforms and bulk copies. Not yet the only one: the layer, loss and recurrent primitives, the optimizers and
+ * parts of {@link Tensor} and {@link Primitives} still call ND4J's INDArray methods directly, and {@link Memory}
+ * and {@code asNio} are two routes to native memory (see docs/how-to-add-an-op.md, "What remains").
  *
  * <p>ND4J spends most of a small op's time building the op and its context on the Java side (measured: 22-30 µs
  * for an allocating 2x2 add, 2.4 µs through a reused {@link OpContext}). Every native op therefore goes through

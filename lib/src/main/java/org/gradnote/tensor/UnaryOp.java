@@ -51,6 +51,7 @@ enum UnaryOp {
     },
     /** tanh x; d = g·(1 - tanh²) (native: libnd4j's fused tanh_bp). */
     TANH("tanh", Types.FLOAT, Reads.OUTPUT) {
+        @Override boolean denseInput() { return true; }
         @Override double heap(double x) { return Math.tanh(x); }
         @Override INDArray nd(INDArray x) { return Engine.unary("tanh", x, null); }
         @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, k.rsub(1.0, k.mul(out, out))); }
@@ -58,6 +59,7 @@ enum UnaryOp {
     },
     /** 1 / (1 + e^-x); d = g·s·(1 - s) (native: libnd4j's fused sigmoid_bp). */
     SIGMOID("sigmoid", Types.FLOAT, Reads.OUTPUT) {
+        @Override boolean denseInput() { return true; }
         @Override double heap(double x) { return 1 / (1 + Math.exp(-x)); }
         @Override INDArray nd(INDArray x) { return Engine.unary("sigmoid", x, null); }
         @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(k.mul(g, out), k.rsub(1.0, out)); }
@@ -65,6 +67,7 @@ enum UnaryOp {
     },
     /** max(x, 0) keeping NaN and -0 (as torch); d = g where x > 0 or x is NaN, else 0 (torch's threshold_backward). */
     RELU("relu", Types.SAME_NO_BOOL, Reads.INPUT) {
+        @Override boolean denseInput() { return true; }
         @Override double heap(double x) { return x < 0 ? 0.0 : x; }
         @Override INDArray nd(INDArray x) { return ReluLoops.relu(x); }
         @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.whereNotPositiveZero(g, x); }
@@ -100,6 +103,14 @@ enum UnaryOp {
     /** The gradient rule: the input's gradient from the output's gradient g, the input x and the output out. */
     abstract <A> A grad(Backend<A> k, A g, A x, A out);
 
+    /**
+     * True for ops whose native kernels need a dense input: it is made dense once in the forward pass and the same
+     * array serves the backward (a strided view was otherwise copied twice).
+     */
+    boolean denseInput() {
+        return false;
+    }
+
     /** The native path's gradient: the composed rule unless a constant overrides it with a fused kernel. */
     INDArray ndBackward(INDArray g, INDArray x, INDArray out) {
         return grad(Backend.ND, g, x, out);
@@ -118,7 +129,7 @@ enum UnaryOp {
             Small out = Small.rounded(s.type, s.shape, v);
             return Tensor.recordSmall(out, label, inputs, saved, reads == Reads.OUTPUT, new HeapRule(this, s, out));
         }
-        INDArray xa = x.data();
+        INDArray xa = denseInput() ? Engine.contiguous(x.data()) : x.data();
         INDArray out = nd(xa);
         NdRule rule = new NdRule(this, xa, out);
         return reads == Reads.OUTPUT ? Tensor.recordSavingOutput(out, label, inputs, saved, rule) : Tensor.record(out, label, inputs, saved, rule);
