@@ -729,12 +729,22 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
 
-    public Tensor gt(double c) { return new Tensor(data().gt(c)); }
-    public Tensor lt(double c) { return new Tensor(data().lt(c)); }
-    public Tensor ge(double c) { return new Tensor(data().gte(c)); }
-    public Tensor le(double c) { return new Tensor(data().lte(c)); }
-    public Tensor eq(double c) { return new Tensor(data().eq(c)); }
-    public Tensor ne(double c) { return new Tensor(data().neq(c)); }
+    // An integer tensor against a fractional number compares in the default float type, as torch's promotion does
+    // (ND4J would round the number to the tensor's type: arange(3).lt(0.5) was all false).
+    public Tensor gt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().gt(c) : new Tensor(data().gt(c)); }
+    public Tensor lt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().lt(c) : new Tensor(data().lt(c)); }
+    public Tensor ge(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ge(c) : new Tensor(data().gte(c)); }
+    public Tensor le(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().le(c) : new Tensor(data().lte(c)); }
+    public Tensor eq(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().eq(c) : new Tensor(data().eq(c)); }
+    public Tensor ne(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ne(c) : new Tensor(data().neq(c)); }
+
+    private boolean fractionalAgainstInteger(double c) {
+        return !dtype().isFloatingPoint() && c != Math.rint(c);
+    }
+
+    private Tensor toDefaultFloat() {
+        return to(defaultDType);
+    }
     public Tensor gt(Tensor o) { return compare("greater", "gt", o); }
     public Tensor lt(Tensor o) { return compare("less", "lt", o); }
     public Tensor ge(Tensor o) { return compare("greater_equal", "ge", o); }
@@ -880,10 +890,13 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_"); data().addi(broadcastTo(o)); storage.bump(); return this; }
-    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); storage.bump(); return this; }
+    public Tensor add_(Tensor o) { checkInPlace("add_", Promotion.of(this, o)); data().addi(broadcastTo(o)); storage.bump(); return this; }
+    /** this += c, in place (a float c is refused on integer tensors, as torch refuses it). */
+    public Tensor add_(double c) { checkInPlace("add_", Promotion.withScalar(this, false)); data().addi(c); storage.bump(); return this; }
+    /** this += c for an integer c, in place. */
+    public Tensor add_(long c) { checkInPlace("add_", Promotion.withScalar(this, true)); data().addi(c); storage.bump(); return this; }
     public Tensor sub_(Tensor o) {
-        checkInPlace("sub_");
+        checkInPlace("sub_", Promotion.of(this, o));
         INDArray d = data(), src = o.data();
         // The optimizers' update of every parameter and step: a cached native op when nothing needs broadcasting or
         // casting (INDArray.subi builds its op on the Java side each call).
@@ -893,8 +906,11 @@ public final class Tensor {
         storage.bump();
         return this;
     }
-    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); storage.bump(); return this; }
-    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); storage.bump(); return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_", Promotion.of(this, o)); data().muli(broadcastTo(o)); storage.bump(); return this; }
+    /** this *= c, in place (a float c is refused on integer tensors, as torch refuses it). */
+    public Tensor mul_(double c) { checkInPlace("mul_", Promotion.withScalar(this, false)); data().muli(c); storage.bump(); return this; }
+    /** this *= c for an integer c, in place. */
+    public Tensor mul_(long c) { checkInPlace("mul_", Promotion.withScalar(this, true)); data().muli(c); storage.bump(); return this; }
     public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.bump(); return this; }
     public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.bump(); return this; }
 
@@ -916,6 +932,19 @@ public final class Tensor {
         }
         INDArray src = Engine.cast(o.data(), data().dataType());
         return java.util.Arrays.equals(o.shape(), shape()) ? src : Primitives.expand(src, shape());
+    }
+
+    /**
+     * As {@link #checkInPlace(String)}, and refuses a result type this tensor cannot hold (torch's can_cast: a float
+     * result into an integer tensor, a number into a bool one), which ND4J would silently truncate.
+     */
+    private void checkInPlace(String op, DType result) {
+        checkInPlace(op);
+        DType mine = dtype();
+        if ((result.isFloatingPoint() && !mine.isFloatingPoint()) || (result != DType.BOOL && mine == DType.BOOL)) {
+            throw new IllegalArgumentException(op + ": result type " + result + " can't be cast to this tensor's dtype " + mine
+                    + " (as in torch); use the out-of-place op, or convert first with to(DType)");
+        }
     }
 
     private void checkInPlace(String op) {

@@ -187,6 +187,25 @@ class PromotionParityTest {
     }
 
     @Test
+    void inPlaceOpsRefuseWhatTheTensorCannotHoldAndComparisonsPromote() {
+        Tensor ints = Tensor.arange(3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ints.add_(0.5));
+        assertEquals("add_: result type float32 can't be cast to this tensor's dtype int64 (as in torch); use the out-of-place op,"
+                + " or convert first with to(DType)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ints.mul_(Tensor.of(1.5)));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(true, false).add_(1L));
+        assertArrayEquals(new double[] {2, 3, 4}, ints.add_(2L).toDoubleArray(), 0, "an integer number is fine");
+        assertArrayEquals(new double[] {4, 6, 8}, ints.mul_(2).toDoubleArray(), 0);
+        assertEquals(DType.INT64, ints.dtype());
+        Tensor floats = Tensor.of(1.0, 2.0).add_(Tensor.of(DType.FLOAT64, 0.5, 0.5));
+        assertArrayEquals(new double[] {1.5, 2.5}, floats.toDoubleArray(), 0, "float64 into float32 is allowed, as torch");
+        assertArrayEquals(new double[] {1, 0, 0}, Tensor.arange(3).lt(0.5).toDoubleArray(), 0, "compared as floats, not rounded");
+        assertArrayEquals(new double[] {0, 1, 1}, Tensor.arange(3).ge(0.5).toDoubleArray(), 0);
+        assertArrayEquals(new double[] {0, 0, 0}, Tensor.arange(3).eq(1.5).toDoubleArray(), 0);
+        assertArrayEquals(new double[] {0, 1, 0}, Tensor.arange(3).eq(1.0).toDoubleArray(), 0);
+    }
+
+    @Test
     void noNd4jMessageReachesTheUser() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(true, false).neg());
         assertEquals("neg: not supported for bool tensors (got dtype bool); convert first, e.g. x.to(DType.INT64)", e.getMessage());
