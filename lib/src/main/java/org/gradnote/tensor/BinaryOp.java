@@ -160,7 +160,7 @@ enum BinaryOp {
         Tensor x = cast(a, compute);
         Tensor[] inputs = {x};
         Tensor[] saved = reads == Reads.NOTHING ? Tensor.NONE : inputs;
-        Small s = x.small();
+        Small s = Dispatch.heap(x);
         Tensor r;
         if (s != null) {
             double k = Small.round(s.type, c);

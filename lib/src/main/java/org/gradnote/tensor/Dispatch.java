@@ -68,11 +68,22 @@ final class Dispatch {
     }
 
     /**
+     * A tensor's heap values when an element-wise op on it should run on the heap, else null: heap tensors made before
+     * {@link ComputePath#LOOP} or {@link ComputePath#NATIVE} was forced move to ND4J at their next op.
+     */
+    static Small heap(Tensor t) {
+        Small s = t.small();
+        if (s == null) return null;
+        ComputePath p = path;
+        return p == ComputePath.LOOP || p == ComputePath.NATIVE ? null : s;
+    }
+
+    /**
      * The output shape when a binary element-wise op on a and b runs on the heap, else null: both on the heap, one
      * floating type, and broadcasting at most repeats a one-element operand (element i reads element i, or the only one).
      */
     static long[] heapShape(String op, Tensor a, Tensor b) {
-        Small x = a.small(), y = b.small();
+        Small x = heap(a), y = heap(b);
         if (x == null || y == null || x.type != y.type) return null;
         long[] shape = Engine.broadcastShape(op, x.shape, y.shape);
         long n = Shapes.numel(shape);

@@ -122,7 +122,7 @@ enum UnaryOp {
         Tensor x = type == in ? a : a.to(type);
         Tensor[] inputs = {x};
         Tensor[] saved = reads == Reads.NOTHING ? Tensor.NONE : new Tensor[] {x};
-        Small s = x.small();
+        Small s = Dispatch.heap(x);
         if (s != null) {
             double[] v = new double[s.v.length];
             for (int i = 0; i < v.length; i++) v[i] = heap(s.v[i]);
