@@ -68,7 +68,7 @@ public final class Tensor {
         defaultDType = type;
     }
 
-    /** Forces the implementation ops use (see {@code Gradnote.setPath}); tensors already made stay where they are. */
+    /** Forces the implementation ops use (see {@code Gradnote.setPath}); heap tensors move to ND4J at their next op under LOOP or NATIVE. */
     public static void setComputePath(ComputePath path) {
         Dispatch.setPath(path);
     }
@@ -597,7 +597,7 @@ public final class Tensor {
         return TensorFormat.format(this);
     }
 
-    // ---------------------------------------------------------------- maths (see Primitives for gradients)
+    // ---------------------------------------------------------------- maths (element-wise: UnaryOp, BinaryOp; the rest: Primitives)
 
     // Element-wise ops are entries of one table each (UnaryOp, BinaryOp: forward, dtype rule and gradient together).
     // A Java long is PyTorch's Python int and a double its Python float: int64 tensor + 2 stays int64, + 2.5 is float32.
