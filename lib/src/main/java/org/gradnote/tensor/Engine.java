@@ -327,12 +327,10 @@ final class Engine {
         return out;
     }
 
+    /** The common type of two arrays, by torch.promote_types (bool with int32 was bool, so an int 2 compared as true). */
     static DataType resultType(DataType a, DataType b) {
         if (a == b) return a;
-        if (a == DataType.DOUBLE || b == DataType.DOUBLE) return DataType.DOUBLE;
-        if (a == DataType.FLOAT || b == DataType.FLOAT) return DataType.FLOAT;
-        if (a == DataType.LONG || b == DataType.LONG) return DataType.LONG;
-        return a;
+        return Promotion.promote(DType.of(a), DType.of(b)).nd4j();
     }
 
     static INDArray cast(INDArray a, DataType t) {

@@ -206,6 +206,14 @@ class PromotionParityTest {
     }
 
     @Test
+    void comparisonsBetweenTensorsPromoteAsTorch() {
+        Tensor two = Tensor.of(2L, 0L).to(DType.INT32);
+        assertArrayEquals(new double[] {0, 1}, Tensor.of(true, false).eq(two).toDoubleArray(), 0, "true == 2 is false in torch");
+        assertArrayEquals(new double[] {1, 0}, two.gt(Tensor.of(true, false)).toDoubleArray(), 0);
+        assertArrayEquals(new double[] {1, 0}, Tensor.of(1L, 2L).lt(Tensor.of(1.5, 1.5)).toDoubleArray(), 0, "compared as floats");
+    }
+
+    @Test
     void noNd4jMessageReachesTheUser() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(true, false).neg());
         assertEquals("neg: not supported for bool tensors (got dtype bool); convert first, e.g. x.to(DType.INT64)", e.getMessage());
