@@ -3,6 +3,7 @@ package org.gradnote;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gradnote.tensor.ComputePath;
 import org.gradnote.tensor.Tensor;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -67,6 +68,19 @@ public final class Gradnote {
      */
     public static Map<String, String> nativeEnvironment() {
         return Map.of("OMP_WAIT_POLICY", "PASSIVE");
+    }
+
+    /**
+     * Forces which implementation tensor ops use ({@link ComputePath#AUTO} by default, or the system property
+     * {@code gradnote.path}): every path gives the same numbers, AUTO the fastest; the others exist for tests.
+     */
+    public static void setPath(ComputePath path) {
+        Tensor.setComputePath(path);
+    }
+
+    /** The implementation tensor ops use now (see {@link #setPath}). */
+    public static ComputePath path() {
+        return Tensor.computePath();
     }
 
     /** The number of threads ND4J's native ops use. */

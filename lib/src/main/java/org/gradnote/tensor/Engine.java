@@ -9,11 +9,15 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.util.HashUtil;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The one place where gradnote calls ND4J: array allocation and op dispatch.
+ * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, array allocation, the legacy
+ * transforms and bulk copies. Not yet the only one: the layer, loss and recurrent primitives, the optimizers and
+ * parts of {@link Tensor} and {@link Primitives} still call ND4J's INDArray methods directly, and {@link Memory}
+ * and {@code asNio} are two routes to native memory (see docs/how-to-add-an-op.md, "What remains").
  *
  * <p>ND4J spends most of a small op's time building the op and its context on the Java side (measured: 22-30 µs
  * for an allocating 2x2 add, 2.4 µs through a reused {@link OpContext}). Every native op therefore goes through
@@ -226,6 +230,84 @@ final class Engine {
         return out;
     }
 
+    /** c (op) x for a scalar c, through the same cached scalar as {@link #scalarOp} (libnd4j broadcasts a rank-0 first operand). */
+    static INDArray scalarOpLeft(String nativeName, double c, INDArray x) {
+        DataType t = x.dataType();
+        Map<DataType, INDArray> scalars = SCALARS.get();
+        INDArray s = scalars.get(t);
+        if (s == null) scalars.put(t, s = Nd4j.scalar(t, 0.0));
+        s.putScalar(0, c);
+        INDArray out = empty(t, x.shape());
+        exec(nativeName, new INDArray[] {s, x}, out);
+        return out;
+    }
+
+    /** One more reusable rank-0 array per type and thread, for a gradient rule's Java-number operand (see Backend). */
+    private static final ThreadLocal<Map<DataType, INDArray>> OPERANDS = new ThreadLocal<>() {
+        @Override
+        protected Map<DataType, INDArray> initialValue() {
+            return new HashMap<>();
+        }
+    };
+
+    /**
+     * A rank-0 array holding c, valid until the next call on this thread: a gradient rule's Java-number operand, set
+     * once per rule (the rule's own scalar ops go through {@link #scalarOp}'s separate array).
+     */
+    static INDArray operandScalar(DataType t, double c) {
+        Map<DataType, INDArray> operands = OPERANDS.get();
+        INDArray s = operands.get(t);
+        if (s == null) operands.put(t, s = Nd4j.scalar(t, 0.0));
+        s.putScalar(0, c);
+        return s;
+    }
+
+    /**
+     * ND4J's legacy element-wise transforms into a fresh array: exp, log, sqrt, abs, sign, neg, and pow with the
+     * exponent p (libnd4j has no custom op for these; the legacy kernels are what gradnote always ran).
+     */
+    static INDArray transform(String name, INDArray x, double p) {
+        switch (name) {
+            case "exp": return Transforms.exp(x, true);
+            case "log": return Transforms.log(x, true);
+            case "sqrt": return Transforms.sqrt(x, true);
+            case "abs": return Transforms.abs(x, true);
+            case "sign": return Transforms.sign(x, true);
+            case "neg": return x.neg();
+            case "pow": return Transforms.pow(x, p, true);
+            default: throw new IllegalArgumentException("no legacy transform " + name);
+        }
+    }
+
+    /** A unary op's heap function as a Java loop over an ND4J array's values (log1p: ND4J's float32 kernel is inexact). */
+    static INDArray javaTransform(UnaryOp op, INDArray x) {
+        double[] v = toDoubles(x);
+        for (int i = 0; i < v.length; i++) v[i] = op.heap(v[i]);
+        INDArray out = empty(x.dataType(), x.shape());
+        putDoubles(out, v, 0, v.length);
+        return out;
+    }
+
+    /** A native custom op taking (input) into a fresh array of its type and shape (input made dense first). */
+    static INDArray unary(String name, INDArray x, double[] tArgs) {
+        INDArray c = contiguous(x);
+        INDArray out = empty(c.dataType(), c.shape());
+        exec(name, new INDArray[] {c}, new INDArray[] {out}, null, null, tArgs);
+        return out;
+    }
+
+    /**
+     * A native backward op taking (input, gradient). g is made dense first: relu_bp on the meteo CNN's transposed
+     * gradient took 58 µs, against 10 for the copy plus 17 on dense arrays (ND4J's strided path computes every
+     * element's offset).
+     */
+    static INDArray unaryBackward(String name, INDArray x, INDArray g, double[] tArgs) {
+        INDArray c = contiguous(x);
+        INDArray dx = empty(c.dataType(), c.shape());
+        exec(name, new INDArray[] {c, contiguous(cast(g, c.dataType()))}, new INDArray[] {dx}, null, null, tArgs);
+        return dx;
+    }
+
     /** Sum or mean of all elements as a rank-0 array (reduce_sum/reduce_mean into a fresh scalar). */
     static INDArray reduceAll(String nativeName, INDArray x) {
         INDArray out = empty(x.dataType());
@@ -273,12 +355,10 @@ final class Engine {
         return out;
     }
 
+    /** The common type of two arrays, by torch.promote_types (bool with int32 was bool, so an int 2 compared as true). */
     static DataType resultType(DataType a, DataType b) {
         if (a == b) return a;
-        if (a == DataType.DOUBLE || b == DataType.DOUBLE) return DataType.DOUBLE;
-        if (a == DataType.FLOAT || b == DataType.FLOAT) return DataType.FLOAT;
-        if (a == DataType.LONG || b == DataType.LONG) return DataType.LONG;
-        return a;
+        return Promotion.promote(DType.of(a), DType.of(b)).nd4j();
     }
 
     static INDArray cast(INDArray a, DataType t) {
@@ -401,17 +481,14 @@ final class Engine {
         return all.length == c.length() ? all : java.util.Arrays.copyOf(all, Math.toIntExact(c.length()));
     }
 
-    /** Below this many elements a Java loop subtracts faster than a native call (~5 µs) costs. */
-    private static final int SMALL_SUBTRACT = 8192;
-
     /**
-     * d -= src for dense, offset-free float32/float64 arrays of one type and size up to {@link #SMALL_SUBTRACT}
+     * d -= src for dense, offset-free float32/float64 arrays of one type and size up to {@link Dispatch#SUBTRACT_LOOP_MAX}
      * elements, as a Java loop (the same IEEE subtraction as the native op); false, doing nothing, otherwise. Every
      * optimizer step subtracts each parameter's update: LeNet's eight were ~50 µs of native calls per step.
      */
     static boolean subtractSmall(INDArray d, INDArray src) {
         int n = (int) Math.min(d.length(), Integer.MAX_VALUE);
-        if (n > SMALL_SUBTRACT || d.offset() != 0 || src.offset() != 0 || d.dataType() != src.dataType()) return false;
+        if (!Dispatch.loop(n, Dispatch.SUBTRACT_LOOP_MAX) || d.offset() != 0 || src.offset() != 0 || d.dataType() != src.dataType()) return false;
         Unfold.Scratch s = Unfold.scratch();
         if (d.dataType() == DataType.FLOAT) {
             float[] a = s.floats(0, n), b = s.floats(1, n);

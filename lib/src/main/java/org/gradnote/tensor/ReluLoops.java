@@ -1,26 +1,33 @@
 package org.gradnote.tensor;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * ReLU for small float32 arrays and its backward for float32 arrays, each as one Java loop: dx = g where x > 0, else 0 (a NaN x passes nothing, as
- * PyTorch's threshold_backward).
+ * ReLU's native-side forward and backward ({@link UnaryOp#RELU}): Java loops over float32 arrays where
+ * {@link Dispatch} allows them, libnd4j otherwise. Forward: x < 0 gives +0, -0 and NaN pass (torch's relu, and
+ * libnd4j's bits). Backward: dx = g, except 0 where x <= 0 (torch's threshold_backward: a NaN input passes g).
  *
- * <p>Why not M2.1's relu_bp: it calls a std::function per element, 48 µs for LeNet's 12k-float activations where
- * the copies in and out plus this loop take ~20. The result is a selection, so it is bit-identical to relu_bp.
+ * <p>Why loops: M2.1's relu_bp calls a std::function per element, 48 µs for LeNet's 12k-float activations where
+ * the copies in and out plus this loop take ~20; for small arrays the forward loop beats the native call.
  */
 final class ReluLoops {
     private ReluLoops() {}
 
-    /** Below this many elements the forward loop beats a native call (the meteo CNN's [1, 10, 362]). */
-    static final int SMALL_FORWARD = 4096;
+    /** relu(x) into a fresh array. */
+    static INDArray relu(INDArray a) {
+        INDArray x = Engine.contiguous(a);
+        INDArray out = Engine.empty(x.dataType(), x.shape());
+        if (!forward(x, out)) Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
+        return out;
+    }
 
     /**
-     * out = relu(x) for a dense float32 x of at most {@link #SMALL_FORWARD} elements, with the native op's bits
-     * (x < 0 gives +0; -0 and NaN pass through, checked by ReluLoopsTest); false, doing nothing, otherwise.
+     * out = relu(x) for a dense float32 x within {@link Dispatch#RELU_FORWARD_LOOP_MAX} elements (or as forced), with
+     * the native op's bits (checked by ReluLoopsTest); false, doing nothing, otherwise.
      */
     static boolean forward(INDArray x, INDArray out) {
-        if (x.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT || x.length() > SMALL_FORWARD) return false;
+        if (x.dataType() != DataType.FLOAT || !Dispatch.loop(x.length(), Dispatch.RELU_FORWARD_LOOP_MAX)) return false;
         int n = (int) x.length();
         float[] v = Unfold.scratch().floats(0, n);
         Memory.get(x, v, 0, n);
@@ -29,14 +36,31 @@ final class ReluLoops {
         return true;
     }
 
-    /** dx (dense) from the dense input x and output gradient g of a ReLU. */
+    /** ReLU's input gradient from its input x and output gradient g, into a fresh dense array. */
+    static INDArray gradient(INDArray xa, INDArray ga) {
+        INDArray x = Engine.contiguous(xa);
+        INDArray g = Engine.contiguous(Engine.cast(ga, x.dataType()));
+        INDArray dx = Engine.empty(x.dataType(), x.shape());
+        DataType t = x.dataType();
+        if (t == DataType.FLOAT && Dispatch.loop(x.length(), Dispatch.RELU_BACKWARD_LOOP_MAX)) {
+            backward(x, g, dx);
+            return dx;
+        }
+        // Natively: dx = (x <= 0) ? 0 : g. Not relu_bp, which passes nothing at a NaN input where torch passes g.
+        INDArray zero = Engine.zeros(t, x.shape());
+        INDArray notPositive = Engine.compare("less_equal", "relu", x, zero);
+        Engine.exec("select", new INDArray[] {notPositive, zero, g}, dx);
+        return dx;
+    }
+
+    /** dx (dense) from the dense input x and output gradient g of a ReLU, both float32. */
     static void backward(INDArray x, INDArray g, INDArray dx) {
         int n = Math.toIntExact(x.length());
         Unfold.Scratch s = Unfold.scratch();
         float[] xs = s.floats(0, n), gs = s.floats(1, n);
         Memory.get(x, xs, 0, n);
         Memory.get(g, gs, 0, n);
-        for (int i = 0; i < n; i++) if (!(xs[i] > 0)) gs[i] = 0;
+        for (int i = 0; i < n; i++) if (xs[i] <= 0) gs[i] = 0;
         Memory.put(dx, gs, 0, n);
     }
 }

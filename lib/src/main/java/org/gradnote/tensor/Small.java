@@ -10,14 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: every ND4J array costs ~6 µs to create and every native call ~2.5 µs, while PyTorch runs the course's
  * whole first autograd example (five ops and a backward pass on a 2x2 tensor) in ~25 µs. Tensors of at most
- * {@link #MAX} elements therefore start on the heap and the common element-wise ops ({@link SmallOps}) run on
+ * {@link Dispatch#HEAP_MAX} elements therefore start on the heap and the element-wise ops ({@link UnaryOp}, {@link BinaryOp}) run on
  * them in Java; any other op moves them to ND4J once ({@link Storage#nd}). float32 values are kept rounded to
  * float, so +, -, *, / give the bits ND4J's float kernels give.
  */
 final class Small {
-    /** Largest element count kept on the heap: a Java loop over 256 doubles costs less than one native call. */
-    static final int MAX = 256;
-
     final DataType type;
     final long[] shape;
     final double[] v;
@@ -28,9 +25,9 @@ final class Small {
         this.v = v;
     }
 
-    /** True when a tensor of this type and size starts on the heap. */
+    /** True when a tensor of this type and size starts on the heap (the policy is {@link Dispatch#onHeap}). */
     static boolean fits(DataType type, long numel) {
-        return numel <= MAX && (type == DataType.FLOAT || type == DataType.DOUBLE);
+        return Dispatch.onHeap(type, numel);
     }
 
     /** A heap copy of an ND4J array (used when a native gradient meets a heap rule). */

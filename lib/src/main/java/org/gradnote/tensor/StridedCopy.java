@@ -14,12 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class StridedCopy {
     private StridedCopy() {}
 
-    static final int MAX_ELEMENTS = 16_384;
-
     /** Copies a into the dense c-order dst of the same shape and type; false, copying nothing, when not handled. */
     static boolean copy(INDArray a, INDArray dst) {
         DataType t = a.dataType();
-        if (t != DataType.FLOAT && t != DataType.DOUBLE || a.length() > MAX_ELEMENTS || a.length() == 0) return false;
+        long max = Dispatch.loopLimit(Dispatch.STRIDED_COPY_MAX);
+        if (t != DataType.FLOAT && t != DataType.DOUBLE || a.length() > max || a.length() == 0) return false;
         long[] shape = a.shape(), strides = a.stride();
         long span = 1;
         for (int i = 0; i < shape.length; i++) {
@@ -28,7 +27,7 @@ final class StridedCopy {
         }
         // Offset-free views only: ND4J gives an offset view its own buffer object whose NIO view still starts at
         // the base's first element, so offsets are left to the native copy.
-        if (a.offset() != 0 || a.data().offset() != 0 || span > MAX_ELEMENTS * 4L || span > a.data().length()) return false;
+        if (a.offset() != 0 || a.data().offset() != 0 || span > max * 4L || span > a.data().length()) return false;
         int n = (int) a.length(), len = (int) span;
         // Size-1 dimensions dropped and at most three left, so the gather is three plain loops (a per-element
         // counter call ran ~20x slower in the interpreter, where a run's first epochs execute it).

@@ -68,6 +68,16 @@ public final class Tensor {
         defaultDType = type;
     }
 
+    /** Forces the implementation ops use (see {@code Gradnote.setPath}); heap tensors move to ND4J at their next op under LOOP or NATIVE. */
+    public static void setComputePath(ComputePath path) {
+        Dispatch.setPath(path);
+    }
+
+    /** The implementation ops use now. */
+    public static ComputePath computePath() {
+        return Dispatch.path();
+    }
+
     /** A 1-D tensor of the default floating-point type. */
     public static Tensor of(double... values) {
         if (Small.fits(defaultDType.nd4j(), values.length)) return heap(defaultDType.nd4j(), values.clone(), values.length);
@@ -587,33 +597,71 @@ public final class Tensor {
         return TensorFormat.format(this);
     }
 
-    // ---------------------------------------------------------------- maths (see Primitives for gradients)
+    // ---------------------------------------------------------------- maths (element-wise: UnaryOp, BinaryOp; the rest: Primitives)
 
-    public Tensor add(Tensor o) { return Primitives.add(this, o); }
-    public Tensor add(double c) { return Primitives.addScalar(this, c); }
-    public Tensor sub(Tensor o) { return Primitives.sub(this, o); }
-    public Tensor sub(double c) { return Primitives.addScalar(this, -c); }
+    // Element-wise ops are entries of one table each (UnaryOp, BinaryOp: forward, dtype rule and gradient together).
+    // A Java long is PyTorch's Python int and a double its Python float: int64 tensor + 2 stays int64, + 2.5 is float32.
+
+    /** this + o, broadcast, with PyTorch's type promotion. */
+    public Tensor add(Tensor o) { return BinaryOp.ADD.apply(this, o); }
+    /** this + c (a float: integer tensors give the default float type). */
+    public Tensor add(double c) { return BinaryOp.ADD.apply(this, c, false, false); }
+    /** this + c (an integer: integer tensors keep their type). */
+    public Tensor add(long c) { return BinaryOp.ADD.apply(this, c, true, false); }
+    /** this - o, broadcast. */
+    public Tensor sub(Tensor o) { return BinaryOp.SUB.apply(this, o); }
+    /** this - c. */
+    public Tensor sub(double c) { return BinaryOp.SUB.apply(this, c, false, false); }
+    /** this - c (an integer). */
+    public Tensor sub(long c) { return BinaryOp.SUB.apply(this, c, true, false); }
     /** c - this. */
-    public Tensor rsub(double c) { return Primitives.rsubScalar(this, c); }
-    public Tensor mul(Tensor o) { return Primitives.mul(this, o); }
-    public Tensor mul(double c) { return Primitives.mulScalar(this, c); }
-    public Tensor div(Tensor o) { return Primitives.div(this, o); }
-    public Tensor div(double c) { return Primitives.mulScalar(this, 1.0 / c); }
+    public Tensor rsub(double c) { return BinaryOp.SUB.apply(this, c, false, true); }
+    /** c - this (an integer). */
+    public Tensor rsub(long c) { return BinaryOp.SUB.apply(this, c, true, true); }
+    /** this · o, broadcast. */
+    public Tensor mul(Tensor o) { return BinaryOp.MUL.apply(this, o); }
+    /** this · c. */
+    public Tensor mul(double c) { return BinaryOp.MUL.apply(this, c, false, false); }
+    /** this · c (an integer). */
+    public Tensor mul(long c) { return BinaryOp.MUL.apply(this, c, true, false); }
+    /** this / o, true division (integer tensors give the default float type, as torch). */
+    public Tensor div(Tensor o) { return BinaryOp.DIV.apply(this, o); }
+    /** this / c, true division. */
+    public Tensor div(double c) { return BinaryOp.DIV.apply(this, c, false, false); }
+    /** this / c, true division (an integer c; the result is floating-point). */
+    public Tensor div(long c) { return BinaryOp.DIV.apply(this, c, true, false); }
     /** c / this. */
-    public Tensor rdiv(double c) { return Primitives.rdivScalar(this, c); }
-    public Tensor neg() { return Primitives.mulScalar(this, -1); }
-    public Tensor pow(double p) { return Primitives.powScalar(this, p); }
-    public Tensor pow(Tensor p) { return Primitives.pow(this, p); }
-    public Tensor square() { return Primitives.powScalar(this, 2); }
-    public Tensor exp() { return Primitives.exp(this); }
-    public Tensor log() { return Primitives.log(this); }
+    public Tensor rdiv(double c) { return BinaryOp.DIV.apply(this, c, false, true); }
+    /** c / this (an integer c; the result is floating-point). */
+    public Tensor rdiv(long c) { return BinaryOp.DIV.apply(this, c, true, true); }
+    /** -this (refused on bool tensors). */
+    public Tensor neg() { return UnaryOp.NEG.apply(this); }
+    /** this^p (a float p: integer tensors give the default float type). */
+    public Tensor pow(double p) { return BinaryOp.POW.apply(this, p, false, false); }
+    /** this^p (an integer p: integer tensors keep their type). */
+    public Tensor pow(long p) { return BinaryOp.POW.apply(this, p, true, false); }
+    /** this^p element-wise, broadcast. */
+    public Tensor pow(Tensor p) { return BinaryOp.POW.apply(this, p); }
+    /** this², as this · this. */
+    public Tensor square() { return BinaryOp.POW.apply(this, 2, true, false); }
+    /** atan2(this, other): the angle of the point (other, this) in (-π, π], broadcast; floats for integer inputs. */
+    public Tensor atan2(Tensor other) { return BinaryOp.ATAN2.apply(this, other); }
+    /** e^this (integer tensors give the default float type). */
+    public Tensor exp() { return UnaryOp.EXP.apply(this); }
+    /** Natural logarithm (integer tensors give the default float type). */
+    public Tensor log() { return UnaryOp.LOG.apply(this); }
     /** log(1 + x), accurate for tiny x. */
-    public Tensor log1p() { return Primitives.log1p(this); }
-    public Tensor sqrt() { return Primitives.sqrt(this); }
-    public Tensor abs() { return Primitives.abs(this); }
-    public Tensor tanh() { return Primitives.tanh(this); }
-    public Tensor sigmoid() { return Primitives.sigmoid(this); }
-    public Tensor relu() { return Primitives.relu(this); }
+    public Tensor log1p() { return UnaryOp.LOG1P.apply(this); }
+    /** Square root (integer tensors give the default float type). */
+    public Tensor sqrt() { return UnaryOp.SQRT.apply(this); }
+    /** |this| (integer tensors keep their type). */
+    public Tensor abs() { return UnaryOp.ABS.apply(this); }
+    /** Hyperbolic tangent (integer tensors give the default float type). */
+    public Tensor tanh() { return UnaryOp.TANH.apply(this); }
+    /** 1 / (1 + e^-this) (integer tensors give the default float type). */
+    public Tensor sigmoid() { return UnaryOp.SIGMOID.apply(this); }
+    /** max(this, 0), keeping NaN (as torch). */
+    public Tensor relu() { return UnaryOp.RELU.apply(this); }
     public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
     /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
     public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }
@@ -754,12 +802,22 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
 
-    public Tensor gt(double c) { return new Tensor(data().gt(c)); }
-    public Tensor lt(double c) { return new Tensor(data().lt(c)); }
-    public Tensor ge(double c) { return new Tensor(data().gte(c)); }
-    public Tensor le(double c) { return new Tensor(data().lte(c)); }
-    public Tensor eq(double c) { return new Tensor(data().eq(c)); }
-    public Tensor ne(double c) { return new Tensor(data().neq(c)); }
+    // An integer tensor against a fractional number compares in the default float type, as torch's promotion does
+    // (ND4J would round the number to the tensor's type: arange(3).lt(0.5) was all false).
+    public Tensor gt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().gt(c) : new Tensor(data().gt(c)); }
+    public Tensor lt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().lt(c) : new Tensor(data().lt(c)); }
+    public Tensor ge(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ge(c) : new Tensor(data().gte(c)); }
+    public Tensor le(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().le(c) : new Tensor(data().lte(c)); }
+    public Tensor eq(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().eq(c) : new Tensor(data().eq(c)); }
+    public Tensor ne(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ne(c) : new Tensor(data().neq(c)); }
+
+    private boolean fractionalAgainstInteger(double c) {
+        return !dtype().isFloatingPoint() && c != Math.rint(c);
+    }
+
+    private Tensor toDefaultFloat() {
+        return to(defaultDType);
+    }
     public Tensor gt(Tensor o) { return compare("greater", "gt", o); }
     public Tensor lt(Tensor o) { return compare("less", "lt", o); }
     public Tensor ge(Tensor o) { return compare("greater_equal", "ge", o); }
@@ -905,10 +963,13 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_"); data().addi(broadcastTo(o)); storage.bump(); return this; }
-    public Tensor add_(double c) { checkInPlace("add_"); data().addi(c); storage.bump(); return this; }
+    public Tensor add_(Tensor o) { checkInPlace("add_", Promotion.of(this, o)); data().addi(broadcastTo(o)); storage.bump(); return this; }
+    /** this += c, in place (a float c is refused on integer tensors, as torch refuses it). */
+    public Tensor add_(double c) { checkInPlace("add_", Promotion.withScalar(this, false)); data().addi(c); storage.bump(); return this; }
+    /** this += c for an integer c, in place. */
+    public Tensor add_(long c) { checkInPlace("add_", Promotion.withScalar(this, true)); data().addi(c); storage.bump(); return this; }
     public Tensor sub_(Tensor o) {
-        checkInPlace("sub_");
+        checkInPlace("sub_", Promotion.of(this, o));
         INDArray d = data(), src = o.data();
         // The optimizers' update of every parameter and step: a cached native op when nothing needs broadcasting or
         // casting (INDArray.subi builds its op on the Java side each call).
@@ -918,8 +979,11 @@ public final class Tensor {
         storage.bump();
         return this;
     }
-    public Tensor mul_(Tensor o) { checkInPlace("mul_"); data().muli(broadcastTo(o)); storage.bump(); return this; }
-    public Tensor mul_(double c) { checkInPlace("mul_"); data().muli(c); storage.bump(); return this; }
+    public Tensor mul_(Tensor o) { checkInPlace("mul_", Promotion.of(this, o)); data().muli(broadcastTo(o)); storage.bump(); return this; }
+    /** this *= c, in place (a float c is refused on integer tensors, as torch refuses it). */
+    public Tensor mul_(double c) { checkInPlace("mul_", Promotion.withScalar(this, false)); data().muli(c); storage.bump(); return this; }
+    /** this *= c for an integer c, in place. */
+    public Tensor mul_(long c) { checkInPlace("mul_", Promotion.withScalar(this, true)); data().muli(c); storage.bump(); return this; }
     public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.bump(); return this; }
     public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.bump(); return this; }
 
@@ -941,6 +1005,19 @@ public final class Tensor {
         }
         INDArray src = Engine.cast(o.data(), data().dataType());
         return java.util.Arrays.equals(o.shape(), shape()) ? src : Primitives.expand(src, shape());
+    }
+
+    /**
+     * As {@link #checkInPlace(String)}, and refuses a result type this tensor cannot hold (torch's can_cast: a float
+     * result into an integer tensor, a number into a bool one), which ND4J would silently truncate.
+     */
+    private void checkInPlace(String op, DType result) {
+        checkInPlace(op);
+        DType mine = dtype();
+        if ((result.isFloatingPoint() && !mine.isFloatingPoint()) || (result != DType.BOOL && mine == DType.BOOL)) {
+            throw new IllegalArgumentException(op + ": result type " + result + " can't be cast to this tensor's dtype " + mine
+                    + " (as in torch); use the out-of-place op, or convert first with to(DType)");
+        }
     }
 
     private void checkInPlace(String op) {

@@ -11,6 +11,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class BufferPoolTest {
+    // This class checks the AUTO policy's own choices (what starts on the heap, which sizes loop): pinned to AUTO
+    // when the suite runs on a forced path.
+    private ComputePath forced;
+
+    @org.junit.jupiter.api.BeforeEach
+    void pinAuto() {
+        forced = Tensor.computePath();
+        Tensor.setComputePath(ComputePath.AUTO);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restorePath() {
+        Tensor.setComputePath(forced);
+    }
+
     @Test
     void freshArraysOfAKnownShapeShareItsShapeBufferButNeverTheirData() {
         for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.INT64, DataType.BOOL}) {

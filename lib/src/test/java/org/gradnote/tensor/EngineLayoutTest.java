@@ -63,9 +63,13 @@ class EngineLayoutTest {
         String[] names = {"add", "subtract", "multiply", "divide", "Pow", "relu", "relu_bp", "tanh", "tanh_bp", "sigmoid",
                 "sigmoid_bp", "softmax", "softmax_bp", "identity", "matmul", "matmul_bp", "reduce_sum", "reduce_mean", "gather",
                 "scatter_add", "onehot", "batchnorm", "maxpool2d", "maxpool2d_bp", "avgpool2d", "avgpool2d_bp", "equals",
-                "not_equals", "greater", "greater_equal", "less", "less_equal", "permute", "biasadd", "adam_updater"};
+                "not_equals", "greater", "greater_equal", "less", "less_equal", "permute", "biasadd", "adam_updater", "reversesubtract",
+                "select"};
         var table = Nd4j.getExecutioner().getCustomOperations();
-        for (String name : names) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(names));
+        // The element-wise table's native ops, so that a new entry is checked without an edit here.
+        for (BinaryOp op : BinaryOp.values()) all.add(op.nativeName);
+        for (String name : all) {
             assertTrue(table.containsKey(name), name + " is a custom op");
             assertEquals(table.get(name).getHash(), org.nd4j.linalg.util.HashUtil.getLongHash(name), name);
         }

@@ -1,0 +1,107 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The one dispatch policy: whether a tensor lives on the Java heap, and whether an op runs a Java loop or a native
+ * kernel, decided from size, dtype and layout. Every threshold is here, named, with the measurement that set it;
+ * {@link ComputePath} forces one path (tests run the tensor and nn suites on each).
+ *
+ * <p>Why three paths: every ND4J array costs ~6 µs to create and every native call ~2.5 µs (more through ND4J's
+ * own Java wrappers), while a Java loop over a few thousand floats costs less than that; large arrays go native,
+ * where the kernels are vectorised.
+ */
+final class Dispatch {
+    private Dispatch() {}
+
+    /**
+     * Largest element count kept on the heap ({@link Small}): a Java loop over 256 doubles costs less than one native
+     * call, and PyTorch runs the course's first autograd example (2x2 tensors) in ~25 µs.
+     */
+    static final int HEAP_MAX = 256;
+
+    /** ReLU's forward loop beats a native call below this (the meteo CNN's [1, 10, 362], ReluLoops). */
+    static final int RELU_FORWARD_LOOP_MAX = 4096;
+
+    /**
+     * ReLU's backward loop has no upper limit: M2.1's relu_bp calls a std::function per element, 48 µs for LeNet's
+     * 12k-float activations where the copies and the loop take ~20.
+     */
+    static final int RELU_BACKWARD_LOOP_MAX = Integer.MAX_VALUE;
+
+    /** The optimizers' in-place subtract loops below this (~5 µs a native call; LeNet's 8 updates were ~50 µs). */
+    static final int SUBTRACT_LOOP_MAX = 8192;
+
+    /**
+     * Adam's fused update loops below this (optim's DenseLoop.SMALL_ADAM, which still holds its own copy: optim cannot
+     * see this package-private class; see docs/how-to-add-an-op.md).
+     */
+    static final int ADAM_LOOP_MAX = 4096;
+
+    /** Strided views are gathered by a Java loop below this (native identity: ~20 µs for the meteo CNN's gradient). */
+    static final int STRIDED_COPY_MAX = 16_384;
+
+    /** The Java loops' limit when {@link ComputePath#LOOP} forces them (scratch arrays are int-indexed). */
+    private static final int FORCED_LOOP_MAX = 1 << 28;
+
+    private static volatile ComputePath path = initial();
+
+    private static ComputePath initial() {
+        String p = System.getProperty("gradnote.path");
+        return p == null || p.isBlank() ? ComputePath.AUTO : ComputePath.parse(p);
+    }
+
+    static ComputePath path() {
+        return path;
+    }
+
+    static void setPath(ComputePath p) {
+        if (p == null) throw new IllegalArgumentException("setPath: path must not be null");
+        path = p;
+    }
+
+    /** True when a new tensor of this type and size starts on the heap. */
+    static boolean onHeap(DataType type, long numel) {
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) return false;
+        ComputePath p = path;
+        return p == ComputePath.HEAP ? numel <= Integer.MAX_VALUE : p == ComputePath.AUTO && numel <= HEAP_MAX;
+    }
+
+    /**
+     * A tensor's heap values when an element-wise op on it should run on the heap, else null: heap tensors made before
+     * {@link ComputePath#LOOP} or {@link ComputePath#NATIVE} was forced move to ND4J at their next op.
+     */
+    static Small heap(Tensor t) {
+        Small s = t.small();
+        if (s == null) return null;
+        ComputePath p = path;
+        return p == ComputePath.LOOP || p == ComputePath.NATIVE ? null : s;
+    }
+
+    /**
+     * The output shape when a binary element-wise op on a and b runs on the heap, else null: both on the heap, one
+     * floating type, and broadcasting at most repeats a one-element operand (element i reads element i, or the only one).
+     */
+    static long[] heapShape(String op, Tensor a, Tensor b) {
+        Small x = heap(a), y = heap(b);
+        if (x == null || y == null || x.type != y.type) return null;
+        long[] shape = Engine.broadcastShape(op, x.shape, y.shape);
+        long n = Shapes.numel(shape);
+        if ((x.numel() != n && x.numel() != 1) || (y.numel() != n && y.numel() != 1)) return null;
+        return shape;
+    }
+
+    /**
+     * The most elements a Java loop whose measured break-even is {@code autoLimit} may take now: autoLimit on AUTO
+     * (and HEAP, for arrays not on the heap), any size on LOOP, none on NATIVE.
+     */
+    static long loopLimit(int autoLimit) {
+        ComputePath p = path;
+        return p == ComputePath.NATIVE ? 0 : p == ComputePath.LOOP ? Math.max(autoLimit, FORCED_LOOP_MAX) : autoLimit;
+    }
+
+    /** True when a Java loop with break-even {@code autoLimit} should take n elements. */
+    static boolean loop(long n, int autoLimit) {
+        return n <= loopLimit(autoLimit);
+    }
+}

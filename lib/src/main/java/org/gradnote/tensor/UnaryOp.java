@@ -1,0 +1,179 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The table of unary element-wise ops: each constant is one op, described once — its name, dtype rule, forward on
+ * the heap (one double) and natively, and its gradient rule beside them, written once on {@link Backend} so the heap
+ * and native paths share it (PyTorch's derivatives.yaml, with micrograd's locality). Where a native kernel was
+ * measured faster than the composed rule, {@link #ndBackward} runs it instead; the composed rule stays the
+ * reference (the heap path, the finite-difference checks). {@link #apply} picks the path ({@link Dispatch}).
+ *
+ * <p>Constants with bodies, not lambdas: a lambda's first call costs ~0.3-1 ms of linking (see {@link Node.Backward}).
+ */
+enum UnaryOp {
+    /** e^x; d = g·e^x (reads its output). */
+    EXP("exp", Types.FLOAT, Reads.OUTPUT) {
+        @Override double heap(double x) { return Math.exp(x); }
+        @Override INDArray nd(INDArray x) { return Engine.transform("exp", x, 0); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, out); }
+    },
+    /** ln x; d = g / x. */
+    LOG("log", Types.FLOAT, Reads.INPUT) {
+        @Override double heap(double x) { return Math.log(x); }
+        @Override INDArray nd(INDArray x) { return Engine.transform("log", x, 0); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.div(g, x); }
+    },
+    /** ln(1 + x), exact for tiny x (where log(x + 1) rounds 1 + x to 1); d = g / (1 + x). */
+    LOG1P("log1p", Types.FLOAT, Reads.INPUT) {
+        @Override double heap(double x) { return Math.log1p(x); }
+        // Not ND4J's log1p: its float32 kernel computes log(1 + x) and returns 0 for x = 2e-9.
+        @Override INDArray nd(INDArray x) { return Engine.javaTransform(this, x); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.div(g, k.add(x, 1.0)); }
+    },
+    /** √x; d = g·0.5 / √x (reads its output). */
+    SQRT("sqrt", Types.FLOAT, Reads.OUTPUT) {
+        @Override double heap(double x) { return Math.sqrt(x); }
+        @Override INDArray nd(INDArray x) { return Engine.transform("sqrt", x, 0); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.div(k.mul(g, 0.5), out); }
+    },
+    /** |x|; d = g·sign(x) (0 at 0, as torch). */
+    ABS("abs", Types.SAME_NO_BOOL, Reads.INPUT) {
+        @Override double heap(double x) { return Math.abs(x); }
+        @Override INDArray nd(INDArray x) { return Engine.transform("abs", x, 0); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, k.sign(x)); }
+    },
+    /** -x; d = -g. */
+    NEG("neg", Types.SAME_NO_BOOL, Reads.NOTHING) {
+        @Override double heap(double x) { return -x; }
+        @Override INDArray nd(INDArray x) { return Engine.scalarOp("multiply", x, -1); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.neg(g); }
+    },
+    /** tanh x; d = g·(1 - tanh²) (native: libnd4j's fused tanh_bp). */
+    TANH("tanh", Types.FLOAT, Reads.OUTPUT) {
+        @Override boolean denseInput() { return true; }
+        @Override double heap(double x) { return Math.tanh(x); }
+        @Override INDArray nd(INDArray x) { return Engine.unary("tanh", x, null); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, k.rsub(1.0, k.mul(out, out))); }
+        @Override INDArray ndBackward(INDArray g, INDArray x, INDArray out) { return Engine.unaryBackward("tanh_bp", x, g, null); }
+    },
+    /** 1 / (1 + e^-x); d = g·s·(1 - s) (native: libnd4j's fused sigmoid_bp). */
+    SIGMOID("sigmoid", Types.FLOAT, Reads.OUTPUT) {
+        @Override boolean denseInput() { return true; }
+        @Override double heap(double x) { return 1 / (1 + Math.exp(-x)); }
+        @Override INDArray nd(INDArray x) { return Engine.unary("sigmoid", x, null); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(k.mul(g, out), k.rsub(1.0, out)); }
+        @Override INDArray ndBackward(INDArray g, INDArray x, INDArray out) { return Engine.unaryBackward("sigmoid_bp", x, g, null); }
+    },
+    /** max(x, 0) keeping NaN and -0 (as torch); d = g where x > 0 or x is NaN, else 0 (torch's threshold_backward). */
+    RELU("relu", Types.SAME_NO_BOOL, Reads.INPUT) {
+        @Override boolean denseInput() { return true; }
+        @Override double heap(double x) { return x < 0 ? 0.0 : x; }
+        @Override INDArray nd(INDArray x) { return ReluLoops.relu(x); }
+        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.whereNotPositiveZero(g, x); }
+    };
+
+    /** How an op's result dtype follows from its input's (torch's rules; see {@link Promotion}). */
+    enum Types {
+        /** Integer and bool inputs give the default float type (exp, log, tanh...). */
+        FLOAT,
+        /** The input's type; bool refused, as torch refuses it (abs, neg, relu). */
+        SAME_NO_BOOL
+    }
+
+    /** The values the gradient rule reads: saved, so that an in-place change to them before backward is refused. */
+    enum Reads { NOTHING, INPUT, OUTPUT }
+
+    final String label;
+    final Types types;
+    final Reads reads;
+
+    UnaryOp(String label, Types types, Reads reads) {
+        this.label = label;
+        this.types = types;
+        this.reads = reads;
+    }
+
+    /** The forward on one element (heap path and Java loops); the result is rounded to the tensor's type after. */
+    abstract double heap(double x);
+
+    /** The forward on an ND4J array of the op's computing type, into a fresh array. */
+    abstract INDArray nd(INDArray x);
+
+    /** The gradient rule: the input's gradient from the output's gradient g, the input x and the output out. */
+    abstract <A> A grad(Backend<A> k, A g, A x, A out);
+
+    /**
+     * True for ops whose native kernels need a dense input: it is made dense once in the forward pass and the same
+     * array serves the backward (a strided view was otherwise copied twice).
+     */
+    boolean denseInput() {
+        return false;
+    }
+
+    /** The native path's gradient: the composed rule unless a constant overrides it with a fused kernel. */
+    INDArray ndBackward(INDArray g, INDArray x, INDArray out) {
+        return grad(Backend.ND, g, x, out);
+    }
+
+    /** The op on a tensor: its dtype rule, then the heap path or the native one, recording the gradient rule. */
+    final Tensor apply(Tensor a) {
+        DType in = a.dtype(), type = resultType(in);
+        Tensor x = type == in ? a : a.to(type);
+        Tensor[] inputs = {x};
+        Tensor[] saved = reads == Reads.NOTHING ? Tensor.NONE : new Tensor[] {x};
+        Small s = Dispatch.heap(x);
+        if (s != null) {
+            double[] v = new double[s.v.length];
+            for (int i = 0; i < v.length; i++) v[i] = heap(s.v[i]);
+            Small out = Small.rounded(s.type, s.shape, v);
+            return Tensor.recordSmall(out, label, inputs, saved, reads == Reads.OUTPUT, new HeapRule(this, s, out));
+        }
+        INDArray xa = denseInput() ? Engine.contiguous(x.data()) : x.data();
+        INDArray out = nd(xa);
+        NdRule rule = new NdRule(this, xa, out);
+        return reads == Reads.OUTPUT ? Tensor.recordSavingOutput(out, label, inputs, saved, rule) : Tensor.record(out, label, inputs, saved, rule);
+    }
+
+    /** The dtype the op computes and returns for an input of type t, or gradnote's error naming the op. */
+    DType resultType(DType t) {
+        if (types == Types.FLOAT) return Promotion.floating(t);
+        if (t == DType.BOOL) throw new IllegalArgumentException(label + ": not supported for bool tensors (got dtype bool); "
+                + "convert first, e.g. x.to(DType.INT64)");
+        return t;
+    }
+
+    /** A heap node's rule. */
+    private static final class HeapRule implements Node.SmallBackward {
+        private final UnaryOp op;
+        private final Small x, out;
+
+        HeapRule(UnaryOp op, Small x, Small out) {
+            this.op = op;
+            this.x = x;
+            this.out = out;
+        }
+
+        @Override
+        public Small[] apply(Small g) {
+            return new Small[] {op.grad(Backend.HEAP, g, x, out)};
+        }
+    }
+
+    /** A native node's rule. */
+    private static final class NdRule implements Node.Backward {
+        private final UnaryOp op;
+        private final INDArray x, out;
+
+        NdRule(UnaryOp op, INDArray x, INDArray out) {
+            this.op = op;
+            this.x = x;
+            this.out = out;
+        }
+
+        @Override
+        public INDArray[] apply(INDArray g) {
+            return new INDArray[] {op.ndBackward(g, x, out)};
+        }
+    }
+}
