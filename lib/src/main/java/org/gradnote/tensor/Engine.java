@@ -428,6 +428,7 @@ final class Engine {
 
     /** The elements of a FLOAT array in c order, copied out of native memory in one bulk get. */
     static float[] floats(INDArray a) {
+        if (a.length() == 0) return new float[0]; // an empty array has no buffer to read
         INDArray c = contiguous(a);
         float[] out = new float[Math.toIntExact(c.length())];
         Memory.get(c, out, 0, out.length);
@@ -436,6 +437,7 @@ final class Engine {
 
     /** The elements of a DOUBLE array in c order. */
     static double[] doubles(INDArray a) {
+        if (a.length() == 0) return new double[0];
         INDArray c = contiguous(a);
         double[] out = new double[Math.toIntExact(c.length())];
         Memory.get(c, out, 0, out.length);
@@ -453,6 +455,7 @@ final class Engine {
 
     /** The elements of a FLOAT or DOUBLE array in c order as doubles (converted from float when needed). */
     static double[] toDoubles(INDArray a) {
+        if (a.length() == 0) return new double[0];
         if (a.dataType() == DataType.DOUBLE) return doubles(a);
         INDArray c = contiguous(cast(a, DataType.FLOAT));
         float[] f = floats(c);
