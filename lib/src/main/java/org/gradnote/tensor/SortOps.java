@@ -13,6 +13,7 @@ final class SortOps {
 
     /** torch.sort(x, dim, descending, stable=True): {values, int64 indices}; equal elements keep their order. */
     static ValuesIndices sort(Tensor x, int dim, boolean descending) {
+        if (x.dim() > 0) Shapes.dim("sort", dim, x.dim());
         Tensor idx = argsort(x, dim, descending);
         return new ValuesIndices(x.dim() == 0 ? x.copy() : x.gather(Shapes.dim("sort", dim, x.dim()), idx), idx);
     }
