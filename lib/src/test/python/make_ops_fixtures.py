@@ -3,6 +3,7 @@
 ActivationOps, Einsum, WeightedLosses, KlDiv): forward values and gradients from torch 1.13.
 
     /usr/bin/python3 lib/src/test/python/make_ops_fixtures.py   # writes lib/src/test/resources/fixtures/ops_more.json
+                                                                # and ops_more_birnn.json
 
 Each case names inputs (values, shape, dtype, whether they require grad); outputs (a list: ops like split and sort
 give several); and, when any input requires grad, the gradient of sum_k sum(out_k * w_k) with the fixed weights
@@ -237,3 +238,50 @@ case("kl_target_grad_sum", lambda x, t: F.kl_div(x, t, reduction="sum"), kin, to
 with open(OUT, "w") as f:
     json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, separators=(",", ":"))
 print("wrote", OUT, len(cases), "cases")
+
+
+# ---- bidirectional RNN/LSTM/GRU: the layout of make_rnn_fixtures.py, with bidirectional=True
+def rnn_case(kind, layers, batch_first, with_init, nonlinearity="tanh", n=3, t=4, inp=3, hidden=4, bias=True):
+    torch.manual_seed(len(kind) * 100 + layers * 10 + batch_first * 2 + with_init)
+    if kind == "rnn":
+        m = torch.nn.RNN(inp, hidden, layers, nonlinearity=nonlinearity, bias=bias, batch_first=batch_first, bidirectional=True)
+    else:
+        m = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind](inp, hidden, layers, bias=bias, batch_first=batch_first,
+                                                               bidirectional=True)
+    m = m.double()
+    x = rnd(*((n, t, inp) if batch_first else (t, n, inp)), lo=-1, hi=1).requires_grad_(True)
+    h0 = (rnd(2 * layers, n, hidden, lo=-0.5, hi=0.5)).requires_grad_(True) if with_init else None
+    c0 = (rnd(2 * layers, n, hidden, lo=-0.5, hi=0.5)).requires_grad_(True) if with_init and kind == "lstm" else None
+    if kind == "lstm":
+        out, (hn, cn) = m(x, (h0, c0)) if with_init else m(x)
+    else:
+        out, hn = m(x, h0) if with_init else m(x)
+        cn = None
+    g_out, g_h = rnd(*out.shape, lo=-1, hi=1), rnd(*hn.shape, lo=-1, hi=1)
+    loss = (out * g_out).sum() + (hn * g_h).sum()
+    g_c = rnd(*cn.shape, lo=-1, hi=1) if cn is not None else None
+    if cn is not None:
+        loss = loss + (cn * g_c).sum()
+    loss.backward()
+    fl = lambda v: enc(v)["v"]
+    d = {"kind": kind, "nonlinearity": nonlinearity, "input_size": inp, "hidden_size": hidden, "num_layers": layers,
+         "bias": bias, "batch_first": batch_first,
+         "x": fl(x), "x_shape": list(x.shape), "g_output": fl(g_out), "g_hidden": fl(g_h),
+         "output": fl(out), "output_shape": list(out.shape), "hidden": fl(hn), "hidden_shape": list(hn.shape), "x_grad": fl(x.grad),
+         "params": {k: {"value": fl(p), "shape": list(p.shape), "grad": fl(p.grad)} for k, p in m.named_parameters()},
+         "repr": repr(m)}
+    if with_init:
+        d.update({"h0": fl(h0), "h0_grad": fl(h0.grad)})
+        if c0 is not None:
+            d.update({"c0": fl(c0), "c0_grad": fl(c0.grad)})
+    if cn is not None:
+        d.update({"cell": fl(cn), "g_cell": fl(g_c)})
+    d["name"] = f"bidirectional {kind}{'-' + nonlinearity if kind == 'rnn' else ''} {layers}L batch_first={batch_first} init={with_init} bias={bias}"
+    return d
+
+
+rnn_cases = [rnn_case(k, l, bf, init) for k in ("rnn", "lstm", "gru") for l in (1, 2) for bf, init in ((False, False), (True, True))]
+rnn_cases += [rnn_case("rnn", 2, False, True, nonlinearity="relu"), rnn_case("gru", 2, True, False, bias=False)]
+with open(os.path.join(os.path.dirname(OUT), "ops_more_birnn.json"), "w") as f:
+    json.dump({"torch": torch.__version__, "cases": rnn_cases}, f, indent=None, separators=(",", ":"))
+print("wrote ops_more_birnn.json", len(rnn_cases), "cases")

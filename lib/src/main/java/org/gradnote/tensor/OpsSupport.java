@@ -49,7 +49,7 @@ final class OpsSupport {
 
     /** An int64 array from longs, exact beyond 2^53. */
     static INDArray longArray(long[] v, long[] shape) {
-        if (v.length == 0) return Nd4j.create(DataType.LONG, shape);
+        if (v.length == 0) return Nd4j.create(DType.INT64.nd4j(), shape);
         return Nd4j.createFromArray(v).reshape(shape);
     }
 
