@@ -49,11 +49,13 @@ final class ElementOps {
         });
     }
 
-    /** erf(x) by libnd4j's kernel (std::erf: float64-exact); d/dx = 2/sqrt(pi) exp(-x^2). */
+    /** erf(x) by libnd4j's float64 kernel (std::erf), rounded to x's type; d/dx = 2/sqrt(pi) exp(-x^2). */
     static Tensor erf(Tensor x) {
         if (!x.dtype().isFloatingPoint()) x = x.to(Tensor.defaultDType());
+        // In float64 always: libnd4j's float32 erf is off by up to ~1e-4 relative near 0; std::erf in double is exact.
         INDArray in = x.data();
-        INDArray out = Nd4j.getExecutioner().exec(new Erf(in.dup('c')));
+        INDArray out = Nd4j.getExecutioner().exec(new Erf(in.castTo(DataType.DOUBLE).dup('c')));
+        if (in.dataType() != DataType.DOUBLE) out = out.castTo(in.dataType());
         Tensor src = x;
         return Tensor.record(out, "erf", new Tensor[] {x}, new Tensor[] {x}, new Node.Backward() {
             @Override

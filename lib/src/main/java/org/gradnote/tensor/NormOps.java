@@ -15,8 +15,10 @@ final class NormOps {
         if (!x.dtype().isFloatingPoint()) x = x.to(Tensor.defaultDType());
         int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : Shapes.dims("logsumexp", dims, x.dim());
         long[] kept = Primitives.keptShape(x.shape(), d);
+        // Empty input: log(0) = -inf wherever a reduced line is empty (the engine's reductions refuse empty arrays).
+        if (x.numel() == 0) return emptyReduction(x, d, keepDim, Double.NEGATIVE_INFINITY);
         double[] m;
-        if (x.numel() == 0 || x.dim() == 0) m = new double[(int) Shapes.numel(kept)];
+        if (x.dim() == 0) m = new double[1];
         else {
             INDArray max = x.data().max(true, d);
             m = OpsSupport.values(max.reshape(kept));
@@ -34,6 +36,8 @@ final class NormOps {
         int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : Shapes.dims("norm", dims, x.dim());
         Tensor a = x.abs();
         if (x.dim() == 0) d = new int[0];
+        boolean infinite = p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY;
+        if (x.numel() == 0 && !infinite) return emptyReduction(x, d, keepDim, 0);
         if (p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY) {
             if (x.numel() == 0) throw new IllegalArgumentException("norm: the " + (p > 0 ? "inf" : "-inf") + "-norm of an empty tensor is undefined (shape "
                     + Shapes.str(x.shape()) + ")");
@@ -55,6 +59,7 @@ final class NormOps {
         if (x.dim() == 0) d = new int[0];
         long n = 1;
         for (int i : d) n *= x.shape()[i];
+        if (x.numel() == 0) return emptyReduction(x, d, keepDim, Double.NaN);
         Tensor centered = d.length == 0 ? x.sub(x.detach()) : x.sub(x.mean(d, true));
         Tensor ss = sum(centered.square(), d, keepDim);
         long div = unbiased ? n - 1 : n;
@@ -64,6 +69,15 @@ final class NormOps {
     /** torch.std: the square root of var, with a zero gradient where it is 0 (as PyTorch masks it). */
     static Tensor std(Tensor x, int[] dims, boolean unbiased, boolean keepDim) {
         return safeRoot(var(x, dims, unbiased, keepDim), 2);
+    }
+
+    /** The result of reducing an empty x over d: value everywhere (no history: there is nothing to differentiate). */
+    private static Tensor emptyReduction(Tensor x, int[] d, boolean keepDim, double value) {
+        long[] kept = Primitives.keptShape(x.shape(), d);
+        long[] shape = keepDim ? kept : Primitives.dropDims(x.shape(), d);
+        double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
+        java.util.Arrays.fill(v, value);
+        return OpsSupport.constant(x.data().dataType(), v, shape);
     }
 
     private static Tensor sum(Tensor t, int[] d, boolean keepDim) {

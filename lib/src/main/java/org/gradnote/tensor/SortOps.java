@@ -15,6 +15,7 @@ final class SortOps {
     static ValuesIndices sort(Tensor x, int dim, boolean descending) {
         if (x.dim() > 0) Shapes.dim("sort", dim, x.dim());
         Tensor idx = argsort(x, dim, descending);
+        if (x.numel() == 0) return new ValuesIndices(Tensor.zerosLike(x), idx); // gather cannot build an empty array
         return new ValuesIndices(x.dim() == 0 ? x.copy() : x.gather(Shapes.dim("sort", dim, x.dim()), idx), idx);
     }
 
@@ -46,6 +47,11 @@ final class SortOps {
         if (k < 0 || k > size) throw new IllegalArgumentException("topk: k = " + k + " out of range for dimension " + d
                 + " of size " + size + " (shape " + Shapes.str(x.shape()) + ")");
         if (x.dim() == 0) return sort(x, 0, largest);
+        if (k == 0 || x.numel() == 0) {
+            long[] s = x.shape();
+            s[d] = k;
+            return new ValuesIndices(Tensor.zeros(x.dtype(), s), new Tensor(OpsSupport.longArray(new long[0], s)));
+        }
         Tensor idx = argsort(x, d, largest).slice(d, 0, k);
         return new ValuesIndices(x.gather(d, idx), idx);
     }

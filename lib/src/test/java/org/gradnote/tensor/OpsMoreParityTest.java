@@ -179,6 +179,31 @@ class OpsMoreParityTest {
         }
         op("kl_log_target_batchmean", x -> KlDiv.klDiv(x[0], x[1], KlDiv.KlReduction.BATCHMEAN, true));
         op("kl_target_grad_sum", x -> KlDiv.klDiv(x[0], x[1], KlDiv.KlReduction.SUM, false));
+
+        op("empty_sort", x -> x[0].sort(0, false));
+        op("empty_topk_k0", x -> x[0].topk(0, 1, true));
+        op("empty_cumsum", x -> x[0].cumsum(0));
+        op("empty_cumprod", x -> x[0].cumprod(1));
+        op("empty_flip", x -> x[0].flip(0, 1));
+        op("empty_roll", x -> x[0].roll(new long[] {2}, new int[] {1}));
+        op("empty_repeat", x -> x[0].repeat(2, 2));
+        op("empty_logsumexp", x -> x[0].logsumexp(0));
+        op("empty_norm", x -> x[0].norm());
+        op("empty_unique", x -> new Tensor[] {x[0].unique(), x[0].uniqueInverse(), x[0].uniqueCounts()});
+        op("empty_any_d0", x -> x[0].any(0, false));
+        op("empty_prod_d0", x -> x[0].prod(0, false));
+        op("empty_masked_select", x -> x[0].maskedSelect(x[0].detach().gt(5)));
+        op("empty_maximum", x -> x[0].maximum(x[1]));
+        op("empty_einsum", x -> Tensor.einsum("ij,jk->ik", x));
+        op("f32_gelu", x -> x[0].gelu());
+        op("f32_logsumexp", x -> x[0].logsumexp(1));
+        op("f32_cumprod", x -> x[0].cumprod(0));
+        op("f32_sort", x -> x[0].sort(-1, false));
+        op("f32_norm", x -> x[0].norm(2, new int[] {1}, false));
+        op("f32_std", x -> x[0].std(0, true, false));
+        op("f32_maximum", x -> x[0].maximum(x[1]));
+        op("f32_elu", x -> x[0].elu());
+        op("f32_einsum", x -> Tensor.einsum("bij,bjk->bik", x));
     }
 
     @TestFactory
@@ -198,7 +223,7 @@ class OpsMoreParityTest {
         for (JsonElement e : FX.getAsJsonArray("cases")) names.add(e.getAsJsonObject().get("name").getAsString());
         for (String n : names) assertTrue(OPS.containsKey(n), "no Java call for fixture case " + n);
         for (String n : OPS.keySet()) assertTrue(names.contains(n), "Java call " + n + " has no fixture case");
-        assertTrue(names.size() >= 120, "fixture has " + names.size() + " cases");
+        assertTrue(names.size() >= 150, "fixture has " + names.size() + " cases");
     }
 
     private static void runCase(String name, JsonObject c) {
@@ -219,7 +244,8 @@ class OpsMoreParityTest {
         if (!c.has("grads")) return;
         Tensor total = null;
         for (Tensor o : outs) {
-            if (!o.dtype().isFloatingPoint() || !o.requiresGrad()) continue;
+            // An empty output adds nothing to the loss (and Tensor.sum of an empty tensor fails in the engine today).
+            if (!o.dtype().isFloatingPoint() || !o.requiresGrad() || o.numel() == 0) continue;
             Tensor term = o.mul(weights(o)).sum();
             total = total == null ? term : total.add(term);
         }
@@ -270,11 +296,15 @@ class OpsMoreParityTest {
     private static void compare(String what, JsonObject exp, Tensor actual) {
         assertArrayEquals(longs(exp.get("shape")), actual.shape(), what + ": shape");
         assertEquals(exp.get("dtype").getAsString(), actual.dtype().toString(), what + ": dtype");
-        double[] e = doubles(exp.get("v")), a = actual.toDoubleArray();
+        // toDoubleArray fails on an empty float array (Engine.doubles): nothing to compare there anyway.
+        double[] e = doubles(exp.get("v")), a = actual.numel() == 0 ? new double[0] : actual.toDoubleArray();
+        // float32: gradnote often computes in double and rounds once, torch in float throughout (its float32 gelu
+        // loses ~1e-7 absolute in 1 + erf near -3): agreement to float32 precision of O(1) intermediates.
+        double rel = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-10, abs = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-12;
         for (int i = 0; i < e.length; i++) {
             boolean ok = Double.isNaN(e[i]) ? Double.isNaN(a[i])
                     : Double.isInfinite(e[i]) ? e[i] == a[i]
-                    : Math.abs(e[i] - a[i]) <= 1e-12 + 1e-10 * Math.abs(e[i]);
+                    : Math.abs(e[i] - a[i]) <= abs + rel * Math.abs(e[i]);
             if (!ok) fail(what + "[" + i + "]: expected " + e[i] + " (PyTorch), got " + a[i]
                     + "\n expected " + java.util.Arrays.toString(e) + "\n actual   " + java.util.Arrays.toString(a));
         }

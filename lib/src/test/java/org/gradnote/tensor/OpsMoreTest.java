@@ -55,6 +55,15 @@ class OpsMoreTest {
     }
 
     @Test
+    void reductionsOfEmptyTensors() {
+        Tensor e = Tensor.zeros(DType.FLOAT64, 0, 3);
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, e.var(new int[] {0}, true, false).toDoubleArray(), 0);
+        assertEquals(0, e.norm(1, new int[] {1}, false).numel());
+        assertArrayEquals(new long[] {0, 1}, e.logsumexp(new int[] {1}, true).shape());
+        assertEquals(1, Tensor.zeros(DType.INT64, 0).prod().item(), 0);
+    }
+
+    @Test
     void chunkAndSplitPieces() {
         List<Tensor> c = Tensor.arange(0, 5).chunk(2, 0);
         assertEquals(2, c.size());
