@@ -27,10 +27,14 @@ final class ActivationOps {
         return x.mul(x.sigmoid());
     }
 
-    /** F.elu: x for x > 0, alpha (exp(x) - 1) otherwise (exp of min(x, 0), so large x cannot overflow). */
+    /**
+     * F.elu: x for x > 0, alpha (exp(x) - 1) otherwise. The exp branch reads 0 where x > 0, so a large x cannot
+     * overflow it (and NaN stays NaN, which Tensor.clamp would not keep).
+     */
     static Tensor elu(Tensor x, double alpha) {
-        Tensor neg = x.clamp(Double.NEGATIVE_INFINITY, 0).exp().sub(1).mul(alpha);
-        return SafeWhere.where("elu", x.gt(0), x, neg);
+        Tensor positive = x.gt(0);
+        Tensor neg = SafeWhere.where("elu", positive, SafeWhere.scalarLike(x, 0), x).exp().sub(1).mul(alpha);
+        return SafeWhere.where("elu", positive, x, neg);
     }
 
     /** F.selu: scale * elu(x, alpha) with PyTorch's fixed constants. */
@@ -50,6 +54,9 @@ final class ActivationOps {
     static Tensor hardtanh(Tensor x, double min, double max) {
         if (min > max) throw new IllegalArgumentException("hardtanh: min_val " + min + " must not exceed max_val " + max);
         Tensor inside = LogicalOps.logical("hardtanh", LogicalOps.Logic.AND, x.gt(min), x.lt(max));
-        return SafeWhere.where("hardtanh", inside, x, x.detach().clamp(min, max));
+        // The clamped values as a constant, NaN kept (torch.clamp keeps NaN; Tensor.clamp's ND4J max/min do not).
+        double[] v = OpsSupport.values(x);
+        for (int i = 0; i < v.length; i++) v[i] = v[i] < min ? min : v[i] > max ? max : v[i];
+        return SafeWhere.where("hardtanh", inside, x, OpsSupport.constant(x.data().dataType(), v, x.shape()));
     }
 }

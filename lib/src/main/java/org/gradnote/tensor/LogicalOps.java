@@ -97,7 +97,9 @@ final class LogicalOps {
         if (!java.util.Arrays.equals(b, target)) throw new ShapeException("maskedAssign: values of shape "
                 + Shapes.str(values.shape()) + " do not fit the " + picks.length + " masked elements (shape " + Shapes.str(target) + ")");
         if (picks.length == 0) return x.copy();
-        Tensor v = java.util.Arrays.equals(values.shape(), target) ? values : values.expand(target);
+        // The result keeps x's dtype, as index_put does (a float-to-float cast keeps the gradient).
+        Tensor typed = values.dtype() == x.dtype() ? values : values.to(x.dtype());
+        Tensor v = java.util.Arrays.equals(typed.shape(), target) ? typed : typed.expand(target);
         // Row r of the flattened x takes v's row rank(r) among the masked rows; unmasked rows read row 0, unused.
         double[] m = OpsSupport.values(mask);
         int[] slot = new int[m.length];

@@ -55,6 +55,21 @@ class OpsMoreTest {
     }
 
     @Test
+    void maskedAssignKeepsTheInputsDtype() {
+        Tensor x = Tensor.zeros(DType.FLOAT32, 2, 2);
+        Tensor y = x.maskedAssign(Tensor.of(true, false), Tensor.of(DType.FLOAT64, 1.5, 2.5));
+        assertEquals(DType.FLOAT32, y.dtype());
+        assertArrayEquals(new double[] {1.5, 2.5, 0, 0}, y.toDoubleArray(), 0);
+        Tensor h = Tensor.of(DType.FLOAT64, Double.NaN, -3, 0.5).hardtanh();
+        assertTrue(Double.isNaN(h.toDoubleArray()[0]), "hardtanh(NaN) is NaN, as torch: " + h);
+        Tensor nan = Tensor.of(DType.FLOAT64, Double.NaN);
+        for (Tensor t : new Tensor[] {nan.elu(), nan.selu(), nan.gelu(), nan.gelu("tanh"), nan.silu(), nan.mish(), nan.maximum(Tensor.of(DType.FLOAT64, 1)),
+                nan.clamp(Tensor.of(DType.FLOAT64, 0), Tensor.of(DType.FLOAT64, 1)), nan.logsumexp(0), nan.norm(), nan.cumsum(0), nan.cumprod(0)}) {
+            assertTrue(Double.isNaN(t.toDoubleArray()[0]), "NaN in, NaN out as in torch: " + t);
+        }
+    }
+
+    @Test
     void reductionsOfEmptyTensors() {
         Tensor e = Tensor.zeros(DType.FLOAT64, 0, 3);
         assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, e.var(new int[] {0}, true, false).toDoubleArray(), 0);
