@@ -80,6 +80,21 @@ final class LogicalOps {
         return SafeWhere.where("maskedFill", mask, SafeWhere.scalarLike(x, value), x);
     }
 
+    /**
+     * x[mask] = value in place (torch's masked_fill_ with a broadcast mask). Refused on a tensor that requires grad
+     * while grad mode is on: gradnote's in-place ops are not recorded, so the gradient would silently miss the fill.
+     */
+    static Tensor maskedFillInPlace(Tensor x, Tensor mask, double value) {
+        if (GradMode.isEnabled() && x.requiresGrad()) throw new IllegalStateException("maskedFill_: tensor of shape "
+                + Shapes.str(x.shape()) + " requires grad and in-place ops are not recorded; use maskedFill (out of place),"
+                + " or do it inside Tensor.noGrad()");
+        Tensor filled;
+        try (GradMode g = Tensor.noGrad()) {
+            filled = maskedFill(x, mask, value);
+        }
+        return x.copy_(filled);
+    }
+
     /** x[mask] for a bool mask whose shape is x's leading dimensions: the picked elements (or rows), flattened. */
     static Tensor maskedSelect(Tensor x, Tensor mask) {
         long[] rest = leading("maskedSelect", x, mask);

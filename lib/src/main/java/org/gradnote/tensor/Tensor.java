@@ -935,6 +935,8 @@ public final class Tensor {
     public Tensor logicalNot() { return LogicalOps.logical("logicalNot", LogicalOps.Logic.NOT, this, null); }
     /** A copy with value where the bool mask (broadcast to this shape) is true (torch.masked_fill); inf/NaN safe. */
     public Tensor maskedFill(Tensor mask, double value) { return LogicalOps.maskedFill(this, mask, value); }
+    /** In place: value where the bool mask is true (torch's masked_fill_, x[mask] = value); refused when this requires grad. */
+    public Tensor maskedFill_(Tensor mask, double value) { return LogicalOps.maskedFillInPlace(this, mask, value); }
     /** x[mask] for a bool mask over the leading dims: the picked elements (or rows), as [count, rest...]. */
     public Tensor maskedSelect(Tensor mask) { return LogicalOps.maskedSelect(this, mask); }
     /** A copy with x[mask] = values, values broadcast to [count, rest...] (torch's x[mask] = v, out of place). */

@@ -70,6 +70,23 @@ class OpsMoreTest {
     }
 
     @Test
+    void maskedFillInPlaceChangesTheTensorAndItsVersion() {
+        Tensor x = Tensor.of(DType.FLOAT64, 1, 2, 3, 4).reshape(2, 2);
+        int v = x.version();
+        assertSame(x, x.maskedFill_(Tensor.of(false, true), -1));
+        assertArrayEquals(new double[] {1, -1, 3, -1}, x.toDoubleArray(), 0);
+        assertTrue(x.version() > v);
+        Tensor w = Tensor.ones(DType.FLOAT64, 2).requiresGrad(true);
+        assertMessage(IllegalStateException.class, () -> w.maskedFill_(Tensor.of(true, false), 0), "maskedFill_", "requires grad");
+        Tensor h = w.mul(2);
+        assertMessage(IllegalStateException.class, () -> h.maskedFill_(Tensor.of(true, false), 0), "maskedFill_", "maskedFill");
+        try (GradMode g = Tensor.noGrad()) {
+            w.maskedFill_(Tensor.of(true, false), 5);
+        }
+        assertArrayEquals(new double[] {5, 1}, w.toDoubleArray(), 0);
+    }
+
+    @Test
     void reductionsOfEmptyTensors() {
         Tensor e = Tensor.zeros(DType.FLOAT64, 0, 3);
         assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, e.var(new int[] {0}, true, false).toDoubleArray(), 0);
