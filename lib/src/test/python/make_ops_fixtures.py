@@ -209,6 +209,11 @@ case("mish", F.mish, xa)
 case("hardtanh", F.hardtanh, torch.cat([xa, torch.tensor([-1.0, 1.0, 0.999, -0.999], dtype=D)]))
 case("hardtanh_2_3", lambda x: F.hardtanh(x, -2.0, 3.0), torch.tensor([-2.0, -2.5, 3.0, 2.9, 0.0, 4.0], dtype=D))
 
+xn = torch.tensor([nan, inf, -inf, 0.5], dtype=D)
+for nm, fn in (("gelu", F.gelu), ("gelu_tanh", lambda x: F.gelu(x, approximate="tanh")), ("silu", F.silu), ("elu", F.elu),
+               ("selu", F.selu), ("mish", F.mish), ("hardtanh", F.hardtanh)):
+    case("nonfinite_" + nm, fn, xn, grad=False)
+
 # ---- losses
 bl = rnd(4, 3, lo=-3, hi=3)
 by = (rnd(4, 3) > 0).double()

@@ -164,6 +164,14 @@ class OpsMoreParityTest {
         op("hardtanh", x -> x[0].hardtanh());
         op("hardtanh_2_3", x -> x[0].hardtanh(-2, 3));
 
+        op("nonfinite_gelu", x -> x[0].gelu());
+        op("nonfinite_gelu_tanh", x -> x[0].gelu("tanh"));
+        op("nonfinite_silu", x -> x[0].silu());
+        op("nonfinite_elu", x -> x[0].elu());
+        op("nonfinite_selu", x -> x[0].selu());
+        op("nonfinite_mish", x -> x[0].mish());
+        op("nonfinite_hardtanh", x -> x[0].hardtanh());
+
         Tensor pw = f64(0.5, 2.0, 3.0), cw = f64(1.0, 2.0, 0.5, 3.0);
         for (Reduction r : Reduction.values()) {
             String red = r.name().toLowerCase();
