@@ -196,6 +196,16 @@ case("einsum_rowdot", lambda a, b: torch.einsum("ij,ij->i", a, b), rnd(3, 4), rn
 case("einsum_implicit", lambda a, b: torch.einsum("kj,ji", a, b), rnd(2, 3), rnd(3, 4))
 case("einsum_chain3", lambda a, b, c: torch.einsum("ij,jk,kl->il", a, b, c), rnd(2, 3), rnd(3, 4), rnd(4, 2))
 case("einsum_bilinear", lambda a, w, b: torch.einsum("bn,anm,bm->ba", a, w, b), rnd(2, 3), rnd(4, 3, 2), rnd(2, 2))
+case("einsum_diag", lambda a: torch.einsum("ii->i", a), rnd(3, 3))
+case("einsum_trace", lambda a: torch.einsum("ii->", a), rnd(3, 3))
+case("einsum_trace_implicit", lambda a: torch.einsum("ii", a), rnd(4, 4))
+case("einsum_batch_diag", lambda a: torch.einsum("bii->bi", a), rnd(2, 3, 3))
+case("einsum_diag_times", lambda a, b: torch.einsum("iij,j->i", a, b), rnd(3, 3, 2), rnd(2))
+case("einsum_ellipsis_bmm", lambda a, b: torch.einsum("...ij,...jk->...ik", a, b), rnd(2, 1, 3, 4), rnd(5, 4, 2))
+case("einsum_ellipsis_transpose", lambda a: torch.einsum("...ij->...ji", a), rnd(2, 3, 4))
+case("einsum_ellipsis_implicit", lambda a, b: torch.einsum("...ij,...jk", a, b), rnd(2, 3, 4), rnd(2, 4, 2))
+case("einsum_ellipsis_sum_first", lambda a: torch.einsum("i...->...", a), rnd(3, 2, 2))
+case("einsum_implicit_batch_summed", lambda a, b: torch.einsum("bij,bjk", a, b), rnd(2, 2, 3), rnd(2, 3, 2))
 case("einsum_attention", lambda q, k: torch.einsum("bhqd,bhkd->bhqk", q, k), rnd(2, 2, 3, 4), rnd(2, 2, 5, 4))
 
 # ---- activations

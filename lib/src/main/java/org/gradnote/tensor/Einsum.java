@@ -7,21 +7,35 @@ import java.util.List;
 /**
  * torch.einsum for one, two or three operands, composed from sum, permute, reshape and matmul: each operand's own
  * labels that appear nowhere else are summed out, then operands are contracted left to right as one batched
- * matrix product each. Supports explicit ("ij,jk->ik") and implicit ("ij,jk") output; not supported: "..."
- * and a label repeated within one operand (diagonals).
+ * matrix product each. Supports explicit ("ij,jk->ik") and implicit ("ij,jk") output, "..." (broadcast like torch's)
+ * and a label repeated within one operand (diagonal, trace).
  */
 final class Einsum {
     private Einsum() {}
 
     static Tensor einsum(String equation, Tensor... operands) {
         String eq = equation.replace(" ", "");
-        if (eq.contains(".")) throw new IllegalArgumentException("einsum: '...' (ellipsis) is not supported, in \"" + equation + "\"");
+        if (operands.length == 0 || operands.length > 3) throw new IllegalArgumentException("einsum: supports 1 to 3 operands, got " + operands.length);
         int arrow = eq.indexOf("->");
         String lhs = arrow < 0 ? eq : eq.substring(0, arrow);
         String[] ins = lhs.split(",", -1);
-        if (operands.length == 0 || operands.length > 3) throw new IllegalArgumentException("einsum: supports 1 to 3 operands, got " + operands.length);
         if (ins.length != operands.length) throw new IllegalArgumentException("einsum: equation \"" + equation + "\" names "
                 + ins.length + " operands but " + operands.length + " were given");
+        operands = operands.clone();
+        String outSpec = arrow < 0 ? null : eq.substring(arrow + 2);
+        if (eq.contains(".")) outSpec = ellipsis(equation, ins, outSpec, operands);
+        if (outSpec == null) outSpec = implicitOutput(ins, "");
+        for (int k = 0; k < ins.length; k++) {
+            // A label repeated within an operand takes the diagonal ("ii->i", and trace "ii->").
+            for (int i = 0; i < ins[k].length(); i++) {
+                char c = ins[k].charAt(i);
+                int j = ins[k].indexOf(c, i + 1);
+                if (j < 0) continue;
+                operands[k] = diagonal(operands[k], i, j, k, c);
+                ins[k] = ins[k].substring(0, i) + ins[k].substring(i + 1, j) + ins[k].substring(j + 1) + c;
+                i = -1;
+            }
+        }
         long[] size = new long[128];
         Arrays.fill(size, -1);
         int[] count = new int[128];
@@ -33,26 +47,17 @@ final class Einsum {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (!Character.isLetter(c) || c >= 128) throw new IllegalArgumentException("einsum: invalid subscript '" + c + "' in \"" + equation + "\"");
-                if (s.indexOf(c) != i) throw new IllegalArgumentException("einsum: label '" + c + "' repeated in operand " + k
-                        + " (\"" + s + "\"): diagonals are not supported");
                 if (size[c] >= 0 && size[c] != shape[i]) throw new ShapeException("einsum: label '" + c + "' has size " + size[c]
                         + " in an earlier operand but " + shape[i] + " in operand " + k + " (shape " + Shapes.str(shape) + ")");
                 size[c] = shape[i];
                 count[c]++;
             }
         }
-        String out;
-        if (arrow >= 0) {
-            out = eq.substring(arrow + 2);
-            for (int i = 0; i < out.length(); i++) {
-                char c = out.charAt(i);
-                if (c >= 128 || count[c] == 0) throw new IllegalArgumentException("einsum: output label '" + c + "' appears in no operand of \"" + equation + "\"");
-                if (out.indexOf(c) != i) throw new IllegalArgumentException("einsum: output label '" + c + "' repeated in \"" + equation + "\"");
-            }
-        } else {
-            StringBuilder b = new StringBuilder();
-            for (char c = 'A'; c <= 'z'; c++) if (Character.isLetter(c) && count[c] == 1) b.append(c);
-            out = b.toString();
+        String out = outSpec;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c >= 128 || count[c] == 0) throw new IllegalArgumentException("einsum: output label '" + c + "' appears in no operand of \"" + equation + "\"");
+            if (out.indexOf(c) != i) throw new IllegalArgumentException("einsum: output label '" + c + "' repeated in \"" + equation + "\"");
         }
         Tensor acc = null;
         String accLabels = null;
@@ -77,6 +82,95 @@ final class Einsum {
             }
         }
         return permuteTo(acc, accLabels, out);
+    }
+
+    /**
+     * Replaces "..." by fresh labels (unused capital letters), the same ones for the same trailing positions of every
+     * operand, broadcasting size-1 dimensions among them as torch does; returns the explicit output subscripts
+     * ("..." first, then the labels that appear once, alphabetically, when the equation has no "->").
+     */
+    private static String ellipsis(String equation, String[] ins, String outSpec, Tensor[] operands) {
+        StringBuilder poolB = new StringBuilder();
+        for (char c = 'Z'; c >= 'A'; c--) if (equation.indexOf(c) < 0) poolB.append(c);
+        String pool = poolB.toString();
+        int e = 0;
+        int[] ek = new int[ins.length];
+        for (int k = 0; k < ins.length; k++) {
+            String s = ins[k];
+            int at = s.indexOf("...");
+            if (s.replace("...", "").contains(".") || (at >= 0 && s.indexOf("...", at + 1) >= 0)) {
+                throw new IllegalArgumentException("einsum: operand " + k + " (\"" + s + "\") has a '.' that is not one '...', in \"" + equation + "\"");
+            }
+            ek[k] = at < 0 ? 0 : operands[k].dim() - (s.length() - 3);
+            if (ek[k] < 0) throw new ShapeException("einsum: operand " + k + " has shape " + Shapes.str(operands[k].shape())
+                    + ", fewer dimensions than its subscripts \"" + s + "\" name");
+            e = Math.max(e, ek[k]);
+        }
+        if (e > pool.length()) throw new IllegalArgumentException("einsum: too many '...' dimensions (" + e + ") in \"" + equation + "\"");
+        String labels = pool.substring(0, e);
+        long[] size = new long[e];
+        Arrays.fill(size, 1);
+        for (int k = 0; k < ins.length; k++) {
+            int at = ins[k].indexOf("...");
+            if (at < 0) continue;
+            long[] shape = operands[k].shape();
+            for (int i = 0; i < ek[k]; i++) {
+                long n = shape[at + i];
+                int slot = e - ek[k] + i;
+                if (n != 1 && size[slot] != 1 && n != size[slot]) throw new ShapeException("einsum: the '...' dimensions of operand "
+                        + k + " (shape " + Shapes.str(shape) + ") do not broadcast with the other operands' (size " + n + " vs " + size[slot] + ")");
+                if (n != 1) size[slot] = n;
+            }
+        }
+        for (int k = 0; k < ins.length; k++) {
+            int at = ins[k].indexOf("...");
+            if (at < 0) continue;
+            long[] shape = operands[k].shape(), target = shape.clone();
+            boolean expand = false;
+            for (int i = 0; i < ek[k]; i++) {
+                long want = size[e - ek[k] + i];
+                if (target[at + i] != want) {
+                    target[at + i] = want;
+                    expand = true;
+                }
+            }
+            if (expand) operands[k] = operands[k].expand(target);
+            ins[k] = ins[k].replace("...", labels.substring(e - ek[k]));
+        }
+        return outSpec != null ? outSpec.replace("...", labels) : implicitOutput(ins, labels);
+    }
+
+    /** torch's implicit output: the "..." labels, then the labels that appear exactly once, alphabetically (A-Z, a-z). */
+    private static String implicitOutput(String[] ins, String ellipsisLabels) {
+        StringBuilder out = new StringBuilder(ellipsisLabels);
+        String all = String.join("", ins);
+        for (char c = 'A'; c <= 'z'; c++) {
+            if (Character.isLetter(c) && ellipsisLabels.indexOf(c) < 0 && all.indexOf(c) >= 0 && all.indexOf(c) == all.lastIndexOf(c)) out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** The diagonal of dims i and j (same size) of t, as one new last dimension (label c repeated in operand k). */
+    private static Tensor diagonal(Tensor t, int i, int j, int k, char c) {
+        long[] shape = t.shape();
+        if (shape[i] != shape[j]) throw new ShapeException("einsum: label '" + c + "' repeated in operand " + k + " names dimensions of"
+                + " sizes " + shape[i] + " and " + shape[j] + " (shape " + Shapes.str(shape) + ")");
+        int rank = shape.length, o = 0;
+        int[] order = new int[rank];
+        long[] flat = new long[rank - 1];
+        for (int d = 0; d < rank; d++) {
+            if (d != i && d != j) {
+                flat[o] = shape[d];
+                order[o++] = d;
+            }
+        }
+        order[rank - 2] = i;
+        order[rank - 1] = j;
+        int n = Math.toIntExact(shape[i]);
+        flat[rank - 2] = (long) n * n;
+        int[] picks = new int[n];
+        for (int d = 0; d < n; d++) picks[d] = d * (n + 1);
+        return t.permute(order).reshape(flat).indexSelect(rank - 2, picks);
     }
 
     /** The labels of s that appear in keepers, in s's order. */

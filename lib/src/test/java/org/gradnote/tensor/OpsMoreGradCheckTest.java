@@ -127,6 +127,9 @@ class OpsMoreGradCheckTest {
         check("i,j->ij", t -> Tensor.einsum("i,j->ij", t), r(3), r(2));
         check("ij,jk,kl->il", t -> Tensor.einsum("ij,jk,kl->il", t), r(2, 3), r(3, 4), r(4, 2));
         check("bn,anm,bm->ba", t -> Tensor.einsum("bn,anm,bm->ba", t), r(2, 3), r(4, 3, 2), r(2, 2));
+        check("ii-> (trace)", t -> Tensor.einsum("ii->", t), r(3, 3));
+        check("bii->bi", t -> Tensor.einsum("bii->bi", t), r(2, 3, 3));
+        check("...ij,...jk->...ik broadcast", t -> Tensor.einsum("...ij,...jk->...ik", t), r(2, 1, 3, 2), r(3, 2, 2));
     }
 
     @Test

@@ -153,6 +153,16 @@ class OpsMoreParityTest {
         op("einsum_implicit", x -> Tensor.einsum("kj,ji", x));
         op("einsum_chain3", x -> Tensor.einsum("ij,jk,kl->il", x));
         op("einsum_bilinear", x -> Tensor.einsum("bn,anm,bm->ba", x));
+        op("einsum_diag", x -> Tensor.einsum("ii->i", x));
+        op("einsum_trace", x -> Tensor.einsum("ii->", x));
+        op("einsum_trace_implicit", x -> Tensor.einsum("ii", x));
+        op("einsum_batch_diag", x -> Tensor.einsum("bii->bi", x));
+        op("einsum_diag_times", x -> Tensor.einsum("iij,j->i", x));
+        op("einsum_ellipsis_bmm", x -> Tensor.einsum("...ij,...jk->...ik", x));
+        op("einsum_ellipsis_transpose", x -> Tensor.einsum("...ij->...ji", x));
+        op("einsum_ellipsis_implicit", x -> Tensor.einsum("...ij,...jk", x));
+        op("einsum_ellipsis_sum_first", x -> Tensor.einsum("i...->...", x));
+        op("einsum_implicit_batch_summed", x -> Tensor.einsum("bij,bjk", x));
         op("einsum_attention", x -> Tensor.einsum("bhqd,bhkd->bhqk", x));
 
         op("gelu", x -> x[0].gelu());

@@ -150,8 +150,10 @@ class OpsMoreTest {
         assertMessage(ShapeException.class, () -> Tensor.einsum("ij,jk->ik", a, b), "einsum", "'j'", "3", "4", "[4, 5]");
         assertMessage(ShapeException.class, () -> Tensor.einsum("ijk->k", a), "einsum", "[2, 3]", "\"ijk\"");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("ij,jk->ik", a), "einsum", "2 operands", "1 were given");
-        assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("...ij->ij", a), "einsum", "ellipsis");
-        assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("ii->i", Tensor.zeros(2, 2)), "einsum", "'i'", "repeated");
+        assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("..ij->ij", a), "einsum", "'...'");
+        assertMessage(ShapeException.class, () -> Tensor.einsum("...ij,...jk->...ik", Tensor.zeros(2, 2, 3), Tensor.zeros(4, 3, 2)),
+                "einsum", "'...'", "[4, 3, 2]", "4 vs 2");
+        assertMessage(ShapeException.class, () -> Tensor.einsum("ii->i", a), "einsum", "'i'", "repeated", "2 and 3", "[2, 3]");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("ij->iz", a), "einsum", "'z'");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("i,i,i,i->", a, a, a, a), "einsum", "1 to 3");
     }
