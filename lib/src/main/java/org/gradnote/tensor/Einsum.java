@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * torch.einsum for one, two or three operands, composed from sum, permute, reshape and matmul: each operand's own
+ * torch.einsum for any number of operands, composed from sum, permute, reshape and matmul: each operand's own
  * labels that appear nowhere else are summed out, then operands are contracted left to right as one batched
  * matrix product each. Supports explicit ("ij,jk->ik") and implicit ("ij,jk") output, "..." (broadcast like torch's)
  * and a label repeated within one operand (diagonal, trace).
@@ -15,7 +15,7 @@ final class Einsum {
 
     static Tensor einsum(String equation, Tensor... operands) {
         String eq = equation.replace(" ", "");
-        if (operands.length == 0 || operands.length > 3) throw new IllegalArgumentException("einsum: supports 1 to 3 operands, got " + operands.length);
+        if (operands.length == 0) throw new IllegalArgumentException("einsum: needs at least one operand");
         int arrow = eq.indexOf("->");
         String lhs = arrow < 0 ? eq : eq.substring(0, arrow);
         String[] ins = lhs.split(",", -1);

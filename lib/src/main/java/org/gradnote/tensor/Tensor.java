@@ -1008,7 +1008,7 @@ public final class Tensor {
     /** The error function (torch.erf), float64-accurate. */
     public Tensor erf() { return ElementOps.erf(this); }
 
-    /** Einstein summation over 1 to 3 operands, e.g. {@code einsum("bij,bjk->bik", a, b)}, with "..." and diagonals (torch.einsum). */
+    /** Einstein summation over one or more operands, e.g. {@code einsum("bij,bjk->bik", a, b)}, with "..." and diagonals (torch.einsum). */
     public static Tensor einsum(String equation, Tensor... operands) { return Einsum.einsum(equation, operands); }
 
     /** GELU, the exact erf form (F.gelu(x), approximate='none'). */

@@ -155,6 +155,8 @@ class OpsMoreTest {
                 "einsum", "'...'", "[4, 3, 2]", "4 vs 2");
         assertMessage(ShapeException.class, () -> Tensor.einsum("ii->i", a), "einsum", "'i'", "repeated", "2 and 3", "[2, 3]");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("ij->iz", a), "einsum", "'z'");
-        assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("i,i,i,i->", a, a, a, a), "einsum", "1 to 3");
+        assertMessage(IllegalArgumentException.class, () -> Tensor.einsum(""), "einsum", "at least one operand");
+        Tensor v = Tensor.of(DType.FLOAT64, 1, 2, 3);
+        assertEquals(1 + 16 + 81, Tensor.einsum("i,i,i,i->", v, v, v, v).item(), 1e-12); // four operands too
     }
 }
