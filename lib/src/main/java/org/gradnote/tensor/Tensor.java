@@ -881,22 +881,11 @@ public final class Tensor {
     // ActivationOps, Einsum): one-line delegations; composed ops carry no gradient code of their own.
 
     /** A float32 tensor of the given shape from values in row-major order (one copy, into native memory). */
-    public static Tensor fromArray(float[] values, long... shape) {
-        if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length + " values do not fill shape " + Shapes.str(shape));
-        return new Tensor(values.length == 0 ? Nd4j.create(DataType.FLOAT, shape) : Nd4j.create(values, shape, 'c'));
-    }
-
+    public static Tensor fromArray(float[] values, long... shape) { return OpsSupport.fromFloats(values, shape); }
     /** start, start+1, ... below end as int64, like {@code torch.arange(start, end)}. */
-    public static Tensor arange(long start, long end) { return arange(start, end, 1); }
-
+    public static Tensor arange(long start, long end) { return OpsSupport.arange(start, end, 1); }
     /** start, start+step, ... up to but excluding end as int64, like {@code torch.arange(start, end, step)} with ints. */
-    public static Tensor arange(long start, long end, long step) {
-        if (step == 0) throw new IllegalArgumentException("arange: step must be non-zero");
-        long n = Math.max(0, step > 0 ? Math.floorDiv(end - start + step - 1, step) : Math.floorDiv(start - end - step - 1, -step));
-        long[] v = new long[Math.toIntExact(n)];
-        for (int i = 0; i < v.length; i++) v[i] = start + i * step;
-        return new Tensor(OpsSupport.longArray(v, new long[] {v.length}));
-    }
+    public static Tensor arange(long start, long end, long step) { return OpsSupport.arange(start, end, step); }
 
     /** log(sum(exp(x))) along dim, computed stably (torch.logsumexp). */
     public Tensor logsumexp(int dim) { return NormOps.logsumexp(this, new int[] {dim}, false); }
