@@ -89,8 +89,11 @@ final class LogicalOps {
                 + Shapes.str(x.shape()) + " requires grad and in-place ops are not recorded; use maskedFill (out of place),"
                 + " or do it inside Tensor.noGrad()");
         Tensor filled;
-        try (GradMode g = Tensor.noGrad()) {
+        GradMode off = Tensor.noGrad();
+        try {
             filled = maskedFill(x, mask, value);
+        } finally {
+            off.close();
         }
         return x.copy_(filled);
     }

@@ -80,8 +80,11 @@ class OpsMoreTest {
         assertMessage(IllegalStateException.class, () -> w.maskedFill_(Tensor.of(true, false), 0), "maskedFill_", "requires grad");
         Tensor h = w.mul(2);
         assertMessage(IllegalStateException.class, () -> h.maskedFill_(Tensor.of(true, false), 0), "maskedFill_", "maskedFill");
-        try (GradMode g = Tensor.noGrad()) {
+        GradMode off = Tensor.noGrad();
+        try {
             w.maskedFill_(Tensor.of(true, false), 5);
+        } finally {
+            off.close();
         }
         assertArrayEquals(new double[] {5, 1}, w.toDoubleArray(), 0);
     }
