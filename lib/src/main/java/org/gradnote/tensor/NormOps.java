@@ -13,7 +13,7 @@ final class NormOps {
     /** torch.logsumexp(x, dims, keepdim): m + log(sum(exp(x - m))) with m the detached max (0 where it is infinite). */
     static Tensor logsumexp(Tensor x, int[] dims, boolean keepDim) {
         if (!x.dtype().isFloatingPoint()) x = x.to(Tensor.defaultDType());
-        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : Shapes.dims("logsumexp", dims, x.dim());
+        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : dims("logsumexp", dims, x.dim());
         long[] kept = Primitives.keptShape(x.shape(), d);
         // Empty input: log(0) = -inf wherever a reduced line is empty (the engine's reductions refuse empty arrays).
         if (x.numel() == 0) return emptyReduction(x, d, keepDim, Double.NEGATIVE_INFINITY);
@@ -33,7 +33,7 @@ final class NormOps {
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepDim) {
         if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("norm: input must be floating point, got "
                 + x.dtype() + " (shape " + Shapes.str(x.shape()) + ")");
-        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : Shapes.dims("norm", dims, x.dim());
+        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : dims("norm", dims, x.dim());
         Tensor a = x.abs();
         if (x.dim() == 0) d = new int[0];
         boolean infinite = p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY;
@@ -55,7 +55,7 @@ final class NormOps {
     static Tensor var(Tensor x, int[] dims, boolean unbiased, boolean keepDim) {
         if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("var: input must be floating point, got "
                 + x.dtype() + " (shape " + Shapes.str(x.shape()) + ")");
-        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : Shapes.dims("var", dims, x.dim());
+        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : dims("var", dims, x.dim());
         if (x.dim() == 0) d = new int[0];
         long n = 1;
         for (int i : d) n *= x.shape()[i];
@@ -78,6 +78,12 @@ final class NormOps {
         double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
         java.util.Arrays.fill(v, value);
         return OpsSupport.constant(x.data().dataType(), v, shape);
+    }
+
+    /** Normalised, sorted dims, refusing repeats as torch does ("dim 0 appears multiple times"). */
+    private static int[] dims(String op, int[] dims, int rank) {
+        ShapeOps.distinct(op, dims, rank);
+        return Shapes.dims(op, dims, rank);
     }
 
     private static Tensor sum(Tensor t, int[] d, boolean keepDim) {

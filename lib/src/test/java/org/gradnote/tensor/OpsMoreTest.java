@@ -125,6 +125,8 @@ class OpsMoreTest {
         assertMessage(IndexOutOfBoundsException.class, () -> x.all(5, false), "all", "dimension 5");
         assertMessage(IndexOutOfBoundsException.class, () -> x.logsumexp(2), "logsumexp", "dimension 2");
         assertMessage(IndexOutOfBoundsException.class, () -> x.var(new int[] {2}, true, false), "var", "dimension 2");
+        assertMessage(IllegalArgumentException.class, () -> x.var(new int[] {0, -2}, true, false), "var", "dim 0", "more than once");
+        assertMessage(IllegalArgumentException.class, () -> x.norm(2, new int[] {1, 1}, false), "norm", "more than once");
     }
 
     @Test
