@@ -28,24 +28,29 @@ public class GRU extends RNNBase {
 
     /** PyTorch's full signature without dropout and bidirectional. */
     public GRU(long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst) {
-        super(3, inputSize, hiddenSize, numLayers, bias, batchFirst);
+        this(inputSize, hiddenSize, numLayers, bias, batchFirst, false);
     }
 
-    /** Runs from initial hidden states h0 [numLayers, N, H] (null for zeros). */
+    /** PyTorch's signature without dropout; bidirectional adds the *_reverse layers and doubles the features. */
+    public GRU(long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
+        super(3, inputSize, hiddenSize, numLayers, bias, batchFirst, bidirectional);
+    }
+
+    /** Runs from initial hidden states h0 [D·numLayers, N, H] (null for zeros; D = 2 when bidirectional). */
     public Output forward(Tensor x, Tensor h0) {
         return runLayers(x, h0, null);
     }
 
     @Override
-    Layer layer(int l, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
+    Layer layer(int l, String dir, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
         if (!composed) {
-            Tensor[] r = Tensor.gruLayer(x, param("weight_ih_l", l), param("weight_hh_l", l), param("bias_ih_l", l),
-                    param("bias_hh_l", l), h, xBatchFirst);
+            Tensor[] r = Tensor.gruLayer(x, param("weight_ih_l", l, dir), param("weight_hh_l", l, dir), param("bias_ih_l", l, dir),
+                    param("bias_hh_l", l, dir), h, xBatchFirst);
             return new Layer(null, r[0], r[1], null);
         }
         long hs = hiddenSize;
-        Tensor xp = inputProjection(l, x, xBatchFirst);
-        Tensor whh = param("weight_hh_l", l), bhh = param("bias_hh_l", l);
+        Tensor xp = inputProjection(l, dir, x, xBatchFirst);
+        Tensor whh = param("weight_hh_l", l, dir), bhh = param("bias_hh_l", l, dir);
         List<Tensor> steps = new ArrayList<>();
         for (long t = 0; t < xp.size(0); t++) {
             Tensor xt = xp.select(0, t), ht = Tensor.linear(h, whh, bhh);

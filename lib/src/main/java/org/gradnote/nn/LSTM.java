@@ -28,23 +28,28 @@ public class LSTM extends RNNBase {
 
     /** PyTorch's full signature without dropout, bidirectional and proj_size. */
     public LSTM(long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst) {
-        super(4, inputSize, hiddenSize, numLayers, bias, batchFirst);
+        this(inputSize, hiddenSize, numLayers, bias, batchFirst, false);
     }
 
-    /** Runs from initial states h0 and c0 [numLayers, N, H] (either null for zeros). */
+    /** PyTorch's signature without dropout and proj_size; bidirectional adds the *_reverse layers. */
+    public LSTM(long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
+        super(4, inputSize, hiddenSize, numLayers, bias, batchFirst, bidirectional);
+    }
+
+    /** Runs from initial states h0 and c0 [D·numLayers, N, H] (either null for zeros; D = 2 when bidirectional). */
     public Output forward(Tensor x, Tensor h0, Tensor c0) {
         return runLayers(x, h0, c0);
     }
 
     @Override
-    Layer layer(int l, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
-        Tensor wih = param("weight_ih_l", l), whh = param("weight_hh_l", l), bih = param("bias_ih_l", l), bhh = param("bias_hh_l", l);
+    Layer layer(int l, String dir, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
+        Tensor wih = param("weight_ih_l", l, dir), whh = param("weight_hh_l", l, dir), bih = param("bias_ih_l", l, dir), bhh = param("bias_hh_l", l, dir);
         if (!composed) {
             Tensor[] r = Tensor.lstmLayer(x, wih, whh, bih, bhh, h, c, xBatchFirst);
             return new Layer(null, r[0], r[1], r[2]);
         }
         long hs = hiddenSize;
-        Tensor xp = inputProjection(l, x, xBatchFirst);
+        Tensor xp = inputProjection(l, dir, x, xBatchFirst);
         List<Tensor> steps = new ArrayList<>();
         for (long t = 0; t < xp.size(0); t++) {
             Tensor g = xp.select(0, t).add(Tensor.linear(h, whh, bhh));

@@ -33,6 +33,24 @@ public interface Loss {
     static Loss logistic() { return logistic(Reduction.MEAN); }
     static Loss logistic(Reduction r) { return (x, y) -> Losses.logistic(x, y, r); }
 
+    /** BCE with logits weighting the positive term of each class by posWeight ([C], broadcast over the last dim). */
+    static Loss bceWithLogits(Tensor posWeight) { return bceWithLogits(posWeight, Reduction.MEAN); }
+    /** As {@link #bceWithLogits(Tensor)} with a reduction. */
+    static Loss bceWithLogits(Tensor posWeight, Reduction r) { return (x, y) -> WeightedLosses.bceWithLogits(x, y, posWeight, r); }
+
+    /** nn.CrossEntropyLoss(weight, ignore_index, label_smoothing), mean-reduced; weights may be null. */
+    static Loss crossEntropy(Tensor weights, long ignoreIndex, double labelSmoothing) {
+        return crossEntropy(weights, ignoreIndex, labelSmoothing, Reduction.MEAN);
+    }
+
+    /** nn.CrossEntropyLoss(weight, ignore_index, label_smoothing, reduction); weights may be null. */
+    static Loss crossEntropy(Tensor weights, long ignoreIndex, double labelSmoothing, Reduction r) {
+        return (x, y) -> WeightedLosses.crossEntropy(x, y, weights, ignoreIndex, labelSmoothing, r);
+    }
+
+    /** nn.KLDivLoss(reduction, log_target): input log-probabilities, target probabilities (or log ones). */
+    static Loss klDiv(KlDiv.KlReduction r, boolean logTarget) { return (x, y) -> KlDiv.klDiv(x, y, r, logTarget); }
+
     /** This loss plus a penalty on a model's parameters (e.g. L2), evaluated at each call. */
     default Loss plus(Penalty penalty, Module model) {
         return (x, y) -> apply(x, y).add(penalty.of(model));

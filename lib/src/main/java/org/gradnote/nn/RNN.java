@@ -21,22 +21,27 @@ public class RNN extends RNNBase {
 
     /** PyTorch's full signature without dropout and bidirectional: nonlinearity is "tanh" or "relu". */
     public RNN(long inputSize, long hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst) {
-        super(1, inputSize, hiddenSize, numLayers, bias, batchFirst);
+        this(inputSize, hiddenSize, numLayers, nonlinearity, bias, batchFirst, false);
+    }
+
+    /** PyTorch's full signature without dropout; bidirectional adds the *_reverse layers and doubles the features. */
+    public RNN(long inputSize, long hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst, boolean bidirectional) {
+        super(1, inputSize, hiddenSize, numLayers, bias, batchFirst, bidirectional);
         if (!nonlinearity.equals("tanh") && !nonlinearity.equals("relu")) {
             throw new IllegalArgumentException("RNN: unknown nonlinearity '" + nonlinearity + "' (tanh or relu)");
         }
         this.relu = nonlinearity.equals("relu");
     }
 
-    /** Runs from initial hidden states h0 [numLayers, N, H] (null for zeros). */
+    /** Runs from initial hidden states h0 [D·numLayers, N, H] (null for zeros; D = 2 when bidirectional). */
     public Output forward(Tensor x, Tensor h0) {
         return runLayers(x, h0, null);
     }
 
     @Override
-    Layer layer(int l, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
-        Tensor xp = inputProjection(l, x, xBatchFirst);
-        Tensor whh = param("weight_hh_l", l), bhh = param("bias_hh_l", l);
+    Layer layer(int l, String dir, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
+        Tensor xp = inputProjection(l, dir, x, xBatchFirst);
+        Tensor whh = param("weight_hh_l", l, dir), bhh = param("bias_hh_l", l, dir);
         List<Tensor> steps = new ArrayList<>();
         for (long t = 0; t < xp.size(0); t++) {
             Tensor pre = xp.select(0, t).add(Tensor.linear(h, whh, bhh));
@@ -46,8 +51,5 @@ public class RNN extends RNNBase {
         return new Layer(steps, null, h, null);
     }
 
-    @Override
-    protected String extraRepr() {
-        return super.extraRepr() + (relu ? ", nonlinearity=relu" : "");
-    }
+    // No extraRepr of its own: PyTorch's RNN does not print its nonlinearity (RNN(3, 4) for relu too).
 }

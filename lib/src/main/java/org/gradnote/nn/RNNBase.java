@@ -9,13 +9,14 @@ import org.gradnote.tensor.Tensor;
 /**
  * What {@link RNN}, {@link LSTM} and {@link GRU} share, like PyTorch's {@code RNNBase}: the parameter layout
  * ({@code weight_ih_l0} [gates·H, in], {@code weight_hh_l0} [gates·H, H], {@code bias_ih_l0}, {@code bias_hh_l0}
- * per layer), PyTorch's init U(-1/√H, 1/√H), stacked layers, batch-first layouts and the checks of input and
- * initial states.
+ * per layer, and the same with a {@code _reverse} suffix when bidirectional), PyTorch's init U(-1/√H, 1/√H), stacked
+ * layers, bidirectional layers, batch-first layouts and the checks of input and initial states.
  */
 public abstract class RNNBase extends Module {
     /**
-     * What a recurrent layer returns: all outputs of the last layer ([N, T, H] when batch-first, else [T, N, H]),
-     * the last hidden state of every layer [numLayers, N, H], and for an LSTM the last cell state (else null).
+     * What a recurrent layer returns: all outputs of the last layer ([N, T, D·H] when batch-first, else [T, N, D·H],
+     * D = 2 when bidirectional, forward then reverse features), the last hidden state of every layer and direction
+     * [D·numLayers, N, H] (layer 0 forward, layer 0 reverse, ...), and for an LSTM the last cell states (else null).
      */
     public record Output(Tensor output, Tensor hidden, Tensor cell) {}
 
@@ -23,10 +24,14 @@ public abstract class RNNBase extends Module {
     record Layer(List<Tensor> steps, Tensor sequence, Tensor lastHidden, Tensor lastCell) {}
 
     final long inputSize, hiddenSize;
-    final int numLayers, gates;
+    final int numLayers, gates, directions;
     final boolean bias, batchFirst;
 
     RNNBase(int gates, long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst) {
+        this(gates, inputSize, hiddenSize, numLayers, bias, batchFirst, false);
+    }
+
+    RNNBase(int gates, long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
         if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": input size, hidden size and number of layers must be"
                     + " positive, got " + inputSize + ", " + hiddenSize + ", " + numLayers);
@@ -37,15 +42,20 @@ public abstract class RNNBase extends Module {
         this.numLayers = numLayers;
         this.bias = bias;
         this.batchFirst = batchFirst;
-        // PyTorch's reset_parameters: every weight and bias from U(-1/sqrt(H), 1/sqrt(H)), in registration order.
+        this.directions = bidirectional ? 2 : 1;
+        // PyTorch's reset_parameters: every weight and bias from U(-1/sqrt(H), 1/sqrt(H)), in registration order
+        // (per layer: forward weights, then the reverse direction's).
         double k = 1 / Math.sqrt(hiddenSize);
         for (int l = 0; l < numLayers; l++) {
-            long in = l == 0 ? inputSize : hiddenSize;
-            registerParameter("weight_ih_l" + l, Init.uniform(Tensor.zeros(gates * hiddenSize, in), -k, k));
-            registerParameter("weight_hh_l" + l, Init.uniform(Tensor.zeros(gates * hiddenSize, hiddenSize), -k, k));
-            if (bias) {
-                registerParameter("bias_ih_l" + l, Init.uniform(Tensor.zeros(gates * hiddenSize), -k, k));
-                registerParameter("bias_hh_l" + l, Init.uniform(Tensor.zeros(gates * hiddenSize), -k, k));
+            long in = l == 0 ? inputSize : hiddenSize * directions;
+            for (int d = 0; d < directions; d++) {
+                String sfx = l + (d == 0 ? "" : "_reverse");
+                registerParameter("weight_ih_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize, in), -k, k));
+                registerParameter("weight_hh_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize, hiddenSize), -k, k));
+                if (bias) {
+                    registerParameter("bias_ih_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize), -k, k));
+                    registerParameter("bias_hh_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize), -k, k));
+                }
             }
         }
     }
@@ -54,6 +64,8 @@ public abstract class RNNBase extends Module {
     public long hiddenSize() { return hiddenSize; }
     public int numLayers() { return numLayers; }
     public boolean batchFirst() { return batchFirst; }
+    /** Whether a second set of layers reads the sequence backwards (torch's bidirectional=True). */
+    public boolean bidirectional() { return directions == 2; }
 
     /** The output sequence only (use {@link #run} for the last states too), so the layer fits in a {@link Sequential}. */
     @Override
@@ -66,12 +78,13 @@ public abstract class RNNBase extends Module {
         return runLayers(x, null, null);
     }
 
-    /** Runs every layer; h0 and c0 are [numLayers, N, H] or null for zeros. */
+    /** Runs every layer; h0 and c0 are [D·numLayers, N, H] or null for zeros. */
     final Output runLayers(Tensor x, Tensor h0, Tensor c0) {
         checkInput(x);
         long n = x.size(batchFirst ? 0 : 1);
         checkState("h0", h0, n);
         checkState("c0", c0, n);
+        if (directions == 2) return runBidirectional(x, h0, c0, n);
         Tensor in = x;
         boolean inBatchFirst = batchFirst;
         List<Tensor> hs = new ArrayList<>(), cs = new ArrayList<>();
@@ -79,7 +92,7 @@ public abstract class RNNBase extends Module {
         for (int l = 0; l < numLayers; l++) {
             Tensor h = h0 == null ? Tensor.zeros(x.dtype(), n, hiddenSize) : h0.select(0, l);
             Tensor c = c0 == null ? Tensor.zeros(x.dtype(), n, hiddenSize) : c0.select(0, l);
-            last = layer(l, in, inBatchFirst, h, c);
+            last = layer(l, "", in, inBatchFirst, h, c);
             hs.add(last.lastHidden());
             if (last.lastCell() != null) cs.add(last.lastCell());
             if (last.sequence() != null) in = last.sequence();
@@ -94,20 +107,44 @@ public abstract class RNNBase extends Module {
     }
 
     /**
+     * Both directions of every layer, time-major between layers: the reverse direction runs its own weights over
+     * the time-flipped input and its outputs are flipped back, then both are joined along features, as in PyTorch.
+     */
+    private Output runBidirectional(Tensor x, Tensor h0, Tensor c0, long n) {
+        Tensor in = batchFirst ? x.transpose(0, 1) : x;
+        List<Tensor> hs = new ArrayList<>(), cs = new ArrayList<>();
+        for (int l = 0; l < numLayers; l++) {
+            Tensor[] outs = new Tensor[2];
+            for (int d = 0; d < 2; d++) {
+                int k = l * 2 + d;
+                Tensor h = h0 == null ? Tensor.zeros(x.dtype(), n, hiddenSize) : h0.select(0, k);
+                Tensor c = c0 == null ? Tensor.zeros(x.dtype(), n, hiddenSize) : c0.select(0, k);
+                Layer r = layer(l, d == 0 ? "" : "_reverse", d == 0 ? in : in.flip(0), false, h, c);
+                Tensor seq = r.sequence() != null ? r.sequence() : Tensor.stack(r.steps(), 0);
+                outs[d] = d == 0 ? seq : seq.flip(0);
+                hs.add(r.lastHidden());
+                if (r.lastCell() != null) cs.add(r.lastCell());
+            }
+            in = Tensor.cat(2, outs);
+        }
+        return new Output(batchFirst ? in.transpose(0, 1) : in, Tensor.stack(hs, 0), cs.isEmpty() ? null : Tensor.stack(cs, 0));
+    }
+
+    /**
      * One layer l over input x (batch-first or time-major as flagged) from states h, c [N, H]. Composed layers
      * return the time-major list of steps; fused ones the sequence in the user's layout (then x is too).
      */
-    abstract Layer layer(int l, Tensor x, boolean xBatchFirst, Tensor h, Tensor c);
+    abstract Layer layer(int l, String dir, Tensor x, boolean xBatchFirst, Tensor h, Tensor c);
 
     /** x W_ih^T + b_ih for all time steps in one gemm, time-major [T, N, gates·H] (a batch-first x is transposed). */
-    final Tensor inputProjection(int l, Tensor x, boolean xBatchFirst) {
+    final Tensor inputProjection(int l, String dir, Tensor x, boolean xBatchFirst) {
         Tensor tm = xBatchFirst ? x.transpose(0, 1) : x;
-        return Tensor.linear(tm, param("weight_ih_l", l), param("bias_ih_l", l));
+        return Tensor.linear(tm, param("weight_ih_l", l, dir), param("bias_ih_l", l, dir));
     }
 
-    /** The named parameter of layer l, or null for a bias of a layer built without biases. */
-    final Tensor param(String prefix, int l) {
-        return local(prefix + l);
+    /** The named parameter of layer l in direction dir ("" or "_reverse"), or null for an absent bias. */
+    final Tensor param(String prefix, int l, String dir) {
+        return local(prefix + l + dir);
     }
 
     String name() {
@@ -124,9 +161,10 @@ public abstract class RNNBase extends Module {
 
     private void checkState(String what, Tensor s, long n) {
         if (s == null) return;
-        long[] expected = {numLayers, n, hiddenSize};
+        long[] expected = {(long) numLayers * directions, n, hiddenSize};
         if (!Arrays.equals(s.shape(), expected)) {
-            throw new ShapeException(name() + ": expected " + what + " [numLayers, N, H] = " + Arrays.toString(expected)
+            throw new ShapeException(name() + ": expected " + what + (directions == 2 ? " [2·numLayers, N, H] = " : " [numLayers, N, H] = ")
+                    + Arrays.toString(expected)
                     + ", got " + Arrays.toString(s.shape()));
         }
     }
@@ -134,6 +172,6 @@ public abstract class RNNBase extends Module {
     @Override
     protected String extraRepr() {
         return inputSize + ", " + hiddenSize + (numLayers != 1 ? ", num_layers=" + numLayers : "")
-                + (bias ? "" : ", bias=False") + (batchFirst ? ", batch_first=True" : "");
+                + (bias ? "" : ", bias=False") + (batchFirst ? ", batch_first=True" : "") + (directions == 2 ? ", bidirectional=True" : "");
     }
 }

@@ -1026,4 +1026,146 @@ public final class Tensor {
                     + ") is being used in an in-place operation; do it inside Tensor.noGrad()");
         }
     }
+
+    // ---- ops a PyTorch user expects (see ShapeOps, SortOps, LogicalOps, ScanOps, NormOps, ElementOps,
+    // ActivationOps, Einsum): one-line delegations; composed ops carry no gradient code of their own.
+
+    /** A float32 tensor of the given shape from values in row-major order (one copy, into native memory). */
+    public static Tensor fromArray(float[] values, long... shape) { return OpsSupport.fromFloats(values, shape); }
+    /** start, start+1, ... below end as int64, like {@code torch.arange(start, end)}. */
+    public static Tensor arange(long start, long end) { return OpsSupport.arange(start, end, 1); }
+    /** start, start+step, ... up to but excluding end as int64, like {@code torch.arange(start, end, step)} with ints. */
+    public static Tensor arange(long start, long end, long step) { return OpsSupport.arange(start, end, step); }
+
+    /** log(sum(exp(x))) along dim, computed stably (torch.logsumexp). */
+    public Tensor logsumexp(int dim) { return NormOps.logsumexp(this, new int[] {dim}, false); }
+    /** log(sum(exp(x))) over dims (all when empty), computed stably (torch.logsumexp). */
+    public Tensor logsumexp(int[] dims, boolean keepDim) { return NormOps.logsumexp(this, dims, keepDim); }
+    /** The 2-norm (Frobenius for a matrix) of all elements, like {@code torch.norm(x)}. */
+    public Tensor norm() { return NormOps.norm(this, 2, new int[0], false); }
+    /** The p-norm of all elements: p = 0, 1, 2, any positive p, or +-infinity (torch.linalg.vector_norm). */
+    public Tensor norm(double p) { return NormOps.norm(this, p, new int[0], false); }
+    /** The p-norm over dims (all when empty); p = 2 over two dims is the Frobenius norm (torch.norm(x, p, dim)). */
+    public Tensor norm(double p, int[] dims, boolean keepDim) { return NormOps.norm(this, p, dims, keepDim); }
+    /** Variance over dims (all when empty), Bessel-corrected when unbiased (torch.var(x, dims, unbiased, keepdim)). */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepDim) { return NormOps.var(this, dims, unbiased, keepDim); }
+    /** Standard deviation over dims (all when empty), like torch.std; zero gradient where it is 0. */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepDim) { return NormOps.std(this, dims, unbiased, keepDim); }
+    /** Standard deviation along one dimension (torch.std(x, dim, unbiased, keepdim)). */
+    public Tensor std(int dim, boolean unbiased, boolean keepDim) { return NormOps.std(this, new int[] {dim}, unbiased, keepDim); }
+    /** Unbiased standard deviation of all elements (torch.std(x)). */
+    public Tensor std() { return NormOps.std(this, new int[0], true, false); }
+
+    /** True (0-d bool) when every element is non-zero (torch.all). */
+    public Tensor all() { return LogicalOps.allAny(this, true); }
+    /** Whether every element along dim is non-zero, as bool (torch.all(x, dim, keepdim)). */
+    public Tensor all(int dim, boolean keepDim) { return LogicalOps.allAny(this, dim, keepDim, true); }
+    /** True (0-d bool) when any element is non-zero (torch.any). */
+    public Tensor any() { return LogicalOps.allAny(this, false); }
+    /** Whether any element along dim is non-zero, as bool (torch.any(x, dim, keepdim)). */
+    public Tensor any(int dim, boolean keepDim) { return LogicalOps.allAny(this, dim, keepDim, false); }
+    /** Element-wise logical and, broadcast, any dtypes (non-zero is true): a bool tensor (torch.logical_and). */
+    public Tensor logicalAnd(Tensor o) { return LogicalOps.logical("logicalAnd", LogicalOps.Logic.AND, this, o); }
+    /** Element-wise logical or, broadcast: a bool tensor (torch.logical_or). */
+    public Tensor logicalOr(Tensor o) { return LogicalOps.logical("logicalOr", LogicalOps.Logic.OR, this, o); }
+    /** Element-wise logical xor, broadcast: a bool tensor (torch.logical_xor). */
+    public Tensor logicalXor(Tensor o) { return LogicalOps.logical("logicalXor", LogicalOps.Logic.XOR, this, o); }
+    /** Element-wise logical not: a bool tensor, true where this is zero (torch.logical_not). */
+    public Tensor logicalNot() { return LogicalOps.logical("logicalNot", LogicalOps.Logic.NOT, this, null); }
+    /** A copy with value where the bool mask (broadcast to this shape) is true (torch.masked_fill); inf/NaN safe. */
+    public Tensor maskedFill(Tensor mask, double value) { return LogicalOps.maskedFill(this, mask, value); }
+    /** In place: value where the bool mask is true (torch's masked_fill_, x[mask] = value); refused when this requires grad. */
+    public Tensor maskedFill_(Tensor mask, double value) { return LogicalOps.maskedFillInPlace(this, mask, value); }
+    /** x[mask] for a bool mask over the leading dims: the picked elements (or rows), as [count, rest...]. */
+    public Tensor maskedSelect(Tensor mask) { return LogicalOps.maskedSelect(this, mask); }
+    /** A copy with x[mask] = values, values broadcast to [count, rest...] (torch's x[mask] = v, out of place). */
+    public Tensor maskedAssign(Tensor mask, Tensor values) { return LogicalOps.maskedAssign(this, mask, values); }
+    /** A copy with x[mask] = value (torch's x[mask] = v, out of place). */
+    public Tensor maskedAssign(Tensor mask, double value) { return LogicalOps.maskedAssign(this, mask, SafeWhere.scalarLike(this, value)); }
+
+    /** Sorted along the last dimension, ascending, NaN last (torch.sort(x)): values and int64 indices. */
+    public ValuesIndices sort() { return SortOps.sort(this, -1, false); }
+    /** Sorted along dim (stable: ties keep their order; NaN counts as the largest value), like torch.sort. */
+    public ValuesIndices sort(int dim, boolean descending) { return SortOps.sort(this, dim, descending); }
+    /** The int64 indices that sort this along dim (torch.argsort, stable). */
+    public Tensor argsort(int dim, boolean descending) { return SortOps.argsort(this, dim, descending); }
+    /** The k largest elements along the last dimension, sorted, with their int64 indices (torch.topk(x, k)). */
+    public ValuesIndices topk(int k) { return SortOps.topk(this, k, -1, true); }
+    /** The k largest (or smallest) elements along dim, sorted, with their int64 indices (torch.topk). */
+    public ValuesIndices topk(int k, int dim, boolean largest) { return SortOps.topk(this, k, dim, largest); }
+    /** The sorted distinct values, 1-D (torch.unique(x, sorted=True)); NaNs stay distinct. */
+    public Tensor unique() { return SortOps.unique(this)[0]; }
+    /** For each element, the int64 index of its value in {@link #unique()} (torch.unique's return_inverse). */
+    public Tensor uniqueInverse() { return SortOps.unique(this)[1]; }
+    /** How often each value of {@link #unique()} occurs, int64 (torch.unique's return_counts). */
+    public Tensor uniqueCounts() { return SortOps.unique(this)[2]; }
+    /** The int64 indices [count, rank] of the non-zero elements in row-major order (torch.nonzero). */
+    public Tensor nonzero() { return SortOps.nonzero(this); }
+
+    /** Cumulative sum along dim (torch.cumsum); integer and bool inputs give int64. */
+    public Tensor cumsum(int dim) { return ScanOps.cumsum(this, dim); }
+    /** Cumulative product along dim (torch.cumprod), with PyTorch's gradient where elements are zero. */
+    public Tensor cumprod(int dim) { return ScanOps.cumprod(this, dim); }
+    /** The product of all elements, 0-d (torch.prod); 1 for an empty tensor, int64 for integer input. */
+    public Tensor prod() { return ScanOps.prod(this); }
+    /** The product along dim (torch.prod(x, dim, keepdim)). */
+    public Tensor prod(int dim, boolean keepDim) { return ScanOps.prod(this, dim, keepDim); }
+
+    /** torch's x.repeat(reps): the tensor tiled reps[i] times along dim i (leading dims added as needed). */
+    public Tensor repeat(long... reps) { return ShapeOps.repeat(this, reps); }
+    /** torch.tile: like repeat, fewer counts than dims meaning leading 1s. */
+    public Tensor tile(long... reps) { return ShapeOps.tile(this, reps); }
+    /** torch.chunk: up to chunks pieces of ceil(size / chunks) along dim, the last one smaller. */
+    public List<Tensor> chunk(int chunks, int dim) { return ShapeOps.chunk(this, chunks, dim); }
+    /** torch.split(x, size, dim): pieces of splitSize along dim, the last one smaller. */
+    public List<Tensor> split(long splitSize, int dim) { return ShapeOps.split(this, splitSize, dim); }
+    /** torch.split(x, sizes, dim): pieces of the given sizes, which must add up to the dim's size. */
+    public List<Tensor> split(long[] sizes, int dim) { return ShapeOps.split(this, sizes, dim); }
+    /** The elements in reverse order along each given dim (torch.flip). */
+    public Tensor flip(int... dims) { return ShapeOps.flip(this, dims); }
+    /** The flattened elements shifted by shift positions, wrapping around, shape kept (torch.roll(x, shift)). */
+    public Tensor roll(long shift) { return ShapeOps.roll(this, shift); }
+    /** Elements shifted along each dims[k] by shifts[k], wrapping around (torch.roll(x, shifts, dims)). */
+    public Tensor roll(long[] shifts, int[] dims) { return ShapeOps.roll(this, shifts, dims); }
+
+    /** Element-wise maximum, broadcast, NaN propagating; ties give each side half the gradient (torch.maximum). */
+    public Tensor maximum(Tensor o) { return ElementOps.extreme("maximum", this, o, true); }
+    /** Element-wise minimum, broadcast, NaN propagating; ties give each side half the gradient (torch.minimum). */
+    public Tensor minimum(Tensor o) { return ElementOps.extreme("minimum", this, o, false); }
+    /** Clamped to tensor bounds (broadcast; either may be null), like torch.clamp(x, min, max) with tensors. */
+    public Tensor clamp(Tensor min, Tensor max) { return ElementOps.clamp(this, min, max); }
+    /** -1, 0 or +1 by the sign of each element, 0 for NaN (torch.sign); zero gradient. */
+    public Tensor sign() { return ElementOps.step(this, ElementOps.Step.SIGN); }
+    /** Rounded down (torch.floor); zero gradient. */
+    public Tensor floor() { return ElementOps.step(this, ElementOps.Step.FLOOR); }
+    /** Rounded up (torch.ceil); zero gradient. */
+    public Tensor ceil() { return ElementOps.step(this, ElementOps.Step.CEIL); }
+    /** Rounded to the nearest integer, halves to even (torch.round); zero gradient. */
+    public Tensor round() { return ElementOps.step(this, ElementOps.Step.ROUND); }
+    /** Rounded toward zero (torch.trunc); zero gradient. */
+    public Tensor trunc() { return ElementOps.step(this, ElementOps.Step.TRUNC); }
+    /** The error function (torch.erf), float64-accurate. */
+    public Tensor erf() { return ElementOps.erf(this); }
+
+    /** Einstein summation over one or more operands, e.g. {@code einsum("bij,bjk->bik", a, b)}, with "..." and diagonals (torch.einsum). */
+    public static Tensor einsum(String equation, Tensor... operands) { return Einsum.einsum(equation, operands); }
+
+    /** GELU, the exact erf form (F.gelu(x), approximate='none'). */
+    public Tensor gelu() { return ActivationOps.gelu(this, "none"); }
+    /** GELU with approximate "none" (exact) or "tanh" (F.gelu(x, approximate=...)). */
+    public Tensor gelu(String approximate) { return ActivationOps.gelu(this, approximate); }
+    /** SiLU (swish): x sigmoid(x) (F.silu). */
+    public Tensor silu() { return ActivationOps.silu(this); }
+    /** ELU with alpha = 1 (F.elu). */
+    public Tensor elu() { return ActivationOps.elu(this, 1.0); }
+    /** ELU: x for x > 0, alpha (exp(x) - 1) otherwise (F.elu(x, alpha)). */
+    public Tensor elu(double alpha) { return ActivationOps.elu(this, alpha); }
+    /** SELU with PyTorch's constants (F.selu). */
+    public Tensor selu() { return ActivationOps.selu(this); }
+    /** Mish: x tanh(softplus(x)) (F.mish). */
+    public Tensor mish() { return ActivationOps.mish(this); }
+    /** Hardtanh clamping to [-1, 1] (F.hardtanh). */
+    public Tensor hardtanh() { return ActivationOps.hardtanh(this, -1, 1); }
+    /** Hardtanh clamping to [min, max], gradient zero at and beyond the bounds (F.hardtanh(x, min, max)). */
+    public Tensor hardtanh(double min, double max) { return ActivationOps.hardtanh(this, min, max); }
 }

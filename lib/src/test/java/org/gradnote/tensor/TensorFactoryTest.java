@@ -156,7 +156,7 @@ class TensorFactoryTest {
         assertEquals(FLOAT64, Tensor.full(1, 2).dtype());
         assertEquals(FLOAT64, Tensor.rand(2).dtype());
         assertEquals(FLOAT64, Tensor.randn(2).dtype());
-        assertEquals(FLOAT64, Tensor.arange(0, 2, 1).dtype());
+        assertEquals(FLOAT64, Tensor.arange(0.0, 2, 1).dtype()); // int arguments give int64, as torch.arange
         assertEquals(FLOAT64, Tensor.linspace(0, 1, 3).dtype());
         assertEquals(FLOAT64, Tensor.eye(2).dtype());
         assertEquals(FLOAT64, Tensor.scalar(1).dtype());

@@ -78,7 +78,7 @@ class TensorFormatTest {
 
     @Test
     void summarisedMatrixKeepsThreeRowsEachEnd() {
-        String s = Tensor.arange(0, 2000, 1).reshape(40, 50).toString();
+        String s = Tensor.arange(0.0, 2000, 1).reshape(40, 50).toString();
         long rows = s.lines().filter(l -> l.contains("e+")).count();
         assertEquals(6, rows, s); // first and last three rows
         assertTrue(s.contains("\n        ...,\n"), s);

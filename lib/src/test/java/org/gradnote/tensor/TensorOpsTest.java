@@ -302,7 +302,7 @@ class TensorOpsTest {
     /** reshape of a transposed tensor is a view when strides allow (torch.reshape), and its gradient flows back. */
     @Test
     void reshapeOfTransposedIsAViewWithGradient() {
-        Tensor y = Tensor.arange(0, 6, 1).reshape(1, 2, 3).requiresGrad(true);
+        Tensor y = Tensor.arange(0.0, 6, 1).reshape(1, 2, 3).requiresGrad(true);
         Tensor r = y.transpose(1, 2).reshape(3, 2);
         assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, r.toDoubleArray());
         Tensor w = Tensor.of(new double[][] {{1, 10}});
