@@ -42,7 +42,7 @@ final class NormOps {
             if (x.numel() == 0) throw new IllegalArgumentException("norm: the " + (p > 0 ? "inf" : "-inf") + "-norm of an empty tensor is undefined (shape "
                     + Shapes.str(x.shape()) + ")");
             if (d.length == 0) return a;
-            return Primitives.extreme(a, d, keepDim, p > 0);
+            return extremeOver(a, d, keepDim, p > 0);
         }
         if (p == 0) return sum(ElementOps.step(a, ElementOps.Step.SIGN), d, keepDim);
         if (p == 1) return sum(a, d, keepDim);
@@ -51,24 +51,40 @@ final class NormOps {
         return safeRoot(sum(a.pow(p), d, keepDim), p);
     }
 
-    /** torch.var(x, dims, unbiased, keepdim): mean squared deviation, times n/(n-1) when unbiased. */
+    /** torch.var(x, dims, unbiased, keepdim), through the accurate two-pass {@link Primitives#variance}. */
     static Tensor var(Tensor x, int[] dims, boolean unbiased, boolean keepDim) {
-        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("var: input must be floating point, got "
-                + x.dtype() + " (shape " + Shapes.str(x.shape()) + ")");
-        int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : dims("var", dims, x.dim());
-        if (x.dim() == 0) d = new int[0];
-        long n = 1;
-        for (int i : d) n *= x.shape()[i];
-        if (x.numel() == 0) return emptyReduction(x, d, keepDim, Double.NaN);
-        Tensor centered = d.length == 0 ? x.sub(x.detach()) : x.sub(x.mean(d, true));
-        Tensor ss = sum(centered.square(), d, keepDim);
-        long div = unbiased ? n - 1 : n;
-        return div <= 0 ? ss.mul(Double.NaN) : ss.div(div);
+        if (dims.length > 0) dims("var", dims, x.dim());
+        return Primitives.variance(x, dims, keepDim, unbiased ? 1 : 0, false);
     }
 
     /** torch.std: the square root of var, with a zero gradient where it is 0 (as PyTorch masks it). */
     static Tensor std(Tensor x, int[] dims, boolean unbiased, boolean keepDim) {
-        return safeRoot(var(x, dims, unbiased, keepDim), 2);
+        if (dims.length > 0) dims("std", dims, x.dim());
+        return Primitives.variance(x, dims, keepDim, unbiased ? 1 : 0, true);
+    }
+
+    /**
+     * Max (or min) of |x| over several dims at once: the reduced dims are moved last and flattened, so that ties
+     * across the whole reduced set share the gradient, as torch's amax over dims does.
+     */
+    private static Tensor extremeOver(Tensor a, int[] d, boolean keepDim, boolean max) {
+        if (d.length == 1) return Primitives.extreme(a, d[0], keepDim, max);
+        int r = a.dim();
+        boolean[] red = new boolean[r];
+        for (int k : d) red[k] = true;
+        int[] perm = new int[r];
+        int p = 0;
+        for (int i = 0; i < r; i++) if (!red[i]) perm[p++] = i;
+        for (int i = 0; i < r; i++) if (red[i]) perm[p++] = i;
+        int kept = r - d.length;
+        long[] in = a.shape(), flat = new long[kept + 1];
+        flat[kept] = 1;
+        for (int i = 0; i < r; i++) {
+            if (red[i]) flat[kept] *= in[i];
+        }
+        for (int i = 0; i < kept; i++) flat[i] = in[perm[i]];
+        Tensor out = Primitives.extreme(a.permute(perm).reshape(flat), kept, false, max);
+        return keepDim ? out.reshape(Primitives.keptShape(in, d)) : out;
     }
 
     /** The result of reducing an empty x over d: value everywhere (no history: there is nothing to differentiate). */

@@ -143,7 +143,8 @@ final class Primitives {
         long[] in = a.shape();
         int[] d = Shapes.dims(op, dims, a.dim());
         boolean[] red = Reduce.mask(in.length, d);
-        double count = Reduce.count(in, red), dof = count - correction;
+        // torch divides by max(0, n - correction): 0/0 = NaN for one element unbiased and for no elements at all.
+        double count = Reduce.count(in, red), dof = Math.max(0, count - correction);
         double[] mean = Reduce.sums(a, red);
         for (int i = 0; i < mean.length; i++) mean[i] /= count;
         double[] v = Reduce.sums(a.small(), a.small() == null ? a.data() : null, in, red, mean);

@@ -1051,10 +1051,6 @@ public final class Tensor {
     public Tensor var(int[] dims, boolean unbiased, boolean keepDim) { return NormOps.var(this, dims, unbiased, keepDim); }
     /** Standard deviation over dims (all when empty), like torch.std; zero gradient where it is 0. */
     public Tensor std(int[] dims, boolean unbiased, boolean keepDim) { return NormOps.std(this, dims, unbiased, keepDim); }
-    /** Standard deviation along one dimension (torch.std(x, dim, unbiased, keepdim)). */
-    public Tensor std(int dim, boolean unbiased, boolean keepDim) { return NormOps.std(this, new int[] {dim}, unbiased, keepDim); }
-    /** Unbiased standard deviation of all elements (torch.std(x)). */
-    public Tensor std() { return NormOps.std(this, new int[0], true, false); }
 
     /** True (0-d bool) when every element is non-zero (torch.all). */
     public Tensor all() { return LogicalOps.allAny(this, true); }
