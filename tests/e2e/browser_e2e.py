@@ -11,7 +11,9 @@ goes to SHOTS_DIR), or "ALL OK". BrowserEndToEndTest runs it and owns the server
 """
 import io
 import os
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 
@@ -55,12 +57,12 @@ def wait_for(driver, what, predicate, timeout):
                                                             " (last error: %s)" % last_error.msg if last_error else ""))
 
 
-def browser():
+def browser(profile):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,1000", "--force-device-scale-factor=1", "--disable-extensions",
-                "--no-first-run", "--user-data-dir=" + os.path.join(SHOTS, "chromium-profile-" + SCENARIO)):
+                "--no-first-run", "--user-data-dir=" + profile):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(60)
@@ -231,13 +233,15 @@ def live(driver):
 
 
 def chart_images(driver):
-    """The rendered chart outputs of the page: loaded <img> elements and inline <svg> elements of outputs."""
+    """The chart-sized images in cell outputs (the classic Notebook's and nbconvert's classic and lab templates):
+    loaded <img> elements and inline <svg> elements."""
     return driver.execute_script(
-        "var out = [];"
-        "document.querySelectorAll('img').forEach(function (i) {"
-        "  if (i.complete && i.naturalWidth >= 200 && i.naturalHeight >= 150) out.push(i); });"
-        "document.querySelectorAll('.output_svg svg, .output_subarea > svg, .jp-RenderedSVG svg').forEach("
-        "  function (s) { var r = s.getBoundingClientRect(); if (r.width >= 200 && r.height >= 150) out.push(s); });"
+        "var out = [], areas = '.output_area, .jp-OutputArea-output';"
+        "document.querySelectorAll(areas).forEach(function (a) {"
+        "  a.querySelectorAll('img').forEach(function (i) {"
+        "    if (i.complete && i.naturalWidth >= 200 && i.naturalHeight >= 150 && out.indexOf(i) < 0) out.push(i); });"
+        "  a.querySelectorAll('svg').forEach(function (s) { var r = s.getBoundingClientRect();"
+        "    if (r.width >= 200 && r.height >= 150 && out.indexOf(s) < 0) out.push(s); }); });"
         "return out;")
 
 
@@ -277,7 +281,8 @@ def html(driver):
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     scenario = {"live": live, "stored": stored, "html": html}[SCENARIO]
-    driver = browser()
+    profile = tempfile.mkdtemp(prefix="gradnote-chromium-")
+    driver = browser(profile)
     try:
         scenario(driver)
         print("ALL OK", flush=True)
@@ -295,6 +300,7 @@ def main():
         return 1
     finally:
         driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":
