@@ -49,6 +49,11 @@ public final class Javadocs {
 
     /** The indexes on this JVM's class path and the running JDK's {@code lib/src.zip}. */
     public static Javadocs load() {
+        return load(jdkSources());
+    }
+
+    /** The indexes on this JVM's class path, with the JDK's sources read from {@code srcZip} (may be absent). */
+    public static Javadocs load(Path srcZip) {
         Map<String, Doc> entries = new HashMap<>();
         try {
             Enumeration<URL> urls = Javadocs.class.getClassLoader().getResources(RESOURCE);
@@ -64,7 +69,7 @@ public final class Javadocs {
         } catch (IOException | RuntimeException e) {
             System.err.println("gradnote: cannot read the javadoc index: " + e);
         }
-        return new Javadocs(entries, jdkSources());
+        return new Javadocs(entries, srcZip);
     }
 
     /** The running JDK's {@code src.zip} ({@code lib/src.zip}, or beside {@code lib/} in older layouts). */
