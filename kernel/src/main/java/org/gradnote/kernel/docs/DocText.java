@@ -58,8 +58,69 @@ public final class DocText {
         return b.toString().strip();
     }
 
-    /** Inline tags to their text, HTML paragraphs and list items to line breaks, other markup and entities dropped. */
+    private static final Pattern PRE = Pattern.compile("(?is)<pre>(.*?)</pre>");
+
+    /**
+     * Inline tags to their text, HTML paragraphs and list items to line breaks, other markup and entities dropped;
+     * lines re-flowed into paragraphs, except in {@code <pre>} blocks (code examples), which keep their lines.
+     */
     static String plain(String raw) {
+        StringBuilder out = new StringBuilder();
+        Matcher pre = PRE.matcher(raw);
+        int from = 0;
+        while (pre.find()) {
+            append(out, flow(raw.substring(from, pre.start())));
+            append(out, code(pre.group(1)));
+            from = pre.end();
+        }
+        append(out, flow(raw.substring(from)));
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String paragraph) {
+        if (paragraph.isEmpty()) return;
+        if (out.length() > 0) out.append("\n\n");
+        out.append(paragraph);
+    }
+
+    private static String flow(String raw) {
+        String s = entities(tags(inlineTags(raw)
+                .replaceAll("(?i)\\s*<p>\\s*", "\n\n").replaceAll("(?i)\\s*<li>\\s*", "\n- ")
+                .replaceAll("(?i)<br\\s*/?>", "\n")));
+        StringBuilder out = new StringBuilder();
+        for (String para : s.strip().split("\n\\s*\n")) {
+            StringBuilder p = new StringBuilder();
+            for (String line : para.split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty()) continue;
+                if (p.length() > 0) p.append(l.startsWith("- ") ? "\n" : " ");
+                p.append(l);
+            }
+            append(out, p.toString());
+        }
+        return out.toString();
+    }
+
+    /** A {@code <pre>} block's lines as written, indented by four spaces, common indentation removed. */
+    private static String code(String raw) {
+        String t = raw.strip();
+        // <pre>{@code ...}</pre>: the braces inside may nest deeper than the inline-tag pattern follows.
+        String s = t.startsWith("{@code") && t.endsWith("}")
+                ? raw.substring(raw.indexOf("{@code") + 6, raw.lastIndexOf('}')) : entities(tags(inlineTags(raw)));
+        List<String> lines = new ArrayList<>(List.of(s.split("\n")));
+        while (!lines.isEmpty() && lines.get(0).isBlank()) lines.remove(0);
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
+        int common = Integer.MAX_VALUE;
+        for (String l : lines) if (!l.isBlank()) common = Math.min(common, l.length() - l.stripLeading().length());
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) {
+            if (b.length() > 0) b.append('\n');
+            b.append("    ").append(l.isBlank() ? "" : l.substring(common).stripTrailing());
+        }
+        return b.toString();
+    }
+
+    private static String inlineTags(String raw) {
         String s = raw;
         for (int pass = 0; pass < 3; pass++) { // nested inline tags ({@link ... {@code x}}) resolve inside out
             Matcher m = INLINE.matcher(s);
@@ -68,26 +129,21 @@ public final class DocText {
             m.appendTail(b);
             s = b.toString();
         }
-        s = s.replaceAll("(?i)<pre>\\s*", "\n").replaceAll("(?i)\\s*</pre>", "\n");
-        s = s.replaceAll("(?i)\\s*<p>\\s*", "\n\n").replaceAll("(?i)\\s*<li>\\s*", "\n- ").replaceAll("(?i)<br\\s*/?>", "\n");
-        s = s.replaceAll("<[^>]+>", "");
-        s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&#064;", "@")
+        return s;
+    }
+
+    /** HTML markup javadoc uses; {@code List<Double>} from a code tag is not markup and stays. */
+    private static final Pattern HTML = Pattern.compile(
+            "(?i)</?(a|b|i|em|strong|code|tt|var|sup|sub|ul|ol|li|dl|dt|dd|p|br|div|span|table|tr|td|th|thead|tbody"
+                    + "|caption|blockquote|h[1-6]|hr|small|big|u|s|cite|pre)(\\s[^>]*)?/?>");
+
+    private static String tags(String s) {
+        return HTML.matcher(s).replaceAll("");
+    }
+
+    private static String entities(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&#064;", "@")
                 .replace("&quot;", "\"").replace("&amp;", "&");
-        // Re-flow: single line breaks inside a paragraph become spaces; blank lines and list items stay.
-        StringBuilder out = new StringBuilder();
-        for (String para : s.strip().split("\n\\s*\n")) {
-            if (out.length() > 0) out.append("\n\n");
-            String[] lines = para.split("\n");
-            StringBuilder p = new StringBuilder();
-            for (String line : lines) {
-                String l = line.strip();
-                if (l.isEmpty()) continue;
-                if (p.length() > 0) p.append(l.startsWith("- ") ? "\n" : " ");
-                p.append(l);
-            }
-            out.append(p);
-        }
-        return out.toString();
     }
 
     private static String inline(String tag, String body) {

@@ -108,6 +108,10 @@ class JavadocsTest {
         assertTrue(full.contains("Throws:\n  IllegalArgumentException - when empty"), full);
         assertEquals("See Tensor.zeros(long...) or sum.", DocText.firstSentence("See {@link Tensor#zeros(long...)} or {@link #sum}. More."));
         assertEquals("Uses the zeros factory.", DocText.firstSentence("Uses the {@linkplain Tensor#zeros(long...) zeros} factory."));
+        assertEquals("Takes a List<Double>, <b>not</b> a list.", DocText.full("Takes a {@code List<Double>}, &lt;b&gt;not&lt;/b&gt; a <i>list</i>."));
+        // code examples keep their lines
+        assertEquals("Scale:\n\n    Scaler s = Scaler.standard().fit(x);\n    if (ok) { s.transform(y); }\n\nThen plot.",
+                DocText.full("Scale:\n <pre>{@code\n Scaler s = Scaler.standard().fit(x);\n if (ok) { s.transform(y); }\n }</pre>\n Then plot."));
     }
 
     @Test
