@@ -40,7 +40,7 @@ public final class DocIndexBuilder {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--check" -> check = true;
                 case "--index-only" -> check = false;
-                default -> (check ? checked : indexed).add(Path.of(args[i]));
+                default -> (check ? checked : indexed).add(Path.of(args[i]).toAbsolutePath().normalize());
             }
         }
         if (out == null) throw new IllegalArgumentException("usage: DocIndexBuilder --out FILE [--check] DIR... [--index-only DIR...]");
