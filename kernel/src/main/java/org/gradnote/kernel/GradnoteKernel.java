@@ -3,6 +3,7 @@ package org.gradnote.kernel;
 import com.google.gson.JsonObject;
 import org.gradnote.kernel.cell.CellRunner;
 import org.gradnote.kernel.cell.CellServices;
+import org.gradnote.kernel.docs.Javadocs;
 import org.gradnote.kernel.history.SessionHistory;
 import org.gradnote.kernel.io.FenceTracker;
 import org.gradnote.kernel.io.StdinBridge;
@@ -148,6 +149,18 @@ public final class GradnoteKernel implements AutoCloseable {
     SessionHistory history() { return history; }
     MagicRegistry magics() { return magics; }
     CellRunner cells() { return cells; }
+
+    private volatile Javadocs javadocs;
+
+    /** The doc comments inspect shows: gradnote's index and the JDK's src.zip, read on the first inspect. */
+    Javadocs javadocs() {
+        Javadocs docs = javadocs;
+        if (docs == null) javadocs = docs = Javadocs.load();
+        return docs;
+    }
+
+    /** Replaces where inspect finds doc comments (tests: a JDK with or without its sources). */
+    void javadocs(Javadocs docs) { javadocs = docs; }
 
     /** The kernel as the cell stages see it. */
     private final class Services implements CellServices {

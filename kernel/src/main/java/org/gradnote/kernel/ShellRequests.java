@@ -95,7 +95,8 @@ final class ShellRequests {
     private JsonObject inspect(JsonObject request) {
         String code = request.get("code").getAsString();
         int cursor = Cursors.toCharIndex(code, request.get("cursor_pos").getAsInt());
-        String doc = codeAssist().inspect(code, cursor);
+        JsonElement detail = request.get("detail_level");
+        String doc = codeAssist().inspect(code, cursor, detail == null || detail.isJsonNull() ? 0 : detail.getAsInt());
         JsonObject c = ok();
         c.addProperty("found", !doc.isEmpty());
         JsonObject data = new JsonObject();
@@ -143,7 +144,8 @@ final class ShellRequests {
     }
 
     private CodeAssist codeAssist() {
-        return new CodeAssist(kernel.evaluator(), kernel.magics().names(false), kernel.magics().names(true));
+        return new CodeAssist(kernel.evaluator(), kernel.magics().names(false), kernel.magics().names(true),
+                kernel.javadocs());
     }
 
     private static boolean bool(JsonObject o, String name) {

@@ -47,6 +47,7 @@ public final class DataLoader implements Iterable<Batch> {
         return new DataLoader(dataset, batchSize, shuffle, true, seed);
     }
 
+    /** The data set this loader draws its batches from. */
     public Dataset dataset() {
         return dataset;
     }

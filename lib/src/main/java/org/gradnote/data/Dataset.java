@@ -7,6 +7,7 @@ import org.gradnote.tensor.Tensor;
  * input and target). {@link #batch} has a default that stacks examples; tensor-backed data sets override it.
  */
 public interface Dataset {
+    /** The number of examples, like Python's {@code len(dataset)}. */
     int size();
 
     /** The example at an index, e.g. {x, y}. */

@@ -30,10 +30,12 @@ public final class DateRange {
         return new DateRange(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
+    /** The first date of the range, included. */
     public LocalDate from() {
         return from;
     }
 
+    /** The last date of the range, included. */
     public LocalDate to() {
         return to;
     }

@@ -27,14 +27,26 @@ public final class Imputer {
         this.fills = fills;
     }
 
+    /**
+     * An imputer filling each numeric column's missing values with the training column's mean ({@code
+     * SimpleImputer(strategy="mean")}).
+     */
     public static Imputer mean() {
         return new Imputer(Strategy.MEAN, null);
     }
 
+    /**
+     * An imputer filling each numeric column's missing values with the training column's median ({@code
+     * SimpleImputer(strategy="median")}).
+     */
     public static Imputer median() {
         return new Imputer(Strategy.MEDIAN, null);
     }
 
+    /**
+     * An imputer filling each column's missing values, numeric or text, with the training column's most frequent value
+     * ({@code SimpleImputer(strategy="most_frequent")}).
+     */
     public static Imputer mostFrequent() {
         return new Imputer(Strategy.MOST_FREQUENT, null);
     }

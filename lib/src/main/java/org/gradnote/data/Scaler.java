@@ -72,6 +72,7 @@ public final class Scaler {
         return new Scaler(standard, c, s);
     }
 
+    /** Whether {@code fit} has run, so that {@code transform} and {@code inverse} can be used. */
     public boolean isFitted() {
         return center != null;
     }
@@ -87,12 +88,20 @@ public final class Scaler {
         return scale.clone();
     }
 
+    /**
+     * Scales values as fitted: value i belongs to feature i modulo the number of features, so a flattened [rows,
+     * features] array works; returns a new array.
+     */
     public double[] transform(double[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) out[i] = (values[i] - centerOf(i)) / scale[i % scale.length];
         return out;
     }
 
+    /**
+     * Undoes {@link #transform(double[])}: values back in the original unit (e.g. predictions in degrees), as a new
+     * array.
+     */
     public double[] inverse(double[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) out[i] = values[i] * scale[i % scale.length] + centerOf(i);

@@ -7,6 +7,10 @@ public final class Subset implements Dataset {
     private final Dataset source;
     private final int[] indices;
 
+    /**
+     * The examples of {@code source} at the given indices, in that order, like {@code torch.utils.data.Subset}; each
+     * index is checked against the source's size.
+     */
     public Subset(Dataset source, int[] indices) {
         for (int i : indices) {
             if (i < 0 || i >= source.size()) throw new IndexOutOfBoundsException("Subset: index " + i + " out of range for a data set of size " + source.size());
@@ -32,6 +36,7 @@ public final class Subset implements Dataset {
         return source.batch(mapped);
     }
 
+    /** A copy of the source indices this subset holds, in order. */
     public int[] indices() {
         return indices.clone();
     }

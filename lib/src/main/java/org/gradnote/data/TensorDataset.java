@@ -7,6 +7,10 @@ import org.gradnote.tensor.Tensor;
 public final class TensorDataset implements Dataset {
     private final Tensor[] tensors;
 
+    /**
+     * A data set whose example i is row i of each tensor (e.g. features [n, d] and labels [n]), like {@code
+     * torch.utils.data.TensorDataset}; first dimensions must match.
+     */
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset: needs at least one tensor");
         for (int i = 0; i < tensors.length; i++) {

@@ -44,6 +44,10 @@ public final class LenetDigits {
         return new Tensor[] {d[0].slice(0, 0, 1500), d[1].slice(0, 0, 1500), d[0].slice(0, 1500, n), d[1].slice(0, 1500, n)};
     }
 
+    /**
+     * Trains LeNet on the 8x8 digits for {@code epochs} epochs from a seed and returns the curves and the final test
+     * accuracy.
+     */
     public static Result run(int epochs, long seed) {
         Gradnote.seed(seed);
         Tensor[] s = split();
@@ -71,6 +75,10 @@ public final class LenetDigits {
         }
     }
 
+    /**
+     * Runs the LeNet lab from the command line (optional argument: epochs, default 10) and prints the model, its curves
+     * and test accuracy.
+     */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         System.out.println("LeNet on the 8x8 digits: 1500 train / 297 test, minibatch 32, SGD lr=0.1 momentum=0.9");

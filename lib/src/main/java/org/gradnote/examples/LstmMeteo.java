@@ -20,6 +20,7 @@ import org.gradnote.tensor.Tensor;
  * tested on 2015. The PyTorch twin is {@code tests/bench/pytorch/lstm_meteo.py}.
  */
 public final class LstmMeteo {
+    /** Days of history each prediction sees: the LSTM reads 30 days of temperatures. */
     public static final int WINDOW = 30;
 
     private LstmMeteo() {}
@@ -56,6 +57,7 @@ public final class LstmMeteo {
 
     /** Per-epoch curves: mean training batch loss and test MSE after each epoch. */
     public record Curves(List<Double> trainMse, List<Double> testMse) {
+        /** The test mean squared error after the last epoch. */
         public double finalTest() {
             return testMse.get(testMse.size() - 1);
         }
@@ -89,6 +91,7 @@ public final class LstmMeteo {
         return new Curves(trainMse, testMse);
     }
 
+    /** Runs the LSTM meteo lab from the command line (optional argument: epochs, default 20) and prints its curves. */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         long t0 = System.nanoTime();

@@ -27,6 +27,10 @@ public final class MeteoCnn {
         final Linear mlp;
         final Module relu;
 
+        /**
+         * The lab's CNN with {@code nhid} channels: a 1-D convolution of width 3 over the days, ReLU, and a linear
+         * read-out per day.
+         */
         public Mod(int nhid) {
             cnn = register("cnn", new Conv1d(1, nhid, 3));
             mlp = register("mlp", new Linear(nhid, 1));
@@ -80,6 +84,10 @@ public final class MeteoCnn {
         }
     }
 
+    /**
+     * Runs the meteo CNN lab from the command line (optional argument: epochs, default 100) and prints its losses for
+     * h=1 and h=100.
+     */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         System.out.println("Meteo CNN lab (seeds' \"Practice: CNN\"): Seattle temp_max / " + SCALE + ", train 2014, test 2015, Adam lr=1e-3");

@@ -78,6 +78,10 @@ public final class MeteoLab {
         return new Result(history, dates, test, predicted, mae, persistence);
     }
 
+    /**
+     * Runs the meteo lab from the command line (optional argument: epochs, default 200): 7 days predict the next,
+     * trained on 2014.
+     */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         System.out.println("Meteo lab: Seattle temp_max, 7 days -> next day, train 2014 (dev Nov-Dec 2014), test 2015");

@@ -23,6 +23,10 @@ public final class MlpLab {
         final Linear hidden;
         final Linear out;
 
+        /**
+         * The course's MLP: {@code nins} inputs, one tanh hidden layer of (nins + nout) / 2 units, {@code nout} output
+         * scores.
+         */
         public Net(int nins, int nout) {
             int nhid = (nins + nout) / 2;
             hidden = register("hidden", new Linear(nins, nhid));
@@ -75,6 +79,10 @@ public final class MlpLab {
         return new Curves(losses, accs, finalDev);
     }
 
+    /**
+     * Runs the MLP lab from the command line (optional argument: epochs, default 1000) and prints its loss and dev
+     * accuracy curves.
+     */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long t0 = System.nanoTime();

@@ -57,6 +57,10 @@ public final class VanishingGradients {
         return jacobianNorms(lstm, Tensor.randn(DType.FLOAT64, 1, steps, 1));
     }
 
+    /**
+     * Prints the gradient norm ||dh_T/dx_t|| by distance T - t for a tanh RNN and an LSTM: the vanishing-gradient
+     * demonstration.
+     */
     public static void main(String[] args) {
         double[] rnn = tanhRnn(50, 16, 0), lstm = lstm(50, 16, 0);
         System.out.println("T - t   ||dh_T/dx_t|| tanh RNN   LSTM");

@@ -7,6 +7,10 @@ package org.gradnote.examples;
 public final class Warmup {
     private Warmup() {}
 
+    /**
+     * A few seconds of representative training, run by {@code gradnote build} to record the class archive training JVMs
+     * start from.
+     */
     public static void main(String[] args) {
         MlpLab.run(20, 0.1, 100, 0);
         MeteoLab.run(3, 10, 5, 0);

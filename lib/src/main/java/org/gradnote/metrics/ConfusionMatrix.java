@@ -32,16 +32,19 @@ public final class ConfusionMatrix {
         return out;
     }
 
+    /** The number of classes, the matrix's side. */
     public int numClasses() {
         return counts.length;
     }
 
+    /** The number of examples counted, the sum of all cells. */
     public long total() {
         long n = 0;
         for (long[] r : counts) for (long v : r) n += v;
         return n;
     }
 
+    /** The share of examples on the diagonal, with its 95% Wald interval. */
     public Accuracy accuracy() {
         long ok = 0;
         for (int i = 0; i < counts.length; i++) ok += counts[i][i];
@@ -62,6 +65,7 @@ public final class ConfusionMatrix {
         return actual == 0 ? 0 : (double) counts[c][c] / actual;
     }
 
+    /** The F1 score of class {@code c}, the harmonic mean of its precision and recall (0 when both are 0). */
     public double f1(int c) {
         double p = precision(c), r = recall(c);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
@@ -74,12 +78,14 @@ public final class ConfusionMatrix {
         return s / counts.length;
     }
 
+    /** The unweighted mean over classes of the precision ({@code precision_score(average="macro")}). */
     public double macroPrecision() {
         double s = 0;
         for (int c = 0; c < counts.length; c++) s += precision(c);
         return s / counts.length;
     }
 
+    /** The unweighted mean over classes of the recall ({@code recall_score(average="macro")}). */
     public double macroRecall() {
         double s = 0;
         for (int c = 0; c < counts.length; c++) s += recall(c);

@@ -15,6 +15,10 @@ public final class Metrics {
         return Accuracy.of(ok, t.length);
     }
 
+    /**
+     * The confusion matrix of predictions against int64 true labels [n]: scores [n, classes] are turned into their
+     * argmax, labels [n] are used as they are.
+     */
     public static ConfusionMatrix confusionMatrix(Tensor scoresOrLabels, Tensor truth, int numClasses) {
         return ConfusionMatrix.of(truth.toLongArray(), predictions(scoresOrLabels), numClasses);
     }

@@ -32,6 +32,7 @@ public final class Adaline {
         return a;
     }
 
+    /** The raw linear output w·x + b for one point. */
     public double output(double[] point) {
         return Points.dot(w, point) + b;
     }
@@ -41,14 +42,17 @@ public final class Adaline {
         return output(point) > 0 ? 1 : -1;
     }
 
+    /** The mean squared error of each training epoch, in order (read-only). */
     public java.util.List<Double> msePerEpoch() {
         return java.util.Collections.unmodifiableList(mse);
     }
 
+    /** A copy of the learned weights w, one per feature. */
     public double[] weights() {
         return w.clone();
     }
 
+    /** The learned bias b. */
     public double bias() {
         return b;
     }

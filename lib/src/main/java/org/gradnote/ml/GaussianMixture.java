@@ -96,14 +96,17 @@ public final class GaussianMixture {
         return best;
     }
 
+    /** A copy of the mixing weights, one per component, summing to 1. */
     public double[] weights() {
         return weights.clone();
     }
 
+    /** A copy of the component means, [k][features]. */
     public double[][] means() {
         return Points.copy(means);
     }
 
+    /** A copy of one component's full covariance matrix, [features][features]. */
     public double[][] covariance(int component) {
         return Points.copy(covariances[component]);
     }

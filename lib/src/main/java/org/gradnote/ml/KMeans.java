@@ -25,6 +25,10 @@ public final class KMeans {
         return fit(x, k, 300, Gradnote.nextSeed());
     }
 
+    /**
+     * Clusters the rows of {@code x} into k groups with k-means++ seeding from {@code seed}, at most {@code
+     * maxIterations} Lloyd iterations.
+     */
     public static KMeans fit(double[][] x, int k, int maxIterations, long seed) {
         if (x.length == 0) throw new IllegalArgumentException("k-means: no points");
         if (k < 1 || k > x.length) throw new IllegalArgumentException("k-means: k must be in [1, " + x.length + "], got " + k);
@@ -102,18 +106,22 @@ public final class KMeans {
         return nearest(point, centroids);
     }
 
+    /** A copy of the cluster centres, [k][features]. */
     public double[][] centroids() {
         return Points.copy(centroids);
     }
 
+    /** A copy of each training point's cluster index in [0, k). */
     public int[] labels() {
         return labels.clone();
     }
 
+    /** The sum of squared distances of the points to their assigned centroid (scikit-learn's {@code inertia_}). */
     public double inertia() {
         return inertia;
     }
 
+    /** The number of Lloyd iterations run before the assignments stopped changing (or the limit). */
     public int iterations() {
         return iterations;
     }

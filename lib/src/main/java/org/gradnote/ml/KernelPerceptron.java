@@ -31,6 +31,10 @@ public final class KernelPerceptron {
         return (a, b) -> Math.exp(-gamma * Points.sqDist(a, b));
     }
 
+    /**
+     * Trains the dual perceptron on labels in {-1, +1} with the given kernel, until an epoch without mistakes or {@code
+     * maxEpochs}.
+     */
     public static KernelPerceptron fit(double[][] x, int[] y, ToDoubleBiFunction<double[], double[]> kernel, int maxEpochs) {
         Points.checkRectangular("kernel perceptron", x);
         Points.checkLabels("kernel perceptron", x, y);
@@ -53,12 +57,14 @@ public final class KernelPerceptron {
         return p;
     }
 
+    /** The decision value f(x) = sum of alpha_i y_i K(x_i, x) for one point; its sign is the class. */
     public double score(double[] point) {
         double f = 0;
         for (int j = 0; j < x.length; j++) if (alpha[j] != 0) f += alpha[j] * y[j] * kernel.applyAsDouble(x[j], point);
         return f;
     }
 
+    /** The class of one point: +1 when its score is positive, else -1. */
     public int predict(double[] point) {
         return score(point) > 0 ? 1 : -1;
     }
@@ -70,6 +76,7 @@ public final class KernelPerceptron {
         return n;
     }
 
+    /** The number of training epochs run. */
     public int epochs() {
         return epochs;
     }

@@ -76,10 +76,12 @@ public final class PCA {
         return out;
     }
 
+    /** A copy of the principal directions, unit vectors sorted by explained variance: [k][features]. */
     public double[][] components() {
         return Points.copy(components);
     }
 
+    /** The variance along each component (the covariance's eigenvalues, n - 1 denominator), largest first. */
     public double[] explainedVariance() {
         return variances.clone();
     }
@@ -91,6 +93,7 @@ public final class PCA {
         return r;
     }
 
+    /** A copy of the training mean subtracted before projecting, one value per feature. */
     public double[] mean() {
         return mean.clone();
     }

@@ -33,26 +33,32 @@ public final class Perceptron {
         return p;
     }
 
+    /** The linear score w·x + b for one point; its sign is the class. */
     public double score(double[] point) {
         return Points.dot(w, point) + b;
     }
 
+    /** The class of one point: +1 when its score is positive, else -1. */
     public int predict(double[] point) {
         return score(point) > 0 ? 1 : -1;
     }
 
+    /** Whether the last training epoch made no mistake, i.e. the data were separated. */
     public boolean converged() {
         return !mistakes.isEmpty() && mistakes.get(mistakes.size() - 1) == 0;
     }
 
+    /** The number of mistakes of each training epoch, in order (read-only). */
     public java.util.List<Integer> mistakesPerEpoch() {
         return java.util.Collections.unmodifiableList(mistakes);
     }
 
+    /** A copy of the learned weights w, one per feature. */
     public double[] weights() {
         return w.clone();
     }
 
+    /** The learned bias b. */
     public double bias() {
         return b;
     }

@@ -9,10 +9,18 @@ public class AvgPool1d extends Module {
     private final int stride;
     private final int padding;
 
+    /**
+     * Average pooling over windows of {@code kernelSize} along the last dimension of [N, C, L], stride equal to the
+     * window, no padding ({@code nn.AvgPool1d(k)}).
+     */
     public AvgPool1d(int kernelSize) {
         this(kernelSize, kernelSize, 0);
     }
 
+    /**
+     * Average pooling over [N, C, L] with the given window, stride and zero padding on both sides ({@code
+     * nn.AvgPool1d(k, stride, padding)}).
+     */
     public AvgPool1d(int kernelSize, int stride, int padding) {
         kernel = ConvShapes.positive("AvgPool1d", "kernel_size", new int[] {kernelSize})[0];
         this.stride = ConvShapes.positive("AvgPool1d", "stride", new int[] {stride})[0];

@@ -13,14 +13,23 @@ public class AvgPool2d extends Module {
     private final int[] padding;
     private final boolean tupleForm;
 
+    /**
+     * Average pooling over square windows of [N, C, H, W], stride equal to the window, no padding ({@code
+     * nn.AvgPool2d(k)}).
+     */
     public AvgPool2d(int kernelSize) {
         this(kernelSize, kernelSize, 0);
     }
 
+    /**
+     * Average pooling over [N, C, H, W] with a square window, stride and zero padding ({@code nn.AvgPool2d(k, stride,
+     * padding)}).
+     */
     public AvgPool2d(int kernelSize, int stride, int padding) {
         this(Conv2d.pair(kernelSize), Conv2d.pair(stride), Conv2d.pair(padding), false);
     }
 
+    /** Average pooling over [N, C, H, W] with (height, width) pairs for window, stride and padding. */
     public AvgPool2d(int[] kernelSize, int[] stride, int[] padding) {
         this(kernelSize, stride, padding, true);
     }

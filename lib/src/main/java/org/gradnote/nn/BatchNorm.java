@@ -58,10 +58,12 @@ public abstract class BatchNorm extends Module {
                 affine ? local("bias") : null, batchStats, momentum, eps);
     }
 
+    /** The running mean buffer [numFeatures] used in evaluation mode ({@code running_mean}). */
     public Tensor runningMean() {
         return local("running_mean");
     }
 
+    /** The running (unbiased) variance buffer [numFeatures] used in evaluation mode ({@code running_var}). */
     public Tensor runningVar() {
         return local("running_var");
     }

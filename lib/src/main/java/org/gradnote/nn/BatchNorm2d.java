@@ -7,6 +7,10 @@ public class BatchNorm2d extends BatchNorm {
         this(numFeatures, 1e-5, 0.1, true, true);
     }
 
+    /**
+     * Batch normalisation of [N, C, H, W] per channel with PyTorch's full signature: eps, momentum, learnable affine
+     * γ/β, and whether running statistics are tracked.
+     */
     public BatchNorm2d(long numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
         super(numFeatures, eps, momentum, affine, trackRunningStats);
     }

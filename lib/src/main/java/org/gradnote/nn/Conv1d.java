@@ -13,6 +13,10 @@ public class Conv1d extends ConvNd {
         this(inChannels, outChannels, kernelSize, 1, 0, 1, true);
     }
 
+    /**
+     * A 1-D convolution [N, C_in, L] -> [N, C_out, L_out] with the given kernel size, stride, zero padding, dilation
+     * and optional bias ({@code nn.Conv1d}).
+     */
     public Conv1d(long inChannels, long outChannels, int kernelSize, int stride, int padding, int dilation, boolean bias) {
         super("Conv1d", inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, null,
                 new int[] {dilation}, bias);

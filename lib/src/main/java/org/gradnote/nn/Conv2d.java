@@ -13,10 +13,18 @@ public class Conv2d extends ConvNd {
         this(inChannels, outChannels, kernelSize, 1, 0);
     }
 
+    /**
+     * A 2-D convolution [N, C_in, H, W] -> [N, C_out, H_out, W_out] with a square kernel, stride and zero padding,
+     * dilation 1 and a bias ({@code nn.Conv2d(in, out, k, stride, padding)}).
+     */
     public Conv2d(long inChannels, long outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, pair(kernelSize), pair(stride), pair(padding), pair(1), true);
     }
 
+    /**
+     * A 2-D convolution with (height, width) pairs for kernel, stride, padding and dilation, and an optional bias
+     * ({@code nn.Conv2d}'s full signature).
+     */
     public Conv2d(long inChannels, long outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean bias) {
         super("Conv2d", inChannels, outChannels, kernelSize, stride, padding, null, dilation, bias);
     }
@@ -26,6 +34,10 @@ public class Conv2d extends ConvNd {
         this(inChannels, outChannels, pair(kernelSize), pair(1), padding, pair(1), true);
     }
 
+    /**
+     * A 2-D convolution with padding "same" (output as large as the input; stride 1) or "valid" (none), and (height,
+     * width) pairs for the rest.
+     */
     public Conv2d(long inChannels, long outChannels, int[] kernelSize, int[] stride, String padding, int[] dilation, boolean bias) {
         super("Conv2d", inChannels, outChannels, kernelSize, stride, pair(0), padding, dilation, bias);
     }

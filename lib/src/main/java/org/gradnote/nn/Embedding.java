@@ -8,6 +8,10 @@ public class Embedding extends Module {
     private final long numEmbeddings;
     private final long embeddingDim;
 
+    /**
+     * A table of {@code numEmbeddings} vectors of size {@code embeddingDim}, initialised N(0, 1) ({@code
+     * nn.Embedding(num, dim)}).
+     */
     public Embedding(long numEmbeddings, long embeddingDim) {
         if (numEmbeddings <= 0 || embeddingDim <= 0) {
             throw new IllegalArgumentException("Embedding: sizes must be positive, got " + numEmbeddings + " x " + embeddingDim);
@@ -17,6 +21,7 @@ public class Embedding extends Module {
         registerParameter("weight", Init.normal(Tensor.zeros(numEmbeddings, embeddingDim), 0, 1));
     }
 
+    /** The embedding table, [numEmbeddings, embeddingDim], a parameter. */
     public Tensor weight() {
         return local("weight");
     }

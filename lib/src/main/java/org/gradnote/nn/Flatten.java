@@ -7,10 +7,15 @@ public class Flatten extends Module {
     private final int startDim;
     private final int endDim;
 
+    /** Flattens every dimension but the first: [N, C, H, W] -> [N, C*H*W] ({@code nn.Flatten()}). */
     public Flatten() {
         this(1, -1);
     }
 
+    /**
+     * Flattens dimensions {@code startDim} to {@code endDim} (inclusive; negative counts from the end) into one ({@code
+     * nn.Flatten(start_dim, end_dim)}).
+     */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;

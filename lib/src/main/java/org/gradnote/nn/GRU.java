@@ -18,10 +18,18 @@ public class GRU extends RNNBase {
     /** Package-private switch to the composed cell, kept to cross-check the fused primitive. */
     boolean composed;
 
+    /**
+     * A one-layer GRU with biases over sequence-first input [L, N, inputSize], hidden size {@code hiddenSize} ({@code
+     * nn.GRU(input_size, hidden_size)}).
+     */
     public GRU(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, 1, true, false);
     }
 
+    /**
+     * A stacked GRU of {@code numLayers} layers with biases, sequence-first ({@code nn.GRU(input_size, hidden_size,
+     * num_layers)}).
+     */
     public GRU(long inputSize, long hiddenSize, int numLayers) {
         this(inputSize, hiddenSize, numLayers, true, false);
     }

@@ -38,14 +38,26 @@ public final class Init {
         return calculateGain(nonlinearity, 0.01);
     }
 
+    /**
+     * Fills {@code t} in place with uniform values in [low, high) without recording a gradient, and returns it ({@code
+     * nn.init.uniform_}).
+     */
     public static Tensor uniform(Tensor t, double low, double high) {
         return fill(t, Tensor.uniform(t.dtype(), low, high, t.shape()));
     }
 
+    /**
+     * Fills {@code t} in place with normal values N(mean, std²) without recording a gradient, and returns it ({@code
+     * nn.init.normal_}).
+     */
     public static Tensor normal(Tensor t, double mean, double std) {
         return fill(t, Tensor.normal(t.dtype(), mean, std, t.shape()));
     }
 
+    /**
+     * Fills {@code t} in place with {@code value} without recording a gradient, and returns it ({@code
+     * nn.init.constant_}).
+     */
     public static Tensor constant(Tensor t, double value) {
         try (var g = Tensor.noGrad()) {
             return t.fill_(value);
@@ -82,6 +94,10 @@ public final class Init {
         return kaimingUniform(t, 0, "fan_in", "leaky_relu");
     }
 
+    /**
+     * He normal initialisation with PyTorch's defaults (a = 0, fan_in, ReLU gain): N(0, 2 / fan_in), in place ({@code
+     * nn.init.kaiming_normal_}).
+     */
     public static Tensor kaimingNormal(Tensor t) {
         return kaimingNormal(t, 0, "fan_in", "leaky_relu");
     }

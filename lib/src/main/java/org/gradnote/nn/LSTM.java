@@ -18,10 +18,18 @@ public class LSTM extends RNNBase {
     /** Package-private switch to the composed cell, kept to cross-check and to measure the fused primitive. */
     boolean composed;
 
+    /**
+     * A one-layer LSTM with biases over sequence-first input [L, N, inputSize], hidden size {@code hiddenSize} ({@code
+     * nn.LSTM(input_size, hidden_size)}).
+     */
     public LSTM(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, 1, true, false);
     }
 
+    /**
+     * A stacked LSTM of {@code numLayers} layers with biases, sequence-first ({@code nn.LSTM(input_size, hidden_size,
+     * num_layers)}).
+     */
     public LSTM(long inputSize, long hiddenSize, int numLayers) {
         this(inputSize, hiddenSize, numLayers, true, false);
     }

@@ -10,10 +10,18 @@ public class LayerNorm extends Module {
     private final double eps;
     private final boolean affine;
 
+    /**
+     * Layer normalisation over the trailing dimensions of the given shape, eps 1e-5, with learnable γ/β ({@code
+     * nn.LayerNorm(normalized_shape)}).
+     */
     public LayerNorm(long... normalizedShape) {
         this(normalizedShape, 1e-5, true);
     }
 
+    /**
+     * Layer normalisation over the trailing dimensions {@code normalizedShape} with the given eps and optional
+     * learnable γ/β ({@code nn.LayerNorm}'s full signature).
+     */
     public LayerNorm(long[] normalizedShape, double eps, boolean elementwiseAffine) {
         if (normalizedShape.length == 0) throw new IllegalArgumentException("LayerNorm: normalized_shape must have at least one dimension");
         this.normalizedShape = normalizedShape.clone();

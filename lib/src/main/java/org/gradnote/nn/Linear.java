@@ -8,10 +8,15 @@ public class Linear extends Module {
     private final long outFeatures;
     private final boolean hasBias;
 
+    /**
+     * A fully connected layer y = x Wᵀ + b from {@code inFeatures} to {@code outFeatures}: input [..., in], output
+     * [..., out], PyTorch's uniform initialisation ({@code nn.Linear(in, out)}).
+     */
     public Linear(long inFeatures, long outFeatures) {
         this(inFeatures, outFeatures, true);
     }
 
+    /** A fully connected layer, with or without its bias ({@code nn.Linear(in, out, bias)}). */
     public Linear(long inFeatures, long outFeatures, boolean bias) {
         if (inFeatures <= 0 || outFeatures <= 0) {
             throw new IllegalArgumentException("Linear: feature counts must be positive, got in=" + inFeatures + " out=" + outFeatures);
@@ -25,6 +30,7 @@ public class Linear extends Module {
         if (bias) registerParameter("bias", Init.uniform(Tensor.zeros(outFeatures), -bound, bound));
     }
 
+    /** The weight matrix W, [outFeatures, inFeatures], a parameter. */
     public Tensor weight() {
         return local("weight");
     }

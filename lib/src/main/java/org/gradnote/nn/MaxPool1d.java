@@ -10,10 +10,18 @@ public class MaxPool1d extends Module {
     private final int padding;
     private final int dilation;
 
+    /**
+     * Max pooling over windows of {@code kernelSize} along the last dimension of [N, C, L], stride equal to the window
+     * ({@code nn.MaxPool1d(k)}).
+     */
     public MaxPool1d(int kernelSize) {
         this(kernelSize, kernelSize, 0, 1);
     }
 
+    /**
+     * Max pooling over [N, C, L] with the given window, stride, padding (by -inf) and dilation ({@code nn.MaxPool1d}'s
+     * full signature).
+     */
     public MaxPool1d(int kernelSize, int stride, int padding, int dilation) {
         kernel = ConvShapes.positive("MaxPool1d", "kernel_size", new int[] {kernelSize})[0];
         this.stride = ConvShapes.positive("MaxPool1d", "stride", new int[] {stride})[0];

@@ -11,14 +11,20 @@ public class MaxPool2d extends Module {
     private final int[] dilation;
     private final boolean tupleForm;
 
+    /** Max pooling over square windows of [N, C, H, W], stride equal to the window ({@code nn.MaxPool2d(k)}). */
     public MaxPool2d(int kernelSize) {
         this(kernelSize, kernelSize, 0);
     }
 
+    /**
+     * Max pooling over [N, C, H, W] with a square window, stride and padding ({@code nn.MaxPool2d(k, stride,
+     * padding)}).
+     */
     public MaxPool2d(int kernelSize, int stride, int padding) {
         this(Conv2d.pair(kernelSize), Conv2d.pair(stride), Conv2d.pair(padding), Conv2d.pair(1), false);
     }
 
+    /** Max pooling over [N, C, H, W] with (height, width) pairs for window, stride, padding and dilation. */
     public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
         this(kernelSize, stride, padding, dilation, true);
     }

@@ -71,6 +71,10 @@ public abstract class Module {
         return out;
     }
 
+    /**
+     * All parameters of this module and its children, in registration order: what an optimizer takes ({@code
+     * model.parameters()}).
+     */
     public final List<Tensor> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
@@ -110,6 +114,10 @@ public abstract class Module {
         return train(true);
     }
 
+    /**
+     * Sets training ({@code true}) or evaluation mode on this module and all its children, which changes dropout and
+     * batch norm; returns this ({@code model.train(mode)}).
+     */
     public Module train(boolean mode) {
         training = mode;
         children.values().forEach(c -> c.train(mode));
@@ -121,6 +129,7 @@ public abstract class Module {
         return train(false);
     }
 
+    /** Whether this module is in training mode ({@code model.training}). */
     public final boolean isTraining() {
         return training;
     }

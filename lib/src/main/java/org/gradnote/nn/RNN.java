@@ -11,10 +11,18 @@ import org.gradnote.tensor.Tensor;
 public class RNN extends RNNBase {
     private final boolean relu;
 
+    /**
+     * A one-layer Elman RNN with tanh and biases over sequence-first input [L, N, inputSize] ({@code nn.RNN(input_size,
+     * hidden_size)}).
+     */
     public RNN(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, 1, "tanh", true, false);
     }
 
+    /**
+     * A stacked Elman RNN of {@code numLayers} tanh layers with biases, sequence-first ({@code nn.RNN(input_size,
+     * hidden_size, num_layers)}).
+     */
     public RNN(long inputSize, long hiddenSize, int numLayers) {
         this(inputSize, hiddenSize, numLayers, "tanh", true, false);
     }

@@ -60,9 +60,13 @@ public abstract class RNNBase extends Module {
         }
     }
 
+    /** The number of features of each time step's input. */
     public long inputSize() { return inputSize; }
+    /** The size of the hidden state (and of each output step). */
     public long hiddenSize() { return hiddenSize; }
+    /** The number of stacked recurrent layers. */
     public int numLayers() { return numLayers; }
+    /** Whether inputs and outputs are [N, L, features] (batch first) rather than [L, N, features]. */
     public boolean batchFirst() { return batchFirst; }
     /** Whether a second set of layers reads the sequence backwards (torch's bidirectional=True). */
     public boolean bidirectional() { return directions == 2; }

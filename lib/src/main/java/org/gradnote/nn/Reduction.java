@@ -1,6 +1,6 @@
 package org.gradnote.nn;
 
-/** How a loss combines its per-element values: mean (the default), sum, or none (keep them all). */
+/** How a loss combines its per-element values: {@code MEAN} (the default), {@code SUM}, or {@code NONE} (keep them all). */
 public enum Reduction {
     MEAN, SUM, NONE
 }

@@ -6,6 +6,7 @@ import org.gradnote.tensor.Tensor;
 public class Residual extends Module {
     private final Module fn;
 
+    /** A skip connection around {@code fn}: forward(x) = x + fn(x), so fn must keep the shape. */
     public Residual(Module fn) {
         this.fn = register("fn", fn);
     }

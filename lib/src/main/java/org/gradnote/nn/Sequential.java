@@ -6,6 +6,7 @@ import org.gradnote.tensor.Tensor;
 public class Sequential extends Module {
     private int count;
 
+    /** The modules applied one after the other, registered as children "0", "1", ... ({@code nn.Sequential(...)}). */
     public Sequential(Module... modules) {
         for (Module m : modules) add(m);
     }
@@ -23,6 +24,7 @@ public class Sequential extends Module {
         return m;
     }
 
+    /** The number of modules in the sequence ({@code len(seq)}). */
     public int size() {
         return count;
     }

@@ -9,14 +9,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class Adagrad extends Optimizer {
     private final double lrDecay, weightDecay, initialAccumulator, eps;
 
+    /** Adagrad with PyTorch's defaults: lr 0.01, no decay, eps 1e-10 ({@code optim.Adagrad(params)}). */
     public Adagrad(List<Tensor> params) {
         this(params, 0.01);
     }
 
+    /** Adagrad with the given learning rate and PyTorch's other defaults. */
     public Adagrad(List<Tensor> params, double lr) {
         this(params, lr, 0, 0, 0, 1e-10);
     }
 
+    /** Adagrad with PyTorch's full signature: lr, lr_decay, weight_decay, initial_accumulator_value, eps. */
     public Adagrad(List<Tensor> params, double lr, double lrDecay, double weightDecay, double initialAccumulator, double eps) {
         super("Adagrad", params, lr);
         checkNonNegative("lr_decay value", lrDecay);

@@ -46,14 +46,22 @@ public class Adam extends Optimizer {
         }
     }
 
+    /**
+     * Adam with PyTorch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay ({@code
+     * optim.Adam(params)}).
+     */
     public Adam(List<Tensor> params) {
         this(params, 1e-3);
     }
 
+    /** Adam with the given learning rate and PyTorch's other defaults. */
     public Adam(List<Tensor> params, double lr) {
         this(params, lr, 0.9, 0.999, 1e-8, 0, false);
     }
 
+    /**
+     * Adam with PyTorch's full signature: lr, beta1, beta2, eps, weight_decay (L2, added to the gradient) and amsgrad.
+     */
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         this("Adam", params, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }

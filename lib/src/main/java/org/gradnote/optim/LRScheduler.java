@@ -9,6 +9,7 @@ public abstract class LRScheduler {
     private final double baseLr;
     private int epoch;
 
+    /** A scheduler of {@code optimizer}'s learning rate; the optimizer's current rate is the base rate. */
     protected LRScheduler(Optimizer optimizer) {
         this.optimizer = optimizer;
         this.baseLr = optimizer.lr();
@@ -23,10 +24,12 @@ public abstract class LRScheduler {
         optimizer.setLr(lrAt(epoch, baseLr));
     }
 
+    /** The learning rate the optimizer uses now ({@code scheduler.get_last_lr()}). */
     public double lastLr() {
         return optimizer.lr();
     }
 
+    /** The number of {@code step()} calls so far, i.e. completed epochs. */
     public int epoch() {
         return epoch;
     }

@@ -9,14 +9,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class NAdam extends Optimizer {
     private final double beta1, beta2, eps, weightDecay, momentumDecay;
 
+    /**
+     * NAdam with PyTorch's defaults: lr 2e-3, betas (0.9, 0.999), eps 1e-8, momentum decay 4e-3 ({@code
+     * optim.NAdam(params)}).
+     */
     public NAdam(List<Tensor> params) {
         this(params, 2e-3);
     }
 
+    /** NAdam with the given learning rate and PyTorch's other defaults. */
     public NAdam(List<Tensor> params, double lr) {
         this(params, lr, 0.9, 0.999, 1e-8, 0, 4e-3);
     }
 
+    /** NAdam with PyTorch's full signature: lr, beta1, beta2, eps, weight_decay and momentum_decay. */
     public NAdam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
         super("NAdam", params, lr);
         checkBeta("beta parameter at index 0", beta1);

@@ -20,6 +20,10 @@ public abstract class Optimizer {
     private double lr;
     private long steps;
 
+    /**
+     * An optimizer named {@code name} (for messages) over parameters that all require grad, with an initial learning
+     * rate.
+     */
     protected Optimizer(String name, List<Tensor> params, double lr) {
         this.name = name;
         if (params == null || params.isEmpty()) throw new IllegalArgumentException(name + ": got an empty parameter list");
@@ -77,6 +81,7 @@ public abstract class Optimizer {
             return buffers.get(name);
         }
 
+        /** Stores or replaces this parameter's named buffer (e.g. "momentum_buffer"). */
         public void put(String name, INDArray value) {
             buffers.put(name, value);
         }
@@ -89,6 +94,7 @@ public abstract class Optimizer {
      */
     protected abstract INDArray update(INDArray param, INDArray grad, State state);
 
+    /** The current learning rate. */
     public double lr() {
         return lr;
     }
@@ -104,14 +110,19 @@ public abstract class Optimizer {
         return steps;
     }
 
+    /** The parameters this optimizer updates, read-only, in the order given. */
     public List<Tensor> parameters() {
         return java.util.Collections.unmodifiableList(params);
     }
 
+    /**
+     * Refuses a negative, NaN or infinite hyper-parameter, naming it and the optimizer, as PyTorch's constructors do.
+     */
     protected final void checkNonNegative(String what, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be >= 0)");
     }
 
+    /** Refuses a beta outside [0, 1), naming it and the optimizer, as PyTorch's constructors do. */
     protected final void checkBeta(String what, double v) {
         if (!(v >= 0 && v < 1)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be in [0, 1))");
     }

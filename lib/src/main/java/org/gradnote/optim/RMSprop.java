@@ -10,14 +10,17 @@ public class RMSprop extends Optimizer {
     private final double alpha, eps, weightDecay, momentum;
     private final boolean centered;
 
+    /** RMSprop with PyTorch's defaults: lr 0.01, alpha 0.99, eps 1e-8, no momentum ({@code optim.RMSprop(params)}). */
     public RMSprop(List<Tensor> params) {
         this(params, 0.01);
     }
 
+    /** RMSprop with the given learning rate and PyTorch's other defaults. */
     public RMSprop(List<Tensor> params, double lr) {
         this(params, lr, 0.99, 1e-8, 0, 0, false);
     }
 
+    /** RMSprop with PyTorch's full signature: lr, alpha, eps, weight_decay, momentum and centered. */
     public RMSprop(List<Tensor> params, double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
         super("RMSprop", params, lr);
         checkNonNegative("alpha value", alpha);

@@ -9,14 +9,17 @@ public class SGD extends Optimizer {
     private final double momentum, dampening, weightDecay;
     private final boolean nesterov;
 
+    /** Plain stochastic gradient descent, p -= lr * grad ({@code optim.SGD(params, lr)}). */
     public SGD(List<Tensor> params, double lr) {
         this(params, lr, 0, 0, 0, false);
     }
 
+    /** SGD with (heavy-ball) momentum ({@code optim.SGD(params, lr, momentum)}). */
     public SGD(List<Tensor> params, double lr, double momentum) {
         this(params, lr, momentum, 0, 0, false);
     }
 
+    /** SGD with PyTorch's full signature: lr, momentum, dampening, weight_decay and nesterov. */
     public SGD(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         super("SGD", params, lr);
         checkNonNegative("momentum value", momentum);

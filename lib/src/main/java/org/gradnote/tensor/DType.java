@@ -4,10 +4,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** Element types a {@link Tensor} can hold, mapped onto ND4J's data types. */
 public enum DType {
+    /** 32-bit floating point, the default for factories and parameters ({@code torch.float32}). */
     FLOAT32(DataType.FLOAT, "float32"),
+    /** 64-bit floating point, for gradient checks and exact comparisons ({@code torch.float64}). */
     FLOAT64(DataType.DOUBLE, "float64"),
+    /** 64-bit integers: class labels and indices ({@code torch.int64}). */
     INT64(DataType.LONG, "int64"),
+    /** 32-bit integers ({@code torch.int32}). */
     INT32(DataType.INT, "int32"),
+    /** Booleans, the result of comparisons ({@code torch.bool}). */
     BOOL(DataType.BOOL, "bool");
 
     private final DataType nd4j;

@@ -64,6 +64,10 @@ public final class Functional {
         return LayerPrimitives.pool(x, false, window2d(kernel, stride, padding, pair(1), false), countIncludePad);
     }
 
+    /**
+     * {@code F.avg_pool2d} over x [N, C, H, W] with a square window, stride and zero padding (padding counted in the
+     * average).
+     */
     public static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
         return avgPool2d(x, pair(kernel), pair(stride), pair(padding), true);
     }

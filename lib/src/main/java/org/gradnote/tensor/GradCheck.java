@@ -18,6 +18,11 @@ public final class GradCheck {
         check(name, f, 1e-6, 1e-5, 1e-4, inputs);
     }
 
+    /**
+     * Compares the gradients autograd computes for {@code f} with central finite differences of step {@code eps}, for
+     * every float64 input requiring grad; throws naming the input and element when they differ beyond atol +
+     * rtol·|expected| ({@code torch.autograd.gradcheck}).
+     */
     public static void check(String name, Function<Tensor[], Tensor> f, double eps, double atol, double rtol, Tensor... inputs) {
         for (Tensor in : inputs) {
             if (in.requiresGrad() && in.dtype() != DType.FLOAT64) {

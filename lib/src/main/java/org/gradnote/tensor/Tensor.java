@@ -154,28 +154,46 @@ public final class Tensor {
         return new Tensor(Nd4j.create(values, shape, 'c').castTo(type.nd4j()));
     }
 
+    /**
+     * A new tensor of the given shape filled with zeros, in the default dtype (float32 unless {@link #setDefaultDType}
+     * changed it), like {@code torch.zeros(*shape)}.
+     */
     public static Tensor zeros(long... shape) {
         return zeros(defaultDType, shape);
     }
 
+    /** A new tensor of the given shape and dtype filled with zeros, like {@code torch.zeros(*shape, dtype=type)}. */
     public static Tensor zeros(DType type, long... shape) {
         if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), 0));
         return new Tensor(Nd4j.zeros(type.nd4j(), shape));
     }
 
+    /**
+     * A new tensor of the given shape filled with ones, in the default dtype (float32 unless changed), like {@code
+     * torch.ones(*shape)}.
+     */
     public static Tensor ones(long... shape) {
         return ones(defaultDType, shape);
     }
 
+    /** A new tensor of the given shape and dtype filled with ones, like {@code torch.ones(*shape, dtype=type)}. */
     public static Tensor ones(DType type, long... shape) {
         if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), 1));
         return new Tensor(Nd4j.ones(type.nd4j(), shape));
     }
 
+    /**
+     * A new tensor of the given shape with every element equal to {@code value}, in the default dtype, like {@code
+     * torch.full(shape, value)}.
+     */
     public static Tensor full(double value, long... shape) {
         return full(defaultDType, value, shape);
     }
 
+    /**
+     * A new tensor of the given shape and dtype with every element equal to {@code value} (cast to the dtype), like
+     * {@code torch.full(shape, value, dtype=type)}.
+     */
     public static Tensor full(DType type, double value, long... shape) {
         if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), value));
         return new Tensor(Nd4j.valueArrayOf(shape, value, type.nd4j()));
@@ -186,6 +204,10 @@ public final class Tensor {
         return rand(defaultDType, shape);
     }
 
+    /**
+     * Uniform values in [0, 1) of the given dtype and shape, drawn from gradnote's seeded generator, like {@code
+     * torch.rand(*shape, dtype=type)}.
+     */
     public static Tensor rand(DType type, long... shape) {
         return uniform(type, 0, 1, shape);
     }
@@ -203,6 +225,10 @@ public final class Tensor {
         return randn(defaultDType, shape);
     }
 
+    /**
+     * Standard normal values (mean 0, standard deviation 1) of the given dtype and shape, drawn from gradnote's seeded
+     * generator, like {@code torch.randn(*shape, dtype=type)}.
+     */
     public static Tensor randn(DType type, long... shape) {
         return normal(type, 0, 1, shape);
     }
@@ -239,11 +265,13 @@ public final class Tensor {
         return new Tensor(Nd4j.eye(n).castTo(defaultDType.nd4j()));
     }
 
+    /** Zeros with the shape and dtype of {@code t}, like {@code torch.zeros_like(t)}. */
     public static Tensor zerosLike(Tensor t) {
         if (t.dtype().isFloatingPoint()) return zeros(t.dtype(), t.shape());
         return new Tensor(Nd4j.zeros(t.data().dataType(), t.shape()));
     }
 
+    /** Ones with the shape and dtype of {@code t}, like {@code torch.ones_like(t)}. */
     public static Tensor onesLike(Tensor t) {
         if (t.dtype().isFloatingPoint()) return ones(t.dtype(), t.shape());
         return new Tensor(Nd4j.ones(t.data().dataType(), t.shape()));
@@ -315,6 +343,10 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- autograd state
 
+    /**
+     * Whether autograd records the operations applied to this tensor, so that {@link #backward()} computes a gradient
+     * for it ({@code x.requires_grad}).
+     */
     public boolean requiresGrad() {
         return requiresGrad;
     }
@@ -392,6 +424,10 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * Whether this tensor was created by the user (a factory or a parameter) rather than computed by a recorded
+     * operation; only leaves keep their {@link #grad()} ({@code x.is_leaf}).
+     */
     public boolean isLeaf() {
         return node == null;
     }
@@ -482,14 +518,20 @@ public final class Tensor {
         return storage.shape()[Shapes.dim("size", dim, dim())];
     }
 
+    /** The number of dimensions: 0 for a scalar, 2 for a matrix ({@code x.dim()}). */
     public int dim() {
         return storage.shape().length;
     }
 
+    /**
+     * The number of elements, the product of the shape's sizes (1 for a scalar, 0 for an empty tensor), like {@code
+     * x.numel()}.
+     */
     public long numel() {
         return storage.length();
     }
 
+    /** The element type: float32, float64, int64, int32 or bool ({@code x.dtype}). */
     public DType dtype() {
         return DType.of(storage.dataType());
     }
@@ -525,6 +567,9 @@ public final class Tensor {
         return d.dup('c').data().asDouble();
     }
 
+    /**
+     * The values as a new float array in row-major (C) order, converted from the tensor's dtype; a copy, not a view.
+     */
     public float[] toFloatArray() {
         Small s = small();
         if (s != null) {
@@ -535,6 +580,7 @@ public final class Tensor {
         return data().dup('c').data().asFloat();
     }
 
+    /** The values as a new long array in row-major (C) order, converted to int64; a copy, not a view. */
     public long[] toLongArray() {
         return data().castTo(DataType.LONG).dup('c').data().asLong();
     }
@@ -560,14 +606,21 @@ public final class Tensor {
         return new Tensor(data().castTo(type.nd4j()));
     }
 
+    /**
+     * A float64 copy of this tensor ({@code x.double()}); the gradient flows back through the cast from a float type.
+     */
     public Tensor toDouble() {
         return to(DType.FLOAT64);
     }
 
+    /**
+     * A float32 copy of this tensor ({@code x.float()}); the gradient flows back through the cast from a float type.
+     */
     public Tensor toFloat() {
         return to(DType.FLOAT32);
     }
 
+    /** An int64 copy of this tensor ({@code x.long()}); integer results carry no gradient. */
     public Tensor toLong() {
         return to(DType.INT64);
     }
@@ -662,15 +715,31 @@ public final class Tensor {
     public Tensor sigmoid() { return UnaryOp.SIGMOID.apply(this); }
     /** max(this, 0), keeping NaN (as torch). */
     public Tensor relu() { return UnaryOp.RELU.apply(this); }
+    /**
+     * The element-wise leaky rectifier: x where x > 0, else {@code negativeSlope * x}, like {@code F.leaky_relu(x,
+     * negative_slope)}.
+     */
     public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
     /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
     public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }
+    /**
+     * Softmax along dimension {@code dim} (negative counts from the end): exponentials normalised to sum to 1 along it,
+     * computed stably, like {@code torch.softmax(x, dim)}.
+     */
     public Tensor softmax(int dim) { return Primitives.softmax(this, dim); }
+    /**
+     * The logarithm of {@link #softmax} along {@code dim}, computed stably as x - logsumexp(x), like {@code
+     * torch.log_softmax(x, dim)}.
+     */
     public Tensor logSoftmax(int dim) { return Primitives.logSoftmax(this, dim); }
     /** Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside. */
     public Tensor clamp(double min, double max) { return Primitives.clamp(this, min, max); }
     /** Values limited from below (NaN stays NaN), like torch.clamp_min. */
     public Tensor clampMin(double min) { return Primitives.clamp(this, min, Double.POSITIVE_INFINITY); }
+    /**
+     * Matrix product as {@code torch.matmul} ({@code x @ o}): [n, k] x [k, m] gives [n, m], 1-D operands are promoted
+     * to a row or column and dropped after, and leading batch dimensions broadcast.
+     */
     public Tensor matmul(Tensor o) { return Primitives.matmul(this, o); }
 
     /** x W^T + b with W of shape [out, in] (PyTorch's layout, F.linear); bias may be null. */
@@ -818,11 +887,17 @@ public final class Tensor {
     private Tensor toDefaultFloat() {
         return to(defaultDType);
     }
+    /** Element-wise {@code this > o} with numpy broadcasting, as a bool tensor ({@code torch.gt}). */
     public Tensor gt(Tensor o) { return compare("greater", "gt", o); }
+    /** Element-wise {@code this < o} with numpy broadcasting, as a bool tensor ({@code torch.lt}). */
     public Tensor lt(Tensor o) { return compare("less", "lt", o); }
+    /** Element-wise {@code this >= o} with numpy broadcasting, as a bool tensor ({@code torch.ge}). */
     public Tensor ge(Tensor o) { return compare("greater_equal", "ge", o); }
+    /** Element-wise {@code this <= o} with numpy broadcasting, as a bool tensor ({@code torch.le}). */
     public Tensor le(Tensor o) { return compare("less_equal", "le", o); }
+    /** Element-wise {@code this == o} with numpy broadcasting, as a bool tensor ({@code torch.eq}). */
     public Tensor eq(Tensor o) { return compare("equals", "eq", o); }
+    /** Element-wise {@code this != o} with numpy broadcasting, as a bool tensor ({@code torch.ne}). */
     public Tensor ne(Tensor o) { return compare("not_equals", "ne", o); }
 
     private Tensor compare(String nativeName, String op, Tensor o) {
@@ -836,9 +911,14 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- shape and indexing
 
+    /**
+     * The same elements in row-major order with a new shape of equal element count; one size may be -1 and is inferred:
+     * [2, 6].reshape(3, -1) has shape [3, 4] ({@code x.reshape}).
+     */
     public Tensor reshape(long... shape) { return Primitives.reshape(this, shape); }
     /** Same as {@link #reshape}: gradnote copies non-contiguous data when needed, so views never fail. */
     public Tensor view(long... shape) { return Primitives.reshape(this, shape); }
+    /** The elements as one dimension in row-major order: shape [numel] ({@code x.flatten()}). */
     public Tensor flatten() { return reshape(-1); }
 
     /** Flattens dimensions startDim..end into one, e.g. flatten(1) turns [N, C, H, W] into [N, C*H*W]. */
@@ -850,8 +930,16 @@ public final class Tensor {
         return reshape(out);
     }
 
+    /**
+     * The dimensions reordered: result dimension i is this tensor's dimension {@code order[i]}, so [2, 3, 4].permute(2,
+     * 0, 1) has shape [4, 2, 3] ({@code x.permute}).
+     */
     public Tensor permute(int... order) { return Primitives.permute(this, order); }
 
+    /**
+     * Dimensions {@code d0} and {@code d1} swapped (negative counts from the end): [2, 3].transpose(0, 1) has shape [3,
+     * 2] ({@code x.transpose(d0, d1)}).
+     */
     public Tensor transpose(int d0, int d1) {
         int n = dim(), a = Shapes.dim("transpose", d0, n), b = Shapes.dim("transpose", d1, n);
         int[] order = Primitives.allDims(n);
@@ -902,6 +990,10 @@ public final class Tensor {
      * is a copy, not a view: an in-place change to the slice leaves this tensor unchanged.
      */
     public Tensor slice(int dim, long start, long end) { return Primitives.slice(this, dim, start, end, 1); }
+    /**
+     * Every {@code step}-th element from start to end-1 along a dimension, as {@code x[start:end:step]} on that
+     * dimension (a copy, not a view).
+     */
     public Tensor slice(int dim, long start, long end, long step) { return Primitives.slice(this, dim, start, end, step); }
 
     /** The sub-tensor at one index of a dimension, which disappears (like {@code x[:, i]}). */
@@ -913,10 +1005,18 @@ public final class Tensor {
         return slice(d, i, i + 1).squeeze(d);
     }
 
+    /**
+     * The entries at the given int64 indices along {@code dim}, in that order (repeats allowed): the dimension gets
+     * size index.numel() ({@code torch.index_select(x, dim, index)}).
+     */
     public Tensor indexSelect(int dim, Tensor index) { return Primitives.indexSelect(this, dim, index); }
 
     /** indexSelect with the indices given as Java ints, like {@code x.index_select(dim, torch.tensor(indices))}. */
     public Tensor indexSelect(int dim, int... indices) { return Primitives.indexSelect(this, dim, indices); }
+    /**
+     * Values picked along {@code dim} by an int64 index of the same rank: out[i][j] = x[index[i][j]][j] for dim 0,
+     * shape of {@code index} ({@code torch.gather(x, dim, index)}).
+     */
     public Tensor gather(int dim, Tensor index) { return Primitives.gather(this, dim, index); }
 
     /** Rows picked by a boolean mask over the first dimension. */
@@ -941,7 +1041,12 @@ public final class Tensor {
         return new Tensor(out);
     }
 
+    /**
+     * Concatenates tensors along an existing dimension; all other sizes must match: [2, 3] and [4, 3] along 0 give [6,
+     * 3] ({@code torch.cat(parts, dim)}).
+     */
     public static Tensor cat(List<Tensor> parts, int dim) { return Primitives.cat(parts.toArray(NONE), dim); }
+    /** Concatenates tensors along dimension {@code dim}, as {@link #cat(List, int)}. */
     public static Tensor cat(int dim, Tensor... parts) { return Primitives.cat(parts, dim); }
 
     /** Stacks same-shaped tensors along a new dimension. */
@@ -958,6 +1063,10 @@ public final class Tensor {
         return Primitives.cat(us, dim < 0 ? dim : dim);
     }
 
+    /**
+     * Stacks same-shaped tensors along a new dimension {@code dim}: three [2, 3] tensors along 0 give [3, 2, 3] ({@code
+     * torch.stack(parts, dim)}).
+     */
     public static Tensor stack(int dim, Tensor... parts) { return stack(List.of(parts), dim); }
 
     // ---------------------------------------------------------------- in-place updates
@@ -968,6 +1077,10 @@ public final class Tensor {
     public Tensor add_(double c) { checkInPlace("add_", Promotion.withScalar(this, false)); data().addi(c); storage.bump(); return this; }
     /** this += c for an integer c, in place. */
     public Tensor add_(long c) { checkInPlace("add_", Promotion.withScalar(this, true)); data().addi(c); storage.bump(); return this; }
+    /**
+     * this -= o, in place, {@code o} broadcast to this tensor's shape ({@code x.sub_(o)}); refused on a leaf that
+     * requires grad outside {@link #noGrad()}.
+     */
     public Tensor sub_(Tensor o) {
         checkInPlace("sub_", Promotion.of(this, o));
         INDArray d = data(), src = o.data();
@@ -984,7 +1097,9 @@ public final class Tensor {
     public Tensor mul_(double c) { checkInPlace("mul_", Promotion.withScalar(this, false)); data().muli(c); storage.bump(); return this; }
     /** this *= c for an integer c, in place. */
     public Tensor mul_(long c) { checkInPlace("mul_", Promotion.withScalar(this, true)); data().muli(c); storage.bump(); return this; }
+    /** Sets every element to 0 in place and returns this tensor ({@code x.zero_()}). */
     public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.bump(); return this; }
+    /** Sets every element to {@code c} in place and returns this tensor ({@code x.fill_(c)}). */
     public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.bump(); return this; }
 
     /** Copies another tensor's values into this one (shapes must match). */

@@ -44,6 +44,7 @@ public final class Checkpoints {
         return new Checkpoints(dir, every, true, monitorName);
     }
 
+    /** The directory the checkpoint files are written to. */
     public Path directory() {
         return dir;
     }
@@ -53,6 +54,7 @@ public final class Checkpoints {
         return dir.resolve(String.format("epoch-%04d.gnsd", epoch));
     }
 
+    /** The file holding the best weights so far ({@code best.gnsd}), written by {@code Module.save}. */
     public Path bestFile() {
         return dir.resolve("best.gnsd");
     }

@@ -48,20 +48,24 @@ public final class Trainer {
         this.model = Objects.requireNonNull(model, "model");
     }
 
+    /** A trainer for {@code model}; set at least the loss and the optimizer, then {@code fit}. */
     public static Trainer of(Module model) {
         return new Trainer(model);
     }
 
+    /** The criterion each batch's predictions are scored with, e.g. {@code Loss.crossEntropy()}; returns this. */
     public Trainer loss(Loss loss) {
         this.loss = Objects.requireNonNull(loss, "loss");
         return this;
     }
 
+    /** The optimizer that steps after each batch's backward pass; returns this. */
     public Trainer optimizer(Optimizer optimizer) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         return this;
     }
 
+    /** The number of passes over the training data (at least 1); returns this. */
     public Trainer epochs(int epochs) {
         if (epochs < 1) throw new IllegalArgumentException("Trainer: epochs must be >= 1, got " + epochs);
         this.epochs = epochs;
@@ -105,16 +109,19 @@ public final class Trainer {
         return metric("acc", Metric.accuracy());
     }
 
+    /** Stops when the monitored value stops improving and restores the best weights; returns this. */
     public Trainer earlyStopping(EarlyStopping earlyStopping) {
         this.earlyStopping = earlyStopping;
         return this;
     }
 
+    /** Saves weights to files during training as the checkpoints ask; returns this. */
     public Trainer checkpoints(Checkpoints checkpoints) {
         this.checkpoints = checkpoints;
         return this;
     }
 
+    /** Adds a listener told about epochs and batches (progress lines, live curves); returns this. */
     public Trainer listener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;

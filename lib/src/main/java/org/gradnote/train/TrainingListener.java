@@ -8,6 +8,7 @@ package org.gradnote.train;
  * before the exception is thrown). A listener may interrupt the thread to stop training cooperatively.
  */
 public interface TrainingListener {
+    /** Before epoch {@code epoch} (0-based) of {@code epochs}; does nothing by default. */
     default void onEpochStart(int epoch, int epochs) {}
 
     /** After the optimizer step of one batch; {@code loss} is that batch's loss (penalty excluded). */
@@ -16,6 +17,7 @@ public interface TrainingListener {
     /** The epoch's values are {@code history}'s last row. */
     default void onEpochEnd(int epoch, History history) {}
 
+    /** After the last epoch (or early stopping), with the whole history; does nothing by default. */
     default void onFitEnd(History history) {}
 
     /** One line per epoch on standard output. */

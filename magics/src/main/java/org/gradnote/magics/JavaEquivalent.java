@@ -14,10 +14,12 @@ public record JavaEquivalent(Optional<String> code, String reasonIfNone, List<St
         repositories = List.copyOf(repositories);
     }
 
+    /** The plain Java that replaces the magic in an exported notebook. */
     public static JavaEquivalent of(String javaCode) {
         return new JavaEquivalent(Optional.of(javaCode), "", List.of(), List.of());
     }
 
+    /** No Java equivalent: export fails naming the cell and this reason. */
     public static JavaEquivalent none(String reason) {
         return new JavaEquivalent(Optional.empty(), reason, List.of(), List.of());
     }

@@ -8,6 +8,10 @@ public final class MagicArgs {
 
     private MagicArgs() {}
 
+    /**
+     * Splits a magic's argument string into words as a shell would: white space separates, single or double quotes
+     * group.
+     */
     public static List<String> split(String args) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();

@@ -6,6 +6,7 @@ import java.util.List;
 public final class MagicFailure extends Exception {
     private final List<String> traceback;
 
+    /** A magic's failure with the message and traceback lines the notebook shows. */
     public MagicFailure(String message, List<String> traceback) {
         super(message);
         this.traceback = List.copyOf(traceback);

@@ -11,6 +11,10 @@ public final class MagicParser {
 
     private MagicParser() {}
 
+    /**
+     * Splits a cell into magic calls and Java code, in order (a leading {@code %%} line makes the rest the cell magic's
+     * body).
+     */
     public static List<CellPart> parse(String cell) {
         String[] lines = cell.split("\n", -1);
         int first = 0;

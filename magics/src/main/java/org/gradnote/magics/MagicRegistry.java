@@ -37,6 +37,7 @@ public final class MagicRegistry {
                 .register(new ExportMagic());
     }
 
+    /** Adds a magic; registering a name twice is an error. Returns this. */
     public MagicRegistry register(Magic magic) {
         if (byName.putIfAbsent(magic.name(), magic) != null) {
             throw new IllegalArgumentException("Magic registered twice: " + magic.name());
@@ -44,10 +45,12 @@ public final class MagicRegistry {
         return this;
     }
 
+    /** The magic of that name (without {@code %}), if registered. */
     public Optional<Magic> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Every registered magic, read-only, in registration order. */
     public Collection<Magic> all() {
         return Collections.unmodifiableCollection(byName.values());
     }

@@ -21,6 +21,7 @@ public final class Chart {
 
   /** Size used when none is given: wide enough for a legend, small enough for a notebook cell. */
   public static final int DEFAULT_WIDTH = 800;
+  /** Height in pixels used when none is given. */
   public static final int DEFAULT_HEIGHT = 500;
 
   private final JFreeChart chart;

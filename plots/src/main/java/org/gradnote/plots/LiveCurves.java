@@ -30,6 +30,10 @@ public final class LiveCurves implements TrainingListener {
         return create("Training");
     }
 
+    /**
+     * Live training curves titled {@code title}, shown in the current notebook cell and updated after each epoch (a
+     * listener for {@code Trainer}).
+     */
     public static LiveCurves create(String title) {
         return new LiveCurves(title, LiveDisplay.current());
     }

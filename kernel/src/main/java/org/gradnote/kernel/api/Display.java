@@ -34,18 +34,22 @@ public final class Display {
         emit(Markers.DISPLAY, Renderers.render(value), displayId, true);
     }
 
+    /** Shows HTML in the cell's output and returns its display id ({@code IPython.display.HTML}). */
     public static String html(String html) {
         return bundle(new MimeBundle().with("text/html", html).with("text/plain", "<HTML>"));
     }
 
+    /** Shows Markdown in the cell's output and returns its display id ({@code IPython.display.Markdown}). */
     public static String markdown(String markdown) {
         return bundle(new MimeBundle().with("text/markdown", markdown).with("text/plain", markdown));
     }
 
+    /** Shows an SVG image in the cell's output and returns its display id ({@code IPython.display.SVG}). */
     public static String svg(String svg) {
         return bundle(new MimeBundle().with("image/svg+xml", svg).with("text/plain", "<SVG>"));
     }
 
+    /** Shows a PNG image given as its file bytes and returns its display id ({@code IPython.display.Image}). */
     public static String png(byte[] png) {
         return bundle(new MimeBundle().withPng(png).with("text/plain", "<PNG image>"));
     }

@@ -1,6 +1,9 @@
 package org.gradnote.kernel.jshell;
 
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.SourceCodeAnalysis;
+import org.gradnote.kernel.docs.Javadocs;
+import org.gradnote.kernel.docs.Signatures;
 import org.gradnote.magics.MagicParser;
 
 import java.util.ArrayList;
@@ -16,11 +19,14 @@ public final class CodeAssist {
 
     private final Evaluator evaluator;
     private final List<String> lineMagics, cellMagics;
+    private final Javadocs javadocs;
 
-    public CodeAssist(Evaluator evaluator, List<String> lineMagics, List<String> cellMagics) {
+    /** Assists cells of {@code evaluator}'s session; {@code javadocs} supplies the doc comments inspect shows. */
+    public CodeAssist(Evaluator evaluator, List<String> lineMagics, List<String> cellMagics, Javadocs javadocs) {
         this.evaluator = evaluator;
         this.lineMagics = lineMagics;
         this.cellMagics = cellMagics;
+        this.javadocs = javadocs;
     }
 
     /** {@code cursor} is a char index into {@code cell}. */
@@ -58,24 +64,58 @@ public final class CodeAssist {
         return new Completions(new ArrayList<>(matches), offset + anchor[0], cursor);
     }
 
-    /** Signature(s) and javadoc of what is under the cursor; empty when nothing is known. */
-    public String inspect(String cell, int cursor) {
+    /**
+     * Signature(s) of what is under the cursor, each with its doc comment: at {@code detail} 0 the first sentence,
+     * at 1 the whole comment (Jupyter's {@code detail_level}); empty when nothing is known. JShell finds the
+     * element; its doc comes from gradnote's index or the JDK's {@code src.zip} ({@link Javadocs}).
+     */
+    public String inspect(String cell, int cursor, int detail) {
         Located at = locate(cell, cursor);
         String text = at.text();
         int end = at.cursor();
         while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) end++;
-        List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(text, end, true);
+        List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(text, end, false);
         if (docs.isEmpty()) {
             // "String.valueOf" without parentheses: ask as if the call were being typed.
             String asCall = text.substring(0, end) + "(";
-            docs = evaluator.analysis().documentation(asCall, asCall.length(), true);
+            docs = evaluator.analysis().documentation(asCall, asCall.length(), false);
         }
+        List<String> imports = evaluator.shell().imports().filter(i -> !i.isStatic()).map(ImportSnippet::fullname).toList();
         StringBuilder b = new StringBuilder();
         for (var d : docs) {
-            b.append(d.signature()).append('\n');
-            if (d.javadoc() != null && !d.javadoc().isBlank()) b.append(d.javadoc().strip()).append("\n\n");
+            b.append(Signatures.describe(d.signature(), detail, javadocs, name -> resolveType(name, imports)))
+                    .append(detail > 0 ? "\n\n" : "\n");
         }
         return b.toString().strip();
+    }
+
+    /**
+     * The canonical name of a type as JShell printed it: already qualified ({@code java.util.ArrayList}), or a simple
+     * name (maybe of a nested type, {@code Map.Entry}) resolved as the session's imports and {@code java.lang} would.
+     */
+    private String resolveType(String written, List<String> imports) {
+        if (Character.isLowerCase(written.charAt(0))) return written;
+        int dot = written.indexOf('.');
+        String first = dot < 0 ? written : written.substring(0, dot), rest = dot < 0 ? "" : written.substring(dot);
+        List<String> candidates = new ArrayList<>();
+        for (String i : imports) if (i.endsWith("." + first)) candidates.add(i + rest);
+        candidates.add("java.lang." + first + rest);
+        for (String i : imports) if (i.endsWith(".*")) candidates.add(i.substring(0, i.length() - 1) + first + rest);
+        for (String c : candidates) if (javadocs.knowsType(c) || loadable(c)) return c;
+        return null;
+    }
+
+    /** Whether the kernel's class loader has the type (nested types by their binary names). */
+    private static boolean loadable(String canonical) {
+        String path = canonical.replace('.', '/');
+        ClassLoader loader = CodeAssist.class.getClassLoader();
+        // "java/util/Map/Entry" -> try "java/util/Map$Entry.class" too
+        for (int i = path.length(); i > 0; i = path.lastIndexOf('/', i - 1)) {
+            String binary = path.substring(0, i) + path.substring(i).replace('/', '$');
+            if (loader.getResource(binary + ".class") != null) return true;
+            if (i == path.indexOf('/')) break;
+        }
+        return false;
     }
 
     private record Located(String text, int cursor, int offset) {}

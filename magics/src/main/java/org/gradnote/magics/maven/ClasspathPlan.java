@@ -11,6 +11,10 @@ import java.util.Map;
  */
 public record ClasspathPlan(List<Coordinates> add, List<Coordinates> present, List<String> conflicts) {
 
+    /**
+     * Compares resolved artifacts with what is on the class path already: which to add, which are present, and which
+     * conflict in version.
+     */
     public static ClasspathPlan of(List<Coordinates> resolved, Map<String, Coordinates> onClassPath) {
         List<Coordinates> add = new ArrayList<>(), present = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();

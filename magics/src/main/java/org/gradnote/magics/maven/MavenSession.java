@@ -6,10 +6,12 @@ import java.util.Map;
 
 /** Per-kernel state shared by {@code %maven} and {@code %mavenRepo}: the remote repositories and the local cache. */
 public final class MavenSession {
+    /** Maven Central's URL, the repository every session starts with. */
     public static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
     private final Map<String, String> repositories = new LinkedHashMap<>();
     private final Path cache;
 
+    /** A session resolving into the local repository {@code cache}, with Maven Central as its only remote. */
     public MavenSession(Path cache) {
         this.cache = cache;
         repositories.put("central", CENTRAL);
@@ -22,10 +24,12 @@ public final class MavenSession {
                 : Path.of(System.getProperty("user.home"), ".gradnote", "maven"));
     }
 
+    /** Adds (or replaces) a remote repository by id ({@code %mavenRepo id url}). */
     public synchronized void addRepository(String id, String url) {
         repositories.put(id, url);
     }
 
+    /** A snapshot of the remote repositories by id. */
     public synchronized Map<String, String> repositories() {
         return Map.copyOf(new LinkedHashMap<>(repositories));
     }
@@ -35,6 +39,7 @@ public final class MavenSession {
         return java.util.List.copyOf(repositories.entrySet());
     }
 
+    /** The local repository artifacts are downloaded to. */
     public Path cache() {
         return cache;
     }

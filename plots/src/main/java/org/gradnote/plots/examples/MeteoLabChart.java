@@ -26,6 +26,7 @@ public final class MeteoLabChart {
     return r;
   }
 
+  /** Draws the meteo lab's training chart from the command line (optional argument: epochs, default 200). */
   public static void main(String[] args) {
     run(args.length > 0 ? Integer.parseInt(args[0]) : 200);
   }

@@ -21,18 +21,27 @@ import org.jfree.chart.ui.RectangleInsets;
 /** The house look applied to every chart: white background, light grid, anti-aliasing, readable fonts. */
 public final class Theme {
 
+  /** The chart title's font. */
   public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+  /** The axis labels' font. */
   public static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  /** The tick labels' font. */
   public static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  /** The legend's font. */
   public static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  /** The font of numbers drawn in cells (confusion matrices). */
   public static final Font CELL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
+  /** The colour of titles and labels. */
   public static final Color TEXT = new Color(0x22, 0x22, 0x22);
+  /** The colour of axis lines and ticks. */
   public static final Color AXIS = new Color(0x99, 0x99, 0x99);
+  /** The colour of grid lines. */
   public static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
 
   /** Data lines: 2 px with round joins reads well at 800x500 and survives HiDPI downscaling. */
   public static final Stroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  /** The stroke of dashed reference lines (e.g. a ROC curve's diagonal). */
   public static final Stroke DASHED =
       new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 4f}, 0f);
   private static final double TICK_PAD = 9;

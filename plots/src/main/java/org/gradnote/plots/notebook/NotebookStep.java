@@ -10,6 +10,7 @@ public record NotebookStep(String cellId, Body body, long timeoutMillis) {
     /** A cell's code; may throw anything, as a notebook cell may. */
     @FunctionalInterface
     public interface Body {
+        /** Runs the cell's code. */
         void run() throws Throwable;
     }
 

@@ -20,6 +20,10 @@ import org.gradnote.plots.Plots;
 public final class StepCapture {
     private StepCapture() {}
 
+    /**
+     * Runs an exported notebook class and writes each step's captured output for replay: arguments class, output file,
+     * default timeout, then parameters.
+     */
     public static void main(String[] args) throws Exception {
         Class<?> notebook = Class.forName(args[0]);
         Path out = Path.of(args[1]);

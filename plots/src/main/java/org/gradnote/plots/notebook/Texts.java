@@ -6,6 +6,10 @@ import java.lang.reflect.Array;
 public final class Texts {
     private Texts() {}
 
+    /**
+     * The text a notebook shows for a value: arrays element by element, {@code null} as "null", anything else by {@code
+     * String.valueOf}.
+     */
     public static String of(Object value) {
         if (value == null) return "null";
         if (!value.getClass().isArray()) return String.valueOf(value);
