@@ -11,6 +11,7 @@ public final class ELU extends Module {
         this(1.0);
     }
 
+    /** ELU with the given alpha: x for x > 0, alpha (e^x - 1) otherwise ({@code nn.ELU(alpha)}). */
     public ELU(double alpha) {
         this.alpha = alpha;
     }

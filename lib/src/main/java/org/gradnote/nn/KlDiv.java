@@ -8,7 +8,10 @@ import org.gradnote.tensor.Tensor;
 public final class KlDiv {
     private KlDiv() {}
 
-    /** How kl_div reduces: PyTorch's four reductions, 'batchmean' (sum / batch size) being the mathematically right one. */
+    /**
+     * How kl_div reduces: PyTorch's four reductions ({@code MEAN}, {@code BATCHMEAN}, {@code SUM}, {@code NONE}),
+     * 'batchmean' (sum / batch size) being the mathematically right one.
+     */
     public enum KlReduction { MEAN, BATCHMEAN, SUM, NONE }
 
     /**

@@ -873,11 +873,17 @@ public final class Tensor {
 
     // An integer tensor against a fractional number compares in the default float type, as torch's promotion does
     // (ND4J would round the number to the tensor's type: arange(3).lt(0.5) was all false).
+    /** Element-wise {@code this > c} as a bool tensor of this shape ({@code torch.gt}). */
     public Tensor gt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().gt(c) : new Tensor(data().gt(c)); }
+    /** Element-wise {@code this < c} as a bool tensor of this shape ({@code torch.lt}). */
     public Tensor lt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().lt(c) : new Tensor(data().lt(c)); }
+    /** Element-wise {@code this >= c} as a bool tensor of this shape ({@code torch.ge}). */
     public Tensor ge(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ge(c) : new Tensor(data().gte(c)); }
+    /** Element-wise {@code this <= c} as a bool tensor of this shape ({@code torch.le}). */
     public Tensor le(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().le(c) : new Tensor(data().lte(c)); }
+    /** Element-wise {@code this == c} as a bool tensor of this shape ({@code torch.eq}). */
     public Tensor eq(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().eq(c) : new Tensor(data().eq(c)); }
+    /** Element-wise {@code this != c} as a bool tensor of this shape ({@code torch.ne}). */
     public Tensor ne(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ne(c) : new Tensor(data().neq(c)); }
 
     private boolean fractionalAgainstInteger(double c) {
@@ -1092,6 +1098,7 @@ public final class Tensor {
         storage.bump();
         return this;
     }
+    /** this *= o element-wise, in place, with o broadcast to this shape ({@code x.mul_(o)}). */
     public Tensor mul_(Tensor o) { checkInPlace("mul_", Promotion.of(this, o)); data().muli(broadcastTo(o)); storage.bump(); return this; }
     /** this *= c, in place (a float c is refused on integer tensors, as torch refuses it). */
     public Tensor mul_(double c) { checkInPlace("mul_", Promotion.withScalar(this, false)); data().muli(c); storage.bump(); return this; }
