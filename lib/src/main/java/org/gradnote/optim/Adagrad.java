@@ -8,7 +8,7 @@ import org.gradnote.tensor.Updates;
 
 /**
  * Adagrad, as {@code torch.optim.Adagrad} (lr 0.01, lr_decay, weight decay, initial accumulator, eps 1e-10).
- * Options: lr, lr_decay, weight_decay, initial_accumulator_value, eps.
+ * Options: lr, lr_decay, weight_decay, initial_accumulator_value (the optimizer's for every group, as torch), eps.
  */
 public class Adagrad extends Optimizer {
     /** Adagrad with lr 0.01; {@code params} holds tensors or {@link ParamGroup}s. */
@@ -53,6 +53,13 @@ public class Adagrad extends Optimizer {
         checkNonNegative(group, g, "weight_decay", "weight_decay value");
         checkNonNegative(group, g, "initial_accumulator_value", "initial_accumulator_value");
         checkNonNegative(group, g, "eps", "epsilon value");
+        // torch fills every accumulator with the constructor's value and ignores a group's: refuse a group's rather
+        // than silently differ from torch or silently ignore it.
+        if (g >= 0 && group.get("initial_accumulator_value") != defaults().get("initial_accumulator_value")) {
+            throw new IllegalArgumentException("Adagrad: initial_accumulator_value is the optimizer's, not a parameter group's (got "
+                    + group.get("initial_accumulator_value") + " in parameter group " + g + ", the optimizer's is "
+                    + defaults().get("initial_accumulator_value") + ")");
+        }
     }
 
     @Override

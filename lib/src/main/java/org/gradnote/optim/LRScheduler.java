@@ -43,7 +43,8 @@ public abstract class LRScheduler {
     /** Sets every group's rate for the current epoch. */
     void apply() {
         List<ParamGroup> groups = optimizer.paramGroups();
-        for (int g = 0; g < groups.size(); g++) groups.get(g).lr(lrAt(epoch, g, baseLrs[g]));
+        // set, not lr(): as torch, a schedule may overshoot (OneCycleLR's linear anneal past total_steps).
+        for (int g = 0; g < groups.size(); g++) groups.get(g).set("lr", lrAt(epoch, g, baseLrs[g]));
     }
 
     /** The optimizer's (first group's) current learning rate. */

@@ -159,6 +159,14 @@ public final class ReduceLROnPlateau {
         return optimizer.lr();
     }
 
+    /** Every group's current learning rate. */
+    public double[] lastLrs() {
+        List<ParamGroup> groups = optimizer.paramGroups();
+        double[] out = new double[groups.size()];
+        for (int g = 0; g < out.length; g++) out[g] = groups.get(g).lr();
+        return out;
+    }
+
     /**
      * The state as named tensors (float64 [1] each unless said): best, num_bad_epochs, cooldown_counter,
      * last_epoch, and the settings (factor, patience, threshold, cooldown, eps, min_lrs per group) with mode and
