@@ -119,6 +119,8 @@ public abstract class Optimizer {
                         throw new IllegalStateException(name + ": parameter " + group.nameOf(i, g) + " gradient shape "
                                 + Arrays.toString(grad.shape()) + " does not match parameter shape " + Arrays.toString(p.shape()));
                     }
+                    // A gradient set by hand in another float type (setGrad) is the parameter's type for the rule.
+                    if (grad.dtype() != p.dtype()) grad = grad.to(p.dtype());
                     State s = state.get(p);
                     if (s == null) state.put(p, s = new State());
                     s.step++;
