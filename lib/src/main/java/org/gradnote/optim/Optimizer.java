@@ -115,14 +115,17 @@ public abstract class Optimizer {
                     if (!p.requiresGrad()) continue;
                     Tensor grad = Updates.grad(p);
                     if (grad == null) continue;
-                    if (!Arrays.equals(grad.shape(), p.shape())) {
+                    long[] shape = p.shape();
+                    if (!Arrays.equals(grad.shape(), shape)) {
                         throw new IllegalStateException(name + ": parameter " + group.nameOf(i, g) + " gradient shape "
-                                + Arrays.toString(grad.shape()) + " does not match parameter shape " + Arrays.toString(p.shape()));
+                                + Arrays.toString(grad.shape()) + " does not match parameter shape " + Arrays.toString(shape));
                     }
+                    DType type = p.dtype();
                     // A gradient set by hand in another float type (setGrad) is the parameter's type for the rule.
-                    if (grad.dtype() != p.dtype()) grad = grad.to(p.dtype());
+                    if (grad.dtype() != type) grad = grad.to(type);
                     State s = state.get(p);
-                    if (s == null) state.put(p, s = new State());
+                    if (s == null) state.put(p, s = new State(type, shape));
+                    else if (s.dtype != type || !Arrays.equals(s.shape, shape)) s.follow(this, group.nameOf(i, g), type, shape);
                     s.step++;
                     Tensor delta = update(p, grad, s, group);
                     if (delta != null) p.sub_(delta);
@@ -155,8 +158,30 @@ public abstract class Optimizer {
         private final Map<String, Tensor> scratch = new HashMap<>();
         /** A native kernel kept across steps (Adam's), or null. */
         Updates.AdamKernel kernel;
+        /** The parameter's dtype and shape the buffers were made for. */
+        private DType dtype;
+        private long[] shape;
 
-        State() {}
+        State(DType dtype, long[] shape) {
+            this.dtype = dtype;
+            this.shape = shape;
+        }
+
+        /**
+         * Follows a parameter whose values were replaced ({@code Module.to}, {@code setData}) after its state was
+         * made: buffers are cast to a new dtype, as torch's in-place updates would; a new shape is an error.
+         */
+        void follow(Optimizer opt, String who, DType type, long[] newShape) {
+            if (!Arrays.equals(shape, newShape)) {
+                throw new IllegalStateException(opt.name + ": parameter " + who + " has shape " + Arrays.toString(newShape)
+                        + " but its optimizer state was made for shape " + Arrays.toString(shape)
+                        + " (its values were replaced after the optimizer had stepped); build a new optimizer");
+            }
+            for (var e : buffers.entrySet()) e.setValue(Updates.copyOf(e.getValue().to(type)));
+            scratch.clear();
+            kernel = null;
+            dtype = type;
+        }
 
         /** The named buffer, created zero-filled in the parameter's dtype and shape on first use; saved in the state dict. */
         public Tensor buffer(String name, Tensor like) {
@@ -317,7 +342,7 @@ public abstract class Optimizer {
             if (i < 0 || i >= all.size()) throw new IllegalArgumentException(name + ": loaded state for parameter index " + i + ", this optimizer has " + all.size());
             Tensor p = all.get(i);
             String who = paramName(p);
-            State s = new State();
+            State s = new State(p.dtype(), p.shape());
             for (var b : e.getValue().entrySet()) {
                 String k = b.getKey();
                 Tensor v = b.getValue();

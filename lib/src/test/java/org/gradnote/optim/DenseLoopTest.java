@@ -29,7 +29,7 @@ class DenseLoopTest {
                     Tensor p = Tensor.randn(type, 30, 20).requiresGrad(true);
                     SGD sgd = new SGD(List.of(p), 0.1, 0.9, 0, wd, nesterov);
                     ParamGroup group = sgd.paramGroups().get(0);
-                    Optimizer.State fast = new Optimizer.State(), slow = new Optimizer.State();
+                    Optimizer.State fast = new Optimizer.State(type, p.shape()), slow = new Optimizer.State(type, p.shape());
                     try (var ng = Tensor.noGrad()) {
                         for (int step = 0; step < 5; step++) {
                             Tensor g = Tensor.randn(type, 30, 20);

@@ -197,6 +197,29 @@ class OptimizerArgumentsTest {
     }
 
     @Test
+    void aParameterReplacedAfterSteppingIsNamedOrFollowed() {
+        java.util.Map<String, Tensor> named = new java.util.LinkedHashMap<>();
+        Tensor w = Tensor.ones(DType.FLOAT32, 3, 4).requiresGrad(true);
+        named.put("body.0.weight", w);
+        Adam opt = new Adam(named, 0.1);
+        w.sum().backward();
+        opt.step();
+        // A new dtype (Module.to): the moments follow it and the run goes on.
+        w.setData(w.detach().to(DType.FLOAT64));
+        w.setGrad(Tensor.ones(DType.FLOAT64, 3, 4));
+        opt.step();
+        assertEquals(DType.FLOAT64, w.dtype());
+        assertEquals(DType.FLOAT64, opt.stateDict().get("state.0.exp_avg").dtype());
+        assertTrue(w.toDoubleArray()[0] < 0.85, "two steps of 0.1: " + w.toDoubleArray()[0]);
+        // A new shape: the state no longer fits, and the message names the parameter.
+        w.setData(Tensor.zeros(DType.FLOAT64, 4, 3));
+        w.setGrad(Tensor.ones(DType.FLOAT64, 4, 3));
+        IllegalStateException e = assertThrows(IllegalStateException.class, opt::step);
+        assertTrue(e.getMessage().startsWith("Adam: parameter 'body.0.weight' has shape [4, 3] but its optimizer state was made for shape [3, 4]"),
+                e.getMessage());
+    }
+
+    @Test
     void setLrValidatesToo() {
         Optimizer opt = new SGD(params(), 0.1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> opt.setLr(-2));
