@@ -46,6 +46,7 @@ public final class Trainer {
     private EarlyStopping earlyStopping;
     private Checkpoints checkpoints;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final Map<String, Mode> modes = new LinkedHashMap<>();
 
     private Trainer(Module model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -120,6 +121,12 @@ public final class Trainer {
         return metric("acc", Metric.accuracy());
     }
 
+    /** Declares a recorded value's mode on the run's History (best epoch, best checkpoints, early stopping). */
+    public Trainer mode(String name, Mode mode) {
+        modes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(mode, "mode"));
+        return this;
+    }
+
     public Trainer earlyStopping(EarlyStopping earlyStopping) {
         this.earlyStopping = earlyStopping;
         return this;
@@ -146,6 +153,7 @@ public final class Trainer {
         if (optimizer == null) throw new IllegalStateException("Trainer: no optimizer; call optimizer(...), e.g. optimizer(new Adam(model.parameters(), 1e-3))");
         String monitor = dev != null ? "dev_loss" : "train_loss";
         History history = new History();
+        for (var m : modes.entrySet()) history.mode(m.getKey(), m.getValue());
         EarlyStopping.Run stopper = earlyStopping == null ? null : earlyStopping.new Run(monitor);
         // A mode declared for early stopping holds for the whole run: best checkpoints and History.best agree.
         if (stopper != null && earlyStopping.declaredMode() != null) history.mode(stopper.name(), earlyStopping.declaredMode());

@@ -96,6 +96,25 @@ class ModeTest {
     }
 
     @Test
+    void trainerAndCheckpointModes() throws Exception {
+        Linear model = TrainerTest.scalar(0);
+        History h = Trainer.of(model).loss(Loss.mse()).optimizer(new SGD(model.parameters(), 0.1)).epochs(3).mode("train_loss", Mode.MAX)
+                .fit(DataLoader.of(TrainerTest.line(1), 10));
+        assertEquals(Mode.MAX, h.mode("train_loss"));
+        assertEquals(1, h.bestEpoch("train_loss"), "train_loss falls, so MAX's best is the first epoch");
+        Path dir = Files.createTempDirectory("mode");
+        Linear other = TrainerTest.scalar(0);
+        History k = Trainer.of(other).loss(Loss.mse()).optimizer(new SGD(other.parameters(), 0.1)).epochs(3)
+                .checkpoints(Checkpoints.to(dir).best("train_loss", Mode.MAX)).fit(DataLoader.of(TrainerTest.line(1), 10));
+        assertTrue(k.get("train_loss")[2] < k.get("train_loss")[0], "the loss fell");
+        assertEquals(1, k.bestEpoch("train_loss"));
+        // best.gnsd holds epoch 1's weights (w = 0 moved once), not the last epoch's.
+        Linear saved = TrainerTest.scalar(5);
+        saved.load(dir.resolve("best.gnsd"));
+        assertTrue(Math.abs(saved.weight().item() - other.weight().item()) > 1e-3, "best.gnsd is not the last epoch's weights");
+    }
+
+    @Test
     void trainerStepsAPlateauScheduleWithTheMonitoredValue() {
         // Training data wants w = 2, dev data w = 1: dev_loss stops improving and the rate is cut.
         Linear model = TrainerTest.scalar(0);
