@@ -1,6 +1,5 @@
 package org.gradnote.optim;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
 
@@ -12,7 +11,7 @@ import org.gradnote.tensor.Tensor;
 final class BetaPowers {
     private static final int BLOCK = 256;
     private final double[] betas;
-    private DataType type;
+    private DType type;
     private long first = -1;
     private double[][] values;
 
@@ -20,17 +19,22 @@ final class BetaPowers {
         this.betas = new double[] {beta1, beta2};
     }
 
-    /** β_which to the power t (t >= 1) in the given type's arithmetic, widened to double. */
-    double get(DataType t, int which, long step) {
+    /** True when these are the powers of the given betas. */
+    boolean isFor(double beta1, double beta2) {
+        return betas[0] == beta1 && betas[1] == beta2;
+    }
+
+    /** β_which to the power t (t >= 1) in the given type's arithmetic (float32 or float64), widened to double. */
+    double get(DType t, int which, long step) {
         if (t != type || step < first || step >= first + BLOCK) fill(t, step);
         return values[which][(int) (step - first)];
     }
 
-    private void fill(DataType t, long from) {
-        DType dt = t == DataType.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
+    private void fill(DType t, long from) {
+        DType dt = t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
         double[] exponents = new double[BLOCK];
         // As the op: the iteration is converted to the array type, then one is added in that type.
-        for (int i = 0; i < BLOCK; i++) exponents[i] = t == DataType.FLOAT ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
+        for (int i = 0; i < BLOCK; i++) exponents[i] = dt == DType.FLOAT32 ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
         // Tensor.pow(Tensor) is libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32); ND4J's own
         // Transforms.pow went through its legacy executioner for the first time there, ~7 ms of the first epoch.
         // Both betas in one [2, BLOCK] call: the first op of a run pays the engine's first-use costs once.

@@ -2,7 +2,7 @@ package org.gradnote.optim;
 
 import java.util.Collection;
 import org.gradnote.tensor.Tensor;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.gradnote.tensor.Updates;
 
 /** Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}. */
 public final class GradClip {
@@ -13,18 +13,23 @@ public final class GradClip {
         if (!(maxNorm > 0)) throw new IllegalArgumentException("clip by norm: maxNorm must be positive, got " + maxNorm);
         double total = 0;
         boolean inf = Double.isInfinite(normType);
-        for (Tensor p : params) {
-            var g = p.gradArray();
-            if (g == null) continue;
-            if (inf) total = Math.max(total, g.amaxNumber().doubleValue());
-            else total += Transforms.pow(Transforms.abs(g, true), normType, false).sumNumber().doubleValue();
+        try (var ng = Tensor.noGrad()) {
+            for (Tensor p : params) {
+                Tensor g = Updates.grad(p);
+                if (g == null || g.numel() == 0) continue;
+                if (inf) total = Math.max(total, g.abs().max().item());
+                else total += g.abs().pow(normType).sum().item();
+            }
+            double norm = inf ? total : Math.pow(total, 1 / normType);
+            double coef = maxNorm / (norm + 1e-6);
+            if (coef < 1) {
+                for (Tensor p : params) {
+                    Tensor g = Updates.grad(p);
+                    if (g != null) g.mul_(coef);
+                }
+            }
+            return norm;
         }
-        double norm = inf ? total : Math.pow(total, 1 / normType);
-        double coef = maxNorm / (norm + 1e-6);
-        if (coef < 1) {
-            for (Tensor p : params) if (p.gradArray() != null) p.gradArray().muli(coef);
-        }
-        return norm;
     }
 
     /** L2 norm clipping. */
@@ -35,10 +40,11 @@ public final class GradClip {
     /** Clamps every gradient element into [-clip, clip]. */
     public static void byValue(Collection<Tensor> params, double clip) {
         if (!(clip > 0)) throw new IllegalArgumentException("clip by value: clip must be positive, got " + clip);
-        for (Tensor p : params) {
-            var g = p.gradArray();
-            if (g == null) continue;
-            g.assign(Transforms.min(Transforms.max(g, -clip, false), clip, false));
+        try (var ng = Tensor.noGrad()) {
+            for (Tensor p : params) {
+                Tensor g = Updates.grad(p);
+                if (g != null) g.copy_(g.clamp(-clip, clip));
+            }
         }
     }
 }

@@ -1,68 +1,96 @@
 package org.gradnote.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gradnote.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.gradnote.tensor.Updates;
 
-/** Stochastic gradient descent with momentum, dampening, Nesterov and weight decay, as {@code torch.optim.SGD}. */
+/**
+ * Stochastic gradient descent with momentum, dampening, Nesterov and weight decay, as {@code torch.optim.SGD}.
+ * Options: lr, momentum, dampening, weight_decay, nesterov.
+ */
 public class SGD extends Optimizer {
-    private final double momentum, dampening, weightDecay;
-    private final boolean nesterov;
-
-    /** Plain stochastic gradient descent, p -= lr * grad ({@code optim.SGD(params, lr)}). */
-    public SGD(List<Tensor> params, double lr) {
+    /** Plain SGD; {@code params} holds tensors or {@link ParamGroup}s. */
+    public SGD(List<?> params, double lr) {
         this(params, lr, 0, 0, 0, false);
     }
 
-    /** SGD with (heavy-ball) momentum ({@code optim.SGD(params, lr, momentum)}). */
-    public SGD(List<Tensor> params, double lr, double momentum) {
+    /** SGD with momentum; {@code params} holds tensors or {@link ParamGroup}s. */
+    public SGD(List<?> params, double lr, double momentum) {
         this(params, lr, momentum, 0, 0, false);
     }
 
-    /** SGD with PyTorch's full signature: lr, momentum, dampening, weight_decay and nesterov. */
-    public SGD(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
-        super("SGD", params, lr);
-        checkNonNegative("momentum value", momentum);
-        checkNonNegative("weight_decay value", weightDecay);
-        checkNonNegative("dampening value", dampening);
-        if (nesterov && (momentum <= 0 || dampening != 0)) {
-            throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum > 0 and zero dampening, got momentum="
-                    + momentum + " dampening=" + dampening);
-        }
-        this.momentum = momentum;
-        this.dampening = dampening;
-        this.weightDecay = weightDecay;
-        this.nesterov = nesterov;
+    /** SGD with every option; {@code params} holds tensors or {@link ParamGroup}s. */
+    public SGD(List<?> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        super("SGD", params, defaults(lr, momentum, dampening, weightDecay, nesterov));
+    }
+
+    /** Plain SGD over named parameters ({@code model.namedParameters()}), whose names error messages give. */
+    public SGD(Map<String, Tensor> namedParams, double lr) {
+        this(named(namedParams), lr);
+    }
+
+    /** SGD with momentum over named parameters. */
+    public SGD(Map<String, Tensor> namedParams, double lr, double momentum) {
+        this(named(namedParams), lr, momentum);
+    }
+
+    /** SGD with every option over named parameters. */
+    public SGD(Map<String, Tensor> namedParams, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        this(named(namedParams), lr, momentum, dampening, weightDecay, nesterov);
+    }
+
+    private static Map<String, Double> defaults(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        Map<String, Double> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("momentum", momentum);
+        d.put("dampening", dampening);
+        d.put("weight_decay", weightDecay);
+        d.put("nesterov", nesterov ? 1.0 : 0.0);
+        return d;
     }
 
     @Override
-    protected INDArray update(INDArray p, INDArray grad, State s) {
-        // After the first step, the momentum update as one Java loop over the dense buffers, rounding after each
-        // operation exactly as the ND4J calls of updateNd4j do (the same bits, tested): those were 3-4 native calls
-        // per parameter and step, ~15% of LeNet's step.
-        INDArray buf = s.get("momentum_buffer");
-        if (momentum != 0 && dampening == 0 && buf != null) {
-            INDArray out = s.buffer("update", p);
-            if (DenseLoop.applies(p, grad, buf, out)) {
-                DenseLoop.sgdMomentum(p, grad, buf, out, lr(), momentum, weightDecay, nesterov);
-                return out;
-            }
+    protected void validate(ParamGroup group, int g) {
+        super.validate(group, g);
+        checkNonNegative(group, g, "momentum", "momentum value");
+        checkNonNegative(group, g, "weight_decay", "weight_decay value");
+        checkNonNegative(group, g, "dampening", "dampening value");
+        double momentum = group.get("momentum"), dampening = group.get("dampening");
+        if (group.flag("nesterov") && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum > 0 and zero dampening, got momentum="
+                    + momentum + " dampening=" + dampening + (g > 0 ? " in parameter group " + g : ""));
         }
-        return updateNd4j(p, grad, s);
     }
 
-    /** The rule in ND4J calls: any layout, any dampening, and the first step. */
-    INDArray updateNd4j(INDArray p, INDArray grad, State s) {
-        INDArray d = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
+    @Override
+    protected Tensor update(Tensor p, Tensor grad, State s, ParamGroup group) {
+        double lr = group.get("lr"), momentum = group.get("momentum"), dampening = group.get("dampening"), wd = group.get("weight_decay");
+        boolean nesterov = group.flag("nesterov");
+        // After the first step, the momentum update as one Java loop over the dense buffers (Updates.sgdMomentum),
+        // rounding after each operation exactly as the tensor ops of the general rule do (the same bits, tested).
+        Tensor buf = s.get("momentum_buffer");
+        if (momentum != 0 && dampening == 0 && buf != null) {
+            Tensor out = s.scratch("update", p);
+            if (Updates.sgdMomentum(p, grad, buf, out, lr, momentum, wd, nesterov)) return out;
+        }
+        return general(p, grad, s, lr, momentum, dampening, wd, nesterov);
+    }
+
+    /** The rule in tensor ops: any layout, any dampening, and the first step. */
+    Tensor general(Tensor p, Tensor grad, State s, double lr, double momentum, double dampening, double wd, boolean nesterov) {
+        Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
         if (momentum != 0) {
-            INDArray buf = s.get("momentum_buffer");
+            Tensor buf = s.get("momentum_buffer");
             if (buf == null) {
-                buf = d.dup();
+                // A copy: d may be the gradient itself, whose memory zeroGrad recycles.
+                buf = Updates.copyOf(d);
                 s.put("momentum_buffer", buf);
-            } else buf.muli(momentum).addi(dampening == 0 ? d : d.mul(1 - dampening));
+            } else buf.mul_(momentum).add_(dampening == 0 ? d : d.mul(1 - dampening));
             d = nesterov ? d.add(buf.mul(momentum)) : buf;
         }
-        // Into a buffer of the parameter's state (step() subtracts it at once), not a fresh native array per step.
-        return d.mul(lr(), s.buffer("update", p));
+        // Into scratch memory of the parameter's state (step() subtracts it at once), not a fresh array per step.
+        return Updates.scaleInto(d, lr, s.scratch("update", p));
     }
 }

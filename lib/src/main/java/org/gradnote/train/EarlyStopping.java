@@ -10,40 +10,65 @@ import org.gradnote.tensor.Tensor;
  * Stops training when a monitored value (dev_loss by default, train_loss without dev data) has not improved for
  * {@code patience} epochs, and puts back the weights of the best epoch (copies of the {@code stateDict()}), also
  * when the last epoch is reached without stopping: {@code trainer.earlyStopping(EarlyStopping.patience(5))}.
+ * Whether the value improves downwards or upwards is its declared {@link Mode}
+ * ({@code EarlyStopping.on("dev_acc", Mode.MAX, 5)}, {@code .monitor("score", Mode.MIN)}), else the mode the run's
+ * {@link History} declares for it, else the name's guess ({@link Mode#guess}).
  */
 public final class EarlyStopping {
     private final int patience;
     private final String monitor;
     private final double minDelta;
     private final boolean restoreBest;
+    private final Mode mode; // null: History's declared mode or the name's guess
 
-    private EarlyStopping(int patience, String monitor, double minDelta, boolean restoreBest) {
+    private EarlyStopping(int patience, String monitor, double minDelta, boolean restoreBest, Mode mode) {
         if (patience < 1) throw new IllegalArgumentException("EarlyStopping: patience must be >= 1, got " + patience);
         if (!(minDelta >= 0)) throw new IllegalArgumentException("EarlyStopping: minDelta must be >= 0, got " + minDelta);
         this.patience = patience;
         this.monitor = monitor;
         this.minDelta = minDelta;
         this.restoreBest = restoreBest;
+        this.mode = mode;
     }
 
     /** Stops after {@code epochs} epochs without improvement. */
     public static EarlyStopping patience(int epochs) {
-        return new EarlyStopping(epochs, null, 0, true);
+        return new EarlyStopping(epochs, null, 0, true, null);
     }
 
-    /** The history name to watch, e.g. "dev_acc" (higher is better) or "dev_loss" (lower is better). */
+    /** Watches the named value with an explicit mode, stopping after {@code patience} epochs without improvement. */
+    public static EarlyStopping on(String monitor, Mode mode, int patience) {
+        return new EarlyStopping(patience, java.util.Objects.requireNonNull(monitor, "monitor"), 0, true, java.util.Objects.requireNonNull(mode, "mode"));
+    }
+
+    /** The history name to watch, e.g. "dev_acc" or "dev_loss", its mode guessed from the name ({@link Mode#guess}). */
     public EarlyStopping monitor(String name) {
-        return new EarlyStopping(patience, name, minDelta, restoreBest);
+        return new EarlyStopping(patience, name, minDelta, restoreBest, mode);
+    }
+
+    /** The history name to watch and whether it improves downwards (MIN) or upwards (MAX). */
+    public EarlyStopping monitor(String name, Mode mode) {
+        return new EarlyStopping(patience, name, minDelta, restoreBest, java.util.Objects.requireNonNull(mode, "mode"));
+    }
+
+    /** Declares the watched value's mode, overriding the guess from its name. */
+    public EarlyStopping mode(Mode mode) {
+        return new EarlyStopping(patience, monitor, minDelta, restoreBest, java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     /** An improvement must beat the best value by more than this. */
     public EarlyStopping minDelta(double delta) {
-        return new EarlyStopping(patience, monitor, delta, restoreBest);
+        return new EarlyStopping(patience, monitor, delta, restoreBest, mode);
     }
 
     /** Keeps the last weights instead of restoring the best ones. */
     public EarlyStopping keepLastWeights() {
-        return new EarlyStopping(patience, monitor, minDelta, false);
+        return new EarlyStopping(patience, monitor, minDelta, false, mode);
+    }
+
+    /** The declared mode, or null when it comes from the history or the name. */
+    Mode declaredMode() {
+        return mode;
     }
 
     String monitorOr(String fallback) {
@@ -53,20 +78,26 @@ public final class EarlyStopping {
     /** The state of one fit: best value so far and a copy of the weights that gave it. */
     final class Run {
         private final String name;
-        private final boolean lower;
+        private final Mode runMode;
         private double best = Double.NaN;
         private int bestEpoch;
         private Map<String, Tensor> bestState;
 
         Run(String fallbackMonitor) {
             this.name = monitorOr(fallbackMonitor);
-            this.lower = History.lowerIsBetter(name);
+            this.runMode = mode;
+        }
+
+        /** The watched name. */
+        String name() {
+            return name;
         }
 
         /** Records the epoch's value; returns the reason to stop, or null to go on. */
         String update(int epoch, History history, Module model) {
             double v = history.last(name);
-            boolean improved = !Double.isNaN(v) && (Double.isNaN(best) || (lower ? v < best - minDelta : v > best + minDelta));
+            Mode m = runMode != null ? runMode : history.mode(name);
+            boolean improved = !Double.isNaN(v) && (Double.isNaN(best) || (m == Mode.MIN ? v < best - minDelta : v > best + minDelta));
             if (improved) {
                 best = v;
                 bestEpoch = epoch;
@@ -87,12 +118,13 @@ public final class EarlyStopping {
     private static Map<String, Tensor> copy(Map<String, Tensor> state) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         // A raw array copy: a snapshot must not share storage with the live weights nor join the autograd tape.
-        state.forEach((k, v) -> out.put(k, Tensor.wrap(v.array().dup())));
+        for (var e : state.entrySet()) out.put(e.getKey(), org.gradnote.tensor.Updates.copyOf(e.getValue()));
         return out;
     }
 
     @Override
     public String toString() {
-        return "EarlyStopping(patience=" + patience + ", monitor=" + (monitor == null ? "dev_loss" : monitor) + ", minDelta=" + minDelta + ", restoreBest=" + restoreBest + ")";
+        return "EarlyStopping(patience=" + patience + ", monitor=" + (monitor == null ? "dev_loss" : monitor)
+                + (mode == null ? "" : ", mode=" + mode) + ", minDelta=" + minDelta + ", restoreBest=" + restoreBest + ")";
     }
 }

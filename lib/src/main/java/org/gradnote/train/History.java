@@ -12,10 +12,12 @@ import java.util.Set;
  * appeared, as {@link Trainer} records them or a hand-written loop does with {@link #append}. It also says whether
  * the run stopped before its last epoch, and why. {@link #toMap()} is what {@code Plots.history} draws.
  *
- * <p>"Best" means lowest for names containing loss, error, mse or mae, and highest for anything else (accuracy, F1).
+ * <p>"Best" follows each name's {@link Mode}: declared with {@link #mode(String, Mode)}, or by default guessed from the
+ * name ({@link Mode#guess}: lowest for names containing loss, error, mse or mae, highest for anything else).
  */
 public final class History {
     private final Map<String, List<Double>> series = new LinkedHashMap<>();
+    private final Map<String, Mode> modes = new LinkedHashMap<>();
     private int epochs;
     private String stopReason;
 
@@ -31,6 +33,18 @@ public final class History {
         epochs++;
         for (List<Double> l : series.values()) if (l.size() < epochs) l.add(Double.NaN);
         return this;
+    }
+
+    /** Declares whether the named metric improves downwards (MIN) or upwards (MAX), overriding the name's guess. */
+    public History mode(String name, Mode mode) {
+        modes.put(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(mode, "mode"));
+        return this;
+    }
+
+    /** The named metric's mode: the declared one, else {@link Mode#guess} from its name. */
+    public Mode mode(String name) {
+        Mode m = modes.get(name);
+        return m != null ? m : Mode.guess(name);
     }
 
     /** Number of epochs recorded. */
@@ -57,7 +71,7 @@ public final class History {
         return v[v.length - 1];
     }
 
-    /** The best value over the epochs (NaN values ignored). */
+    /** The best value over the epochs under the name's {@link #mode(String)} (NaN values ignored). */
     public double best(String name) {
         int e = bestEpoch(name);
         return get(name)[e - 1];
@@ -66,20 +80,19 @@ public final class History {
     /** The epoch (counted from 1) of the best value; the first one on ties. */
     public int bestEpoch(String name) {
         double[] v = get(name);
-        boolean lower = lowerIsBetter(name);
+        Mode mode = mode(name);
         int best = -1;
         for (int i = 0; i < v.length; i++) {
             if (Double.isNaN(v[i])) continue;
-            if (best < 0 || (lower ? v[i] < v[best] : v[i] > v[best])) best = i;
+            if (best < 0 || mode.better(v[i], v[best])) best = i;
         }
         if (best < 0) throw new IllegalStateException("History: '" + name + "' has no value yet");
         return best + 1;
     }
 
-    /** True for losses and errors, which improve by going down. */
+    /** The name-based default: true for losses and errors, which improve by going down ({@link Mode#guess}). */
     public static boolean lowerIsBetter(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("loss") || n.contains("error") || n.contains("mse") || n.contains("mae");
+        return Mode.guess(name) == Mode.MIN;
     }
 
     /** Marks the run as stopped before its planned last epoch. */

@@ -14,6 +14,7 @@ import org.gradnote.nn.Penalty;
 import org.gradnote.optim.GradClip;
 import org.gradnote.optim.LRScheduler;
 import org.gradnote.optim.Optimizer;
+import org.gradnote.optim.ReduceLROnPlateau;
 import org.gradnote.tensor.Tensor;
 
 /**
@@ -39,10 +40,13 @@ public final class Trainer {
     private Penalty penalty;
     private double clipNorm, clipValue;
     private LRScheduler scheduler;
+    private ReduceLROnPlateau plateau;
+    private String plateauMonitor;
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private EarlyStopping earlyStopping;
     private Checkpoints checkpoints;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final Map<String, Mode> modes = new LinkedHashMap<>();
 
     private Trainer(Module model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -98,6 +102,18 @@ public final class Trainer {
         return this;
     }
 
+    /** Steps a plateau schedule after each epoch with dev_loss (train_loss without dev data). */
+    public Trainer scheduler(ReduceLROnPlateau plateau) {
+        return scheduler(plateau, null);
+    }
+
+    /** Steps a plateau schedule after each epoch with the named history value (null: dev_loss or train_loss). */
+    public Trainer scheduler(ReduceLROnPlateau plateau, String monitor) {
+        this.plateau = Objects.requireNonNull(plateau, "plateau");
+        this.plateauMonitor = monitor;
+        return this;
+    }
+
     /** Records {@code train_<name>} and {@code dev_<name>} each epoch. */
     public Trainer metric(String name, Metric metric) {
         metrics.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(metric, "metric"));
@@ -107,6 +123,12 @@ public final class Trainer {
     /** Records train_acc and dev_acc (outputs are class scores [N, C] or labels). */
     public Trainer accuracy() {
         return metric("acc", Metric.accuracy());
+    }
+
+    /** Declares a recorded value's mode on the run's History (best epoch, best checkpoints, early stopping). */
+    public Trainer mode(String name, Mode mode) {
+        modes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(mode, "mode"));
+        return this;
     }
 
     /** Stops when the monitored value stops improving and restores the best weights; returns this. */
@@ -138,7 +160,10 @@ public final class Trainer {
         if (optimizer == null) throw new IllegalStateException("Trainer: no optimizer; call optimizer(...), e.g. optimizer(new Adam(model.parameters(), 1e-3))");
         String monitor = dev != null ? "dev_loss" : "train_loss";
         History history = new History();
+        for (var m : modes.entrySet()) history.mode(m.getKey(), m.getValue());
         EarlyStopping.Run stopper = earlyStopping == null ? null : earlyStopping.new Run(monitor);
+        // A mode declared for early stopping holds for the whole run: best checkpoints and History.best agree.
+        if (stopper != null && earlyStopping.declaredMode() != null) history.mode(stopper.name(), earlyStopping.declaredMode());
         boolean interrupted = false;
         double lastFinite = Double.NaN;
         String lastWhere = null;
@@ -193,6 +218,7 @@ public final class Trainer {
             if (dev != null) row.putAll(evaluate(dev, "dev_"));
             history.append(row);
             if (scheduler != null) scheduler.step();
+            if (plateau != null) plateau.step(history.last(plateauMonitor != null ? plateauMonitor : monitor));
             if (stopper != null) {
                 String why = stopper.update(epoch, history, model);
                 if (why != null) history.stop(why);

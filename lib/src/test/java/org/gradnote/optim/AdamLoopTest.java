@@ -3,7 +3,9 @@ package org.gradnote.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.SplittableRandom;
+import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
+import org.gradnote.tensor.Updates;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +42,9 @@ class AdamLoopTest {
         for (long t = 1; t <= 3100; t++) {
             INDArray g = random(r, type, n, 1.0);
             double epsT = eps * Math.sqrt(1 - Math.pow(beta2, t));
-            DenseLoop.adam(g, vJ, mJ, outJ, lr, beta1, beta2, epsT, t, powers);
+            DType dt = type == DataType.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
+            Updates.adamLoop(Tensor.wrap(g), Tensor.wrap(vJ), Tensor.wrap(mJ), Tensor.wrap(outJ), lr, beta1, beta2, epsT,
+                    powers.get(dt, 0, t), powers.get(dt, 1, t));
             var ctx = Nd4j.getExecutioner().buildContext();
             ctx.setInputArrays(g, vN, mN);
             ctx.setOutputArrays(outN, vN, mN);

@@ -2,33 +2,44 @@ package org.gradnote.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.gradnote.Gradnote;
 import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
+import org.gradnote.tensor.Updates;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The Java loop of SGD's momentum step gives the very bits of the ND4J calls it replaces. */
+/** The Java loop of SGD's momentum step (Updates.sgdMomentum) gives the very bits of the tensor ops it replaces. */
 class DenseLoopTest {
+    private static long[] bits(Tensor t) {
+        double[] v = t.toDoubleArray();
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = Double.doubleToRawLongBits(v[i]);
+        return out;
+    }
+
     @Test
-    void sgdMomentumMatchesTheNd4jRuleBitForBit() {
+    void sgdMomentumMatchesTheTensorRuleBitForBit() {
         for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             for (double wd : new double[] {0, 0.01}) {
                 for (boolean nesterov : new boolean[] {false, true}) {
                     Gradnote.seed(3);
                     Tensor p = Tensor.randn(type, 30, 20).requiresGrad(true);
                     SGD sgd = new SGD(List.of(p), 0.1, 0.9, 0, wd, nesterov);
-                    Optimizer.State fast = new Optimizer.State(), slow = new Optimizer.State();
-                    for (int step = 0; step < 5; step++) {
-                        INDArray g = Tensor.randn(type, 30, 20).array();
-                        INDArray a = sgd.update(p.array(), g, fast).dup(), b = sgd.updateNd4j(p.array(), g, slow).dup();
-                        String tag = type + " wd=" + wd + " nesterov=" + nesterov + " step " + step;
-                        assertArrayEquals(b.dup().reshape(-1).toDoubleVector(), a.dup().reshape(-1).toDoubleVector(), 0.0, tag);
-                        assertArrayEquals(slow.get("momentum_buffer").dup().reshape(-1).toDoubleVector(), fast.get("momentum_buffer").dup().reshape(-1).toDoubleVector(), 0.0, tag);
+                    ParamGroup group = sgd.paramGroups().get(0);
+                    Optimizer.State fast = new Optimizer.State(type, p.shape()), slow = new Optimizer.State(type, p.shape());
+                    try (var ng = Tensor.noGrad()) {
+                        for (int step = 0; step < 5; step++) {
+                            Tensor g = Tensor.randn(type, 30, 20);
+                            long[] a = bits(sgd.update(p, g, fast, group)), b = bits(sgd.general(p, g, slow, 0.1, 0.9, 0, wd, nesterov));
+                            String tag = type + " wd=" + wd + " nesterov=" + nesterov + " step " + step;
+                            assertArrayEquals(b, a, tag);
+                            assertArrayEquals(bits(slow.get("momentum_buffer")), bits(fast.get("momentum_buffer")), tag);
+                        }
                     }
-                    assertFalse(DenseLoop.applies(p.array().transpose(), p.array()), "a transposed view takes the ND4J path");
+                    assertFalse(Updates.denseAlike(p.t(), p), "a transposed view takes the tensor path");
                 }
             }
         }
@@ -38,7 +49,7 @@ class DenseLoopTest {
     @Test
     void unitDimensionsDoNotSendAParameterDownTheSlowPath() {
         Tensor p = Tensor.randn(6, 1, 3, 3);
-        org.junit.jupiter.api.Assertions.assertTrue(DenseLoop.applies(p.array(), p.array().ulike(), p.array().dup()));
-        assertFalse(DenseLoop.applies(p.array().permute(1, 0, 2, 3).reshape(6, 1, 3, 3).permute(0, 1, 3, 2)), "a permuted view is not");
+        assertTrue(Updates.denseAlike(p, Updates.zerosLike(p), Updates.copyOf(p)));
+        assertFalse(Updates.denseAlike(p.permute(1, 0, 2, 3).reshape(6, 1, 3, 3).permute(0, 1, 3, 2)), "a permuted view is not");
     }
 }

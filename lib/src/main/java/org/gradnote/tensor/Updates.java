@@ -1,0 +1,205 @@
+package org.gradnote.tensor;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Internal: the fused update kernels {@code org.gradnote.optim} runs on tensors, its one gateway to ND4J. Not a user
+ * API (it may change without notice); users go through the optimizers. The tensors passed here are optimizer state
+ * or a parameter inside {@code Tensor.noGrad()}: the kernels write them in place without autograd's checks.
+ */
+public final class Updates {
+    private Updates() {}
+
+    /** Above this many elements the native adam_updater (vectorised) beats a loop through direct buffers. */
+    public static final int SMALL_ADAM = 4096;
+
+    /**
+     * The gradient of {@code p} as a tensor (null without one) without handing it out: unlike {@link Tensor#grad()}
+     * {@link Tensor#zeroGrad()} may still recycle its memory, so it must not be kept past the step.
+     */
+    public static Tensor grad(Tensor p) {
+        INDArray g = p.gradArray();
+        return g == null ? null : new Tensor(g);
+    }
+
+    /** A zero-filled tensor of t's dtype and shape in native memory (state buffers the kernels then write). */
+    public static Tensor zerosLike(Tensor t) {
+        // Zeroed memory rather than ulike().assign(0): the assign was the first ND4J legacy op of a run, whose
+        // executioner path costs milliseconds to warm up in the first training step.
+        return new Tensor(Nd4j.zeros(t.data().dataType(), t.shape()));
+    }
+
+    /** A c-ordered copy of t's values in native memory, sharing nothing with t. */
+    public static Tensor copyOf(Tensor t) {
+        return new Tensor(t.data().dup('c'));
+    }
+
+    /** out = src · c in out's memory (no new array); shapes must match. Returns out. */
+    public static Tensor scaleInto(Tensor src, double c, Tensor out) {
+        src.data().mul(c, out.data());
+        return out;
+    }
+
+    /** a = max(a, b) element-wise, in place (AMSGrad's running maximum). */
+    public static void maximumInPlace(Tensor a, Tensor b) {
+        Transforms.max(a.data(), b.data(), false);
+    }
+
+    /** True when the tensors are float32 or float64 alike and c-ordered from offset 0, so element i is slot i. */
+    public static boolean denseAlike(Tensor... tensors) {
+        INDArray[] arrays = new INDArray[tensors.length];
+        for (int i = 0; i < arrays.length; i++) arrays[i] = tensors[i].data();
+        return denseAlike(arrays);
+    }
+
+    static boolean denseAlike(INDArray... arrays) {
+        DataType t = arrays[0].dataType();
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
+        for (INDArray a : arrays) {
+            if (a.dataType() != t || a.offset() != 0 || !denseC(a)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * c-order strides on every dimension longer than 1. Not Shape.hasDefaultStridesForShape: it refuses ND4J's own
+     * strides for a size-1 dimension ([9, 9, 3, 1] for LeNet's first weight [6, 1, 3, 3]), which sent that
+     * parameter down the slow path on every step.
+     */
+    private static boolean denseC(INDArray a) {
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            long size = a.size(d);
+            if (size != 1 && a.stride(d) != expected) return false;
+            expected *= size;
+        }
+        return true;
+    }
+
+    /**
+     * PyTorch's SGD step with momentum (dampening 0) after the first, as one loop over the dense buffers:
+     * d = g + wd·p; buf = m·buf + d; out = lr·(nesterov ? d + m·buf : buf), rounded to the type after every
+     * operation as separate ops would be (the same bits, tested). Returns false, touching nothing, unless all four
+     * are {@link #denseAlike}. Why: those were 3-4 native calls per parameter and step, ~15% of LeNet's step.
+     */
+    public static boolean sgdMomentum(Tensor p, Tensor grad, Tensor buf, Tensor out, double lr, double m, double wd, boolean nesterov) {
+        INDArray pa = p.data(), ga = grad.data(), ba = buf.data(), oa = out.data();
+        if (!denseAlike(pa, ga, ba, oa)) return false;
+        int n = Math.toIntExact(pa.length());
+        if (pa.dataType() == DataType.FLOAT) {
+            FloatBuffer pv = pa.data().asNioFloat(), g = ga.data().asNioFloat(), b = ba.data().asNioFloat(), o = oa.data().asNioFloat();
+            float lf = (float) lr, mf = (float) m, wf = (float) wd;
+            for (int i = 0; i < n; i++) {
+                float d = wd != 0 ? g.get(i) + pv.get(i) * wf : g.get(i);
+                float bi = b.get(i) * mf + d;
+                b.put(i, bi);
+                o.put(i, (nesterov ? d + bi * mf : bi) * lf);
+            }
+        } else {
+            DoubleBuffer pv = pa.data().asNioDouble(), g = ga.data().asNioDouble(), b = ba.data().asNioDouble(), o = oa.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                double d = wd != 0 ? g.get(i) + pv.get(i) * wd : g.get(i);
+                double bi = b.get(i) * m + d;
+                b.put(i, bi);
+                o.put(i, (nesterov ? d + bi * m : bi) * lr);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * libnd4j's adam_updater (M2.1, helpers/cpu/updaterAdam.cpp) for one parameter, in the array type's own
+     * arithmetic and order of operations, so the bits are the op's (AdamLoopTest checks thousands of steps): m and v
+     * are updated in place and out receives lr·√(1-β2ᵗ)/(1-β1ᵗ)·m / (√v + ε). {@code beta1T}, {@code beta2T} are
+     * β1ᵗ and β2ᵗ as libnd4j's pow gives them in the tensors' type. Returns false, touching nothing, unless all four
+     * are {@link #denseAlike}. Why: the op's per-call cost was ~15 µs per parameter and step, a tenth of the meteo
+     * CNN's epoch, for a few dozen elements.
+     */
+    public static boolean adamLoop(Tensor grad, Tensor v, Tensor m, Tensor out, double lr, double beta1, double beta2, double eps,
+            double beta1T, double beta2T) {
+        INDArray ga = grad.data(), va = v.data(), ma = m.data(), oa = out.data();
+        if (!denseAlike(ga, va, ma, oa)) return false;
+        int n = Math.toIntExact(ga.length());
+        if (ga.dataType() == DataType.FLOAT) {
+            float lrF = (float) lr, b1 = (float) beta1, b2 = (float) beta2, epsF = (float) eps;
+            // The bias terms mix float and double as the C++ does.
+            float b1T = (float) beta1T, b2T = (float) beta2T;
+            float root = (float) Math.sqrt((float) (1.0 - b2T));
+            float epsT = (float) ((lrF * root) / (1.0 - b1T));
+            if (Float.isNaN(epsT) || epsT == 0 || Float.isInfinite(epsT)) epsT = epsF;
+            float c1 = 1 - b1, c2 = 1 - b2;
+            FloatBuffer gb = ga.data().asNioFloat(), vb = va.data().asNioFloat(), mb = ma.data().asNioFloat(), ob = oa.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                float gi = gb.get(i);
+                float mi = b1 * mb.get(i) + gi * c1;
+                float vi = b2 * vb.get(i) + gi * gi * c2;
+                mb.put(i, mi);
+                vb.put(i, vi);
+                ob.put(i, (mi * epsT) / ((float) Math.sqrt(vi) + epsF));
+            }
+        } else {
+            double epsT = lr * Math.sqrt(1. - beta2T) / (1.0 - beta1T);
+            if (Double.isNaN(epsT) || epsT == 0 || Double.isInfinite(epsT)) epsT = eps;
+            double c1 = 1 - beta1, c2 = 1 - beta2;
+            DoubleBuffer gb = ga.data().asNioDouble(), vb = va.data().asNioDouble(), mb = ma.data().asNioDouble(), ob = oa.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                double gi = gb.get(i);
+                double mi = beta1 * mb.get(i) + gi * c1;
+                double vi = beta2 * vb.get(i) + gi * gi * c2;
+                mb.put(i, mi);
+                vb.put(i, vi);
+                ob.put(i, (mi * epsT) / (Math.sqrt(vi) + eps));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One parameter's native adam_updater call, with its context kept across steps as gradnote's Engine does:
+     * building the op and context per call cost ~20 µs per parameter and step, and a kept context keeps the
+     * moments and update buffers set, so a step sets only a new gradient and the step's arguments. Not
+     * thread-safe; an optimizer's step() is not run concurrently.
+     */
+    public static final class AdamKernel {
+        private final OpContext ctx = Nd4j.getExecutioner().buildContext();
+        private INDArray g, v, m, delta;
+
+        /**
+         * m and v updated in place, out = lr·√(1-β2ᵗ)/(1-β1ᵗ)·m / (√v + ε) as libnd4j computes it, t counted from 1;
+         * the tensors share one float dtype and shape.
+         */
+        public void step(Tensor grad, Tensor v, Tensor m, Tensor out, double lr, double beta1, double beta2, double eps, long t) {
+            bind(grad.data(), v.data(), m.data(), out.data());
+            ctx.setTArguments(lr, beta1, beta2, eps);
+            ctx.setIArguments(t - 1);
+            Nd4j.exec(AdamOp.OP, ctx);
+        }
+
+        /**
+         * A new gradient array purges the context before everything is set again: the native context holds every
+         * array ever set on it until purged (see Engine.Context), which kept each step's gradient alive.
+         */
+        private void bind(INDArray g, INDArray v, INDArray m, INDArray delta) {
+            if (this.g == g && this.v == v && this.m == m && this.delta == delta) return;
+            ctx.purge();
+            ctx.setInputArray(0, this.g = g);
+            ctx.setInputArray(1, this.v = v);
+            ctx.setInputArray(2, this.m = m);
+            ctx.setOutputArray(0, this.delta = delta);
+            ctx.setOutputArray(1, v);
+            ctx.setOutputArray(2, m);
+        }
+    }
+
+    /** The op, built on first use only (the builder's first call parses ND4J's op table, milliseconds). */
+    private static final class AdamOp {
+        static final DynamicCustomOp OP = DynamicCustomOp.builder("adam_updater").build();
+    }
+}
