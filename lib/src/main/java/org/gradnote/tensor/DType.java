@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 public enum DType {
     FLOAT32(DataType.FLOAT, "float32"),
     FLOAT64(DataType.DOUBLE, "float64"),
-    INT64(DataType.LONG, "int64"),
-    INT32(DataType.INT, "int32"),
+    INT64(DataType.INT64, "int64"),
+    INT32(DataType.INT32, "int32"),
     BOOL(DataType.BOOL, "bool");
 
     private final DataType nd4j;

@@ -249,7 +249,7 @@ final class Engine {
         if (a == b) return a;
         if (a == DataType.DOUBLE || b == DataType.DOUBLE) return DataType.DOUBLE;
         if (a == DataType.FLOAT || b == DataType.FLOAT) return DataType.FLOAT;
-        if (a == DataType.LONG || b == DataType.LONG) return DataType.LONG;
+        if (a == DataType.INT64 || b == DataType.INT64) return DataType.INT64;
         return a;
     }
 

@@ -631,7 +631,7 @@ final class Primitives {
         if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
         DataType it = index.data().dataType();
-        INDArray idx = Engine.contiguous(it == DataType.INT || it == DataType.LONG ? index.data() : index.data().castTo(DataType.INT));
+        INDArray idx = Engine.contiguous(it == DataType.INT32 || it == DataType.INT64 ? index.data() : index.data().castTo(DataType.INT32));
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
         return select(a, d, Engine.longs(idx), idx);
     }

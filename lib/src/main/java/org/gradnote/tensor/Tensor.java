@@ -207,7 +207,7 @@ public final class Tensor {
 
     /** 0, 1, ..., end-1 as int64, like {@code torch.arange(end)}. */
     public static Tensor arange(long end) {
-        return new Tensor(Nd4j.arange(0, end).castTo(DataType.LONG));
+        return new Tensor(Nd4j.arange(0, end).castTo(DataType.INT64));
     }
 
     /** start, start+step, ... below end, in the default floating-point type. */
@@ -526,7 +526,7 @@ public final class Tensor {
     }
 
     public long[] toLongArray() {
-        return data().castTo(DataType.LONG).dup('c').data().asLong();
+        return data().castTo(DataType.INT64).dup('c').data().asLong();
     }
 
     /** A 2-D tensor as rows of doubles. */
@@ -667,16 +667,16 @@ public final class Tensor {
 
     /** Index of the largest element of the flattened tensor, as int64 scalar. */
     public Tensor argmax() {
-        return new Tensor(Nd4j.scalar(DataType.LONG, data().dup('c').reshape(-1).argMax().getLong(0)));
+        return new Tensor(Nd4j.scalar(DataType.INT64, data().dup('c').reshape(-1).argMax().getLong(0)));
     }
 
     /** Indices of the largest elements along a dimension, as int64. */
     public Tensor argmax(int dim) {
-        return new Tensor(data().argMax(Shapes.dim("argmax", dim, dim())).castTo(DataType.LONG));
+        return new Tensor(data().argMax(Shapes.dim("argmax", dim, dim())).castTo(DataType.INT64));
     }
 
     public Tensor argmin(int dim) {
-        return new Tensor(Nd4j.argMin(data(), Shapes.dim("argmin", dim, dim())).castTo(DataType.LONG));
+        return new Tensor(Nd4j.argMin(data(), Shapes.dim("argmin", dim, dim())).castTo(DataType.INT64));
     }
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
@@ -700,7 +700,7 @@ public final class Tensor {
 
     /** Number of true (non-zero) elements. */
     public long countNonZero() {
-        return data().castTo(DataType.DOUBLE).neq(0).castTo(DataType.LONG).sumNumber().longValue();
+        return data().castTo(DataType.DOUBLE).neq(0).castTo(DataType.INT64).sumNumber().longValue();
     }
 
     // ---------------------------------------------------------------- shape and indexing
@@ -797,7 +797,7 @@ public final class Tensor {
 
     /** One-hot encoding of int64 class indices into {@code numClasses} columns (default float type). */
     public Tensor oneHot(int numClasses) {
-        INDArray idx = data().castTo(DataType.LONG);
+        INDArray idx = data().castTo(DataType.INT64);
         if (data().length() > 0) {
             long lo = idx.minNumber().longValue(), hi = idx.maxNumber().longValue();
             if (lo < 0 || hi >= numClasses) throw new IndexOutOfBoundsException("oneHot: class " + (lo < 0 ? lo : hi)
