@@ -43,16 +43,10 @@ public final class Gradnote {
      * The JVM options gradnote starts its training JVMs with (the kernel's evaluator, {@code gradnote run}, replay,
      * the demo, the benchmarks); pass them to your own {@code java} too. Why: a training step here is mostly short
      * JNI calls and small allocations on one thread, and a lab's whole run is often under a second. The serial
-     * collector has no concurrent threads to compete with that thread on a 2-core machine; C1 alone compiles the hot
-     * paths in the first epochs instead of after them (C2 doubled the conv labs' times); a tenth of the usual
-     * compile thresholds, because a layer's code runs a few times per epoch and stayed interpreted for most of a
-     * 100-epoch run (a method compiles after 200 calls by default); one compiler thread leaves the other core to the
-     * training thread. Measured as medians of 6-10 alternating fresh JVMs, 1 native thread (wall s, C1 with default
-     * thresholds vs these): meteo CNN 100 epochs 0.152 vs 0.128, LeNet 10 epochs 1.12 vs 0.90, LSTM lab 2.20 vs
-     * 2.04, MLP lab 1000 epochs 4.24 vs 3.77, autograd micro 0.106 vs 0.103. C1 inlines methods up to 20 bytecodes
-     * instead of 35: that one thread compiles the ~500 methods of a step sooner, while the loops still run
-     * interpreted (meteo CNN 0.0651 vs 0.0595 s, 12 runs; LeNet, the LSTM and MLP labs equal within 1%). Later
-     * options on a command line win.
+     * collector has no concurrent threads to compete with that thread on a 2-core machine; C1 alone, at a tenth of
+     * the usual compile thresholds and with smaller inlining, compiles a step's hot paths in the first epochs instead
+     * of after them; one compiler thread leaves the other core to the training thread. Measurements:
+     * docs/performance.md. Later options on a command line win.
      */
     public static List<String> jvmOptions() {
         return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1",
@@ -63,8 +57,7 @@ public final class Gradnote {
      * Environment variables gradnote starts its training processes with, beside {@link #jvmOptions()} (a JVM cannot
      * set them for itself: OpenMP reads them when ND4J's native library loads). OMP_WAIT_POLICY=PASSIVE puts ND4J's
      * OpenMP workers to sleep between ops instead of spinning: with 2 threads on 2 cores the spinning workers took
-     * the CPU from the thread that issues the next op and from the JIT (LeNet 10 epochs 1.5-2.6 s -> 1.0 s, as fast
-     * as one thread). A value the user already set wins.
+     * the CPU from the thread that issues the next op and from the JIT. A value the user already set wins.
      */
     public static Map<String, String> nativeEnvironment() {
         return Map.of("OMP_WAIT_POLICY", "PASSIVE");

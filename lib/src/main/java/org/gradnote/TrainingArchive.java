@@ -17,9 +17,8 @@ import java.util.Optional;
  * An AppCDS archive of the classes a training JVM loads (ND4J, JavaCPP, gradnote), made once per set of jars by a
  * short warm-up run in a child JVM, then mapped by every training JVM gradnote starts on those jars.
  *
- * <p>Why: a training JVM spends ~0.3 s loading, parsing and verifying ND4J's and gradnote's classes before and
- * during its first epoch; mapping them from an archive measured a meteo CNN process 0.77 → 0.56 s and its timed
- * 100 epochs -6%. The archive is keyed by this JVM's version and each jar's path, size and modification time, so a
+ * <p>Why: a training JVM otherwise spends a noticeable part of a short run loading, parsing and verifying ND4J's and
+ * gradnote's classes (figures in docs/performance.md). The archive is keyed by this JVM's version and each jar's path, size and modification time, so a
  * rebuilt jar or another JDK gets a new archive and a stale one is never used. Only the class path's leading jars
  * count (the JVM refuses to archive from a non-empty directory, and accepts entries appended after the archived
  * ones), and the options silence the JVM's own CDS messages so that a run's output is only the run's.

@@ -75,7 +75,7 @@ public final class Csv {
 
     /** The date pattern of {@link DateTimeFormatter}, yyyy-MM-dd by default. */
     public Csv dateFormat(String pattern) {
-        DateTimeFormatter.ofPattern(pattern); // fail now on a bad pattern, not at the first row
+        var unused = DateTimeFormatter.ofPattern(pattern); // fail now on a bad pattern, not at the first row
         this.datePattern = pattern;
         return this;
     }

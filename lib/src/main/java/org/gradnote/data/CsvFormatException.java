@@ -6,6 +6,8 @@ package org.gradnote.data;
  * {@code weather.csv line 17, column 'temp_max': cannot parse 'abc' as a number}.
  */
 public final class CsvFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final String file;
     private final int line;
     private final String column;

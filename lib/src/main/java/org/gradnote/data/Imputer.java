@@ -2,6 +2,7 @@ package org.gradnote.data;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tech.tablesaw.api.DoubleColumn;
@@ -63,7 +64,7 @@ public final class Imputer {
                 out.put(name, mostFrequent(c));
                 continue;
             }
-            NumericColumn<?> n = Tables.numeric(train, name, "; " + strategy.name().toLowerCase() + " needs numbers, use Imputer.mostFrequent()");
+            NumericColumn<?> n = Tables.numeric(train, name, "; " + strategy.name().toLowerCase(Locale.ROOT) + " needs numbers, use Imputer.mostFrequent()");
             double[] v = new double[n.size() - n.countMissing()];
             for (int i = 0, k = 0; i < n.size(); i++) if (!n.isMissing(i)) v[k++] = n.getDouble(i);
             Arrays.sort(v);
@@ -120,6 +121,6 @@ public final class Imputer {
 
     @Override
     public String toString() {
-        return "Imputer." + strategy.name().toLowerCase() + (fills == null ? "() (not fitted)" : fills.toString());
+        return "Imputer." + strategy.name().toLowerCase(Locale.ROOT) + (fills == null ? "() (not fitted)" : fills.toString());
     }
 }

@@ -9,9 +9,9 @@ public enum DType {
     /** 64-bit floating point, for gradient checks and exact comparisons ({@code torch.float64}). */
     FLOAT64(DataType.DOUBLE, "float64"),
     /** 64-bit integers: class labels and indices ({@code torch.int64}). */
-    INT64(DataType.LONG, "int64"),
+    INT64(DataType.INT64, "int64"),
     /** 32-bit integers ({@code torch.int32}). */
-    INT32(DataType.INT, "int32"),
+    INT32(DataType.INT32, "int32"),
     /** Booleans, the result of comparisons ({@code torch.bool}). */
     BOOL(DataType.BOOL, "bool");
 

@@ -54,9 +54,9 @@ final class Extremes {
         }
     }
 
-    /** True when c replaces the current best: strictly better, or the first NaN (v != v) against a number. */
+    /** True when c replaces the current best: strictly better, or the first NaN against a number. */
     static boolean beats(double c, double best, boolean max) {
-        if (c != c) return best == best;
+        if (Double.isNaN(c)) return !Double.isNaN(best);
         return max ? c > best : c < best;
     }
 

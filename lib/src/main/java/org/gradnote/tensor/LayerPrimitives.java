@@ -306,7 +306,7 @@ final class LayerPrimitives {
     /** Rows of weight [V, D] picked by integer indices of any shape: gather forward, scatter_add backward. */
     static Tensor embedding(Tensor index, Tensor weight) {
         long v = weight.size(0), d = weight.size(1);
-        INDArray idx = Engine.contiguous(index.data().dataType() == DataType.INT ? index.data() : index.data().castTo(DataType.INT)).reshape(-1);
+        INDArray idx = Engine.contiguous(index.data().dataType() == DataType.INT32 ? index.data() : index.data().castTo(DataType.INT32)).reshape(-1);
         for (int i : idx.data().asInt()) {
             if (i < 0 || i >= v) throw new IndexOutOfBoundsException("embedding: index " + i + " out of range for " + v + " embeddings");
         }

@@ -18,6 +18,9 @@ final class MaxPool {
     private MaxPool() {}
 
     /** The pooled values of a dense x of 4-D shape x4, written into the dense out; argmax receives each winner's flat index. */
+    // v != v is the NaN test, written inline: these loops run interpreted in a run's first epochs, where
+    // Float.isNaN would be a call per tap.
+    @SuppressWarnings("IdentityBinaryExpression")
     static void forward(INDArray x, long[] x4, LayerPrimitives.Window w, INDArray out, int[] argmax) {
         int cols = argmax.length, len = Math.toIntExact(x.length());
         Unfold.Scratch s = Unfold.scratch();
@@ -74,6 +77,7 @@ final class MaxPool {
      * floor division), with the general loop's rules: taps in row-major order, the first maximum wins, a NaN beats
      * any number. Why: the general loop reads four index-map entries per output, half of LeNet's pooling time.
      */
+    @SuppressWarnings("IdentityBinaryExpression") // v != v: see forward
     static void forward2x2(float[] src, int planes, int h, int w, float[] dst, int[] argmax) {
         int oh = h / 2, ow = w / 2, o = 0;
         for (int p = 0; p < planes; p++) {

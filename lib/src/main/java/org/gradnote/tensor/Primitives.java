@@ -268,7 +268,7 @@ final class Primitives {
 
     /** Equal, or both NaN: the elements a max/min result came from. */
     private static boolean same(double x, double r) {
-        return x == r || (x != x && r != r);
+        return x == r || (Double.isNaN(x) && Double.isNaN(r));
     }
 
     /** Index of the max or min (first one; a NaN wins) over everything (dim -1, a scalar) or along one dimension, int64. */
@@ -530,7 +530,7 @@ final class Primitives {
         if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
         DataType it = index.data().dataType();
-        INDArray idx = Engine.contiguous(it == DataType.INT || it == DataType.LONG ? index.data() : index.data().castTo(DataType.INT));
+        INDArray idx = Engine.contiguous(it == DataType.INT32 || it == DataType.INT64 ? index.data() : index.data().castTo(DataType.INT32));
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
         return select(a, d, Engine.longs(idx), idx);
     }

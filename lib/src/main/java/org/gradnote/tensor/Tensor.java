@@ -243,7 +243,7 @@ public final class Tensor {
 
     /** 0, 1, ..., end-1 as int64, like {@code torch.arange(end)}. */
     public static Tensor arange(long end) {
-        return new Tensor(Nd4j.arange(0, end).castTo(DataType.LONG));
+        return new Tensor(Nd4j.arange(0, end).castTo(DataType.INT64));
     }
 
     /** start, start+step, ... below end, in the default floating-point type. */
@@ -582,7 +582,7 @@ public final class Tensor {
 
     /** The values as a new long array in row-major (C) order, converted to int64; a copy, not a view. */
     public long[] toLongArray() {
-        return data().castTo(DataType.LONG).dup('c').data().asLong();
+        return data().castTo(DataType.INT64).dup('c').data().asLong();
     }
 
     /** A 2-D tensor as rows of doubles. */
@@ -912,7 +912,7 @@ public final class Tensor {
 
     /** Number of true (non-zero) elements. */
     public long countNonZero() {
-        return data().castTo(DataType.DOUBLE).neq(0).castTo(DataType.LONG).sumNumber().longValue();
+        return data().castTo(DataType.DOUBLE).neq(0).castTo(DataType.INT64).sumNumber().longValue();
     }
 
     // ---------------------------------------------------------------- shape and indexing
@@ -1034,7 +1034,7 @@ public final class Tensor {
 
     /** One-hot encoding of int64 class indices into {@code numClasses} columns (default float type). */
     public Tensor oneHot(int numClasses) {
-        INDArray idx = data().castTo(DataType.LONG);
+        INDArray idx = data().castTo(DataType.INT64);
         if (data().length() > 0) {
             long lo = idx.minNumber().longValue(), hi = idx.maxNumber().longValue();
             if (lo < 0 || hi >= numClasses) throw new IndexOutOfBoundsException("oneHot: class " + (lo < 0 ? lo : hi)

@@ -7,6 +7,8 @@ import java.util.Locale;
  * loss, so a diverging run (learning rate too high, bad data) stops at once instead of training on NaN.
  */
 public final class NonFiniteLossException extends ArithmeticException {
+    private static final long serialVersionUID = 1L;
+
     private final int epoch;
     private final int batch;
     private final double lastFiniteLoss;

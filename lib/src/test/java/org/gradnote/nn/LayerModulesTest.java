@@ -49,7 +49,7 @@ class LayerModulesTest {
         gradcheck("GlobalAvgPool", new GlobalAvgPool(), r(2, 3, 2, 3));
         gradcheck("BatchNorm1d train", new BatchNorm1d(3), r(5, 3));
         gradcheck("BatchNorm2d train", new BatchNorm2d(2), r(3, 2, 3, 3));
-        gradcheck("BatchNorm2d eval", (Module) new BatchNorm2d(2).eval(), r(3, 2, 3, 3));
+        gradcheck("BatchNorm2d eval", new BatchNorm2d(2).eval(), r(3, 2, 3, 3));
         gradcheck("LayerNorm", new LayerNorm(4), r(3, 4));
         gradcheck("Embedding", new Embedding(4, 3), Tensor.of(0, 2, 2, 3, 0));
         gradcheck("Residual(Conv2d same)", new Residual(new Conv2d(2, 2, 3, 1, 1)), r(1, 2, 4, 4));

@@ -58,7 +58,7 @@ class BlasTest {
             case "strided" -> Nd4j.create(big.data(), new long[] {4, 3}, new long[] {6, 2}, 0, 'c');
             case "offset" -> big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3), org.nd4j.linalg.indexing.NDArrayIndex.all());
             case "mixed" -> Nd4j.rand(DataType.DOUBLE, 4, 3);
-            default -> Nd4j.zeros(DataType.INT, 4, 3);
+            default -> Nd4j.zeros(DataType.INT32, 4, 3);
         };
         INDArray b = Nd4j.rand(DataType.FLOAT, 3, 4);
         assertFalse(Blas.gemm(a, b, kind.equals("offset") ? Nd4j.createUninitialized(DataType.FLOAT, 2, 4) : out, false, false));
@@ -92,6 +92,6 @@ class BlasTest {
         INDArray offset = Nd4j.rand(DataType.FLOAT, 4, 3).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4), org.nd4j.linalg.indexing.NDArrayIndex.all());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 4, 3, offset, b, out));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(false, false, 2, 4, 3, Nd4j.zeros(DataType.INT, 2, 3), Nd4j.zeros(DataType.INT, 3, 4), Nd4j.zeros(DataType.INT, 2, 4)));
+                () -> Blas.gemm(false, false, 2, 4, 3, Nd4j.zeros(DataType.INT32, 2, 3), Nd4j.zeros(DataType.INT32, 3, 4), Nd4j.zeros(DataType.INT32, 2, 4)));
     }
 }

@@ -81,7 +81,7 @@ class BufferPoolTest {
             assertEquals(expected, actual, t.toString());
             assertArrayEquals(expected.castTo(DataType.DOUBLE).data().asDouble(), actual.castTo(DataType.DOUBLE).data().asDouble(), 0.0);
         }
-        org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.INT, 4), Nd4j.zeros(DataType.INT, 4)));
+        org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.INT32, 4), Nd4j.zeros(DataType.INT32, 4)));
         org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
                 "large arrays stay with the native op");
     }

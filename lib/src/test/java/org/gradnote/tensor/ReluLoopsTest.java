@@ -108,6 +108,6 @@ class ReluLoopsTest {
         INDArray four = Nd4j.linspace(1, 120, 120).castTo(DataType.FLOAT).reshape(2, 3, 4, 5).permute(3, 2, 1, 0);
         org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(four, Nd4j.createUninitialized(DataType.FLOAT, 5, 4, 3, 2)));
         assertEquals(four.dup('c'), Engine.contiguous(four), "four real dimensions go to the native copy");
-        org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(Nd4j.zeros(DataType.INT, 3, 4).transpose(), Nd4j.zeros(DataType.INT, 4, 3)));
+        org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(Nd4j.zeros(DataType.INT32, 3, 4).transpose(), Nd4j.zeros(DataType.INT32, 4, 3)));
     }
 }

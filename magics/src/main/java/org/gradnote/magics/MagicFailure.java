@@ -4,6 +4,8 @@ import java.util.List;
 
 /** A magic's failure with its own traceback, e.g. the error of a notebook cell that {@code %load} ran. */
 public final class MagicFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> traceback;
 
     /** A magic's failure with the message and traceback lines the notebook shows. */

@@ -12,6 +12,8 @@ record CliArgs(List<String> positional, Map<String, String> options) {
 
     /** Thrown for arguments the verb does not accept; the CLI answers with the verb's usage line. */
     static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         UsageException(String message) {
             super(message);
         }

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * snippet by throwing into its thread, notice the JVM's exit), over a command socket with Nagle's algorithm off.
  *
  * <p>JShell's engine leaves Nagle on. Its commands go out as several small writes, so each one waited for the
- * evaluator's delayed ACK (40 ms on Linux): a trivial cell took 0.3-0.4 s in round trips, not in compiling.
+ * evaluator's delayed ACK, and round trips, not compiling, dominated a trivial cell (docs/performance.md).
  */
 final class EvaluatorControl extends JdiExecutionControl {
     private static final System.Logger LOG = System.getLogger(EvaluatorControl.class.getName());
