@@ -30,13 +30,32 @@ public final class Gradnote {
     }
 
     /**
-     * Sets how many threads ND4J's native ops use, like {@code torch.set_num_threads}. Goes through {@link Tensor}
-     * first, whose initialiser configures JavaCPP before ND4J loads (calling ND4J directly first would skip that).
+     * Sets how many threads native ops use, like {@code torch.set_num_threads}: ND4J's ops and OpenBLAS's matrix
+     * products (which ND4J's setting does not reach: with OMP_NUM_THREADS=1 a product stayed on one thread). Goes
+     * through {@link Tensor} first, whose initialiser configures JavaCPP before ND4J loads.
      */
     public static void setNumThreads(int threads) {
         if (threads < 1) throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
         Tensor.defaultDType();
         Nd4j.getEnvironment().setMaxThreads(threads);
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+    }
+
+    /**
+     * Sets OpenBLAS's threads alone, after {@link #setNumThreads}: 1 makes a seeded run's bits independent of the
+     * thread count (OpenBLAS's sgemm on 2 threads changes the last bits of some products; ND4J's ops and gradnote's
+     * own loops do not), at the cost of single-threaded products.
+     */
+    public static void setBlasThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("setBlasThreads: threads must be at least 1, got " + threads);
+        Tensor.defaultDType();
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+    }
+
+    /** The number of threads OpenBLAS's matrix products use now (see {@link #setNumThreads}). */
+    public static int blasThreads() {
+        Tensor.defaultDType();
+        return org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
     }
 
     /**
