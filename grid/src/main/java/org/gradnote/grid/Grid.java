@@ -173,7 +173,12 @@ public final class Grid {
         if (SummaryChart.write(summary, params, metrics, name, store.dir().resolve("summary.png"))) {
             log.println("gradnote grid: " + store.dir().resolve("summary.png"));
         }
-        log.println(summary.printAll());
+        List<String> shown = new ArrayList<>(params);
+        for (String m : metrics) {
+            shown.add(m + "_n");
+            shown.add(m + "_mean");
+        }
+        log.println(summary.selectColumns(shown.toArray(new String[0])).printAll());
     }
 
     /** The jar executors load the grid's task from: this module's jar, or its classes packed into one (tests). */

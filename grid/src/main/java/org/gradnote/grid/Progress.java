@@ -21,9 +21,9 @@ final class Progress {
         int finished = ok + failed;
         int left = Math.max(0, unfinished - running);
         String eta = finished == 0 ? "?" : Durations.format(elapsedMillis * unfinished / finished);
-        String line = String.format(Locale.ROOT, "grid: %d/%d done, %d failed, %d running, %d left, %s elapsed, ETA %s",
-                already + ok, total, failed, running, left, Durations.format(elapsedMillis), eta);
-        String counts = line.substring(0, line.indexOf(" elapsed"));
+        String counts = String.format(Locale.ROOT, "grid: %d/%d done, %d failed, %d running, %d left", already + ok + failed, total, failed,
+                running, left);
+        String line = counts + ", " + Durations.format(elapsedMillis) + " elapsed, ETA " + eta;
         // On a terminal the line redraws in place; in a log it prints when the counts change, at most every 10 s else.
         if (terminal) {
             log.print("\r" + line + "   ");

@@ -61,9 +61,9 @@ final class SummaryChart {
             YIntervalSeries s = series.computeIfAbsent(key, YIntervalSeries::new);
             double x = xName == null ? 0 : numeric ? Double.parseDouble(summary.stringColumn(xName).get(row))
                     : xs.indexOf(summary.stringColumn(xName).get(row));
-            double mean = summary.doubleColumn(metric + "_mean").get(row);
+            double mean = summary.doubleColumn(metric + "_mean").getDouble(row);
             if (Double.isNaN(mean)) continue;
-            double lo = summary.doubleColumn(metric + "_ci95_low").get(row), hi = summary.doubleColumn(metric + "_ci95_high").get(row);
+            double lo = summary.doubleColumn(metric + "_ci95_low").getDouble(row), hi = summary.doubleColumn(metric + "_ci95_high").getDouble(row);
             s.add(x, mean, Double.isNaN(lo) ? mean : lo, Double.isNaN(hi) ? mean : hi);
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
