@@ -50,8 +50,9 @@ final class RunTask implements Function<RunSpec, RunResult> {
     public RunResult call(RunSpec run) throws Exception {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
-        String jar = notebookJar.startsWith("/") ? notebookJar : SparkFiles.get(notebookJar);
-        Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()), "run-" + run.id() + "-");
+        // On a cluster's executor SparkFiles' root is relative (the executor's work dir); the run has its own cwd.
+        String jar = Path.of(SparkFiles.get(notebookJar)).toAbsolutePath().toString();
+        Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()).toAbsolutePath(), "run-" + run.id() + "-");
         try {
             return execute(run, jar, dir, task, attempt);
         } finally {
