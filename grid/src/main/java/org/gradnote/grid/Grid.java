@@ -140,7 +140,8 @@ public final class Grid {
                     }
                 }
                 finished.forEach(futures::remove);
-                progress.update(ok, failed, running.get(), futures.size(), (System.nanoTime() - start) / 1_000_000);
+                // Spark's listener bus is asynchronous: a task whose job already ended may still count as running.
+                progress.update(ok, failed, Math.min(running.get(), futures.size()), futures.size(), (System.nanoTime() - start) / 1_000_000);
                 if (!futures.isEmpty()) Thread.sleep(200);
             }
             progress.end();

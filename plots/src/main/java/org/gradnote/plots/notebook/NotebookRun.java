@@ -11,7 +11,8 @@ public final class NotebookRun {
 
     /**
      * Runs {@code notebook}'s steps with {@code args} ({@code --name=value} parameters, and {@code --seed=N}, which
-     * calls {@code Gradnote.seed(N)} before the first step); exits 2 on bad arguments and 1 when a cell fails.
+     * calls {@code Gradnote.seed(N)} before the first step and sets the notebook's {@code SEED} parameter if it declares
+     * one); exits 2 on bad arguments and 1 when a cell fails.
      */
     public static void main(Class<?> notebook, String notebookName, String[] args) {
         Long seed = null;
@@ -20,6 +21,14 @@ public final class NotebookRun {
             for (String arg : args) {
                 if (arg.startsWith("--seed=")) seed = parseSeed(arg.substring("--seed=".length()));
                 else params.add(arg);
+            }
+            // A notebook that seeds itself (so the kernel and replay reproduce it) reads the seed from its SEED
+            // parameter: --seed=N sets that parameter too.
+            if (seed != null && Parameters.of(notebook).containsKey("SEED")) {
+                for (String p : params) {
+                    if (p.startsWith("--SEED=")) throw new IllegalArgumentException("give --seed=N or --SEED=N, not both");
+                }
+                params.add("--SEED=" + seed);
             }
             Parameters.apply(notebook, params);
         } catch (IllegalArgumentException e) {
