@@ -171,7 +171,8 @@ public final class Grid {
         Table summary = Summaries.summary(plan, runs, params);
         summary.write().csv(store.dir().resolve("summary.csv").toFile());
         List<String> metrics = Summaries.metricNames(runs.values());
-        if (SummaryChart.write(summary, params, metrics, name, store.dir().resolve("summary.png"))) {
+        // Parameter columns are read back as strings: a summary.csv read by Tablesaw later types them itself.
+        if (org.gradnote.plots.notebook.GridCharts.write(summary, name, store.dir().resolve("summary.png"))) {
             log.println("gradnote grid: " + store.dir().resolve("summary.png"));
         }
         List<String> shown = new ArrayList<>(params);

@@ -28,7 +28,17 @@ final class Summaries {
         Table t = Table.create("results").addColumns(StringColumn.create("run"));
         for (String p : paramNames) t.addColumns(StringColumn.create(p));
         t.addColumns(StringColumn.create("seed"), StringColumn.create("fold"), StringColumn.create("status"));
-        for (String m : metrics) t.addColumns(DoubleColumn.create(m));
+        // Tablesaw's column names ignore case: a metric named like a parameter or a fixed column gets a prefix.
+        java.util.Map<String, String> column = new java.util.HashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String c : t.columnNames()) taken.add(c.toLowerCase(java.util.Locale.ROOT));
+        taken.add("seconds");
+        taken.add("error");
+        for (String m : metrics) {
+            String name = taken.contains(m.toLowerCase(java.util.Locale.ROOT)) ? "metric_" + m : m;
+            column.put(m, name);
+            t.addColumns(DoubleColumn.create(name));
+        }
         t.addColumns(DoubleColumn.create("seconds"), StringColumn.create("error"));
         for (RunSpec r : plan) {
             JsonObject run = runs.get(r.id());
@@ -41,8 +51,8 @@ final class Summaries {
             JsonObject values = run.getAsJsonObject("metrics");
             for (String m : metrics) {
                 JsonElement v = values.get(m);
-                if (v == null) t.doubleColumn(m).appendMissing();
-                else t.doubleColumn(m).append(v.getAsDouble());
+                if (v == null) t.doubleColumn(column.get(m)).appendMissing();
+                else t.doubleColumn(column.get(m)).append(v.getAsDouble());
             }
             t.doubleColumn("seconds").append(run.get("seconds").getAsDouble());
             t.stringColumn("error").append(run.get("error").getAsString());
