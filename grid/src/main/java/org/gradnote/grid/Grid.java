@@ -52,7 +52,9 @@ public final class Grid {
         Path out = spec.out().orElse(null);
         Path work = Files.createTempDirectory("gradnote-grid");
         try {
+            long t0 = System.nanoTime();
             Prepared nb = Prepared.of(spec.target(), work, log);
+            log.printf("gradnote grid: %s compiled in %s%n", nb.className(), Durations.format((System.nanoTime() - t0) / 1_000_000));
             nb.params().check(spec.params(), nb.name());
             nb.checkFolds(spec.folds());
             if (out == null) {
@@ -104,6 +106,8 @@ public final class Grid {
         long start = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
+            log.printf("gradnote grid: Spark %s context on %s started in %s%n", sc.version(), spec.master(),
+                    Durations.format((System.nanoTime() - start) / 1_000_000));
             sc.addFile(nb.notebookJar().toString());
             sc.sc().addSparkListener(new SparkListener() {
                 @Override
@@ -127,7 +131,7 @@ public final class Grid {
                     finished.add(e.getKey());
                     RunResult result = result(e.getKey(), e.getValue());
                     if (result == null) continue; // cancelled by --fail-fast: not run, left for --resume
-                    store.write(e.getKey(), result, version());
+                    store.write(e.getKey(), result, version(), reproduce(nb, e.getKey()));
                     if (result.ok()) ok++;
                     else {
                         failed++;
@@ -211,6 +215,12 @@ public final class Grid {
         if (master.startsWith("local")) return true;
         String host = URI.create(master).getHost();
         return host.equals("127.0.0.1") || host.equals("localhost");
+    }
+
+    /** The command that runs this run again by hand, bit for bit: the same native thread count, parameters and seed. */
+    private String reproduce(Prepared nb, RunSpec r) {
+        return "OMP_NUM_THREADS=" + spec.threadsPerRun() + " ./gradnote run " + nb.className() + " "
+                + String.join(" ", r.arguments(nb.params().has("FOLDS")));
     }
 
     static String version() {

@@ -69,7 +69,7 @@ final class GridStore {
     }
 
     /** Writes a finished run's files, {@code run.json} last. */
-    void write(RunSpec spec, RunResult r, String gradnoteVersion) throws IOException {
+    void write(RunSpec spec, RunResult r, String gradnoteVersion, String reproduce) throws IOException {
         Path runDir = dir.resolve("runs").resolve(spec.id());
         Files.createDirectories(runDir);
         Map<String, Object> params = new LinkedHashMap<>(spec.params());
@@ -101,6 +101,7 @@ final class GridStore {
         run.put("gradnote", gradnoteVersion);
         run.put("host", r.host());
         run.put("attempt", r.attempt());
+        run.put("reproduce", reproduce);
         writeAtomically(runDir.resolve("run.json"), GSON.toJson(run));
     }
 

@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.gradnote.kernel.export.CellSelector;
+import org.gradnote.kernel.export.ClassNames;
 import org.gradnote.kernel.export.ExportCli;
 import org.gradnote.kernel.export.ExportException;
 import org.gradnote.kernel.export.Exporter;
+import org.gradnote.kernel.export.NotebookFile;
+import org.gradnote.kernel.export.NotebookReader;
 import org.gradnote.kernel.export.ScriptRunner;
 import org.gradnote.kernel.export.Staleness;
 import org.gradnote.kernel.export.TrainingJvm;
@@ -38,11 +42,11 @@ record Prepared(String name, String className, String source, String exportHash,
             if (target.endsWith(".ipynb")) {
                 Path nb = Path.of(target);
                 if (!Files.isRegularFile(nb)) throw new GridException(target + ": no such notebook", 2);
-                Exporter exporter = new Exporter(classPath, MagicRegistry.standard());
-                Exporter.Result rendered = exporter.render(nb);
-                file = rendered.target(ExportCli.DEFAULT_OUT);
-                if (!Files.exists(file) || !Staleness.check(rendered.notebook(), file).isEmpty()) {
-                    exporter.export(nb, ExportCli.DEFAULT_OUT, false);
+                // By hash, as check: the notebook is rendered (JShell's analysis, seconds) only when its export is stale.
+                NotebookFile notebook = new NotebookReader().read(nb);
+                file = ClassNames.file(ExportCli.DEFAULT_OUT, ClassNames.of(notebook, new CellSelector().select(notebook).className()));
+                if (!Files.exists(file) || !Staleness.check(notebook, file).isEmpty()) {
+                    new Exporter(classPath, MagicRegistry.standard()).export(nb, ExportCli.DEFAULT_OUT, false);
                     log.println("gradnote grid: exported " + target + " -> " + file + " (it was missing or stale)");
                 }
             } else {
