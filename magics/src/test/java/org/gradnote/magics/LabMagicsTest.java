@@ -23,7 +23,7 @@ class LabMagicsTest {
 
     @Test
     void gridExportsGridRun() throws Exception {
-        assertEquals("org.gradnote.plots.notebook.GridRun.run(\"notebooks/13-mlp-grid.ipynb\", \"--param\", \"LR=0.01,0.1\","
+        assertEquals("org.gradnote.plots.notebook.GridRun.show(\"notebooks/13-mlp-grid.ipynb\", \"--param\", \"LR=0.01,0.1\","
                 + " \"--seeds\", \"0..2\");", java("%grid notebooks/13-mlp-grid.ipynb --param LR=0.01,0.1 --seeds 0..2"));
         assertTrue(usageError("%grid --param LR=1").contains("needs a NOTEBOOK.ipynb or CLASS first"), usageError("%grid --param LR=1"));
     }

@@ -28,7 +28,10 @@ public final class GridRun {
 
     private GridRun() {}
 
-    /** Runs {@code gradnote grid args...}; returns the summary table (also shown), or throws naming the failure. */
+    /**
+     * Runs {@code gradnote grid args...} from the gradnote checkout (paths are relative to it, as on the command line),
+     * showing its progress and then each metric's chart; returns the summary table, or throws naming the failure.
+     */
     public static Table run(String... args) throws IOException, InterruptedException {
         Path launcher = launcher();
         List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "grid"));
@@ -79,9 +82,18 @@ public final class GridRun {
         Table summary = readSummary(csv);
         String title = launcher.getParent().resolve(out).getFileName().toString();
         for (Chart c : GridCharts.of(summary, title)) c.show();
-        live.show(summary); // the kernel renders it as a table; a script prints it at the flush
-        live.flush();
         return summary;
+    }
+
+    /**
+     * What {@code %grid ARGS} runs: {@link #run}, then the summary table shown (as HTML in the kernel, as text in a
+     * script); returns nothing, so the kernel does not show the table a second time as the cell's value.
+     */
+    public static void show(String... args) throws IOException, InterruptedException {
+        Table summary = run(args);
+        LiveDisplay live = LiveDisplay.current();
+        live.show(summary);
+        live.flush();
     }
 
     /** {@code summary.csv} with its parameter columns as text and every statistic as a double. */
