@@ -81,6 +81,20 @@ class GridSpecTest {
     }
 
     @Test
+    void foldsAreAnAxisThatNeedsAFoldParameter() throws Exception {
+        GridSpec s = GridSpec.parse(List.of("nb.ipynb", "--param", "LR=0.1,0.01", "--folds", "3", "--seeds", "0..1"));
+        List<RunSpec> runs = GridPlan.runs(s, "h");
+        assertEquals(12, runs.size());
+        assertEquals(List.of("--LR=0.1", "--FOLD=2", "--FOLDS=3", "--seed=1"), runs.get(5).arguments(true));
+        assertEquals(12, runs.stream().map(RunSpec::id).distinct().count());
+        Prepared without = new Prepared("nb", "X", SOURCE, "h", null, List.of(), NotebookParams.of(SOURCE));
+        String e = assertThrows(GridException.class, () -> without.checkFolds(3)).getMessage();
+        assertTrue(e.startsWith("nb: --folds needs an int parameter FOLD"), e);
+        String withFold = SOURCE.replace("}\n", "  @Param static int FOLD = 0;\n}\n");
+        new Prepared("nb", "X", withFold, "h", null, List.of(), NotebookParams.of(withFold)).checkFolds(3);
+    }
+
+    @Test
     void summaryStatsUseStudentT() {
         Summaries.Stats s = Summaries.Stats.of(List.of(1.0, 2.0, 3.0));
         assertEquals(2.0, s.mean(), 0);
