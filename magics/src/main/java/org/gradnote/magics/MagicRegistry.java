@@ -28,6 +28,7 @@ public final class MagicRegistry {
                 .register(new ClasspathMagic("jars", true))
                 .register(new LoadMagic())
                 .register(new SeedMagic())
+                .register(new GridMagic())
                 .register(new DataMagic())
                 .register(new SummaryMagic())
                 .register(new PlotMagic())

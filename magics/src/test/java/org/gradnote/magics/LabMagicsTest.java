@@ -22,6 +22,13 @@ class LabMagicsTest {
     }
 
     @Test
+    void gridExportsGridRun() throws Exception {
+        assertEquals("org.gradnote.plots.notebook.GridRun.show(\"notebooks/13-mlp-grid.ipynb\", \"--param\", \"LR=0.01,0.1\","
+                + " \"--seeds\", \"0..2\");", java("%grid notebooks/13-mlp-grid.ipynb --param LR=0.01,0.1 --seeds 0..2"));
+        assertTrue(usageError("%grid --param LR=1").contains("needs a NOTEBOOK.ipynb or CLASS first"), usageError("%grid --param LR=1"));
+    }
+
+    @Test
     void seedExportsGradnoteSeed() throws Exception {
         assertEquals("org.gradnote.Gradnote.seed(42L);", java("%seed 42"));
         assertEquals("UsageError: the seed must be a whole number, got 'x'. Usage: %seed N", usageError("%seed x"));

@@ -23,7 +23,7 @@ public final class ExportCli {
             "export", "usage: gradnote export NOTEBOOK... [--out DIR] [--force]",
             "check", "usage: gradnote check [NOTEBOOK...] [--exported DIR]",
             "replay", "usage: gradnote replay [NOTEBOOK...] [--exported DIR] [--report FILE.xml] [--baseline FILE.json] [--update-baseline]",
-            "run", "usage: gradnote run FILE.java|CLASS [--name=value...]",
+            "run", "usage: gradnote run FILE.java|CLASS [--name=value...] [--seed=N]",
             "update", "usage: gradnote update NOTEBOOK [--exported DIR]",
             "clean", "usage: gradnote clean NOTEBOOK... [--outputs]");
     public static final Path DEFAULT_OUT = Path.of("notebooks-exported", "src", "main", "java");

@@ -23,14 +23,20 @@ public final class ScriptRunner {
     }
 
     /** Resolves {@code target}: an existing {@code .java} file, or a class name under {@code sourceRoot}. */
-    static Path resolve(String target, Path sourceRoot) throws ExportException {
+    public static Path resolve(String target, Path sourceRoot) throws ExportException {
         Path p = target.endsWith(".java") ? Path.of(target) : ClassNames.file(sourceRoot, target);
         if (!Files.isRegularFile(p)) throw new ExportException(target + ": no such exported file (looked for " + p + ")");
         return p;
     }
 
-    /** Runs the class; returns its exit code. */
-    public int run(Path file, List<String> params) throws ExportException {
+    /** An exported class compiled for running: its name, notebook, class path (compiled classes last) and source. */
+    public record Compiled(String className, String notebook, List<String> classPath, String source) {}
+
+    /**
+     * Compiles {@code file} into {@code classes} against the notebook's class path (its {@code %maven} jars
+     * included), as {@code gradnote run} does; {@code gradnote grid} ships the result to its runs.
+     */
+    public Compiled compile(Path file, Path classes) throws ExportException {
         String source;
         try {
             source = Files.readString(file, StandardCharsets.UTF_8);
@@ -41,18 +47,24 @@ public final class ScriptRunner {
         Matcher m = PACKAGE.matcher(source);
         String className = m.find() ? m.group(1) + "." + simple : simple;
         String notebook = ExportHeader.parse(source).map(ExportHeader::notebook).orElse(file.toString());
+        // The jars of the notebook's %maven dependencies, as export compiled it (none: the plain class path).
+        List<String> classPath = new DependencyClassPath(org.gradnote.magics.maven.MavenSession.standard())
+                .of(notebook, this.classPath, MavenNeeds.read(notebook, source));
+        new CompileVerifier(classPath).compile(notebook, className, source, classes);
+        List<String> cp = new ArrayList<>(classPath);
+        cp.add(classes.toString()); // after the jars, for the class archive (TrainingJvm)
+        return new Compiled(className, notebook, List.copyOf(cp), source);
+    }
+
+    /** Runs the class; returns its exit code. */
+    public int run(Path file, List<String> params) throws ExportException {
         Path classes = null;
         try {
             classes = Files.createTempDirectory("gradnote-run");
-            // The jars of the notebook's %maven dependencies, as export compiled it (none: the plain class path).
-            List<String> classPath = new DependencyClassPath(org.gradnote.magics.maven.MavenSession.standard())
-                    .of(notebook, this.classPath, MavenNeeds.read(notebook, source));
-            new CompileVerifier(classPath).compile(notebook, className, source, classes);
-            List<String> cp = new ArrayList<>(classPath);
-            cp.add(classes.toString()); // after the jars, for the class archive (TrainingJvm)
-            List<String> mainAndArgs = new ArrayList<>(List.of(className));
+            Compiled c = compile(file, classes);
+            List<String> mainAndArgs = new ArrayList<>(List.of(c.className()));
             mainAndArgs.addAll(params);
-            return TrainingJvm.process(cp, mainAndArgs).inheritIO().start().waitFor();
+            return TrainingJvm.process(c.classPath(), mainAndArgs).inheritIO().start().waitFor();
         } catch (IOException e) {
             throw new ExportException(file + ": cannot run: " + e.getMessage(), e);
         } catch (InterruptedException e) {

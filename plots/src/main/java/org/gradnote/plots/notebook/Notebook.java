@@ -28,6 +28,21 @@ public final class Notebook {
         return !(value instanceof java.io.PrintStream || value instanceof java.io.PrintWriter);
     }
 
+    /**
+     * Records a result of this run, e.g. {@code Notebook.metric("dev_accuracy", acc)}: printed as
+     * {@code metric NAME = VALUE} (Java's shortest exact decimal, so a printed value reads back bit for bit), and
+     * collected by {@code gradnote grid}, which sets {@code GRADNOTE_METRICS_FILE} for each run. A name recorded
+     * twice keeps its last value. Names are letters, digits, {@code _ . -}.
+     */
+    public static void metric(String name, double value) {
+        if (name == null || !name.matches("[A-Za-z0-9_.\\-]+")) {
+            throw new IllegalArgumentException("Notebook.metric: name must be letters, digits, '_', '.' or '-', got "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        System.out.println("metric " + name + " = " + value);
+        Metrics.record(name, value);
+    }
+
     /** Evaluates and drops a value: the exported form of an expression that is not a cell's last. */
     public static void discard(Object value) {
         // Nothing to do: the argument has been evaluated for its side effects, as JShell would.
