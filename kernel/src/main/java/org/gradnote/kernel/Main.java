@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: gradnote kernel CONNECTION_FILE",
-            "       gradnote install [--user|--sys-prefix|--prefix DIR] [--name N] [--display-name D] [--jvm-opt OPT]...",
+            "       gradnote install [--user|--sys-prefix|--prefix DIR] [--name N] [--display-name D] [--jvm-opt OPT]... [--chart-svg]",
             "       gradnote uninstall [--user|--sys-prefix|--prefix DIR] [--name N]",
             "       gradnote export|check|replay|run|update|clean ... (notebooks as plain Java classes; see README)",
             "       gradnote archive   (make the class archive the evaluator, run and replay start from; build does it)",
-            "  --jvm-opt options go to the evaluator JVM that runs cells (e.g. --jvm-opt=-Xmx8g).");
+            "  --jvm-opt options go to the evaluator JVM that runs cells (e.g. --jvm-opt=-Xmx8g).",
+            "  --chart-svg: charts carry SVG beside their PNG (sharp when zoomed; larger, and nbconvert's HTML shows the SVG).");
 
     private Main() {}
 
@@ -89,6 +90,7 @@ public final class Main {
                 case "--name" -> name = value;
                 case "--display-name" -> displayName = value;
                 case "--jvm-opt" -> jvmOptions.add(value);
+                case "--chart-svg" -> jvmOptions.add("-Dgradnote.chartSvg=true");
                 default -> { return usageError("unknown option " + a); }
             }
         }
