@@ -62,14 +62,32 @@ public final class Main {
         System.exit(0);
     }
 
-    /** interrupt_mode "signal" front ends send SIGINT: stop the running cell instead of dying. */
-    private static void installSigint(GradnoteKernel kernel) {
+    /**
+     * interrupt_mode "signal" front ends send SIGINT: stop the running cell instead of dying. A process started from
+     * a non-interactive shell's background job ({@code cmd &}) has SIGINT ignored from birth; the JVM then keeps it
+     * ignored and installs no handler (it returns SIG_IGN as the old handler instead of failing), so SIGINT can never
+     * reach the kernel: say so in the log. Message-mode interrupts (interrupt_request, what the kernelspec declares)
+     * still work.
+     */
+    static boolean installSigint(GradnoteKernel kernel) {
+        var log = System.getLogger(Main.class.getName());
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+            sun.misc.SignalHandler old = sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+            if (old == sun.misc.SignalHandler.SIG_IGN) {
+                log.log(System.Logger.Level.WARNING, SIGINT_IGNORED);
+                return false;
+            }
+            return true;
         } catch (IllegalArgumentException e) {
-            System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, "SIGINT not available");
+            log.log(System.Logger.Level.WARNING, "SIGINT not available (" + e.getMessage()
+                    + "): signal-mode interrupts will not work; interrupt_request (message mode) still does");
+            return false;
         }
     }
+
+    static final String SIGINT_IGNORED = "SIGINT is ignored in this process (it was started with SIGINT ignored, as a"
+            + " non-interactive shell's background job is): signal-mode interrupts cannot reach the kernel;"
+            + " interrupt_request (message mode, as the kernelspec declares) still works";
 
     static int install(boolean install, List<String> args) throws Exception {
         String scope = "user", prefix = null, name = "gradnote", displayName = "Java (gradnote)";
