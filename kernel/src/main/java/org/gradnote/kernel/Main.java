@@ -115,13 +115,25 @@ public final class Main {
         if (!name.matches("[A-Za-z0-9._-]+")) return usageError("--name may use letters, digits, '.', '_' and '-'");
         Path kernels = KernelSpecInstaller.kernelsDir(scope, prefix);
         if (!install) {
+            var home = KernelSpecInstaller.installedClassPath(kernels, name)
+                    .flatMap(cp -> org.gradnote.kernel.install.KernelHome.versionOf(org.gradnote.kernel.install.KernelHome.root(), cp));
             boolean removed = KernelSpecInstaller.uninstall(kernels, name);
             System.out.println(removed ? "Removed " + kernels.resolve(name) : "Not installed: " + kernels.resolve(name));
+            if (home.isPresent() && !KernelSpecInstaller.anyUses(kernels, home.get())
+                    && org.gradnote.kernel.install.KernelHome.remove(home.get())) {
+                System.out.println("Removed " + home.get());
+            }
             return removed ? 0 : 1;
         }
+        // The kernel's own copy of its jars, so that mvn clean or a moved checkout cannot break the installed kernel.
+        Path root = org.gradnote.kernel.install.KernelHome.root();
+        List<String> classPath = org.gradnote.kernel.install.KernelHome.install(root, ClassPaths.ofKernel());
+        // The class archive the evaluator JVM starts from (made once per installed version, a few seconds).
+        org.gradnote.TrainingArchive.create(classPath);
         Path file = KernelSpecInstaller.install(kernels, name,
-                KernelSpecInstaller.spec(displayName, ClassPaths.ofKernel(), jvmOptions));
-        System.out.println("Installed kernel spec " + file);
+                KernelSpecInstaller.spec(displayName, classPath, jvmOptions));
+        System.out.println("Installed kernel spec " + file + " (kernel files in "
+                + org.gradnote.kernel.install.KernelHome.versionOf(root, classPath).map(Path::toString).orElse("?") + ")");
         return 0;
     }
 
