@@ -8,7 +8,11 @@ import java.util.List;
 public final class NotebookRun {
     private NotebookRun() {}
 
-    /** Runs {@code notebook}'s steps with {@code args}; exits 2 on bad arguments and 1 when a cell fails. */
+    /**
+     * Runs {@code notebook}'s steps with {@code args}; exits 2 on bad arguments and 1 when a cell fails. A cell marked
+     * {@code //| raises T} is treated as replay treats it: throwing T is reported and the run goes on; throwing
+     * anything else, or nothing, fails the run.
+     */
     public static void main(Class<?> notebook, String notebookName, String[] args) {
         try {
             Parameters.apply(notebook, Arrays.asList(args));
@@ -20,8 +24,20 @@ public final class NotebookRun {
         for (NotebookStep step : steps(notebook)) {
             try {
                 step.body().run();
+                if (step.raises() != null) {
+                    System.out.flush();
+                    System.err.println(notebookName + ": cell #" + step.cellId() + " failed: expected " + step.raises()
+                            + " to be thrown (//| raises), nothing was");
+                    System.exit(1);
+                }
             } catch (Throwable t) {
                 System.out.flush();
+                if (step.expects(t)) {
+                    System.err.println(notebookName + ": cell #" + step.cellId() + " raised " + t + " (expected: //| raises "
+                            + step.raises() + ")");
+                    System.err.flush();
+                    continue;
+                }
                 System.err.println(notebookName + ": cell #" + step.cellId() + " failed:");
                 t.printStackTrace();
                 System.exit(1);
