@@ -24,6 +24,37 @@ class UpdateCleanTest {
         assertEquals("int a = 7;\na + 1", cell.source());
     }
 
+    /** An edit of a @Param field (what check flags as a hand edit) goes back into the parameters cell. */
+    @Test
+    void parameterEditGoesBackIntoTheParametersCell(@TempDir Path dir) throws Exception {
+        Path nb = Files.copy(Fixtures.notebook("tricky.ipynb"), dir.resolve("tricky.ipynb"));
+        Exporter exporter = Fixtures.exporter();
+        Path file = exporter.export(nb, dir.resolve("src"), false);
+        String text = Files.readString(file);
+        assertTrue(text.contains("    @Param static int epochs = 3; // #params\n"), text);
+        Files.writeString(file, text.replace("@Param static int epochs = 3;", "@Param static int epochs = 12;"));
+        assertTrue(Staleness.handEdited(Files.readString(file)), "check sees the edit");
+        List<String> changed = new NotebookUpdater().update(exporter, nb, dir.resolve("src"));
+        assertEquals(List.of("params"), changed);
+        NotebookCell cell = new NotebookReader().read(nb).cells().get(1);
+        assertEquals("//| class org.gradnote.notebooks.test.Tricky\n//| parameters\nint epochs = 12;\nString greeting = \"héllo\";",
+                cell.source());
+        exporter.export(nb, dir.resolve("src"), true);
+        assertFalse(Staleness.handEdited(Files.readString(file)), "export --force now keeps the edit");
+        assertTrue(Files.readString(file).contains("@Param static int epochs = 12;"));
+    }
+
+    /** Any other edit check flags (outside every cell) is refused naming it, never silently dropped. */
+    @Test
+    void editOutsideAnyCellIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path nb = Files.copy(Fixtures.notebook("tricky.ipynb"), dir.resolve("tricky.ipynb"));
+        Exporter exporter = Fixtures.exporter();
+        Path file = exporter.export(nb, dir.resolve("src"), false);
+        Files.writeString(file, Files.readString(file).replace("import java.math.*;\n", "import java.math.BigDecimal;\n"));
+        ExportException e = assertThrows(ExportException.class, () -> new NotebookUpdater().update(exporter, nb, dir.resolve("src")));
+        assertTrue(e.getMessage().contains("edited by hand outside any cell ('import java.math.BigDecimal;'"), e.getMessage());
+    }
+
     @Test
     void unknownCellIdIsRefusedNamingIt(@TempDir Path dir) throws Exception {
         Path nb = Files.copy(Fixtures.notebook("tricky.ipynb"), dir.resolve("tricky.ipynb"));
