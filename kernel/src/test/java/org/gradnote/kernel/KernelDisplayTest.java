@@ -49,6 +49,19 @@ class KernelDisplayTest extends KernelTestBase {
         assertEquals(4, count(html, "<td"), html);
     }
 
+    /** One formatter for text and HTML: the table shows the text form's digits (4 decimals here), right-aligned. */
+    @Test
+    void tensorHtmlShowsTheTextFormsNumbers() throws Exception {
+        JsonObject data = resultData("Tensor.of(new double[][]{{1.5, -20.25, 0.333333}, {0.125, 3, 123.5}})");
+        String text = data.get("text/plain").getAsString();
+        String html = data.get("text/html").getAsString();
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<td style=\"text-align:right[^\"]*\">([^<]*)</td>").matcher(html);
+        while (m.find()) cells.add(m.group(1));
+        assertEquals(List.of("1.5000", "-20.2500", "0.3333", "0.1250", "3.0000", "123.5000"), cells, html);
+        for (String c : cells) assertTrue(text.contains(c), c + " in " + text);
+    }
+
     @Test
     void bigTensorHtmlIsSummarisedLikePyTorch() throws Exception {
         String html = resultData("Tensor.zeros(100, 50)").get("text/html").getAsString();
