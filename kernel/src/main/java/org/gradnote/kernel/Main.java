@@ -34,6 +34,8 @@ public final class Main {
             case "kernel" -> runKernel(rest);
             case "install", "uninstall" -> System.exit(install(args[0].equals("install"), rest));
             case "-h", "--help", "help" -> System.out.println(USAGE);
+            // Internal: the run that records the kernel JVM's class archive (KernelArchive, made by install).
+            case "warm-kernel" -> org.gradnote.kernel.install.KernelArchive.warmUp(ClassPaths.ofKernel());
             case "archive" -> System.out.println(org.gradnote.TrainingArchive.create(ClassPaths.ofKernel())
                     .map(a -> "class archive: " + a).orElse("no class archive: the kernel does not run from jars, or it could not be written"));
             case "export", "check", "replay", "run", "update", "clean" ->
@@ -130,8 +132,15 @@ public final class Main {
         List<String> classPath = org.gradnote.kernel.install.KernelHome.install(root, ClassPaths.ofKernel());
         // The class archive the evaluator JVM starts from (made once per installed version, a few seconds).
         org.gradnote.TrainingArchive.create(classPath);
+        // And the kernel JVM's own (javac, JShell): its first compilation is most of the time to the first result.
+        List<String> kernelJvm = new ArrayList<>(org.gradnote.kernel.install.KernelArchive.KERNEL_JVM);
+        var home = org.gradnote.kernel.install.KernelHome.versionOf(root, classPath);
+        if (home.isPresent()) {
+            org.gradnote.kernel.install.KernelArchive.create(home.get(), classPath);
+            kernelJvm.addAll(org.gradnote.kernel.install.KernelArchive.options(home.get()));
+        }
         Path file = KernelSpecInstaller.install(kernels, name,
-                KernelSpecInstaller.spec(displayName, classPath, jvmOptions));
+                KernelSpecInstaller.spec(displayName, classPath, jvmOptions, kernelJvm));
         System.out.println("Installed kernel spec " + file + " (kernel files in "
                 + org.gradnote.kernel.install.KernelHome.versionOf(root, classPath).map(Path::toString).orElse("?") + ")");
         return 0;

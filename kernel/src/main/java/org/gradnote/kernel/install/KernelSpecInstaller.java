@@ -47,10 +47,15 @@ public final class KernelSpecInstaller {
      * passed as a system property so user code (not the small kernel JVM) gets e.g. {@code -Xmx8g}.
      */
     public static JsonObject spec(String displayName, List<String> classPath, List<String> evaluatorJvmOptions) {
+        return spec(displayName, classPath, evaluatorJvmOptions, KernelArchive.KERNEL_JVM);
+    }
+
+    /** {@link #spec(String, List, List)} with the kernel JVM's own options (heap, collector, its class archive). */
+    public static JsonObject spec(String displayName, List<String> classPath, List<String> evaluatorJvmOptions,
+                                  List<String> kernelJvmOptions) {
         JsonArray argv = new JsonArray();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.add("-Xmx256m");
-        argv.add("-XX:+UseSerialGC");
+        kernelJvmOptions.forEach(argv::add);
         if (!evaluatorJvmOptions.isEmpty()) {
             argv.add("-Dgradnote.evaluatorJvmOptions=" + String.join("\u001f", evaluatorJvmOptions));
         }
