@@ -205,7 +205,8 @@ public final class Evaluator implements AutoCloseable {
             return Optional.of(ErrorFormatter.interrupted());
         } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "fence", e);
-            return Optional.of(ErrorFormatter.evaluatorDied());
+            return Optional.of(dead ? ErrorFormatter.evaluatorDied()
+                    : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
         }
     }
 
