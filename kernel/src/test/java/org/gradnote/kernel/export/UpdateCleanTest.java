@@ -83,4 +83,29 @@ class UpdateCleanTest {
         assertTrue(text.contains("\"text/plain\": \"1\""), "outputs kept");
         assertFalse(new NotebookCleaner().clean(new NotebookReader().read(nb).json(), false), "idempotent");
     }
+
+    /** clean --drop-svg: SVG goes where a PNG of the same output exists, and stays where it is the only image. */
+    @Test
+    void dropSvgRemovesSvgOnlyBesideAPng(@TempDir Path dir) throws Exception {
+        Path nb = dir.resolve("n.ipynb");
+        Files.writeString(nb, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{\"id\": \"c\", \"cell_type\": \"code\","
+                + " \"execution_count\": null, \"metadata\": {}, \"source\": \"1\", \"outputs\": ["
+                + "{\"output_type\": \"display_data\", \"metadata\": {\"image/png\": {\"width\": 8, \"height\": 5}},"
+                + " \"data\": {\"text/plain\": \"Chart\", \"image/png\": \"iVBO\", \"image/svg+xml\": \"<svg/>\"}},"
+                + "{\"output_type\": \"display_data\", \"metadata\": {}, \"data\": {\"text/plain\": \"<SVG>\", \"image/svg+xml\": \"<svg id='only'/>\"}}]}]}");
+        NotebookFile file = new NotebookReader().read(nb);
+        new NotebookCleaner().clean(file.json(), false, false);
+        assertTrue(file.json().toString().contains("<svg/>"), "kept without --drop-svg");
+        assertTrue(new NotebookCleaner().clean(file.json(), false, true));
+        var outputs = file.json().getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonArray("outputs");
+        var first = outputs.get(0).getAsJsonObject().getAsJsonObject("data");
+        assertFalse(first.has("image/svg+xml"));
+        assertTrue(first.has("image/png") && first.has("text/plain"));
+        assertEquals(8, outputs.get(0).getAsJsonObject().getAsJsonObject("metadata").getAsJsonObject("image/png").get("width").getAsInt());
+        assertTrue(outputs.get(1).getAsJsonObject().getAsJsonObject("data").has("image/svg+xml"), "the only image stays");
+        // Replay reads the size the output is shown at (the metadata), not the 2x PNG's pixels.
+        var expected = ExpectedOutput.of(outputs);
+        assertEquals(8, expected.displays().get(0).width());
+        assertEquals(5, expected.displays().get(0).height());
+    }
 }
