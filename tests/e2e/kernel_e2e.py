@@ -175,6 +175,12 @@ def shipped_checks(path):
     errors = [o["ename"] + ": " + o["evalue"] for o in outputs if o["output_type"] == "error"]
     check(not errors, "%s runs without errors %s" % (path, errors))
     check(any("image/png" in o.get("data", {}) for o in outputs), "%s shows charts inline" % path)
+    # nbconvert's HTML export (Debian's 6.5 prefers SVG and strips it to text): the charts must be <img> PNGs.
+    from nbconvert import HTMLExporter
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    charts = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    check(html.count("<img src=\"data:image/png;base64,") >= charts,
+          "%s exports to HTML with its %d charts as PNG images" % (path, charts))
 
 
 protocol_checks()
