@@ -26,7 +26,10 @@ final class ExecuteHandler {
         int count = Math.max(executionCount, 1);
         Publisher publisher = kernel.publisher();
         publisher.setParent(request);
-        if (!silent) publisher.executeInput(code, count);
+        if (!silent) {
+            publisher.executeInput(code, count);
+            kernel.output().cellStarting(); // what background threads printed since the last cell, first
+        }
         if (storeHistory) kernel.history().add(count, code);
 
         kernel.clearInterrupt();
@@ -35,14 +38,15 @@ final class ExecuteHandler {
                 ? new StdinFrontend(kernel.transport().stdin(), kernel.messages(), request,
                         () -> cellOver.get() || kernel.interruptRequested() || kernel.isStopped(), kernel.output()::flush)
                 : (prompt, password) -> Optional.empty());
-        kernel.output().onResult(data -> {
+        kernel.output().onResult((data, metadata) -> {
             if (silent) return;
-            publisher.executeResult(count, data);
+            publisher.executeResult(count, data, metadata);
             if (storeHistory && data.has("text/plain")) kernel.history().setOutput(count, data.get("text/plain").getAsString());
         });
 
         Optional<ErrorInfo> error = code.isBlank() ? Optional.empty() : kernel.cells().run(code, "cell [" + count + "]");
         kernel.output().flush();
+        kernel.output().cellEnded();
         cellOver.set(true); // a thread the cell left reading stdin gets end-of-file, not the next cell's input box
         kernel.stdin().detach();
 

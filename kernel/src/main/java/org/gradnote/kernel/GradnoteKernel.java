@@ -168,7 +168,7 @@ public final class GradnoteKernel implements AutoCloseable {
         public FenceTracker fences() { return output.fences(); }
         public PrintStream out() { return output.out(); }
         public void flushOutput() { output.flush(); }
-        public void display(JsonObject mimeBundle) { publisher.display(mimeBundle, null, false); }
+        public void display(JsonObject mimeBundle) { publisher.display(mimeBundle, new JsonObject(), null, false); }
         public MagicRegistry registry() { return magics; }
         public Path workingDirectory() { return Path.of("").toAbsolutePath(); }
 

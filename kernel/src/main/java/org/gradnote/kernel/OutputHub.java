@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Routes evaluator output to IOPub: text as streams (batched every 50 ms), markers as displays/results/prompts. */
 final class OutputHub implements OutputListener {
@@ -29,21 +29,31 @@ final class OutputHub implements OutputListener {
         t.setDaemon(true);
         return t;
     });
-    private volatile Consumer<JsonObject> resultSink = data -> { };
+    /** Text printed while no cell runs (a background thread), kept for the next cell; null while a cell runs. */
+    private java.util.List<String[]> betweenCells; // guarded by this
+    private volatile BiConsumer<JsonObject, JsonObject> resultSink = (data, metadata) -> { };
 
     OutputHub(Publisher publisher, StdinBridge stdin) {
         this.publisher = publisher;
         this.stdin = stdin;
-        flusher.scheduleWithFixedDelay(this::flush, 50, 50, TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(this::flushCompleteLines, 50, 50, TimeUnit.MILLISECONDS);
     }
 
     PrintStream out() { return out; }
     PrintStream err() { return err; }
     FenceTracker fences() { return fences; }
 
-    /** Where {@code execute_result} bundles of the running cell go. */
-    void onResult(Consumer<JsonObject> sink) {
+    /** Where {@code execute_result} bundles (data, metadata) of the running cell go. */
+    void onResult(BiConsumer<JsonObject, JsonObject> sink) {
         this.resultSink = sink;
+    }
+
+    /** The timer's flush: whole lines only, so a line arriving in pieces is published as one (see StreamRouter). */
+    private void flushCompleteLines() {
+        out.flush();
+        err.flush();
+        stdout.flushCompleteLines();
+        stderr.flushCompleteLines();
     }
 
     void flush() {
@@ -55,7 +65,35 @@ final class OutputHub implements OutputListener {
 
     @Override
     public void text(String stream, String text) {
+        synchronized (this) {
+            if (betweenCells != null) {
+                betweenCells.add(new String[]{stream, text});
+                return;
+            }
+        }
         publisher.stream(stream, text);
+    }
+
+    /**
+     * A cell's output is complete: text arriving from now on (a thread the cell started, printing later) is kept for
+     * the next cell. Published under the finished cell's request, it would reach no one: nbclient (so nbconvert and
+     * the demo) and JupyterLab stop listening to a request once it is idle.
+     */
+    void cellEnded() {
+        synchronized (this) {
+            if (betweenCells == null) betweenCells = new java.util.ArrayList<>();
+        }
+    }
+
+    /** A cell starts (its request is the publisher's parent): first publishes what was printed between cells. */
+    void cellStarting() {
+        java.util.List<String[]> held;
+        synchronized (this) {
+            held = betweenCells;
+            betweenCells = null;
+        }
+        if (held == null) return;
+        for (String[] t : held) publisher.stream(t[0], t[1]);
     }
 
     @Override
@@ -63,15 +101,20 @@ final class OutputHub implements OutputListener {
         // Text printed before the marker must be published before it.
         (stream.equals("stdout") ? stderr : stdout).flushText();
         switch (tag) {
-            case Markers.DISPLAY -> publisher.display(payload.getAsJsonObject("data"),
+            case Markers.DISPLAY -> publisher.display(payload.getAsJsonObject("data"), metadata(payload),
                     payload.has("display_id") ? payload.get("display_id").getAsString() : null,
                     payload.has("update") && payload.get("update").getAsBoolean());
-            case Markers.RESULT -> resultSink.accept(payload.getAsJsonObject("data"));
+            case Markers.RESULT -> resultSink.accept(payload.getAsJsonObject("data"), metadata(payload));
             case Markers.INPUT -> stdin.requested(payload.get("id").getAsLong(), payload.get("prompt").getAsString(),
                     payload.get("password").getAsBoolean());
             case Markers.FENCE -> fences.seen(payload.get("id").getAsString());
             default -> publisher.stream(stream, "[unknown gradnote marker " + tag + "]\n");
         }
+    }
+
+    private static JsonObject metadata(JsonObject payload) {
+        return payload.has("metadata") && payload.get("metadata").isJsonObject() ? payload.getAsJsonObject("metadata")
+                : new JsonObject();
     }
 
     void close() {

@@ -48,18 +48,18 @@ final class Publisher {
         send(parent, "execute_input", c);
     }
 
-    void executeResult(int count, JsonObject data) {
+    void executeResult(int count, JsonObject data, JsonObject metadata) {
         JsonObject c = new JsonObject();
         c.addProperty("execution_count", count);
         c.add("data", data);
-        c.add("metadata", new JsonObject());
+        c.add("metadata", metadata);
         send(parent, "execute_result", c);
     }
 
-    void display(JsonObject data, String displayId, boolean update) {
+    void display(JsonObject data, JsonObject metadata, String displayId, boolean update) {
         JsonObject c = new JsonObject();
         c.add("data", data);
-        c.add("metadata", new JsonObject());
+        c.add("metadata", metadata);
         JsonObject transient_ = new JsonObject();
         if (displayId != null) transient_.addProperty("display_id", displayId);
         c.add("transient", transient_);

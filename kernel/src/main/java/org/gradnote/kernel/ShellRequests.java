@@ -42,6 +42,10 @@ final class ShellRequests {
                     reply(request, "comm_info_reply", c);
                 }
                 case "shutdown_request" -> shutdown(request, kernel.transport().shell());
+                case "comm_open" -> closeUnknownComm(request);
+                // Comms this kernel never opened (it opens none yet): nothing to deliver a message or a close to.
+                case "comm_msg", "comm_close" -> LOG.log(System.Logger.Level.DEBUG, request.type() + " for unknown comm "
+                        + string(request.content(), "comm_id", "?"));
                 default -> LOG.log(System.Logger.Level.WARNING, "unhandled shell message " + request.type());
             }
         } catch (RuntimeException e) {
@@ -57,6 +61,20 @@ final class ShellRequests {
         } finally {
             if (!kernel.isStopped()) kernel.publisher().status(request, "idle");
         }
+    }
+
+    /**
+     * A front end (a widget library, say) opened a comm to a target this kernel does not have: close it at once, as
+     * ipykernel does, so the front end stops waiting on it. There are no comm targets yet (widgets come later).
+     */
+    private void closeUnknownComm(JupyterMessage request) {
+        String id = string(request.content(), "comm_id", "");
+        LOG.log(System.Logger.Level.INFO, "no comm target '" + string(request.content(), "target_name", "")
+                + "': closing comm " + id);
+        JsonObject c = new JsonObject();
+        c.addProperty("comm_id", id);
+        c.add("data", new JsonObject());
+        kernel.publisher().send(request, "comm_close", c);
     }
 
     void shutdown(JupyterMessage request, KernelSocket socket) {

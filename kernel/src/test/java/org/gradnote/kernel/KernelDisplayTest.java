@@ -49,6 +49,19 @@ class KernelDisplayTest extends KernelTestBase {
         assertEquals(4, count(html, "<td"), html);
     }
 
+    /** One formatter for text and HTML: the table shows the text form's digits (4 decimals here), right-aligned. */
+    @Test
+    void tensorHtmlShowsTheTextFormsNumbers() throws Exception {
+        JsonObject data = resultData("Tensor.of(new double[][]{{1.5, -20.25, 0.333333}, {0.125, 3, 123.5}})");
+        String text = data.get("text/plain").getAsString();
+        String html = data.get("text/html").getAsString();
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<td style=\"text-align:right[^\"]*\">([^<]*)</td>").matcher(html);
+        while (m.find()) cells.add(m.group(1));
+        assertEquals(List.of("1.5000", "-20.2500", "0.3333", "0.1250", "3.0000", "123.5000"), cells, html);
+        for (String c : cells) assertTrue(text.contains(c), c + " in " + text);
+    }
+
     @Test
     void bigTensorHtmlIsSummarisedLikePyTorch() throws Exception {
         String html = resultData("Tensor.zeros(100, 50)").get("text/html").getAsString();
@@ -70,15 +83,45 @@ class KernelDisplayTest extends KernelTestBase {
         assertTrue(data.get("text/plain").getAsString().contains("squares"));
     }
 
+    /** Item: charts were blank in nbconvert's HTML, which prefers SVG: a chart is a 2x PNG with its size, no SVG. */
     @Test
-    void chartsComeBackAsPngAndSvg() throws Exception {
+    void chartsComeBackAsSharpPngWithSizeAndNoSvg() throws Exception {
         String build = "Plots.line().title(\"sq\").x(new double[]{1, 2, 3}).series(\"y\", new double[]{1, 4, 9}).build()";
-        for (String code : List.of(build, build + ".jfree()")) {
-            JsonObject data = resultData(code);
+        for (String code : List.of(build, build + ".size(600, 300)", build + ".jfree()")) {
+            var ex = client.execute(code);
+            assertEquals("ok", ex.status(), ex.reply().content().toString());
+            JsonObject content = ex.ofType("execute_result").get(0).content();
+            JsonObject data = content.getAsJsonObject("data");
+            assertEquals(java.util.Set.of("text/plain", "image/png"), data.keySet(), code);
             byte[] png = Base64.getDecoder().decode(data.get("image/png").getAsString());
             assertEquals("PNG", new String(png, 1, 3), code);
-            assertTrue(data.get("image/svg+xml").getAsString().contains("<svg"), code);
+            int width = code.contains("600") ? 600 : 800, height = code.contains("600") ? 300 : 500;
+            JsonObject size = content.getAsJsonObject("metadata").getAsJsonObject("image/png");
+            assertEquals(width, size.get("width").getAsInt(), code);
+            assertEquals(height, size.get("height").getAsInt(), code);
+            assertEquals(2 * width, pngInt(png, 16), "rasterised at twice the shown width: " + code);
+            assertEquals(2 * height, pngInt(png, 20), code);
         }
+    }
+
+    /** SVG on request: per chart with withSvg(), or for the session with Display.chartsWithSvg(true). */
+    @Test
+    void svgOnlyOnRequest() throws Exception {
+        String build = "Plots.line().x(new double[]{1, 2, 3}).series(\"y\", new double[]{1, 4, 9}).build()";
+        JsonObject perChart = resultData(build + ".withSvg()");
+        assertTrue(perChart.get("image/svg+xml").getAsString().contains("<svg"));
+        assertTrue(perChart.has("image/png"));
+        try {
+            assertEquals("ok", client.execute("Display.chartsWithSvg(true);").status());
+            assertTrue(resultData(build).has("image/svg+xml"), "session-wide option");
+        } finally {
+            assertEquals("ok", client.execute("Display.chartsWithSvg(false);").status());
+        }
+        assertFalse(resultData(build).has("image/svg+xml"));
+    }
+
+    private static int pngInt(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 
     @Test

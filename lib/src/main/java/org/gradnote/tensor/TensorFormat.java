@@ -2,17 +2,35 @@ package org.gradnote.tensor;
 
 /**
  * Prints tensors the way PyTorch does ({@code tensor([[1., 2.], ...])}, summarised past 1000 elements with the first
- * and last three items of each dimension), followed by the shape, the dtype and the autograd state.
+ * and last three items of each dimension), followed by the shape, the dtype and the autograd state. One number style
+ * per tensor (integers as {@code 1.}, four decimals, or scientific when the range is wide), shared by the text form
+ * and by {@link #elements} (the notebook's HTML table), so both show the same digits, aligned the same way.
  */
-final class TensorFormat {
+public final class TensorFormat {
     static final int THRESHOLD = 1000;
     static final int EDGE = 3;
 
     private TensorFormat() {}
 
+    /**
+     * The elements at the given row-major flat indices of {@code t}, each written exactly as {@code t.toString()}
+     * writes it (the tensor's shared style, without the padding; right-align them to line them up).
+     */
+    public static String[] elements(Tensor t, int[] flatIndices) {
+        double[] v = values(t);
+        Style style = Style.of(t.dtype(), v);
+        String[] out = new String[flatIndices.length];
+        for (int i = 0; i < flatIndices.length; i++) out[i] = style.raw(v[flatIndices[i]]);
+        return out;
+    }
+
+    private static double[] values(Tensor t) {
+        return t.dtype() == DType.BOOL ? t.data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble() : t.toDoubleArray();
+    }
+
     static String format(Tensor t) {
         long[] shape = t.shape();
-        double[] v = t.dtype() == DType.BOOL ? t.data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble() : t.toDoubleArray();
+        double[] v = values(t);
         boolean summarize = v.length > THRESHOLD;
         Style style = Style.of(t.dtype(), v);
         StringBuilder b = new StringBuilder("tensor(");

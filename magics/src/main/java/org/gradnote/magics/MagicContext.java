@@ -12,6 +12,17 @@ public interface MagicContext {
     boolean eval(String javaSource);
 
     /**
+     * Evaluates Java source like {@link #eval} and returns how long the evaluator spent running it, compilation
+     * excluded; a value it ends with is shown after the magic returns (at the end of the cell), not during this call.
+     */
+    default Timed evalTimed(String javaSource) {
+        long start = System.nanoTime();
+        boolean ok = eval(javaSource);
+        long total = System.nanoTime() - start;
+        return new Timed(ok, total, total);
+    }
+
+    /**
      * Runs {@code code} as a cell of its own (magics included), its tracebacks naming it {@code label}; returns its
      * error, if any, without making it this cell's error, so the caller can say where it happened.
      */
@@ -54,6 +65,17 @@ public interface MagicContext {
 
     /** The error of a cell run by {@link #runCell}, as Jupyter shows it. */
     record CellError(String ename, String evalue, List<String> traceback) {}
+
+    /**
+     * What {@link #evalTimed} measured: whether the code ran without error, the time spent running it, and the
+     * total time including compilation (nanoseconds).
+     */
+    record Timed(boolean ok, long executionNanos, long totalNanos) {
+        /** Time spent compiling and in the kernel: the total minus the execution. */
+        public long compileNanos() {
+            return Math.max(0, totalNanos - executionNanos);
+        }
+    }
 
     /** A variable of the session: its name, declared type and a short string of its value. */
     record Variable(String name, String type, String value) {}

@@ -29,6 +29,7 @@ public final class Chart {
   private final String title;
   private int width;
   private int height;
+  private boolean withSvg;
 
   Chart(JFreeChart chart, String kind, String title, int width, int height) {
     this.chart = Objects.requireNonNull(chart, "chart");
@@ -76,6 +77,20 @@ public final class Chart {
     this.width = width;
     this.height = height;
     return this;
+  }
+
+  /**
+   * Asks notebooks to show this chart as SVG too, beside the PNG they always get (sharp at any zoom, but several
+   * times larger, and nbconvert's HTML export shows the SVG in place of the PNG); returns this chart.
+   */
+  public Chart withSvg() {
+    this.withSvg = true;
+    return this;
+  }
+
+  /** Whether {@link #withSvg()} was asked for this chart. */
+  public boolean wantsSvg() {
+    return withSvg;
   }
 
   /** PNG at the default size. */

@@ -1,14 +1,21 @@
 package org.gradnote.bench;
 
+import java.util.Map;
 import org.gradnote.nn.Activations;
 import org.gradnote.nn.Conv2d;
 import org.gradnote.nn.Flatten;
 import org.gradnote.nn.Linear;
+import org.gradnote.nn.Loss;
 import org.gradnote.nn.MaxPool2d;
+import org.gradnote.nn.Module;
 import org.gradnote.nn.Sequential;
+import org.gradnote.optim.Optimizer;
 import org.gradnote.tensor.Tensor;
 
-/** The CIFAR-size CNN of the mid-size workloads, twin of {@code mid_cnn()} in tests/bench/pytorch/common.py. */
+/**
+ * What the mid-size workloads share: the CIFAR-size CNN (twin of {@code mid_cnn()} in tests/bench/pytorch/common.py),
+ * its seeded batches, and the timed training loop over batches cycled.
+ */
 final class MidCnn {
     private MidCnn() {}
 
@@ -28,5 +35,20 @@ final class MidCnn {
             out[i] = new Tensor[] {Tensor.randn(batch, 3, 32, 32), Tensor.of(labels)};
         }
         return out;
+    }
+
+    /** Times {@code steps} training steps over the batches {x, y} cycled; the result's quality is the last loss. */
+    static Workload.Result timedSteps(Module model, Optimizer opt, Loss crit, Tensor[][] data, int steps) {
+        long t0 = System.nanoTime(), c0 = Workload.cpuNanos();
+        Tensor loss = null;
+        for (int s = 0; s < steps; s++) {
+            Tensor[] b = data[s % data.length];
+            opt.zeroGrad();
+            loss = crit.apply(model.forward(b[0]), b[1]);
+            loss.backward();
+            opt.step();
+        }
+        double dt = (System.nanoTime() - t0) / 1e9, cpu = (Workload.cpuNanos() - c0) / 1e9;
+        return new Workload.Result(dt, cpu, steps, Map.of("loss", loss.item()));
     }
 }

@@ -1,6 +1,5 @@
 package org.gradnote.bench;
 
-import java.util.Map;
 import org.gradnote.Gradnote;
 import org.gradnote.nn.Activations;
 import org.gradnote.nn.Linear;
@@ -41,16 +40,6 @@ final class MlpWide implements Workload {
                 Activations.relu(), new Linear(1024, 10));
         Adam opt = new Adam(model.parameters(), 1e-3);
         Loss crit = Loss.crossEntropy();
-        long t0 = System.nanoTime(), c0 = Workload.cpuNanos();
-        Tensor loss = null;
-        for (int s = 0; s < steps; s++) {
-            Tensor[] b = data[s % data.length];
-            opt.zeroGrad();
-            loss = crit.apply(model.forward(b[0]), b[1]);
-            loss.backward();
-            opt.step();
-        }
-        double dt = (System.nanoTime() - t0) / 1e9, cpu = (Workload.cpuNanos() - c0) / 1e9;
-        return new Result(dt, cpu, steps, Map.of("loss", loss.item()));
+        return MidCnn.timedSteps(model, opt, crit, data, steps);
     }
 }

@@ -54,6 +54,14 @@ public final class Display {
         return bundle(new MimeBundle().withPng(png).with("text/plain", "<PNG image>"));
     }
 
+    /**
+     * Whether charts shown from now on in this session also carry SVG beside their PNG (off by default: nbconvert's
+     * HTML prefers SVG and Debian's strips it; per chart, {@code chart.withSvg()} asks the same).
+     */
+    public static void chartsWithSvg(boolean on) {
+        org.gradnote.kernel.display.ChartRenderer.svgByDefault(on);
+    }
+
     /** Shows a ready-made bundle. */
     public static String bundle(MimeBundle bundle) {
         String id = UUID.randomUUID().toString();
@@ -78,6 +86,8 @@ public final class Display {
     private static void emit(String tag, MimeBundle bundle, String id, boolean update) {
         JsonObject payload = new JsonObject();
         payload.add("data", bundle.toJson());
+        JsonObject metadata = bundle.metadataJson();
+        if (metadata.size() > 0) payload.add("metadata", metadata);
         if (id != null) payload.addProperty("display_id", id);
         payload.addProperty("update", update);
         PrintStream out = out();

@@ -41,6 +41,30 @@ public final class CellRunner {
         return finish(outcome, errors);
     }
 
+    /** What {@link #runJavaTimed} measured: whether it ran, the value it left, and its times. */
+    record TimedRun(boolean ok, Optional<String> valueRef, long executionNanos, long totalNanos) {}
+
+    /**
+     * Java only, for {@code %time}: runs {@code code}, waits for its output, and returns its execution time (the
+     * evaluator running it, compilation excluded) and total time; its value is not shown here but left for the end
+     * of the cell, so the timing is printed before it, as IPython does.
+     */
+    TimedRun runJavaTimed(String code, String cellLabel, ErrorHolder errors) {
+        List<Step> steps = rewrite.rewrite(List.of(new Step.JavaStep(code, 1)));
+        long start = System.nanoTime();
+        long executedBefore = services.evaluator().executionNanos();
+        EvalOutcome outcome = evaluate.evaluate(steps, cellLabel, services, null, errors);
+        long executed = services.evaluator().executionNanos() - executedBefore;
+        long total = System.nanoTime() - start;
+        if (services.evaluator().isDead() || !outcome.ok()) {
+            boolean ok = finish(outcome, errors).isEmpty();
+            return new TimedRun(ok, Optional.empty(), executed, total);
+        }
+        Optional<ErrorInfo> fenceError = render.fence(services);
+        fenceError.ifPresent(errors::record);
+        return new TimedRun(fenceError.isEmpty(), fenceError.isEmpty() ? outcome.valueRef() : Optional.empty(), executed, total);
+    }
+
     private Optional<ErrorInfo> finish(EvalOutcome outcome, ErrorHolder errors) {
         Optional<ErrorInfo> renderError = services.evaluator().isDead() ? Optional.empty()
                 : render.render(outcome.ok() ? outcome.valueRef() : Optional.empty(), services);

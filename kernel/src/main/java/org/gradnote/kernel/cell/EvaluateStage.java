@@ -29,6 +29,10 @@ final class EvaluateStage {
                     return EvalOutcome.failure(new ErrorInfo(e.getClass().getSimpleName(), message, traceback));
                 }
                 if (errors.first().isPresent()) return EvalOutcome.failure(errors.first().get());
+                // %%time leaves its code's value to be shown after its timing, as the cell's value.
+                if (magicContext instanceof KernelMagicContext kernelContext) {
+                    valueRef = kernelContext.takePendingValue().orElse(null);
+                }
             }
         }
         return EvalOutcome.success(valueRef);

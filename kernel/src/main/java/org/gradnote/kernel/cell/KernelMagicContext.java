@@ -29,6 +29,24 @@ final class KernelMagicContext implements MagicContext {
         return runner.runJava(javaSource, cellLabel, errors).isEmpty();
     }
 
+    /** A value a timed evaluation left to be shown at the end of the cell (after the timing is printed). */
+    private java.util.Optional<String> pendingValue = java.util.Optional.empty();
+
+    @Override
+    public Timed evalTimed(String javaSource) {
+        services.flushOutput();
+        CellRunner.TimedRun run = runner.runJavaTimed(javaSource, cellLabel, errors);
+        pendingValue = run.valueRef();
+        return new Timed(run.ok(), run.executionNanos(), run.totalNanos());
+    }
+
+    /** The value left by the last {@link #evalTimed}, once; empty when there is none. */
+    java.util.Optional<String> takePendingValue() {
+        var value = pendingValue;
+        pendingValue = java.util.Optional.empty();
+        return value;
+    }
+
     @Override
     public java.util.Optional<CellError> runCell(String code, String label) {
         services.flushOutput();

@@ -19,6 +19,14 @@ public final class ModuleRenderer implements Renderer {
         return Optional.of(MimeBundle.text(m.toString()).with("text/html", html(m)));
     }
 
+    /**
+     * The toggle of the architecture: Notebook's CSS displays {@code summary} as a plain block, which hides the
+     * disclosure triangle and leaves nothing that looks clickable, so it gets its marker back ({@code list-item}), a
+     * pointer cursor, a link's colour and words that say what a click does.
+     */
+    static final String SUMMARY = "<summary style=\"display:list-item;cursor:pointer;color:#1a5fb4;"
+            + "text-decoration:underline dotted\" title=\"click to show or hide\">architecture (click to expand)</summary>";
+
     static String html(Module m) {
         StringBuilder b = new StringBuilder("<div class=\"gradnote-module\"><table><caption><b>")
                 .append(Html.escape(m.getClass().getSimpleName())).append("</b></caption>")
@@ -35,7 +43,7 @@ public final class ModuleRenderer implements Renderer {
         }
         b.append("</tbody></table><p>total: ").append(String.format("%,d", total)).append(" parameters (")
                 .append(String.format("%,d", trainable)).append(" trainable)</p>")
-                .append("<details><summary>architecture</summary><pre>").append(Html.escape(m))
+                .append("<details>").append(SUMMARY).append("<pre>").append(Html.escape(m))
                 .append("</pre></details></div>");
         return b.toString();
     }

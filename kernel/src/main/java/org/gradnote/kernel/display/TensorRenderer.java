@@ -1,16 +1,17 @@
 package org.gradnote.kernel.display;
 
-import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
+import org.gradnote.tensor.TensorFormat;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Shows a {@link Tensor}: text is its {@code toString()}; HTML is a header (shape, dtype, autograd state) and, for
  * one and two dimensions, a table summarised like PyTorch past 1000 elements (first and last three per dimension).
+ * The table's numbers are the text form's, from the same formatter ({@link TensorFormat#elements}): same digits,
+ * right-aligned in a monospace font so their decimal points line up.
  */
 public final class TensorRenderer implements Renderer {
     static final int THRESHOLD = 1000, EDGE = 3;
@@ -34,30 +35,28 @@ public final class TensorRenderer implements Renderer {
     }
 
     private static void table(StringBuilder b, Tensor t) {
-        double[] v = t.dtype() == DType.BOOL ? t.to(DType.FLOAT64).toDoubleArray() : t.toDoubleArray();
         int rows = t.dim() == 1 ? 1 : (int) t.size(0);
         int cols = (int) t.size(t.dim() - 1);
-        boolean summarize = v.length > THRESHOLD;
+        boolean summarize = t.numel() > THRESHOLD;
         int[] rowIdx = summarize ? Html.shown(rows, 2 * EDGE) : Html.shown(rows, Integer.MAX_VALUE);
         int[] colIdx = summarize ? Html.shown(cols, 2 * EDGE) : Html.shown(cols, Integer.MAX_VALUE);
+        int[] flat = new int[rowIdx.length * colIdx.length];
+        for (int i = 0; i < rowIdx.length; i++) {
+            for (int j = 0; j < colIdx.length; j++) {
+                flat[i * colIdx.length + j] = rowIdx[i] < 0 || colIdx[j] < 0 ? 0 : rowIdx[i] * cols + colIdx[j];
+            }
+        }
+        String[] text = TensorFormat.elements(t, flat);
         b.append("<table style=\"font-family:monospace\">");
-        for (int r : rowIdx) {
+        for (int i = 0; i < rowIdx.length; i++) {
             b.append("<tr>");
-            for (int c : colIdx) {
-                String cell = r < 0 || c < 0 ? "&hellip;" : format(v[r * cols + c], t.dtype());
-                b.append("<td style=\"text-align:right\">").append(cell).append("</td>");
+            for (int j = 0; j < colIdx.length; j++) {
+                String cell = rowIdx[i] < 0 || colIdx[j] < 0 ? "&hellip;" : Html.escape(text[i * colIdx.length + j]);
+                b.append("<td style=\"text-align:right;font-family:monospace\">").append(cell).append("</td>");
             }
             b.append("</tr>");
         }
         b.append("</table>");
-    }
-
-    static String format(double x, DType type) {
-        return switch (type) {
-            case BOOL -> x != 0 ? "True" : "False";
-            case INT32, INT64 -> Long.toString((long) x);
-            default -> String.format(Locale.ROOT, "%.4g", x);
-        };
     }
 
     @Override

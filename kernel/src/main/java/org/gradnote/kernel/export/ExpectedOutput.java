@@ -30,7 +30,7 @@ public record ExpectedOutput(String stdout, List<StepResult.Shown> displays, Str
                 case "execute_result", "display_data" -> {
                     JsonObject data = o.getAsJsonObject("data");
                     if (data != null && data.has("image/png")) {
-                        int[] size = pngSize(NotebookReader.source(data.get("image/png")));
+                        int[] size = shownSize(o, NotebookReader.source(data.get("image/png")));
                         displays.add(new StepResult.Shown(null, size[0], size[1], false));
                     } else if (data != null && data.has("text/plain")) {
                         displays.add(new StepResult.Shown(NotebookReader.source(data.get("text/plain")), 0, 0, false));
@@ -41,6 +41,23 @@ public record ExpectedOutput(String stdout, List<StepResult.Shown> displays, Str
             }
         }
         return new ExpectedOutput(stdout.toString(), displays, error);
+    }
+
+    /**
+     * The size a PNG output is shown at: its metadata's width and height when set (a chart rasterised at 2x for
+     * sharp screens declares its logical size there, which is what replay draws), else the PNG's own pixels.
+     */
+    static int[] shownSize(JsonObject output, String base64) {
+        if (output.has("metadata") && output.get("metadata").isJsonObject()) {
+            JsonObject meta = output.getAsJsonObject("metadata");
+            if (meta.has("image/png") && meta.get("image/png").isJsonObject()) {
+                JsonObject size = meta.getAsJsonObject("image/png");
+                if (size.has("width") && size.has("height")) {
+                    return new int[]{size.get("width").getAsInt(), size.get("height").getAsInt()};
+                }
+            }
+        }
+        return pngSize(base64);
     }
 
     /** Width and height from a base64 PNG's IHDR chunk; {@code {-1, -1}} if it is not a PNG. */

@@ -25,7 +25,7 @@ public final class ExportCli {
             "replay", "usage: gradnote replay [NOTEBOOK...] [--exported DIR] [--report FILE.xml] [--baseline FILE.json] [--update-baseline]",
             "run", "usage: gradnote run FILE.java|CLASS [--name=value...] [--seed=N]",
             "update", "usage: gradnote update NOTEBOOK [--exported DIR]",
-            "clean", "usage: gradnote clean NOTEBOOK... [--outputs]");
+            "clean", "usage: gradnote clean NOTEBOOK... [--outputs] [--drop-svg]");
     public static final Path DEFAULT_OUT = Path.of("notebooks-exported", "src", "main", "java");
     static final Path DEFAULT_NOTEBOOKS = Path.of("notebooks");
 
@@ -52,7 +52,7 @@ public final class ExportCli {
                         List.of("--exported", "--report", "--baseline"), false));
                 case "run" -> runScript(args);
                 case "update" -> update(CliArgs.parse(args, List.of(), List.of("--exported"), false));
-                case "clean" -> clean(CliArgs.parse(args, List.of("--outputs"), List.of(), false));
+                case "clean" -> clean(CliArgs.parse(args, List.of("--outputs", "--drop-svg"), List.of(), false));
                 default -> throw new CliArgs.UsageException("unknown verb " + verb);
             };
         } catch (CliArgs.UsageException e) {
@@ -168,7 +168,7 @@ public final class ExportCli {
         if (a.positional().isEmpty()) throw new CliArgs.UsageException("needs at least one NOTEBOOK");
         for (String name : a.positional()) {
             NotebookFile nb = new NotebookReader().read(Path.of(name));
-            boolean changed = new NotebookCleaner().clean(nb.json(), a.flag("--outputs"));
+            boolean changed = new NotebookCleaner().clean(nb.json(), a.flag("--outputs"), a.flag("--drop-svg"));
             if (changed) {
                 try {
                     NotebookWriter.write(nb.path(), nb.json());

@@ -40,8 +40,12 @@ public final class JavaRenderer {
             if (!cell.members().isEmpty()) b.append('\n');
             String method = stepName(cell.cell().cell());
             long timeout = cell.cell().selected().directives().timeoutMillis();
+            var raises = cell.cell().selected().directives().raises();
+            // A script treats the expected exception as replay does (reported, the run goes on): it needs the type.
+            String tail = raises.isPresent() ? ", " + timeout + "L, " + org.gradnote.magics.MagicArgs.javaLiteral(raises.get())
+                    : timeout > 0 ? ", " + timeout + "L" : "";
             steps.add("new NotebookStep(" + org.gradnote.magics.MagicArgs.javaLiteral(cell.cell().cell().id()) + ", "
-                    + simple + "::" + method + (timeout > 0 ? ", " + timeout + "L" : "") + ")");
+                    + simple + "::" + method + tail + ")");
             b.append(INDENT).append("static void ").append(method).append("() throws Throwable {\n");
             for (String s : cell.statements()) b.append(indent(s, 2)).append('\n');
             b.append(INDENT).append("}\n");

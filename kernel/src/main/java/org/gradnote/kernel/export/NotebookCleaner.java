@@ -18,6 +18,15 @@ public final class NotebookCleaner {
 
     /** Cleans {@code json} in place; returns true when anything changed. */
     public boolean clean(JsonObject json, boolean dropOutputs) {
+        return clean(json, dropOutputs, false);
+    }
+
+    /**
+     * Cleans {@code json} in place, also dropping {@code image/svg+xml} from every output that has an
+     * {@code image/png} when {@code dropSvgBesidePng} (the PNG is what nbconvert's HTML and replay use; the SVG is
+     * the bulk of a stored chart); returns true when anything changed.
+     */
+    public boolean clean(JsonObject json, boolean dropOutputs, boolean dropSvgBesidePng) {
         String before = json.toString();
         JsonArray cells = json.getAsJsonArray("cells");
         Set<String> ids = new HashSet<>();
@@ -46,6 +55,13 @@ public final class NotebookCleaner {
                     JsonObject out = o.getAsJsonObject();
                     if (out.has("execution_count")) out.add("execution_count", JsonNull.INSTANCE);
                     if (out.has("metadata") && out.get("metadata").isJsonObject()) out.getAsJsonObject("metadata").remove("execution");
+                    if (dropSvgBesidePng && out.has("data") && out.get("data").isJsonObject()) {
+                        JsonObject data = out.getAsJsonObject("data");
+                        if (data.has("image/png") && data.remove("image/svg+xml") != null
+                                && out.has("metadata") && out.get("metadata").isJsonObject()) {
+                            out.getAsJsonObject("metadata").remove("image/svg+xml");
+                        }
+                    }
                 }
             }
         }

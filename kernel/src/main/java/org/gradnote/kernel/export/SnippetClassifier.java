@@ -85,7 +85,7 @@ public final class SnippetClassifier implements AutoCloseable {
                     String expr = stripSemicolon(text);
                     body.add(vars.statement((last ? "Notebook.display(" : "Notebook.discard(") + expr + ");"));
                 } else if (sn.kind() == Snippet.Kind.VAR) {
-                    declare(file, cell, text, sns, vars, body);
+                    declare(file, cell, text, sns, vars, body, mem);
                 } else {
                     body.add(vars.statement(asStatement(text)));
                 }
@@ -102,12 +102,33 @@ public final class SnippetClassifier implements AutoCloseable {
     }
 
     private void declare(String file, TranslatedCell cell, String text, List<Snippet> sns, Variables vars,
-                         List<Statement> body) throws ExportException {
+                         List<Statement> body, List<String> mem) throws ExportException {
         Map<String, Declarators.Declarator> parsed = declarators.parse(text);
         boolean parameter = cell.selected().directives().parameters();
         for (Snippet s : sns) {
             VarSnippet v = (VarSnippet) s;
             String type = v.typeName();
+            if (type.startsWith("<anonymous class ") && parsed.get(v.name()) != null
+                    && parsed.get(v.name()).initializer() != null) {
+                // var x = new Object() { ... }: JShell runs it, so export must too: the anonymous class gets a name.
+                AnonymousClass named = AnonymousClass.of(v.name(), type, parsed.get(v.name()).initializer())
+                        .orElseThrow(() -> ExportException.atCell(file, cell.cell(), "cannot export variable '" + v.name()
+                                + "' of an anonymous class created with constructor arguments; declare a named class"));
+                mem.add(named.declaration());
+                for (SnippetEvent e : shell.eval(named.declaration())) {
+                    if (e.status() == Snippet.Status.REJECTED) {
+                        throw ExportException.atCell(file, cell.cell(), "cannot name the anonymous class of '" + v.name()
+                                + "' (" + type + "); declare a named class");
+                    }
+                }
+                boolean redeclared = vars.declare(v.name(), named.name(), cell.cell().id(), parameter, named.creation());
+                if (parameter && redeclared) {
+                    throw ExportException.atCell(file, cell.cell(), "parameter '" + v.name() + "' is declared twice");
+                }
+                if (!parameter) body.add(vars.statement(v.name() + " = " + named.creation() + ";"));
+                shell.eval(named.name() + " " + v.name() + ";");
+                continue;
+            }
             if (type.isEmpty() || type.contains("<anonymous") || type.contains("capture#")) {
                 throw ExportException.atCell(file, cell.cell(), "cannot give variable '" + v.name()
                         + "' a field type (JShell infers '" + type + "'); declare it with an explicit type");

@@ -47,10 +47,15 @@ public final class KernelSpecInstaller {
      * passed as a system property so user code (not the small kernel JVM) gets e.g. {@code -Xmx8g}.
      */
     public static JsonObject spec(String displayName, List<String> classPath, List<String> evaluatorJvmOptions) {
+        return spec(displayName, classPath, evaluatorJvmOptions, KernelArchive.KERNEL_JVM);
+    }
+
+    /** {@link #spec(String, List, List)} with the kernel JVM's own options (heap, collector, its class archive). */
+    public static JsonObject spec(String displayName, List<String> classPath, List<String> evaluatorJvmOptions,
+                                  List<String> kernelJvmOptions) {
         JsonArray argv = new JsonArray();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.add("-Xmx256m");
-        argv.add("-XX:+UseSerialGC");
+        kernelJvmOptions.forEach(argv::add);
         if (!evaluatorJvmOptions.isEmpty()) {
             argv.add("-Dgradnote.evaluatorJvmOptions=" + String.join("\u001f", evaluatorJvmOptions));
         }
@@ -82,6 +87,35 @@ public final class KernelSpecInstaller {
         Path file = dir.resolve("kernel.json");
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
         return file;
+    }
+
+    /** The class path the installed {@code kernels/NAME/kernel.json} runs the kernel on, if it is there. */
+    public static java.util.Optional<List<String>> installedClassPath(Path kernelsDir, String name) {
+        Path file = kernelsDir.resolve(name).resolve("kernel.json");
+        try {
+            JsonObject spec = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            JsonArray argv = spec.getAsJsonArray("argv");
+            for (int i = 0; i + 1 < argv.size(); i++) {
+                if (argv.get(i).getAsString().equals("-cp")) {
+                    return java.util.Optional.of(List.of(argv.get(i + 1).getAsString().split(java.io.File.pathSeparator)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not installed, or not a kernel.json this installer wrote
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether any kernel spec left in {@code kernelsDir} runs from a class path inside {@code dir}. */
+    public static boolean anyUses(Path kernelsDir, Path dir) throws IOException {
+        if (!Files.isDirectory(kernelsDir)) return false;
+        try (Stream<Path> specs = Files.list(kernelsDir)) {
+            for (Path spec : specs.toList()) {
+                var cp = installedClassPath(kernelsDir, spec.getFileName().toString());
+                if (cp.isPresent() && cp.get().stream().anyMatch(e -> Path.of(e).startsWith(dir))) return true;
+            }
+        }
+        return false;
     }
 
     /** Removes {@code kernels/NAME}; false when it was not installed there. */

@@ -14,6 +14,11 @@ public final class StreamRouter extends OutputStream {
     private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
     private final StringBuilder pending = new StringBuilder();
     private final Object lock;
+    /** Length of the held partial line at the last {@link #flushCompleteLines()}, -1 after any full flush. */
+    private int partialAtLastTick = -1;
+    private long partialSinceNanos;
+    /** A partial line still growing is held at most this long, so slow progress output still shows. */
+    private static final long MAX_HOLD_NANOS = 500_000_000L;
 
     /** {@code lock} is shared by the stdout and stderr routers, so flushing one from the other cannot deadlock. */
     public StreamRouter(String stream, OutputListener listener, Object lock) {
@@ -47,12 +52,48 @@ public final class StreamRouter extends OutputStream {
     public void flushText() {
         synchronized (lock) {
             decodeAndRoute();
-            int markerStart = pending.indexOf(String.valueOf(Markers.START));
-            int upTo = markerStart >= 0 ? markerStart : pending.length();
-            if (upTo > 0) {
-                listener.text(stream, pending.substring(0, upTo));
-                pending.delete(0, upTo);
+            send(sendableEnd());
+            partialAtLastTick = -1;
+        }
+    }
+
+    /**
+     * The timer's flush: sends complete lines, and a partial line only once it stopped growing since the previous
+     * call (or was held half a second). A long line arriving in pieces (the evaluator's pipe splits large writes) is
+     * thus never cut into two stream messages mid-word, which clients that store each message as its own output
+     * (nbclient, hence nbconvert's HTML) showed as a line broken inside a word.
+     */
+    public void flushCompleteLines() {
+        synchronized (lock) {
+            decodeAndRoute();
+            int end = sendableEnd();
+            int lineEnd = pending.lastIndexOf("\n", end - 1) + 1;
+            int partial = end - lineEnd;
+            long now = System.nanoTime();
+            boolean sameLineAsBefore = partialAtLastTick >= 0 && lineEnd == 0;
+            boolean stalled = sameLineAsBefore && partial == partialAtLastTick;
+            boolean heldLongEnough = sameLineAsBefore && now - partialSinceNanos >= MAX_HOLD_NANOS;
+            if (partial == 0 || stalled || heldLongEnough) {
+                send(end);
+                partialAtLastTick = -1;
+                return;
             }
+            send(lineEnd);
+            if (!sameLineAsBefore) partialSinceNanos = now;
+            partialAtLastTick = partial;
+        }
+    }
+
+    /** Where text may be sent up to: before a possible marker start, else everything pending. */
+    private int sendableEnd() {
+        int markerStart = pending.indexOf(String.valueOf(Markers.START));
+        return markerStart >= 0 ? markerStart : pending.length();
+    }
+
+    private void send(int upTo) {
+        if (upTo > 0) {
+            listener.text(stream, pending.substring(0, upTo));
+            pending.delete(0, upTo);
         }
     }
 

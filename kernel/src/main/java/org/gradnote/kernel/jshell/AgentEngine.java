@@ -35,9 +35,26 @@ final class AgentEngine implements ExecutionControlProvider {
      * @throws ExecutionControl.StoppedException when interrupted (a renderer looping), and other engine failures
      */
     void epilogue(String fence, boolean hasValue) throws ExecutionControl.ExecutionControlException {
+        epilogue(fence, Boolean.toString(hasValue));
+    }
+
+    /**
+     * Writes the output fence only, keeping the last snippet's value for a later {@link #epilogue(String, boolean)}
+     * (so {@code %%time} can print its figures before the value is shown).
+     */
+    void fenceKeepingValue(String fence) throws ExecutionControl.ExecutionControlException {
+        epilogue(fence, EvaluatorAgent.KEEP_VALUE);
+    }
+
+    /** Nanoseconds the evaluator JVM spent running snippets (not compiling them) since it started; 0 before. */
+    long executionNanos() {
+        return control instanceof EvaluatorControl c ? c.invokeNanos() : 0;
+    }
+
+    private void epilogue(String fence, String valueMode) throws ExecutionControl.ExecutionControlException {
         ExecutionControl c = control;
         if (c == null) throw new ExecutionControl.InternalException("no evaluator engine");
-        c.extensionCommand(EvaluatorAgent.PREPARE_EPILOGUE, new String[]{fence, Boolean.toString(hasValue)});
+        c.extensionCommand(EvaluatorAgent.PREPARE_EPILOGUE, new String[]{fence, valueMode});
         // invoke, not extensionCommand, for the work itself: only an invoke can be stopped by an interrupt.
         c.invoke(Epilogue.class.getName(), "run");
     }

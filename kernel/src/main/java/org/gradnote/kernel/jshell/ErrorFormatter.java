@@ -20,10 +20,10 @@ final class ErrorFormatter {
     private ErrorFormatter() {}
 
     static Optional<ErrorInfo> of(JShell shell, SnippetEvent event, SnippetSource snippet, String source,
-                                  int firstLine, Map<String, Evaluator.SnippetLocation> locations) {
+                                  int firstLine, String cellLabel, Map<String, Evaluator.SnippetLocation> locations) {
         Snippet s = event.snippet();
         if (event.status() == Snippet.Status.REJECTED) {
-            return Optional.of(compileError(shell.diagnostics(s).toList(), snippet, source, firstLine));
+            return Optional.of(compileError(shell.diagnostics(s).toList(), snippet, source, firstLine, cellLabel));
         }
         if (event.exception() instanceof UnresolvedReferenceException u) {
             String missing = shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
@@ -35,7 +35,20 @@ final class ErrorFormatter {
         return Optional.empty();
     }
 
-    private static ErrorInfo compileError(List<Diag> diags, SnippetSource snippet, String source, int firstLine) {
+    /**
+     * javac's "location: class " line names the class JShell wraps a snippet in, which has no name a user can see:
+     * the cell and line say where instead.
+     */
+    private static final java.util.regex.Pattern NAMELESS_LOCATION =
+            java.util.regex.Pattern.compile("(?m)^(\\s*location: )class\\s*$");
+
+    static String nameLocation(String message, String cellLabel, int line) {
+        return NAMELESS_LOCATION.matcher(message)
+                .replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(cellLabel + ", line " + line));
+    }
+
+    private static ErrorInfo compileError(List<Diag> diags, SnippetSource snippet, String source, int firstLine,
+                                          String cellLabel) {
         List<String> trace = new ArrayList<>();
         String first = null;
         String[] lines = source.split("\n", -1);
@@ -45,7 +58,7 @@ final class ErrorFormatter {
             int absolute = snippet.offset() + (int) Math.min(pos, snippet.text().length());
             int lineInSource = Evaluator.lineOf(source, absolute);
             int column = absolute - (source.lastIndexOf('\n', absolute - 1) + 1) + 1;
-            String message = d.getMessage(Locale.ROOT);
+            String message = nameLocation(d.getMessage(Locale.ROOT), cellLabel, firstLine + lineInSource);
             String where = "line " + (firstLine + lineInSource) + ", column " + column;
             if (first == null) first = where + ": " + message.lines().findFirst().orElse(message);
             trace.add("Compile error at " + where + ": " + message);

@@ -33,6 +33,7 @@ public final class Evaluator implements AutoCloseable {
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
+    private boolean compilerWarmedUp; // guarded by this
 
     public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, StdinServer.Endpoint stdin) {
         this.config = config;
@@ -43,6 +44,10 @@ public final class Evaluator implements AutoCloseable {
 
     /** Starts the evaluator JVM and runs the default imports. */
     public synchronized void start() {
+        if (!compilerWarmedUp) {
+            compilerWarmedUp = true;
+            CompilerWarmup.startInBackground();
+        }
         JShell s = JShell.builder()
                 .out(out).err(err)
                 // JShell's own stdin forwarding stays unused: RemoteSetup installs our channel as System.in.
@@ -58,8 +63,11 @@ public final class Evaluator implements AutoCloseable {
         // asks its parent first, so listing them again loads nothing twice.
         s.addToClasspath(String.join(java.io.File.pathSeparator, config.classPath()));
         for (String cp : addedClassPath) s.addToClasspath(cp);
-        List<String> setup = new ArrayList<>(config.imports());
+        // RemoteSetup first: it starts loading the display classes in the evaluator JVM (for the first cell's epilogue)
+        // while this JVM compiles the imports.
+        List<String> setup = new ArrayList<>();
         setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
+        setup.addAll(config.imports());
         for (String snippet : setup) {
             for (SnippetEvent e : s.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED) LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
@@ -132,7 +140,7 @@ public final class Evaluator implements AutoCloseable {
                 int lead = snippet.text().length() - snippet.text().stripLeading().length();
                 int line = firstLine + lineOf(source, snippet.offset() + lead);
                 locations.put(s.id(), new SnippetLocation(cellLabel, line));
-                Optional<ErrorInfo> error = ErrorFormatter.of(shell, event, snippet, source, firstLine, locations);
+                Optional<ErrorInfo> error = ErrorFormatter.of(shell, event, snippet, source, firstLine, cellLabel, locations);
                 if (error.isPresent() && error.get().ename().equals("java.lang.OutOfMemoryError")) {
                     return EvalOutcome.failure(ErrorFormatter.outOfMemory(error.get(), maxHeapBytes()));
                 }
@@ -182,6 +190,29 @@ public final class Evaluator implements AutoCloseable {
             return Optional.of(dead ? ErrorFormatter.evaluatorDied()
                     : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
         }
+    }
+
+    /**
+     * Writes the output fence without showing or forgetting the last snippet's value (a later {@link #epilogue}
+     * shows it); same failures as {@link #epilogue}.
+     */
+    public Optional<ErrorInfo> fenceKeepingValue(String fence) {
+        if (dead) return Optional.of(ErrorFormatter.evaluatorDied());
+        try {
+            engine.fenceKeepingValue(fence);
+            return dead ? Optional.of(ErrorFormatter.evaluatorDied()) : Optional.empty();
+        } catch (ExecutionControl.StoppedException e) {
+            return Optional.of(ErrorFormatter.interrupted());
+        } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "fence", e);
+            return Optional.of(dead ? ErrorFormatter.evaluatorDied()
+                    : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
+        }
+    }
+
+    /** Nanoseconds the evaluator JVM has spent running code (snippets, epilogues; not compiling) since it started. */
+    public long executionNanos() {
+        return engine.executionNanos();
     }
 
     /** Runs a kernel-internal statement (setup, renderer reload); true when it ran without error. */

@@ -50,6 +50,8 @@ final class EvaluatorControl extends JdiExecutionControl {
 
     private final Object stopLock = new Object();
     private boolean userCodeRunning; // guarded by stopLock
+    /** Nanoseconds spent in {@link #invoke} (running code, not compiling it), summed over this JVM's life. */
+    private final java.util.concurrent.atomic.AtomicLong invokeNanos = new java.util.concurrent.atomic.AtomicLong();
     private VirtualMachine vm; // guarded by this
     private Process process; // guarded by this
 
@@ -88,13 +90,20 @@ final class EvaluatorControl extends JdiExecutionControl {
         synchronized (stopLock) {
             userCodeRunning = true;
         }
+        long start = System.nanoTime();
         try {
             return super.invoke(className, methodName);
         } finally {
+            invokeNanos.addAndGet(System.nanoTime() - start);
             synchronized (stopLock) {
                 userCodeRunning = false;
             }
         }
+    }
+
+    /** Time spent running snippets and epilogues so far (compilation excluded), for {@code %time}. */
+    long invokeNanos() {
+        return invokeNanos.get();
     }
 
     /**

@@ -19,5 +19,25 @@ public final class RemoteSetup {
         ClassLoader snippets = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
                 .getClassLoader();
         org.gradnote.kernel.display.Renderers.useLoader(snippets);
+        preloadDisplayClasses();
+    }
+
+    /**
+     * Loads what the first cell's epilogue uses (the renderer plug-ins, the marker encoding, JSON) on a background
+     * thread, while the kernel is still compiling the session's default imports: the first cell's result then comes
+     * about 0.2-0.3 s sooner.
+     */
+    private static void preloadDisplayClasses() {
+        Thread t = new Thread(() -> {
+            try {
+                var bundle = org.gradnote.kernel.display.Renderers.render(Integer.valueOf(42));
+                org.gradnote.kernel.io.Markers.encode(org.gradnote.kernel.io.Markers.RESULT, bundle.toJson());
+                org.gradnote.plots.notebook.Notebook.shows(Integer.valueOf(42));
+            } catch (RuntimeException | LinkageError e) {
+                // Only a lost head start: the first cell loads the same classes itself.
+            }
+        }, "gradnote-display-preload");
+        t.setDaemon(true);
+        t.start();
     }
 }

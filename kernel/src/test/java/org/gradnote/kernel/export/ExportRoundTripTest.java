@@ -38,7 +38,7 @@ class ExportRoundTripTest {
         assertTrue(s.contains("    // %% export/tricky.ipynb #magic\n    static void cell09_magic() throws Throwable {\n        timeStart = System.nanoTime();"));
         assertFalse(s.contains("Notebook.display(System.out.printf"), "a magic's trailing expression is not shown");
         assertFalse(s.contains("#empty"), "empty cells are not exported");
-        assertTrue(s.contains("new NotebookStep(\"raises\", Tricky::cell10_raises)"));
+        assertTrue(s.contains("new NotebookStep(\"raises\", Tricky::cell10_raises, 0L, \"IllegalStateException\")"), s);
     }
 
     @Test

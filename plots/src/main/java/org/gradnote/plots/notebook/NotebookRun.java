@@ -12,7 +12,8 @@ public final class NotebookRun {
     /**
      * Runs {@code notebook}'s steps with {@code args} ({@code --name=value} parameters, and {@code --seed=N}, which
      * calls {@code Gradnote.seed(N)} before the first step and sets the notebook's {@code SEED} parameter if it declares
-     * one); exits 2 on bad arguments and 1 when a cell fails.
+     * one); exits 2 on bad arguments and 1 when a cell fails. A cell marked {@code //| raises T} is treated as replay
+     * treats it: throwing T is reported and the run goes on; throwing anything else, or nothing, fails the run.
      */
     public static void main(Class<?> notebook, String notebookName, String[] args) {
         Long seed = null;
@@ -41,8 +42,20 @@ public final class NotebookRun {
         for (NotebookStep step : steps(notebook)) {
             try {
                 step.body().run();
+                if (step.raises() != null) {
+                    System.out.flush();
+                    System.err.println(notebookName + ": cell #" + step.cellId() + " failed: expected " + step.raises()
+                            + " to be thrown (//| raises), nothing was");
+                    System.exit(1);
+                }
             } catch (Throwable t) {
                 System.out.flush();
+                if (step.expects(t)) {
+                    System.err.println(notebookName + ": cell #" + step.cellId() + " raised " + t + " (expected: //| raises "
+                            + step.raises() + ")");
+                    System.err.flush();
+                    continue;
+                }
                 System.err.println(notebookName + ": cell #" + step.cellId() + " failed:");
                 t.printStackTrace();
                 System.exit(1);

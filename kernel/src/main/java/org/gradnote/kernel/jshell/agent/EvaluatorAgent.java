@@ -25,12 +25,15 @@ import java.util.function.Consumer;
 public final class EvaluatorAgent extends RemoteExecutionControl {
     /** {@code extensionCommand} that sets the next epilogue's fence and whether the last value is shown. */
     public static final String PREPARE_EPILOGUE = "gradnote.prepareEpilogue";
+    /** The epilogue's value mode that writes the fence only and keeps the last value for the next epilogue. */
+    public static final String KEEP_VALUE = "keep";
 
     private static volatile EvaluatorAgent current;
     // Commands arrive one at a time on the forwarding thread, which also runs snippets: no locking needed.
     private Object lastValue;
     private String pendingFence;
     private boolean pendingHasValue;
+    private boolean pendingKeep;
 
     /**
      * Entry point of the evaluator JVM: what JDK 17's {@link RemoteExecutionControl#main} does, with this agent.
@@ -78,6 +81,7 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
             InternalException {
         if (PREPARE_EPILOGUE.equals(command) && arg instanceof String[] a && a.length == 2) {
             pendingFence = a[0];
+            pendingKeep = KEEP_VALUE.equals(a[1]);
             pendingHasValue = Boolean.parseBoolean(a[1]);
             return null;
         }
@@ -89,7 +93,7 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
         String fence = pendingFence;
         Object value = lastValue;
         pendingFence = null;
-        lastValue = null;
+        if (!pendingKeep) lastValue = null;
         if (fence == null) throw new IllegalStateException("epilogue invoked without " + PREPARE_EPILOGUE);
         org.gradnote.kernel.api.Display.epilogue(fence, pendingHasValue, pendingHasValue ? value : null);
     }

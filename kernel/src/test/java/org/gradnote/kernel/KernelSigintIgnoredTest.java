@@ -1,0 +1,66 @@
+package org.gradnote.kernel;
+
+import com.google.gson.JsonObject;
+import org.gradnote.kernel.jshell.ClassPaths;
+import org.gradnote.kernel.protocol.ConnectionInfo;
+import org.gradnote.kernel.protocol.JupyterMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A kernel process born with SIGINT ignored (started from a non-interactive shell's background job, as `./gradnote
+ * test &` did) logs that signal-mode interrupts cannot work, and a message-mode interrupt still stops a tight loop.
+ */
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class KernelSigintIgnoredTest {
+
+    @Test
+    void sigintIgnoredFromBirthIsLoggedAndMessageInterruptStillWorks(@TempDir Path dir) throws Exception {
+        ConnectionInfo info = TestClient.newConnection();
+        Path connection = Files.writeString(dir.resolve("kernel.json"), info.toJson());
+        Path log = dir.resolve("kernel.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // bash's `trap "" INT` sets SIG_IGN, which exec keeps: the JVM starts exactly as a background job's would.
+        String command = "trap '' INT; exec \"$0\" -cp \"$1\" org.gradnote.kernel.Main kernel \"$2\"";
+        Process kernel = new ProcessBuilder("bash", "-c", command, java,
+                String.join(File.pathSeparator, ClassPaths.ofKernel()), connection.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try (TestClient client = new TestClient(info)) {
+            client.awaitIopub();
+            String text = Files.readString(log);
+            assertTrue(text.contains("SIGINT is ignored in this process"), text);
+
+            assertEquals("ok", client.execute("1").status(), "the evaluator is up");
+            JupyterMessage loop = client.sendExecute("long spins = 0;\nwhile (true) { spins++; }");
+            Thread.sleep(1000);
+            // On a loaded machine the loop may still be compiling at the first interrupt: press again, as a user would.
+            JupyterMessage replyMessage = null;
+            for (int attempt = 0; attempt < 10 && replyMessage == null; attempt++) {
+                JupyterMessage interrupt = client.send(client.control, "interrupt_request", new JsonObject());
+                assertEquals("ok", client.reply(client.control, interrupt).content().get("status").getAsString());
+                replyMessage = client.receive(client.shell, 3000);
+            }
+            assertNotNull(replyMessage, "message-mode interrupt stops the loop");
+            JsonObject reply = replyMessage.content();
+            assertEquals("error", reply.get("status").getAsString(), reply.toString());
+            assertEquals("Interrupted", reply.get("ename").getAsString());
+            assertEquals("ok", client.execute("1 + 1").status(), "the session goes on");
+
+            JsonObject shutdown = new JsonObject();
+            shutdown.addProperty("restart", false);
+            client.reply(client.control, client.send(client.control, "shutdown_request", shutdown));
+            assertTrue(kernel.waitFor(30, TimeUnit.SECONDS), "the kernel exits after shutdown_request");
+        } finally {
+            kernel.destroyForcibly();
+        }
+    }
+}
