@@ -67,7 +67,7 @@ public final class KernelArchive {
         }
         com.google.gson.JsonObject o = new com.google.gson.JsonObject();
         o.addProperty("warm", 1);
-        com.google.gson.JsonParser.parseString(o.toString());
+        var unused = com.google.gson.JsonParser.parseString(o.toString()); // loads the parser classes for the archive
         try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
             org.zeromq.ZMQ.Socket socket = context.createSocket(org.zeromq.SocketType.ROUTER);
             socket.bindToRandomPort("tcp://127.0.0.1");
