@@ -35,7 +35,8 @@ public final class Gradnote {
      * through {@link Tensor} first, whose initialiser configures JavaCPP before ND4J loads.
      */
     public static void setNumThreads(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
+        if (threads < 1)
+            throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
         Tensor.defaultDType();
         Nd4j.getEnvironment().setMaxThreads(threads);
         org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
@@ -47,7 +48,8 @@ public final class Gradnote {
      * own loops do not), at the cost of single-threaded products.
      */
     public static void setBlasThreads(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("setBlasThreads: threads must be at least 1, got " + threads);
+        if (threads < 1)
+            throw new IllegalArgumentException("setBlasThreads: threads must be at least 1, got " + threads);
         Tensor.defaultDType();
         org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
     }
@@ -68,7 +70,11 @@ public final class Gradnote {
      * docs/performance.md. Later options on a command line win.
      */
     public static List<String> jvmOptions() {
-        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1",
+        return List.of(
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=0.1",
+                "-XX:CICompilerCount=1",
                 "-XX:C1MaxInlineSize=20");
     }
 

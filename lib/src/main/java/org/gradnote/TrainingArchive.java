@@ -32,7 +32,8 @@ public final class TrainingArchive {
     }
 
     static List<String> options(List<String> classPath, Path dir) {
-        return archiveFor(classPath, dir).filter(Files::isRegularFile)
+        return archiveFor(classPath, dir)
+                .filter(Files::isRegularFile)
                 .map(a -> List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"))
                 .orElse(List.of());
     }
@@ -58,13 +59,20 @@ public final class TrainingArchive {
         Path archive = target.get();
         Files.createDirectories(archive.getParent());
         // The JVM writes the archive at exit; under a temporary name so that no JVM ever maps a half-written one.
-        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true"));
+        Path tmp = archive.resolveSibling(
+                archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true"));
         cmd.addAll(Gradnote.jvmOptions());
-        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-cp", String.join(File.pathSeparator, jars), "org.gradnote.examples.Warmup"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        cmd.addAll(List.of(
+                "-XX:ArchiveClassesAtExit=" + tmp,
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-cp",
+                String.join(File.pathSeparator, jars),
+                "org.gradnote.examples.Warmup"));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OMP_NUM_THREADS", "1");
         Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
         int status = pb.start().waitFor();
@@ -85,7 +93,9 @@ public final class TrainingArchive {
         List<Path> archives;
         try (var files = Files.list(dir)) {
             archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa"))
-                    .sorted(java.util.Comparator.comparing(TrainingArchive::modified).reversed()).toList();
+                    .sorted(java.util.Comparator.comparing(TrainingArchive::modified)
+                            .reversed())
+                    .toList();
         }
         for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) Files.deleteIfExists(old);
     }
@@ -101,13 +111,16 @@ public final class TrainingArchive {
     /** Where the archive of classPath's leading jars lives; empty when they do not include gradnote's lib. */
     static Optional<Path> archiveFor(List<String> classPath, Path dir) {
         List<String> jars = leadingJars(classPath);
-        if (jars.stream().noneMatch(j -> Path.of(j).getFileName().toString().startsWith("gradnote-lib"))) return Optional.empty();
+        if (jars.stream().noneMatch(j -> Path.of(j).getFileName().toString().startsWith("gradnote-lib")))
+            return Optional.empty();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             for (String j : jars) {
                 Path p = Path.of(j);
-                sha.update((p.toAbsolutePath() + "\t" + Files.size(p) + "\t" + Files.getLastModifiedTime(p).toMillis() + "\n")
+                sha.update((p.toAbsolutePath() + "\t" + Files.size(p) + "\t"
+                                + Files.getLastModifiedTime(p).toMillis() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
             return Optional.of(dir.resolve(HexFormat.of().formatHex(sha.digest(), 0, 12) + ".jsa"));

@@ -16,7 +16,8 @@ public final class Fixtures {
     public static JsonObject load(String name) {
         var in = Fixtures.class.getResourceAsStream("/fixtures/" + name);
         if (in == null) throw new IllegalStateException("missing fixture " + name);
-        return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+        return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                .getAsJsonObject();
     }
 
     public static double[] doubles(JsonElement e) {
@@ -39,11 +40,13 @@ public final class Fixtures {
 
     /** Asserts element-wise agreement to a relative tolerance (with an absolute floor for values near zero). */
     public static void assertClose(String what, double[] expected, double[] actual, double rel) {
-        if (expected.length != actual.length) throw new AssertionError(what + ": " + expected.length + " expected values, got " + actual.length);
+        if (expected.length != actual.length)
+            throw new AssertionError(what + ": " + expected.length + " expected values, got " + actual.length);
         for (int i = 0; i < expected.length; i++) {
             double tol = rel * Math.max(Math.abs(expected[i]), 1e-3);
             if (!(Math.abs(expected[i] - actual[i]) <= tol)) {
-                throw new AssertionError(what + "[" + i + "]: expected " + expected[i] + " (PyTorch), got " + actual[i]);
+                throw new AssertionError(
+                        what + "[" + i + "]: expected " + expected[i] + " (PyTorch), got " + actual[i]);
             }
         }
     }

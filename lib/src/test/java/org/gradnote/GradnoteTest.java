@@ -23,9 +23,14 @@ class GradnoteTest {
 
     @Test
     void jvmOptionsAreTheMeasuredTrainingDefaults() {
-        assertEquals(java.util.List.of(
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:CICompilerCount=1",
-                "-XX:C1MaxInlineSize=20"), Gradnote.jvmOptions());
+        assertEquals(
+                java.util.List.of(
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:CompileThresholdScaling=0.1",
+                        "-XX:CICompilerCount=1",
+                        "-XX:C1MaxInlineSize=20"),
+                Gradnote.jvmOptions());
     }
 
     @Test

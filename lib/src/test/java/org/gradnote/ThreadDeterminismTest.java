@@ -58,7 +58,8 @@ class ThreadDeterminismTest {
     private static void sameAtOneAndTwo(String name, Recipe r) {
         List<double[]> one = at(1, 1, r), two = at(2, 1, r);
         assertEquals(one.size(), two.size());
-        for (int i = 0; i < one.size(); i++) assertArrayEquals(one.get(i), two.get(i), 0.0, name + ": parameter " + i + " differs");
+        for (int i = 0; i < one.size(); i++)
+            assertArrayEquals(one.get(i), two.get(i), 0.0, name + ": parameter " + i + " differs");
         // OpenBLAS on 2 threads too: the same training up to the last bits of its products.
         List<double[]> both = at(2, 2, r);
         double worst = 0;
@@ -71,7 +72,8 @@ class ThreadDeterminismTest {
         // Adam turns a last-bit difference of a near-zero gradient into up to one step of lr: measured 1e-7 (LeNet,
         // CNN) to 2e-5 (LSTM, GRU) and 2e-4-8e-4 (wide MLP) after these few steps; a wrong product moves far more.
         System.out.printf("%s: OpenBLAS on 2 threads moves the parameters by %.2e (relative)%n", name, worst);
-        assertTrue(worst < 1e-2, name + ": with OpenBLAS on 2 threads the parameters moved by " + worst + " (relative)");
+        assertTrue(
+                worst < 1e-2, name + ": with OpenBLAS on 2 threads the parameters moved by " + worst + " (relative)");
     }
 
     private static Map<String, Tensor> loop(Module m, Optimizer opt, Loss crit, Tensor x, Tensor y, int steps) {
@@ -107,14 +109,24 @@ class ThreadDeterminismTest {
             Gradnote.seed(2);
             Tensor[] s = LenetDigits.split();
             Sequential m = LenetDigits.lenet();
-            return loop(m, new SGD(m.parameters(), 0.1, 0.9), Loss.crossEntropy(), s[0].slice(0, 0, 256), s[1].slice(0, 0, 256), 3);
+            return loop(
+                    m,
+                    new SGD(m.parameters(), 0.1, 0.9),
+                    Loss.crossEntropy(),
+                    s[0].slice(0, 0, 256),
+                    s[1].slice(0, 0, 256),
+                    3);
         });
         sameAtOneAndTwo("CNN on 3x16x16", () -> {
             Gradnote.seed(3);
             Tensor x = Tensor.randn(32, 3, 16, 16);
             long[] labels = new long[32];
             for (int i = 0; i < labels.length; i++) labels[i] = i % 10;
-            Sequential m = new Sequential(new Conv2d(3, 32, 3, 1, 1), Activations.relu(), new MaxPool2d(2), new Flatten(),
+            Sequential m = new Sequential(
+                    new Conv2d(3, 32, 3, 1, 1),
+                    Activations.relu(),
+                    new MaxPool2d(2),
+                    new Flatten(),
                     new Linear(32 * 8 * 8, 10));
             return loop(m, new SGD(m.parameters(), 0.01, 0.9), Loss.crossEntropy(), x, Tensor.of(labels), 3);
         });

@@ -54,11 +54,15 @@ public final class Grid {
         try {
             long t0 = System.nanoTime();
             Prepared nb = Prepared.of(spec.target(), work, log);
-            log.printf("gradnote grid: %s compiled in %s%n", nb.className(), Durations.format((System.nanoTime() - t0) / 1_000_000));
+            log.printf(
+                    "gradnote grid: %s compiled in %s%n",
+                    nb.className(), Durations.format((System.nanoTime() - t0) / 1_000_000));
             nb.params().check(spec.params(), nb.name());
             nb.checkFolds(spec.folds());
             if (out == null) {
-                out = Path.of("runs", nb.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                out = Path.of(
+                        "runs",
+                        nb.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             }
             List<RunSpec> plan = GridPlan.runs(spec, nb.exportHash());
             Map<String, Object> description = new LinkedHashMap<>();
@@ -73,11 +77,19 @@ public final class Grid {
             Set<String> done = new HashSet<>(spec.resume() ? store.finished() : List.of());
             List<RunSpec> pending = new ArrayList<>();
             for (RunSpec r : plan) if (!done.contains(r.id())) pending.add(r);
-            if (spec.resume()) log.println("gradnote grid: resuming " + out + ": " + (plan.size() - pending.size()) + " of "
-                    + plan.size() + " runs already finished");
-            int[] counts = pending.isEmpty() ? new int[2] : execute(nb, pending, store, work, plan.size() - pending.size(), plan.size());
+            if (spec.resume())
+                log.println("gradnote grid: resuming " + out + ": " + (plan.size() - pending.size()) + " of "
+                        + plan.size() + " runs already finished");
+            int[] counts = pending.isEmpty()
+                    ? new int[2]
+                    : execute(nb, pending, store, work, plan.size() - pending.size(), plan.size());
             writeTables(plan, store, nb.name());
-            return new Outcome(out, plan.size() - pending.size() + counts[0], counts[1], plan.size() - pending.size(), plan.size());
+            return new Outcome(
+                    out,
+                    plan.size() - pending.size() + counts[0],
+                    counts[1],
+                    plan.size() - pending.size(),
+                    plan.size());
         } finally {
             RunTask.deleteTree(work);
         }
@@ -88,26 +100,35 @@ public final class Grid {
             throws IOException, InterruptedException, GridException {
         Path sparkLocal = work.resolve("spark");
         Files.createDirectories(sparkLocal);
-        SparkConf conf = new SparkConf().setMaster(spec.master()).setAppName("gradnote grid " + nb.name())
+        SparkConf conf = new SparkConf()
+                .setMaster(spec.master())
+                .setAppName("gradnote grid " + nb.name())
                 .set("spark.ui.enabled", "false")
                 .set("spark.task.cpus", Integer.toString(spec.threadsPerRun()))
                 .set("spark.task.maxFailures", Integer.toString(spec.retries() + 1))
                 .set("spark.local.dir", sparkLocal.toString())
                 .set("spark.jars", appJar(work).toString());
-        if (loopback(spec.master())) conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        if (loopback(spec.master()))
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         if (!spec.local()) conf.set("spark.cores.max", "1024");
         Map<String, String> env = new HashMap<>(Gradnote.nativeEnvironment());
         // One native thread pool per run, sized as Spark's share of cores: spark.task.cpus.
         env.put("OMP_NUM_THREADS", Integer.toString(spec.threadsPerRun()));
         long timeout = spec.timeout().map(java.time.Duration::toMillis).orElse(0L);
-        RunTask task = new RunTask(nb.command(), nb.notebookJar().getFileName().toString(), nb.params().has("FOLDS"), env, timeout);
+        RunTask task = new RunTask(
+                nb.command(),
+                nb.notebookJar().getFileName().toString(),
+                nb.params().has("FOLDS"),
+                env,
+                timeout);
         AtomicInteger running = new AtomicInteger();
         int ok = 0, failed = 0;
         long start = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
-            log.printf("gradnote grid: Spark %s context on %s started in %s%n", sc.version(), spec.master(),
-                    Durations.format((System.nanoTime() - start) / 1_000_000));
+            log.printf(
+                    "gradnote grid: Spark %s context on %s started in %s%n",
+                    sc.version(), spec.master(), Durations.format((System.nanoTime() - start) / 1_000_000));
             sc.addFile(nb.notebookJar().toString());
             sc.sc().addSparkListener(new SparkListener() {
                 @Override
@@ -121,7 +142,8 @@ public final class Grid {
                 }
             });
             Map<RunSpec, JavaFutureAction<List<RunResult>>> futures = new LinkedHashMap<>();
-            for (RunSpec r : pending) futures.put(r, sc.parallelize(List.of(r), 1).map(task).collectAsync());
+            for (RunSpec r : pending)
+                futures.put(r, sc.parallelize(List.of(r), 1).map(task).collectAsync());
             Progress progress = new Progress(log, total, already);
             boolean stopped = false;
             while (!futures.isEmpty()) {
@@ -138,14 +160,20 @@ public final class Grid {
                         progress.failure(e.getKey(), result);
                         if (spec.failFast() && !stopped) {
                             stopped = true;
-                            log.println("gradnote grid: --fail-fast: stopping the grid after run " + e.getKey().id());
+                            log.println("gradnote grid: --fail-fast: stopping the grid after run "
+                                    + e.getKey().id());
                             sc.cancelAllJobs();
                         }
                     }
                 }
                 finished.forEach(futures::remove);
                 // Spark's listener bus is asynchronous: a task whose job already ended may still count as running.
-                progress.update(ok, failed, Math.min(running.get(), futures.size()), futures.size(), (System.nanoTime() - start) / 1_000_000);
+                progress.update(
+                        ok,
+                        failed,
+                        Math.min(running.get(), futures.size()),
+                        futures.size(),
+                        (System.nanoTime() - start) / 1_000_000);
                 if (!futures.isEmpty()) Thread.sleep(200);
             }
             progress.end();
@@ -161,8 +189,18 @@ public final class Grid {
         } catch (ExecutionException e) {
             String msg = String.valueOf(e.getCause() == null ? e : e.getCause().getMessage());
             if (msg.contains("cancelled")) return null;
-            return new RunResult(r.id(), "lost", new LinkedHashMap<>(), 0, "Spark gave up on the run: " + msg.lines().findFirst().orElse(""),
-                    "", "", new LinkedHashMap<>(), "", "", -1);
+            return new RunResult(
+                    r.id(),
+                    "lost",
+                    new LinkedHashMap<>(),
+                    0,
+                    "Spark gave up on the run: " + msg.lines().findFirst().orElse(""),
+                    "",
+                    "",
+                    new LinkedHashMap<>(),
+                    "",
+                    "",
+                    -1);
         }
     }
 
@@ -176,7 +214,8 @@ public final class Grid {
         summary.write().csv(store.dir().resolve("summary.csv").toFile());
         List<String> metrics = Summaries.metricNames(runs.values());
         // Parameter columns are read back as strings: a summary.csv read by Tablesaw later types them itself.
-        if (org.gradnote.plots.notebook.GridCharts.write(summary, name, store.dir().resolve("summary.png"))) {
+        if (org.gradnote.plots.notebook.GridCharts.write(
+                summary, name, store.dir().resolve("summary.png"))) {
             log.println("gradnote grid: " + store.dir().resolve("summary.png"));
         }
         List<String> shown = new ArrayList<>(params);
@@ -190,7 +229,11 @@ public final class Grid {
     /** The jar executors load the grid's task from: this module's jar, or its classes packed into one (tests). */
     private static Path appJar(Path work) throws IOException {
         try {
-            Path self = Path.of(RunTask.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path self = Path.of(RunTask.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isRegularFile(self)) return self;
             Path jar = work.resolve("gradnote-grid-app.jar");
             Prepared.jar(self, jar);
@@ -206,8 +249,10 @@ public final class Grid {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
         } catch (IOException e) {
-            throw new GridException("cannot reach the Spark master " + master + ": " + e.getMessage()
-                    + " (is a standalone Master running there? --master local[*] needs none)", 1);
+            throw new GridException(
+                    "cannot reach the Spark master " + master + ": " + e.getMessage()
+                            + " (is a standalone Master running there? --master local[*] needs none)",
+                    1);
         }
     }
 

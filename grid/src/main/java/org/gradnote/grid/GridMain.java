@@ -16,8 +16,13 @@ public final class GridMain {
         try {
             GridSpec spec = GridSpec.parse(Arrays.asList(args));
             Grid.Outcome o = new Grid(spec, System.err).run();
-            System.out.printf("gradnote grid: %d runs, %d ok, %d failed%s -> %s%n", o.total(), o.ok(), o.failed(),
-                    o.skipped() > 0 ? " (" + o.skipped() + " finished earlier)" : "", o.out().resolve("results.csv"));
+            System.out.printf(
+                    "gradnote grid: %d runs, %d ok, %d failed%s -> %s%n",
+                    o.total(),
+                    o.ok(),
+                    o.failed(),
+                    o.skipped() > 0 ? " (" + o.skipped() + " finished earlier)" : "",
+                    o.out().resolve("results.csv"));
             return o.failed() == 0 && o.ok() == o.total() ? 0 : 1;
         } catch (GridException e) {
             System.err.println("gradnote grid: " + e.getMessage());

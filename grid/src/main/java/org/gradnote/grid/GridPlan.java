@@ -40,6 +40,7 @@ final class GridPlan {
 
     /** The grid's identity: what {@code --out} and {@code --resume} compare. */
     static String gridId(GridSpec spec, String exportHash) {
-        return RunSpec.sha256(exportHash + "\0" + spec.params() + "\0" + spec.seeds() + "\0" + spec.folds()).substring(0, 16);
+        return RunSpec.sha256(exportHash + "\0" + spec.params() + "\0" + spec.seeds() + "\0" + spec.folds())
+                .substring(0, 16);
     }
 }

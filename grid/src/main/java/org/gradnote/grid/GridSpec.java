@@ -16,13 +16,24 @@ import java.util.regex.Pattern;
  * replicate axes ({@code --seeds A..B}, {@code --folds K}) and how to run them. Values stay strings here;
  * {@link NotebookParams} checks them against the notebook's {@code //| parameters} cell.
  */
-public record GridSpec(String target, Map<String, List<String>> params, List<Long> seeds, int folds, String master,
-        int threadsPerRun, Optional<Path> out, boolean resume, boolean failFast, Optional<Duration> timeout, int retries) {
+public record GridSpec(
+        String target,
+        Map<String, List<String>> params,
+        List<Long> seeds,
+        int folds,
+        String master,
+        int threadsPerRun,
+        Optional<Path> out,
+        boolean resume,
+        boolean failFast,
+        Optional<Duration> timeout,
+        int retries) {
 
     /** The usage line printed with every usage error. */
-    public static final String USAGE = "usage: gradnote grid NOTEBOOK.ipynb|FILE.java|CLASS --param NAME=v1,v2,... [--param ...]"
-            + " [--seeds A..B] [--folds K] [--master local[N]|local[*]|spark://HOST:PORT] [--threads-per-run N] [--out DIR]"
-            + " [--resume] [--fail-fast] [--timeout 10m] [--retries N]";
+    public static final String USAGE =
+            "usage: gradnote grid NOTEBOOK.ipynb|FILE.java|CLASS --param NAME=v1,v2,... [--param ...]"
+                    + " [--seeds A..B] [--folds K] [--master local[N]|local[*]|spark://HOST:PORT] [--threads-per-run N] [--out DIR]"
+                    + " [--resume] [--fail-fast] [--timeout 10m] [--retries N]";
 
     private static final Pattern SEEDS_RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)");
     private static final Pattern MASTER = Pattern.compile("local(\\[(\\d+|\\*)])?|spark://[^:/\\s]+:\\d+");
@@ -50,7 +61,14 @@ public record GridSpec(String target, Map<String, List<String>> params, List<Lon
             switch (opt) {
                 case "--resume" -> resume = true;
                 case "--fail-fast" -> failFast = true;
-                case "--param", "--seeds", "--folds", "--master", "--threads-per-run", "--out", "--timeout", "--retries" -> {
+                case "--param",
+                        "--seeds",
+                        "--folds",
+                        "--master",
+                        "--threads-per-run",
+                        "--out",
+                        "--timeout",
+                        "--retries" -> {
                     if (value == null) {
                         if (i + 1 >= args.size()) throw new GridException(opt + " needs a value");
                         value = args.get(++i);
@@ -76,8 +94,18 @@ public record GridSpec(String target, Map<String, List<String>> params, List<Lon
         if (target == null) throw new GridException("needs a NOTEBOOK.ipynb, FILE.java or CLASS");
         if (folds == 1) throw new GridException("--folds needs at least 2 folds, got 1");
         if (resume && out.isEmpty()) throw new GridException("--resume needs the --out DIR of the grid to complete");
-        return new GridSpec(target, Collections.unmodifiableMap(params), seeds, folds, master, threads, out, resume,
-                failFast, timeout, retries);
+        return new GridSpec(
+                target,
+                Collections.unmodifiableMap(params),
+                seeds,
+                folds,
+                master,
+                threads,
+                out,
+                resume,
+                failFast,
+                timeout,
+                retries);
     }
 
     private static void addParam(Map<String, List<String>> params, String spec) throws GridException {
@@ -85,8 +113,8 @@ public record GridSpec(String target, Map<String, List<String>> params, List<Lon
         if (eq < 0) throw new GridException("--param needs NAME=v1,v2,..., got '" + spec + "'");
         String name = spec.substring(0, eq);
         if (!NAME.matcher(name).matches()) throw new GridException("--param: '" + name + "' is not a parameter name");
-        if (params.containsKey(name)) throw new GridException("--param " + name + " given twice; list its values once: "
-                + name + "=v1,v2,...");
+        if (params.containsKey(name))
+            throw new GridException("--param " + name + " given twice; list its values once: " + name + "=v1,v2,...");
         String values = spec.substring(eq + 1);
         if (values.isBlank()) throw new GridException("--param " + name + " has an empty value list");
         List<String> list = new ArrayList<>();
@@ -117,7 +145,8 @@ public record GridSpec(String target, Map<String, List<String>> params, List<Lon
                 }
             }
         } catch (NumberFormatException e) {
-            throw new GridException("--seeds needs A..B (e.g. 0..4) or a list of integers (e.g. 1,7,42), got '" + value + "'");
+            throw new GridException(
+                    "--seeds needs A..B (e.g. 0..4) or a list of integers (e.g. 1,7,42), got '" + value + "'");
         }
         return List.copyOf(out);
     }
@@ -131,7 +160,8 @@ public record GridSpec(String target, Map<String, List<String>> params, List<Lon
 
     static Duration duration(String value) throws GridException {
         Matcher m = DURATION.matcher(value.strip());
-        if (!m.matches()) throw new GridException("--timeout needs a duration such as 90s, 10m or 2h, got '" + value + "'");
+        if (!m.matches())
+            throw new GridException("--timeout needs a duration such as 90s, 10m or 2h, got '" + value + "'");
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         Duration d = switch (unit) {

@@ -22,7 +22,11 @@ import java.util.stream.Stream;
  * finished exactly when it exists, which is what {@code --resume} reads after a killed driver.
  */
 final class GridStore {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping()
+            .create();
     private final Path dir;
 
     private GridStore(Path dir) {
@@ -37,21 +41,29 @@ final class GridStore {
      * Opens {@code dir} for the grid {@code gridId}: refuses a directory holding another grid's results, and this
      * grid's own unless {@code resume}.
      */
-    static GridStore open(Path dir, String gridId, Map<String, Object> description, boolean resume) throws GridException, IOException {
+    static GridStore open(Path dir, String gridId, Map<String, Object> description, boolean resume)
+            throws GridException, IOException {
         Path gridJson = dir.resolve("grid.json");
         if (Files.exists(gridJson)) {
-            JsonObject existing = JsonParser.parseString(Files.readString(gridJson, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject existing = JsonParser.parseString(Files.readString(gridJson, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             String other = existing.has("grid") ? existing.get("grid").getAsString() : "?";
             if (!other.equals(gridId)) {
-                throw new GridException("--out " + dir + " holds another grid's results (" + existing.get("target") + ", params "
-                        + existing.get("params") + ", seeds " + existing.get("seeds") + "); choose another --out", 2);
+                throw new GridException(
+                        "--out " + dir + " holds another grid's results (" + existing.get("target") + ", params "
+                                + existing.get("params") + ", seeds " + existing.get("seeds")
+                                + "); choose another --out",
+                        2);
             }
             if (!resume) {
-                throw new GridException("--out " + dir + " already holds this grid's results; pass --resume to complete it,"
-                        + " or choose another --out", 2);
+                throw new GridException(
+                        "--out " + dir + " already holds this grid's results; pass --resume to complete it,"
+                                + " or choose another --out",
+                        2);
             }
         } else if (Files.exists(dir.resolve("results.csv"))) {
-            throw new GridException("--out " + dir + " holds a results.csv that no grid.json describes; choose another --out", 2);
+            throw new GridException(
+                    "--out " + dir + " holds a results.csv that no grid.json describes; choose another --out", 2);
         }
         Files.createDirectories(dir.resolve("runs"));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -64,7 +76,9 @@ final class GridStore {
     /** The ids of the runs that finished ({@code ok}) in an earlier attempt of this grid. */
     List<String> finished() throws IOException {
         List<String> out = new ArrayList<>();
-        for (JsonObject run : runJsons()) if ("ok".equals(run.get("status").getAsString())) out.add(run.get("id").getAsString());
+        for (JsonObject run : runJsons())
+            if ("ok".equals(run.get("status").getAsString()))
+                out.add(run.get("id").getAsString());
         return out;
     }
 
@@ -113,7 +127,9 @@ final class GridStore {
         try (Stream<Path> dirs = Files.list(runs)) {
             for (Path d : dirs.sorted().toList()) {
                 Path f = d.resolve("run.json");
-                if (Files.exists(f)) out.add(JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject());
+                if (Files.exists(f))
+                    out.add(JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
+                            .getAsJsonObject());
             }
         }
         return out;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code //| parameters} cell), read from the exported source so the driver never loads the notebook's classes.
  */
 final class NotebookParams {
-    private static final Pattern PARAM = Pattern.compile("@Param\\s+(?:public\\s+|private\\s+)?static\\s+([\\w.]+)\\s+(\\w+)\\s*=\\s*([^;]*);");
+    private static final Pattern PARAM =
+            Pattern.compile("@Param\\s+(?:public\\s+|private\\s+)?static\\s+([\\w.]+)\\s+(\\w+)\\s*=\\s*([^;]*);");
 
     /** One parameter: its Java type and default as written in the cell. */
     record Param(String type, String name, String defaultValue) {}
@@ -26,7 +27,8 @@ final class NotebookParams {
     static NotebookParams of(String exportedSource) {
         Map<String, Param> out = new LinkedHashMap<>();
         Matcher m = PARAM.matcher(exportedSource);
-        while (m.find()) out.put(m.group(2), new Param(m.group(1), m.group(2), m.group(3).strip()));
+        while (m.find())
+            out.put(m.group(2), new Param(m.group(1), m.group(2), m.group(3).strip()));
         return new NotebookParams(out);
     }
 
@@ -51,7 +53,8 @@ final class NotebookParams {
         for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
             Param p = params.get(axis.getKey());
             if (p == null) {
-                throw new GridException(notebook + ": unknown parameter '" + axis.getKey() + "'; parameters: " + describe());
+                throw new GridException(
+                        notebook + ": unknown parameter '" + axis.getKey() + "'; parameters: " + describe());
             }
             for (String v : axis.getValue()) {
                 if (!fits(p.type(), v)) {

@@ -2,7 +2,6 @@ package org.gradnote.grid;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,13 @@ import org.gradnote.magics.MagicRegistry;
  * as {@code check}), compiled as {@code gradnote run} compiles it, its classes in one jar for the executors, and the
  * command each run starts with.
  */
-record Prepared(String name, String className, String source, String exportHash, Path notebookJar, List<String> command,
+record Prepared(
+        String name,
+        String className,
+        String source,
+        String exportHash,
+        Path notebookJar,
+        List<String> command,
         NotebookParams params) {
 
     /**
@@ -42,9 +47,13 @@ record Prepared(String name, String className, String source, String exportHash,
             if (target.endsWith(".ipynb")) {
                 Path nb = Path.of(target);
                 if (!Files.isRegularFile(nb)) throw new GridException(target + ": no such notebook", 2);
-                // By hash, as check: the notebook is rendered (JShell's analysis, seconds) only when its export is stale.
+                // By hash, as check: the notebook is rendered (JShell's analysis, seconds) only when its export is
+                // stale.
                 NotebookFile notebook = new NotebookReader().read(nb);
-                file = ClassNames.file(ExportCli.DEFAULT_OUT, ClassNames.of(notebook, new CellSelector().select(notebook).className()));
+                file = ClassNames.file(
+                        ExportCli.DEFAULT_OUT,
+                        ClassNames.of(
+                                notebook, new CellSelector().select(notebook).className()));
                 if (!Files.exists(file) || !Staleness.check(notebook, file).isEmpty()) {
                     new Exporter(classPath, MagicRegistry.standard()).export(nb, ExportCli.DEFAULT_OUT, false);
                     log.println("gradnote grid: exported " + target + " -> " + file + " (it was missing or stale)");
@@ -61,8 +70,14 @@ record Prepared(String name, String className, String source, String exportHash,
             List<String> cp = new ArrayList<>(compiled.classPath());
             cp.set(cp.size() - 1, RunTask.NOTEBOOK_JAR); // the compiled classes, last as in gradnote run
             String name = file.getFileName().toString().replaceFirst("\\.java$", "");
-            return new Prepared(name, compiled.className(), compiled.source(), RunSpec.sha256(compiled.source()), jar,
-                    TrainingJvm.command(cp, List.of(compiled.className())), NotebookParams.of(compiled.source()));
+            return new Prepared(
+                    name,
+                    compiled.className(),
+                    compiled.source(),
+                    RunSpec.sha256(compiled.source()),
+                    jar,
+                    TrainingJvm.command(cp, List.of(compiled.className())),
+                    NotebookParams.of(compiled.source()));
         } catch (ExportException e) {
             throw new GridException(e.getMessage(), 1);
         }
@@ -77,13 +92,19 @@ record Prepared(String name, String className, String source, String exportHash,
         if (explicit == null) {
             Path kernel;
             try {
-                kernel = Path.of(org.gradnote.kernel.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                kernel = Path.of(org.gradnote.kernel.Main.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
             } catch (java.net.URISyntaxException e) {
                 throw new GridException("cannot locate gradnote's kernel jar: " + e.getMessage(), 1);
             }
             if (!kernel.toString().endsWith(".jar")) {
-                throw new GridException("gradnote grid needs the kernel packaged (its jar lists the runs' class path): run"
-                        + " mvn -pl kernel -am package, or set -Dgradnote.classpath", 1);
+                throw new GridException(
+                        "gradnote grid needs the kernel packaged (its jar lists the runs' class path): run"
+                                + " mvn -pl kernel -am package, or set -Dgradnote.classpath",
+                        1);
             }
             // ClassPaths reads this property; every kernel class the driver calls then sees the runs' class path.
             System.setProperty("gradnote.classpath", kernel.toString());
@@ -93,8 +114,9 @@ record Prepared(String name, String className, String source, String exportHash,
 
     /** Packs a directory of classes into a jar (no manifest needed: it only goes on class paths). */
     static void jar(Path classes, Path jar) throws IOException {
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os);
-             Stream<Path> files = Files.walk(classes)) {
+        try (OutputStream os = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 JarEntry e = new JarEntry(classes.relativize(f).toString().replace('\\', '/'));
                 e.setTime(0); // the same classes give the same bytes
@@ -109,9 +131,9 @@ record Prepared(String name, String className, String source, String exportHash,
     void checkFolds(int folds) throws GridException {
         if (folds == 0) return;
         if (!params.has("FOLD") || !NotebookParams.fits(params.get("FOLD").type(), "0")) {
-            throw new GridException(name + ": --folds needs an int parameter FOLD in the //| parameters cell (and FOLDS,"
-                    + " set to K, if the notebook wants it); parameters: " + params.describe());
+            throw new GridException(
+                    name + ": --folds needs an int parameter FOLD in the //| parameters cell (and FOLDS,"
+                            + " set to K, if the notebook wants it); parameters: " + params.describe());
         }
     }
-
 }

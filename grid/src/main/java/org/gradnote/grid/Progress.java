@@ -21,8 +21,14 @@ final class Progress {
         int finished = ok + failed;
         int left = Math.max(0, unfinished - running);
         String eta = finished == 0 ? "?" : Durations.format(elapsedMillis * unfinished / finished);
-        String counts = String.format(Locale.ROOT, "grid: %d/%d done, %d failed, %d running, %d left", already + ok + failed, total, failed,
-                running, left);
+        String counts = String.format(
+                Locale.ROOT,
+                "grid: %d/%d done, %d failed, %d running, %d left",
+                already + ok + failed,
+                total,
+                failed,
+                running,
+                left);
         String line = counts + ", " + Durations.format(elapsedMillis) + " elapsed, ETA " + eta;
         // On a terminal the line redraws in place; in a log it prints when the counts change, at most every 10 s else.
         if (terminal) {
@@ -37,7 +43,8 @@ final class Progress {
 
     void failure(RunSpec r, RunResult result) {
         if (terminal) log.println();
-        log.println("grid: run " + r.id() + " (" + String.join(" ", r.arguments(false)) + ") " + result.status() + ": " + result.error());
+        log.println("grid: run " + r.id() + " (" + String.join(" ", r.arguments(false)) + ") " + result.status() + ": "
+                + result.error());
     }
 
     void end() {

@@ -21,7 +21,12 @@ public record RunSpec(String id, LinkedHashMap<String, String> params, Long seed
     static RunSpec of(String exportHash, LinkedHashMap<String, String> params, Long seed, Integer fold, int folds) {
         StringBuilder key = new StringBuilder(exportHash);
         params.forEach((k, v) -> key.append('\0').append(k).append('=').append(v));
-        key.append("\0seed=").append(seed).append("\0fold=").append(fold).append('/').append(folds);
+        key.append("\0seed=")
+                .append(seed)
+                .append("\0fold=")
+                .append(fold)
+                .append('/')
+                .append(folds);
         return new RunSpec(sha256(key.toString()).substring(0, 12), params, seed, fold, folds);
     }
 
@@ -43,13 +48,15 @@ public record RunSpec(String id, LinkedHashMap<String, String> params, Long seed
     /** The parameter values as one key (seed and fold left out): the runs a summary row pools. */
     String combination() {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) sb.append(e.getKey()).append('=').append(e.getValue()).append(' ');
+        for (Map.Entry<String, String> e : params.entrySet())
+            sb.append(e.getKey()).append('=').append(e.getValue()).append(' ');
         return sb.toString().strip();
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 in this JDK", e);
         }

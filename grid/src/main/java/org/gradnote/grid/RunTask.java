@@ -26,6 +26,7 @@ final class RunTask implements Function<RunSpec, RunResult> {
     private static final long serialVersionUID = 1L;
     /** Stands for the notebook jar's path on the executor in {@link #command}. */
     static final String NOTEBOOK_JAR = "@NOTEBOOK_JAR@";
+
     private static final int MAX_TEXT = 1 << 20;
 
     private final List<String> command;
@@ -38,7 +39,12 @@ final class RunTask implements Function<RunSpec, RunResult> {
      * {@code command} is the run's command up to and including the main class, with {@link #NOTEBOOK_JAR} in its
      * class path; {@code notebookJar} is the name the jar was added to the Spark context under.
      */
-    RunTask(List<String> command, String notebookJar, boolean notebookHasFolds, Map<String, String> environment, long timeoutMillis) {
+    RunTask(
+            List<String> command,
+            String notebookJar,
+            boolean notebookHasFolds,
+            Map<String, String> environment,
+            long timeoutMillis) {
         this.command = List.copyOf(command);
         this.notebookJar = notebookJar;
         this.notebookHasFolds = notebookHasFolds;
@@ -52,7 +58,8 @@ final class RunTask implements Function<RunSpec, RunResult> {
         int attempt = task == null ? 0 : task.attemptNumber();
         // On a cluster's executor SparkFiles' root is relative (the executor's work dir); the run has its own cwd.
         String jar = Path.of(SparkFiles.get(notebookJar)).toAbsolutePath().toString();
-        Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()).toAbsolutePath(), "run-" + run.id() + "-");
+        Path dir = Files.createTempDirectory(
+                Path.of(SparkFiles.getRootDirectory()).toAbsolutePath(), "run-" + run.id() + "-");
         try {
             return execute(run, jar, dir, task, attempt);
         } finally {
@@ -80,7 +87,9 @@ final class RunTask implements Function<RunSpec, RunResult> {
         try {
             boolean done = false;
             while (!done) {
-                long left = timeoutMillis <= 0 ? 500 : Math.min(500, timeoutMillis - (System.nanoTime() - start) / 1_000_000);
+                long left = timeoutMillis <= 0
+                        ? 500
+                        : Math.min(500, timeoutMillis - (System.nanoTime() - start) / 1_000_000);
                 if (left <= 0) break;
                 done = p.waitFor(left, TimeUnit.MILLISECONDS);
                 if (!done && task != null && task.isInterrupted()) throw new InterruptedException("task killed");
@@ -102,9 +111,18 @@ final class RunTask implements Function<RunSpec, RunResult> {
             p.getOutputStream().close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunResult(run.id(), status, metrics(dir.resolve("metrics.tsv")), seconds, error, read(dir.resolve("stdout.txt")),
-                read(dir.resolve("stderr.txt")), charts(dir.resolve("plots")), System.getProperty("java.vendor") + " "
-                + System.getProperty("java.runtime.version"), host(), attempt);
+        return new RunResult(
+                run.id(),
+                status,
+                metrics(dir.resolve("metrics.tsv")),
+                seconds,
+                error,
+                read(dir.resolve("stdout.txt")),
+                read(dir.resolve("stderr.txt")),
+                charts(dir.resolve("plots")),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+                host(),
+                attempt);
     }
 
     /** The exception line that follows {@code NotebookRun}'s "cell #id failed:", else the last lines of stderr. */

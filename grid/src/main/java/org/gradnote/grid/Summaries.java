@@ -74,17 +74,24 @@ final class Summaries {
             if (run == null || !"ok".equals(run.get("status").getAsString())) continue;
             JsonObject m = run.getAsJsonObject("metrics");
             for (String name : metrics) {
-                if (m.has(name)) byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(m.get(name).getAsDouble());
+                if (m.has(name))
+                    byMetric.computeIfAbsent(name, k -> new ArrayList<>())
+                            .add(m.get(name).getAsDouble());
             }
         }
         Table t = Table.create("summary");
         for (String p : paramNames) t.addColumns(StringColumn.create(p));
         for (String m : metrics) {
-            t.addColumns(IntColumn.create(m + "_n"), DoubleColumn.create(m + "_mean"), DoubleColumn.create(m + "_std"),
-                    DoubleColumn.create(m + "_ci95_low"), DoubleColumn.create(m + "_ci95_high"));
+            t.addColumns(
+                    IntColumn.create(m + "_n"),
+                    DoubleColumn.create(m + "_mean"),
+                    DoubleColumn.create(m + "_std"),
+                    DoubleColumn.create(m + "_ci95_low"),
+                    DoubleColumn.create(m + "_ci95_high"));
         }
         for (Map.Entry<String, RunSpec> e : firstOfCombo.entrySet()) {
-            for (String p : paramNames) t.stringColumn(p).append(e.getValue().params().get(p));
+            for (String p : paramNames)
+                t.stringColumn(p).append(e.getValue().params().get(p));
             for (String m : metrics) {
                 Stats s = Stats.of(values.get(e.getKey()).getOrDefault(m, List.of()));
                 t.intColumn(m + "_n").append(s.n());

@@ -23,7 +23,9 @@ class GridChartsTest {
     @Test
     void oneChartPerMetricWithALinePerWidthAndIntervals() throws Exception {
         Table summary = Table.read().usingOptions(CsvReadOptions.builder(SUMMARY.toFile()));
-        assertEquals(List.of(List.of("LR", "HIDDEN"), List.of("train_loss", "dev_loss", "dev_accuracy")), GridCharts.columns(summary));
+        assertEquals(
+                List.of(List.of("LR", "HIDDEN"), List.of("train_loss", "dev_loss", "dev_accuracy")),
+                GridCharts.columns(summary));
         List<Chart> charts = GridCharts.of(summary, "Nb13MlpGrid");
         assertEquals(3, charts.size());
         var data = charts.get(2).jfree().getXYPlot().getDataset();
@@ -33,7 +35,9 @@ class GridChartsTest {
         var intervals = (org.jfree.data.xy.YIntervalSeriesCollection) data;
         assertEquals(summary.numberColumn("dev_accuracy_mean").getDouble(0), intervals.getYValue(0, 0), 0);
         assertEquals(summary.numberColumn("dev_accuracy_ci95_high").getDouble(0), intervals.getEndYValue(0, 0), 0);
-        assertTrue(charts.get(0).jfree().getXYPlot().getDomainAxis() instanceof org.jfree.chart.axis.LogAxis, "LR spans decades");
+        assertTrue(
+                charts.get(0).jfree().getXYPlot().getDomainAxis() instanceof org.jfree.chart.axis.LogAxis,
+                "LR spans decades");
         Path png = tmp.resolve("s.png");
         assertTrue(GridCharts.write(summary, "Nb13MlpGrid", png));
         assertTrue(Files.size(png) > 20_000);

@@ -40,15 +40,27 @@ class GridClusterTest {
             // 6 runs of ~2 s each (plus a JVM start) on 2 one-core executors.
             CompletableFuture<Grid.Outcome> grid = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return GridTesting.grid(GridTesting.log(log), GridTesting.PROBE, "--param", "LR=0.01,0.1,0.2", "--param",
-                            "SLEEP_MS=2000", "--seeds", "0..1", "--master", "spark://127.0.0.1:" + port, "--out", out.toString());
+                    return GridTesting.grid(
+                            GridTesting.log(log),
+                            GridTesting.PROBE,
+                            "--param",
+                            "LR=0.01,0.1,0.2",
+                            "--param",
+                            "SLEEP_MS=2000",
+                            "--seeds",
+                            "0..1",
+                            "--master",
+                            "spark://127.0.0.1:" + port,
+                            "--out",
+                            out.toString());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             // Kill worker 1 while both executors run a task (its executor's run then exits with it).
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!log.toString().contains("2 running") && System.nanoTime() < end && !grid.isDone()) Thread.sleep(100);
+            while (!log.toString().contains("2 running") && System.nanoTime() < end && !grid.isDone())
+                Thread.sleep(100);
             assertTrue(log.toString().contains("2 running"), log.toString());
             Thread.sleep(1500);
             SparkProcesses.stop(w1);
@@ -63,7 +75,8 @@ class GridClusterTest {
             assertEquals(7, rows.size());
             HashSet<String> ids = new HashSet<>();
             for (String[] row : rows.subList(1, rows.size())) assertTrue(ids.add(row[0]), "run " + row[0] + " twice");
-            assertTrue(runs.values().stream().anyMatch(r -> r.get("attempt").getAsInt() >= 1),
+            assertTrue(
+                    runs.values().stream().anyMatch(r -> r.get("attempt").getAsInt() >= 1),
                     "some run was re-run after the worker died: " + runs.values());
             // The grid's executors were the cluster's, not the driver: the worker directories hold the app jar.
             assertTrue(Files.list(tmp.resolve("worker2-work")).findAny().isPresent());

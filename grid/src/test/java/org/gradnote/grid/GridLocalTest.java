@@ -26,8 +26,19 @@ class GridLocalTest {
         Path out = tmp.resolve("g");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         // 2 x 2 x 2 seeds; WIDTH=0 makes the notebook throw: those 4 runs fail, the others go on.
-        Grid.Outcome o = GridTesting.grid(GridTesting.log(log), GridTesting.PROBE, "--param", "LR=0.01,0.1", "--param", "WIDTH=4,0",
-                "--seeds", "0..1", "--master", "local[2]", "--out", out.toString());
+        Grid.Outcome o = GridTesting.grid(
+                GridTesting.log(log),
+                GridTesting.PROBE,
+                "--param",
+                "LR=0.01,0.1",
+                "--param",
+                "WIDTH=4,0",
+                "--seeds",
+                "0..1",
+                "--master",
+                "local[2]",
+                "--out",
+                out.toString());
         assertEquals(8, o.total());
         assertEquals(4, o.ok());
         assertEquals(4, o.failed());
@@ -37,10 +48,15 @@ class GridLocalTest {
         assertEquals(8, runs.size());
         Set<Double> losses = new HashSet<>();
         for (JsonObject r : runs.values()) {
-            boolean failing = r.getAsJsonObject("params").get("WIDTH").getAsString().equals("0");
+            boolean failing =
+                    r.getAsJsonObject("params").get("WIDTH").getAsString().equals("0");
             assertEquals(failing ? "failed" : "ok", r.get("status").getAsString(), r.toString());
             if (failing) {
-                assertTrue(r.get("error").getAsString().contains("IllegalArgumentException: WIDTH must be positive, got 0"), r.toString());
+                assertTrue(
+                        r.get("error")
+                                .getAsString()
+                                .contains("IllegalArgumentException: WIDTH must be positive, got 0"),
+                        r.toString());
                 continue;
             }
             // Each run in its own JVM: the static the probe increments is 1 in every run.
@@ -56,7 +72,18 @@ class GridLocalTest {
         assertEquals(4, losses.size(), "every ok run has its own loss");
 
         List<String[]> results = GridTesting.csv(out.resolve("results.csv"));
-        assertEquals(List.of("run", "LR", "WIDTH", "seed", "status", "loss", "first_draw", "runs_in_jvm", "seconds", "error"),
+        assertEquals(
+                List.of(
+                        "run",
+                        "LR",
+                        "WIDTH",
+                        "seed",
+                        "status",
+                        "loss",
+                        "first_draw",
+                        "runs_in_jvm",
+                        "seconds",
+                        "error"),
                 List.of(results.get(0)));
         assertEquals(9, results.size());
         List<String[]> summary = GridTesting.csv(out.resolve("summary.csv"));
@@ -67,21 +94,53 @@ class GridLocalTest {
         assertTrue(Files.size(out.resolve("summary.png")) > 10_000);
 
         // The same run by hand, `gradnote run ... --seed=1`, gives the same metrics bit for bit.
-        JsonObject run = runs.values().stream().filter(r -> r.get("seed").getAsLong() == 1
-                && r.getAsJsonObject("params").get("LR").getAsString().equals("0.1")
-                && r.getAsJsonObject("params").get("WIDTH").getAsString().equals("4")).findFirst().orElseThrow();
+        JsonObject run = runs.values().stream()
+                .filter(r -> r.get("seed").getAsLong() == 1
+                        && r.getAsJsonObject("params").get("LR").getAsString().equals("0.1")
+                        && r.getAsJsonObject("params")
+                                .get("WIDTH")
+                                .getAsString()
+                                .equals("4"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Double> byHand = GridTesting.gradnoteRun(GridTesting.PROBE, "--LR=0.1", "--WIDTH=4", "--seed=1");
         for (String m : List.of("loss", "first_draw")) {
-            assertEquals(Double.doubleToRawLongBits(run.getAsJsonObject("metrics").get(m).getAsDouble()),
-                    Double.doubleToRawLongBits(byHand.get(m)), m + ": grid " + run + " vs gradnote run " + byHand);
+            assertEquals(
+                    Double.doubleToRawLongBits(
+                            run.getAsJsonObject("metrics").get(m).getAsDouble()),
+                    Double.doubleToRawLongBits(byHand.get(m)),
+                    m + ": grid " + run + " vs gradnote run " + byHand);
         }
 
         // The same grid again is refused without --resume; another grid is refused even with it.
-        GridException again = assertThrows(GridException.class, () -> GridTesting.grid(System.err, GridTesting.PROBE, "--param",
-                "LR=0.01,0.1", "--param", "WIDTH=4,0", "--seeds", "0..1", "--master", "local[2]", "--out", out.toString()));
+        GridException again = assertThrows(
+                GridException.class,
+                () -> GridTesting.grid(
+                        System.err,
+                        GridTesting.PROBE,
+                        "--param",
+                        "LR=0.01,0.1",
+                        "--param",
+                        "WIDTH=4,0",
+                        "--seeds",
+                        "0..1",
+                        "--master",
+                        "local[2]",
+                        "--out",
+                        out.toString()));
         assertTrue(again.getMessage().contains("already holds this grid's results; pass --resume"), again.getMessage());
-        GridException other = assertThrows(GridException.class, () -> GridTesting.grid(System.err, GridTesting.PROBE, "--param",
-                "LR=0.5", "--master", "local[2]", "--out", out.toString(), "--resume"));
+        GridException other = assertThrows(
+                GridException.class,
+                () -> GridTesting.grid(
+                        System.err,
+                        GridTesting.PROBE,
+                        "--param",
+                        "LR=0.5",
+                        "--master",
+                        "local[2]",
+                        "--out",
+                        out.toString(),
+                        "--resume"));
         assertTrue(other.getMessage().contains("holds another grid's results"), other.getMessage());
     }
 
@@ -89,25 +148,58 @@ class GridLocalTest {
     void failFastTimeoutAndBadParameters() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         // One slot: the first run fails, --fail-fast cancels the two after it.
-        Grid.Outcome ff = GridTesting.grid(GridTesting.log(log), GridTesting.PROBE, "--param", "WIDTH=0,4,8", "--master", "local[1]",
-                "--out", tmp.resolve("ff").toString(), "--fail-fast");
+        Grid.Outcome ff = GridTesting.grid(
+                GridTesting.log(log),
+                GridTesting.PROBE,
+                "--param",
+                "WIDTH=0,4,8",
+                "--master",
+                "local[1]",
+                "--out",
+                tmp.resolve("ff").toString(),
+                "--fail-fast");
         assertEquals(1, ff.failed());
         assertEquals(0, ff.ok(), log.toString());
         assertTrue(log.toString().contains("--fail-fast: stopping"), log.toString());
 
-        Grid.Outcome slow = GridTesting.grid(GridTesting.log(log), GridTesting.PROBE, "--param", "SLEEP_MS=600000", "--master", "local[1]",
-                "--out", tmp.resolve("slow").toString(), "--timeout", "5s");
+        Grid.Outcome slow = GridTesting.grid(
+                GridTesting.log(log),
+                GridTesting.PROBE,
+                "--param",
+                "SLEEP_MS=600000",
+                "--master",
+                "local[1]",
+                "--out",
+                tmp.resolve("slow").toString(),
+                "--timeout",
+                "5s");
         assertEquals(1, slow.failed());
         JsonObject r = GridTesting.runs(tmp.resolve("slow")).values().iterator().next();
         assertEquals("timeout", r.get("status").getAsString());
         assertTrue(r.get("seconds").getAsDouble() < 30, r.toString());
 
-        GridException unknown = assertThrows(GridException.class, () -> GridTesting.grid(System.err, GridTesting.PROBE, "--param",
-                "DEPTH=1,2", "--out", tmp.resolve("u").toString()));
-        assertTrue(unknown.getMessage().contains("unknown parameter 'DEPTH'; parameters: LR (double, default 0.05), WIDTH (int"),
+        GridException unknown = assertThrows(
+                GridException.class,
+                () -> GridTesting.grid(
+                        System.err,
+                        GridTesting.PROBE,
+                        "--param",
+                        "DEPTH=1,2",
+                        "--out",
+                        tmp.resolve("u").toString()));
+        assertTrue(
+                unknown.getMessage()
+                        .contains("unknown parameter 'DEPTH'; parameters: LR (double, default 0.05), WIDTH (int"),
                 unknown.getMessage());
-        GridException type = assertThrows(GridException.class, () -> GridTesting.grid(System.err, GridTesting.PROBE, "--param",
-                "WIDTH=4,4.5", "--out", tmp.resolve("t").toString()));
+        GridException type = assertThrows(
+                GridException.class,
+                () -> GridTesting.grid(
+                        System.err,
+                        GridTesting.PROBE,
+                        "--param",
+                        "WIDTH=4,4.5",
+                        "--out",
+                        tmp.resolve("t").toString()));
         assertTrue(type.getMessage().contains("parameter WIDTH is a int, got '4.5'"), type.getMessage());
         assertNotEquals(0, type.exitCode());
     }

@@ -16,13 +16,27 @@ class GridSpecTest {
             + "  @Param static int WIDTH = 8;\n  @Param static boolean BN = false;\n}\n";
 
     private static String error(String... args) {
-        return assertThrows(GridException.class, () -> GridSpec.parse(List.of(args))).getMessage();
+        return assertThrows(GridException.class, () -> GridSpec.parse(List.of(args)))
+                .getMessage();
     }
 
     @Test
     void parsesAxesAndOptions() throws Exception {
-        GridSpec s = GridSpec.parse(List.of("nb.ipynb", "--param", "LR=0.1,0.01", "--param=WIDTH=4,8,16", "--seeds", "0..2",
-                "--master", "local[2]", "--threads-per-run", "2", "--timeout", "10m", "--fail-fast", "--retries=1"));
+        GridSpec s = GridSpec.parse(List.of(
+                "nb.ipynb",
+                "--param",
+                "LR=0.1,0.01",
+                "--param=WIDTH=4,8,16",
+                "--seeds",
+                "0..2",
+                "--master",
+                "local[2]",
+                "--threads-per-run",
+                "2",
+                "--timeout",
+                "10m",
+                "--fail-fast",
+                "--retries=1"));
         assertEquals(List.of("0.1", "0.01"), s.params().get("LR"));
         assertEquals(List.of("4", "8", "16"), s.params().get("WIDTH"));
         assertEquals(List.of(0L, 1L, 2L), s.seeds());
@@ -32,12 +46,16 @@ class GridSpecTest {
         assertTrue(s.failFast());
         assertEquals(1, s.retries());
         assertEquals(18, GridPlan.runs(s, "h").size());
-        assertEquals(List.of(1L, 7L, 42L), GridSpec.parse(List.of("nb.ipynb", "--seeds=1,7,42")).seeds());
+        assertEquals(
+                List.of(1L, 7L, 42L),
+                GridSpec.parse(List.of("nb.ipynb", "--seeds=1,7,42")).seeds());
     }
 
     @Test
     void badInputNamesTheCulprit() {
-        assertTrue(error("nb.ipynb", "--param", "LR=").contains("LR has an empty value list"), error("nb.ipynb", "--param", "LR="));
+        assertTrue(
+                error("nb.ipynb", "--param", "LR=").contains("LR has an empty value list"),
+                error("nb.ipynb", "--param", "LR="));
         assertTrue(error("nb.ipynb", "--param", "LR=0.1,,0.2").contains("empty value"));
         assertTrue(error("nb.ipynb", "--param", "LR").contains("NAME=v1,v2"));
         assertTrue(error("nb.ipynb", "--param", "LR=1", "--param", "LR=2").contains("given twice"));
@@ -56,13 +74,20 @@ class GridSpecTest {
     void unknownParametersAndWrongTypesListTheKnownOnes() throws Exception {
         NotebookParams p = NotebookParams.of(SOURCE);
         GridException unknown = assertThrows(GridException.class, () -> p.check(Map.of("DEPTH", List.of("2")), "nb"));
-        assertEquals("nb: unknown parameter 'DEPTH'; parameters: LR (double, default 0.01), WIDTH (int, default 8),"
-                + " BN (boolean, default false)", unknown.getMessage());
-        GridException type = assertThrows(GridException.class, () -> p.check(Map.of("WIDTH", List.of("8", "wide")), "nb"));
-        assertTrue(type.getMessage().startsWith("nb: parameter WIDTH is a int, got 'wide'; parameters: LR"), type.getMessage());
+        assertEquals(
+                "nb: unknown parameter 'DEPTH'; parameters: LR (double, default 0.01), WIDTH (int, default 8),"
+                        + " BN (boolean, default false)",
+                unknown.getMessage());
+        GridException type =
+                assertThrows(GridException.class, () -> p.check(Map.of("WIDTH", List.of("8", "wide")), "nb"));
+        assertTrue(
+                type.getMessage().startsWith("nb: parameter WIDTH is a int, got 'wide'; parameters: LR"),
+                type.getMessage());
         assertThrows(GridException.class, () -> p.check(Map.of("BN", List.of("yes")), "nb"));
         p.check(Map.of("LR", List.of("1e-3", "0.1"), "BN", List.of("true")), "nb");
-        String none = assertThrows(GridException.class, () -> NotebookParams.of("class Y {}").check(Map.of("LR", List.of("1")), "nb"))
+        String none = assertThrows(
+                        GridException.class,
+                        () -> NotebookParams.of("class Y {}").check(Map.of("LR", List.of("1")), "nb"))
                 .getMessage();
         assertTrue(none.contains("no //| parameters cell"), none);
     }
@@ -71,13 +96,21 @@ class GridSpecTest {
     void runIdsAreStableAndDependOnEverything() {
         LinkedHashMap<String, String> a = new LinkedHashMap<>(Map.of("LR", "0.1"));
         RunSpec r = RunSpec.of("export1", a, 3L, null, 0);
-        assertEquals(r.id(), RunSpec.of("export1", new LinkedHashMap<>(Map.of("LR", "0.1")), 3L, null, 0).id());
+        assertEquals(
+                r.id(),
+                RunSpec.of("export1", new LinkedHashMap<>(Map.of("LR", "0.1")), 3L, null, 0)
+                        .id());
         assertNotEquals(r.id(), RunSpec.of("export2", a, 3L, null, 0).id());
         assertNotEquals(r.id(), RunSpec.of("export1", a, 4L, null, 0).id());
-        assertNotEquals(r.id(), RunSpec.of("export1", new LinkedHashMap<>(Map.of("LR", "0.2")), 3L, null, 0).id());
+        assertNotEquals(
+                r.id(),
+                RunSpec.of("export1", new LinkedHashMap<>(Map.of("LR", "0.2")), 3L, null, 0)
+                        .id());
         assertNotEquals(r.id(), RunSpec.of("export1", a, 3L, 0, 5).id());
         assertEquals(List.of("--LR=0.1", "--seed=3"), r.arguments(true));
-        assertEquals(List.of("--LR=0.1", "--FOLD=0", "--FOLDS=5"), RunSpec.of("e", a, null, 0, 5).arguments(true));
+        assertEquals(
+                List.of("--LR=0.1", "--FOLD=0", "--FOLDS=5"),
+                RunSpec.of("e", a, null, 0, 5).arguments(true));
     }
 
     @Test
@@ -85,10 +118,13 @@ class GridSpecTest {
         GridSpec s = GridSpec.parse(List.of("nb.ipynb", "--param", "LR=0.1,0.01", "--folds", "3", "--seeds", "0..1"));
         List<RunSpec> runs = GridPlan.runs(s, "h");
         assertEquals(12, runs.size());
-        assertEquals(List.of("--LR=0.1", "--FOLD=2", "--FOLDS=3", "--seed=1"), runs.get(5).arguments(true));
+        assertEquals(
+                List.of("--LR=0.1", "--FOLD=2", "--FOLDS=3", "--seed=1"),
+                runs.get(5).arguments(true));
         assertEquals(12, runs.stream().map(RunSpec::id).distinct().count());
         Prepared without = new Prepared("nb", "X", SOURCE, "h", null, List.of(), NotebookParams.of(SOURCE));
-        String e = assertThrows(GridException.class, () -> without.checkFolds(3)).getMessage();
+        String e =
+                assertThrows(GridException.class, () -> without.checkFolds(3)).getMessage();
         assertTrue(e.startsWith("nb: --folds needs an int parameter FOLD"), e);
         String withFold = SOURCE.replace("}\n", "  @Param static int FOLD = 0;\n}\n");
         new Prepared("nb", "X", withFold, "h", null, List.of(), NotebookParams.of(withFold)).checkFolds(3);

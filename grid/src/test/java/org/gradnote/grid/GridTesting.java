@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /** Helpers shared by the grid's integration tests: the probe notebook, running a grid, reading its files. */
 final class GridTesting {
-    static final String PROBE = Path.of("src/test/resources/probe/GridProbe.java").toAbsolutePath().toString();
+    static final String PROBE =
+            Path.of("src/test/resources/probe/GridProbe.java").toAbsolutePath().toString();
 
     private GridTesting() {}
 
@@ -35,7 +36,10 @@ final class GridTesting {
         try (var dirs = Files.list(out.resolve("runs"))) {
             for (Path d : dirs.toList()) {
                 Path f = d.resolve("run.json");
-                if (Files.exists(f)) m.put(d.getFileName().toString(), JsonParser.parseString(Files.readString(f)).getAsJsonObject());
+                if (Files.exists(f))
+                    m.put(
+                            d.getFileName().toString(),
+                            JsonParser.parseString(Files.readString(f)).getAsJsonObject());
             }
         }
         return m;
@@ -43,8 +47,13 @@ final class GridTesting {
 
     /** {@code gradnote run FILE --args...} exactly as the launcher runs it; returns its metrics by name. */
     static Map<String, Double> gradnoteRun(String file, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                Prepared.trainingClassPath().get(0), "org.gradnote.kernel.Main", "run", file));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                Prepared.trainingClassPath().get(0),
+                "org.gradnote.kernel.Main",
+                "run",
+                file));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

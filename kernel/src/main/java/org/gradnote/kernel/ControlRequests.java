@@ -21,11 +21,15 @@ final class ControlRequests {
                 c.addProperty("status", "ok");
                 kernel.transport().control().send(kernel.messages().reply(request, "interrupt_reply", c));
             }
-            case "shutdown_request" -> shell.shutdown(request, kernel.transport().control());
-            case "kernel_info_request" -> kernel.transport().control()
-                    .send(kernel.messages().reply(request, "kernel_info_reply", KernelInfo.content()));
-            default -> System.getLogger(ControlRequests.class.getName())
-                    .log(System.Logger.Level.WARNING, "unhandled control message " + request.type());
+            case "shutdown_request" ->
+                shell.shutdown(request, kernel.transport().control());
+            case "kernel_info_request" ->
+                kernel.transport()
+                        .control()
+                        .send(kernel.messages().reply(request, "kernel_info_reply", KernelInfo.content()));
+            default ->
+                System.getLogger(ControlRequests.class.getName())
+                        .log(System.Logger.Level.WARNING, "unhandled control message " + request.type());
         }
     }
 }

@@ -1,11 +1,10 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.gradnote.kernel.jshell.ErrorInfo;
-import org.gradnote.kernel.protocol.JupyterMessage;
-
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.gradnote.kernel.jshell.ErrorInfo;
+import org.gradnote.kernel.protocol.JupyterMessage;
 
 /** Handles {@code execute_request}: counts, publishes input, runs the cell, publishes result or error, replies. */
 final class ExecuteHandler {
@@ -34,17 +33,25 @@ final class ExecuteHandler {
 
         kernel.clearInterrupt();
         AtomicBoolean cellOver = new AtomicBoolean();
-        kernel.stdin().attach(allowStdin
-                ? new StdinFrontend(kernel.transport().stdin(), kernel.messages(), request,
-                        () -> cellOver.get() || kernel.interruptRequested() || kernel.isStopped(), kernel.output()::flush)
-                : (prompt, password) -> Optional.empty());
+        kernel.stdin()
+                .attach(
+                        allowStdin
+                                ? new StdinFrontend(
+                                        kernel.transport().stdin(),
+                                        kernel.messages(),
+                                        request,
+                                        () -> cellOver.get() || kernel.interruptRequested() || kernel.isStopped(),
+                                        kernel.output()::flush)
+                                : (prompt, password) -> Optional.empty());
         kernel.output().onResult((data, metadata) -> {
             if (silent) return;
             publisher.executeResult(count, data, metadata);
-            if (storeHistory && data.has("text/plain")) kernel.history().setOutput(count, data.get("text/plain").getAsString());
+            if (storeHistory && data.has("text/plain"))
+                kernel.history().setOutput(count, data.get("text/plain").getAsString());
         });
 
-        Optional<ErrorInfo> error = code.isBlank() ? Optional.empty() : kernel.cells().run(code, "cell [" + count + "]");
+        Optional<ErrorInfo> error =
+                code.isBlank() ? Optional.empty() : kernel.cells().run(code, "cell [" + count + "]");
         kernel.output().flush();
         kernel.output().cellEnded();
         cellOver.set(true); // a thread the cell left reading stdin gets end-of-file, not the next cell's input box

@@ -1,6 +1,13 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.gradnote.kernel.cell.CellRunner;
 import org.gradnote.kernel.cell.CellServices;
 import org.gradnote.kernel.docs.Javadocs;
@@ -14,14 +21,6 @@ import org.gradnote.kernel.protocol.KernelTransport;
 import org.gradnote.kernel.protocol.MessageFactory;
 import org.gradnote.magics.MagicContext;
 import org.gradnote.magics.MagicRegistry;
-
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** The gradnote Jupyter kernel: binds the sockets of a connection file and serves requests until shutdown. */
 public final class GradnoteKernel implements AutoCloseable {
@@ -64,16 +63,18 @@ public final class GradnoteKernel implements AutoCloseable {
         transport.serve(transport.control(), new ControlRequests(this, shell)::handle);
         publisher.status(null, "starting");
         publisher.status(null, "idle");
-        Thread starter = new Thread(() -> {
-            try {
-                beforeEvaluator.run();
-                evaluator.start();
-                if (closing.get()) evaluator.close(); // shut down while starting: close() found nothing to stop
-                evaluatorReady.complete(null);
-            } catch (Throwable t) {
-                evaluatorReady.completeExceptionally(t);
-            }
-        }, "gradnote-evaluator-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        beforeEvaluator.run();
+                        evaluator.start();
+                        if (closing.get()) evaluator.close(); // shut down while starting: close() found nothing to stop
+                        evaluatorReady.complete(null);
+                    } catch (Throwable t) {
+                        evaluatorReady.completeExceptionally(t);
+                    }
+                },
+                "gradnote-evaluator-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -86,7 +87,8 @@ public final class GradnoteKernel implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the evaluator JVM", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The evaluator JVM did not start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The evaluator JVM did not start: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -140,15 +142,41 @@ public final class GradnoteKernel implements AutoCloseable {
         stopped.countDown(); // only now are the ports free for a restarted kernel
     }
 
-    KernelTransport transport() { return transport; }
-    MessageFactory messages() { return messages; }
-    Publisher publisher() { return publisher; }
-    OutputHub output() { return output; }
-    StdinBridge stdin() { return stdin; }
-    Evaluator evaluator() { return evaluator; }
-    SessionHistory history() { return history; }
-    MagicRegistry magics() { return magics; }
-    CellRunner cells() { return cells; }
+    KernelTransport transport() {
+        return transport;
+    }
+
+    MessageFactory messages() {
+        return messages;
+    }
+
+    Publisher publisher() {
+        return publisher;
+    }
+
+    OutputHub output() {
+        return output;
+    }
+
+    StdinBridge stdin() {
+        return stdin;
+    }
+
+    Evaluator evaluator() {
+        return evaluator;
+    }
+
+    SessionHistory history() {
+        return history;
+    }
+
+    MagicRegistry magics() {
+        return magics;
+    }
+
+    CellRunner cells() {
+        return cells;
+    }
 
     private volatile Javadocs javadocs;
 
@@ -160,20 +188,44 @@ public final class GradnoteKernel implements AutoCloseable {
     }
 
     /** Replaces where inspect finds doc comments (tests: a JDK with or without its sources). */
-    void javadocs(Javadocs docs) { javadocs = docs; }
+    void javadocs(Javadocs docs) {
+        javadocs = docs;
+    }
 
     /** The kernel as the cell stages see it. */
     private final class Services implements CellServices {
-        public Evaluator evaluator() { return evaluator; }
-        public FenceTracker fences() { return output.fences(); }
-        public PrintStream out() { return output.out(); }
-        public void flushOutput() { output.flush(); }
-        public void display(JsonObject mimeBundle) { publisher.display(mimeBundle, new JsonObject(), null, false); }
-        public MagicRegistry registry() { return magics; }
-        public Path workingDirectory() { return Path.of("").toAbsolutePath(); }
+        public Evaluator evaluator() {
+            return evaluator;
+        }
+
+        public FenceTracker fences() {
+            return output.fences();
+        }
+
+        public PrintStream out() {
+            return output.out();
+        }
+
+        public void flushOutput() {
+            output.flush();
+        }
+
+        public void display(JsonObject mimeBundle) {
+            publisher.display(mimeBundle, new JsonObject(), null, false);
+        }
+
+        public MagicRegistry registry() {
+            return magics;
+        }
+
+        public Path workingDirectory() {
+            return Path.of("").toAbsolutePath();
+        }
 
         public List<MagicContext.HistoryEntry> history() {
-            return history.all().stream().map(e -> new MagicContext.HistoryEntry(e.line(), e.input())).toList();
+            return history.all().stream()
+                    .map(e -> new MagicContext.HistoryEntry(e.line(), e.input()))
+                    .toList();
         }
     }
 }

@@ -1,19 +1,19 @@
 package org.gradnote.kernel;
 
-import org.gradnote.kernel.install.KernelSpecInstaller;
-import org.gradnote.kernel.jshell.ClassPaths;
-import org.gradnote.kernel.jshell.EvaluatorConfig;
-import org.gradnote.kernel.protocol.ConnectionInfo;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.gradnote.kernel.install.KernelSpecInstaller;
+import org.gradnote.kernel.jshell.ClassPaths;
+import org.gradnote.kernel.jshell.EvaluatorConfig;
+import org.gradnote.kernel.protocol.ConnectionInfo;
 
 /** Command line: {@code kernel CONNECTION_FILE}, {@code install [...]}, {@code uninstall [...]}. */
 public final class Main {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: gradnote kernel CONNECTION_FILE",
             "       gradnote install [--user|--sys-prefix|--prefix DIR] [--name N] [--display-name D] [--jvm-opt OPT]... [--chart-svg]",
             "       gradnote uninstall [--user|--sys-prefix|--prefix DIR] [--name N]",
@@ -36,10 +36,12 @@ public final class Main {
             case "-h", "--help", "help" -> System.out.println(USAGE);
             // Internal: the run that records the kernel JVM's class archive (KernelArchive, made by install).
             case "warm-kernel" -> org.gradnote.kernel.install.KernelArchive.warmUp(ClassPaths.ofKernel());
-            case "archive" -> System.out.println(org.gradnote.TrainingArchive.create(ClassPaths.ofKernel())
-                    .map(a -> "class archive: " + a).orElse("no class archive: the kernel does not run from jars, or it could not be written"));
+            case "archive" ->
+                System.out.println(org.gradnote.TrainingArchive.create(ClassPaths.ofKernel())
+                        .map(a -> "class archive: " + a)
+                        .orElse("no class archive: the kernel does not run from jars, or it could not be written"));
             case "export", "check", "replay", "run", "update", "clean" ->
-                    System.exit(org.gradnote.kernel.export.ExportCli.main(args[0], rest));
+                System.exit(org.gradnote.kernel.export.ExportCli.main(args[0], rest));
             default -> {
                 System.err.println("unknown verb: " + args[0] + "\n" + USAGE);
                 System.exit(2);
@@ -54,8 +56,8 @@ public final class Main {
         }
         String opts = System.getProperty("gradnote.evaluatorJvmOptions", "");
         List<String> vmOptions = opts.isEmpty() ? List.of() : List.of(opts.split("\u001f"));
-        GradnoteKernel kernel = new GradnoteKernel(ConnectionInfo.read(Path.of(args.get(0))),
-                EvaluatorConfig.fromKernel(vmOptions));
+        GradnoteKernel kernel =
+                new GradnoteKernel(ConnectionInfo.read(Path.of(args.get(0))), EvaluatorConfig.fromKernel(vmOptions));
         installSigint(kernel);
         kernel.start();
         while (!kernel.awaitStopped(1, TimeUnit.HOURS)) {
@@ -74,15 +76,18 @@ public final class Main {
     static boolean installSigint(GradnoteKernel kernel) {
         var log = System.getLogger(Main.class.getName());
         try {
-            sun.misc.SignalHandler old = sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+            sun.misc.SignalHandler old =
+                    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
             if (old == sun.misc.SignalHandler.SIG_IGN) {
                 log.log(System.Logger.Level.WARNING, SIGINT_IGNORED);
                 return false;
             }
             return true;
         } catch (IllegalArgumentException e) {
-            log.log(System.Logger.Level.WARNING, "SIGINT not available (" + e.getMessage()
-                    + "): signal-mode interrupts will not work; interrupt_request (message mode) still does");
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "SIGINT not available (" + e.getMessage()
+                            + "): signal-mode interrupts will not work; interrupt_request (message mode) still does");
             return false;
         }
     }
@@ -98,7 +103,8 @@ public final class Main {
             String a = args.get(i);
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
             String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            boolean needsValue = List.of("--prefix", "--name", "--display-name", "--jvm-opt").contains(flag);
+            boolean needsValue =
+                    List.of("--prefix", "--name", "--display-name", "--jvm-opt").contains(flag);
             if (needsValue && value == null) {
                 if (i + 1 >= args.size()) return usageError(flag + " needs a value");
                 value = args.get(++i);
@@ -106,22 +112,30 @@ public final class Main {
             switch (flag) {
                 case "--user" -> scope = "user";
                 case "--sys-prefix" -> scope = "sys-prefix";
-                case "--prefix" -> { scope = "prefix"; prefix = value; }
+                case "--prefix" -> {
+                    scope = "prefix";
+                    prefix = value;
+                }
                 case "--name" -> name = value;
                 case "--display-name" -> displayName = value;
                 case "--jvm-opt" -> jvmOptions.add(value);
                 case "--chart-svg" -> jvmOptions.add("-Dgradnote.chartSvg=true");
-                default -> { return usageError("unknown option " + a); }
+                default -> {
+                    return usageError("unknown option " + a);
+                }
             }
         }
         if (!name.matches("[A-Za-z0-9._-]+")) return usageError("--name may use letters, digits, '.', '_' and '-'");
         Path kernels = KernelSpecInstaller.kernelsDir(scope, prefix);
         if (!install) {
             var home = KernelSpecInstaller.installedClassPath(kernels, name)
-                    .flatMap(cp -> org.gradnote.kernel.install.KernelHome.versionOf(org.gradnote.kernel.install.KernelHome.root(), cp));
+                    .flatMap(cp -> org.gradnote.kernel.install.KernelHome.versionOf(
+                            org.gradnote.kernel.install.KernelHome.root(), cp));
             boolean removed = KernelSpecInstaller.uninstall(kernels, name);
-            System.out.println(removed ? "Removed " + kernels.resolve(name) : "Not installed: " + kernels.resolve(name));
-            if (home.isPresent() && !KernelSpecInstaller.anyUses(kernels, home.get())
+            System.out.println(
+                    removed ? "Removed " + kernels.resolve(name) : "Not installed: " + kernels.resolve(name));
+            if (home.isPresent()
+                    && !KernelSpecInstaller.anyUses(kernels, home.get())
                     && org.gradnote.kernel.install.KernelHome.remove(home.get())) {
                 System.out.println("Removed " + home.get());
             }
@@ -139,10 +153,12 @@ public final class Main {
             org.gradnote.kernel.install.KernelArchive.create(home.get(), classPath);
             kernelJvm.addAll(org.gradnote.kernel.install.KernelArchive.options(home.get()));
         }
-        Path file = KernelSpecInstaller.install(kernels, name,
-                KernelSpecInstaller.spec(displayName, classPath, jvmOptions, kernelJvm));
+        Path file = KernelSpecInstaller.install(
+                kernels, name, KernelSpecInstaller.spec(displayName, classPath, jvmOptions, kernelJvm));
         System.out.println("Installed kernel spec " + file + " (kernel files in "
-                + org.gradnote.kernel.install.KernelHome.versionOf(root, classPath).map(Path::toString).orElse("?") + ")");
+                + org.gradnote.kernel.install.KernelHome.versionOf(root, classPath)
+                        .map(Path::toString)
+                        .orElse("?") + ")");
         return 0;
     }
 

@@ -1,18 +1,17 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
-import org.gradnote.kernel.io.FenceTracker;
-import org.gradnote.kernel.io.Markers;
-import org.gradnote.kernel.io.OutputListener;
-import org.gradnote.kernel.io.StdinBridge;
-import org.gradnote.kernel.io.StreamRouter;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.gradnote.kernel.io.FenceTracker;
+import org.gradnote.kernel.io.Markers;
+import org.gradnote.kernel.io.OutputListener;
+import org.gradnote.kernel.io.StdinBridge;
+import org.gradnote.kernel.io.StreamRouter;
 
 /** Routes evaluator output to IOPub: text as streams (batched every 50 ms), markers as displays/results/prompts. */
 final class OutputHub implements OutputListener {
@@ -31,7 +30,8 @@ final class OutputHub implements OutputListener {
     });
     /** Text printed while no cell runs (a background thread), kept for the next cell; null while a cell runs. */
     private java.util.List<String[]> betweenCells; // guarded by this
-    private volatile BiConsumer<JsonObject, JsonObject> resultSink = (data, metadata) -> { };
+
+    private volatile BiConsumer<JsonObject, JsonObject> resultSink = (data, metadata) -> {};
 
     OutputHub(Publisher publisher, StdinBridge stdin) {
         this.publisher = publisher;
@@ -39,9 +39,17 @@ final class OutputHub implements OutputListener {
         flusher.scheduleWithFixedDelay(this::flushCompleteLines, 50, 50, TimeUnit.MILLISECONDS);
     }
 
-    PrintStream out() { return out; }
-    PrintStream err() { return err; }
-    FenceTracker fences() { return fences; }
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    FenceTracker fences() {
+        return fences;
+    }
 
     /** Where {@code execute_result} bundles (data, metadata) of the running cell go. */
     void onResult(BiConsumer<JsonObject, JsonObject> sink) {
@@ -67,7 +75,7 @@ final class OutputHub implements OutputListener {
     public void text(String stream, String text) {
         synchronized (this) {
             if (betweenCells != null) {
-                betweenCells.add(new String[]{stream, text});
+                betweenCells.add(new String[] {stream, text});
                 return;
             }
         }
@@ -101,19 +109,26 @@ final class OutputHub implements OutputListener {
         // Text printed before the marker must be published before it.
         (stream.equals("stdout") ? stderr : stdout).flushText();
         switch (tag) {
-            case Markers.DISPLAY -> publisher.display(payload.getAsJsonObject("data"), metadata(payload),
-                    payload.has("display_id") ? payload.get("display_id").getAsString() : null,
-                    payload.has("update") && payload.get("update").getAsBoolean());
+            case Markers.DISPLAY ->
+                publisher.display(
+                        payload.getAsJsonObject("data"),
+                        metadata(payload),
+                        payload.has("display_id") ? payload.get("display_id").getAsString() : null,
+                        payload.has("update") && payload.get("update").getAsBoolean());
             case Markers.RESULT -> resultSink.accept(payload.getAsJsonObject("data"), metadata(payload));
-            case Markers.INPUT -> stdin.requested(payload.get("id").getAsLong(), payload.get("prompt").getAsString(),
-                    payload.get("password").getAsBoolean());
+            case Markers.INPUT ->
+                stdin.requested(
+                        payload.get("id").getAsLong(),
+                        payload.get("prompt").getAsString(),
+                        payload.get("password").getAsBoolean());
             case Markers.FENCE -> fences.seen(payload.get("id").getAsString());
             default -> publisher.stream(stream, "[unknown gradnote marker " + tag + "]\n");
         }
     }
 
     private static JsonObject metadata(JsonObject payload) {
-        return payload.has("metadata") && payload.get("metadata").isJsonObject() ? payload.getAsJsonObject("metadata")
+        return payload.has("metadata") && payload.get("metadata").isJsonObject()
+                ? payload.getAsJsonObject("metadata")
                 : new JsonObject();
     }
 

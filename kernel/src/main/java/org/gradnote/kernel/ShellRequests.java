@@ -3,13 +3,12 @@ package org.gradnote.kernel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.List;
 import org.gradnote.kernel.history.SessionHistory;
 import org.gradnote.kernel.jshell.CodeAssist;
 import org.gradnote.kernel.jshell.CompletenessChecker;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.gradnote.kernel.protocol.KernelSocket;
-
-import java.util.List;
 
 /** Requests on the shell socket, one at a time; each is wrapped in busy/idle status and gets a reply with status. */
 final class ShellRequests {
@@ -18,6 +17,7 @@ final class ShellRequests {
     /** Requests that use the evaluator JVM, so wait for its background start; the others are answered at once. */
     private static final java.util.Set<String> NEED_EVALUATOR =
             java.util.Set.of("execute_request", "complete_request", "inspect_request", "is_complete_request");
+
     private final ExecuteHandler execute;
 
     ShellRequests(GradnoteKernel kernel) {
@@ -44,8 +44,10 @@ final class ShellRequests {
                 case "shutdown_request" -> shutdown(request, kernel.transport().shell());
                 case "comm_open" -> closeUnknownComm(request);
                 // Comms this kernel never opened (it opens none yet): nothing to deliver a message or a close to.
-                case "comm_msg", "comm_close" -> LOG.log(System.Logger.Level.DEBUG, request.type() + " for unknown comm "
-                        + string(request.content(), "comm_id", "?"));
+                case "comm_msg", "comm_close" ->
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            request.type() + " for unknown comm " + string(request.content(), "comm_id", "?"));
                 default -> LOG.log(System.Logger.Level.WARNING, "unhandled shell message " + request.type());
             }
         } catch (RuntimeException e) {
@@ -69,8 +71,9 @@ final class ShellRequests {
      */
     private void closeUnknownComm(JupyterMessage request) {
         String id = string(request.content(), "comm_id", "");
-        LOG.log(System.Logger.Level.INFO, "no comm target '" + string(request.content(), "target_name", "")
-                + "': closing comm " + id);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "no comm target '" + string(request.content(), "target_name", "") + "': closing comm " + id);
         JsonObject c = new JsonObject();
         c.addProperty("comm_id", id);
         c.add("data", new JsonObject());
@@ -78,7 +81,8 @@ final class ShellRequests {
     }
 
     void shutdown(JupyterMessage request, KernelSocket socket) {
-        boolean restart = request.content().has("restart") && request.content().get("restart").getAsBoolean();
+        boolean restart = request.content().has("restart")
+                && request.content().get("restart").getAsBoolean();
         JsonObject c = ok();
         c.addProperty("restart", restart);
         socket.send(kernel.messages().reply(request, "shutdown_reply", c));
@@ -125,7 +129,8 @@ final class ShellRequests {
     }
 
     private JsonObject isComplete(JsonObject request) {
-        var verdict = new CompletenessChecker(kernel.evaluator()).check(request.get("code").getAsString());
+        var verdict = new CompletenessChecker(kernel.evaluator())
+                .check(request.get("code").getAsString());
         JsonObject c = new JsonObject();
         c.addProperty("status", verdict.status());
         if (verdict.status().equals("incomplete")) c.addProperty("indent", verdict.indent());
@@ -137,8 +142,11 @@ final class ShellRequests {
         boolean output = bool(request, "output");
         String access = string(request, "hist_access_type", "tail");
         List<SessionHistory.Entry> entries = switch (access) {
-            case "range" -> history.range(integer(request, "session", 0), integer(request, "start", 1), integer(request, "stop", 0));
-            case "search" -> history.search(string(request, "pattern", "*"), integer(request, "n", 0), bool(request, "unique"));
+            case "range" ->
+                history.range(
+                        integer(request, "session", 0), integer(request, "start", 1), integer(request, "stop", 0));
+            case "search" ->
+                history.search(string(request, "pattern", "*"), integer(request, "n", 0), bool(request, "unique"));
             default -> history.tail(integer(request, "n", 10));
         };
         JsonArray list = new JsonArray();
@@ -162,7 +170,10 @@ final class ShellRequests {
     }
 
     private CodeAssist codeAssist() {
-        return new CodeAssist(kernel.evaluator(), kernel.magics().names(false), kernel.magics().names(true),
+        return new CodeAssist(
+                kernel.evaluator(),
+                kernel.magics().names(false),
+                kernel.magics().names(true),
                 kernel.javadocs());
     }
 

@@ -1,13 +1,12 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.gradnote.kernel.io.StdinBridge;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.gradnote.kernel.protocol.KernelSocket;
 import org.gradnote.kernel.protocol.MessageFactory;
-
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /** Sends {@code input_request} on the stdin socket for the running execute request and waits for the reply. */
 final class StdinFrontend implements StdinBridge.Frontend {
@@ -17,8 +16,12 @@ final class StdinFrontend implements StdinBridge.Frontend {
     private final BooleanSupplier cancelled;
     private final Runnable beforeRequest;
 
-    StdinFrontend(KernelSocket stdin, MessageFactory messages, JupyterMessage executeRequest,
-                  BooleanSupplier cancelled, Runnable beforeRequest) {
+    StdinFrontend(
+            KernelSocket stdin,
+            MessageFactory messages,
+            JupyterMessage executeRequest,
+            BooleanSupplier cancelled,
+            Runnable beforeRequest) {
         this.stdin = stdin;
         this.messages = messages;
         this.executeRequest = executeRequest;

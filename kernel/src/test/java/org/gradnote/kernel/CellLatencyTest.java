@@ -1,17 +1,16 @@
 package org.gradnote.kernel;
 
-import org.gradnote.kernel.protocol.JupyterMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.gradnote.kernel.protocol.JupyterMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Prints (never asserts) the time from execute_request to execute_reply of trivial cells: the median of
@@ -40,13 +39,14 @@ class CellLatencyTest extends KernelTestBase {
         for (int i = 0; i < RUNS; i++) {
             for (int c = 0; c < CELLS.size(); c++) times.get(c).add(timeOnce(CELLS.get(c)));
         }
-        StringBuilder report = new StringBuilder("cell latency, execute_request -> execute_reply, median of " + RUNS
-                + " [min, max], ms:\n");
+        StringBuilder report = new StringBuilder(
+                "cell latency, execute_request -> execute_reply, median of " + RUNS + " [min, max], ms:\n");
         for (int c = 0; c < CELLS.size(); c++) {
             List<Double> ms = times.get(c);
             Collections.sort(ms);
-            report.append(String.format("  %-28s %7.1f  [%.1f, %.1f]%n", CELLS.get(c).code(), median(ms), ms.get(0),
-                    ms.get(ms.size() - 1)));
+            report.append(String.format(
+                    "  %-28s %7.1f  [%.1f, %.1f]%n",
+                    CELLS.get(c).code(), median(ms), ms.get(0), ms.get(ms.size() - 1)));
         }
         System.out.print(report);
     }

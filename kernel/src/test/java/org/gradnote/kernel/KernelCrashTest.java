@@ -23,7 +23,8 @@ class KernelCrashTest {
     void start() throws Exception {
         crashDir = Files.createTempDirectory("gradnote-crash");
         // The JVM's crash report goes to a temp dir, not the working tree; no core dump.
-        running = RunningKernel.start("-XX:ErrorFile=" + crashDir.resolve("hs_err_%p.log"), "-XX:-CreateCoredumpOnCrash");
+        running =
+                RunningKernel.start("-XX:ErrorFile=" + crashDir.resolve("hs_err_%p.log"), "-XX:-CreateCoredumpOnCrash");
         client = running.client();
     }
 
@@ -43,8 +44,12 @@ class KernelCrashTest {
                 + "f.setAccessible(true);\n"
                 + "((sun.misc.Unsafe) f.get(null)).putAddress(0L, 42L);");
         assertEquals("error", ex.status());
-        assertEquals("EvaluatorExited", ex.reply().content().get("ename").getAsString(), ex.reply().content().toString());
+        assertEquals(
+                "EvaluatorExited",
+                ex.reply().content().get("ename").getAsString(),
+                ex.reply().content().toString());
         assertEquals("2", client.execute("1 + 1").result(), "a fresh evaluator answers");
-        assertEquals("error", client.execute("before").status(), "variables did not survive the crash, as the message says");
+        assertEquals(
+                "error", client.execute("before").status(), "variables did not survive the crash, as the message says");
     }
 }

@@ -1,16 +1,15 @@
 package org.gradnote.kernel;
 
-import com.google.gson.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.google.gson.JsonObject;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /** gradnote's own types come back as rich MIME bundles (through the Renderer plug-ins) in execute_result. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,7 +55,8 @@ class KernelDisplayTest extends KernelTestBase {
         String text = data.get("text/plain").getAsString();
         String html = data.get("text/html").getAsString();
         java.util.List<String> cells = new java.util.ArrayList<>();
-        var m = java.util.regex.Pattern.compile("<td style=\"text-align:right[^\"]*\">([^<]*)</td>").matcher(html);
+        var m = java.util.regex.Pattern.compile("<td style=\"text-align:right[^\"]*\">([^<]*)</td>")
+                .matcher(html);
         while (m.find()) cells.add(m.group(1));
         assertEquals(List.of("1.5000", "-20.2500", "0.3333", "0.1250", "3.0000", "123.5000"), cells, html);
         for (String c : cells) assertTrue(text.contains(c), c + " in " + text);
@@ -86,7 +86,8 @@ class KernelDisplayTest extends KernelTestBase {
     /** Item: charts were blank in nbconvert's HTML, which prefers SVG: a chart is a 2x PNG with its size, no SVG. */
     @Test
     void chartsComeBackAsSharpPngWithSizeAndNoSvg() throws Exception {
-        String build = "Plots.line().title(\"sq\").x(new double[]{1, 2, 3}).series(\"y\", new double[]{1, 4, 9}).build()";
+        String build =
+                "Plots.line().title(\"sq\").x(new double[]{1, 2, 3}).series(\"y\", new double[]{1, 4, 9}).build()";
         for (String code : List.of(build, build + ".size(600, 300)", build + ".jfree()")) {
             var ex = client.execute(code);
             assertEquals("ok", ex.status(), ex.reply().content().toString());
@@ -137,7 +138,10 @@ class KernelDisplayTest extends KernelTestBase {
     @Test
     void rendererInAJarAddedWithClasspathIsFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Path jar = PluginJar.build(dir, "demo.Point", "demo.PointRenderer",
+        java.nio.file.Path jar = PluginJar.build(
+                dir,
+                "demo.Point",
+                "demo.PointRenderer",
                 "package demo; public record Point(int x, int y) {}",
                 "package demo; import org.gradnote.kernel.display.*; import java.util.Optional;\n"
                         + "public class PointRenderer implements Renderer {\n"
@@ -154,7 +158,10 @@ class KernelDisplayTest extends KernelTestBase {
     @Test
     void moduleShowsItsArchitectureAndSummary() throws Exception {
         JsonObject data = resultData("new Linear(3, 2)");
-        assertEquals("Linear(in_features=3, out_features=2, bias=True)", data.get("text/plain").getAsString(), data.toString());
+        assertEquals(
+                "Linear(in_features=3, out_features=2, bias=True)",
+                data.get("text/plain").getAsString(),
+                data.toString());
         String html = data.get("text/html").getAsString();
         assertTrue(html.contains("<td>weight</td><td>[2, 3]</td>"), html);
         assertTrue(html.contains("<td>bias</td><td>[2]</td>"), html);
@@ -171,11 +178,20 @@ class KernelDisplayTest extends KernelTestBase {
         assertEquals("ok", ex.status(), ex.toString());
         var shown = ex.ofType("display_data");
         assertEquals(2, shown.size(), "one progress line and one chart");
-        assertTrue(shown.get(0).content().getAsJsonObject("data").get("text/plain").getAsString().startsWith("epoch 1/3"));
+        assertTrue(shown.get(0)
+                .content()
+                .getAsJsonObject("data")
+                .get("text/plain")
+                .getAsString()
+                .startsWith("epoch 1/3"));
         assertTrue(shown.get(1).content().getAsJsonObject("data").has("image/png"));
         var updates = ex.ofType("update_display_data");
         assertTrue(updates.size() >= 4, "progress and curves updated in place: " + updates.size());
-        var last = updates.get(updates.size() - 1).content().getAsJsonObject("data").get("text/plain").getAsString();
+        var last = updates.get(updates.size() - 1)
+                .content()
+                .getAsJsonObject("data")
+                .get("text/plain")
+                .getAsString();
         assertTrue(last.startsWith("epoch 3/3 [####################]") && last.endsWith("done"), last);
     }
 

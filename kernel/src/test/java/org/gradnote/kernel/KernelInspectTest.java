@@ -1,21 +1,19 @@
 package org.gradnote.kernel;
 
-import com.google.gson.JsonObject;
-import org.gradnote.kernel.docs.Javadocs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.IOException;
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.gradnote.kernel.docs.Javadocs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Shift+Tab (inspect_request): signatures with gradnote's javadoc from its index, the JDK's from src.zip if present. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -31,7 +29,8 @@ class KernelInspectTest extends KernelTestBase {
         c.addProperty("code", code);
         c.addProperty("cursor_pos", code.length());
         c.addProperty("detail_level", detail);
-        JsonObject reply = client.reply(client.shell, client.send(client.shell, "inspect_request", c)).content();
+        JsonObject reply = client.reply(client.shell, client.send(client.shell, "inspect_request", c))
+                .content();
         assertEquals("ok", reply.get("status").getAsString(), reply.toString());
         assertEquals(found, reply.get("found").getAsBoolean(), reply.toString());
         return found ? reply.getAsJsonObject("data").get("text/plain").getAsString() : "";
@@ -40,19 +39,23 @@ class KernelInspectTest extends KernelTestBase {
     @Test
     void gradnoteMethodShowsFirstSentenceAtDetail0AndWholeDocAtDetail1() throws Exception {
         String brief = inspect("Tensor.ones(2, 3).slice(", 0, true);
-        assertTrue(brief.contains("Tensor Tensor.slice(int dim, long start, long end)\n"
-                + "Elements start..end-1 along a dimension (negative indices count from the end)."), brief);
+        assertTrue(
+                brief.contains("Tensor Tensor.slice(int dim, long start, long end)\n"
+                        + "Elements start..end-1 along a dimension (negative indices count from the end)."),
+                brief);
         assertFalse(brief.contains("Unlike PyTorch's slicing"), brief);
         String whole = inspect("Tensor.ones(2, 3).slice(", 1, true);
         assertTrue(whole.contains("Unlike PyTorch's slicing this is a copy, not a view"), whole);
-        assertTrue(whole.contains("Tensor Tensor.slice(int dim, long start, long end, long step)\nEvery step-th element"),
+        assertTrue(
+                whole.contains("Tensor Tensor.slice(int dim, long start, long end, long step)\nEvery step-th element"),
                 whole);
     }
 
     @Test
     void gradnoteStaticFactoryTypeAndPlotsAreDocumented() throws Exception {
         String zeros = inspect("Tensor.zeros", 0, true);
-        assertTrue(zeros.contains("Tensor Tensor.zeros(long... shape)\nA new tensor of the given shape filled with zeros"),
+        assertTrue(
+                zeros.contains("Tensor Tensor.zeros(long... shape)\nA new tensor of the given shape filled with zeros"),
                 zeros);
         String type = inspect("Tensor", 0, true);
         assertTrue(type.startsWith("org.gradnote.tensor.Tensor\nAn n-dimensional array on ND4J"), type);
@@ -85,12 +88,15 @@ class KernelInspectTest extends KernelTestBase {
         }
         running.kernel().javadocs(Javadocs.load(zip));
         String brief = inspect("String.valueOf(", 0, true);
-        assertTrue(brief.contains("String String.valueOf(Object obj)\nReturns the string representation of the Object"
-                + " argument.\n"), brief);
+        assertTrue(
+                brief.contains("String String.valueOf(Object obj)\nReturns the string representation of the Object"
+                        + " argument.\n"),
+                brief);
         assertFalse(brief.contains("Null gives"), brief);
         assertTrue(brief.contains("String String.valueOf(int i)\n"), "other overloads listed: " + brief);
         String whole = inspect("String.valueOf(", 1, true);
-        assertTrue(whole.contains("Null gives \"null\".\n\nParameters:\n  obj - an Object.\n\nReturns:\n  a string."),
+        assertTrue(
+                whole.contains("Null gives \"null\".\n\nParameters:\n  obj - an Object.\n\nReturns:\n  a string."),
                 whole);
     }
 

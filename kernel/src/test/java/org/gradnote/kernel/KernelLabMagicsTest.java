@@ -1,17 +1,16 @@
 package org.gradnote.kernel;
 
-import com.google.gson.JsonObject;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.google.gson.JsonObject;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /** The lab magics run in a real kernel: seed, data sets, summary, plot and Maven dependencies. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,8 +37,11 @@ class KernelLabMagicsTest extends KernelTestBase {
         assertEquals("2922 LOCAL_DATE", ex.result());
         assertTrue(ex.stdout().contains("2922 rows X 7 cols"), ex.stdout());
         assertEquals("344", ok("%data penguins birds\nbirds.rowCount()").result());
-        assertEquals("1797 65 label", ok("%data digits\ndigits.rowCount() + \" \" + digits.columnCount() + \" \""
-                + " + digits.column(64).name()").result());
+        assertEquals(
+                "1797 65 label",
+                ok("%data digits\ndigits.rowCount() + \" \" + digits.columnCount() + \" \""
+                                + " + digits.column(64).name()")
+                        .result());
     }
 
     @Test
@@ -51,8 +53,9 @@ class KernelLabMagicsTest extends KernelTestBase {
 
     @Test
     void plotShowsTensorsAndTableColumnsInline() throws Exception {
-        for (String code : List.of("var curve = Tensor.arange(10);\n%plot curve", "var cols = Tensor.ones(5, 2);\n%plot cols",
-                "%data weather w\n%plot w date temp_max temp_min")) {
+        for (String code : List.of(
+                "var curve = Tensor.arange(10);\n%plot curve",
+                "var cols = Tensor.ones(5, 2);\n%plot cols", "%data weather w\n%plot w date temp_max temp_min")) {
             var shown = ok(code).ofType("display_data");
             assertEquals(1, shown.size(), code);
             assertTrue(shown.get(0).content().getAsJsonObject("data").has("image/png"), code);
@@ -67,7 +70,8 @@ class KernelLabMagicsTest extends KernelTestBase {
         assertEquals("Hello World", ex.result());
         assertTrue(ex.stdout().contains("+ org.apache.commons:commons-text:1.12.0"), ex.stdout());
         // commons-text wants commons-lang3 3.14.0; the kernel already has another version, which is reported.
-        assertTrue(ex.stdout().contains("version conflict (kept the loaded one): org.apache.commons:commons-lang3:3.14.0"),
+        assertTrue(
+                ex.stdout().contains("version conflict (kept the loaded one): org.apache.commons:commons-lang3:3.14.0"),
                 ex.stdout());
         var again = ok("%maven org.apache.commons:commons-text:1.12.0");
         assertTrue(again.stdout().contains("added 0 jars, 1 already on the class path"), again.stdout());
@@ -78,7 +82,8 @@ class KernelLabMagicsTest extends KernelTestBase {
 
     private static boolean centralReachable() {
         try {
-            var c = (HttpURLConnection) URI.create("https://repo.maven.apache.org/maven2/").toURL().openConnection();
+            var c = (HttpURLConnection)
+                    URI.create("https://repo.maven.apache.org/maven2/").toURL().openConnection();
             c.setConnectTimeout(5000);
             c.setReadTimeout(5000);
             c.setRequestMethod("HEAD");
@@ -93,7 +98,8 @@ class KernelLabMagicsTest extends KernelTestBase {
         var ex = client.execute("%data nope");
         JsonObject c = ex.reply().content();
         assertEquals("UsageError", c.get("ename").getAsString());
-        assertEquals("UsageError: unknown data set 'nope'. Usage: %data weather|penguins|digits [VARIABLE]",
+        assertEquals(
+                "UsageError: unknown data set 'nope'. Usage: %data weather|penguins|digits [VARIABLE]",
                 c.get("evalue").getAsString());
     }
 }

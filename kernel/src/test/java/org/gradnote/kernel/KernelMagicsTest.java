@@ -1,16 +1,15 @@
 package org.gradnote.kernel;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The general magics run in a real kernel (they were only parse-tested before). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,13 +36,21 @@ class KernelMagicsTest extends KernelTestBase {
         String who = ok("%who").stdout();
         assertTrue(who.contains("whoProbe"), who);
         String whos = ok("%whos").stdout();
-        assertTrue(whos.lines().anyMatch(l -> l.startsWith("whoProbe") && l.contains("String")
-                && l.contains("\"line one\\nline two\"")), whos);
+        assertTrue(
+                whos.lines()
+                        .anyMatch(l -> l.startsWith("whoProbe")
+                                && l.contains("String")
+                                && l.contains("\"line one\\nline two\"")),
+                whos);
     }
 
     @Test
     void historyPrintsEarlierInputsWithNumbers() throws Exception {
-        int n = ok("int historyProbe = 1;").reply().content().get("execution_count").getAsInt();
+        int n = ok("int historyProbe = 1;")
+                .reply()
+                .content()
+                .get("execution_count")
+                .getAsInt();
         String out = ok("%history -n -l 2").stdout();
         assertTrue(out.contains(n + ": int historyProbe = 1;"), out);
         assertTrue(ok("%history " + n).stdout().strip().equals("int historyProbe = 1;"));
@@ -52,9 +59,13 @@ class KernelMagicsTest extends KernelTestBase {
     @Test
     void htmlAndMarkdownAreDisplayed() throws Exception {
         var html = ok("%%html\n<b>bold</b>").ofType("display_data");
-        assertEquals("<b>bold</b>", html.get(0).content().getAsJsonObject("data").get("text/html").getAsString());
+        assertEquals(
+                "<b>bold</b>",
+                html.get(0).content().getAsJsonObject("data").get("text/html").getAsString());
         var md = ok("%%markdown\n# Title").ofType("display_data");
-        assertEquals("# Title", md.get(0).content().getAsJsonObject("data").get("text/markdown").getAsString());
+        assertEquals(
+                "# Title",
+                md.get(0).content().getAsJsonObject("data").get("text/markdown").getAsString());
     }
 
     @Test
@@ -107,8 +118,12 @@ class KernelMagicsTest extends KernelTestBase {
     void jarsNeedsAMatchingJar(@TempDir Path dir) throws Exception {
         var ex = client.execute("%jars " + dir.resolve("*.jar"));
         assertEquals("error", ex.status());
-        assertTrue(ex.reply().content().get("evalue").getAsString().contains("no match"), ex.reply().content().toString());
+        assertTrue(
+                ex.reply().content().get("evalue").getAsString().contains("no match"),
+                ex.reply().content().toString());
         String cp = ok("%classpath").stdout();
-        assertTrue(cp.lines().anyMatch(l -> l.endsWith("jfreechart-1.5.6.jar")), "no argument prints the class path: " + cp);
+        assertTrue(
+                cp.lines().anyMatch(l -> l.endsWith("jfreechart-1.5.6.jar")),
+                "no argument prints the class path: " + cp);
     }
 }

@@ -1,17 +1,16 @@
 package org.gradnote.kernel;
 
-import com.google.gson.JsonObject;
-import org.gradnote.kernel.protocol.JupyterMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.gradnote.kernel.protocol.JupyterMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What a user reads: %time figures, compile and runtime error texts, comms, and output printed between cells. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -29,7 +28,8 @@ class KernelMessagesTest extends KernelTestBase {
         assertTrue(millis(ex.stdout(), "Compile time") > 0, ex.stdout());
         assertEquals("42", ex.result());
         List<String> order = new ArrayList<>();
-        for (JupyterMessage m : ex.iopub()) if (m.type().equals("stream") || m.type().equals("execute_result")) order.add(m.type());
+        for (JupyterMessage m : ex.iopub())
+            if (m.type().equals("stream") || m.type().equals("execute_result")) order.add(m.type());
         assertEquals("execute_result", order.get(order.size() - 1), "the value comes after the timing: " + order);
     }
 
@@ -68,10 +68,14 @@ class KernelMessagesTest extends KernelTestBase {
     /** A long message arrives as one line, words whole, in evalue and traceback alike. */
     @Test
     void longMessagesAreNotWrapped() throws Exception {
-        String words = "the quick brown fox jumps over the lazy dog and keeps running across all these variables ".repeat(4).strip();
+        String words = "the quick brown fox jumps over the lazy dog and keeps running across all these variables "
+                .repeat(4)
+                .strip();
         var runtime = client.execute("throw new IllegalArgumentException(\"" + words + "\");");
         assertEquals(words, runtime.reply().content().get("evalue").getAsString());
-        assertTrue(strings(runtime.reply().content()).get(0).endsWith(words), strings(runtime.reply().content()).get(0));
+        assertTrue(
+                strings(runtime.reply().content()).get(0).endsWith(words),
+                strings(runtime.reply().content()).get(0));
         String longName = "aVeryLongVariableNameThatNobodyDeclaredAnywhereInThisSessionOfTheKernel".repeat(2);
         var compile = client.execute("int y = " + longName + ";");
         String evalue = compile.reply().content().get("evalue").getAsString();
@@ -103,7 +107,8 @@ class KernelMessagesTest extends KernelTestBase {
         open.add("data", new JsonObject());
         JupyterMessage openRequest = client.send(client.shell, "comm_open", open);
         var messages = client.iopubUntilIdle(openRequest);
-        var closes = messages.stream().filter(m -> m.type().equals("comm_close")).toList();
+        var closes =
+                messages.stream().filter(m -> m.type().equals("comm_close")).toList();
         assertEquals(1, closes.size(), messages.toString());
         assertEquals("c0ffee", closes.get(0).content().get("comm_id").getAsString());
         assertEquals("ok", client.execute("1").status(), "the kernel goes on");

@@ -1,16 +1,15 @@
 package org.gradnote.kernel;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Drives one in-process kernel through real ZeroMQ sockets, as a Jupyter front end would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,7 +29,9 @@ class KernelProtocolTest extends KernelTestBase {
         assertEquals(".java", lang.get("file_extension").getAsString());
         assertEquals("text/x-java", lang.get("codemirror_mode").getAsString());
         assertEquals("java", lang.get("pygments_lexer").getAsString());
-        var statuses = client.iopubUntilIdle(req).stream().filter(m -> m.type().equals("status")).toList();
+        var statuses = client.iopubUntilIdle(req).stream()
+                .filter(m -> m.type().equals("status"))
+                .toList();
         assertEquals("busy", statuses.get(0).content().get("execution_state").getAsString());
     }
 
@@ -52,7 +53,13 @@ class KernelProtocolTest extends KernelTestBase {
         assertEquals("42", ex.result());
         assertEquals(1, ex.ofType("execute_input").size());
         int count = ex.reply().content().get("execution_count").getAsInt();
-        assertEquals(count, ex.ofType("execute_result").get(0).content().get("execution_count").getAsInt());
+        assertEquals(
+                count,
+                ex.ofType("execute_result")
+                        .get(0)
+                        .content()
+                        .get("execution_count")
+                        .getAsInt());
     }
 
     @Test
@@ -60,7 +67,8 @@ class KernelProtocolTest extends KernelTestBase {
         var ex = client.execute("int ok = 1;\nint b = undefinedName + 1;");
         assertEquals("error", ex.status());
         assertEquals("CompilationError", ex.reply().content().get("ename").getAsString());
-        assertTrue(ex.reply().content().get("evalue").getAsString().startsWith("line 2, column 9"),
+        assertTrue(
+                ex.reply().content().get("evalue").getAsString().startsWith("line 2, column 9"),
                 ex.reply().content().get("evalue").getAsString());
         assertEquals(1, ex.ofType("error").size());
     }
@@ -82,7 +90,8 @@ class KernelProtocolTest extends KernelTestBase {
         client.execute("String greeting = \"x\";");
         c.addProperty("code", "int n = 1;\ngreeting.toUpp");
         c.addProperty("cursor_pos", 25);
-        JsonObject reply = client.reply(client.shell, client.send(client.shell, "complete_request", c)).content();
+        JsonObject reply = client.reply(client.shell, client.send(client.shell, "complete_request", c))
+                .content();
         assertEquals("ok", reply.get("status").getAsString());
         assertTrue(reply.getAsJsonArray("matches").toString().contains("toUpperCase("), reply.toString());
         assertEquals(20, reply.get("cursor_start").getAsInt());
@@ -91,13 +100,15 @@ class KernelProtocolTest extends KernelTestBase {
         // A declaration earlier in the same, not yet run, cell is offered too.
         c.addProperty("code", "%time int t = 0;\nString fresh = \"x\";\nfresh.toLowe");
         c.addProperty("cursor_pos", 49);
-        reply = client.reply(client.shell, client.send(client.shell, "complete_request", c)).content();
+        reply = client.reply(client.shell, client.send(client.shell, "complete_request", c))
+                .content();
         assertTrue(reply.getAsJsonArray("matches").toString().contains("toLowerCase("), reply.toString());
         assertEquals(43, reply.get("cursor_start").getAsInt());
 
         c.addProperty("code", "%ti");
         c.addProperty("cursor_pos", 3);
-        reply = client.reply(client.shell, client.send(client.shell, "complete_request", c)).content();
+        reply = client.reply(client.shell, client.send(client.shell, "complete_request", c))
+                .content();
         assertTrue(reply.getAsJsonArray("matches").toString().contains("%timeit"), reply.toString());
         assertEquals(0, reply.get("cursor_start").getAsInt());
     }
@@ -108,7 +119,8 @@ class KernelProtocolTest extends KernelTestBase {
         c.addProperty("code", "String.valueOf");
         c.addProperty("cursor_pos", 14);
         c.addProperty("detail_level", 0);
-        JsonObject reply = client.reply(client.shell, client.send(client.shell, "inspect_request", c)).content();
+        JsonObject reply = client.reply(client.shell, client.send(client.shell, "inspect_request", c))
+                .content();
         assertEquals("ok", reply.get("status").getAsString());
         assertTrue(reply.get("found").getAsBoolean(), reply.toString());
         assertTrue(reply.getAsJsonObject("data").get("text/plain").getAsString().contains("valueOf("));
@@ -127,13 +139,18 @@ class KernelProtocolTest extends KernelTestBase {
     private JsonObject isComplete(String code) throws Exception {
         JsonObject c = new JsonObject();
         c.addProperty("code", code);
-        return client.reply(client.shell, client.send(client.shell, "is_complete_request", c)).content();
+        return client.reply(client.shell, client.send(client.shell, "is_complete_request", c))
+                .content();
     }
 
     @Test
     void historyTailRangeAndSearch() throws Exception {
         client.execute("String marker = \"history-probe\";");
-        int count = client.execute("marker.length()").reply().content().get("execution_count").getAsInt();
+        int count = client.execute("marker.length()")
+                .reply()
+                .content()
+                .get("execution_count")
+                .getAsInt();
         JsonObject tail = history("tail", c -> c.addProperty("n", 2));
         assertEquals("ok", tail.get("status").getAsString());
         var rows = tail.getAsJsonArray("history");
@@ -158,7 +175,8 @@ class KernelProtocolTest extends KernelTestBase {
         c.addProperty("raw", true);
         c.addProperty("output", false);
         extra.accept(c);
-        return client.reply(client.shell, client.send(client.shell, "history_request", c)).content();
+        return client.reply(client.shell, client.send(client.shell, "history_request", c))
+                .content();
     }
 
     @Test
@@ -166,8 +184,9 @@ class KernelProtocolTest extends KernelTestBase {
         client.execute("int kept = 7;");
         JupyterMessage req = client.sendExecute("long spins = 0;\nwhile (true) { spins++; }");
         Thread.sleep(1500); // let the loop really start: interrupting before it runs would prove nothing
-        JsonObject interrupt = client.reply(client.control,
-                client.send(client.control, "interrupt_request", new JsonObject())).content();
+        JsonObject interrupt = client.reply(
+                        client.control, client.send(client.control, "interrupt_request", new JsonObject()))
+                .content();
         assertEquals("ok", interrupt.get("status").getAsString());
         JupyterMessage reply = client.reply(client.shell, req);
         client.iopubUntilIdle(req);
@@ -187,7 +206,10 @@ class KernelProtocolTest extends KernelTestBase {
         client.reply(client.control, client.send(client.control, "interrupt_request", new JsonObject()));
         JupyterMessage reply = client.reply(client.shell, req);
         client.iopubUntilIdle(req);
-        assertEquals("Interrupted", reply.content().get("ename").getAsString(), reply.content().toString());
+        assertEquals(
+                "Interrupted",
+                reply.content().get("ename").getAsString(),
+                reply.content().toString());
         assertEquals("3", client.execute("1 + 2").result(), "the session goes on");
     }
 
@@ -254,16 +276,31 @@ class KernelProtocolTest extends KernelTestBase {
 
     @Test
     void displayAndUpdateById() throws Exception {
-        var ex = client.execute("String id = Display.show(\"first\");\nDisplay.update(id, \"second\");\nDisplay.html(\"<b>x</b>\");");
+        var ex = client.execute(
+                "String id = Display.show(\"first\");\nDisplay.update(id, \"second\");\nDisplay.html(\"<b>x</b>\");");
         assertEquals("ok", ex.status());
         var shown = ex.ofType("display_data");
         assertEquals(2, shown.size());
-        assertEquals("first", shown.get(0).content().getAsJsonObject("data").get("text/plain").getAsString());
-        String id = shown.get(0).content().getAsJsonObject("transient").get("display_id").getAsString();
+        assertEquals(
+                "first",
+                shown.get(0).content().getAsJsonObject("data").get("text/plain").getAsString());
+        String id = shown.get(0)
+                .content()
+                .getAsJsonObject("transient")
+                .get("display_id")
+                .getAsString();
         var updated = ex.ofType("update_display_data");
         assertEquals(1, updated.size());
-        assertEquals(id, updated.get(0).content().getAsJsonObject("transient").get("display_id").getAsString());
-        assertEquals("<b>x</b>", shown.get(1).content().getAsJsonObject("data").get("text/html").getAsString());
+        assertEquals(
+                id,
+                updated.get(0)
+                        .content()
+                        .getAsJsonObject("transient")
+                        .get("display_id")
+                        .getAsString());
+        assertEquals(
+                "<b>x</b>",
+                shown.get(1).content().getAsJsonObject("data").get("text/html").getAsString());
     }
 
     @Test
@@ -282,7 +319,8 @@ class KernelProtocolTest extends KernelTestBase {
 
     @Test
     void commInfoIsEmpty() throws Exception {
-        JsonObject reply = client.reply(client.shell, client.send(client.shell, "comm_info_request", new JsonObject())).content();
+        JsonObject reply = client.reply(client.shell, client.send(client.shell, "comm_info_request", new JsonObject()))
+                .content();
         assertEquals("ok", reply.get("status").getAsString());
         assertEquals(0, reply.getAsJsonObject("comms").size());
     }

@@ -1,15 +1,14 @@
 package org.gradnote.kernel;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.gradnote.kernel.jshell.EvaluatorConfig;
 import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Shutdown with restart: the kernel replies, stops, and a new kernel on the same connection starts fresh. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -26,7 +25,8 @@ class KernelRestartTest {
             assertEquals("ok", client.execute("int before = 1;").status());
             JsonObject c = new JsonObject();
             c.addProperty("restart", true);
-            JsonObject reply = client.reply(client.control, client.send(client.control, "shutdown_request", c)).content();
+            JsonObject reply = client.reply(client.control, client.send(client.control, "shutdown_request", c))
+                    .content();
             assertEquals("ok", reply.get("status").getAsString());
             assertTrue(reply.get("restart").getAsBoolean());
             assertTrue(first.awaitShutdown(30, TimeUnit.SECONDS), "restart requested");

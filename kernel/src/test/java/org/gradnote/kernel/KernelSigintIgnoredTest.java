@@ -1,20 +1,18 @@
 package org.gradnote.kernel;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.google.gson.JsonObject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.gradnote.kernel.jshell.ClassPaths;
 import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A kernel process born with SIGINT ignored (started from a non-interactive shell's background job, as `./gradnote
@@ -31,9 +29,16 @@ class KernelSigintIgnoredTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // bash's `trap "" INT` sets SIG_IGN, which exec keeps: the JVM starts exactly as a background job's would.
         String command = "trap '' INT; exec \"$0\" -cp \"$1\" org.gradnote.kernel.Main kernel \"$2\"";
-        Process kernel = new ProcessBuilder("bash", "-c", command, java,
-                String.join(File.pathSeparator, ClassPaths.ofKernel()), connection.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process kernel = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        command,
+                        java,
+                        String.join(File.pathSeparator, ClassPaths.ofKernel()),
+                        connection.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try (TestClient client = new TestClient(info)) {
             client.awaitIopub();
             String text = Files.readString(log);
@@ -46,7 +51,12 @@ class KernelSigintIgnoredTest {
             JupyterMessage replyMessage = null;
             for (int attempt = 0; attempt < 10 && replyMessage == null; attempt++) {
                 JupyterMessage interrupt = client.send(client.control, "interrupt_request", new JsonObject());
-                assertEquals("ok", client.reply(client.control, interrupt).content().get("status").getAsString());
+                assertEquals(
+                        "ok",
+                        client.reply(client.control, interrupt)
+                                .content()
+                                .get("status")
+                                .getAsString());
                 replyMessage = client.receive(client.shell, 3000);
             }
             assertNotNull(replyMessage, "message-mode interrupt stops the loop");

@@ -1,16 +1,15 @@
 package org.gradnote.kernel;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.gradnote.kernel.jshell.EvaluatorConfig;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** kernel_info is answered while the evaluator JVM is still starting; an execute sent meanwhile waits for it. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -22,7 +21,7 @@ class KernelStartupTest {
         // The evaluator start is held until the test lets it go, so "before the evaluator is up" is certain, not timed.
         CountDownLatch gate = new CountDownLatch(1);
         try (GradnoteKernel kernel = bound.kernel();
-             TestClient client = new TestClient(bound.info())) {
+                TestClient client = new TestClient(bound.info())) {
             kernel.start(() -> {
                 try {
                     gate.await();
@@ -38,10 +37,14 @@ class KernelStartupTest {
             assertEquals(Runtime.version().toString(), language.get("version").getAsString());
 
             JupyterMessage execute = client.sendExecute("6 * 7");
-            assertNull(client.receive(client.shell, 1000), "execute must wait for the evaluator, not fail or run early");
+            assertNull(
+                    client.receive(client.shell, 1000), "execute must wait for the evaluator, not fail or run early");
             gate.countDown();
             JupyterMessage executeReply = client.reply(client.shell, execute);
-            assertEquals("ok", executeReply.content().get("status").getAsString(), executeReply.content().toString());
+            assertEquals(
+                    "ok",
+                    executeReply.content().get("status").getAsString(),
+                    executeReply.content().toString());
             assertTrue(kernel.evaluatorStarted());
             assertEquals("42", new TestClient.Execution(executeReply, client.iopubUntilIdle(execute)).result());
         }

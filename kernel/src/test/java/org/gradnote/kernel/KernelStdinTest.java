@@ -1,16 +1,15 @@
 package org.gradnote.kernel;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Reading stdin in a cell: input_request/input_reply through the kernel's own stdin channel. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,7 +24,8 @@ class KernelStdinTest extends KernelTestBase {
         JupyterMessage inputRequest = nextInputRequest();
         assertFalse(inputRequest.content().get("password").getAsBoolean());
         answer(inputRequest, "Ada");
-        assertEquals("ok", client.reply(client.shell, req).content().get("status").getAsString());
+        assertEquals(
+                "ok", client.reply(client.shell, req).content().get("status").getAsString());
         var ex = new TestClient.Execution(null, client.iopubUntilIdle(req));
         assertEquals("hi Ada", ex.result());
         assertEquals("name? ", ex.stdout());
@@ -93,8 +93,14 @@ class KernelStdinTest extends KernelTestBase {
     private void answer(JupyterMessage inputRequest, String value) {
         JsonObject content = new JsonObject();
         content.addProperty("value", value);
-        TestClient.sendFrames(client.stdin, client.codec.encode(new JupyterMessage(List.of(),
-                client.message("input_reply", content).header(), inputRequest.header(), new JsonObject(), content,
-                List.of())));
+        TestClient.sendFrames(
+                client.stdin,
+                client.codec.encode(new JupyterMessage(
+                        List.of(),
+                        client.message("input_reply", content).header(),
+                        inputRequest.header(),
+                        new JsonObject(),
+                        content,
+                        List.of())));
     }
 }

@@ -11,17 +11,22 @@ import org.junit.jupiter.api.Test;
 class LauncherScriptTest {
     @Test
     void demoUsesGradnoteJvmOptions() throws Exception {
-        String script = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("gradnote"));
+        String script =
+                Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("gradnote"));
         String expected = "TRAINING_JVM_OPTS=(" + String.join(" ", Gradnote.jvmOptions()) + ")";
         assertTrue(script.contains(expected), "gradnote script must declare " + expected);
-        assertTrue(script.contains("\"${TRAINING_JVM_OPTS[@]}\" -cp \"$(lib_classpath)\" org.gradnote.examples.MlpLab"));
-        Gradnote.nativeEnvironment().forEach((k, v) -> assertTrue(script.contains("export " + k + "=\"${" + k + ":-" + v + "}\""),
-                "gradnote script must default " + k + " to " + v));
+        assertTrue(
+                script.contains("\"${TRAINING_JVM_OPTS[@]}\" -cp \"$(lib_classpath)\" org.gradnote.examples.MlpLab"));
+        Gradnote.nativeEnvironment()
+                .forEach((k, v) -> assertTrue(
+                        script.contains("export " + k + "=\"${" + k + ":-" + v + "}\""),
+                        "gradnote script must default " + k + " to " + v));
     }
 
     @Test
     void benchAbScriptUsesGradnoteJvmOptions() throws Exception {
-        String script = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("tests/bench/ab"));
+        String script =
+                Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("tests/bench/ab"));
         assertTrue(script.contains("TRAINING_JVM_OPTS=(" + String.join(" ", Gradnote.jvmOptions()) + ")"));
         Gradnote.nativeEnvironment().forEach((k, v) -> assertTrue(script.contains(k + "=\"${" + k + ":-" + v + "}\"")));
     }

@@ -1,12 +1,12 @@
 package org.gradnote.kernel;
 
-import javax.tools.ToolProvider;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
 
 /** Builds a small jar with a value class and a Renderer plug-in for it (a ServiceLoader entry), for display tests. */
 final class PluginJar {
@@ -20,11 +20,21 @@ final class PluginJar {
         Path r = src.resolve(rendererClass.substring(rendererClass.lastIndexOf('.') + 1) + ".java");
         Files.writeString(v, valueSource);
         Files.writeString(r, rendererSource);
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path"), v.toString(), r.toString());
+        int rc = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        v.toString(),
+                        r.toString());
         if (rc != 0) throw new AssertionError("plug-in did not compile");
         Path jar = dir.resolve("plugin.jar");
-        try (var out = new JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(classes)) {
+        try (var out = new JarOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(f));

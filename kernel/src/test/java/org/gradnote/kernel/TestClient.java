@@ -1,6 +1,12 @@
 package org.gradnote.kernel;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.gradnote.kernel.protocol.ConnectionInfo;
 import org.gradnote.kernel.protocol.JupyterMessage;
 import org.gradnote.kernel.protocol.MessageFactory;
@@ -9,13 +15,6 @@ import org.gradnote.kernel.protocol.WireCodec;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** A minimal Jupyter client on real ZeroMQ sockets, for protocol tests. */
 final class TestClient implements AutoCloseable {
@@ -39,7 +38,16 @@ final class TestClient implements AutoCloseable {
 
     static ConnectionInfo newConnection() throws IOException {
         int[] p = freePorts(5);
-        return new ConnectionInfo("tcp", "127.0.0.1", p[0], p[1], p[2], p[3], p[4], "hmac-sha256", UUID.randomUUID().toString());
+        return new ConnectionInfo(
+                "tcp",
+                "127.0.0.1",
+                p[0],
+                p[1],
+                p[2],
+                p[3],
+                p[4],
+                "hmac-sha256",
+                UUID.randomUUID().toString());
     }
 
     /** A kernel bound to fresh ports and those ports. */
@@ -87,7 +95,8 @@ final class TestClient implements AutoCloseable {
     }
 
     JupyterMessage message(String type, JsonObject content) {
-        return new JupyterMessage(List.of(), messages.header(type), new JsonObject(), new JsonObject(), content, List.of());
+        return new JupyterMessage(
+                List.of(), messages.header(type), new JsonObject(), new JsonObject(), content, List.of());
     }
 
     JupyterMessage send(ZMQ.Socket socket, String type, JsonObject content) {
@@ -128,7 +137,8 @@ final class TestClient implements AutoCloseable {
             JupyterMessage m = receive(iopub, 500);
             if (m == null || !request.id().equals(parentId(m))) continue;
             out.add(m);
-            if (m.type().equals("status") && m.content().get("execution_state").getAsString().equals("idle")) return out;
+            if (m.type().equals("status")
+                    && m.content().get("execution_state").getAsString().equals("idle")) return out;
         }
         throw new AssertionError("no idle after " + request.type() + "; got " + out);
     }
@@ -161,7 +171,8 @@ final class TestClient implements AutoCloseable {
         String stream(String name) {
             StringBuilder b = new StringBuilder();
             for (var m : iopub) {
-                if (m.type().equals("stream") && m.content().get("name").getAsString().equals(name)) {
+                if (m.type().equals("stream")
+                        && m.content().get("name").getAsString().equals(name)) {
                     b.append(m.content().get("text").getAsString());
                 }
             }
@@ -169,9 +180,14 @@ final class TestClient implements AutoCloseable {
         }
 
         String result() {
-            return iopub.stream().filter(m -> m.type().equals("execute_result"))
-                    .map(m -> m.content().getAsJsonObject("data").get("text/plain").getAsString())
-                    .findFirst().orElse(null);
+            return iopub.stream()
+                    .filter(m -> m.type().equals("execute_result"))
+                    .map(m -> m.content()
+                            .getAsJsonObject("data")
+                            .get("text/plain")
+                            .getAsString())
+                    .findFirst()
+                    .orElse(null);
         }
 
         List<JupyterMessage> ofType(String type) {

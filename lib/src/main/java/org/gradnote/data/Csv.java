@@ -131,8 +131,18 @@ public final class Csv {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
         if (header == null) throw new CsvFormatException(name, 0, null, "the file is empty (expected a header line)");
-        return new CsvTable(name, header, rows, lines, dateColumns, numericColumns, textColumns, missing,
-                // STRICT resolving (in CsvTable) needs the proleptic year 'u' instead of the year-of-era 'y'.
-                DateTimeFormatter.ofPattern(datePattern.replace('y', 'u')), datePattern).build();
+        return new CsvTable(
+                        name,
+                        header,
+                        rows,
+                        lines,
+                        dateColumns,
+                        numericColumns,
+                        textColumns,
+                        missing,
+                        // STRICT resolving (in CsvTable) needs the proleptic year 'u' instead of the year-of-era 'y'.
+                        DateTimeFormatter.ofPattern(datePattern.replace('y', 'u')),
+                        datePattern)
+                .build();
     }
 }

@@ -13,7 +13,8 @@ public final class CsvFormatException extends IllegalArgumentException {
     private final String column;
 
     CsvFormatException(String file, int line, String column, String problem) {
-        super(file + (line > 0 ? " line " + line : "") + (column != null ? ", column '" + column + "'" : "") + ": " + problem);
+        super(file + (line > 0 ? " line " + line : "") + (column != null ? ", column '" + column + "'" : "") + ": "
+                + problem);
         this.file = file;
         this.line = line;
         this.column = column;

@@ -16,7 +16,11 @@ import tech.tablesaw.columns.Column;
 
 /** The checking half of {@link Csv}: validates the header, infers column types, then parses cell by cell. */
 final class CsvTable {
-    private enum Kind { DATE, NUMBER, TEXT }
+    private enum Kind {
+        DATE,
+        NUMBER,
+        TEXT
+    }
 
     // Stricter than Double.parseDouble, which also accepts "1f", "0x1p3" and "Infinity".
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -29,9 +33,17 @@ final class CsvTable {
     private final DateTimeFormatter dateFormat;
     private final String datePattern;
 
-    CsvTable(String file, String[] header, List<String[]> rows, List<Integer> lines, Set<String> dates,
-             Set<String> numbers, Set<String> texts, Set<String> missing, DateTimeFormatter dateFormat,
-             String datePattern) {
+    CsvTable(
+            String file,
+            String[] header,
+            List<String[]> rows,
+            List<Integer> lines,
+            Set<String> dates,
+            Set<String> numbers,
+            Set<String> texts,
+            Set<String> missing,
+            DateTimeFormatter dateFormat,
+            String datePattern) {
         this.file = file;
         this.header = header;
         this.rows = rows;
@@ -87,24 +99,36 @@ final class CsvTable {
     private void checkHeader() {
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < header.length; j++) {
-            if (header[j].isEmpty()) throw new CsvFormatException(file, 1, null, "header field " + (j + 1) + " is empty (every column needs a name)");
-            if (!seen.add(header[j])) throw new CsvFormatException(file, 1, header[j], "the name appears twice in the header");
+            if (header[j].isEmpty())
+                throw new CsvFormatException(
+                        file, 1, null, "header field " + (j + 1) + " is empty (every column needs a name)");
+            if (!seen.add(header[j]))
+                throw new CsvFormatException(file, 1, header[j], "the name appears twice in the header");
         }
         for (Set<String> forced : List.of(dates, numbers, texts)) {
             for (String c : forced) {
-                if (!seen.contains(c)) throw new CsvFormatException(file, 0, c, "no such column (columns: " + String.join(", ", header) + ")");
+                if (!seen.contains(c))
+                    throw new CsvFormatException(
+                            file, 0, c, "no such column (columns: " + String.join(", ", header) + ")");
             }
         }
     }
 
     private void checkWidth(String[] f, int line) {
         if (f.length < header.length) {
-            throw new CsvFormatException(file, line, header[f.length], "missing: the line has " + f.length
-                    + " fields but the header has " + header.length + " columns");
+            throw new CsvFormatException(
+                    file,
+                    line,
+                    header[f.length],
+                    "missing: the line has " + f.length + " fields but the header has " + header.length + " columns");
         }
         if (f.length > header.length) {
-            throw new CsvFormatException(file, line, header[header.length - 1], "extra value '" + f[header.length]
-                    + "' after this last column: the line has " + f.length + " fields but the header has " + header.length + " columns");
+            throw new CsvFormatException(
+                    file,
+                    line,
+                    header[header.length - 1],
+                    "extra value '" + f[header.length] + "' after this last column: the line has " + f.length
+                            + " fields but the header has " + header.length + " columns");
         }
     }
 
@@ -135,7 +159,8 @@ final class CsvTable {
     }
 
     private double parseNumber(String cell, int line, String column) {
-        if (!NUMBER.matcher(cell).matches()) throw new CsvFormatException(file, line, column, "cannot parse '" + cell + "' as a number");
+        if (!NUMBER.matcher(cell).matches())
+            throw new CsvFormatException(file, line, column, "cannot parse '" + cell + "' as a number");
         return Double.parseDouble(cell);
     }
 
@@ -143,7 +168,8 @@ final class CsvTable {
         try {
             return LocalDate.parse(cell, dateFormat);
         } catch (DateTimeParseException e) {
-            throw new CsvFormatException(file, line, column, "cannot parse '" + cell + "' as a date (expected " + datePattern + ")");
+            throw new CsvFormatException(
+                    file, line, column, "cannot parse '" + cell + "' as a date (expected " + datePattern + ")");
         }
     }
 }

@@ -18,7 +18,8 @@ public final class DataLoader implements Iterable<Batch> {
     private final SplittableRandom rng;
 
     private DataLoader(Dataset dataset, int batchSize, boolean shuffle, boolean dropLast, long seed) {
-        if (batchSize <= 0) throw new IllegalArgumentException("DataLoader: batch size must be positive, got " + batchSize);
+        if (batchSize <= 0)
+            throw new IllegalArgumentException("DataLoader: batch size must be positive, got " + batchSize);
         this.dataset = dataset;
         this.batchSize = batchSize;
         this.shuffle = shuffle;

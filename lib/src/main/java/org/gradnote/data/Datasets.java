@@ -42,7 +42,9 @@ public final class Datasets {
 
     private static Table read(Csv csv, String name, boolean gzip) {
         InputStream in = Datasets.class.getResourceAsStream(DIR + name);
-        if (in == null) throw new IllegalStateException("data set " + name + " is missing from the class path (" + DIR + name + ")");
+        if (in == null)
+            throw new IllegalStateException(
+                    "data set " + name + " is missing from the class path (" + DIR + name + ")");
         try (InputStream s = gzip ? new GZIPInputStream(in) : in) {
             return csv.parse(s, name);
         } catch (IOException e) {

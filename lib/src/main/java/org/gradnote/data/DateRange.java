@@ -42,10 +42,12 @@ public final class DateRange {
 
     /** The rows whose date is in range, using the table's only date column. */
     public Table filter(Table table) {
-        List<Column<?>> dateCols = table.columns().stream().filter(c -> c instanceof DateColumn).toList();
+        List<Column<?>> dateCols =
+                table.columns().stream().filter(c -> c instanceof DateColumn).toList();
         if (dateCols.size() != 1) {
-            throw new IllegalArgumentException(table.name() + ": cannot choose the date column to filter on, there are "
-                    + dateCols.size() + " (" + dateCols.stream().map(Column::name).toList() + "); use filter(table, column)");
+            throw new IllegalArgumentException(
+                    table.name() + ": cannot choose the date column to filter on, there are " + dateCols.size() + " ("
+                            + dateCols.stream().map(Column::name).toList() + "); use filter(table, column)");
         }
         return filter(table, dateCols.get(0).name());
     }
@@ -57,12 +59,15 @@ public final class DateRange {
     public Table filter(Table table, String column) {
         Tables.require(table, column);
         if (!(table.column(column) instanceof DateColumn dates)) {
-            throw new IllegalArgumentException(table.name() + ": column '" + column + "' holds " + table.column(column).type() + ", not dates");
+            throw new IllegalArgumentException(table.name() + ": column '" + column + "' holds "
+                    + table.column(column).type() + ", not dates");
         }
         Table out = table.where(dates.isBetweenIncluding(from, to));
         if (out.rowCount() == 0) {
             throw new IllegalArgumentException(table.name() + ": no rows with column '" + column + "' in " + this
-                    + (dates.countMissing() == dates.size() ? "" : " (the table covers " + dates.min() + " to " + dates.max() + ")"));
+                    + (dates.countMissing() == dates.size()
+                            ? ""
+                            : " (the table covers " + dates.min() + " to " + dates.max() + ")"));
         }
         return out;
     }

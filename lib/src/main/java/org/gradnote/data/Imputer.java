@@ -18,7 +18,11 @@ import tech.tablesaw.columns.Column;
  * Filled numeric columns come back as {@link DoubleColumn}s.
  */
 public final class Imputer {
-    private enum Strategy { MEAN, MEDIAN, MOST_FREQUENT }
+    private enum Strategy {
+        MEAN,
+        MEDIAN,
+        MOST_FREQUENT
+    }
 
     private final Strategy strategy;
     private final Map<String, String> fills; // as text, so one map serves numbers and strings
@@ -54,21 +58,31 @@ public final class Imputer {
 
     /** Learns the fill value of each column from the training table; no column means every column with a gap. */
     public Imputer fit(Table train, String... columns) {
-        String[] cols = columns.length > 0 ? columns
-                : train.columns().stream().filter(c -> c.countMissing() > 0).map(Column::name).toArray(String[]::new);
+        String[] cols = columns.length > 0
+                ? columns
+                : train.columns().stream()
+                        .filter(c -> c.countMissing() > 0)
+                        .map(Column::name)
+                        .toArray(String[]::new);
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : cols) {
             Column<?> c = Tables.require(train, name);
-            if (c.countMissing() == c.size()) throw new IllegalArgumentException(train.name() + ": column '" + name + "' has only missing values, nothing to impute from");
+            if (c.countMissing() == c.size())
+                throw new IllegalArgumentException(
+                        train.name() + ": column '" + name + "' has only missing values, nothing to impute from");
             if (strategy == Strategy.MOST_FREQUENT) {
                 out.put(name, mostFrequent(c));
                 continue;
             }
-            NumericColumn<?> n = Tables.numeric(train, name, "; " + strategy.name().toLowerCase(Locale.ROOT) + " needs numbers, use Imputer.mostFrequent()");
+            NumericColumn<?> n = Tables.numeric(
+                    train,
+                    name,
+                    "; " + strategy.name().toLowerCase(Locale.ROOT) + " needs numbers, use Imputer.mostFrequent()");
             double[] v = new double[n.size() - n.countMissing()];
             for (int i = 0, k = 0; i < n.size(); i++) if (!n.isMissing(i)) v[k++] = n.getDouble(i);
             Arrays.sort(v);
-            double fill = strategy == Strategy.MEAN ? Arrays.stream(v).average().orElseThrow()
+            double fill = strategy == Strategy.MEAN
+                    ? Arrays.stream(v).average().orElseThrow()
                     : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
             out.put(name, Double.toString(fill));
         }
@@ -97,7 +111,8 @@ public final class Imputer {
                 for (int i = 0; i < filled.size(); i++) if (filled.isMissing(i)) filled.set(i, e.getValue());
                 out.replaceColumn(c.name(), filled);
             } else {
-                throw new IllegalArgumentException(table.name() + ": column '" + c.name() + "' is " + c.type() + "; the imputer fills numbers and text only");
+                throw new IllegalArgumentException(table.name() + ": column '" + c.name() + "' is " + c.type()
+                        + "; the imputer fills numbers and text only");
             }
         }
         return out;
@@ -107,8 +122,12 @@ public final class Imputer {
         // Counted on the text form, sorted, so ties resolve the same way on every run.
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < c.size(); i++) if (!c.isMissing(i)) counts.merge(key(c, i), 1, Integer::sum);
-        return counts.entrySet().stream().max((a, b) -> a.getValue() - b.getValue() != 0 ? a.getValue() - b.getValue() : b.getKey().compareTo(a.getKey()))
-                .orElseThrow().getKey();
+        return counts.entrySet().stream()
+                .max((a, b) -> a.getValue() - b.getValue() != 0
+                        ? a.getValue() - b.getValue()
+                        : b.getKey().compareTo(a.getKey()))
+                .orElseThrow()
+                .getKey();
     }
 
     private static String key(Column<?> c, int i) {
@@ -116,11 +135,14 @@ public final class Imputer {
     }
 
     private void fitted() {
-        if (fills == null) throw new IllegalStateException("Imputer: not fitted yet; call fit(train, columns...) and use the imputer it returns");
+        if (fills == null)
+            throw new IllegalStateException(
+                    "Imputer: not fitted yet; call fit(train, columns...) and use the imputer it returns");
     }
 
     @Override
     public String toString() {
-        return "Imputer." + strategy.name().toLowerCase(Locale.ROOT) + (fills == null ? "() (not fitted)" : fills.toString());
+        return "Imputer." + strategy.name().toLowerCase(Locale.ROOT)
+                + (fills == null ? "() (not fitted)" : fills.toString());
     }
 }

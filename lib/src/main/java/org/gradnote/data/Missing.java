@@ -26,7 +26,9 @@ public final class Missing {
 
     /** The rows with no missing value in the given columns. */
     public static Table drop(Table table, String... columns) {
-        List<Column<?>> cols = java.util.Arrays.stream(columns).<Column<?>>map(c -> Tables.require(table, c)).toList();
+        List<Column<?>> cols = java.util.Arrays.stream(columns)
+                .<Column<?>>map(c -> Tables.require(table, c))
+                .toList();
         Selection keep = new BitmapBackedSelection();
         for (int i = 0; i < table.rowCount(); i++) {
             boolean complete = true;

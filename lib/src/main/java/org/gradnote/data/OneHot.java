@@ -26,11 +26,14 @@ public final class OneHot {
 
     /** Learns the sorted categories of each column. */
     public static OneHot fit(Table train, String... columns) {
-        if (columns.length == 0) throw new IllegalArgumentException(train.name() + ": OneHot.fit needs at least one column");
+        if (columns.length == 0)
+            throw new IllegalArgumentException(train.name() + ": OneHot.fit needs at least one column");
         Map<String, List<String>> cats = new LinkedHashMap<>();
         for (String c : columns) {
             List<String> values = TableTensors.classes(train, c);
-            if (values.isEmpty()) throw new IllegalArgumentException(train.name() + ": column '" + c + "' has no values to learn categories from");
+            if (values.isEmpty())
+                throw new IllegalArgumentException(
+                        train.name() + ": column '" + c + "' has no values to learn categories from");
             cats.put(c, values);
         }
         return new OneHot(cats);
@@ -44,7 +47,9 @@ public final class OneHot {
     /** The categories learnt for a column, in the order of its 0/1 columns. */
     public List<String> categories(String column) {
         List<String> c = categories.get(column);
-        if (c == null) throw new IllegalArgumentException("OneHot: column '" + column + "' was not fitted (fitted: " + categories.keySet() + ")");
+        if (c == null)
+            throw new IllegalArgumentException(
+                    "OneHot: column '" + column + "' was not fitted (fitted: " + categories.keySet() + ")");
         return List.copyOf(c);
     }
 
@@ -59,16 +64,19 @@ public final class OneHot {
                 continue;
             }
             DoubleColumn[] ind = new DoubleColumn[cats.size()];
-            for (int k = 0; k < ind.length; k++) ind[k] = DoubleColumn.create(col.name() + "=" + cats.get(k), table.rowCount());
+            for (int k = 0; k < ind.length; k++)
+                ind[k] = DoubleColumn.create(col.name() + "=" + cats.get(k), table.rowCount());
             for (int i = 0; i < col.size(); i++) {
                 if (col.isMissing(i)) {
-                    throw new IllegalArgumentException(table.name() + ": column '" + col.name() + "' row " + i
-                            + " is missing; fill it first (e.g. Imputer.mostFrequent()) or drop the row (Missing.drop)");
+                    throw new IllegalArgumentException(
+                            table.name() + ": column '" + col.name() + "' row " + i
+                                    + " is missing; fill it first (e.g. Imputer.mostFrequent()) or drop the row (Missing.drop)");
                 }
                 int k = cats.indexOf(col.getString(i));
                 if (k < 0) {
-                    throw new IllegalArgumentException(table.name() + ": column '" + col.name() + "' row " + i + " has the value '"
-                            + col.getString(i) + "', not seen when fitting (known: " + String.join(", ", cats) + ")");
+                    throw new IllegalArgumentException(table.name() + ": column '" + col.name() + "' row " + i
+                            + " has the value '" + col.getString(i) + "', not seen when fitting (known: "
+                            + String.join(", ", cats) + ")");
                 }
                 for (int j = 0; j < ind.length; j++) ind[j].set(i, j == k ? 1.0 : 0.0);
             }

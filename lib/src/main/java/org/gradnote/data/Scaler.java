@@ -43,7 +43,10 @@ public final class Scaler {
     /** A scaler fitted per column of a [rows, k] tensor, or on all values of a 1-D tensor. */
     public Scaler fit(Tensor data) {
         if (data.dim() == 1) return fit(data.toDoubleArray());
-        if (data.dim() != 2) throw new IllegalArgumentException("Scaler.fit: expected a series [n] or a table [rows, features], got shape " + Arrays.toString(data.shape()));
+        if (data.dim() != 2)
+            throw new IllegalArgumentException(
+                    "Scaler.fit: expected a series [n] or a table [rows, features], got shape "
+                            + Arrays.toString(data.shape()));
         double[] flat = data.toDoubleArray();
         int rows = (int) data.size(0), k = (int) data.size(1);
         double[][] cols = new double[k][rows];
@@ -57,7 +60,9 @@ public final class Scaler {
         for (int j = 0; j < k; j++) {
             double[] v = cols[j];
             for (int i = 0; i < v.length; i++) {
-                if (!Double.isFinite(v[i])) throw new IllegalArgumentException("Scaler.fit: feature " + j + " has the value " + v[i] + " at row " + i + " (drop or impute missing values first)");
+                if (!Double.isFinite(v[i]))
+                    throw new IllegalArgumentException("Scaler.fit: feature " + j + " has the value " + v[i]
+                            + " at row " + i + " (drop or impute missing values first)");
             }
             if (standard) {
                 c[j] = Arrays.stream(v).average().orElse(0);
@@ -120,21 +125,26 @@ public final class Scaler {
 
     private double centerOf(int i) {
         fitted("transform");
-        if (center.length != 1) throw new IllegalArgumentException("Scaler: fitted on " + center.length + " features; arrays can only be transformed by a scaler fitted on a series, use tensors");
+        if (center.length != 1)
+            throw new IllegalArgumentException("Scaler: fitted on " + center.length
+                    + " features; arrays can only be transformed by a scaler fitted on a series, use tensors");
         return center[0];
     }
 
     private Tensor stat(double[] v, Tensor x) {
         fitted("transform");
         if (v.length > 1 && (x.dim() == 0 || x.size(x.dim() - 1) != v.length)) {
-            throw new IllegalArgumentException("Scaler: fitted on " + v.length + " features, cannot transform a tensor of shape "
-                    + Arrays.toString(x.shape()) + " (its last dimension must be " + v.length + ")");
+            throw new IllegalArgumentException(
+                    "Scaler: fitted on " + v.length + " features, cannot transform a tensor of shape "
+                            + Arrays.toString(x.shape()) + " (its last dimension must be " + v.length + ")");
         }
         return v.length == 1 ? Tensor.scalar(v[0]).to(x.dtype()) : Tensor.fromArray(x.dtype(), v, v.length);
     }
 
     private double[] fitted(String what) {
-        if (center == null) throw new IllegalStateException("Scaler." + what + ": not fitted yet; call fit(trainingData) first and use the scaler it returns");
+        if (center == null)
+            throw new IllegalStateException(
+                    "Scaler." + what + ": not fitted yet; call fit(trainingData) first and use the scaler it returns");
         return center;
     }
 
@@ -142,6 +152,7 @@ public final class Scaler {
     public String toString() {
         String kind = standard ? "standard" : "minMax";
         if (center == null) return "Scaler." + kind + "() (not fitted)";
-        return "Scaler." + kind + "(" + (standard ? "mean=" : "min=") + Arrays.toString(center) + ", " + (standard ? "std=" : "range=") + Arrays.toString(scale) + ")";
+        return "Scaler." + kind + "(" + (standard ? "mean=" : "min=") + Arrays.toString(center) + ", "
+                + (standard ? "std=" : "range=") + Arrays.toString(scale) + ")";
     }
 }

@@ -22,7 +22,9 @@ public final class Splits {
     /** Random split into parts of the given fractions (they must sum to 1; rounding goes to the last part). */
     public static List<Subset> randomSplit(Dataset data, double[] fractions, long seed) {
         double sum = Arrays.stream(fractions).sum();
-        if (Math.abs(sum - 1) > 1e-9) throw new IllegalArgumentException("randomSplit: fractions " + Arrays.toString(fractions) + " sum to " + sum + ", not 1");
+        if (Math.abs(sum - 1) > 1e-9)
+            throw new IllegalArgumentException(
+                    "randomSplit: fractions " + Arrays.toString(fractions) + " sum to " + sum + ", not 1");
         int n = data.size();
         int[] perm = Gradnote.permutation(n, new SplittableRandom(seed));
         List<Subset> parts = new ArrayList<>();
@@ -64,7 +66,8 @@ public final class Splits {
         List<NestedFold> out = new ArrayList<>();
         for (Fold outer : kFold(n, outerK, seed)) {
             if (innerK < 2 || innerK > outer.train().length) {
-                throw new IllegalArgumentException("nestedKFold: innerK must be in [2, " + outer.train().length + "], got " + innerK);
+                throw new IllegalArgumentException(
+                        "nestedKFold: innerK must be in [2, " + outer.train().length + "], got " + innerK);
             }
             out.add(new NestedFold(outer, kFold(outer.train(), innerK)));
         }

@@ -13,7 +13,9 @@ public final class Subset implements Dataset {
      */
     public Subset(Dataset source, int[] indices) {
         for (int i : indices) {
-            if (i < 0 || i >= source.size()) throw new IndexOutOfBoundsException("Subset: index " + i + " out of range for a data set of size " + source.size());
+            if (i < 0 || i >= source.size())
+                throw new IndexOutOfBoundsException(
+                        "Subset: index " + i + " out of range for a data set of size " + source.size());
         }
         this.source = source;
         this.indices = indices.clone();

@@ -29,7 +29,8 @@ public final class Synthetic {
         public int[] signs() {
             int[] out = new int[y.length];
             for (int i = 0; i < y.length; i++) {
-                if (y[i] != 0 && y[i] != 1) throw new IllegalStateException("signs: needs two classes 0/1, found label " + y[i] + " at " + i);
+                if (y[i] != 0 && y[i] != 1)
+                    throw new IllegalStateException("signs: needs two classes 0/1, found label " + y[i] + " at " + i);
                 out[i] = y[i] == 1 ? 1 : -1;
             }
             return out;
@@ -58,7 +59,8 @@ public final class Synthetic {
     /** Isotropic Gaussian blobs: counts[c] points of class c around means[c] with standard deviation stds[c]. */
     public static Labeled blobs(int[] counts, double[][] means, double[] stds) {
         if (counts.length != means.length || counts.length != stds.length) {
-            throw new IllegalArgumentException("blobs: " + counts.length + " counts, " + means.length + " means and " + stds.length + " stds must match");
+            throw new IllegalArgumentException("blobs: " + counts.length + " counts, " + means.length + " means and "
+                    + stds.length + " stds must match");
         }
         int n = 0;
         for (int c : counts) n += c;
@@ -122,6 +124,8 @@ public final class Synthetic {
         Gradnote.fillUniform(uv, low, high);
         Gradnote.fillNormal(eps, 0, noise);
         for (int i = 0; i < n; i++) y[i] = f.applyAsDouble(uv[2 * i], uv[2 * i + 1]) + eps[i];
-        return new Tensor[] {Tensor.fromArray(uv, n, 2).toFloat(), Tensor.fromArray(y, n, 1).toFloat()};
+        return new Tensor[] {
+            Tensor.fromArray(uv, n, 2).toFloat(), Tensor.fromArray(y, n, 1).toFloat()
+        };
     }
 }

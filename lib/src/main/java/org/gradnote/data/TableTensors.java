@@ -31,7 +31,8 @@ public final class TableTensors {
 
     /** Selects columns, in this order. */
     public TableTensors columns(String... names) {
-        if (names.length == 0) throw new IllegalArgumentException(table.name() + ": columns() needs at least one column name");
+        if (names.length == 0)
+            throw new IllegalArgumentException(table.name() + ": columns() needs at least one column name");
         for (String n : names) Tables.require(table, n);
         return new TableTensors(table, List.of(names));
     }
@@ -60,7 +61,9 @@ public final class TableTensors {
 
     /** The one selected column as a series (e.g. a year of daily temperatures for {@link Windows}). */
     public double[] toSeries() {
-        if (columns.size() != 1) throw new IllegalArgumentException(table.name() + ": toSeries() needs exactly one column, " + columns.size() + " are selected " + columns);
+        if (columns.size() != 1)
+            throw new IllegalArgumentException(table.name() + ": toSeries() needs exactly one column, " + columns.size()
+                    + " are selected " + columns);
         return flat();
     }
 
@@ -69,14 +72,18 @@ public final class TableTensors {
      * the value among the column's sorted distinct values (see {@link #classes}).
      */
     public Tensor toLabels() {
-        if (columns.size() != 1) throw new IllegalArgumentException(table.name() + ": toLabels() needs exactly one column, " + columns.size() + " are selected " + columns);
+        if (columns.size() != 1)
+            throw new IllegalArgumentException(table.name() + ": toLabels() needs exactly one column, " + columns.size()
+                    + " are selected " + columns);
         String name = columns.get(0);
         Column<?> c = noMissing(name);
         long[] out = new long[c.size()];
         if (c instanceof NumericColumn<?> n) {
             for (int i = 0; i < out.length; i++) {
                 double v = n.getDouble(i);
-                if (v != Math.rint(v)) throw new IllegalArgumentException(table.name() + ": column '" + name + "' row " + i + " holds " + v + ", not a class index");
+                if (v != Math.rint(v))
+                    throw new IllegalArgumentException(
+                            table.name() + ": column '" + name + "' row " + i + " holds " + v + ", not a class index");
                 out[i] = (long) v;
             }
         } else {
@@ -111,7 +118,9 @@ public final class TableTensors {
     private TableTensors without(String target) {
         List<String> keep = new ArrayList<>(columns);
         keep.remove(target);
-        if (keep.isEmpty()) throw new IllegalArgumentException(table.name() + ": no feature columns left besides the target '" + target + "'");
+        if (keep.isEmpty())
+            throw new IllegalArgumentException(
+                    table.name() + ": no feature columns left besides the target '" + target + "'");
         return new TableTensors(table, keep);
     }
 
@@ -132,9 +141,9 @@ public final class TableTensors {
         int miss = c.countMissing();
         if (miss > 0) {
             throw new IllegalArgumentException(table.name() + ": column '" + name + "' has " + miss + " missing value"
-                    + (miss == 1 ? "" : "s") + " (" + Tables.missingRows(c) + "); drop them (Missing.drop) or fill them (Imputer) first");
+                    + (miss == 1 ? "" : "s") + " (" + Tables.missingRows(c)
+                    + "); drop them (Missing.drop) or fill them (Imputer) first");
         }
         return c;
     }
-
 }

@@ -12,7 +12,8 @@ final class Tables {
 
     static Column<?> require(Table table, String column) {
         if (!table.columnNames().contains(column)) {
-            throw new IllegalArgumentException(table.name() + ": no column '" + column + "' (columns: " + String.join(", ", table.columnNames()) + ")");
+            throw new IllegalArgumentException(table.name() + ": no column '" + column + "' (columns: "
+                    + String.join(", ", table.columnNames()) + ")");
         }
         return table.column(column);
     }
@@ -20,7 +21,8 @@ final class Tables {
     static NumericColumn<?> numeric(Table table, String column, String hint) {
         Column<?> c = require(table, column);
         if (!(c instanceof NumericColumn<?> n)) {
-            throw new IllegalArgumentException(table.name() + ": column '" + column + "' is " + c.type() + ", not numeric" + hint);
+            throw new IllegalArgumentException(
+                    table.name() + ": column '" + column + "' is " + c.type() + ", not numeric" + hint);
         }
         return n;
     }

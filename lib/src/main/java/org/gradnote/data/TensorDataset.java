@@ -15,8 +15,9 @@ public final class TensorDataset implements Dataset {
         if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset: needs at least one tensor");
         for (int i = 0; i < tensors.length; i++) {
             if (tensors[i].dim() == 0 || tensors[i].size(0) != tensors[0].size(0)) {
-                throw new IllegalArgumentException("TensorDataset: tensor " + i + " has shape " + Arrays.toString(tensors[i].shape())
-                        + " but tensor 0 has " + tensors[0].size(0) + " rows (first dimensions must match)");
+                throw new IllegalArgumentException(
+                        "TensorDataset: tensor " + i + " has shape " + Arrays.toString(tensors[i].shape())
+                                + " but tensor 0 has " + tensors[0].size(0) + " rows (first dimensions must match)");
             }
         }
         this.tensors = tensors.clone();

@@ -26,11 +26,14 @@ public final class Windows {
         if (horizon < 1) throw new IllegalArgumentException("Windows: horizon must be >= 1, got " + horizon);
         if (stride < 1) throw new IllegalArgumentException("Windows: stride must be >= 1, got " + stride);
         if (series.length < width + horizon) {
-            throw new IllegalArgumentException("Windows: a series of " + series.length + " values is too short for windows of "
-                    + width + " and a target " + horizon + " step(s) ahead (needs at least " + (width + horizon) + ")");
+            throw new IllegalArgumentException(
+                    "Windows: a series of " + series.length + " values is too short for windows of " + width
+                            + " and a target " + horizon + " step(s) ahead (needs at least " + (width + horizon) + ")");
         }
         for (int i = 0; i < series.length; i++) {
-            if (!Double.isFinite(series[i])) throw new IllegalArgumentException("Windows: value " + i + " of the series is " + series[i] + " (drop or impute missing values first)");
+            if (!Double.isFinite(series[i]))
+                throw new IllegalArgumentException("Windows: value " + i + " of the series is " + series[i]
+                        + " (drop or impute missing values first)");
         }
         this.series = series;
         this.width = width;
@@ -46,7 +49,8 @@ public final class Windows {
     /** Windows over a 1-D tensor (or a [n, 1] column). */
     public static Windows of(Tensor series, int width) {
         if (series.dim() > 2 || (series.dim() == 2 && series.size(1) != 1)) {
-            throw new IllegalArgumentException("Windows: expected a series [n] or [n, 1], got shape " + Arrays.toString(series.shape()));
+            throw new IllegalArgumentException(
+                    "Windows: expected a series [n] or [n, 1], got shape " + Arrays.toString(series.shape()));
         }
         return new Windows(series.toDoubleArray(), width, 1, 1);
     }

@@ -39,7 +39,8 @@ public final class LabData {
     /** The 8x8 digits: images [1797, 1, 8, 8] scaled to [0, 1] (pixel / 16) and int64 labels [1797]. */
     public static Tensor[] digits() {
         List<double[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(resource("digits.csv.gz")), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(resource("digits.csv.gz")), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] f = line.split(",");
@@ -61,7 +62,8 @@ public final class LabData {
 
     private static int indexOf(String[] header, String column) {
         for (int i = 0; i < header.length; i++) if (header[i].equals(column)) return i;
-        throw new IllegalArgumentException("weather.csv has no column '" + column + "' (columns: " + String.join(", ", header) + ")");
+        throw new IllegalArgumentException(
+                "weather.csv has no column '" + column + "' (columns: " + String.join(", ", header) + ")");
     }
 
     private static BufferedReader open(String name) {

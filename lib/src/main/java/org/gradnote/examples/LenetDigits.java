@@ -29,9 +29,17 @@ public final class LenetDigits {
 
     /** The twin's architecture, printed as PyTorch prints it. */
     public static Sequential lenet() {
-        return new Sequential(new Conv2d(1, 6, 3, 1, 1), Activations.relu(), new MaxPool2d(2),
-                new Conv2d(6, 16, 3, 1, 1), Activations.relu(), new MaxPool2d(2), new Flatten(),
-                new Linear(64, 32), Activations.relu(), new Linear(32, 10));
+        return new Sequential(
+                new Conv2d(1, 6, 3, 1, 1),
+                Activations.relu(),
+                new MaxPool2d(2),
+                new Conv2d(6, 16, 3, 1, 1),
+                Activations.relu(),
+                new MaxPool2d(2),
+                new Flatten(),
+                new Linear(64, 32),
+                Activations.relu(),
+                new Linear(32, 10));
     }
 
     /** Mean training loss per epoch and the final test accuracy. */
@@ -41,7 +49,9 @@ public final class LenetDigits {
     public static Tensor[] split() {
         Tensor[] d = LabData.digits();
         long n = d[0].size(0);
-        return new Tensor[] {d[0].slice(0, 0, 1500), d[1].slice(0, 0, 1500), d[0].slice(0, 1500, n), d[1].slice(0, 1500, n)};
+        return new Tensor[] {
+            d[0].slice(0, 0, 1500), d[1].slice(0, 0, 1500), d[0].slice(0, 1500, n), d[1].slice(0, 1500, n)
+        };
     }
 
     /**
@@ -86,7 +96,10 @@ public final class LenetDigits {
         System.out.println(lenet().summary());
         long t0 = System.nanoTime();
         Result r = run(epochs, 0);
-        for (int e = 0; e < epochs; e++) System.out.printf("epoch %2d  mean train loss %.4f%n", e + 1, r.epochLoss().get(e));
-        System.out.printf("test accuracy %s after %d epochs, %.1f s%n", r.test(), epochs, (System.nanoTime() - t0) / 1e9);
+        for (int e = 0; e < epochs; e++)
+            System.out.printf(
+                    "epoch %2d  mean train loss %.4f%n", e + 1, r.epochLoss().get(e));
+        System.out.printf(
+                "test accuracy %s after %d epochs, %.1f s%n", r.test(), epochs, (System.nanoTime() - t0) / 1e9);
     }
 }

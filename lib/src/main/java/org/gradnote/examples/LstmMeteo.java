@@ -39,7 +39,8 @@ public final class LstmMeteo {
     /** Every window of {@link #WINDOW} days [M, 30, 1] and the day after it [M, 1], from values divided by 50. */
     public static Tensor[] windows(double[] values) {
         int m = values.length - WINDOW;
-        if (m <= 0) throw new IllegalArgumentException("windows: need more than " + WINDOW + " values, got " + values.length);
+        if (m <= 0)
+            throw new IllegalArgumentException("windows: need more than " + WINDOW + " values, got " + values.length);
         double[] xs = new double[m * WINDOW], ys = new double[m];
         for (int i = 0; i < m; i++) {
             for (int k = 0; k < WINDOW; k++) xs[i * WINDOW + k] = values[i + k] / 50.0;
@@ -70,7 +71,8 @@ public final class LstmMeteo {
         Net model = new Net();
         Loss crit = Loss.mse();
         Optimizer opt = new Adam(model.parameters(), 0.01);
-        DataLoader loader = DataLoader.of(new TensorDataset(train[0], train[1]), 64).shuffled();
+        DataLoader loader =
+                DataLoader.of(new TensorDataset(train[0], train[1]), 64).shuffled();
         List<Double> trainMse = new ArrayList<>(), testMse = new ArrayList<>();
         for (int epoch = 0; epoch < epochs; epoch++) {
             double sum = 0;
@@ -97,10 +99,13 @@ public final class LstmMeteo {
         long t0 = System.nanoTime();
         Curves c = run(epochs, 0);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.println("LSTM meteo lab: LSTM(1, 32) over 30-day windows of Seattle temp_max / 50 -> next day, Adam lr=0.01, batch 64");
+        System.out.println(
+                "LSTM meteo lab: LSTM(1, 32) over 30-day windows of Seattle temp_max / 50 -> next day, Adam lr=0.01, batch 64");
         System.out.println(new Net());
-        System.out.println(TextCurves.plot("train MSE (*, left axis) and test MSE (o, right axis) per epoch", c.trainMse(), c.testMse(), 72, 16));
-        System.out.printf("final train MSE %.5f, test MSE %.5f (2015), %d epochs in %.1f s%n",
+        System.out.println(TextCurves.plot(
+                "train MSE (*, left axis) and test MSE (o, right axis) per epoch", c.trainMse(), c.testMse(), 72, 16));
+        System.out.printf(
+                "final train MSE %.5f, test MSE %.5f (2015), %d epochs in %.1f s%n",
                 c.trainMse().get(epochs - 1), c.finalTest(), epochs, seconds);
     }
 }

@@ -54,7 +54,13 @@ public final class MeteoCnn {
     }
 
     /** Per-epoch train and test MSE of one run (the test loss is measured before each step, as in the course). */
-    public record Result(int hidden, List<Double> trainMse, List<Double> testMse, double finalTrainMse, double finalTestMse, long parameters) {}
+    public record Result(
+            int hidden,
+            List<Double> trainMse,
+            List<Double> testMse,
+            double finalTrainMse,
+            double finalTestMse,
+            long parameters) {}
 
     /** Trains Mod(hidden) for the given epochs with the twin's protocol and seed. */
     public static Result run(int hidden, int epochs, long seed) {
@@ -75,7 +81,8 @@ public final class MeteoCnn {
             last = loss.item();
             trainCurve.add(last);
         }
-        return new Result(hidden, trainCurve, testCurve, last, testMse(model, test[0], testY, crit), model.parameterCount());
+        return new Result(
+                hidden, trainCurve, testCurve, last, testMse(model, test[0], testY, crit), model.parameterCount());
     }
 
     static double testMse(Module model, Tensor x, Tensor y, Loss crit) {
@@ -90,15 +97,19 @@ public final class MeteoCnn {
      */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        System.out.println("Meteo CNN lab (seeds' \"Practice: CNN\"): Seattle temp_max / " + SCALE + ", train 2014, test 2015, Adam lr=1e-3");
+        System.out.println("Meteo CNN lab (seeds' \"Practice: CNN\"): Seattle temp_max / " + SCALE
+                + ", train 2014, test 2015, Adam lr=1e-3");
         System.out.println(new Mod(10));
         for (int h : new int[] {1, 100}) {
             Result r = run(h, epochs, 0);
-            System.out.printf("h=%-3d  %4d parameters  train MSE %.5f  test MSE %.5f  (x %.0f² = %.2f °C² on test)%n", h, r.parameters(),
-                    r.finalTrainMse(), r.finalTestMse(), SCALE, r.finalTestMse() * SCALE * SCALE);
-            System.out.println(TextCurves.plot("h=" + h + ": train MSE (*) and test MSE (o) per epoch", r.trainMse(), r.testMse(), 72, 10));
+            System.out.printf(
+                    "h=%-3d  %4d parameters  train MSE %.5f  test MSE %.5f  (x %.0f² = %.2f °C² on test)%n",
+                    h, r.parameters(), r.finalTrainMse(), r.finalTestMse(), SCALE, r.finalTestMse() * SCALE * SCALE);
+            System.out.println(TextCurves.plot(
+                    "h=" + h + ": train MSE (*) and test MSE (o) per epoch", r.trainMse(), r.testMse(), 72, 10));
         }
-        System.out.println("h=1 has a single filter: it underfits; h=100 fits better after the same epochs. Rerun with another seed"
-                + " (init) to see the run-to-run variability the course asks about.");
+        System.out.println(
+                "h=1 has a single filter: it underfits; h=100 fits better after the same epochs. Rerun with another seed"
+                        + " (init) to see the run-to-run variability the course asks about.");
     }
 }

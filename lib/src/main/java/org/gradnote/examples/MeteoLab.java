@@ -35,27 +35,41 @@ public final class MeteoLab {
     private MeteoLab() {}
 
     /** What a run produced: its history, and 2015's actual and predicted temp_max per date (°C). */
-    public record Result(History history, LocalDate[] testDates, double[] actual, double[] predicted, double testMae, double persistenceMae) {}
+    public record Result(
+            History history,
+            LocalDate[] testDates,
+            double[] actual,
+            double[] predicted,
+            double testMae,
+            double persistenceMae) {}
 
     /** Trains and tests once; listeners see the training (e.g. {@code TrainingListener.console()}). */
     public static Result run(int width, int hidden, int epochs, long seed, TrainingListener... listeners) {
         Gradnote.seed(seed);
         Table weather = Datasets.weather();
         Table seattle = weather.where(weather.stringColumn("location").isEqualTo("Seattle"));
-        Table y2014 = DateRange.year(2014).filter(seattle), y2015 = DateRange.year(2015).filter(seattle);
+        Table y2014 = DateRange.year(2014).filter(seattle),
+                y2015 = DateRange.year(2015).filter(seattle);
         double[] train = TableTensors.from(y2014).columns("temp_max").toSeries();
         double[] test = TableTensors.from(y2015).columns("temp_max").toSeries();
 
         Scaler scaler = Scaler.standard().fit(train); // 2014 statistics only: 2015 must stay unseen
         TensorDataset windows = Windows.of(scaler.transform(train), width).nextValue();
         int split = windows.size() - 61; // the last 61 targets are Nov 1 to Dec 31, 2014: the dev set
-        TensorDataset fit = new TensorDataset(windows.tensor(0).slice(0, 0, split), windows.tensor(1).slice(0, 0, split));
-        TensorDataset dev = new TensorDataset(windows.tensor(0).slice(0, split, windows.size()), windows.tensor(1).slice(0, split, windows.size()));
+        TensorDataset fit = new TensorDataset(
+                windows.tensor(0).slice(0, 0, split), windows.tensor(1).slice(0, 0, split));
+        TensorDataset dev = new TensorDataset(
+                windows.tensor(0).slice(0, split, windows.size()),
+                windows.tensor(1).slice(0, split, windows.size()));
 
         Sequential model = new Sequential(new Linear(width, hidden), Activations.tanh(), new Linear(hidden, 1));
         // mae is in 2014 standard deviations (7.26 °C), as the model sees the data.
-        Trainer trainer = Trainer.of(model).loss(Loss.mse()).optimizer(new Adam(model.parameters(), 3e-3)).epochs(epochs)
-                .metric("mae", Metric.mae()).earlyStopping(EarlyStopping.patience(15));
+        Trainer trainer = Trainer.of(model)
+                .loss(Loss.mse())
+                .optimizer(new Adam(model.parameters(), 3e-3))
+                .epochs(epochs)
+                .metric("mae", Metric.mae())
+                .earlyStopping(EarlyStopping.patience(15));
         for (TrainingListener l : listeners) trainer.listener(l);
         History history = trainer.fit(DataLoader.of(fit, 32).shuffled(seed), DataLoader.of(dev, 61));
 
@@ -89,8 +103,16 @@ public final class MeteoLab {
         System.out.println();
         System.out.print(r.history());
         System.out.println("(losses and mae in 2014 standard deviations of temp_max, 7.26 °C)");
-        System.out.printf(Locale.ROOT, "2015 test MAE %.2f °C (persistence baseline %.2f °C) over %d days%n", r.testMae(), r.persistenceMae(), r.actual().length);
-        System.out.println("first week of 2015, actual vs predicted: " + Arrays.toString(Arrays.copyOf(r.actual(), 7)) + " vs "
-                + Arrays.toString(Arrays.stream(Arrays.copyOf(r.predicted(), 7)).map(v -> Math.round(v * 10) / 10.0).toArray()));
+        System.out.printf(
+                Locale.ROOT,
+                "2015 test MAE %.2f °C (persistence baseline %.2f °C) over %d days%n",
+                r.testMae(),
+                r.persistenceMae(),
+                r.actual().length);
+        System.out.println("first week of 2015, actual vs predicted: " + Arrays.toString(Arrays.copyOf(r.actual(), 7))
+                + " vs "
+                + Arrays.toString(Arrays.stream(Arrays.copyOf(r.predicted(), 7))
+                        .map(v -> Math.round(v * 10) / 10.0)
+                        .toArray()));
     }
 }

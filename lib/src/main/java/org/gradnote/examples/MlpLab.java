@@ -88,12 +88,19 @@ public final class MlpLab {
         long t0 = System.nanoTime();
         Curves c = run(epochs, 0.01, 1000, 0);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.println("MLP lab (seeds' \"Practice: code\"): Net(100, 10), tanh, Adam lr=0.01, 1000 train / 100 dev examples");
+        System.out.println(
+                "MLP lab (seeds' \"Practice: code\"): Net(100, 10), tanh, Adam lr=0.01, 1000 train / 100 dev examples");
         System.out.println(model());
         System.out.println();
         System.out.println(TextCurves.table(c.trainLoss(), c.devAccuracy(), Math.max(1, epochs / 20)));
-        System.out.println(TextCurves.plot("train loss (*, left axis) and dev accuracy (o, right axis) per epoch", c.trainLoss(), c.devAccuracy(), 72, 16));
-        System.out.printf("final train loss %.4f, dev accuracy %s, %d epochs in %.1f s%n",
+        System.out.println(TextCurves.plot(
+                "train loss (*, left axis) and dev accuracy (o, right axis) per epoch",
+                c.trainLoss(),
+                c.devAccuracy(),
+                72,
+                16));
+        System.out.printf(
+                "final train loss %.4f, dev accuracy %s, %d epochs in %.1f s%n",
                 c.trainLoss().get(epochs - 1), c.finalDev(), epochs, seconds);
     }
 

@@ -9,7 +9,8 @@ public final class TextCurves {
 
     /** Epoch, left and right values every {@code every} epochs, plus the last epoch. */
     public static String table(List<Double> left, List<Double> right, int every) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%6s  %12s  %12s%n", "epoch", "train loss", "dev acc"));
+        StringBuilder b =
+                new StringBuilder(String.format(Locale.ROOT, "%6s  %12s  %12s%n", "epoch", "train loss", "dev acc"));
         for (int e = 0; e < left.size(); e++) {
             if (e % every == 0 || e == left.size() - 1) {
                 b.append(String.format(Locale.ROOT, "%6d  %12.5f  %12.4f%n", e + 1, left.get(e), right.get(e)));
@@ -28,7 +29,9 @@ public final class TextCurves {
         StringBuilder b = new StringBuilder(title).append('\n');
         for (int y = 0; y < height; y++) {
             double lv = l[1] - (l[1] - l[0]) * y / (height - 1), rv = r[1] - (r[1] - r[0]) * y / (height - 1);
-            b.append(String.format(Locale.ROOT, "%9.4f |", lv)).append(grid[y]).append(String.format(Locale.ROOT, "| %.3f%n", rv));
+            b.append(String.format(Locale.ROOT, "%9.4f |", lv))
+                    .append(grid[y])
+                    .append(String.format(Locale.ROOT, "| %.3f%n", rv));
         }
         b.append(" ".repeat(10)).append('+').append("-".repeat(width)).append("+\n");
         b.append(String.format(Locale.ROOT, "%11s%-" + (width - 4) + "s%d%n", "1", "", left.size()));

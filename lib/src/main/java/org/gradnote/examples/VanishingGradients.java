@@ -1,9 +1,9 @@
 package org.gradnote.examples;
 
 import org.gradnote.Gradnote;
-import org.gradnote.nn.RNNBase;
 import org.gradnote.nn.LSTM;
 import org.gradnote.nn.RNN;
+import org.gradnote.nn.RNNBase;
 import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
 
@@ -20,8 +20,9 @@ public final class VanishingGradients {
      */
     public static double[] jacobianNorms(RNNBase layer, Tensor x) {
         if (!layer.batchFirst() || x.dim() != 3 || x.size(0) != 1) {
-            throw new IllegalArgumentException("jacobianNorms: needs a batch-first layer and one sequence [1, T, in], got "
-                    + java.util.Arrays.toString(x.shape()));
+            throw new IllegalArgumentException(
+                    "jacobianNorms: needs a batch-first layer and one sequence [1, T, in], got "
+                            + java.util.Arrays.toString(x.shape()));
         }
         int steps = (int) x.size(1);
         Tensor in = x.detach().requiresGrad(true);
@@ -35,7 +36,8 @@ public final class VanishingGradients {
             last.backward(Tensor.fromArray(last.dtype(), unit, hidden), k < hidden - 1);
             double[] g = in.grad().toDoubleArray();
             int width = g.length / steps;
-            for (int t = 0; t < steps; t++) for (int i = 0; i < width; i++) sq[t] += g[t * width + i] * g[t * width + i];
+            for (int t = 0; t < steps; t++)
+                for (int i = 0; i < width; i++) sq[t] += g[t * width + i] * g[t * width + i];
         }
         for (int t = 0; t < steps; t++) sq[t] = Math.sqrt(sq[t]);
         return sq;
@@ -64,6 +66,7 @@ public final class VanishingGradients {
     public static void main(String[] args) {
         double[] rnn = tanhRnn(50, 16, 0), lstm = lstm(50, 16, 0);
         System.out.println("T - t   ||dh_T/dx_t|| tanh RNN   LSTM");
-        for (int t = rnn.length - 1; t >= 0; t -= 5) System.out.printf("%5d   %22.3e   %.3e%n", rnn.length - 1 - t, rnn[t], lstm[t]);
+        for (int t = rnn.length - 1; t >= 0; t -= 5)
+            System.out.printf("%5d   %22.3e   %.3e%n", rnn.length - 1 - t, rnn[t], lstm[t]);
     }
 }

@@ -12,13 +12,14 @@ public final class ConfusionMatrix {
 
     /** Builds the matrix from true and predicted labels in 0..numClasses-1. */
     public static ConfusionMatrix of(long[] truth, long[] predicted, int numClasses) {
-        if (truth.length != predicted.length) throw new IllegalArgumentException("confusion matrix: " + truth.length
-                + " true labels but " + predicted.length + " predictions");
+        if (truth.length != predicted.length)
+            throw new IllegalArgumentException(
+                    "confusion matrix: " + truth.length + " true labels but " + predicted.length + " predictions");
         long[][] c = new long[numClasses][numClasses];
         for (int i = 0; i < truth.length; i++) {
             if (truth[i] < 0 || truth[i] >= numClasses || predicted[i] < 0 || predicted[i] >= numClasses) {
-                throw new IndexOutOfBoundsException("confusion matrix: label pair (" + truth[i] + ", " + predicted[i] + ") at index " + i
-                        + " outside 0.." + (numClasses - 1));
+                throw new IndexOutOfBoundsException("confusion matrix: label pair (" + truth[i] + ", " + predicted[i]
+                        + ") at index " + i + " outside 0.." + (numClasses - 1));
             }
             c[(int) truth[i]][(int) predicted[i]]++;
         }

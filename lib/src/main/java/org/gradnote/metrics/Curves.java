@@ -17,7 +17,9 @@ public final class Curves {
     public static Curve roc(double[] scores, int[] labels) {
         List<double[]> pts = sweep(scores, labels);
         long pos = countPositives(labels), neg = labels.length - pos;
-        if (pos == 0 || neg == 0) throw new IllegalArgumentException("roc: needs both positive and negative examples (got " + pos + " positive, " + neg + " negative)");
+        if (pos == 0 || neg == 0)
+            throw new IllegalArgumentException(
+                    "roc: needs both positive and negative examples (got " + pos + " positive, " + neg + " negative)");
         int m = pts.size() + 1;
         double[] fpr = new double[m], tpr = new double[m], th = new double[m];
         th[0] = Double.POSITIVE_INFINITY;
@@ -54,7 +56,8 @@ public final class Curves {
 
     /** (true positives, false positives, threshold) at each distinct score, highest threshold first. */
     private static List<double[]> sweep(double[] scores, int[] labels) {
-        if (scores.length != labels.length) throw new IllegalArgumentException("curve: " + scores.length + " scores but " + labels.length + " labels");
+        if (scores.length != labels.length)
+            throw new IllegalArgumentException("curve: " + scores.length + " scores but " + labels.length + " labels");
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
@@ -62,7 +65,8 @@ public final class Curves {
         double tp = 0, fp = 0;
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
-            if (labels[i] != 0 && labels[i] != 1) throw new IllegalArgumentException("curve: labels must be 0 or 1, got " + labels[i] + " at index " + i);
+            if (labels[i] != 0 && labels[i] != 1)
+                throw new IllegalArgumentException("curve: labels must be 0 or 1, got " + labels[i] + " at index " + i);
             if (labels[i] == 1) tp++;
             else fp++;
             if (k == order.length - 1 || scores[order[k + 1]] != scores[i]) pts.add(new double[] {tp, fp, scores[i]});

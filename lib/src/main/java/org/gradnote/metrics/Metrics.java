@@ -25,8 +25,11 @@ public final class Metrics {
 
     /** Fraction of examples whose true class is not among the k highest scores. */
     public static double topKError(Tensor scores, Tensor truth, int k) {
-        if (scores.dim() != 2) throw new IllegalArgumentException("topKError: scores must be [N, C], got " + java.util.Arrays.toString(scores.shape()));
-        if (k < 1 || k > scores.size(1)) throw new IllegalArgumentException("topKError: k must be in [1, " + scores.size(1) + "], got " + k);
+        if (scores.dim() != 2)
+            throw new IllegalArgumentException(
+                    "topKError: scores must be [N, C], got " + java.util.Arrays.toString(scores.shape()));
+        if (k < 1 || k > scores.size(1))
+            throw new IllegalArgumentException("topKError: k must be in [1, " + scores.size(1) + "], got " + k);
         double[][] s = scores.toDoubleMatrix();
         long[] t = truth.toLongArray();
         check("topKError", s.length, t.length);

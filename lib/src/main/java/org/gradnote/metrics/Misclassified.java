@@ -19,13 +19,17 @@ public final class Misclassified {
 
     /** All errors of class scores (logits) [N, C] against labels [N], sorted by decreasing confidence. */
     public static List<Error> of(Tensor scores, Tensor truth) {
-        if (scores.dim() != 2) throw new IllegalArgumentException("Misclassified: scores must be [N, C], got " + java.util.Arrays.toString(scores.shape()));
+        if (scores.dim() != 2)
+            throw new IllegalArgumentException(
+                    "Misclassified: scores must be [N, C], got " + java.util.Arrays.toString(scores.shape()));
         double[][] p;
         try (var g = Tensor.noGrad()) {
             p = scores.toDouble().softmax(1).toDoubleMatrix();
         }
         long[] t = truth.toLongArray();
-        if (t.length != p.length) throw new IllegalArgumentException("Misclassified: " + p.length + " score rows but " + t.length + " labels");
+        if (t.length != p.length)
+            throw new IllegalArgumentException(
+                    "Misclassified: " + p.length + " score rows but " + t.length + " labels");
         List<Error> out = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             int best = 0;

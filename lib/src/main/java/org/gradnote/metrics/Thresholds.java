@@ -13,7 +13,13 @@ public final class Thresholds {
     public record Choice(double threshold, double precision, double recall, double f1) {
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "threshold %.4f: precision %.3f, recall %.3f, F1 %.3f", threshold, precision, recall, f1);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "threshold %.4f: precision %.3f, recall %.3f, F1 %.3f",
+                    threshold,
+                    precision,
+                    recall,
+                    f1);
         }
     }
 
@@ -26,7 +32,8 @@ public final class Thresholds {
 
     /** The highest threshold whose recall is at least minRecall, i.e. the best precision at that recall. */
     public static Choice forRecall(double[] scores, int[] labels, double minRecall) {
-        if (minRecall < 0 || minRecall > 1) throw new IllegalArgumentException("forRecall: minRecall must be in [0, 1], got " + minRecall);
+        if (minRecall < 0 || minRecall > 1)
+            throw new IllegalArgumentException("forRecall: minRecall must be in [0, 1], got " + minRecall);
         for (Choice c : sweep(scores, labels)) if (c.recall() >= minRecall) return c;
         throw new IllegalStateException("unreachable: the lowest threshold has recall 1");
     }
@@ -38,7 +45,8 @@ public final class Thresholds {
         for (int i = 0; i < scores.length; i++) {
             pos += labels[i];
             if (scores[i] >= threshold) {
-                if (labels[i] == 1) tp++; else fp++;
+                if (labels[i] == 1) tp++;
+                else fp++;
             }
         }
         return choice(threshold, tp, fp, pos);
@@ -57,7 +65,8 @@ public final class Thresholds {
         long tp = 0, fp = 0;
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
-            if (labels[i] == 1) tp++; else fp++;
+            if (labels[i] == 1) tp++;
+            else fp++;
             // Tied scores fall on the same side of any threshold: emit one point after the last of them.
             if (k + 1 < order.length && scores[order[k + 1]] == scores[i]) continue;
             out[m++] = choice(scores[i], tp, fp, pos);
@@ -73,10 +82,13 @@ public final class Thresholds {
     }
 
     private static void check(double[] scores, int[] labels) {
-        if (scores.length != labels.length) throw new IllegalArgumentException("thresholds: " + scores.length + " scores but " + labels.length + " labels");
+        if (scores.length != labels.length)
+            throw new IllegalArgumentException(
+                    "thresholds: " + scores.length + " scores but " + labels.length + " labels");
         long pos = 0;
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != 0 && labels[i] != 1) throw new IllegalArgumentException("thresholds: labels must be 0 or 1, got " + labels[i] + " at " + i);
+            if (labels[i] != 0 && labels[i] != 1)
+                throw new IllegalArgumentException("thresholds: labels must be 0 or 1, got " + labels[i] + " at " + i);
             pos += labels[i];
         }
         if (pos == 0) throw new IllegalArgumentException("thresholds: needs at least one positive example");

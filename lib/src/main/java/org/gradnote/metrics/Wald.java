@@ -19,7 +19,8 @@ public final class Wald {
 
     /** Smallest test-set size whose 95% interval around an accuracy near p is at most ±halfWidth. */
     public static long samplesFor(double p, double halfWidth) {
-        if (halfWidth <= 0) throw new IllegalArgumentException("samplesFor: halfWidth must be positive, got " + halfWidth);
+        if (halfWidth <= 0)
+            throw new IllegalArgumentException("samplesFor: halfWidth must be positive, got " + halfWidth);
         if (p < 0 || p > 1) throw new IllegalArgumentException("samplesFor: p must be in [0, 1], got " + p);
         return Math.max(1, (long) Math.ceil(Z95 * Z95 * p * (1 - p) / (halfWidth * halfWidth)));
     }

@@ -16,7 +16,8 @@ public final class Adaline {
     /** Stochastic delta rule over the examples in order for a number of epochs. */
     public static Adaline fit(double[][] x, double[] y, double lr, int epochs) {
         Points.checkRectangular("adaline", x);
-        if (x.length != y.length) throw new IllegalArgumentException("adaline: " + x.length + " points but " + y.length + " targets");
+        if (x.length != y.length)
+            throw new IllegalArgumentException("adaline: " + x.length + " points but " + y.length + " targets");
         if (!(lr > 0)) throw new IllegalArgumentException("adaline: learning rate must be positive, got " + lr);
         Adaline a = new Adaline(x[0].length);
         for (int e = 0; e < epochs; e++) {

@@ -132,7 +132,8 @@ public final class GaussianMixture {
                     double s = cov[i][j];
                     for (int p = 0; p < j; p++) s -= l[i][p] * l[j][p];
                     if (i == j) {
-                        if (s <= 0) throw new IllegalStateException("gaussian mixture: covariance is not positive definite");
+                        if (s <= 0)
+                            throw new IllegalStateException("gaussian mixture: covariance is not positive definite");
                         l[i][i] = Math.sqrt(s);
                         logDet += 2 * Math.log(l[i][i]);
                     } else l[i][j] = s / l[j][j];

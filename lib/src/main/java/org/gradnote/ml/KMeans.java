@@ -31,7 +31,8 @@ public final class KMeans {
      */
     public static KMeans fit(double[][] x, int k, int maxIterations, long seed) {
         if (x.length == 0) throw new IllegalArgumentException("k-means: no points");
-        if (k < 1 || k > x.length) throw new IllegalArgumentException("k-means: k must be in [1, " + x.length + "], got " + k);
+        if (k < 1 || k > x.length)
+            throw new IllegalArgumentException("k-means: k must be in [1, " + x.length + "], got " + k);
         Points.checkRectangular("k-means", x);
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] c = plusPlus(x, k, rng);
@@ -66,7 +67,7 @@ public final class KMeans {
             }
             double r = rng.nextDouble() * total;
             int pick = 0;
-            for (double acc = d[0]; acc < r && pick < x.length - 1; acc += d[++pick]) { }
+            for (double acc = d[0]; acc < r && pick < x.length - 1; acc += d[++pick]) {}
             c[j] = x[pick].clone();
         }
         return c;

@@ -35,12 +35,14 @@ public final class KernelPerceptron {
      * Trains the dual perceptron on labels in {-1, +1} with the given kernel, until an epoch without mistakes or {@code
      * maxEpochs}.
      */
-    public static KernelPerceptron fit(double[][] x, int[] y, ToDoubleBiFunction<double[], double[]> kernel, int maxEpochs) {
+    public static KernelPerceptron fit(
+            double[][] x, int[] y, ToDoubleBiFunction<double[], double[]> kernel, int maxEpochs) {
         Points.checkRectangular("kernel perceptron", x);
         Points.checkLabels("kernel perceptron", x, y);
         KernelPerceptron p = new KernelPerceptron(x, y, kernel);
         double[][] gram = new double[x.length][x.length];
-        for (int i = 0; i < x.length; i++) for (int j = 0; j < x.length; j++) gram[i][j] = kernel.applyAsDouble(x[i], x[j]);
+        for (int i = 0; i < x.length; i++)
+            for (int j = 0; j < x.length; j++) gram[i][j] = kernel.applyAsDouble(x[i], x[j]);
         for (int e = 0; e < maxEpochs; e++) {
             p.epochs++;
             int mistakes = 0;

@@ -27,7 +27,8 @@ public final class PCA {
         for (double[] r : x) for (int j = 0; j < d; j++) mean[j] += r[j] / n;
         double[][] cov = new double[d][d];
         for (double[] r : x) {
-            for (int i = 0; i < d; i++) for (int j = i; j < d; j++) cov[i][j] += (r[i] - mean[i]) * (r[j] - mean[j]) / (n - 1);
+            for (int i = 0; i < d; i++)
+                for (int j = i; j < d; j++) cov[i][j] += (r[i] - mean[i]) * (r[j] - mean[j]) / (n - 1);
         }
         for (int i = 0; i < d; i++) for (int j = 0; j < i; j++) cov[i][j] = cov[j][i];
         double total = 0;

@@ -28,15 +28,18 @@ final class Points {
     static void checkRectangular(String who, double[][] x) {
         for (int i = 1; i < x.length; i++) {
             if (x[i].length != x[0].length) {
-                throw new IllegalArgumentException(who + ": row " + i + " has " + x[i].length + " values but row 0 has " + x[0].length);
+                throw new IllegalArgumentException(
+                        who + ": row " + i + " has " + x[i].length + " values but row 0 has " + x[0].length);
             }
         }
     }
 
     static void checkLabels(String who, double[][] x, int[] y) {
-        if (x.length != y.length) throw new IllegalArgumentException(who + ": " + x.length + " points but " + y.length + " labels");
+        if (x.length != y.length)
+            throw new IllegalArgumentException(who + ": " + x.length + " points but " + y.length + " labels");
         for (int i = 0; i < y.length; i++) {
-            if (y[i] != 1 && y[i] != -1) throw new IllegalArgumentException(who + ": labels must be -1 or +1, got " + y[i] + " at index " + i);
+            if (y[i] != 1 && y[i] != -1)
+                throw new IllegalArgumentException(who + ": labels must be -1 or +1, got " + y[i] + " at index " + i);
         }
     }
 }

@@ -16,7 +16,8 @@ public final class ActivationStats {
     public record Layer(int index, String type, double mean, double std, double zeroFraction, double[] values) {
         @Override
         public String toString() {
-            return String.format("%2d %-12s mean %+.4f  std %.4g  zeros %5.1f%%", index, type, mean, std, 100 * zeroFraction);
+            return String.format(
+                    "%2d %-12s mean %+.4f  std %.4g  zeros %5.1f%%", index, type, mean, std, 100 * zeroFraction);
         }
     }
 

@@ -36,6 +36,7 @@ public class AvgPool1d extends Module {
     @Override
     protected String extraRepr() {
         // PyTorch's AvgPool1d stores its arguments as 1-tuples and prints them so.
-        return "kernel_size=" + Repr.tuple(kernel) + ", stride=" + Repr.tuple(stride) + ", padding=" + Repr.tuple(padding);
+        return "kernel_size=" + Repr.tuple(kernel) + ", stride=" + Repr.tuple(stride) + ", padding="
+                + Repr.tuple(padding);
     }
 }

@@ -18,7 +18,9 @@ public abstract class BatchNorm extends Module {
     private final boolean trackRunningStats;
 
     BatchNorm(long numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
-        if (numFeatures <= 0) throw new IllegalArgumentException(getClass().getSimpleName() + ": num_features must be positive, got " + numFeatures);
+        if (numFeatures <= 0)
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + ": num_features must be positive, got " + numFeatures);
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
@@ -44,8 +46,9 @@ public abstract class BatchNorm extends Module {
     @Override
     public Tensor forward(Tensor x) {
         if (!acceptsRank(x.dim()) || x.size(1) != numFeatures) {
-            throw new ShapeException(this + ": expected input " + expectedShape().replace("C", Long.toString(numFeatures))
-                    + ", got " + java.util.Arrays.toString(x.shape()));
+            throw new ShapeException(
+                    this + ": expected input " + expectedShape().replace("C", Long.toString(numFeatures)) + ", got "
+                            + java.util.Arrays.toString(x.shape()));
         }
         // Without running statistics there is nothing else to normalise with, in evaluation too (as in PyTorch).
         boolean batchStats = isTraining() || !trackRunningStats;
@@ -54,8 +57,15 @@ public abstract class BatchNorm extends Module {
                 local("num_batches_tracked").add_(1);
             }
         }
-        return Functional.batchNorm(x, local("running_mean"), local("running_var"), affine ? local("weight") : null,
-                affine ? local("bias") : null, batchStats, momentum, eps);
+        return Functional.batchNorm(
+                x,
+                local("running_mean"),
+                local("running_var"),
+                affine ? local("weight") : null,
+                affine ? local("bias") : null,
+                batchStats,
+                momentum,
+                eps);
     }
 
     /** The running mean buffer [numFeatures] used in evaluation mode ({@code running_mean}). */
@@ -70,7 +80,7 @@ public abstract class BatchNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return numFeatures + ", eps=" + Repr.pyFloat(eps) + ", momentum=" + Repr.pyFloat(momentum) + ", affine=" + Repr.bool(affine)
-                + ", track_running_stats=" + Repr.bool(trackRunningStats);
+        return numFeatures + ", eps=" + Repr.pyFloat(eps) + ", momentum=" + Repr.pyFloat(momentum) + ", affine="
+                + Repr.bool(affine) + ", track_running_stats=" + Repr.bool(trackRunningStats);
     }
 }

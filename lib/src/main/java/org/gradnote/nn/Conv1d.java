@@ -17,15 +17,33 @@ public class Conv1d extends ConvNd {
      * A 1-D convolution [N, C_in, L] -> [N, C_out, L_out] with the given kernel size, stride, zero padding, dilation
      * and optional bias ({@code nn.Conv1d}).
      */
-    public Conv1d(long inChannels, long outChannels, int kernelSize, int stride, int padding, int dilation, boolean bias) {
-        super("Conv1d", inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, null,
-                new int[] {dilation}, bias);
+    public Conv1d(
+            long inChannels, long outChannels, int kernelSize, int stride, int padding, int dilation, boolean bias) {
+        super(
+                "Conv1d",
+                inChannels,
+                outChannels,
+                new int[] {kernelSize},
+                new int[] {stride},
+                new int[] {padding},
+                null,
+                new int[] {dilation},
+                bias);
     }
 
     /** padding "same" (stride 1, output as long as the input) or "valid" (none). */
-    public Conv1d(long inChannels, long outChannels, int kernelSize, int stride, String padding, int dilation, boolean bias) {
-        super("Conv1d", inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, padding,
-                new int[] {dilation}, bias);
+    public Conv1d(
+            long inChannels, long outChannels, int kernelSize, int stride, String padding, int dilation, boolean bias) {
+        super(
+                "Conv1d",
+                inChannels,
+                outChannels,
+                new int[] {kernelSize},
+                new int[] {stride},
+                new int[] {0},
+                padding,
+                new int[] {dilation},
+                bias);
     }
 
     @Override

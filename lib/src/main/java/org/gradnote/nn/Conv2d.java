@@ -25,7 +25,14 @@ public class Conv2d extends ConvNd {
      * A 2-D convolution with (height, width) pairs for kernel, stride, padding and dilation, and an optional bias
      * ({@code nn.Conv2d}'s full signature).
      */
-    public Conv2d(long inChannels, long outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean bias) {
+    public Conv2d(
+            long inChannels,
+            long outChannels,
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            int[] dilation,
+            boolean bias) {
         super("Conv2d", inChannels, outChannels, kernelSize, stride, padding, null, dilation, bias);
     }
 
@@ -38,7 +45,14 @@ public class Conv2d extends ConvNd {
      * A 2-D convolution with padding "same" (output as large as the input; stride 1) or "valid" (none), and (height,
      * width) pairs for the rest.
      */
-    public Conv2d(long inChannels, long outChannels, int[] kernelSize, int[] stride, String padding, int[] dilation, boolean bias) {
+    public Conv2d(
+            long inChannels,
+            long outChannels,
+            int[] kernelSize,
+            int[] stride,
+            String padding,
+            int[] dilation,
+            boolean bias) {
         super("Conv2d", inChannels, outChannels, kernelSize, stride, pair(0), padding, dilation, bias);
     }
 

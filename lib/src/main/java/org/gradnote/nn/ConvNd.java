@@ -18,7 +18,9 @@ abstract class ConvNd extends Module {
     private final boolean hasBias;
 
     ConvNd(String name, long in, long out, int[] k, int[] s, int[] p, String mode, int[] d, boolean bias) {
-        if (in <= 0 || out <= 0) throw new IllegalArgumentException(name + ": channel counts must be positive, got in=" + in + " out=" + out);
+        if (in <= 0 || out <= 0)
+            throw new IllegalArgumentException(
+                    name + ": channel counts must be positive, got in=" + in + " out=" + out);
         if (mode != null && !mode.equals("same") && !mode.equals("valid")) {
             throw new IllegalArgumentException(name + ": padding must be \"same\" or \"valid\", got \"" + mode + "\"");
         }
@@ -33,7 +35,8 @@ abstract class ConvNd extends Module {
         dilation = ConvShapes.positive(name, "dilation", d);
         paddingMode = mode;
         hasBias = bias;
-        // PyTorch's reset_parameters: kaiming_uniform(a=sqrt(5)) is U(±1/sqrt(fan_in)), and the bias uses the same bound.
+        // PyTorch's reset_parameters: kaiming_uniform(a=sqrt(5)) is U(±1/sqrt(fan_in)), and the bias uses the same
+        // bound.
         long fanIn = in;
         long[] shape = new long[2 + k.length];
         shape[0] = out;
@@ -61,8 +64,10 @@ abstract class ConvNd extends Module {
         StringBuilder s = new StringBuilder(inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernel)
                 + ", stride=" + Repr.tuple(stride));
         if (paddingMode != null) s.append(", padding=").append(paddingMode);
-        else if (Arrays.stream(padding).anyMatch(v -> v != 0)) s.append(", padding=").append(Repr.tuple(padding));
-        if (Arrays.stream(dilation).anyMatch(v -> v != 1)) s.append(", dilation=").append(Repr.tuple(dilation));
+        else if (Arrays.stream(padding).anyMatch(v -> v != 0))
+            s.append(", padding=").append(Repr.tuple(padding));
+        if (Arrays.stream(dilation).anyMatch(v -> v != 1))
+            s.append(", dilation=").append(Repr.tuple(dilation));
         if (!hasBias) s.append(", bias=False");
         return s.toString();
     }

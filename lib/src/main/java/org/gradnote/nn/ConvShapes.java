@@ -13,17 +13,24 @@ final class ConvShapes {
         if (!ok) {
             String c = channels < 0 ? "C" : Long.toString(channels);
             String expected = rank == 3 ? "[N, " + c + ", W]" : "[N, " + c + ", H, W]";
-            throw new ShapeException(layer + ": expected input " + expected + ", got " + java.util.Arrays.toString(x.shape()));
+            throw new ShapeException(
+                    layer + ": expected input " + expected + ", got " + java.util.Arrays.toString(x.shape()));
         }
     }
 
     static int[] positive(String layer, String what, int[] v) {
-        for (int x : v) if (x <= 0) throw new IllegalArgumentException(layer + ": " + what + " must be positive, got " + java.util.Arrays.toString(v));
+        for (int x : v)
+            if (x <= 0)
+                throw new IllegalArgumentException(
+                        layer + ": " + what + " must be positive, got " + java.util.Arrays.toString(v));
         return v.clone();
     }
 
     static int[] nonNegative(String layer, String what, int[] v) {
-        for (int x : v) if (x < 0) throw new IllegalArgumentException(layer + ": " + what + " must be non-negative, got " + java.util.Arrays.toString(v));
+        for (int x : v)
+            if (x < 0)
+                throw new IllegalArgumentException(
+                        layer + ": " + what + " must be non-negative, got " + java.util.Arrays.toString(v));
         return v.clone();
     }
 }

@@ -17,7 +17,8 @@ public class Dropout extends Module {
      * identity in evaluation ({@code nn.Dropout(p)}).
      */
     public Dropout(double p) {
-        if (p < 0 || p > 1) throw new IllegalArgumentException("Dropout: probability has to be between 0 and 1, but got " + p);
+        if (p < 0 || p > 1)
+            throw new IllegalArgumentException("Dropout: probability has to be between 0 and 1, but got " + p);
         this.p = p;
     }
 

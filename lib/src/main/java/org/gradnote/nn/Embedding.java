@@ -14,7 +14,8 @@ public class Embedding extends Module {
      */
     public Embedding(long numEmbeddings, long embeddingDim) {
         if (numEmbeddings <= 0 || embeddingDim <= 0) {
-            throw new IllegalArgumentException("Embedding: sizes must be positive, got " + numEmbeddings + " x " + embeddingDim);
+            throw new IllegalArgumentException(
+                    "Embedding: sizes must be positive, got " + numEmbeddings + " x " + embeddingDim);
         }
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;

@@ -26,8 +26,8 @@ public class Flatten extends Module {
         int n = x.dim();
         int s = startDim < 0 ? startDim + n : startDim, e = endDim < 0 ? endDim + n : endDim;
         if (s < 0 || e >= n || s > e) {
-            throw new IndexOutOfBoundsException(this + ": dimensions " + startDim + ".." + endDim + " out of range for input "
-                    + java.util.Arrays.toString(x.shape()));
+            throw new IndexOutOfBoundsException(this + ": dimensions " + startDim + ".." + endDim
+                    + " out of range for input " + java.util.Arrays.toString(x.shape()));
         }
         long[] in = x.shape(), out = new long[n - (e - s)];
         for (int i = 0, j = 0; i < n; i++) {

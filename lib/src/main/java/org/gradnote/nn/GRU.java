@@ -40,7 +40,8 @@ public class GRU extends RNNBase {
     }
 
     /** PyTorch's signature without dropout; bidirectional adds the *_reverse layers and doubles the features. */
-    public GRU(long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
+    public GRU(
+            long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
         super(3, inputSize, hiddenSize, numLayers, bias, batchFirst, bidirectional);
     }
 
@@ -52,8 +53,14 @@ public class GRU extends RNNBase {
     @Override
     Layer layer(int l, String dir, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
         if (!composed) {
-            Tensor[] r = Tensor.gruLayer(x, param("weight_ih_l", l, dir), param("weight_hh_l", l, dir), param("bias_ih_l", l, dir),
-                    param("bias_hh_l", l, dir), h, xBatchFirst);
+            Tensor[] r = Tensor.gruLayer(
+                    x,
+                    param("weight_ih_l", l, dir),
+                    param("weight_hh_l", l, dir),
+                    param("bias_ih_l", l, dir),
+                    param("bias_hh_l", l, dir),
+                    h,
+                    xBatchFirst);
             return new Layer(null, r[0], r[1], null);
         }
         long hs = hiddenSize;
@@ -65,7 +72,9 @@ public class GRU extends RNNBase {
             // r and z share one add and one sigmoid over their 2H columns.
             Tensor rz = xt.slice(1, 0, 2 * hs).add(ht.slice(1, 0, 2 * hs)).sigmoid();
             Tensor r = rz.slice(1, 0, hs), z = rz.slice(1, hs, 2 * hs);
-            Tensor n = xt.slice(1, 2 * hs, 3 * hs).add(r.mul(ht.slice(1, 2 * hs, 3 * hs))).tanh();
+            Tensor n = xt.slice(1, 2 * hs, 3 * hs)
+                    .add(r.mul(ht.slice(1, 2 * hs, 3 * hs)))
+                    .tanh();
             h = n.add(z.mul(h.sub(n))); // (1 - z) n + z h, one op fewer
             steps.add(h);
         }

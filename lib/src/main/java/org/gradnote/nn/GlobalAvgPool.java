@@ -11,7 +11,9 @@ import org.gradnote.tensor.Tensor;
 public class GlobalAvgPool extends Module {
     @Override
     public Tensor forward(Tensor x) {
-        if (x.dim() < 3) throw new ShapeException(this + ": expected input [N, C, ...spatial], got " + java.util.Arrays.toString(x.shape()));
+        if (x.dim() < 3)
+            throw new ShapeException(
+                    this + ": expected input [N, C, ...spatial], got " + java.util.Arrays.toString(x.shape()));
         return Functional.globalAvgPool(x);
     }
 }

@@ -14,7 +14,8 @@ public final class Hardtanh extends Module {
 
     /** Clamps every element to [minVal, maxVal] ({@code nn.Hardtanh(min_val, max_val)}). */
     public Hardtanh(double minVal, double maxVal) {
-        if (minVal > maxVal) throw new IllegalArgumentException("Hardtanh: min_val " + minVal + " must not exceed max_val " + maxVal);
+        if (minVal > maxVal)
+            throw new IllegalArgumentException("Hardtanh: min_val " + minVal + " must not exceed max_val " + maxVal);
         this.min = minVal;
         this.max = maxVal;
     }

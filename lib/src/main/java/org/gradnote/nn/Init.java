@@ -11,8 +11,10 @@ public final class Init {
 
     /** Fan-in and fan-out of a weight: [out, in] for Linear, [out, in, k...] for convolutions. */
     public static long[] fans(Tensor w) {
-        if (w.dim() < 2) throw new IllegalArgumentException("fan in/out cannot be computed for a tensor with fewer than 2 dimensions, got shape "
-                + java.util.Arrays.toString(w.shape()));
+        if (w.dim() < 2)
+            throw new IllegalArgumentException(
+                    "fan in/out cannot be computed for a tensor with fewer than 2 dimensions, got shape "
+                            + java.util.Arrays.toString(w.shape()));
         long receptive = 1;
         for (int i = 2; i < w.dim(); i++) receptive *= w.size(i);
         return new long[] {w.size(1) * receptive, w.size(0) * receptive};
@@ -21,15 +23,27 @@ public final class Init {
     /** The recommended gain for a nonlinearity, as {@code torch.nn.init.calculate_gain}. */
     public static double calculateGain(String nonlinearity, double param) {
         switch (nonlinearity) {
-            case "linear": case "identity": case "sigmoid":
-            case "conv1d": case "conv2d": case "conv3d": case "conv_transpose1d": case "conv_transpose2d": case "conv_transpose3d":
+            case "linear":
+            case "identity":
+            case "sigmoid":
+            case "conv1d":
+            case "conv2d":
+            case "conv3d":
+            case "conv_transpose1d":
+            case "conv_transpose2d":
+            case "conv_transpose3d":
                 return 1.0;
-            case "tanh": return 5.0 / 3;
-            case "relu": return Math.sqrt(2.0);
-            case "leaky_relu": return Math.sqrt(2.0 / (1 + param * param));
-            case "selu": return 3.0 / 4;
-            default: throw new IllegalArgumentException("calculateGain: unsupported nonlinearity '" + nonlinearity
-                    + "' (linear, conv*, sigmoid, tanh, relu, leaky_relu, selu)");
+            case "tanh":
+                return 5.0 / 3;
+            case "relu":
+                return Math.sqrt(2.0);
+            case "leaky_relu":
+                return Math.sqrt(2.0 / (1 + param * param));
+            case "selu":
+                return 3.0 / 4;
+            default:
+                throw new IllegalArgumentException("calculateGain: unsupported nonlinearity '" + nonlinearity
+                        + "' (linear, conv*, sigmoid, tanh, relu, leaky_relu, selu)");
         }
     }
 
@@ -105,9 +119,12 @@ public final class Init {
     private static long fan(Tensor t, String mode) {
         long[] f = fans(t);
         switch (mode) {
-            case "fan_in": return f[0];
-            case "fan_out": return f[1];
-            default: throw new IllegalArgumentException("kaiming init: mode must be fan_in or fan_out, got '" + mode + "'");
+            case "fan_in":
+                return f[0];
+            case "fan_out":
+                return f[1];
+            default:
+                throw new IllegalArgumentException("kaiming init: mode must be fan_in or fan_out, got '" + mode + "'");
         }
     }
 

@@ -40,7 +40,9 @@ public final class InitSchemes {
                 if (b != null) Init.constant(b, 0);
             }
         }
-        if (touched == 0) throw new IllegalArgumentException("InitSchemes: " + model.getClass().getSimpleName() + " has no weight matrix to initialise");
+        if (touched == 0)
+            throw new IllegalArgumentException(
+                    "InitSchemes: " + model.getClass().getSimpleName() + " has no weight matrix to initialise");
         return model;
     }
 }

@@ -40,7 +40,8 @@ public class LSTM extends RNNBase {
     }
 
     /** PyTorch's signature without dropout and proj_size; bidirectional adds the *_reverse layers. */
-    public LSTM(long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
+    public LSTM(
+            long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
         super(4, inputSize, hiddenSize, numLayers, bias, batchFirst, bidirectional);
     }
 
@@ -51,7 +52,10 @@ public class LSTM extends RNNBase {
 
     @Override
     Layer layer(int l, String dir, Tensor x, boolean xBatchFirst, Tensor h, Tensor c) {
-        Tensor wih = param("weight_ih_l", l, dir), whh = param("weight_hh_l", l, dir), bih = param("bias_ih_l", l, dir), bhh = param("bias_hh_l", l, dir);
+        Tensor wih = param("weight_ih_l", l, dir),
+                whh = param("weight_hh_l", l, dir),
+                bih = param("bias_ih_l", l, dir),
+                bhh = param("bias_hh_l", l, dir);
         if (!composed) {
             Tensor[] r = Tensor.lstmLayer(x, wih, whh, bih, bhh, h, c, xBatchFirst);
             return new Layer(null, r[0], r[1], r[2]);
@@ -61,7 +65,8 @@ public class LSTM extends RNNBase {
         List<Tensor> steps = new ArrayList<>();
         for (long t = 0; t < xp.size(0); t++) {
             Tensor g = xp.select(0, t).add(Tensor.linear(h, whh, bhh));
-            Tensor ifo = Tensor.cat(1, g.slice(1, 0, 2 * hs), g.slice(1, 3 * hs, 4 * hs)).sigmoid();
+            Tensor ifo = Tensor.cat(1, g.slice(1, 0, 2 * hs), g.slice(1, 3 * hs, 4 * hs))
+                    .sigmoid();
             Tensor cand = g.slice(1, 2 * hs, 3 * hs).tanh();
             c = ifo.slice(1, hs, 2 * hs).mul(c).add(ifo.slice(1, 0, hs).mul(cand));
             h = ifo.slice(1, 2 * hs, 3 * hs).mul(c.tanh());

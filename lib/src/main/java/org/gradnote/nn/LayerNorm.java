@@ -23,7 +23,8 @@ public class LayerNorm extends Module {
      * learnable γ/β ({@code nn.LayerNorm}'s full signature).
      */
     public LayerNorm(long[] normalizedShape, double eps, boolean elementwiseAffine) {
-        if (normalizedShape.length == 0) throw new IllegalArgumentException("LayerNorm: normalized_shape must have at least one dimension");
+        if (normalizedShape.length == 0)
+            throw new IllegalArgumentException("LayerNorm: normalized_shape must have at least one dimension");
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         this.affine = elementwiseAffine;
@@ -37,11 +38,14 @@ public class LayerNorm extends Module {
     public Tensor forward(Tensor x) {
         long[] s = x.shape();
         int k = normalizedShape.length;
-        if (s.length < k || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(s, s.length - k, s.length), normalizedShape)) {
-            throw new ShapeException(this + ": expected input [*, " + java.util.Arrays.toString(normalizedShape).replaceAll("[\\[\\]]", "")
-                    + "], got " + java.util.Arrays.toString(s));
+        if (s.length < k
+                || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(s, s.length - k, s.length), normalizedShape)) {
+            throw new ShapeException(this + ": expected input [*, "
+                    + java.util.Arrays.toString(normalizedShape).replaceAll("[\\[\\]]", "") + "], got "
+                    + java.util.Arrays.toString(s));
         }
-        return Functional.layerNorm(x, normalizedShape, affine ? local("weight") : null, affine ? local("bias") : null, eps);
+        return Functional.layerNorm(
+                x, normalizedShape, affine ? local("weight") : null, affine ? local("bias") : null, eps);
     }
 
     @Override

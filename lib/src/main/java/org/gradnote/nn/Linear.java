@@ -19,7 +19,8 @@ public class Linear extends Module {
     /** A fully connected layer, with or without its bias ({@code nn.Linear(in, out, bias)}). */
     public Linear(long inFeatures, long outFeatures, boolean bias) {
         if (inFeatures <= 0 || outFeatures <= 0) {
-            throw new IllegalArgumentException("Linear: feature counts must be positive, got in=" + inFeatures + " out=" + outFeatures);
+            throw new IllegalArgumentException(
+                    "Linear: feature counts must be positive, got in=" + inFeatures + " out=" + outFeatures);
         }
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
@@ -43,8 +44,9 @@ public class Linear extends Module {
     @Override
     public Tensor forward(Tensor x) {
         if (x.dim() == 0 || x.size(-1) != inFeatures) {
-            throw new org.gradnote.tensor.ShapeException("Linear(" + inFeatures + ", " + outFeatures + "): expected input with last dimension "
-                    + inFeatures + ", got shape " + java.util.Arrays.toString(x.shape()));
+            throw new org.gradnote.tensor.ShapeException(
+                    "Linear(" + inFeatures + ", " + outFeatures + "): expected input with last dimension " + inFeatures
+                            + ", got shape " + java.util.Arrays.toString(x.shape()));
         }
         return Tensor.linear(x, weight(), bias());
     }

@@ -1,8 +1,8 @@
 package org.gradnote.nn;
 
 import java.util.Arrays;
-import org.gradnote.tensor.ShapeException;
 import org.gradnote.tensor.Functional;
+import org.gradnote.tensor.ShapeException;
 import org.gradnote.tensor.Tensor;
 
 /**
@@ -16,7 +16,10 @@ public final class Losses {
     public static Tensor mse(Tensor input, Tensor target, Reduction r) {
         sameShape("mse", input, target);
         // Reduced float losses are one fused primitive (one read, one gradient write, instead of six ops).
-        if (r != Reduction.NONE && input.dtype().isFloatingPoint() && target.dtype().isFloatingPoint() && input.numel() > 0) {
+        if (r != Reduction.NONE
+                && input.dtype().isFloatingPoint()
+                && target.dtype().isFloatingPoint()
+                && input.numel() > 0) {
             return Functional.mseLoss(input, target, r == Reduction.MEAN);
         }
         return reduce(input.sub(target).square(), r);
@@ -41,7 +44,8 @@ public final class Losses {
     public static Tensor crossEntropy(Tensor logits, Tensor target, Reduction r) {
         checkClassTarget("crossEntropy", logits, target);
         // The common case, [N, C] reduced, is one fused primitive (one read, one gradient write, instead of ~20 ops).
-        if (logits.dim() == 2 && r != Reduction.NONE) return Functional.crossEntropy(logits, target, r == Reduction.MEAN);
+        if (logits.dim() == 2 && r != Reduction.NONE)
+            return Functional.crossEntropy(logits, target, r == Reduction.MEAN);
         // log-sum-exp inside logSoftmax keeps large logits finite.
         return nll(logits.logSoftmax(1), target, r);
     }
@@ -49,7 +53,9 @@ public final class Losses {
     /** Negative log-likelihood of log-probabilities [N, C] at int64 class indices [N]. */
     public static Tensor nll(Tensor logProbs, Tensor target, Reduction r) {
         checkClassTarget("nll", logProbs, target);
-        Tensor lp = logProbs.dim() == 2 ? logProbs : logProbs.transpose(1, logProbs.dim() - 1).reshape(-1, logProbs.size(1));
+        Tensor lp = logProbs.dim() == 2
+                ? logProbs
+                : logProbs.transpose(1, logProbs.dim() - 1).reshape(-1, logProbs.size(1));
         Tensor oneHot = target.flatten().oneHot((int) logProbs.size(1)).to(logProbs.dtype());
         Tensor perItem = lp.mul(oneHot).sum(1).neg();
         if (logProbs.dim() > 2) {
@@ -73,8 +79,9 @@ public final class Losses {
             }
         }
         // Written so that NaN fails too (Math.min/max propagate it), as torch's "between 0 and 1" check does.
-        if (!(min >= 0 && max <= 1)) throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in ["
-                + min + ", " + max + "]; use bceWithLogits for raw scores");
+        if (!(min >= 0 && max <= 1))
+            throw new IllegalArgumentException("bce: input must hold probabilities in [0, 1], got values in [" + min
+                    + ", " + max + "]; use bceWithLogits for raw scores");
         // One fused primitive with torch's gradient (p - y) / max(p(1 - p), 1e-12): composed through log and clamp,
         // p = 0 or 1 gave a NaN gradient even for a correct prediction.
         return reduce(Functional.binaryCrossEntropy(p, target.to(p.dtype())), r);
@@ -102,9 +109,12 @@ public final class Losses {
 
     static Tensor reduce(Tensor perElement, Reduction r) {
         switch (r) {
-            case MEAN: return perElement.mean();
-            case SUM: return perElement.sum();
-            default: return perElement;
+            case MEAN:
+                return perElement.mean();
+            case SUM:
+                return perElement.sum();
+            default:
+                return perElement;
         }
     }
 

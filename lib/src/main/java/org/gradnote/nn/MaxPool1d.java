@@ -37,6 +37,7 @@ public class MaxPool1d extends Module {
 
     @Override
     protected String extraRepr() {
-        return "kernel_size=" + kernel + ", stride=" + stride + ", padding=" + padding + ", dilation=" + dilation + ", ceil_mode=False";
+        return "kernel_size=" + kernel + ", stride=" + stride + ", padding=" + padding + ", dilation=" + dilation
+                + ", ceil_mode=False";
     }
 }

@@ -46,7 +46,8 @@ public class MaxPool2d extends Module {
     @Override
     protected String extraRepr() {
         return "kernel_size=" + Repr.intOrTuple(kernel, tupleForm) + ", stride=" + Repr.intOrTuple(stride, tupleForm)
-                + ", padding=" + Repr.intOrTuple(padding, tupleForm) + ", dilation=" + Repr.intOrTuple(dilation, tupleForm)
+                + ", padding=" + Repr.intOrTuple(padding, tupleForm) + ", dilation="
+                + Repr.intOrTuple(dilation, tupleForm)
                 + ", ceil_mode=False";
     }
 }

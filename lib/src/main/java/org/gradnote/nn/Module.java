@@ -55,7 +55,8 @@ public abstract class Module {
 
     private void checkName(String name) {
         if (name == null || name.isEmpty() || name.contains(".")) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": invalid name '" + name + "' (non-empty, no dots)");
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + ": invalid name '" + name + "' (non-empty, no dots)");
         }
         if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": '" + name + "' is already registered");
@@ -160,7 +161,8 @@ public abstract class Module {
 
     /** Replaces a buffer's value (e.g. batch norm's running statistics). */
     protected final void setBuffer(String name, Tensor value) {
-        if (!buffers.containsKey(name)) throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'");
+        if (!buffers.containsKey(name))
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'");
         buffers.put(name, value);
     }
 
@@ -186,15 +188,19 @@ public abstract class Module {
             Tensor dst = mine.get(e.getKey());
             if (dst == null) unexpected.add(e.getKey());
             else if (!Arrays.equals(dst.shape(), e.getValue().shape())) {
-                badShape.add(e.getKey() + ": checkpoint " + Arrays.toString(e.getValue().shape()) + " vs model " + Arrays.toString(dst.shape()));
+                badShape.add(e.getKey() + ": checkpoint "
+                        + Arrays.toString(e.getValue().shape()) + " vs model " + Arrays.toString(dst.shape()));
             }
         }
         for (String k : mine.keySet()) if (!state.containsKey(k)) missing.add(k);
         if (!badShape.isEmpty() || (strict && (!unexpected.isEmpty() || !missing.isEmpty()))) {
-            StringBuilder b = new StringBuilder("loadStateDict into " + getClass().getSimpleName() + " failed:");
-            if (!unexpected.isEmpty()) b.append(" unknown parameter name(s) ").append(unexpected).append(';');
+            StringBuilder b =
+                    new StringBuilder("loadStateDict into " + getClass().getSimpleName() + " failed:");
+            if (!unexpected.isEmpty())
+                b.append(" unknown parameter name(s) ").append(unexpected).append(';');
             if (!missing.isEmpty()) b.append(" missing key(s) ").append(missing).append(';');
-            if (!badShape.isEmpty()) b.append(" shape mismatch for ").append(badShape).append(';');
+            if (!badShape.isEmpty())
+                b.append(" shape mismatch for ").append(badShape).append(';');
             b.append(" model keys are ").append(mine.keySet());
             throw new IllegalArgumentException(b.toString());
         }
@@ -231,7 +237,8 @@ public abstract class Module {
     /** The architecture, printed the way PyTorch prints modules. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(getClass().getSimpleName()).append('(').append(extraRepr());
+        StringBuilder b =
+                new StringBuilder(getClass().getSimpleName()).append('(').append(extraRepr());
         if (!children.isEmpty()) {
             b.append('\n');
             for (var e : children.entrySet()) {

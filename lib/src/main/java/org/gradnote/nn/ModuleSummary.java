@@ -20,7 +20,12 @@ final class ModuleSummary {
             Tensor p = e.getValue();
             total += p.numel();
             if (p.requiresGrad()) trainable += p.numel();
-            b.append(String.format(fmt, e.getKey(), Arrays.toString(p.shape()), String.format("%,d", p.numel()), p.requiresGrad() ? "yes" : "no"));
+            b.append(String.format(
+                    fmt,
+                    e.getKey(),
+                    Arrays.toString(p.shape()),
+                    String.format("%,d", p.numel()),
+                    p.requiresGrad() ? "yes" : "no"));
         }
         b.append(String.format("total: %,d parameters (%,d trainable)", total, trainable));
         return b.toString();

@@ -12,7 +12,8 @@ public final class Penalty {
     private final boolean includeBiases;
 
     private Penalty(double lambda, boolean squared, boolean includeBiases) {
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("penalty: lambda must be >= 0, got " + lambda);
+        if (!(lambda >= 0) || Double.isInfinite(lambda))
+            throw new IllegalArgumentException("penalty: lambda must be >= 0, got " + lambda);
         this.lambda = lambda;
         this.squared = squared;
         this.includeBiases = includeBiases;

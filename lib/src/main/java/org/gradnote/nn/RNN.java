@@ -33,7 +33,14 @@ public class RNN extends RNNBase {
     }
 
     /** PyTorch's full signature without dropout; bidirectional adds the *_reverse layers and doubles the features. */
-    public RNN(long inputSize, long hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst, boolean bidirectional) {
+    public RNN(
+            long inputSize,
+            long hiddenSize,
+            int numLayers,
+            String nonlinearity,
+            boolean bias,
+            boolean batchFirst,
+            boolean bidirectional) {
         super(1, inputSize, hiddenSize, numLayers, bias, batchFirst, bidirectional);
         if (!nonlinearity.equals("tanh") && !nonlinearity.equals("relu")) {
             throw new IllegalArgumentException("RNN: unknown nonlinearity '" + nonlinearity + "' (tanh or relu)");

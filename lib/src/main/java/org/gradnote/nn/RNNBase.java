@@ -31,10 +31,18 @@ public abstract class RNNBase extends Module {
         this(gates, inputSize, hiddenSize, numLayers, bias, batchFirst, false);
     }
 
-    RNNBase(int gates, long inputSize, long hiddenSize, int numLayers, boolean bias, boolean batchFirst, boolean bidirectional) {
+    RNNBase(
+            int gates,
+            long inputSize,
+            long hiddenSize,
+            int numLayers,
+            boolean bias,
+            boolean batchFirst,
+            boolean bidirectional) {
         if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": input size, hidden size and number of layers must be"
-                    + " positive, got " + inputSize + ", " + hiddenSize + ", " + numLayers);
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + ": input size, hidden size and number of layers must be"
+                            + " positive, got " + inputSize + ", " + hiddenSize + ", " + numLayers);
         }
         this.gates = gates;
         this.inputSize = inputSize;
@@ -51,7 +59,8 @@ public abstract class RNNBase extends Module {
             for (int d = 0; d < directions; d++) {
                 String sfx = l + (d == 0 ? "" : "_reverse");
                 registerParameter("weight_ih_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize, in), -k, k));
-                registerParameter("weight_hh_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize, hiddenSize), -k, k));
+                registerParameter(
+                        "weight_hh_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize, hiddenSize), -k, k));
                 if (bias) {
                     registerParameter("bias_ih_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize), -k, k));
                     registerParameter("bias_hh_l" + sfx, Init.uniform(Tensor.zeros(gates * hiddenSize), -k, k));
@@ -61,15 +70,25 @@ public abstract class RNNBase extends Module {
     }
 
     /** The number of features of each time step's input. */
-    public long inputSize() { return inputSize; }
+    public long inputSize() {
+        return inputSize;
+    }
     /** The size of the hidden state (and of each output step). */
-    public long hiddenSize() { return hiddenSize; }
+    public long hiddenSize() {
+        return hiddenSize;
+    }
     /** The number of stacked recurrent layers. */
-    public int numLayers() { return numLayers; }
+    public int numLayers() {
+        return numLayers;
+    }
     /** Whether inputs and outputs are [N, L, features] (batch first) rather than [L, N, features]. */
-    public boolean batchFirst() { return batchFirst; }
+    public boolean batchFirst() {
+        return batchFirst;
+    }
     /** Whether a second set of layers reads the sequence backwards (torch's bidirectional=True). */
-    public boolean bidirectional() { return directions == 2; }
+    public boolean bidirectional() {
+        return directions == 2;
+    }
 
     /** The output sequence only (use {@link #run} for the last states too), so the layer fits in a {@link Sequential}. */
     @Override
@@ -101,7 +120,8 @@ public abstract class RNNBase extends Module {
             if (last.lastCell() != null) cs.add(last.lastCell());
             if (last.sequence() != null) in = last.sequence();
             else {
-                // Composed layers return their steps: stacked time-major between layers, in the user's layout at the end.
+                // Composed layers return their steps: stacked time-major between layers, in the user's layout at the
+                // end.
                 boolean end = l == numLayers - 1;
                 in = Tensor.stack(last.steps(), end && batchFirst ? 1 : 0);
                 inBatchFirst = end && batchFirst;
@@ -131,7 +151,8 @@ public abstract class RNNBase extends Module {
             }
             in = Tensor.cat(2, outs);
         }
-        return new Output(batchFirst ? in.transpose(0, 1) : in, Tensor.stack(hs, 0), cs.isEmpty() ? null : Tensor.stack(cs, 0));
+        return new Output(
+                batchFirst ? in.transpose(0, 1) : in, Tensor.stack(hs, 0), cs.isEmpty() ? null : Tensor.stack(cs, 0));
     }
 
     /**
@@ -157,17 +178,20 @@ public abstract class RNNBase extends Module {
 
     private void checkInput(Tensor x) {
         if (x.dim() != 3 || x.size(2) != inputSize) {
-            throw new ShapeException(name() + ": expected input " + (batchFirst ? "[N, T, " + inputSize + "] (batchFirst)" : "[T, N, " + inputSize + "]")
-                    + ", got " + Arrays.toString(x.shape()));
+            throw new ShapeException(name() + ": expected input "
+                    + (batchFirst ? "[N, T, " + inputSize + "] (batchFirst)" : "[T, N, " + inputSize + "]") + ", got "
+                    + Arrays.toString(x.shape()));
         }
-        if (x.size(0) == 0 || x.size(1) == 0) throw new ShapeException(name() + ": empty input " + Arrays.toString(x.shape()));
+        if (x.size(0) == 0 || x.size(1) == 0)
+            throw new ShapeException(name() + ": empty input " + Arrays.toString(x.shape()));
     }
 
     private void checkState(String what, Tensor s, long n) {
         if (s == null) return;
         long[] expected = {(long) numLayers * directions, n, hiddenSize};
         if (!Arrays.equals(s.shape(), expected)) {
-            throw new ShapeException(name() + ": expected " + what + (directions == 2 ? " [2·numLayers, N, H] = " : " [numLayers, N, H] = ")
+            throw new ShapeException(name() + ": expected " + what
+                    + (directions == 2 ? " [2·numLayers, N, H] = " : " [numLayers, N, H] = ")
                     + Arrays.toString(expected)
                     + ", got " + Arrays.toString(s.shape()));
         }
@@ -176,6 +200,7 @@ public abstract class RNNBase extends Module {
     @Override
     protected String extraRepr() {
         return inputSize + ", " + hiddenSize + (numLayers != 1 ? ", num_layers=" + numLayers : "")
-                + (bias ? "" : ", bias=False") + (batchFirst ? ", batch_first=True" : "") + (directions == 2 ? ", bidirectional=True" : "");
+                + (bias ? "" : ", bias=False") + (batchFirst ? ", batch_first=True" : "")
+                + (directions == 2 ? ", bidirectional=True" : "");
     }
 }

@@ -15,8 +15,9 @@ public class Residual extends Module {
     public Tensor forward(Tensor x) {
         Tensor y = fn.forward(x);
         if (!java.util.Arrays.equals(y.shape(), x.shape())) {
-            throw new org.gradnote.tensor.ShapeException("Residual: the wrapped module maps " + java.util.Arrays.toString(x.shape())
-                    + " to " + java.util.Arrays.toString(y.shape()) + "; x + f(x) needs the same shape");
+            throw new org.gradnote.tensor.ShapeException(
+                    "Residual: the wrapped module maps " + java.util.Arrays.toString(x.shape()) + " to "
+                            + java.util.Arrays.toString(y.shape()) + "; x + f(x) needs the same shape");
         }
         return x.add(y);
     }

@@ -20,7 +20,8 @@ public class Sequential extends Module {
     /** The i-th module. */
     public Module get(int i) {
         Module m = children().get(Integer.toString(i));
-        if (m == null) throw new IndexOutOfBoundsException("Sequential: index " + i + " out of range for " + count + " modules");
+        if (m == null)
+            throw new IndexOutOfBoundsException("Sequential: index " + i + " out of range for " + count + " modules");
         return m;
     }
 

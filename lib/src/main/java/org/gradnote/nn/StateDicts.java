@@ -50,7 +50,8 @@ public final class StateDicts {
         byte[] json = new Gson().toJson(header).getBytes(StandardCharsets.UTF_8);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        try (OutputStream raw = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
+        try (OutputStream raw = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
             out.write(MAGIC);
             out.writeInt(json.length);
             out.write(json);
@@ -60,11 +61,15 @@ public final class StateDicts {
 
     /** Reads a file written by {@link #save}; the tensors come back with their saved names, shapes and dtypes. */
     public static Map<String, Tensor> read(Path file) throws IOException {
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
             byte[] magic = in.readNBytes(MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC)) throw new IOException(file + " is not a gradnote state file (bad magic)");
+            if (!java.util.Arrays.equals(magic, MAGIC))
+                throw new IOException(file + " is not a gradnote state file (bad magic)");
             byte[] json = in.readNBytes(in.readInt());
-            JsonArray entries = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray("tensors");
+            JsonArray entries = JsonParser.parseString(new String(json, StandardCharsets.UTF_8))
+                    .getAsJsonObject()
+                    .getAsJsonArray("tensors");
             Map<String, Tensor> out = new LinkedHashMap<>();
             for (var el : entries) {
                 JsonObject o = el.getAsJsonObject();
@@ -72,9 +77,12 @@ public final class StateDicts {
                 JsonArray sa = o.getAsJsonArray("shape");
                 long[] shape = new long[sa.size()];
                 long n = 1;
-                for (int i = 0; i < shape.length; i++) n *= (shape[i] = sa.get(i).getAsLong());
+                for (int i = 0; i < shape.length; i++)
+                    n *= (shape[i] = sa.get(i).getAsLong());
                 byte[] bytes = in.readNBytes(Math.toIntExact(n * width(type)));
-                if (bytes.length != n * width(type)) throw new IOException(file + " is truncated in tensor '" + o.get("name").getAsString() + "'");
+                if (bytes.length != n * width(type))
+                    throw new IOException(
+                            file + " is truncated in tensor '" + o.get("name").getAsString() + "'");
                 out.put(o.get("name").getAsString(), decode(bytes, type, shape));
             }
             return out;
@@ -85,11 +93,20 @@ public final class StateDicts {
         int n = Math.toIntExact(t.numel());
         ByteBuffer b = ByteBuffer.allocate(n * width(t.dtype())).order(ByteOrder.LITTLE_ENDIAN);
         switch (t.dtype()) {
-            case FLOAT32: for (float v : t.toFloatArray()) b.putFloat(v); break;
-            case FLOAT64: for (double v : t.toDoubleArray()) b.putDouble(v); break;
-            case INT64: for (long v : t.toLongArray()) b.putLong(v); break;
-            case INT32: for (long v : t.toLongArray()) b.putInt((int) v); break;
-            default: for (double v : t.toDoubleArray()) b.put((byte) (v != 0 ? 1 : 0));
+            case FLOAT32:
+                for (float v : t.toFloatArray()) b.putFloat(v);
+                break;
+            case FLOAT64:
+                for (double v : t.toDoubleArray()) b.putDouble(v);
+                break;
+            case INT64:
+                for (long v : t.toLongArray()) b.putLong(v);
+                break;
+            case INT32:
+                for (long v : t.toLongArray()) b.putInt((int) v);
+                break;
+            default:
+                for (double v : t.toDoubleArray()) b.put((byte) (v != 0 ? 1 : 0));
         }
         return b.array();
     }
@@ -100,11 +117,20 @@ public final class StateDicts {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             switch (type) {
-                case FLOAT32: v[i] = b.getFloat(); break;
-                case FLOAT64: v[i] = b.getDouble(); break;
-                case INT64: v[i] = b.getLong(); break;
-                case INT32: v[i] = b.getInt(); break;
-                default: v[i] = b.get();
+                case FLOAT32:
+                    v[i] = b.getFloat();
+                    break;
+                case FLOAT64:
+                    v[i] = b.getDouble();
+                    break;
+                case INT64:
+                    v[i] = b.getLong();
+                    break;
+                case INT32:
+                    v[i] = b.getInt();
+                    break;
+                default:
+                    v[i] = b.get();
             }
         }
         // float32 values survive the trip through double exactly; int64 values do up to 2^53, far above any counter.
@@ -113,9 +139,14 @@ public final class StateDicts {
 
     private static int width(DType t) {
         switch (t) {
-            case FLOAT64: case INT64: return 8;
-            case FLOAT32: case INT32: return 4;
-            default: return 1;
+            case FLOAT64:
+            case INT64:
+                return 8;
+            case FLOAT32:
+            case INT32:
+                return 4;
+            default:
+                return 1;
         }
     }
 

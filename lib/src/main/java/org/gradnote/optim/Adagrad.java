@@ -22,7 +22,8 @@ public class Adagrad extends Optimizer {
     }
 
     /** Adagrad with every option; {@code params} holds tensors or {@link ParamGroup}s. */
-    public Adagrad(List<?> params, double lr, double lrDecay, double weightDecay, double initialAccumulator, double eps) {
+    public Adagrad(
+            List<?> params, double lr, double lrDecay, double weightDecay, double initialAccumulator, double eps) {
         super("Adagrad", params, defaults(lr, lrDecay, weightDecay, initialAccumulator, eps));
     }
 
@@ -32,11 +33,18 @@ public class Adagrad extends Optimizer {
     }
 
     /** Adagrad with every option over named parameters. */
-    public Adagrad(Map<String, Tensor> namedParams, double lr, double lrDecay, double weightDecay, double initialAccumulator, double eps) {
+    public Adagrad(
+            Map<String, Tensor> namedParams,
+            double lr,
+            double lrDecay,
+            double weightDecay,
+            double initialAccumulator,
+            double eps) {
         this(named(namedParams), lr, lrDecay, weightDecay, initialAccumulator, eps);
     }
 
-    private static Map<String, Double> defaults(double lr, double lrDecay, double weightDecay, double initialAccumulator, double eps) {
+    private static Map<String, Double> defaults(
+            double lr, double lrDecay, double weightDecay, double initialAccumulator, double eps) {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("lr_decay", lrDecay);
@@ -56,9 +64,11 @@ public class Adagrad extends Optimizer {
         // torch fills every accumulator with the constructor's value and ignores a group's: refuse a group's rather
         // than silently differ from torch or silently ignore it.
         if (g >= 0 && group.get("initial_accumulator_value") != defaults().get("initial_accumulator_value")) {
-            throw new IllegalArgumentException("Adagrad: initial_accumulator_value is the optimizer's, not a parameter group's (got "
-                    + group.get("initial_accumulator_value") + " in parameter group " + g + ", the optimizer's is "
-                    + defaults().get("initial_accumulator_value") + ")");
+            throw new IllegalArgumentException(
+                    "Adagrad: initial_accumulator_value is the optimizer's, not a parameter group's (got "
+                            + group.get("initial_accumulator_value") + " in parameter group " + g
+                            + ", the optimizer's is "
+                            + defaults().get("initial_accumulator_value") + ")");
         }
     }
 

@@ -25,7 +25,8 @@ public class Adam extends Optimizer {
     }
 
     /** Adam with every option; {@code params} holds tensors or {@link ParamGroup}s. */
-    public Adam(List<?> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    public Adam(
+            List<?> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         this("Adam", params, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
@@ -35,15 +36,31 @@ public class Adam extends Optimizer {
     }
 
     /** Adam with every option over named parameters. */
-    public Adam(Map<String, Tensor> namedParams, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    public Adam(
+            Map<String, Tensor> namedParams,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            boolean amsgrad) {
         this(named(namedParams), lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
-    Adam(String name, List<?> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    Adam(
+            String name,
+            List<?> params,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            boolean amsgrad) {
         super(name, params, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
     }
 
-    private static Map<String, Double> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    private static Map<String, Double> defaults(
+            double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("beta1", beta1);
@@ -87,7 +104,8 @@ public class Adam extends Optimizer {
             if (gc.numel() <= Updates.SMALL_ADAM && Updates.denseAlike(gc, v, m, delta)) {
                 BetaPowers bp = powers;
                 if (bp == null || !bp.isFor(beta1, beta2)) powers = bp = new BetaPowers(beta1, beta2);
-                Updates.adamLoop(gc, v, m, delta, lr, beta1, beta2, epsHat, bp.get(p.dtype(), 0, t), bp.get(p.dtype(), 1, t));
+                Updates.adamLoop(
+                        gc, v, m, delta, lr, beta1, beta2, epsHat, bp.get(p.dtype(), 0, t), bp.get(p.dtype(), 1, t));
                 return delta;
             }
             if (s.kernel == null) s.kernel = new Updates.AdamKernel();

@@ -17,7 +17,8 @@ public class AdamW extends Adam {
     }
 
     /** AdamW with every option; {@code params} holds tensors or {@link ParamGroup}s. */
-    public AdamW(List<?> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    public AdamW(
+            List<?> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         super("AdamW", params, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
@@ -27,7 +28,14 @@ public class AdamW extends Adam {
     }
 
     /** AdamW with every option over named parameters. */
-    public AdamW(Map<String, Tensor> namedParams, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+    public AdamW(
+            Map<String, Tensor> namedParams,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            boolean amsgrad) {
         this(named(namedParams), lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 

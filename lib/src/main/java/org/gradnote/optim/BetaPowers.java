@@ -34,7 +34,8 @@ final class BetaPowers {
         DType dt = t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
         double[] exponents = new double[BLOCK];
         // As the op: the iteration is converted to the array type, then one is added in that type.
-        for (int i = 0; i < BLOCK; i++) exponents[i] = dt == DType.FLOAT32 ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
+        for (int i = 0; i < BLOCK; i++)
+            exponents[i] = dt == DType.FLOAT32 ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
         // Tensor.pow(Tensor) is libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32); ND4J's own
         // Transforms.pow went through its legacy executioner for the first time there, ~7 ms of the first epoch.
         // Both betas in one [2, BLOCK] call: the first op of a run pays the engine's first-use costs once.
@@ -45,9 +46,13 @@ final class BetaPowers {
         }
         double[] p;
         try (var ignored = Tensor.noGrad()) {
-            p = Tensor.fromArray(dt, bases, 2, BLOCK).pow(Tensor.fromArray(dt, powers, 2, BLOCK)).toDoubleArray();
+            p = Tensor.fromArray(dt, bases, 2, BLOCK)
+                    .pow(Tensor.fromArray(dt, powers, 2, BLOCK))
+                    .toDoubleArray();
         }
-        values = new double[][] {java.util.Arrays.copyOfRange(p, 0, BLOCK), java.util.Arrays.copyOfRange(p, BLOCK, 2 * BLOCK)};
+        values = new double[][] {
+            java.util.Arrays.copyOfRange(p, 0, BLOCK), java.util.Arrays.copyOfRange(p, BLOCK, 2 * BLOCK)
+        };
         type = t;
         first = from;
     }

@@ -10,7 +10,8 @@ public final class GradClip {
 
     /** Scales all gradients so their joint norm is at most maxNorm; returns the norm before clipping. */
     public static double byNorm(Collection<Tensor> params, double maxNorm, double normType) {
-        if (!(maxNorm > 0)) throw new IllegalArgumentException("clip by norm: maxNorm must be positive, got " + maxNorm);
+        if (!(maxNorm > 0))
+            throw new IllegalArgumentException("clip by norm: maxNorm must be positive, got " + maxNorm);
         double total = 0;
         boolean inf = Double.isInfinite(normType);
         try (var ng = Tensor.noGrad()) {

@@ -90,10 +90,13 @@ public abstract class LRScheduler {
 
     /** Restores a {@link #stateDict()} (one base rate per group of this optimizer); the rates themselves come back with the optimizer's. */
     public void loadStateDict(Map<String, Tensor> state) {
-        String who = getClass().getSimpleName().isEmpty() ? "LRScheduler" : getClass().getSimpleName();
+        String who = getClass().getSimpleName().isEmpty()
+                ? "LRScheduler"
+                : getClass().getSimpleName();
         double[] base = required(who, state, "base_lrs").toDoubleArray();
         if (base.length != baseLrs.length) {
-            throw new IllegalArgumentException(who + ": loaded state has " + base.length + " base_lrs, the optimizer has " + baseLrs.length + " parameter groups");
+            throw new IllegalArgumentException(who + ": loaded state has " + base.length
+                    + " base_lrs, the optimizer has " + baseLrs.length + " parameter groups");
         }
         loadExtra(state);
         baseLrs = base;
@@ -108,7 +111,8 @@ public abstract class LRScheduler {
 
     static Tensor required(String who, Map<String, Tensor> state, String key) {
         Tensor t = state.get(key);
-        if (t == null) throw new IllegalArgumentException(who + ": state dict lacks '" + key + "' (has " + state.keySet() + ")");
+        if (t == null)
+            throw new IllegalArgumentException(who + ": state dict lacks '" + key + "' (has " + state.keySet() + ")");
         return t;
     }
 
@@ -162,8 +166,10 @@ public abstract class LRScheduler {
         if (!(startFactor > 0 && startFactor <= 1)) {
             throw new IllegalArgumentException("LinearLR: start_factor must be in (0, 1], got " + startFactor);
         }
-        if (!(endFactor >= 0 && endFactor <= 1)) throw new IllegalArgumentException("LinearLR: end_factor must be in [0, 1], got " + endFactor);
-        if (totalIters <= 0) throw new IllegalArgumentException("LinearLR: total_iters must be positive, got " + totalIters);
+        if (!(endFactor >= 0 && endFactor <= 1))
+            throw new IllegalArgumentException("LinearLR: end_factor must be in [0, 1], got " + endFactor);
+        if (totalIters <= 0)
+            throw new IllegalArgumentException("LinearLR: total_iters must be positive, got " + totalIters);
         return started(new LRScheduler(opt) {
             @Override
             protected double lrAt(int e, double base) {
@@ -181,7 +187,8 @@ public abstract class LRScheduler {
     /** lr · factor_g(epoch), one function per parameter group, as LambdaLR with a list of lambdas. */
     public static LRScheduler lambda(Optimizer opt, List<IntToDoubleFunction> factors) {
         if (factors.size() != opt.paramGroups().size()) {
-            throw new IllegalArgumentException("LambdaLR: expected " + opt.paramGroups().size() + " lr_lambdas (one per parameter group), got " + factors.size());
+            throw new IllegalArgumentException("LambdaLR: expected "
+                    + opt.paramGroups().size() + " lr_lambdas (one per parameter group), got " + factors.size());
         }
         List<IntToDoubleFunction> fs = List.copyOf(factors);
         return started(new LRScheduler(opt) {
@@ -194,7 +201,8 @@ public abstract class LRScheduler {
             protected double lrAt(int e, int group, double base) {
                 double f = fs.get(group).applyAsDouble(e);
                 if (!(f >= 0) || Double.isInfinite(f)) {
-                    throw new IllegalArgumentException("LambdaLR: lr_lambda of group " + group + " gave " + f + " at epoch " + e + " (must be finite and >= 0)");
+                    throw new IllegalArgumentException("LambdaLR: lr_lambda of group " + group + " gave " + f
+                            + " at epoch " + e + " (must be finite and >= 0)");
                 }
                 return base * f;
             }

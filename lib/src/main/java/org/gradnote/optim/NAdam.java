@@ -22,7 +22,14 @@ public class NAdam extends Optimizer {
     }
 
     /** NAdam with every option; {@code params} holds tensors or {@link ParamGroup}s. */
-    public NAdam(List<?> params, double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
+    public NAdam(
+            List<?> params,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            double momentumDecay) {
         super("NAdam", params, defaults(lr, beta1, beta2, eps, weightDecay, momentumDecay));
     }
 
@@ -32,11 +39,19 @@ public class NAdam extends Optimizer {
     }
 
     /** NAdam with every option over named parameters. */
-    public NAdam(Map<String, Tensor> namedParams, double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
+    public NAdam(
+            Map<String, Tensor> namedParams,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
+            double momentumDecay) {
         this(named(namedParams), lr, beta1, beta2, eps, weightDecay, momentumDecay);
     }
 
-    private static Map<String, Double> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
+    private static Map<String, Double> defaults(
+            double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("beta1", beta1);

@@ -21,12 +21,16 @@ public final class OneCycleLR extends LRScheduler {
 
     private OneCycleLR(Optimizer opt, double[] maxLrs, int totalSteps) {
         super(opt);
-        if (totalSteps <= 0) throw new IllegalArgumentException("OneCycleLR: total_steps must be positive, got " + totalSteps);
+        if (totalSteps <= 0)
+            throw new IllegalArgumentException("OneCycleLR: total_steps must be positive, got " + totalSteps);
         int groups = opt.paramGroups().size();
         if (maxLrs.length != groups) {
-            throw new IllegalArgumentException("OneCycleLR: expected " + groups + " max_lr values (one per parameter group), got " + maxLrs.length);
+            throw new IllegalArgumentException("OneCycleLR: expected " + groups
+                    + " max_lr values (one per parameter group), got " + maxLrs.length);
         }
-        for (double m : maxLrs) if (!(m >= 0) || Double.isInfinite(m)) throw new IllegalArgumentException("OneCycleLR: invalid max_lr " + m);
+        for (double m : maxLrs)
+            if (!(m >= 0) || Double.isInfinite(m))
+                throw new IllegalArgumentException("OneCycleLR: invalid max_lr " + m);
         this.totalSteps = totalSteps;
         this.maxLrs = maxLrs.clone();
         Map<String, Double> d = opt.defaults();
@@ -35,7 +39,9 @@ public final class OneCycleLR extends LRScheduler {
         // optimizer (Adagrad) simply has nothing to cycle.
         this.cycleMomentum = momentumOption != null;
         this.originalMomenta = new double[groups];
-        for (int g = 0; g < groups; g++) originalMomenta[g] = momentumOption == null ? 0 : opt.paramGroups().get(g).get(momentumOption);
+        for (int g = 0; g < groups; g++)
+            originalMomenta[g] =
+                    momentumOption == null ? 0 : opt.paramGroups().get(g).get(momentumOption);
         apply();
     }
 
@@ -54,14 +60,16 @@ public final class OneCycleLR extends LRScheduler {
     /** One cycle over epochs × stepsPerEpoch steps. */
     public static OneCycleLR of(Optimizer opt, double maxLr, int epochs, int stepsPerEpoch) {
         if (epochs <= 0 || stepsPerEpoch <= 0) {
-            throw new IllegalArgumentException("OneCycleLR: epochs and steps_per_epoch must be positive, got " + epochs + " and " + stepsPerEpoch);
+            throw new IllegalArgumentException(
+                    "OneCycleLR: epochs and steps_per_epoch must be positive, got " + epochs + " and " + stepsPerEpoch);
         }
         return of(opt, maxLr, Math.multiplyExact(epochs, stepsPerEpoch));
     }
 
     /** The fraction of the cycle spent raising the rate (default 0.3). */
     public OneCycleLR pctStart(double pct) {
-        if (!(pct >= 0 && pct <= 1)) throw new IllegalArgumentException("OneCycleLR: pct_start must be in [0, 1], got " + pct);
+        if (!(pct >= 0 && pct <= 1))
+            throw new IllegalArgumentException("OneCycleLR: pct_start must be in [0, 1], got " + pct);
         return configure(() -> pctStart = pct);
     }
 
@@ -72,13 +80,15 @@ public final class OneCycleLR extends LRScheduler {
 
     /** The start rate is maxLr / divFactor (default 25). */
     public OneCycleLR divFactor(double f) {
-        if (!(f > 0) || Double.isInfinite(f)) throw new IllegalArgumentException("OneCycleLR: div_factor must be positive, got " + f);
+        if (!(f > 0) || Double.isInfinite(f))
+            throw new IllegalArgumentException("OneCycleLR: div_factor must be positive, got " + f);
         return configure(() -> divFactor = f);
     }
 
     /** The final rate is the start rate / finalDivFactor (default 1e4). */
     public OneCycleLR finalDivFactor(double f) {
-        if (!(f > 0) || Double.isInfinite(f)) throw new IllegalArgumentException("OneCycleLR: final_div_factor must be positive, got " + f);
+        if (!(f > 0) || Double.isInfinite(f))
+            throw new IllegalArgumentException("OneCycleLR: final_div_factor must be positive, got " + f);
         return configure(() -> finalDivFactor = f);
     }
 
@@ -90,7 +100,8 @@ public final class OneCycleLR extends LRScheduler {
     /** The momentum (or β1) range, low at the peak rate (defaults 0.85 and 0.95). */
     public OneCycleLR momentum(double base, double max) {
         if (!(base >= 0 && base <= max && max < 1)) {
-            throw new IllegalArgumentException("OneCycleLR: momenta must satisfy 0 <= base <= max < 1, got base " + base + " max " + max);
+            throw new IllegalArgumentException(
+                    "OneCycleLR: momenta must satisfy 0 <= base <= max < 1, got base " + base + " max " + max);
         }
         return configure(() -> {
             baseMomentum = base;
@@ -123,7 +134,8 @@ public final class OneCycleLR extends LRScheduler {
     @Override
     protected double lrAt(int step, int group, double baseLr) {
         if (step > totalSteps) {
-            throw new IllegalStateException("OneCycleLR: tried to step " + step + " times; the specified number of total steps is " + totalSteps);
+            throw new IllegalStateException("OneCycleLR: tried to step " + step
+                    + " times; the specified number of total steps is " + totalSteps);
         }
         double initial = maxLrs[group] / divFactor, min = initial / finalDivFactor;
         // Torch's phases: {end step, start and end rate, start and end momentum}.
@@ -131,10 +143,12 @@ public final class OneCycleLR extends LRScheduler {
                 ? new double[][] {
                     {pctStart * totalSteps - 1, initial, maxLrs[group], maxMomentum, baseMomentum},
                     {2 * pctStart * totalSteps - 2, maxLrs[group], initial, baseMomentum, maxMomentum},
-                    {totalSteps - 1, initial, min, maxMomentum, maxMomentum}}
+                    {totalSteps - 1, initial, min, maxMomentum, maxMomentum}
+                }
                 : new double[][] {
                     {pctStart * totalSteps - 1, initial, maxLrs[group], maxMomentum, baseMomentum},
-                    {totalSteps - 1, maxLrs[group], min, baseMomentum, maxMomentum}};
+                    {totalSteps - 1, maxLrs[group], min, baseMomentum, maxMomentum}
+                };
         double start = 0;
         for (int i = 0; i < phases.length; i++) {
             double[] ph = phases[i];
@@ -157,7 +171,17 @@ public final class OneCycleLR extends LRScheduler {
     void saveExtra(Map<String, Tensor> out) {
         out.put("total_steps", Tensor.of(new long[] {totalSteps}));
         out.put("max_lrs", numbers(maxLrs));
-        out.put("settings", numbers(pctStart, divFactor, finalDivFactor, baseMomentum, maxMomentum, cos ? 1 : 0, threePhase ? 1 : 0, cycleMomentum ? 1 : 0));
+        out.put(
+                "settings",
+                numbers(
+                        pctStart,
+                        divFactor,
+                        finalDivFactor,
+                        baseMomentum,
+                        maxMomentum,
+                        cos ? 1 : 0,
+                        threePhase ? 1 : 0,
+                        cycleMomentum ? 1 : 0));
     }
 
     @Override
@@ -166,8 +190,8 @@ public final class OneCycleLR extends LRScheduler {
         double[] max = required("OneCycleLR", state, "max_lrs").toDoubleArray();
         double[] s = required("OneCycleLR", state, "settings").toDoubleArray();
         if (steps != totalSteps || max.length != maxLrs.length || s.length != 8) {
-            throw new IllegalArgumentException("OneCycleLR: loaded state is for " + steps + " total steps and " + max.length
-                    + " groups, this schedule has " + totalSteps + " and " + maxLrs.length);
+            throw new IllegalArgumentException("OneCycleLR: loaded state is for " + steps + " total steps and "
+                    + max.length + " groups, this schedule has " + totalSteps + " and " + maxLrs.length);
         }
         System.arraycopy(max, 0, maxLrs, 0, max.length);
         pctStart = s[0];

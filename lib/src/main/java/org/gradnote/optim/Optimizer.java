@@ -37,15 +37,18 @@ public abstract class Optimizer {
     protected Optimizer(String name, List<?> params, Map<String, Double> defaults) {
         this.name = name;
         this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
-        if (params == null || params.isEmpty()) throw new IllegalArgumentException(name + ": got an empty parameter list");
+        if (params == null || params.isEmpty())
+            throw new IllegalArgumentException(name + ": got an empty parameter list");
         boolean anyGroup = false, anyTensor = false;
         for (Object o : params) {
             if (o instanceof ParamGroup) anyGroup = true;
             else if (o instanceof Tensor) anyTensor = true;
-            else throw new IllegalArgumentException(name + ": parameters must be tensors or ParamGroups, got "
-                    + (o == null ? "null" : o.getClass().getSimpleName()));
+            else
+                throw new IllegalArgumentException(name + ": parameters must be tensors or ParamGroups, got "
+                        + (o == null ? "null" : o.getClass().getSimpleName()));
         }
-        if (anyGroup && anyTensor) throw new IllegalArgumentException(name + ": give either tensors or ParamGroups, not both");
+        if (anyGroup && anyTensor)
+            throw new IllegalArgumentException(name + ": give either tensors or ParamGroups, not both");
         this.explicitGroups = anyGroup;
         ParamGroup d = ParamGroup.of(List.of());
         for (var e : this.defaults.entrySet()) d.set(e.getKey(), e.getValue());
@@ -71,8 +74,9 @@ public abstract class Optimizer {
     public Optimizer addParamGroup(ParamGroup group) {
         int g = groups.size();
         for (String k : group.options().keySet()) {
-            if (!defaults.containsKey(k)) throw new IllegalArgumentException(name + ": unknown option '" + k + "'" + where(g)
-                    + " (" + name + " has " + String.join(", ", defaults.keySet()) + ")");
+            if (!defaults.containsKey(k))
+                throw new IllegalArgumentException(name + ": unknown option '" + k + "'" + where(g) + " (" + name
+                        + " has " + String.join(", ", defaults.keySet()) + ")");
         }
         for (var e : defaults.entrySet()) if (!group.has(e.getKey())) group.set(e.getKey(), e.getValue());
         validate(group, g);
@@ -80,11 +84,16 @@ public abstract class Optimizer {
         for (ParamGroup other : groups) seen.addAll(other.params);
         for (int i = 0; i < group.params.size(); i++) {
             Tensor p = group.params.get(i);
-            if (!seen.add(p)) throw new IllegalArgumentException(name + ": parameter " + group.nameOf(i, g) + " appears in more than one parameter group");
-            if (!p.dtype().isFloatingPoint()) throw new IllegalArgumentException(name + ": parameter " + group.nameOf(i, g)
-                    + " has dtype " + p.dtype() + "; only floating-point tensors can be optimized");
-            if (!p.isLeaf()) throw new IllegalArgumentException(name + ": parameter " + group.nameOf(i, g)
-                    + " is not a leaf tensor (output of '" + p.gradFn() + "'); optimize the tensors it was computed from");
+            if (!seen.add(p))
+                throw new IllegalArgumentException(
+                        name + ": parameter " + group.nameOf(i, g) + " appears in more than one parameter group");
+            if (!p.dtype().isFloatingPoint())
+                throw new IllegalArgumentException(name + ": parameter " + group.nameOf(i, g) + " has dtype "
+                        + p.dtype() + "; only floating-point tensors can be optimized");
+            if (!p.isLeaf())
+                throw new IllegalArgumentException(
+                        name + ": parameter " + group.nameOf(i, g) + " is not a leaf tensor (output of '" + p.gradFn()
+                                + "'); optimize the tensors it was computed from");
         }
         groups.add(group);
         return this;
@@ -118,14 +127,16 @@ public abstract class Optimizer {
                     long[] shape = p.shape();
                     if (!Arrays.equals(grad.shape(), shape)) {
                         throw new IllegalStateException(name + ": parameter " + group.nameOf(i, g) + " gradient shape "
-                                + Arrays.toString(grad.shape()) + " does not match parameter shape " + Arrays.toString(shape));
+                                + Arrays.toString(grad.shape()) + " does not match parameter shape "
+                                + Arrays.toString(shape));
                     }
                     DType type = p.dtype();
                     // A gradient set by hand in another float type (setGrad) is the parameter's type for the rule.
                     if (grad.dtype() != type) grad = grad.to(type);
                     State s = state.get(p);
                     if (s == null) state.put(p, s = new State(type, shape));
-                    else if (s.dtype != type || !Arrays.equals(s.shape, shape)) s.follow(this, group.nameOf(i, g), type, shape);
+                    else if (s.dtype != type || !Arrays.equals(s.shape, shape))
+                        s.follow(this, group.nameOf(i, g), type, shape);
                     s.step++;
                     Tensor delta = update(p, grad, s, group);
                     if (delta != null) p.sub_(delta);
@@ -153,6 +164,7 @@ public abstract class Optimizer {
     protected static final class State {
         /** Updates applied to this parameter so far, this one included (torch's per-parameter "step"). */
         public long step;
+
         private final Map<String, Tensor> buffers = new HashMap<>();
         private final Map<String, Double> scalars = new HashMap<>();
         private final Map<String, Tensor> scratch = new HashMap<>();
@@ -160,6 +172,7 @@ public abstract class Optimizer {
         Updates.AdamKernel kernel;
         /** The parameter's dtype and shape the buffers were made for. */
         private DType dtype;
+
         private long[] shape;
 
         State(DType dtype, long[] shape) {
@@ -173,11 +186,13 @@ public abstract class Optimizer {
          */
         void follow(Optimizer opt, String who, DType type, long[] newShape) {
             if (!Arrays.equals(shape, newShape)) {
-                throw new IllegalStateException(opt.name + ": parameter " + who + " has shape " + Arrays.toString(newShape)
-                        + " but its optimizer state was made for shape " + Arrays.toString(shape)
-                        + " (its values were replaced after the optimizer had stepped); build a new optimizer");
+                throw new IllegalStateException(
+                        opt.name + ": parameter " + who + " has shape " + Arrays.toString(newShape)
+                                + " but its optimizer state was made for shape " + Arrays.toString(shape)
+                                + " (its values were replaced after the optimizer had stepped); build a new optimizer");
             }
-            for (var e : buffers.entrySet()) e.setValue(Updates.copyOf(e.getValue().to(type)));
+            for (var e : buffers.entrySet())
+                e.setValue(Updates.copyOf(e.getValue().to(type)));
             scratch.clear();
             kernel = null;
             dtype = type;
@@ -306,10 +321,13 @@ public abstract class Optimizer {
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException(name + ": unexpected state dict entry '" + e.getKey() + "'", ex);
             }
-            (parts[0].equals("state") ? stateEntries : groupEntries).computeIfAbsent(i, x -> new LinkedHashMap<>()).put(parts[2], e.getValue());
+            (parts[0].equals("state") ? stateEntries : groupEntries)
+                    .computeIfAbsent(i, x -> new LinkedHashMap<>())
+                    .put(parts[2], e.getValue());
         }
         if (groupEntries.size() != groups.size() || !groupEntries.keySet().equals(range(groups.size()))) {
-            throw new IllegalArgumentException(name + ": loaded state dict has " + groupEntries.size() + " parameter groups, this optimizer has " + groups.size());
+            throw new IllegalArgumentException(name + ": loaded state dict has " + groupEntries.size()
+                    + " parameter groups, this optimizer has " + groups.size());
         }
         List<Map<String, Double>> options = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
@@ -317,21 +335,26 @@ public abstract class Optimizer {
             Tensor ids = entries.get("params");
             int size = groups.get(g).params.size();
             if (ids == null || ids.numel() != size) {
-                throw new IllegalArgumentException(name + ": loaded parameter group " + g + " has " + (ids == null ? "no" : String.valueOf(ids.numel()))
-                        + " parameters, this optimizer's has " + size);
+                throw new IllegalArgumentException(name + ": loaded parameter group " + g + " has "
+                        + (ids == null ? "no" : String.valueOf(ids.numel())) + " parameters, this optimizer's has "
+                        + size);
             }
             Map<String, Double> o = new LinkedHashMap<>();
             ParamGroup check = ParamGroup.of(List.of());
             for (var e : entries.entrySet()) {
                 if (e.getKey().equals("params")) continue;
                 if (!defaults.containsKey(e.getKey())) {
-                    throw new IllegalArgumentException(name + ": loaded parameter group " + g + " has option '" + e.getKey() + "' that "
-                            + name + " does not have (" + String.join(", ", defaults.keySet()) + ")");
+                    throw new IllegalArgumentException(
+                            name + ": loaded parameter group " + g + " has option '" + e.getKey() + "' that " + name
+                                    + " does not have (" + String.join(", ", defaults.keySet()) + ")");
                 }
                 o.put(e.getKey(), e.getValue().item());
                 check.set(e.getKey(), e.getValue().item());
             }
-            for (String k : defaults.keySet()) if (!check.has(k)) throw new IllegalArgumentException(name + ": loaded parameter group " + g + " lacks option '" + k + "'");
+            for (String k : defaults.keySet())
+                if (!check.has(k))
+                    throw new IllegalArgumentException(
+                            name + ": loaded parameter group " + g + " lacks option '" + k + "'");
             validate(check, g);
             options.add(o);
         }
@@ -339,7 +362,9 @@ public abstract class Optimizer {
         Map<Tensor, State> loaded = new IdentityHashMap<>();
         for (var e : stateEntries.entrySet()) {
             int i = e.getKey();
-            if (i < 0 || i >= all.size()) throw new IllegalArgumentException(name + ": loaded state for parameter index " + i + ", this optimizer has " + all.size());
+            if (i < 0 || i >= all.size())
+                throw new IllegalArgumentException(
+                        name + ": loaded state for parameter index " + i + ", this optimizer has " + all.size());
             Tensor p = all.get(i);
             String who = paramName(p);
             State s = new State(p.dtype(), p.shape());
@@ -350,8 +375,9 @@ public abstract class Optimizer {
                 else if (scalarStateNames().contains(k)) s.setScalar(k, v.item());
                 else {
                     if (!Arrays.equals(v.shape(), p.shape())) {
-                        throw new IllegalArgumentException(name + ": loaded state '" + k + "' of parameter " + who + " has shape "
-                                + Arrays.toString(v.shape()) + ", the parameter has shape " + Arrays.toString(p.shape()));
+                        throw new IllegalArgumentException(name + ": loaded state '" + k + "' of parameter " + who
+                                + " has shape " + Arrays.toString(v.shape()) + ", the parameter has shape "
+                                + Arrays.toString(p.shape()));
                     }
                     s.put(k, Updates.copyOf(v.dtype() == p.dtype() ? v : v.to(p.dtype())));
                 }
@@ -380,7 +406,8 @@ public abstract class Optimizer {
     String paramName(Tensor p) {
         for (int g = 0; g < groups.size(); g++) {
             List<Tensor> ps = groups.get(g).params;
-            for (int i = 0; i < ps.size(); i++) if (ps.get(i) == p) return groups.get(g).nameOf(i, g);
+            for (int i = 0; i < ps.size(); i++)
+                if (ps.get(i) == p) return groups.get(g).nameOf(i, g);
         }
         return "of shape " + Arrays.toString(p.shape());
     }
@@ -394,17 +421,21 @@ public abstract class Optimizer {
     /** Refuses a negative, NaN or infinite option, naming it, its value and the group. */
     protected final void checkNonNegative(ParamGroup group, int g, String option, String what) {
         double v = group.get(option);
-        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be >= 0)" + where(g));
+        if (!(v >= 0) || Double.isInfinite(v))
+            throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be >= 0)" + where(g));
     }
 
     /** Refuses an option outside [0, 1), naming it, its value and the group. */
     protected final void checkBeta(ParamGroup group, int g, String option, String what) {
         double v = group.get(option);
-        if (!(v >= 0 && v < 1)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be in [0, 1))" + where(g));
+        if (!(v >= 0 && v < 1))
+            throw new IllegalArgumentException(
+                    name + ": invalid " + what + ": " + v + " (must be in [0, 1))" + where(g));
     }
 
     private void checkNonNegative(String what, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be >= 0)");
+        if (!(v >= 0) || Double.isInfinite(v))
+            throw new IllegalArgumentException(name + ": invalid " + what + ": " + v + " (must be >= 0)");
     }
 
     /** The optimizer's name as torch spells it ("Adam"). */
@@ -416,7 +447,12 @@ public abstract class Optimizer {
     public String toString() {
         if (groups.size() == 1) return name + "(lr=" + lr() + ")";
         StringBuilder b = new StringBuilder(name).append("(");
-        for (int g = 0; g < groups.size(); g++) b.append(g == 0 ? "" : ", ").append("group ").append(g).append(": lr=").append(groups.get(g).lr());
+        for (int g = 0; g < groups.size(); g++)
+            b.append(g == 0 ? "" : ", ")
+                    .append("group ")
+                    .append(g)
+                    .append(": lr=")
+                    .append(groups.get(g).lr());
         return b.append(")").toString();
     }
 }

@@ -30,8 +30,8 @@ public final class OptimizerPath {
      * returns the start point followed by the point after each step ({@code steps + 1} points). Float64, so the
      * path is the maths and not rounding noise.
      */
-    public static List<double[]> trace(Function<Tensor, Tensor> f, double[] start,
-                                       Function<List<Tensor>, Optimizer> optimizer, int steps) {
+    public static List<double[]> trace(
+            Function<Tensor, Tensor> f, double[] start, Function<List<Tensor>, Optimizer> optimizer, int steps) {
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(optimizer, "optimizer");
         if (start == null || start.length == 0) throw new IllegalArgumentException("trace: needs a start point");
@@ -43,7 +43,9 @@ public final class OptimizerPath {
         for (int k = 0; k < steps; k++) {
             opt.zeroGrad();
             Tensor y = f.apply(x);
-            if (y.numel() != 1) throw new IllegalArgumentException("trace: f must return a scalar, got shape " + java.util.Arrays.toString(y.shape()));
+            if (y.numel() != 1)
+                throw new IllegalArgumentException(
+                        "trace: f must return a scalar, got shape " + java.util.Arrays.toString(y.shape()));
             y.backward();
             opt.step();
             double[] p = x.toDoubleArray();

@@ -59,7 +59,9 @@ public final class ParamGroup {
     /** The value of an option (after the optimizer filled in its defaults). */
     public double get(String option) {
         Double v = options.get(option);
-        if (v == null) throw new IllegalArgumentException("ParamGroup: no option '" + option + "' (options: " + options.keySet() + ")");
+        if (v == null)
+            throw new IllegalArgumentException(
+                    "ParamGroup: no option '" + option + "' (options: " + options.keySet() + ")");
         return v;
     }
 
@@ -80,7 +82,8 @@ public final class ParamGroup {
 
     /** Sets the learning rate (must be >= 0: schedulers and users change it during a run). */
     public ParamGroup lr(double lr) {
-        if (!(lr >= 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("ParamGroup: invalid learning rate: " + lr + " (must be >= 0)");
+        if (!(lr >= 0) || Double.isInfinite(lr))
+            throw new IllegalArgumentException("ParamGroup: invalid learning rate: " + lr + " (must be >= 0)");
         return set("lr", lr);
     }
 
@@ -153,7 +156,8 @@ public final class ParamGroup {
     String nameOf(int i, int group) {
         String n = names.get(i);
         if (n != null) return "'" + n + "'";
-        return i + " of group " + group + " (shape " + java.util.Arrays.toString(params.get(i).shape()) + ")";
+        return i + " of group " + group + " (shape "
+                + java.util.Arrays.toString(params.get(i).shape()) + ")";
     }
 
     @Override

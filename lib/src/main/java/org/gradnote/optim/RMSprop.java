@@ -21,7 +21,14 @@ public class RMSprop extends Optimizer {
     }
 
     /** RMSprop with every option; {@code params} holds tensors or {@link ParamGroup}s. */
-    public RMSprop(List<?> params, double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
+    public RMSprop(
+            List<?> params,
+            double lr,
+            double alpha,
+            double eps,
+            double weightDecay,
+            double momentum,
+            boolean centered) {
         super("RMSprop", params, defaults(lr, alpha, eps, weightDecay, momentum, centered));
     }
 
@@ -31,11 +38,19 @@ public class RMSprop extends Optimizer {
     }
 
     /** RMSprop with every option over named parameters. */
-    public RMSprop(Map<String, Tensor> namedParams, double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
+    public RMSprop(
+            Map<String, Tensor> namedParams,
+            double lr,
+            double alpha,
+            double eps,
+            double weightDecay,
+            double momentum,
+            boolean centered) {
         this(named(namedParams), lr, alpha, eps, weightDecay, momentum, centered);
     }
 
-    private static Map<String, Double> defaults(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
+    private static Map<String, Double> defaults(
+            double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("alpha", alpha);
@@ -57,7 +72,10 @@ public class RMSprop extends Optimizer {
 
     @Override
     protected Tensor update(Tensor p, Tensor grad, State s, ParamGroup group) {
-        double alpha = group.get("alpha"), eps = group.get("eps"), wd = group.get("weight_decay"), momentum = group.get("momentum");
+        double alpha = group.get("alpha"),
+                eps = group.get("eps"),
+                wd = group.get("weight_decay"),
+                momentum = group.get("momentum");
         Tensor g = wd != 0 ? grad.add(p.mul(wd)) : grad;
         Tensor sq = s.buffer("square_avg", p);
         sq.mul_(alpha).add_(g.mul(g).mul(1 - alpha));

@@ -49,14 +49,16 @@ public final class ReduceLROnPlateau {
 
     /** The factor the rate is multiplied by, in [0, 1). */
     public ReduceLROnPlateau factor(double factor) {
-        if (!(factor >= 0 && factor < 1)) throw new IllegalArgumentException("ReduceLROnPlateau: factor should be in [0, 1), got " + factor);
+        if (!(factor >= 0 && factor < 1))
+            throw new IllegalArgumentException("ReduceLROnPlateau: factor should be in [0, 1), got " + factor);
         this.factor = factor;
         return this;
     }
 
     /** Epochs without improvement tolerated before the rate drops. */
     public ReduceLROnPlateau patience(int patience) {
-        if (patience < 0) throw new IllegalArgumentException("ReduceLROnPlateau: patience must be >= 0, got " + patience);
+        if (patience < 0)
+            throw new IllegalArgumentException("ReduceLROnPlateau: patience must be >= 0, got " + patience);
         this.patience = patience;
         return this;
     }
@@ -64,7 +66,8 @@ public final class ReduceLROnPlateau {
     /** How much better than the best a value must be to count as an improvement (relative unless ABS). */
     public ReduceLROnPlateau threshold(double threshold) {
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("ReduceLROnPlateau: threshold must be finite and >= 0, got " + threshold);
+            throw new IllegalArgumentException(
+                    "ReduceLROnPlateau: threshold must be finite and >= 0, got " + threshold);
         }
         this.threshold = threshold;
         return this;
@@ -78,7 +81,8 @@ public final class ReduceLROnPlateau {
 
     /** Epochs to wait after a reduction before counting bad epochs again. */
     public ReduceLROnPlateau cooldown(int cooldown) {
-        if (cooldown < 0) throw new IllegalArgumentException("ReduceLROnPlateau: cooldown must be >= 0, got " + cooldown);
+        if (cooldown < 0)
+            throw new IllegalArgumentException("ReduceLROnPlateau: cooldown must be >= 0, got " + cooldown);
         this.cooldown = cooldown;
         return this;
     }
@@ -87,8 +91,11 @@ public final class ReduceLROnPlateau {
     public ReduceLROnPlateau minLr(double... minLrs) {
         int groups = optimizer.paramGroups().size();
         double[] m = minLrs.length == 1 ? filled(groups, minLrs[0]) : minLrs.clone();
-        if (m.length != groups) throw new IllegalArgumentException("ReduceLROnPlateau: expected " + groups + " min_lrs, got " + minLrs.length);
-        for (double v : m) if (!(v >= 0)) throw new IllegalArgumentException("ReduceLROnPlateau: min_lr must be >= 0, got " + v);
+        if (m.length != groups)
+            throw new IllegalArgumentException(
+                    "ReduceLROnPlateau: expected " + groups + " min_lrs, got " + minLrs.length);
+        for (double v : m)
+            if (!(v >= 0)) throw new IllegalArgumentException("ReduceLROnPlateau: min_lr must be >= 0, got " + v);
         this.minLrs = m;
         return this;
     }
@@ -193,12 +200,28 @@ public final class ReduceLROnPlateau {
     public void loadStateDict(Map<String, Tensor> state) {
         String who = "ReduceLROnPlateau";
         boolean max = LRScheduler.required(who, state, "mode").item() != 0;
-        if (max != maximize) throw new IllegalArgumentException(who + ": loaded state is for mode " + (max ? "max" : "min") + ", this schedule's is " + (maximize ? "max" : "min"));
+        if (max != maximize)
+            throw new IllegalArgumentException(who + ": loaded state is for mode " + (max ? "max" : "min")
+                    + ", this schedule's is " + (maximize ? "max" : "min"));
         double[] m = LRScheduler.required(who, state, "min_lrs").toDoubleArray();
-        if (m.length != minLrs.length) throw new IllegalArgumentException(who + ": loaded state has " + m.length + " min_lrs, the optimizer has " + minLrs.length + " groups");
+        if (m.length != minLrs.length)
+            throw new IllegalArgumentException(who + ": loaded state has " + m.length + " min_lrs, the optimizer has "
+                    + minLrs.length + " groups");
         double[] v = new double[10];
-        String[] keys = {"best", "num_bad_epochs", "cooldown_counter", "last_epoch", "factor", "patience", "threshold", "threshold_mode", "cooldown", "eps"};
-        for (int i = 0; i < keys.length; i++) v[i] = LRScheduler.required(who, state, keys[i]).item();
+        String[] keys = {
+            "best",
+            "num_bad_epochs",
+            "cooldown_counter",
+            "last_epoch",
+            "factor",
+            "patience",
+            "threshold",
+            "threshold_mode",
+            "cooldown",
+            "eps"
+        };
+        for (int i = 0; i < keys.length; i++)
+            v[i] = LRScheduler.required(who, state, keys[i]).item();
         best = v[0];
         numBadEpochs = (int) v[1];
         cooldownCounter = (int) v[2];
@@ -214,7 +237,8 @@ public final class ReduceLROnPlateau {
 
     @Override
     public String toString() {
-        return "ReduceLROnPlateau(mode=" + (maximize ? "max" : "min") + ", factor=" + factor + ", patience=" + patience + ", threshold="
-                + threshold + " " + thresholdMode.name().toLowerCase(java.util.Locale.ROOT) + ", cooldown=" + cooldown + ")";
+        return "ReduceLROnPlateau(mode=" + (maximize ? "max" : "min") + ", factor=" + factor + ", patience=" + patience
+                + ", threshold=" + threshold + " " + thresholdMode.name().toLowerCase(java.util.Locale.ROOT)
+                + ", cooldown=" + cooldown + ")";
     }
 }

@@ -37,11 +37,18 @@ public class SGD extends Optimizer {
     }
 
     /** SGD with every option over named parameters. */
-    public SGD(Map<String, Tensor> namedParams, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+    public SGD(
+            Map<String, Tensor> namedParams,
+            double lr,
+            double momentum,
+            double dampening,
+            double weightDecay,
+            boolean nesterov) {
         this(named(namedParams), lr, momentum, dampening, weightDecay, nesterov);
     }
 
-    private static Map<String, Double> defaults(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+    private static Map<String, Double> defaults(
+            double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("momentum", momentum);
@@ -59,14 +66,18 @@ public class SGD extends Optimizer {
         checkNonNegative(group, g, "dampening", "dampening value");
         double momentum = group.get("momentum"), dampening = group.get("dampening");
         if (group.flag("nesterov") && (momentum <= 0 || dampening != 0)) {
-            throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum > 0 and zero dampening, got momentum="
-                    + momentum + " dampening=" + dampening + (g > 0 ? " in parameter group " + g : ""));
+            throw new IllegalArgumentException(
+                    "SGD: Nesterov momentum requires a momentum > 0 and zero dampening, got momentum=" + momentum
+                            + " dampening=" + dampening + (g > 0 ? " in parameter group " + g : ""));
         }
     }
 
     @Override
     protected Tensor update(Tensor p, Tensor grad, State s, ParamGroup group) {
-        double lr = group.get("lr"), momentum = group.get("momentum"), dampening = group.get("dampening"), wd = group.get("weight_decay");
+        double lr = group.get("lr"),
+                momentum = group.get("momentum"),
+                dampening = group.get("dampening"),
+                wd = group.get("weight_decay");
         boolean nesterov = group.flag("nesterov");
         // After the first step, the momentum update as one Java loop over the dense buffers (Updates.sgdMomentum),
         // rounding after each operation exactly as the tensor ops of the general rule do (the same bits, tested).
@@ -79,7 +90,8 @@ public class SGD extends Optimizer {
     }
 
     /** The rule in tensor ops: any layout, any dampening, and the first step. */
-    Tensor general(Tensor p, Tensor grad, State s, double lr, double momentum, double dampening, double wd, boolean nesterov) {
+    Tensor general(
+            Tensor p, Tensor grad, State s, double lr, double momentum, double dampening, double wd, boolean nesterov) {
         Tensor d = wd != 0 ? grad.add(p.mul(wd)) : grad;
         if (momentum != 0) {
             Tensor buf = s.get("momentum_buffer");

@@ -23,8 +23,9 @@ final class Autograd {
         Object seed;
         if (gradient == null) {
             if (root.numel() != 1) {
-                throw new IllegalStateException("backward(): grad can be implicitly created only for scalar outputs, this tensor has shape "
-                        + Shapes.str(root.shape()) + "; pass an upstream gradient: backward(gradient)");
+                throw new IllegalStateException(
+                        "backward(): grad can be implicitly created only for scalar outputs, this tensor has shape "
+                                + Shapes.str(root.shape()) + "; pass an upstream gradient: backward(gradient)");
             }
             seed = null; // a pooled 1, made once the pool records (Nd4j.ones cost a fill op per backward)
         } else {
@@ -32,7 +33,8 @@ final class Autograd {
                 throw new ShapeException("backward(): upstream gradient shape " + Shapes.str(gradient.shape())
                         + " does not match tensor shape " + Shapes.str(root.shape()));
             }
-            seed = root.small() != null && gradient.small() != null ? gradient.small().castTo(root.small().type)
+            seed = root.small() != null && gradient.small() != null
+                    ? gradient.small().castTo(root.small().type)
                     : gradient.data().castTo(root.data().dataType());
         }
         List<Tensor> order = topologicalOrder(root);

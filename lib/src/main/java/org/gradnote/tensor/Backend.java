@@ -14,16 +14,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 abstract class Backend<A> {
     abstract A add(A x, A y);
+
     abstract A sub(A x, A y);
+
     abstract A mul(A x, A y);
+
     abstract A div(A x, A y);
+
     abstract A pow(A x, A y);
+
     abstract A add(A x, double c);
+
     abstract A mul(A x, double c);
     /** c - x. */
     abstract A rsub(double c, A x);
+
     abstract A pow(A x, double p);
+
     abstract A neg(A x);
+
     abstract A log(A x);
     /** -1, 0 or +1 (0 at ±0, NaN at NaN). */
     abstract A sign(A x);
@@ -49,11 +58,20 @@ abstract class Backend<A> {
             for (int i = 0; i < n; i++) {
                 double p = x.v[rx ? 0 : i], q = y.v[ry ? 0 : i];
                 switch (op) {
-                    case ADD: out[i] = p + q; break;
-                    case SUB: out[i] = p - q; break;
-                    case MUL: out[i] = p * q; break;
-                    case DIV: out[i] = p / q; break;
-                    default: out[i] = Math.pow(p, q);
+                    case ADD:
+                        out[i] = p + q;
+                        break;
+                    case SUB:
+                        out[i] = p - q;
+                        break;
+                    case MUL:
+                        out[i] = p * q;
+                        break;
+                    case DIV:
+                        out[i] = p / q;
+                        break;
+                    default:
+                        out[i] = Math.pow(p, q);
                 }
             }
             return Small.rounded(x.type, shape, out);
@@ -63,14 +81,45 @@ abstract class Backend<A> {
             return binary(op, x, new Small(x.type, new long[0], new double[] {Small.round(x.type, c)}));
         }
 
-        @Override Small add(Small x, Small y) { return binary(ADD, x, y); }
-        @Override Small sub(Small x, Small y) { return binary(SUB, x, y); }
-        @Override Small mul(Small x, Small y) { return binary(MUL, x, y); }
-        @Override Small div(Small x, Small y) { return binary(DIV, x, y); }
-        @Override Small pow(Small x, Small y) { return binary(POW, x, y); }
-        @Override Small add(Small x, double c) { return withScalar(ADD, x, c); }
-        @Override Small mul(Small x, double c) { return withScalar(MUL, x, c); }
-        @Override Small pow(Small x, double p) { return withScalar(POW, x, p); }
+        @Override
+        Small add(Small x, Small y) {
+            return binary(ADD, x, y);
+        }
+
+        @Override
+        Small sub(Small x, Small y) {
+            return binary(SUB, x, y);
+        }
+
+        @Override
+        Small mul(Small x, Small y) {
+            return binary(MUL, x, y);
+        }
+
+        @Override
+        Small div(Small x, Small y) {
+            return binary(DIV, x, y);
+        }
+
+        @Override
+        Small pow(Small x, Small y) {
+            return binary(POW, x, y);
+        }
+
+        @Override
+        Small add(Small x, double c) {
+            return withScalar(ADD, x, c);
+        }
+
+        @Override
+        Small mul(Small x, double c) {
+            return withScalar(MUL, x, c);
+        }
+
+        @Override
+        Small pow(Small x, double p) {
+            return withScalar(POW, x, p);
+        }
 
         @Override
         Small rsub(double c, Small x) {
@@ -121,19 +170,70 @@ abstract class Backend<A> {
 
     /** Native kernels through {@link Engine} (cached op contexts). */
     private static final class Nd extends Backend<INDArray> {
-        @Override INDArray add(INDArray x, INDArray y) { return Engine.broadcastBinary("add", "add backward", x, y); }
-        @Override INDArray sub(INDArray x, INDArray y) { return Engine.broadcastBinary("subtract", "sub backward", x, y); }
-        @Override INDArray mul(INDArray x, INDArray y) { return Engine.broadcastBinary("multiply", "mul backward", x, y); }
-        @Override INDArray div(INDArray x, INDArray y) { return Engine.broadcastBinary("divide", "div backward", x, y); }
-        @Override INDArray pow(INDArray x, INDArray y) { return Engine.broadcastBinary("Pow", "pow backward", x, y); }
-        @Override INDArray add(INDArray x, double c) { return Engine.scalarOp("add", x, c); }
-        @Override INDArray mul(INDArray x, double c) { return Engine.scalarOp("multiply", x, c); }
-        @Override INDArray rsub(double c, INDArray x) { return Engine.scalarOp("reversesubtract", x, c); }
-        @Override INDArray pow(INDArray x, double p) { return Engine.transform("pow", x, p); }
-        @Override INDArray neg(INDArray x) { return Engine.transform("neg", x, 0); }
-        @Override INDArray log(INDArray x) { return Engine.transform("log", x, 0); }
-        @Override INDArray sign(INDArray x) { return Engine.transform("sign", x, 0); }
-        @Override INDArray whereNotPositiveZero(INDArray g, INDArray x) { return ReluLoops.gradient(x, g); }
+        @Override
+        INDArray add(INDArray x, INDArray y) {
+            return Engine.broadcastBinary("add", "add backward", x, y);
+        }
+
+        @Override
+        INDArray sub(INDArray x, INDArray y) {
+            return Engine.broadcastBinary("subtract", "sub backward", x, y);
+        }
+
+        @Override
+        INDArray mul(INDArray x, INDArray y) {
+            return Engine.broadcastBinary("multiply", "mul backward", x, y);
+        }
+
+        @Override
+        INDArray div(INDArray x, INDArray y) {
+            return Engine.broadcastBinary("divide", "div backward", x, y);
+        }
+
+        @Override
+        INDArray pow(INDArray x, INDArray y) {
+            return Engine.broadcastBinary("Pow", "pow backward", x, y);
+        }
+
+        @Override
+        INDArray add(INDArray x, double c) {
+            return Engine.scalarOp("add", x, c);
+        }
+
+        @Override
+        INDArray mul(INDArray x, double c) {
+            return Engine.scalarOp("multiply", x, c);
+        }
+
+        @Override
+        INDArray rsub(double c, INDArray x) {
+            return Engine.scalarOp("reversesubtract", x, c);
+        }
+
+        @Override
+        INDArray pow(INDArray x, double p) {
+            return Engine.transform("pow", x, p);
+        }
+
+        @Override
+        INDArray neg(INDArray x) {
+            return Engine.transform("neg", x, 0);
+        }
+
+        @Override
+        INDArray log(INDArray x) {
+            return Engine.transform("log", x, 0);
+        }
+
+        @Override
+        INDArray sign(INDArray x) {
+            return Engine.transform("sign", x, 0);
+        }
+
+        @Override
+        INDArray whereNotPositiveZero(INDArray g, INDArray x) {
+            return ReluLoops.gradient(x, g);
+        }
 
         @Override
         INDArray scalar(double c, INDArray like) {

@@ -15,32 +15,52 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 enum BinaryOp {
     /** a + b; da = g, db = g. On bool tensors, logical or (as torch). */
     ADD("add", "add", Types.SAME, Reads.NOTHING) {
-        @Override double heap(double a, double b) { return a + b; }
-        @Override <A> void grads(Backend<A> k, Grads<A> s) {
+        @Override
+        double heap(double a, double b) {
+            return a + b;
+        }
+
+        @Override
+        <A> void grads(Backend<A> k, Grads<A> s) {
             s.ga = s.g;
             s.gb = s.g;
         }
     },
     /** a - b; da = g, db = -g. Refused on bool tensors (as torch). */
     SUB("sub", "subtract", Types.SAME_NO_BOOL, Reads.NOTHING) {
-        @Override double heap(double a, double b) { return a - b; }
-        @Override <A> void grads(Backend<A> k, Grads<A> s) {
+        @Override
+        double heap(double a, double b) {
+            return a - b;
+        }
+
+        @Override
+        <A> void grads(Backend<A> k, Grads<A> s) {
             s.ga = s.g;
             if (s.needB) s.gb = k.neg(s.g);
         }
     },
     /** a · b; da = g·b, db = g·a. On bool tensors, logical and (as torch). */
     MUL("mul", "multiply", Types.SAME, Reads.INPUTS) {
-        @Override double heap(double a, double b) { return a * b; }
-        @Override <A> void grads(Backend<A> k, Grads<A> s) {
+        @Override
+        double heap(double a, double b) {
+            return a * b;
+        }
+
+        @Override
+        <A> void grads(Backend<A> k, Grads<A> s) {
             if (s.needA) s.ga = k.mul(s.g, s.b);
             if (s.needB) s.gb = k.mul(s.g, s.a);
         }
     },
     /** a / b, true division (integers give floats, as torch); da = g / b, db = -(g / b)·out. */
     DIV("div", "divide", Types.FLOAT, Reads.INPUTS_AND_OUTPUT) {
-        @Override double heap(double a, double b) { return a / b; }
-        @Override <A> void grads(Backend<A> k, Grads<A> s) {
+        @Override
+        double heap(double a, double b) {
+            return a / b;
+        }
+
+        @Override
+        <A> void grads(Backend<A> k, Grads<A> s) {
             A ga = k.div(s.g, s.b);
             if (s.needA) s.ga = ga;
             if (s.needB) s.gb = k.neg(k.mul(ga, s.out));
@@ -48,14 +68,22 @@ enum BinaryOp {
     },
     /** a^b; da = b·a^(b-1)·g, db = a^b·ln a·g. */
     POW("pow", "Pow", Types.SAME_NO_BOOL_RESULT, Reads.INPUTS_AND_OUTPUT) {
-        @Override double heap(double a, double b) { return Math.pow(a, b); }
+        @Override
+        double heap(double a, double b) {
+            return Math.pow(a, b);
+        }
         // x^2 as x·x, the bits ND4J's multiply gives (the common square()).
-        @Override INDArray ndScalar(INDArray x, double c) {
+        @Override
+        INDArray ndScalar(INDArray x, double c) {
             return c == 2 ? Engine.broadcastBinary("multiply", "pow", x, x) : Engine.transform("pow", x, c);
         }
-        @Override <A> void grads(Backend<A> k, Grads<A> s) {
+
+        @Override
+        <A> void grads(Backend<A> k, Grads<A> s) {
             if (s.needA) {
-                A d = !s.scalar ? k.mul(k.pow(s.a, k.add(s.b, -1.0)), s.b) : s.c == 2 ? k.mul(s.a, 2.0) : k.mul(k.pow(s.a, s.c - 1), s.c);
+                A d = !s.scalar
+                        ? k.mul(k.pow(s.a, k.add(s.b, -1.0)), s.b)
+                        : s.c == 2 ? k.mul(s.a, 2.0) : k.mul(k.pow(s.a, s.c - 1), s.c);
                 s.ga = k.mul(d, s.g);
             }
             if (s.needB) s.gb = k.mul(k.mul(s.out, k.log(s.a)), s.g);
@@ -63,8 +91,13 @@ enum BinaryOp {
     },
     /** atan2(a, b), the angle of the point (b, a) in (-π, π]; da = g·b / (a² + b²), db = -g·a / (a² + b²). */
     ATAN2("atan2", "tf_atan2", Types.FLOAT, Reads.INPUTS) {
-        @Override double heap(double a, double b) { return Math.atan2(a, b); }
-        @Override <A> void grads(Backend<A> k, Grads<A> s) {
+        @Override
+        double heap(double a, double b) {
+            return Math.atan2(a, b);
+        }
+
+        @Override
+        <A> void grads(Backend<A> k, Grads<A> s) {
             A den = k.add(k.mul(s.a, s.a), k.mul(s.b, s.b));
             if (s.needA) s.ga = k.mul(s.g, k.div(s.b, den));
             if (s.needB) s.gb = k.neg(k.mul(s.g, k.div(s.a, den)));
@@ -84,13 +117,18 @@ enum BinaryOp {
     }
 
     /** The values the gradient rule reads: saved, so that an in-place change to them before backward is refused. */
-    enum Reads { NOTHING, INPUTS, INPUTS_AND_OUTPUT }
+    enum Reads {
+        NOTHING,
+        INPUTS,
+        INPUTS_AND_OUTPUT
+    }
 
     /** What a gradient rule reads (g, the operands a and b, the output) and writes (ga, gb where needed). */
     static final class Grads<A> {
         A g, a, b, out, ga, gb;
         /** The Java number operand's value when the op had one (b, or a for the left forms), else NaN. */
         double c = Double.NaN;
+
         boolean scalar, needA, needB;
     }
 
@@ -144,7 +182,13 @@ enum BinaryOp {
             boolean rp = p.v.length == 1, rq = q.v.length == 1;
             for (int i = 0; i < n; i++) v[i] = heap(p.v[rp ? 0 : i], q.v[rq ? 0 : i]);
             Small out = Small.rounded(p.type, heapShape, v);
-            r = Tensor.recordSmall(out, label, inputs, saved, reads == Reads.INPUTS_AND_OUTPUT, new HeapRule(this, x, y, p, q, Double.NaN, out));
+            r = Tensor.recordSmall(
+                    out,
+                    label,
+                    inputs,
+                    saved,
+                    reads == Reads.INPUTS_AND_OUTPUT,
+                    new HeapRule(this, x, y, p, q, Double.NaN, out));
         } else {
             INDArray xa = x.data(), ya = y.data();
             INDArray out = nd(xa, ya);
@@ -155,7 +199,8 @@ enum BinaryOp {
 
     /** a op c (left false) or c op a (left true) for a Java number c, an int64 operand when integral (torch's Python int). */
     final Tensor apply(Tensor a, double c, boolean integral, boolean left) {
-        DType type = resultType(a.dtype(), integral ? DType.INT64 : Tensor.defaultDType(), Promotion.withScalar(a, integral));
+        DType type = resultType(
+                a.dtype(), integral ? DType.INT64 : Tensor.defaultDType(), Promotion.withScalar(a, integral));
         DType compute = computeType(type);
         Tensor x = cast(a, compute);
         Tensor[] inputs = {x};
@@ -167,19 +212,31 @@ enum BinaryOp {
             double[] v = new double[s.v.length];
             for (int i = 0; i < v.length; i++) v[i] = left ? heap(k, s.v[i]) : heap(s.v[i], k);
             Small out = Small.rounded(s.type, s.shape, v);
-            r = Tensor.recordSmall(out, left ? "r" + label : label, inputs, saved, reads == Reads.INPUTS_AND_OUTPUT,
+            r = Tensor.recordSmall(
+                    out,
+                    left ? "r" + label : label,
+                    inputs,
+                    saved,
+                    reads == Reads.INPUTS_AND_OUTPUT,
                     left ? new HeapRule(this, null, x, null, s, c, out) : new HeapRule(this, x, null, s, null, c, out));
         } else {
             INDArray xa = x.data();
             INDArray out = left ? ndScalarLeft(c, xa) : ndScalar(xa, c);
-            r = record(out, left ? "r" + label : label, inputs, saved, left ? new NdRule(this, null, x, null, xa, c, out) : new NdRule(this, x, null, xa, null, c, out));
+            r = record(
+                    out,
+                    left ? "r" + label : label,
+                    inputs,
+                    saved,
+                    left ? new NdRule(this, null, x, null, xa, c, out) : new NdRule(this, x, null, xa, null, c, out));
         }
         return compute == type ? r : r.to(type);
     }
 
     /** Records a native result under the given name (rsub, rdiv for the Java number on the left, as torch names them). */
     private Tensor record(INDArray out, String name, Tensor[] inputs, Tensor[] saved, NdRule rule) {
-        return reads == Reads.INPUTS_AND_OUTPUT ? Tensor.recordSavingOutput(out, name, inputs, saved, rule) : Tensor.record(out, name, inputs, saved, rule);
+        return reads == Reads.INPUTS_AND_OUTPUT
+                ? Tensor.recordSavingOutput(out, name, inputs, saved, rule)
+                : Tensor.record(out, name, inputs, saved, rule);
     }
 
     private static Tensor cast(Tensor t, DType type) {
@@ -202,12 +259,14 @@ enum BinaryOp {
             case FLOAT:
                 return Promotion.floating(promoted);
             case SAME_NO_BOOL:
-                if (a == DType.BOOL || b == DType.BOOL) throw new IllegalArgumentException(label + ": not supported with a bool operand"
-                        + " (dtypes " + a + " and " + b + "); use logical ops, or convert first, e.g. x.to(DType.INT64)");
+                if (a == DType.BOOL || b == DType.BOOL)
+                    throw new IllegalArgumentException(label + ": not supported with a bool operand" + " (dtypes " + a
+                            + " and " + b + "); use logical ops, or convert first, e.g. x.to(DType.INT64)");
                 return promoted;
             case SAME_NO_BOOL_RESULT:
-                if (promoted == DType.BOOL) throw new IllegalArgumentException(label + ": not supported for two bool operands"
-                        + " (dtypes " + a + " and " + b + "); convert first, e.g. x.to(DType.INT64)");
+                if (promoted == DType.BOOL)
+                    throw new IllegalArgumentException(label + ": not supported for two bool operands" + " (dtypes " + a
+                            + " and " + b + "); convert first, e.g. x.to(DType.INT64)");
                 return promoted;
             default:
                 return promoted;
@@ -215,7 +274,8 @@ enum BinaryOp {
     }
 
     /** Runs a rule on either backend; x or y null marks the Java number's side. */
-    private static <A> A[] run(BinaryOp op, Backend<A> k, A g, Tensor x, Tensor y, A a, A b, double c, A out, A[] result) {
+    private static <A> A[] run(
+            BinaryOp op, Backend<A> k, A g, Tensor x, Tensor y, A a, A b, double c, A out, A[] result) {
         Grads<A> s = new Grads<>();
         s.g = g;
         s.out = out;

@@ -33,20 +33,48 @@ final class Blas {
         if (!aT && !dense(a) || !bT && !dense(b)) return false;
         int m = (int) out.size(0), n = (int) out.size(1), k = (int) (transA ? a.size(0) : a.size(1));
         // Mismatched sizes go to the op, whose error names them.
-        if (k == 0 || (transA ? a.size(1) : a.size(0)) != m || (transB ? b.size(1) : b.size(0)) != k
+        if (k == 0
+                || (transA ? a.size(1) : a.size(0)) != m
+                || (transB ? b.size(1) : b.size(0)) != k
                 || (transB ? b.size(0) : b.size(1)) != n) {
             return false;
         }
         int lda = (int) (aT ? a.size(0) : a.size(1)), ldb = (int) (bT ? b.size(0) : b.size(1));
         int ta = transA != aT ? CblasTrans : CblasNoTrans, tb = transB != bT ? CblasTrans : CblasNoTrans;
         if (t == DataType.FLOAT) {
-            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.data().addressPointer(), lda,
-                    (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) out.data().addressPointer(), n);
+            cblas_sgemm(
+                    CblasRowMajor,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    1f,
+                    (FloatPointer) a.data().addressPointer(),
+                    lda,
+                    (FloatPointer) b.data().addressPointer(),
+                    ldb,
+                    0f,
+                    (FloatPointer) out.data().addressPointer(),
+                    n);
             return true;
         }
         if (t == DataType.DOUBLE) {
-            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, (DoublePointer) a.data().addressPointer(), lda,
-                    (DoublePointer) b.data().addressPointer(), ldb, 0.0, (DoublePointer) out.data().addressPointer(), n);
+            cblas_dgemm(
+                    CblasRowMajor,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    1.0,
+                    (DoublePointer) a.data().addressPointer(),
+                    lda,
+                    (DoublePointer) b.data().addressPointer(),
+                    ldb,
+                    0.0,
+                    (DoublePointer) out.data().addressPointer(),
+                    n);
             return true;
         }
         return false;
@@ -60,19 +88,54 @@ final class Blas {
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, INDArray a, INDArray b, INDArray out) {
         DataType t = out.dataType();
-        if (a.dataType() != t || b.dataType() != t || a.offset() != 0 || b.offset() != 0 || out.offset() != 0 || (long) m * k > a.length() || (long) k * n > b.length() || (long) m * n > out.length()) {
-            throw new IllegalArgumentException("gemm: " + a.dataType() + " " + java.util.Arrays.toString(a.shape()) + " x " + b.dataType() + " "
-                    + java.util.Arrays.toString(b.shape()) + " -> " + t + " " + java.util.Arrays.toString(out.shape()) + " cannot hold a "
-                    + m + "x" + k + " by " + k + "x" + n + " product");
+        if (a.dataType() != t
+                || b.dataType() != t
+                || a.offset() != 0
+                || b.offset() != 0
+                || out.offset() != 0
+                || (long) m * k > a.length()
+                || (long) k * n > b.length()
+                || (long) m * n > out.length()) {
+            throw new IllegalArgumentException(
+                    "gemm: " + a.dataType() + " " + java.util.Arrays.toString(a.shape()) + " x " + b.dataType() + " "
+                            + java.util.Arrays.toString(b.shape()) + " -> " + t + " "
+                            + java.util.Arrays.toString(out.shape()) + " cannot hold a "
+                            + m + "x" + k + " by " + k + "x" + n + " product");
         }
         int lda = transA ? m : k, ldb = transB ? k : n;
         int ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans;
         if (t == DataType.FLOAT) {
-            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.data().addressPointer(), lda,
-                    (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) out.data().addressPointer(), n);
+            cblas_sgemm(
+                    CblasRowMajor,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    1f,
+                    (FloatPointer) a.data().addressPointer(),
+                    lda,
+                    (FloatPointer) b.data().addressPointer(),
+                    ldb,
+                    0f,
+                    (FloatPointer) out.data().addressPointer(),
+                    n);
         } else if (t == DataType.DOUBLE) {
-            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, (DoublePointer) a.data().addressPointer(), lda,
-                    (DoublePointer) b.data().addressPointer(), ldb, 0.0, (DoublePointer) out.data().addressPointer(), n);
+            cblas_dgemm(
+                    CblasRowMajor,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    1.0,
+                    (DoublePointer) a.data().addressPointer(),
+                    lda,
+                    (DoublePointer) b.data().addressPointer(),
+                    ldb,
+                    0.0,
+                    (DoublePointer) out.data().addressPointer(),
+                    n);
         } else {
             throw new IllegalArgumentException("gemm: no BLAS product for " + t);
         }

@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,6 +76,7 @@ final class BufferPool {
 
     /** The shape buffers of the shapes allocated on this thread (native constants, like ND4J's own shape cache). */
     private final Map<Key, Object[]> shapes = new HashMap<>();
+
     private static final int MAX_SHAPES = 1024;
 
     /**
@@ -133,7 +134,11 @@ final class BufferPool {
         if (info != null) return new NDArray(a.data(), (LongBuffer) info[0], (long[]) info[1]);
         INDArray v = derive(a, how);
         // Same memory from offset 0 (newShapeNoCopy wraps a's memory in a new buffer object; a's own serves as well).
-        if (v != null && v.data().address() == a.data().address() && v.offset() == 0 && views.size() < MAX_SHAPES && v.shapeInfoDataBuffer() instanceof LongBuffer lb) {
+        if (v != null
+                && v.data().address() == a.data().address()
+                && v.offset() == 0
+                && views.size() < MAX_SHAPES
+                && v.shapeInfoDataBuffer() instanceof LongBuffer lb) {
             views.put(new ViewKey(a.shapeInfoJava().clone(), how.clone()), new Object[] {lb, v.shapeInfoJava()});
         }
         return v;

@@ -18,6 +18,7 @@ public enum ComputePath {
     /** The path named by a system property value (case-insensitive), e.g. "native". */
     public static ComputePath parse(String name) {
         for (ComputePath p : values()) if (p.name().equalsIgnoreCase(name.trim())) return p;
-        throw new IllegalArgumentException("gradnote.path: expected one of auto, heap, loop, native; got '" + name + "'");
+        throw new IllegalArgumentException(
+                "gradnote.path: expected one of auto, heap, loop, native; got '" + name + "'");
     }
 }

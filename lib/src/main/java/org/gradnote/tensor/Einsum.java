@@ -19,8 +19,9 @@ final class Einsum {
         int arrow = eq.indexOf("->");
         String lhs = arrow < 0 ? eq : eq.substring(0, arrow);
         String[] ins = lhs.split(",", -1);
-        if (ins.length != operands.length) throw new IllegalArgumentException("einsum: equation \"" + equation + "\" names "
-                + ins.length + " operands but " + operands.length + " were given");
+        if (ins.length != operands.length)
+            throw new IllegalArgumentException("einsum: equation \"" + equation + "\" names " + ins.length
+                    + " operands but " + operands.length + " were given");
         operands = operands.clone();
         String outSpec = arrow < 0 ? null : eq.substring(arrow + 2);
         if (eq.contains(".")) outSpec = ellipsis(equation, ins, outSpec, operands);
@@ -42,13 +43,17 @@ final class Einsum {
         for (int k = 0; k < ins.length; k++) {
             String s = ins[k];
             long[] shape = operands[k].shape();
-            if (s.length() != shape.length) throw new ShapeException("einsum: operand " + k + " has shape " + Shapes.str(shape)
-                    + " but its subscripts \"" + s + "\" name " + s.length() + " dimensions");
+            if (s.length() != shape.length)
+                throw new ShapeException("einsum: operand " + k + " has shape " + Shapes.str(shape)
+                        + " but its subscripts \"" + s + "\" name " + s.length() + " dimensions");
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (!Character.isLetter(c) || c >= 128) throw new IllegalArgumentException("einsum: invalid subscript '" + c + "' in \"" + equation + "\"");
-                if (size[c] >= 0 && size[c] != shape[i]) throw new ShapeException("einsum: label '" + c + "' has size " + size[c]
-                        + " in an earlier operand but " + shape[i] + " in operand " + k + " (shape " + Shapes.str(shape) + ")");
+                if (!Character.isLetter(c) || c >= 128)
+                    throw new IllegalArgumentException("einsum: invalid subscript '" + c + "' in \"" + equation + "\"");
+                if (size[c] >= 0 && size[c] != shape[i])
+                    throw new ShapeException(
+                            "einsum: label '" + c + "' has size " + size[c] + " in an earlier operand but " + shape[i]
+                                    + " in operand " + k + " (shape " + Shapes.str(shape) + ")");
                 size[c] = shape[i];
                 count[c]++;
             }
@@ -56,8 +61,11 @@ final class Einsum {
         String out = outSpec;
         for (int i = 0; i < out.length(); i++) {
             char c = out.charAt(i);
-            if (c >= 128 || count[c] == 0) throw new IllegalArgumentException("einsum: output label '" + c + "' appears in no operand of \"" + equation + "\"");
-            if (out.indexOf(c) != i) throw new IllegalArgumentException("einsum: output label '" + c + "' repeated in \"" + equation + "\"");
+            if (c >= 128 || count[c] == 0)
+                throw new IllegalArgumentException(
+                        "einsum: output label '" + c + "' appears in no operand of \"" + equation + "\"");
+            if (out.indexOf(c) != i)
+                throw new IllegalArgumentException("einsum: output label '" + c + "' repeated in \"" + equation + "\"");
         }
         Tensor acc = null;
         String accLabels = null;
@@ -99,14 +107,17 @@ final class Einsum {
             String s = ins[k];
             int at = s.indexOf("...");
             if (s.replace("...", "").contains(".") || (at >= 0 && s.indexOf("...", at + 1) >= 0)) {
-                throw new IllegalArgumentException("einsum: operand " + k + " (\"" + s + "\") has a '.' that is not one '...', in \"" + equation + "\"");
+                throw new IllegalArgumentException("einsum: operand " + k + " (\"" + s
+                        + "\") has a '.' that is not one '...', in \"" + equation + "\"");
             }
             ek[k] = at < 0 ? 0 : operands[k].dim() - (s.length() - 3);
-            if (ek[k] < 0) throw new ShapeException("einsum: operand " + k + " has shape " + Shapes.str(operands[k].shape())
-                    + ", fewer dimensions than its subscripts \"" + s + "\" name");
+            if (ek[k] < 0)
+                throw new ShapeException("einsum: operand " + k + " has shape " + Shapes.str(operands[k].shape())
+                        + ", fewer dimensions than its subscripts \"" + s + "\" name");
             e = Math.max(e, ek[k]);
         }
-        if (e > pool.length()) throw new IllegalArgumentException("einsum: too many '...' dimensions (" + e + ") in \"" + equation + "\"");
+        if (e > pool.length())
+            throw new IllegalArgumentException("einsum: too many '...' dimensions (" + e + ") in \"" + equation + "\"");
         String labels = pool.substring(0, e);
         long[] size = new long[e];
         Arrays.fill(size, 1);
@@ -117,8 +128,10 @@ final class Einsum {
             for (int i = 0; i < ek[k]; i++) {
                 long n = shape[at + i];
                 int slot = e - ek[k] + i;
-                if (n != 1 && size[slot] != 1 && n != size[slot]) throw new ShapeException("einsum: the '...' dimensions of operand "
-                        + k + " (shape " + Shapes.str(shape) + ") do not broadcast with the other operands' (size " + n + " vs " + size[slot] + ")");
+                if (n != 1 && size[slot] != 1 && n != size[slot])
+                    throw new ShapeException("einsum: the '...' dimensions of operand " + k + " (shape "
+                            + Shapes.str(shape) + ") do not broadcast with the other operands' (size " + n + " vs "
+                            + size[slot] + ")");
                 if (n != 1) size[slot] = n;
             }
         }
@@ -145,7 +158,10 @@ final class Einsum {
         StringBuilder out = new StringBuilder(ellipsisLabels);
         String all = String.join("", ins);
         for (char c = 'A'; c <= 'z'; c++) {
-            if (Character.isLetter(c) && ellipsisLabels.indexOf(c) < 0 && all.indexOf(c) >= 0 && all.indexOf(c) == all.lastIndexOf(c)) out.append(c);
+            if (Character.isLetter(c)
+                    && ellipsisLabels.indexOf(c) < 0
+                    && all.indexOf(c) >= 0
+                    && all.indexOf(c) == all.lastIndexOf(c)) out.append(c);
         }
         return out.toString();
     }
@@ -153,8 +169,9 @@ final class Einsum {
     /** The diagonal of dims i and j (same size) of t, as one new last dimension (label c repeated in operand k). */
     private static Tensor diagonal(Tensor t, int i, int j, int k, char c) {
         long[] shape = t.shape();
-        if (shape[i] != shape[j]) throw new ShapeException("einsum: label '" + c + "' repeated in operand " + k + " names dimensions of"
-                + " sizes " + shape[i] + " and " + shape[j] + " (shape " + Shapes.str(shape) + ")");
+        if (shape[i] != shape[j])
+            throw new ShapeException("einsum: label '" + c + "' repeated in operand " + k + " names dimensions of"
+                    + " sizes " + shape[i] + " and " + shape[j] + " (shape " + Shapes.str(shape) + ")");
         int rank = shape.length, o = 0;
         int[] order = new int[rank];
         long[] flat = new long[rank - 1];
@@ -203,7 +220,10 @@ final class Einsum {
 
     /** A and B as one batched matmul: shared labels still needed are batch, shared ones not needed are contracted. */
     private static Tensor contract(Tensor a, String la, Tensor b, String lb, String need) {
-        List<Character> batch = new ArrayList<>(), con = new ArrayList<>(), ao = new ArrayList<>(), bo = new ArrayList<>();
+        List<Character> batch = new ArrayList<>(),
+                con = new ArrayList<>(),
+                ao = new ArrayList<>(),
+                bo = new ArrayList<>();
         for (char c : la.toCharArray()) {
             if (lb.indexOf(c) >= 0) (need.indexOf(c) >= 0 ? batch : con).add(c);
             else ao.add(c);

@@ -15,12 +15,32 @@ final class ElementOps {
     /** Piecewise-constant functions; constants, not lambdas, as on the other per-step paths (see Node.Backward). */
     enum Step {
         /** 0 for NaN and for -0.0, as torch.sign. */
-        SIGN { double of(double x) { return x > 0 ? 1 : x < 0 ? -1 : 0; } },
-        FLOOR { double of(double x) { return Math.floor(x); } },
-        CEIL { double of(double x) { return Math.ceil(x); } },
+        SIGN {
+            double of(double x) {
+                return x > 0 ? 1 : x < 0 ? -1 : 0;
+            }
+        },
+        FLOOR {
+            double of(double x) {
+                return Math.floor(x);
+            }
+        },
+        CEIL {
+            double of(double x) {
+                return Math.ceil(x);
+            }
+        },
         /** Half to even, as torch.round. */
-        ROUND { double of(double x) { return Math.rint(x); } },
-        TRUNC { double of(double x) { return x < 0 ? Math.ceil(x) : Math.floor(x); } };
+        ROUND {
+            double of(double x) {
+                return Math.rint(x);
+            }
+        },
+        TRUNC {
+            double of(double x) {
+                return x < 0 ? Math.ceil(x) : Math.floor(x);
+            }
+        };
 
         abstract double of(double x);
 
@@ -41,12 +61,17 @@ final class ElementOps {
         double[] v = OpsSupport.values(x);
         for (int i = 0; i < v.length; i++) v[i] = f.of(v[i]);
         long[] shape = x.shape();
-        return Tensor.record(OpsSupport.array(x.data().dataType(), v, shape), f.op(), new Tensor[] {x}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                return new INDArray[] {Engine.zeros(g.dataType(), shape)};
-            }
-        });
+        return Tensor.record(
+                OpsSupport.array(x.data().dataType(), v, shape),
+                f.op(),
+                new Tensor[] {x},
+                Tensor.NONE,
+                new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        return new INDArray[] {Engine.zeros(g.dataType(), shape)};
+                    }
+                });
     }
 
     /** erf(x) by libnd4j's float64 kernel (std::erf), rounded to x's type; d/dx = 2/sqrt(pi) exp(-x^2). */
@@ -54,7 +79,8 @@ final class ElementOps {
         if (!x.dtype().isFloatingPoint()) x = x.to(Tensor.defaultDType());
         // In float64 always: libnd4j's float32 erf is off by up to ~1e-4 relative near 0; std::erf in double is exact.
         INDArray in = x.data();
-        INDArray out = Nd4j.getExecutioner().exec(new Erf(in.castTo(DataType.DOUBLE).dup('c')));
+        INDArray out =
+                Nd4j.getExecutioner().exec(new Erf(in.castTo(DataType.DOUBLE).dup('c')));
         if (in.dataType() != DataType.DOUBLE) out = out.castTo(in.dataType());
         Tensor src = x;
         return Tensor.record(out, "erf", new Tensor[] {x}, new Tensor[] {x}, new Node.Backward() {
@@ -91,7 +117,8 @@ final class ElementOps {
      * gives max as in PyTorch. x's gradient flows where min <= x <= max, a bound's where it is the result.
      */
     static Tensor clamp(Tensor x, Tensor min, Tensor max) {
-        if (min == null && max == null) throw new IllegalArgumentException("clamp: at least one of min and max must be given");
+        if (min == null && max == null)
+            throw new IllegalArgumentException("clamp: at least one of min and max must be given");
         Tensor t = x;
         if (min != null) {
             Engine.broadcastShape("clamp", x.shape(), min.shape());

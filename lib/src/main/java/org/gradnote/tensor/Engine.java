@@ -6,10 +6,10 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.util.HashUtil;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.util.HashUtil;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -59,6 +59,7 @@ final class Engine {
          * runs against that table).
          */
         long hash;
+
         private DynamicCustomOp op;
         private int[] sigs = new int[2];
         private Context[] ctxs = new Context[2];
@@ -139,15 +140,18 @@ final class Engine {
     };
 
     /** Runs the named native op on inputs, writing into the given outputs, with integer and boolean arguments. */
-    static void exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
+    static void exec(
+            String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs, boolean[] bArgs, double[] tArgs) {
         Map<String, Slot> slots = SLOTS.get();
         Slot s = slots.get(name);
         if (s == null) slots.put(name, s = new Slot(name));
         long[] i = iArgs == null ? NO_LONGS : iArgs;
         boolean[] b = bArgs == null ? NO_BOOLEANS : bArgs;
         double[] t = tArgs == null ? NO_DOUBLES : tArgs;
-        Context c = s.context(inputs.length | outputs.length << 6 | i.length << 12 | b.length << 18 | t.length << 24,
-                inputs.length, outputs.length);
+        Context c = s.context(
+                inputs.length | outputs.length << 6 | i.length << 12 | b.length << 18 | t.length << 24,
+                inputs.length,
+                outputs.length);
         c.set(inputs, outputs, i, b, t);
         if (OpProfile.ON) OpProfile.exec(name, inputs, s.op(), c.ctx);
         else if (Native.OPS.execCustomOp2(null, s.hash, c.ctx.contextPointer()) != 0) {
@@ -167,9 +171,12 @@ final class Engine {
      * what was asked of it. libnd4j's own text (and its source path) is kept only as the cause, for a bug report.
      */
     static IllegalStateException failure(String name, INDArray[] inputs, INDArray[] outputs, String nativeMessage) {
-        return new IllegalStateException("gradnote: the native op '" + name + "' failed on inputs " + describe(inputs)
-                + " with outputs " + describe(outputs) + " (an unsupported combination of dtypes or shapes, or a gradnote bug:"
-                + " please report it)", new RuntimeException("libnd4j: " + nativeMessage));
+        return new IllegalStateException(
+                "gradnote: the native op '" + name + "' failed on inputs " + describe(inputs)
+                        + " with outputs " + describe(outputs)
+                        + " (an unsupported combination of dtypes or shapes, or a gradnote bug:"
+                        + " please report it)",
+                new RuntimeException("libnd4j: " + nativeMessage));
     }
 
     /** "(float32 [2, 3], int64 [2])": each array's dtype and shape. */
@@ -268,14 +275,22 @@ final class Engine {
      */
     static INDArray transform(String name, INDArray x, double p) {
         switch (name) {
-            case "exp": return Transforms.exp(x, true);
-            case "log": return Transforms.log(x, true);
-            case "sqrt": return Transforms.sqrt(x, true);
-            case "abs": return Transforms.abs(x, true);
-            case "sign": return Transforms.sign(x, true);
-            case "neg": return x.neg();
-            case "pow": return Transforms.pow(x, p, true);
-            default: throw new IllegalArgumentException("no legacy transform " + name);
+            case "exp":
+                return Transforms.exp(x, true);
+            case "log":
+                return Transforms.log(x, true);
+            case "sqrt":
+                return Transforms.sqrt(x, true);
+            case "abs":
+                return Transforms.abs(x, true);
+            case "sign":
+                return Transforms.sign(x, true);
+            case "neg":
+                return x.neg();
+            case "pow":
+                return Transforms.pow(x, p, true);
+            default:
+                throw new IllegalArgumentException("no legacy transform " + name);
         }
     }
 
@@ -394,7 +409,8 @@ final class Engine {
         }
         if (nd == 0) return grad.reshape(shape);
         DataType t = grad.dataType();
-        if (t != DataType.FLOAT && t != DataType.DOUBLE) return grad.sum(true, Arrays.copyOf(dims, nd)).reshape(shape);
+        if (t != DataType.FLOAT && t != DataType.DOUBLE)
+            return grad.sum(true, Arrays.copyOf(dims, nd)).reshape(shape);
         // Through Reduce's double-accumulated sums, not ND4J's float32 running sum (see Reduce).
         boolean[] reduced = new boolean[g.length];
         for (int i = 0; i < nd; i++) reduced[dims[i]] = true;
@@ -423,7 +439,13 @@ final class Engine {
      */
     static void gemmInto(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
         if (Blas.gemm(a, b, out, transA, transB)) return;
-        exec("matmul", new INDArray[] {a, b}, new INDArray[] {out}, TRANSPOSES[(transA ? 2 : 0) + (transB ? 1 : 0)], null, ALPHA_BETA);
+        exec(
+                "matmul",
+                new INDArray[] {a, b},
+                new INDArray[] {out},
+                TRANSPOSES[(transA ? 2 : 0) + (transB ? 1 : 0)],
+                null,
+                ALPHA_BETA);
     }
 
     /** The elements of a FLOAT array in c order, copied out of native memory in one bulk get. */
@@ -491,7 +513,10 @@ final class Engine {
      */
     static boolean subtractSmall(INDArray d, INDArray src) {
         int n = (int) Math.min(d.length(), Integer.MAX_VALUE);
-        if (!Dispatch.loop(n, Dispatch.SUBTRACT_LOOP_MAX) || d.offset() != 0 || src.offset() != 0 || d.dataType() != src.dataType()) return false;
+        if (!Dispatch.loop(n, Dispatch.SUBTRACT_LOOP_MAX)
+                || d.offset() != 0
+                || src.offset() != 0
+                || d.dataType() != src.dataType()) return false;
         Unfold.Scratch s = Unfold.scratch();
         if (d.dataType() == DataType.FLOAT) {
             float[] a = s.floats(0, n), b = s.floats(1, n);

@@ -65,7 +65,9 @@ final class Extremes {
         Small s = a.small();
         if (s != null) return s.v;
         // Integer tensors through float64, not toDoubles' float32 (exact up to 2^53).
-        return a.dtype().isFloatingPoint() ? Engine.toDoubles(a.data()) : Engine.doubles(Engine.cast(a.data(), DataType.DOUBLE));
+        return a.dtype().isFloatingPoint()
+                ? Engine.toDoubles(a.data())
+                : Engine.doubles(Engine.cast(a.data(), DataType.DOUBLE));
     }
 
     /** [outer, n, inner] around dimension d of shape (d = -1 for everything: [1, numel, 1]). */
@@ -74,18 +76,20 @@ final class Extremes {
         long outer = 1, inner = 1;
         for (int i = 0; i < d; i++) outer *= shape[i];
         for (int i = d + 1; i < shape.length; i++) inner *= shape[i];
-        return new int[] {Math.toIntExact(outer), Math.toIntExact(shape.length == 0 ? 1 : shape[d]), Math.toIntExact(inner)};
+        return new int[] {
+            Math.toIntExact(outer), Math.toIntExact(shape.length == 0 ? 1 : shape[d]), Math.toIntExact(inner)
+        };
     }
 
     /** Refuses an empty reduction as torch does: no dimension given, or the reduced dimension has size 0. */
     static void checkNotEmpty(String op, long[] shape, int d) {
         if (d < 0 && Shapes.numel(shape) == 0) {
-            throw new IllegalArgumentException(op + "(): the tensor of shape " + Shapes.str(shape) + " is empty and has no "
-                    + op + "; give a dimension to reduce over, as torch requires");
+            throw new IllegalArgumentException(op + "(): the tensor of shape " + Shapes.str(shape)
+                    + " is empty and has no " + op + "; give a dimension to reduce over, as torch requires");
         }
         if (d >= 0 && shape.length > 0 && shape[d] == 0) {
-            throw new IndexOutOfBoundsException(op + "(): dimension " + d + " of shape " + Shapes.str(shape)
-                    + " has size 0, so it has no " + op);
+            throw new IndexOutOfBoundsException(
+                    op + "(): dimension " + d + " of shape " + Shapes.str(shape) + " has size 0, so it has no " + op);
         }
     }
 

@@ -15,7 +15,8 @@ public final class Functional {
     /** F.conv1d: x [N, C, W], weight [O, C, kW], bias [O] or null. */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
         checkConv("conv1d", x, weight, bias, 3);
-        return LayerPrimitives.conv1d(x, weight, bias, window1d((int) weight.size(2), stride, padding, dilation, false));
+        return LayerPrimitives.conv1d(
+                x, weight, bias, window1d((int) weight.size(2), stride, padding, dilation, false));
     }
 
     /** F.conv1d with padding "same" (stride 1, output as long as the input) or "valid" (no padding). */
@@ -28,8 +29,11 @@ public final class Functional {
     /** F.conv2d: x [N, C, H, W], weight [O, C, kH, kW], bias [O] or null; stride, padding, dilation as (h, w). */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation) {
         checkConv("conv2d", x, weight, bias, 4);
-        return LayerPrimitives.conv2d(x, weight, bias, window2d(new int[] {(int) weight.size(2), (int) weight.size(3)},
-                stride, padding, dilation, false));
+        return LayerPrimitives.conv2d(
+                x,
+                weight,
+                bias,
+                window2d(new int[] {(int) weight.size(2), (int) weight.size(3)}, stride, padding, dilation, false));
     }
 
     /** F.conv2d with the same stride, padding and dilation in both directions. */
@@ -41,8 +45,11 @@ public final class Functional {
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation) {
         boolean same = isSame("conv2d", padding, stride[0], stride[1]);
         checkConv("conv2d", x, weight, bias, 4);
-        return LayerPrimitives.conv2d(x, weight, bias, window2d(new int[] {(int) weight.size(2), (int) weight.size(3)},
-                stride, pair(0), dilation, same));
+        return LayerPrimitives.conv2d(
+                x,
+                weight,
+                bias,
+                window2d(new int[] {(int) weight.size(2), (int) weight.size(3)}, stride, pair(0), dilation, same));
     }
 
     // ---- pooling ----
@@ -86,7 +93,8 @@ public final class Functional {
 
     /** Mean over every dimension after the channel one: [N, C, ...] to [N, C] (adaptive average pooling to 1). */
     public static Tensor globalAvgPool(Tensor x) {
-        if (x.dim() < 3) throw new ShapeException("globalAvgPool: expected input [N, C, ...spatial], got " + Shapes.str(x.shape()));
+        if (x.dim() < 3)
+            throw new ShapeException("globalAvgPool: expected input [N, C, ...spatial], got " + Shapes.str(x.shape()));
         int[] spatial = new int[x.dim() - 2];
         for (int i = 0; i < spatial.length; i++) spatial[i] = i + 2;
         return x.mean(spatial, false);
@@ -100,17 +108,28 @@ public final class Functional {
      * {@code running = (1 - momentum) * running + momentum * batch}. Otherwise normalises with the running
      * statistics, composed from tensor ops so that the gradient treats them as constants. Weight and bias may be null.
      */
-    public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
-                                   boolean training, double momentum, double eps) {
-        if (x.dim() < 2) throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
-        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
+    public static Tensor batchNorm(
+            Tensor x,
+            Tensor runningMean,
+            Tensor runningVar,
+            Tensor weight,
+            Tensor bias,
+            boolean training,
+            double momentum,
+            double eps) {
+        if (x.dim() < 2)
+            throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
+        if (!x.dtype().isFloatingPoint())
+            throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
         long c = x.size(1);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
         if (training) {
             long n = x.numel() / c;
-            if (n <= 1) throw new IllegalArgumentException("batchNorm: expected more than 1 value per channel when training, got input "
-                    + Shapes.str(x.shape()));
+            if (n <= 1)
+                throw new IllegalArgumentException(
+                        "batchNorm: expected more than 1 value per channel when training, got input "
+                                + Shapes.str(x.shape()));
             INDArray[] stats = new INDArray[2];
             Tensor out = LayerPrimitives.batchNormTrain(x, gamma, beta, eps, stats);
             if (runningMean != null && runningVar != null) {
@@ -129,18 +148,24 @@ public final class Functional {
         Arrays.fill(bshape, 1);
         bshape[1] = c;
         Tensor scale = runningVar.add(eps).pow(-0.5).reshape(bshape);
-        return x.sub(runningMean.reshape(bshape)).mul(scale).mul(gamma.reshape(bshape)).add(beta.reshape(bshape));
+        return x.sub(runningMean.reshape(bshape))
+                .mul(scale)
+                .mul(gamma.reshape(bshape))
+                .add(beta.reshape(bshape));
     }
 
     /** F.layer_norm over the trailing dimensions given by normalizedShape; weight and bias of that shape (or null). */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         long[] xs = x.shape();
         int k = normalizedShape.length;
-        boolean fits = k >= 1 && xs.length >= k
+        boolean fits = k >= 1
+                && xs.length >= k
                 && Arrays.equals(Arrays.copyOfRange(xs, xs.length - k, xs.length), normalizedShape);
-        if (!fits) throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs) + " does not end with the normalized shape "
-                + Shapes.str(normalizedShape));
-        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
+        if (!fits)
+            throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs)
+                    + " does not end with the normalized shape " + Shapes.str(normalizedShape));
+        if (!x.dtype().isFloatingPoint())
+            throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
         return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);
@@ -154,7 +179,8 @@ public final class Functional {
      * otherwise. Composed from tensor ops, so the gradient is the same mask.
      */
     public static Tensor dropout(Tensor x, double p, boolean training) {
-        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout: probability has to be between 0 and 1, but got " + p);
+        if (p < 0 || p > 1)
+            throw new IllegalArgumentException("dropout: probability has to be between 0 and 1, but got " + p);
         if (!training || p == 0) return x;
         if (p == 1) return x.mul(0);
         double keep = 1 - p;
@@ -164,8 +190,11 @@ public final class Functional {
 
     /** F.embedding: rows of weight [V, D] for integer indices of any shape; the result has shape index.shape + [D]. */
     public static Tensor embedding(Tensor index, Tensor weight) {
-        if (weight.dim() != 2) throw new ShapeException("embedding: weight must be [num_embeddings, dim], got " + Shapes.str(weight.shape()));
-        if (index.dtype().isFloatingPoint()) throw new IllegalArgumentException("embedding: indices must be int64 or int32, got " + index.dtype());
+        if (weight.dim() != 2)
+            throw new ShapeException(
+                    "embedding: weight must be [num_embeddings, dim], got " + Shapes.str(weight.shape()));
+        if (index.dtype().isFloatingPoint())
+            throw new IllegalArgumentException("embedding: indices must be int64 or int32, got " + index.dtype());
         return LayerPrimitives.embedding(index, weight);
     }
 
@@ -177,10 +206,11 @@ public final class Functional {
      */
     public static Tensor crossEntropy(Tensor logits, Tensor target, boolean mean) {
         if (logits.dim() != 2 || target.dim() != 1 || target.size(0) != logits.size(0)) {
-            throw new ShapeException("crossEntropy: expected logits [N, C] and target [N], got " + Shapes.str(logits.shape())
-                    + " and " + Shapes.str(target.shape()));
+            throw new ShapeException("crossEntropy: expected logits [N, C] and target [N], got "
+                    + Shapes.str(logits.shape()) + " and " + Shapes.str(target.shape()));
         }
-        if (target.dtype().isFloatingPoint()) throw new IllegalArgumentException("crossEntropy: target must hold class indices, got " + target.dtype());
+        if (target.dtype().isFloatingPoint())
+            throw new IllegalArgumentException("crossEntropy: target must hold class indices, got " + target.dtype());
         return LossPrimitives.crossEntropy(logits, target, mean);
     }
 
@@ -217,7 +247,8 @@ public final class Functional {
                     + Shapes.str(target.shape()) + " differ");
         }
         if (!input.dtype().isFloatingPoint() || !target.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("mseLoss: expected floating-point tensors, got " + input.dtype() + " and " + target.dtype());
+            throw new IllegalArgumentException(
+                    "mseLoss: expected floating-point tensors, got " + input.dtype() + " and " + target.dtype());
         }
         return LossPrimitives.mse(input, target, mean);
     }
@@ -225,11 +256,12 @@ public final class Functional {
     // ---- argument checks and geometry ----
 
     private static void checkConv(String op, Tensor x, Tensor w, Tensor b, int rank) {
-        if (w.dim() != rank) throw new ShapeException(op + ": weight must have " + rank + " dimensions [out, in, k...], got "
-                + Shapes.str(w.shape()));
+        if (w.dim() != rank)
+            throw new ShapeException(
+                    op + ": weight must have " + rank + " dimensions [out, in, k...], got " + Shapes.str(w.shape()));
         if (x.dim() != rank || x.size(1) != w.size(1)) {
-            throw new ShapeException(op + ": expected input [N, " + w.size(1) + (rank == 3 ? ", W]" : ", H, W]") + " for weight "
-                    + Shapes.str(w.shape()) + ", got " + Shapes.str(x.shape()));
+            throw new ShapeException(op + ": expected input [N, " + w.size(1) + (rank == 3 ? ", W]" : ", H, W]")
+                    + " for weight " + Shapes.str(w.shape()) + ", got " + Shapes.str(x.shape()));
         }
         if (b != null && (b.dim() != 1 || b.size(0) != w.size(0))) {
             throw new ShapeException(op + ": bias must be [" + w.size(0) + "], got " + Shapes.str(b.shape()));
@@ -237,21 +269,29 @@ public final class Functional {
     }
 
     private static void checkPool(String op, Tensor x, int rank, int[] kernel, int[] padding) {
-        if (x.dim() != rank) throw new ShapeException(op + ": expected input " + (rank == 3 ? "[N, C, W]" : "[N, C, H, W]")
-                + ", got " + Shapes.str(x.shape()));
+        if (x.dim() != rank)
+            throw new ShapeException(op + ": expected input " + (rank == 3 ? "[N, C, W]" : "[N, C, H, W]") + ", got "
+                    + Shapes.str(x.shape()));
         for (int i = 0; i < kernel.length; i++) {
-            if (padding[i] * 2 > kernel[i]) throw new IllegalArgumentException(op + ": padding should be at most half of the kernel size, got padding "
-                    + padding[i] + " for kernel " + kernel[i]);
+            if (padding[i] * 2 > kernel[i])
+                throw new IllegalArgumentException(
+                        op + ": padding should be at most half of the kernel size, got padding " + padding[i]
+                                + " for kernel " + kernel[i]);
         }
     }
 
     private static boolean isSame(String op, String padding, int sH, int sW) {
         switch (padding) {
-            case "valid": return false;
+            case "valid":
+                return false;
             case "same":
-                if (sH != 1 || sW != 1) throw new IllegalArgumentException(op + ": padding='same' is not supported for strided convolutions");
+                if (sH != 1 || sW != 1)
+                    throw new IllegalArgumentException(
+                            op + ": padding='same' is not supported for strided convolutions");
                 return true;
-            default: throw new IllegalArgumentException(op + ": padding must be \"same\" or \"valid\", got \"" + padding + "\"");
+            default:
+                throw new IllegalArgumentException(
+                        op + ": padding must be \"same\" or \"valid\", got \"" + padding + "\"");
         }
     }
 

@@ -23,10 +23,12 @@ public final class GradCheck {
      * every float64 input requiring grad; throws naming the input and element when they differ beyond atol +
      * rtol·|expected| ({@code torch.autograd.gradcheck}).
      */
-    public static void check(String name, Function<Tensor[], Tensor> f, double eps, double atol, double rtol, Tensor... inputs) {
+    public static void check(
+            String name, Function<Tensor[], Tensor> f, double eps, double atol, double rtol, Tensor... inputs) {
         for (Tensor in : inputs) {
             if (in.requiresGrad() && in.dtype() != DType.FLOAT64) {
-                throw new IllegalArgumentException("gradcheck '" + name + "': inputs must be float64, got " + in.dtype());
+                throw new IllegalArgumentException(
+                        "gradcheck '" + name + "': inputs must be float64, got " + in.dtype());
             }
         }
         Tensor out = f.apply(inputs);
@@ -37,7 +39,8 @@ public final class GradCheck {
             Tensor in = inputs[k];
             if (!in.requiresGrad()) continue;
             INDArray x = in.data();
-            double[] analytic = in.grad() == null ? new double[(int) in.numel()] : in.grad().toDoubleArray();
+            double[] analytic =
+                    in.grad() == null ? new double[(int) in.numel()] : in.grad().toDoubleArray();
             for (int i = 0; i < x.length(); i++) {
                 double orig = x.getDouble(i);
                 double plus, minus;
@@ -50,8 +53,9 @@ public final class GradCheck {
                 }
                 double numeric = (plus - minus) / (2 * eps);
                 if (!(Math.abs(numeric - analytic[i]) <= atol + rtol * Math.abs(numeric))) {
-                    throw new AssertionError("gradcheck '" + name + "': input " + k + " (shape " + Shapes.str(in.shape())
-                            + ") element " + i + ": autograd " + analytic[i] + " vs finite difference " + numeric);
+                    throw new AssertionError(
+                            "gradcheck '" + name + "': input " + k + " (shape " + Shapes.str(in.shape()) + ") element "
+                                    + i + ": autograd " + analytic[i] + " vs finite difference " + numeric);
                 }
             }
         }

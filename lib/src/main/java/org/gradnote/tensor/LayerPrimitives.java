@@ -33,9 +33,11 @@ final class LayerPrimitives {
             long spanH = (long) dH * (kH - 1) + 1, spanW = (long) dW * (kW - 1) + 1;
             boolean fits = same ? x4[2] > 0 && x4[3] > 0 : x4[2] + 2L * pH >= spanH && x4[3] + 2L * pW >= spanW;
             if (!fits || x4[0] == 0 || x4[1] == 0) {
-                throw new ShapeException(op + ": input " + Shapes.str(x4[2] == 1 && kH == 1 ? new long[] {x4[0], x4[1], x4[3]} : x4)
-                        + " is too small for a window of " + (kH == 1 ? "" : spanH + "x") + spanW + " (kernel with dilation) and padding "
-                        + (kH == 1 ? "" : pH + ",") + pW);
+                throw new ShapeException(
+                        op + ": input " + Shapes.str(x4[2] == 1 && kH == 1 ? new long[] {x4[0], x4[1], x4[3]} : x4)
+                                + " is too small for a window of " + (kH == 1 ? "" : spanH + "x") + spanW
+                                + " (kernel with dilation) and padding "
+                                + (kH == 1 ? "" : pH + ",") + pW);
             }
         }
 
@@ -43,13 +45,22 @@ final class LayerPrimitives {
         // through invokedynamic on first use, ~20 ms of the first epoch of a run (measured on the meteo CNN).
         @Override
         public boolean equals(Object o) {
-            return o instanceof Window w && w.kH == kH && w.kW == kW && w.sH == sH && w.sW == sW && w.pH == pH && w.pW == pW
-                    && w.dH == dH && w.dW == dW && w.same == same;
+            return o instanceof Window w
+                    && w.kH == kH
+                    && w.kW == kW
+                    && w.sH == sH
+                    && w.sW == sW
+                    && w.pH == pH
+                    && w.pW == pW
+                    && w.dH == dH
+                    && w.dW == dW
+                    && w.same == same;
         }
 
         @Override
         public int hashCode() {
-            return ((((((((kH * 31 + kW) * 31 + sH) * 31 + sW) * 31 + pH) * 31 + pW) * 31 + dH) * 31 + dW) * 31) + (same ? 1 : 0);
+            return ((((((((kH * 31 + kW) * 31 + sH) * 31 + sW) * 31 + pH) * 31 + pW) * 31 + dH) * 31 + dW) * 31)
+                    + (same ? 1 : 0);
         }
 
         /** pooling's integer arguments; {@code extra} is avg pooling's "divisor counts padding" switch. */
@@ -99,15 +110,19 @@ final class LayerPrimitives {
      * bookkeeping lives until the next garbage collection and is copied by it: in LeNet they were most of a
      * step's allocations and of each collection's pause.
      */
-    private static Tensor convolve(String op, Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4, long[] xs) {
+    private static Tensor convolve(
+            String op, Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4, long[] xs) {
         DataType t = xd.dataType();
         if (!ChannelLoops.handles(t)) {
-            throw new IllegalArgumentException(op + ": needs a floating-point input and weight, got " + DType.of(t) + " (as torch's convolutions)");
+            throw new IllegalArgumentException(op + ": needs a floating-point input and weight, got " + DType.of(t)
+                    + " (as torch's convolutions)");
         }
         long[] ws = w.shape();
         int n = Math.toIntExact(x4[0]), o = Math.toIntExact(ws[0]);
         long oh = win.outH(x4[2]), ow = win.outW(x4[3]);
-        int k = Math.toIntExact(x4[1] * win.kH() * win.kW()), p = Math.toIntExact(oh * ow), cols = Math.multiplyExact(n, p);
+        int k = Math.toIntExact(x4[1] * win.kH() * win.kW()),
+                p = Math.toIntExact(oh * ow),
+                cols = Math.multiplyExact(n, p);
         long[] result = xs.length == 3 ? new long[] {n, o, ow} : new long[] {n, o, oh, ow};
         INDArray bd = b == null ? null : Engine.contiguous(Engine.cast(b.data(), t));
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
@@ -136,7 +151,8 @@ final class LayerPrimitives {
                     gM = Engine.empty(t, o, cols);
                     ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
                 }
-                // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
+                // dw in the weight's own shape, so that the parameter's gradient can be this very array
+                // (BufferPool.adopt).
                 INDArray dw = Engine.empty(t, ws);
                 Blas.gemm(false, true, o, k, cols, gM, col, dw);
                 INDArray dx = null;
@@ -170,8 +186,8 @@ final class LayerPrimitives {
         String name = (max ? "maxPool" : "avgPool") + (oneD ? "1d" : "2d");
         if (!MaxPool.handles(xd.dataType())) {
             // As torch ("max_pool2d" not implemented for 'Long'); the native ops would fail in libnd4j's words.
-            throw new IllegalArgumentException(name + ": needs a float32 or float64 input, got " + DType.of(xd.dataType())
-                    + " of shape " + Shapes.str(xs) + "; convert it with toFloat() first");
+            throw new IllegalArgumentException(name + ": needs a float32 or float64 input, got "
+                    + DType.of(xd.dataType()) + " of shape " + Shapes.str(xs) + "; convert it with toFloat() first");
         }
         // Max pooling on Java arrays (NaN wins a window, as in torch); average pooling through the native op, whose
         // sums propagate NaN and infinities by themselves.
@@ -236,26 +252,41 @@ final class LayerPrimitives {
         INDArray var = Reduce.toArray(v, t, xs[1]);
         stats[0] = mean;
         stats[1] = var;
-        INDArray gd = Engine.contiguous(Engine.cast(gamma.data(), t)), bd = Engine.contiguous(Engine.cast(beta.data(), t));
+        INDArray gd = Engine.contiguous(Engine.cast(gamma.data(), t)),
+                bd = Engine.contiguous(Engine.cast(beta.data(), t));
         INDArray out = Engine.empty(t, xd.shape());
-        Engine.exec("batchnorm", new INDArray[] {xd, mean, var, gd, bd}, new INDArray[] {out}, new long[] {1, 1, 1}, null, new double[] {eps});
+        Engine.exec(
+                "batchnorm",
+                new INDArray[] {xd, mean, var, gd, bd},
+                new INDArray[] {out},
+                new long[] {1, 1, 1},
+                null,
+                new double[] {eps});
         long[] channel = new long[xd.rank()];
         java.util.Arrays.fill(channel, 1);
         channel[1] = xd.size(1);
-        return Tensor.record(out, "batchNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray gg = Engine.cast(g, t);
-                INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
-                INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
-                INDArray dbeta = channelSums(gg, red);
-                INDArray dgamma = channelSums(gg.mul(xhat), red);
-                INDArray centred = bin("subtract", gg, dbeta.div(xd.length() / xd.size(1)).reshape(channel));
-                INDArray proj = bin("multiply", xhat, dgamma.div(xd.length() / xd.size(1)).reshape(channel));
-                INDArray dx = bin("multiply", centred.subi(proj), invStd.mul(gd.reshape(channel)));
-                return new INDArray[] {dx, dgamma, dbeta};
-            }
-        });
+        return Tensor.record(
+                out, "batchNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        INDArray gg = Engine.cast(g, t);
+                        INDArray invStd =
+                                Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
+                        INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
+                        INDArray dbeta = channelSums(gg, red);
+                        INDArray dgamma = channelSums(gg.mul(xhat), red);
+                        INDArray centred = bin(
+                                "subtract",
+                                gg,
+                                dbeta.div(xd.length() / xd.size(1)).reshape(channel));
+                        INDArray proj = bin(
+                                "multiply",
+                                xhat,
+                                dgamma.div(xd.length() / xd.size(1)).reshape(channel));
+                        INDArray dx = bin("multiply", centred.subi(proj), invStd.mul(gd.reshape(channel)));
+                        return new INDArray[] {dx, dgamma, dbeta};
+                    }
+                });
     }
 
     /**
@@ -285,20 +316,21 @@ final class LayerPrimitives {
         INDArray xhat = bin("multiply", centered, invStd);
         INDArray gdat = Engine.cast(gamma.data(), t);
         INDArray out = bin("add", bin("multiply", xhat, gdat), Engine.cast(beta.data(), t));
-        return Tensor.record(out, "layerNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray gg = Engine.cast(g, t);
-                INDArray gx = bin("multiply", gg, gdat);
-                INDArray proj = bin("multiply", xhat, means(gx.mul(xhat), red, kept));
-                INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), means(gx, red, kept)), invStd);
-                // dgamma and dbeta sum over the leading (batch) dimensions, through Reduce as well.
-                boolean[] batch = Reduce.mask(rank, lead);
-                INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : sums(gg.mul(xhat), batch, gamma.shape());
-                INDArray dbeta = lead.length == 0 ? gg.dup() : sums(gg, batch, beta.shape());
-                return new INDArray[] {dx, dgamma.reshape(gamma.shape()), dbeta.reshape(beta.shape())};
-            }
-        });
+        return Tensor.record(
+                out, "layerNorm", new Tensor[] {x, gamma, beta}, new Tensor[] {x, gamma}, new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        INDArray gg = Engine.cast(g, t);
+                        INDArray gx = bin("multiply", gg, gdat);
+                        INDArray proj = bin("multiply", xhat, means(gx.mul(xhat), red, kept));
+                        INDArray dx = bin("multiply", bin("subtract", gx.sub(proj), means(gx, red, kept)), invStd);
+                        // dgamma and dbeta sum over the leading (batch) dimensions, through Reduce as well.
+                        boolean[] batch = Reduce.mask(rank, lead);
+                        INDArray dgamma = lead.length == 0 ? gg.mul(xhat) : sums(gg.mul(xhat), batch, gamma.shape());
+                        INDArray dbeta = lead.length == 0 ? gg.dup() : sums(gg, batch, beta.shape());
+                        return new INDArray[] {dx, dgamma.reshape(gamma.shape()), dbeta.reshape(beta.shape())};
+                    }
+                });
     }
 
     // ---- embedding ----
@@ -306,25 +338,33 @@ final class LayerPrimitives {
     /** Rows of weight [V, D] picked by integer indices of any shape: gather forward, scatter_add backward. */
     static Tensor embedding(Tensor index, Tensor weight) {
         long v = weight.size(0), d = weight.size(1);
-        INDArray idx = Engine.contiguous(index.data().dataType() == DataType.INT32 ? index.data() : index.data().castTo(DataType.INT32)).reshape(-1);
+        INDArray idx = Engine.contiguous(
+                        index.data().dataType() == DataType.INT32
+                                ? index.data()
+                                : index.data().castTo(DataType.INT32))
+                .reshape(-1);
         for (int i : idx.data().asInt()) {
-            if (i < 0 || i >= v) throw new IndexOutOfBoundsException("embedding: index " + i + " out of range for " + v + " embeddings");
+            if (i < 0 || i >= v)
+                throw new IndexOutOfBoundsException("embedding: index " + i + " out of range for " + v + " embeddings");
         }
         INDArray w = Engine.contiguous(weight.data());
         INDArray rows = Engine.empty(w.dataType(), idx.length(), d);
         Engine.exec("gather", new INDArray[] {w, idx}, new INDArray[] {rows}, new long[] {0}, null, null);
         long[] outShape = java.util.Arrays.copyOf(index.shape(), index.dim() + 1);
         outShape[index.dim()] = d;
-        return Tensor.record(rows.reshape('c', outShape), "embedding", new Tensor[] {weight}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray acc = Engine.zeros(w.dataType(), v, d);
-                INDArray g2 = Engine.contiguous(Engine.cast(g, w.dataType())).reshape('c', idx.length(), d);
-                // Repeated indices accumulate: scatter_add, not scatter_update.
-                Engine.exec("scatter_add", new INDArray[] {acc, idx, g2}, new INDArray[] {acc}, null, null, null);
-                return new INDArray[] {acc};
-            }
-        });
+        return Tensor.record(
+                rows.reshape('c', outShape), "embedding", new Tensor[] {weight}, Tensor.NONE, new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        INDArray acc = Engine.zeros(w.dataType(), v, d);
+                        INDArray g2 =
+                                Engine.contiguous(Engine.cast(g, w.dataType())).reshape('c', idx.length(), d);
+                        // Repeated indices accumulate: scatter_add, not scatter_update.
+                        Engine.exec(
+                                "scatter_add", new INDArray[] {acc, idx, g2}, new INDArray[] {acc}, null, null, null);
+                        return new INDArray[] {acc};
+                    }
+                });
     }
 
     // ---- helpers ----

@@ -12,10 +12,26 @@ final class LogicalOps {
 
     /** The four element-wise logical operators; enum constants, not lambdas (see Node.Backward). */
     enum Logic {
-        AND { boolean of(boolean a, boolean b) { return a && b; } },
-        OR { boolean of(boolean a, boolean b) { return a || b; } },
-        XOR { boolean of(boolean a, boolean b) { return a ^ b; } },
-        NOT { boolean of(boolean a, boolean b) { return !a; } };
+        AND {
+            boolean of(boolean a, boolean b) {
+                return a && b;
+            }
+        },
+        OR {
+            boolean of(boolean a, boolean b) {
+                return a || b;
+            }
+        },
+        XOR {
+            boolean of(boolean a, boolean b) {
+                return a ^ b;
+            }
+        },
+        NOT {
+            boolean of(boolean a, boolean b) {
+                return !a;
+            }
+        };
 
         abstract boolean of(boolean a, boolean b);
     }
@@ -74,8 +90,8 @@ final class LogicalOps {
     static Tensor maskedFill(Tensor x, Tensor mask, double value) {
         checkMask("maskedFill", x, mask);
         if (!java.util.Arrays.equals(Engine.broadcastShape("maskedFill", x.shape(), mask.shape()), x.shape())) {
-            throw new ShapeException("maskedFill: mask of shape " + Shapes.str(mask.shape()) + " does not broadcast to the"
-                    + " input's shape " + Shapes.str(x.shape()));
+            throw new ShapeException("maskedFill: mask of shape " + Shapes.str(mask.shape())
+                    + " does not broadcast to the" + " input's shape " + Shapes.str(x.shape()));
         }
         return SafeWhere.where("maskedFill", mask, SafeWhere.scalarLike(x, value), x);
     }
@@ -85,9 +101,11 @@ final class LogicalOps {
      * while grad mode is on: gradnote's in-place ops are not recorded, so the gradient would silently miss the fill.
      */
     static Tensor maskedFillInPlace(Tensor x, Tensor mask, double value) {
-        if (GradMode.isEnabled() && x.requiresGrad()) throw new IllegalStateException("maskedFill_: tensor of shape "
-                + Shapes.str(x.shape()) + " requires grad and in-place ops are not recorded; use maskedFill (out of place),"
-                + " or do it inside Tensor.noGrad()");
+        if (GradMode.isEnabled() && x.requiresGrad())
+            throw new IllegalStateException("maskedFill_: tensor of shape "
+                    + Shapes.str(x.shape())
+                    + " requires grad and in-place ops are not recorded; use maskedFill (out of place),"
+                    + " or do it inside Tensor.noGrad()");
         Tensor filled;
         GradMode off = Tensor.noGrad();
         try {
@@ -112,8 +130,9 @@ final class LogicalOps {
         target[0] = picks.length;
         System.arraycopy(rest, 0, target, 1, rest.length);
         long[] b = Engine.broadcastShape("maskedAssign", values.shape(), target);
-        if (!java.util.Arrays.equals(b, target)) throw new ShapeException("maskedAssign: values of shape "
-                + Shapes.str(values.shape()) + " do not fit the " + picks.length + " masked elements (shape " + Shapes.str(target) + ")");
+        if (!java.util.Arrays.equals(b, target))
+            throw new ShapeException("maskedAssign: values of shape " + Shapes.str(values.shape()) + " do not fit the "
+                    + picks.length + " masked elements (shape " + Shapes.str(target) + ")");
         if (picks.length == 0) return x.copy();
         // The result keeps x's dtype, as index_put does (a float-to-float cast keeps the gradient).
         Tensor typed = values.dtype() == x.dtype() ? values : values.to(x.dtype());
@@ -124,7 +143,8 @@ final class LogicalOps {
         for (int r = 0, k = 0; r < m.length; r++) slot[r] = m[r] != 0 ? k++ : 0;
         Tensor scattered = v.indexSelect(0, slot);
         Tensor flatMask = OpsSupport.constant(DataType.BOOL, m, lead(m.length, rest.length));
-        return SafeWhere.where("maskedAssign", flatMask, scattered, rows(x, mask, rest)).reshape(x.shape());
+        return SafeWhere.where("maskedAssign", flatMask, scattered, rows(x, mask, rest))
+                .reshape(x.shape());
     }
 
     private static long[] lead(long n, int restRank) {
@@ -157,13 +177,15 @@ final class LogicalOps {
         long[] s = x.shape(), m = mask.shape();
         boolean ok = m.length <= s.length;
         for (int i = 0; ok && i < m.length; i++) ok = m[i] == s[i];
-        if (!ok) throw new ShapeException(op + ": mask of shape " + Shapes.str(m) + " does not match the leading dimensions"
-                + " of the input's shape " + Shapes.str(s));
+        if (!ok)
+            throw new ShapeException(op + ": mask of shape " + Shapes.str(m) + " does not match the leading dimensions"
+                    + " of the input's shape " + Shapes.str(s));
         return java.util.Arrays.copyOfRange(s, m.length, s.length);
     }
 
     private static void checkMask(String op, Tensor x, Tensor mask) {
-        if (mask.dtype() != DType.BOOL) throw new IllegalArgumentException(op + ": mask must be a bool tensor, got "
-                + mask.dtype() + " (input " + x.dtype() + " of shape " + Shapes.str(x.shape()) + ")");
+        if (mask.dtype() != DType.BOOL)
+            throw new IllegalArgumentException(op + ": mask must be a bool tensor, got " + mask.dtype() + " (input "
+                    + x.dtype() + " of shape " + Shapes.str(x.shape()) + ")");
     }
 }

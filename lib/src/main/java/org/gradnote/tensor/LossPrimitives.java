@@ -28,7 +28,8 @@ final class LossPrimitives {
         double total = 0;
         for (int i = 0; i < n; i++) {
             if (y[i] < 0 || y[i] >= c) {
-                throw new IndexOutOfBoundsException("crossEntropy: target " + y[i] + " is out of bounds for " + c + " classes");
+                throw new IndexOutOfBoundsException(
+                        "crossEntropy: target " + y[i] + " is out of bounds for " + c + " classes");
             }
             int row = i * c;
             double max = Double.NEGATIVE_INFINITY;
@@ -162,19 +163,28 @@ final class LossPrimitives {
             out[i] = -(yv[i] * Math.max(Math.log(pv[i]), -100) + (1 - yv[i]) * Math.max(log1m, -100));
         }
         long[] shape = p.shape();
-        return Tensor.record(Reduce.toArray(out, t, shape), "binaryCrossEntropy", new Tensor[] {p, y}, new Tensor[] {p, y}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] x = Extremes.doubles(p), z = Extremes.doubles(y), gv = Engine.toDoubles(g);
-                double[] dp = p.requiresGrad() ? new double[x.length] : null, dy = y.requiresGrad() ? new double[x.length] : null;
-                for (int i = 0; i < x.length; i++) {
-                    double oneMinus = Small.round(t, 1 - x[i]);
-                    if (dp != null) dp[i] = gv[i] * (x[i] - z[i]) / Math.max(oneMinus * x[i], BCE_EPSILON);
-                    if (dy != null) dy[i] = gv[i] * (Math.log(oneMinus) - Math.log(x[i]));
-                }
-                return new INDArray[] {dp == null ? null : Reduce.toArray(dp, t, shape), dy == null ? null : Reduce.toArray(dy, y.dtype().nd4j(), shape)};
-            }
-        });
+        return Tensor.record(
+                Reduce.toArray(out, t, shape),
+                "binaryCrossEntropy",
+                new Tensor[] {p, y},
+                new Tensor[] {p, y},
+                new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        double[] x = Extremes.doubles(p), z = Extremes.doubles(y), gv = Engine.toDoubles(g);
+                        double[] dp = p.requiresGrad() ? new double[x.length] : null,
+                                dy = y.requiresGrad() ? new double[x.length] : null;
+                        for (int i = 0; i < x.length; i++) {
+                            double oneMinus = Small.round(t, 1 - x[i]);
+                            if (dp != null) dp[i] = gv[i] * (x[i] - z[i]) / Math.max(oneMinus * x[i], BCE_EPSILON);
+                            if (dy != null) dy[i] = gv[i] * (Math.log(oneMinus) - Math.log(x[i]));
+                        }
+                        return new INDArray[] {
+                            dp == null ? null : Reduce.toArray(dp, t, shape),
+                            dy == null ? null : Reduce.toArray(dy, y.dtype().nd4j(), shape)
+                        };
+                    }
+                });
     }
 
     /**
@@ -191,17 +201,25 @@ final class LossPrimitives {
         }
         DataType t = x.dtype().nd4j();
         long[] shape = x.shape();
-        return Tensor.record(Reduce.toArray(out, t, shape), "binaryCrossEntropyWithLogits", new Tensor[] {x, y}, new Tensor[] {x, y},
+        return Tensor.record(
+                Reduce.toArray(out, t, shape),
+                "binaryCrossEntropyWithLogits",
+                new Tensor[] {x, y},
+                new Tensor[] {x, y},
                 new Node.Backward() {
                     @Override
                     public INDArray[] apply(INDArray g) {
                         double[] a = Extremes.doubles(x), z = Extremes.doubles(y), gv = Engine.toDoubles(g);
-                        double[] dx = x.requiresGrad() ? new double[a.length] : null, dy = y.requiresGrad() ? new double[a.length] : null;
+                        double[] dx = x.requiresGrad() ? new double[a.length] : null,
+                                dy = y.requiresGrad() ? new double[a.length] : null;
                         for (int i = 0; i < a.length; i++) {
                             if (dx != null) dx[i] = gv[i] * (sigmoid(a[i]) - z[i]);
                             if (dy != null) dy[i] = -gv[i] * a[i];
                         }
-                        return new INDArray[] {dx == null ? null : Reduce.toArray(dx, t, shape), dy == null ? null : Reduce.toArray(dy, y.dtype().nd4j(), shape)};
+                        return new INDArray[] {
+                            dx == null ? null : Reduce.toArray(dx, t, shape),
+                            dy == null ? null : Reduce.toArray(dy, y.dtype().nd4j(), shape)
+                        };
                     }
                 });
     }

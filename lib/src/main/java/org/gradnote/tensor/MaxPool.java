@@ -68,8 +68,15 @@ final class MaxPool {
 
     /** The courses' pooling window (2x2, stride 2, no padding or dilation), which skips the index map. */
     static boolean isPlain2x2(LayerPrimitives.Window w) {
-        return w.kH() == 2 && w.kW() == 2 && w.sH() == 2 && w.sW() == 2 && w.pH() == 0 && w.pW() == 0 && w.dH() == 1
-                && w.dW() == 1 && !w.same();
+        return w.kH() == 2
+                && w.kW() == 2
+                && w.sH() == 2
+                && w.sW() == 2
+                && w.pH() == 0
+                && w.pW() == 0
+                && w.dH() == 1
+                && w.dW() == 1
+                && !w.same();
     }
 
     /**

@@ -18,7 +18,8 @@ final class Memory {
     private Memory() {}
 
     private static final sun.misc.Unsafe UNSAFE = unsafe();
-    private static final long FLOATS = sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET, DOUBLES = sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET;
+    private static final long FLOATS = sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET,
+            DOUBLES = sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET;
 
     private static sun.misc.Unsafe unsafe() {
         try {
@@ -32,23 +33,27 @@ final class Memory {
 
     /** The first n elements of a's buffer into dst[off..off+n) (a float32 array; element 0 is a's first when a is offset-free). */
     static void get(INDArray a, float[] dst, int off, int n) {
-        if (direct(a, DataType.FLOAT, off, n, dst.length)) UNSAFE.copyMemory(null, a.data().address(), dst, FLOATS + 4L * off, 4L * n);
+        if (direct(a, DataType.FLOAT, off, n, dst.length))
+            UNSAFE.copyMemory(null, a.data().address(), dst, FLOATS + 4L * off, 4L * n);
         else a.data().asNioFloat().get(0, dst, off, n);
     }
 
     /** src[off..off+n) into the first n elements of a's float32 buffer. */
     static void put(INDArray a, float[] src, int off, int n) {
-        if (direct(a, DataType.FLOAT, off, n, src.length)) UNSAFE.copyMemory(src, FLOATS + 4L * off, null, a.data().address(), 4L * n);
+        if (direct(a, DataType.FLOAT, off, n, src.length))
+            UNSAFE.copyMemory(src, FLOATS + 4L * off, null, a.data().address(), 4L * n);
         else a.data().asNioFloat().put(0, src, off, n);
     }
 
     static void get(INDArray a, double[] dst, int off, int n) {
-        if (direct(a, DataType.DOUBLE, off, n, dst.length)) UNSAFE.copyMemory(null, a.data().address(), dst, DOUBLES + 8L * off, 8L * n);
+        if (direct(a, DataType.DOUBLE, off, n, dst.length))
+            UNSAFE.copyMemory(null, a.data().address(), dst, DOUBLES + 8L * off, 8L * n);
         else a.data().asNioDouble().get(0, dst, off, n);
     }
 
     static void put(INDArray a, double[] src, int off, int n) {
-        if (direct(a, DataType.DOUBLE, off, n, src.length)) UNSAFE.copyMemory(src, DOUBLES + 8L * off, null, a.data().address(), 8L * n);
+        if (direct(a, DataType.DOUBLE, off, n, src.length))
+            UNSAFE.copyMemory(src, DOUBLES + 8L * off, null, a.data().address(), 8L * n);
         else a.data().asNioDouble().put(0, src, off, n);
     }
 
@@ -70,7 +75,8 @@ final class Memory {
     }
 
     private static void checkRange(INDArray a, DataType type, long from, int n, int javaLength) {
-        if (a.dataType() != type) throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");
+        if (a.dataType() != type)
+            throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");
         if (from < 0 || n <= 0 || n > javaLength || from + n > a.data().length()) {
             throw new IndexOutOfBoundsException("copy of " + n + " elements from " + from + " of a native buffer of "
                     + a.data().length() + " into a Java array of " + javaLength);
@@ -79,10 +85,11 @@ final class Memory {
 
     /** True when the raw copy applies; throws, as NIO would, for a range outside either side. */
     private static boolean direct(INDArray a, DataType type, int off, int n, int javaLength) {
-        if (a.dataType() != type) throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");
+        if (a.dataType() != type)
+            throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");
         if (off < 0 || n < 0 || off + n > javaLength || n > a.data().length()) {
-            throw new IndexOutOfBoundsException("copy of " + n + " elements at " + off + " between a Java array of " + javaLength
-                    + " and a native buffer of " + a.data().length());
+            throw new IndexOutOfBoundsException("copy of " + n + " elements at " + off + " between a Java array of "
+                    + javaLength + " and a native buffer of " + a.data().length());
         }
         return a.data().offset() == 0 && n > 0;
     }

@@ -53,8 +53,9 @@ final class Node {
      */
     Object[] apply(Object grad) {
         if (released) {
-            throw new IllegalStateException("backward through '" + op + "' a second time: the values it saved were freed"
-                    + " after the first backward(); call backward(true) the first time to keep the graph");
+            throw new IllegalStateException(
+                    "backward through '" + op + "' a second time: the values it saved were freed"
+                            + " after the first backward(); call backward(true) the first time to keep the graph");
         }
         for (int i = 0; i < saved.length; i++) {
             if (saved[i].version() != savedVersions[i]) {

@@ -31,16 +31,18 @@ final class NormOps {
 
     /** torch.linalg.vector_norm(x, p, dims, keepdim) for p = 0, 1, 2, +-inf or any other positive p. */
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepDim) {
-        if (!x.dtype().isFloatingPoint()) throw new IllegalArgumentException("norm: input must be floating point, got "
-                + x.dtype() + " (shape " + Shapes.str(x.shape()) + ")");
+        if (!x.dtype().isFloatingPoint())
+            throw new IllegalArgumentException(
+                    "norm: input must be floating point, got " + x.dtype() + " (shape " + Shapes.str(x.shape()) + ")");
         int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : dims("norm", dims, x.dim());
         Tensor a = x.abs();
         if (x.dim() == 0) d = new int[0];
         boolean infinite = p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY;
         if (x.numel() == 0 && !infinite) return emptyReduction(x, d, keepDim, 0);
         if (p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY) {
-            if (x.numel() == 0) throw new IllegalArgumentException("norm: the " + (p > 0 ? "inf" : "-inf") + "-norm of an empty tensor is undefined (shape "
-                    + Shapes.str(x.shape()) + ")");
+            if (x.numel() == 0)
+                throw new IllegalArgumentException("norm: the " + (p > 0 ? "inf" : "-inf")
+                        + "-norm of an empty tensor is undefined (shape " + Shapes.str(x.shape()) + ")");
             if (d.length == 0) return a;
             return extremeOver(a, d, keepDim, p > 0);
         }

@@ -41,8 +41,11 @@ final class OpProfile {
     }
 
     private static void print() {
-        TOTALS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(40)
-                .forEach(e -> System.err.printf("%10.1f ms %7d calls %8.1f us  %s%n", e.getValue()[0] / 1e6, e.getValue()[1],
-                        e.getValue()[0] / 1e3 / e.getValue()[1], e.getKey()));
+        TOTALS.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(40)
+                .forEach(e -> System.err.printf(
+                        "%10.1f ms %7d calls %8.1f us  %s%n",
+                        e.getValue()[0] / 1e6, e.getValue()[1], e.getValue()[0] / 1e3 / e.getValue()[1], e.getKey()));
     }
 }

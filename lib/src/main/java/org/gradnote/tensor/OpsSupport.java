@@ -28,7 +28,8 @@ final class OpsSupport {
     static double[] values(Tensor t, long[] shape) {
         if (java.util.Arrays.equals(t.shape(), shape)) return values(t);
         if (Shapes.numel(shape) == 0) return new double[0];
-        INDArray d = t.data().dataType() == DataType.DOUBLE ? t.data() : t.data().castTo(DataType.DOUBLE);
+        INDArray d =
+                t.data().dataType() == DataType.DOUBLE ? t.data() : t.data().castTo(DataType.DOUBLE);
         long[] s = t.shape();
         if (s.length < shape.length) {
             // Leading 1s first: ND4J's broadcast needs equal ranks.
@@ -60,14 +61,17 @@ final class OpsSupport {
 
     /** Tensor.fromArray(float[], shape): one copy of the floats, straight into native memory. */
     static Tensor fromFloats(float[] values, long[] shape) {
-        if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length + " values do not fill shape " + Shapes.str(shape));
+        if (Shapes.numel(shape) != values.length)
+            throw new ShapeException("fromArray: " + values.length + " values do not fill shape " + Shapes.str(shape));
         return new Tensor(values.length == 0 ? Nd4j.create(DataType.FLOAT, shape) : Nd4j.create(values, shape, 'c'));
     }
 
     /** Tensor.arange with integer arguments: int64 values, exact beyond 2^53, as torch.arange. */
     static Tensor arange(long start, long end, long step) {
         if (step == 0) throw new IllegalArgumentException("arange: step must be non-zero");
-        long n = Math.max(0, step > 0 ? Math.floorDiv(end - start + step - 1, step) : Math.floorDiv(start - end - step - 1, -step));
+        long n = Math.max(
+                0,
+                step > 0 ? Math.floorDiv(end - start + step - 1, step) : Math.floorDiv(start - end - step - 1, -step));
         long[] v = new long[Math.toIntExact(n)];
         for (int i = 0; i < v.length; i++) v[i] = start + i * step;
         return new Tensor(longArray(v, new long[] {v.length}));

@@ -23,7 +23,8 @@ final class Primitives {
 
     /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
     static Tensor leakyRelu(Tensor a, double slope) {
-        INDArray scale = a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
+        INDArray scale =
+                a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
         return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
@@ -42,7 +43,8 @@ final class Primitives {
      */
     static Tensor logSoftmax(Tensor a, int dim) {
         int d = Shapes.dim("logSoftmax", dim, a.dim());
-        INDArray shifted = Engine.broadcastBinary("subtract", "logSoftmax", a.data(), a.data().max(true, d));
+        INDArray shifted = Engine.broadcastBinary(
+                "subtract", "logSoftmax", a.data(), a.data().max(true, d));
         INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, d), false);
         INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
         return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
@@ -123,7 +125,11 @@ final class Primitives {
         return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                return new INDArray[] {dims.length == 0 ? fill(g, in, 1 / count) : expand(g.reshape(kept).div(count), in)};
+                return new INDArray[] {
+                    dims.length == 0
+                            ? fill(g, in, 1 / count)
+                            : expand(g.reshape(kept).div(count), in)
+                };
             }
         });
     }
@@ -168,8 +174,9 @@ final class Primitives {
     /** Refuses a float-only reduction of an integer or bool tensor, naming the op and the dtype. */
     static void checkFloat(String op, Tensor a) {
         if (!a.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(op + "(): could not infer the output dtype: the input must be float32 or float64, got "
-                    + a.dtype() + " (convert with toFloat() or toDouble() first, as torch requires)");
+            throw new IllegalArgumentException(
+                    op + "(): could not infer the output dtype: the input must be float32 or float64, got " + a.dtype()
+                            + " (convert with toFloat() or toDouble() first, as torch requires)");
         }
     }
 
@@ -203,7 +210,9 @@ final class Primitives {
         if (!a.dtype().isFloatingPoint()) {
             long[] values = new long[index.length];
             Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
-            return new Tensor[] {new Tensor(Extremes.longsAs(values, t, outShape)), new Tensor(Reduce.toArray(index, outShape))};
+            return new Tensor[] {
+                new Tensor(Extremes.longsAs(values, t, outShape)), new Tensor(Reduce.toArray(index, outShape))
+            };
         }
         double[] values = new double[index.length];
         Extremes.scan(Extremes.doubles(a), outer, n, inner, max, values, index);
@@ -215,7 +224,8 @@ final class Primitives {
                 double[] gv = Engine.toDoubles(g);
                 double[] dx = new double[outer * n * inner];
                 for (int o = 0; o < outer; o++) {
-                    for (int j = 0; j < inner; j++) dx[(o * n + (int) index[o * inner + j]) * inner + j] = gv[o * inner + j];
+                    for (int j = 0; j < inner; j++)
+                        dx[(o * n + (int) index[o * inner + j]) * inner + j] = gv[o * inner + j];
                 }
                 return new INDArray[] {Reduce.toArray(dx, t, in)};
             }
@@ -237,7 +247,9 @@ final class Primitives {
         int[] oni = Extremes.around(in, d);
         int outer = oni[0], n = oni[1], inner = oni[2];
         long[] index = new long[outer * inner];
-        long[] outShape = d < 0 ? (dim < 0 ? new long[0] : in) : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
+        long[] outShape = d < 0
+                ? (dim < 0 ? new long[0] : in)
+                : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
         DataType t = a.dtype().nd4j();
         if (!a.dtype().isFloatingPoint()) {
             long[] values = new long[index.length];
@@ -258,7 +270,8 @@ final class Primitives {
                         int ties = 0;
                         for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], r)) ties++;
                         double share = gv[o * inner + j] / ties;
-                        for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], r)) dx[(o * n + k) * inner + j] = share;
+                        for (int k = 0; k < n; k++)
+                            if (same(x[(o * n + k) * inner + j], r)) dx[(o * n + k) * inner + j] = share;
                     }
                 }
                 return new INDArray[] {Reduce.toArray(dx, t, in)};
@@ -283,7 +296,14 @@ final class Primitives {
         if (a.dtype().isFloatingPoint()) {
             Extremes.scan(Extremes.doubles(a), oni[0], oni[1], oni[2], max, new double[index.length], index);
         } else {
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), oni[0], oni[1], oni[2], max, new long[index.length], index);
+            Extremes.scan(
+                    Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())),
+                    oni[0],
+                    oni[1],
+                    oni[2],
+                    max,
+                    new long[index.length],
+                    index);
         }
         long[] outShape = d < 0 ? new long[0] : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
         return new Tensor(Reduce.toArray(index, outShape));
@@ -292,21 +312,23 @@ final class Primitives {
     /** Clamps into [min, max] with NaN kept (torch.clamp); d/dx is 1 inside the bounds (inclusive), 0 outside and at NaN. */
     static Tensor clamp(Tensor a, double min, double max) {
         double[] x = Extremes.doubles(a), y = new double[x.length];
-        // Math.max/min return NaN for a NaN argument: NaN propagates as in torch. With min > max every value becomes max, as torch.
+        // Math.max/min return NaN for a NaN argument: NaN propagates as in torch. With min > max every value becomes
+        // max, as torch.
         for (int i = 0; i < x.length; i++) y[i] = Math.min(Math.max(x[i], min), max);
         DataType t = a.dtype().nd4j();
         if (!a.dtype().isFloatingPoint()) {
             INDArray out = Reduce.toArray(y, DataType.DOUBLE, a.shape()).castTo(t);
             return new Tensor(out);
         }
-        return Tensor.record(Reduce.toArray(y, t, a.shape()), "clamp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] v = Extremes.doubles(a), gv = Engine.toDoubles(g);
-                for (int i = 0; i < gv.length; i++) if (!(v[i] >= min && v[i] <= max)) gv[i] = 0;
-                return new INDArray[] {Reduce.toArray(gv, t, a.shape())};
-            }
-        });
+        return Tensor.record(
+                Reduce.toArray(y, t, a.shape()), "clamp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        double[] v = Extremes.doubles(a), gv = Engine.toDoubles(g);
+                        for (int i = 0; i < gv.length; i++) if (!(v[i] >= min && v[i] <= max)) gv[i] = 0;
+                        return new INDArray[] {Reduce.toArray(gv, t, a.shape())};
+                    }
+                });
     }
 
     /** A one-element gradient spread over a shape, scaled: one fill instead of a broadcast view plus a copy. */
@@ -353,14 +375,16 @@ final class Primitives {
 
     static Tensor matmul(Tensor a, Tensor b) {
         long[] sa = a.shape(), sb = b.shape();
-        if (sa.length == 0 || sb.length == 0) throw new ShapeException("matmul: both operands need at least one dimension, got "
-                + Shapes.str(sa) + " and " + Shapes.str(sb));
+        if (sa.length == 0 || sb.length == 0)
+            throw new ShapeException("matmul: both operands need at least one dimension, got " + Shapes.str(sa)
+                    + " and " + Shapes.str(sb));
         // Promote vectors to matrices as torch.matmul does, and drop the added dimension afterwards.
         Tensor a2 = sa.length == 1 ? a.unsqueeze(0) : a;
         Tensor b2 = sb.length == 1 ? b.unsqueeze(1) : b;
         long inner = a2.shape()[a2.dim() - 1], innerB = b2.shape()[b2.dim() - 2];
-        if (inner != innerB) throw new ShapeException("matmul: shapes " + Shapes.str(sa) + " and " + Shapes.str(sb)
-                + " cannot be multiplied (" + inner + " != " + innerB + ")");
+        if (inner != innerB)
+            throw new ShapeException("matmul: shapes " + Shapes.str(sa) + " and " + Shapes.str(sb)
+                    + " cannot be multiplied (" + inner + " != " + innerB + ")");
         Tensor r;
         if (a2.dim() == 2 && b2.dim() == 2) r = matmul2d(a2, b2);
         else if (b2.dim() == 2) {
@@ -383,7 +407,8 @@ final class Primitives {
             public INDArray[] apply(INDArray g) {
                 return new INDArray[] {
                     a.requiresGrad() ? Engine.gemm(g, b.data(), false, true) : null,
-                    b.requiresGrad() ? Engine.gemm(a.data(), g, true, false) : null};
+                    b.requiresGrad() ? Engine.gemm(a.data(), g, true, false) : null
+                };
             }
         });
     }
@@ -394,8 +419,10 @@ final class Primitives {
         long[] batch = Engine.broadcastShape("matmul", batchA, batchB);
         long[] fullA = concat(batch, sa[sa.length - 2], sa[sa.length - 1]);
         long[] fullB = concat(batch, sb[sb.length - 2], sb[sb.length - 1]);
-        INDArray ea = Engine.contiguous(a.data().broadcast(fullA)), eb = Engine.contiguous(b.data().broadcast(fullB));
-        INDArray out = Engine.empty(Engine.resultType(ea.dataType(), eb.dataType()), concat(batch, sa[sa.length - 2], sb[sb.length - 1]));
+        INDArray ea = Engine.contiguous(a.data().broadcast(fullA)),
+                eb = Engine.contiguous(b.data().broadcast(fullB));
+        INDArray out = Engine.empty(
+                Engine.resultType(ea.dataType(), eb.dataType()), concat(batch, sa[sa.length - 2], sb[sb.length - 1]));
         Engine.exec("matmul", new INDArray[] {ea, eb}, out);
         return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
             @Override
@@ -422,8 +449,8 @@ final class Primitives {
         long[] sx = x.shape(), sw = w.shape();
         long in = sw[1];
         if (sx.length == 0 || sx[sx.length - 1] != in) {
-            throw new ShapeException("linear: input of shape " + Shapes.str(sx) + " does not fit weight of shape " + Shapes.str(sw)
-                    + " (expected last dimension " + in + ")");
+            throw new ShapeException("linear: input of shape " + Shapes.str(sx) + " does not fit weight of shape "
+                    + Shapes.str(sw) + " (expected last dimension " + in + ")");
         }
         INDArray x2 = sx.length == 2 ? x.data() : Engine.contiguous(x.data()).reshape('c', -1, in);
         INDArray out = Engine.gemm(x2, w.data(), false, true);
@@ -431,7 +458,8 @@ final class Primitives {
         // LeNet's sizes), through a cached native op for other types.
         if (b != null) {
             INDArray bd = Engine.contiguous(Engine.cast(b.data(), out.dataType()));
-            if (ChannelLoops.handles(out.dataType())) ChannelLoops.addBias(out, bd, Math.toIntExact(out.size(0)), Math.toIntExact(sw[0]), 1);
+            if (ChannelLoops.handles(out.dataType()))
+                ChannelLoops.addBias(out, bd, Math.toIntExact(out.size(0)), Math.toIntExact(sw[0]), 1);
             else Engine.exec("add", new INDArray[] {out, bd}, out);
         }
         long[] outShape = sx.clone();
@@ -444,7 +472,8 @@ final class Primitives {
                 INDArray g2 = sx.length == 2 ? g : Engine.contiguous(g).reshape('c', -1, sw[0]);
                 INDArray dx = null;
                 if (x.requiresGrad() && Engine.isColumnMajor(x2)) {
-                    // A column-major input (a transposed dense array, as the meteo CNN's y.transpose(1, 2).reshape(B·T, H))
+                    // A column-major input (a transposed dense array, as the meteo CNN's y.transpose(1, 2).reshape(B·T,
+                    // H))
                     // gets a column-major gradient, as torch's mm backward gives it: dxᵀ = Wᵀ·gᵀ, written dense and
                     // viewed transposed, so that the gradient flowing back through the transpose arrives dense (the
                     // row-major product came back strided, to be gathered before the ReLU's backward every step).
@@ -458,8 +487,10 @@ final class Primitives {
                 if (b != null && b.requiresGrad()) {
                     db = Engine.empty(g2.dataType(), sw[0]);
                     INDArray gc = Engine.contiguous(g2);
-                    if (ChannelLoops.handles(gc.dataType())) ChannelLoops.sumBias(gc, db, Math.toIntExact(gc.size(0)), Math.toIntExact(sw[0]), 1);
-                    else Engine.exec("reduce_sum", new INDArray[] {gc}, new INDArray[] {db}, new long[] {0}, null, null);
+                    if (ChannelLoops.handles(gc.dataType()))
+                        ChannelLoops.sumBias(gc, db, Math.toIntExact(gc.size(0)), Math.toIntExact(sw[0]), 1);
+                    else
+                        Engine.exec("reduce_sum", new INDArray[] {gc}, new INDArray[] {db}, new long[] {0}, null, null);
                 }
                 return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
             }
@@ -482,13 +513,16 @@ final class Primitives {
 
     static Tensor permute(Tensor a, int[] order) {
         int n = a.dim();
-        if (order.length != n) throw new ShapeException("permute: got " + order.length + " dimensions " + Arrays.toString(order)
-                + " for a tensor of shape " + Shapes.str(a.shape()));
+        if (order.length != n)
+            throw new ShapeException("permute: got " + order.length + " dimensions " + Arrays.toString(order)
+                    + " for a tensor of shape " + Shapes.str(a.shape()));
         int[] o = new int[n], inverse = new int[n];
         boolean[] seen = new boolean[n];
         for (int i = 0; i < n; i++) {
             o[i] = Shapes.dim("permute", order[i], n);
-            if (seen[o[i]]) throw new IllegalArgumentException("permute: dimension " + o[i] + " repeated in " + Arrays.toString(order));
+            if (seen[o[i]])
+                throw new IllegalArgumentException(
+                        "permute: dimension " + o[i] + " repeated in " + Arrays.toString(order));
             seen[o[i]] = true;
             inverse[o[i]] = i;
         }
@@ -507,7 +541,9 @@ final class Primitives {
         long size = a.shape()[d];
         long s = start < 0 ? start + size : start, e = end < 0 ? end + size : Math.min(end, size);
         if (step <= 0) throw new IllegalArgumentException("slice: step must be positive, got " + step);
-        if (s < 0 || s > size) throw new IndexOutOfBoundsException("slice: start " + start + " out of range for dimension " + d + " of size " + size);
+        if (s < 0 || s > size)
+            throw new IndexOutOfBoundsException(
+                    "slice: start " + start + " out of range for dimension " + d + " of size " + size);
         e = Math.max(e, s);
         INDArrayIndex[] idx = new INDArrayIndex[a.dim()];
         for (int i = 0; i < idx.length; i++) idx[i] = NDArrayIndex.all();
@@ -527,10 +563,14 @@ final class Primitives {
     /** Rows of {@code a} along {@code dim} picked by an integer index tensor (torch.index_select). */
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
-        if (index.dim() != 1) throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
+        if (index.dim() != 1)
+            throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
         DataType it = index.data().dataType();
-        INDArray idx = Engine.contiguous(it == DataType.INT32 || it == DataType.INT64 ? index.data() : index.data().castTo(DataType.INT32));
+        INDArray idx = Engine.contiguous(
+                it == DataType.INT32 || it == DataType.INT64
+                        ? index.data()
+                        : index.data().castTo(DataType.INT32));
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
         return select(a, d, Engine.longs(idx), idx);
     }
@@ -547,8 +587,9 @@ final class Primitives {
     private static Tensor select(Tensor a, int d, long[] picks, INDArray index) {
         long size = a.shape()[d];
         for (long v : picks) {
-            if (v < 0 || v >= size) throw new IndexOutOfBoundsException("indexSelect: index " + v
-                    + " out of range for dimension " + d + " of size " + size);
+            if (v < 0 || v >= size)
+                throw new IndexOutOfBoundsException(
+                        "indexSelect: index " + v + " out of range for dimension " + d + " of size " + size);
         }
         long[] outShape = a.shape();
         outShape[d] = picks.length;
@@ -598,8 +639,9 @@ final class Primitives {
             long[] s = parts[i].shape(), s0 = parts[0].shape();
             boolean ok = s.length == rank;
             for (int k = 0; ok && k < rank; k++) ok = k == d || s[k] == s0[k];
-            if (!ok) throw new ShapeException("cat: tensor " + i + " has shape " + Shapes.str(s) + " but tensor 0 has shape "
-                    + Shapes.str(s0) + " (all dimensions but " + d + " must match)");
+            if (!ok)
+                throw new ShapeException("cat: tensor " + i + " has shape " + Shapes.str(s) + " but tensor 0 has shape "
+                        + Shapes.str(s0) + " (all dimensions but " + d + " must match)");
             arrays[i] = Engine.cast(parts[i].data(), parts[0].data().dataType());
             sizes[i] = s[d];
         }
@@ -625,8 +667,9 @@ final class Primitives {
     static Tensor gather(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("gather", dim, a.dim());
         long[] in = a.shape(), is = index.shape();
-        if (is.length != in.length) throw new ShapeException("gather: index has shape " + Shapes.str(is)
-                + " but input has shape " + Shapes.str(in) + " (same rank needed)");
+        if (is.length != in.length)
+            throw new ShapeException("gather: index has shape " + Shapes.str(is) + " but input has shape "
+                    + Shapes.str(in) + " (same rank needed)");
         long[] flat = gatherOffsets(in, is, d, index.data().dup('c').data().asLong());
         INDArray src = a.data().dup('c').reshape(-1);
         double[] vals = new double[flat.length];
@@ -656,8 +699,12 @@ final class Primitives {
             long off = 0;
             for (int k = 0; k < is.length; k++) {
                 long v = k == d ? index[i] : pos[k];
-                if (k != d && v >= in[k]) throw new ShapeException("gather: index shape " + Shapes.str(is) + " exceeds input shape " + Shapes.str(in) + " at dimension " + k);
-                if (k == d && (v < 0 || v >= in[d])) throw new IndexOutOfBoundsException("gather: index " + v + " out of range for dimension " + d + " of size " + in[d]);
+                if (k != d && v >= in[k])
+                    throw new ShapeException("gather: index shape " + Shapes.str(is) + " exceeds input shape "
+                            + Shapes.str(in) + " at dimension " + k);
+                if (k == d && (v < 0 || v >= in[d]))
+                    throw new IndexOutOfBoundsException(
+                            "gather: index " + v + " out of range for dimension " + d + " of size " + in[d]);
                 off += v * strides[k];
             }
             out[i] = off;

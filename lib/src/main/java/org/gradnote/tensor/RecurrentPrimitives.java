@@ -20,14 +20,16 @@ final class RecurrentPrimitives {
      * One LSTM layer over a sequence x ([T, N, in], or [N, T, in] when batchFirst) from states h0, c0 [N, H];
      * biases may both be null. Returns {all hidden states (x's layout), last hidden [N, H], last cell [N, H]}.
      */
-    static Tensor[] lstm(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
+    static Tensor[] lstm(
+            Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
         DataType t = x.data().dataType();
         int time = batchFirst ? 1 : 0;
         long[] xs = x.shape();
         int steps = (int) xs[time], n = (int) xs[1 - time], in = (int) xs[2], hid = (int) whh.shape()[1], g4 = 4 * hid;
         boolean hasB = bih != null;
         // Time-major input, so that step t is the contiguous block [t·N, (t+1)·N) of rows.
-        INDArray xt = Engine.contiguous(batchFirst ? x.data().permute(1, 0, 2) : x.data()).reshape('c', (long) steps * n, in);
+        INDArray xt = Engine.contiguous(batchFirst ? x.data().permute(1, 0, 2) : x.data())
+                .reshape('c', (long) steps * n, in);
         INDArray wx = Engine.contiguous(Engine.cast(wih.data(), t)), wr = Engine.contiguous(Engine.cast(whh.data(), t));
         double[] bias = new double[g4];
         if (hasB) {
@@ -72,7 +74,8 @@ final class RecurrentPrimitives {
                 double[] gp = Engine.toDoubles(grad);
                 double[] dz = new double[steps * ng], dh = new double[nh], dc = new double[nh];
                 for (int b = 0; b < n; b++) { // gradient of the last cell state
-                    System.arraycopy(gp, batchFirst ? (b * (steps + 1) + steps) * hid : (steps * n + b) * hid, dc, b * hid, hid);
+                    System.arraycopy(
+                            gp, batchFirst ? (b * (steps + 1) + steps) * hid : (steps * n + b) * hid, dc, b * hid, hid);
                 }
                 INDArray dzNd = Engine.empty(t, n, g4), dhNd = Engine.empty(t, n, hid);
                 for (int s = steps - 1; s >= 0; s--) {
@@ -127,9 +130,11 @@ final class RecurrentPrimitives {
         long[] xs = x.shape();
         int steps = (int) xs[time], n = (int) xs[1 - time], in = (int) xs[2], hid = (int) whh.shape()[1], g3 = 3 * hid;
         boolean hasB = bih != null;
-        INDArray xt = Engine.contiguous(batchFirst ? x.data().permute(1, 0, 2) : x.data()).reshape('c', (long) steps * n, in);
+        INDArray xt = Engine.contiguous(batchFirst ? x.data().permute(1, 0, 2) : x.data())
+                .reshape('c', (long) steps * n, in);
         INDArray wx = Engine.contiguous(Engine.cast(wih.data(), t)), wr = Engine.contiguous(Engine.cast(whh.data(), t));
-        double[] bi = hasB ? Engine.toDoubles(bih.data()) : new double[g3], bh = hasB ? Engine.toDoubles(bhh.data()) : new double[g3];
+        double[] bi = hasB ? Engine.toDoubles(bih.data()) : new double[g3],
+                bh = hasB ? Engine.toDoubles(bhh.data()) : new double[g3];
         INDArray proj = Engine.empty(t, (long) steps * n, g3);
         Engine.gemmInto(xt, wx, proj, false, true);
         double[] pre = Engine.toDoubles(proj);
@@ -152,7 +157,8 @@ final class RecurrentPrimitives {
         if (batchFirst) {
             double[] bf = new double[steps * nh];
             for (int s = 0; s < steps; s++) {
-                for (int b = 0; b < n; b++) System.arraycopy(hs, (s + 1) * nh + b * hid, bf, (b * steps + s) * hid, hid);
+                for (int b = 0; b < n; b++)
+                    System.arraycopy(hs, (s + 1) * nh + b * hid, bf, (b * steps + s) * hid, hid);
             }
             Engine.putDoubles(out, bf, 0, bf.length);
         } else {
@@ -210,8 +216,18 @@ final class RecurrentPrimitives {
     }
 
     /** One GRU step forward: r, z = σ(x-part + h-part), n = tanh(x_n + r ⊙ hn), h' = (1 - z) n + z h. */
-    private static void gruForward(double[] pre, double[] rec, double[] bi, double[] bh, double[] gates, int go, int ho,
-                                   double[] hs, int so, int n, int hid) {
+    private static void gruForward(
+            double[] pre,
+            double[] rec,
+            double[] bi,
+            double[] bh,
+            double[] gates,
+            int go,
+            int ho,
+            double[] hs,
+            int so,
+            int n,
+            int hid) {
         int g3 = 3 * hid;
         for (int b = 0; b < n; b++) {
             int row = go + b * g3, rrow = b * g3, cell = so + b * hid;
@@ -234,8 +250,17 @@ final class RecurrentPrimitives {
      * (dzx: r, z, n) and of the recurrent side (dzh: r, z, hn); dh becomes the direct part z ⊙ dh of the previous
      * state's gradient, to which the caller adds dzh · W_hh.
      */
-    private static void gruBackward(double[] dh, double[] gates, int go, int ho, double[] hs, int so, double[] dzx,
-                                    double[] dzh, int n, int hid) {
+    private static void gruBackward(
+            double[] dh,
+            double[] gates,
+            int go,
+            int ho,
+            double[] hs,
+            int so,
+            double[] dzx,
+            double[] dzh,
+            int n,
+            int hid) {
         int g3 = 3 * hid;
         for (int b = 0; b < n; b++) {
             int row = go + b * g3, cell = so + b * hid;
@@ -261,8 +286,18 @@ final class RecurrentPrimitives {
      * One step forward: z = pre-activation (input projection + recurrence + bias), then i, f, o = σ, g = tanh,
      * c' = f c + i g, h' = o tanh(c'). Activated gates and tanh(c') are kept for the backward.
      */
-    private static void cellForward(double[] pre, double[] rec, double[] bias, double[] gates, int go,
-                                    double[] cs, double[] hs, double[] tanhC, int so, int n, int hid) {
+    private static void cellForward(
+            double[] pre,
+            double[] rec,
+            double[] bias,
+            double[] gates,
+            int go,
+            double[] cs,
+            double[] hs,
+            double[] tanhC,
+            int so,
+            int n,
+            int hid) {
         int g4 = 4 * hid;
         for (int b = 0; b < n; b++) {
             int row = go + b * g4, rrow = b * g4, cell = so + b * hid;
@@ -287,14 +322,26 @@ final class RecurrentPrimitives {
      * One step backward: from dh, dc (gradients of this step's h and c) to the pre-activation gradients dz of the
      * step; dc becomes the gradient of the previous cell state, dh is cleared for the recurrence to fill.
      */
-    private static void cellBackward(double[] dh, double[] dc, double[] gates, int go, double[] cs, int so, double[] tanhC,
-                                     double[] dz, int n, int hid) {
+    private static void cellBackward(
+            double[] dh,
+            double[] dc,
+            double[] gates,
+            int go,
+            double[] cs,
+            int so,
+            double[] tanhC,
+            double[] dz,
+            int n,
+            int hid) {
         int g4 = 4 * hid;
         for (int b = 0; b < n; b++) {
             int row = go + b * g4, cell = so + b * hid;
             for (int j = 0; j < hid; j++) {
                 int k = b * hid + j;
-                double i = gates[row + j], f = gates[row + hid + j], g = gates[row + 2 * hid + j], o = gates[row + 3 * hid + j];
+                double i = gates[row + j],
+                        f = gates[row + hid + j],
+                        g = gates[row + 2 * hid + j],
+                        o = gates[row + 3 * hid + j];
                 double tc = tanhC[cell + j];
                 double dcT = dc[k] + dh[k] * o * (1 - tc * tc);
                 dz[row + j] = dcT * g * i * (1 - i);

@@ -106,7 +106,8 @@ final class Reduce {
             int i = 0;
             while (i < len) {
                 int piece = (int) Math.min(Math.min(len - i, rowLen - rowPos), CHUNK);
-                if (innerReduced) acc[base] += center == null ? blockSum(b, i, piece) : blockSquares(b, i, piece, center[base]);
+                if (innerReduced)
+                    acc[base] += center == null ? blockSum(b, i, piece) : blockSquares(b, i, piece, center[base]);
                 else if (center == null) addRow(acc, base + (int) rowPos, b, i, piece);
                 else addSquaresRow(acc, base + (int) rowPos, b, i, piece, center);
                 i += piece;

@@ -18,7 +18,8 @@ final class ReluLoops {
     static INDArray relu(INDArray a) {
         INDArray x = Engine.contiguous(a);
         INDArray out = Engine.empty(x.dataType(), x.shape());
-        if (!forward(x, out)) Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
+        if (!forward(x, out))
+            Engine.exec("relu", new INDArray[] {x}, new INDArray[] {out}, null, null, new double[] {0.0});
         return out;
     }
 

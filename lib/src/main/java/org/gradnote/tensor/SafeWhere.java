@@ -13,27 +13,30 @@ final class SafeWhere {
     private SafeWhere() {}
 
     static Tensor where(String op, Tensor cond, Tensor a, Tensor b) {
-        if (cond.dtype() != DType.BOOL) throw new IllegalArgumentException(op + ": condition must be a bool tensor, got " + cond.dtype());
+        if (cond.dtype() != DType.BOOL)
+            throw new IllegalArgumentException(op + ": condition must be a bool tensor, got " + cond.dtype());
         long[] shape = Engine.broadcastShape(op, Engine.broadcastShape(op, a.shape(), b.shape()), cond.shape());
         DataType type = Engine.resultType(a.data().dataType(), b.data().dataType());
         double[] c = OpsSupport.values(cond, shape), va = OpsSupport.values(a, shape), vb = OpsSupport.values(b, shape);
         double[] out = new double[c.length];
         for (int i = 0; i < out.length; i++) out[i] = c[i] != 0 ? va[i] : vb[i];
         long[] sa = a.shape(), sb = b.shape();
-        return Tensor.record(OpsSupport.array(type, out, shape), op, new Tensor[] {a, b}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] gv = OpsSupport.values(g), ga = new double[gv.length], gb = new double[gv.length];
-                for (int i = 0; i < gv.length; i++) {
-                    if (c[i] != 0) ga[i] = gv[i];
-                    else gb[i] = gv[i];
-                }
-                DataType t = g.dataType();
-                return new INDArray[] {
-                    a.requiresGrad() ? Engine.sumToShape(OpsSupport.array(t, ga, shape), sa) : null,
-                    b.requiresGrad() ? Engine.sumToShape(OpsSupport.array(t, gb, shape), sb) : null};
-            }
-        });
+        return Tensor.record(
+                OpsSupport.array(type, out, shape), op, new Tensor[] {a, b}, Tensor.NONE, new Node.Backward() {
+                    @Override
+                    public INDArray[] apply(INDArray g) {
+                        double[] gv = OpsSupport.values(g), ga = new double[gv.length], gb = new double[gv.length];
+                        for (int i = 0; i < gv.length; i++) {
+                            if (c[i] != 0) ga[i] = gv[i];
+                            else gb[i] = gv[i];
+                        }
+                        DataType t = g.dataType();
+                        return new INDArray[] {
+                            a.requiresGrad() ? Engine.sumToShape(OpsSupport.array(t, ga, shape), sa) : null,
+                            b.requiresGrad() ? Engine.sumToShape(OpsSupport.array(t, gb, shape), sb) : null
+                        };
+                    }
+                });
     }
 
     /** A 0-d constant of t's dtype, to use as one branch (torch casts a fill value to the tensor's type). */

@@ -16,11 +16,17 @@ final class ScanOps {
         int d = x.dim() == 0 ? 0 : Shapes.dim("cumsum", dim, x.dim());
         long[] shape = x.shape();
         double[] out = scan(OpsSupport.values(x), shape, d, false, false);
-        return Tensor.record(OpsSupport.array(x.data().dataType(), out, shape), "cumsum", new Tensor[] {x}, Tensor.NONE,
+        return Tensor.record(
+                OpsSupport.array(x.data().dataType(), out, shape),
+                "cumsum",
+                new Tensor[] {x},
+                Tensor.NONE,
                 new Node.Backward() {
                     @Override
                     public INDArray[] apply(INDArray g) {
-                        return new INDArray[] {OpsSupport.array(g.dataType(), scan(OpsSupport.values(g), shape, d, false, true), shape)};
+                        return new INDArray[] {
+                            OpsSupport.array(g.dataType(), scan(OpsSupport.values(g), shape, d, false, true), shape)
+                        };
                     }
                 });
     }
@@ -39,7 +45,9 @@ final class ScanOps {
         return Tensor.record(outArray, "cumprod", new Tensor[] {x}, new Tensor[] {x}, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                return new INDArray[] {OpsSupport.array(g.dataType(), cumprodGrad(xv, OpsSupport.values(g), shape, d), shape)};
+                return new INDArray[] {
+                    OpsSupport.array(g.dataType(), cumprodGrad(xv, OpsSupport.values(g), shape, d), shape)
+                };
             }
         });
     }
@@ -72,7 +80,8 @@ final class ScanOps {
         double[] out = new double[v.length];
         if (v.length == 0) return out;
         int n = shape.length == 0 ? 1 : Math.toIntExact(shape[d]);
-        int outer = shape.length == 0 ? 1 : OpsSupport.outer(shape, d), inner = shape.length == 0 ? 1 : OpsSupport.inner(shape, d);
+        int outer = shape.length == 0 ? 1 : OpsSupport.outer(shape, d),
+                inner = shape.length == 0 ? 1 : OpsSupport.inner(shape, d);
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 double acc = multiply ? 1 : 0;
@@ -90,7 +99,8 @@ final class ScanOps {
         double[] gx = new double[x.length];
         if (x.length == 0) return gx;
         int n = shape.length == 0 ? 1 : Math.toIntExact(shape[d]);
-        int outer = shape.length == 0 ? 1 : OpsSupport.outer(shape, d), inner = shape.length == 0 ? 1 : OpsSupport.inner(shape, d);
+        int outer = shape.length == 0 ? 1 : OpsSupport.outer(shape, d),
+                inner = shape.length == 0 ? 1 : OpsSupport.inner(shape, d);
         double[] out = new double[n];
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
@@ -128,7 +138,8 @@ final class ScanOps {
         int d = x.dim() == 0 ? 0 : Shapes.dim(op, dim, x.dim());
         long[] shape = x.shape(), v = x.toLongArray(), out = new long[v.length];
         int n = shape.length == 0 ? 1 : Math.toIntExact(shape[d]);
-        int outer = shape.length == 0 ? 1 : OpsSupport.outer(shape, d), inner = shape.length == 0 ? 1 : OpsSupport.inner(shape, d);
+        int outer = shape.length == 0 ? 1 : OpsSupport.outer(shape, d),
+                inner = shape.length == 0 ? 1 : OpsSupport.inner(shape, d);
         for (int o = 0; o < outer && v.length > 0; o++) {
             for (int in = 0; in < inner; in++) {
                 long acc = multiply ? 1 : 0;

@@ -14,11 +14,13 @@ final class ShapeOps {
     /** torch's x.repeat(reps): x viewed with leading 1s to reps.length dimensions, dimension i repeated reps[i] times. */
     static Tensor repeat(Tensor x, long[] reps) {
         int n = reps.length, lead = n - x.dim();
-        if (lead < 0) throw new ShapeException("repeat: " + n + " repeat counts " + Arrays.toString(reps)
-                + " for a tensor of shape " + Shapes.str(x.shape()) + " (at least " + x.dim() + " needed)");
+        if (lead < 0)
+            throw new ShapeException("repeat: " + n + " repeat counts " + Arrays.toString(reps)
+                    + " for a tensor of shape " + Shapes.str(x.shape()) + " (at least " + x.dim() + " needed)");
         long[] s = x.shape(), padded = new long[n];
         for (int i = 0; i < n; i++) {
-            if (reps[i] < 0) throw new IllegalArgumentException("repeat: repeat counts must be >= 0, got " + Arrays.toString(reps));
+            if (reps[i] < 0)
+                throw new IllegalArgumentException("repeat: repeat counts must be >= 0, got " + Arrays.toString(reps));
             padded[i] = i < lead ? 1 : s[i - lead];
         }
         long[] interleaved = new long[2 * n], expanded = new long[2 * n], out = new long[n];
@@ -29,7 +31,8 @@ final class ShapeOps {
             expanded[2 * i + 1] = padded[i];
             out[i] = reps[i] * padded[i];
         }
-        if (Shapes.numel(out) == 0) return Tensor.zeros(x.dtype(), out).add(x.sum().mul(0));
+        if (Shapes.numel(out) == 0)
+            return Tensor.zeros(x.dtype(), out).add(x.sum().mul(0));
         return x.reshape(interleaved).expand(expanded).reshape(out);
     }
 
@@ -75,8 +78,9 @@ final class ShapeOps {
             if (s < 0) throw new IllegalArgumentException("split: sizes must be >= 0, got " + Arrays.toString(sizes));
             total += s;
         }
-        if (total != size) throw new ShapeException("split: sizes " + Arrays.toString(sizes) + " sum to " + total
-                + " but dimension " + d + " of shape " + Shapes.str(x.shape()) + " has size " + size);
+        if (total != size)
+            throw new ShapeException("split: sizes " + Arrays.toString(sizes) + " sum to " + total + " but dimension "
+                    + d + " of shape " + Shapes.str(x.shape()) + " has size " + size);
         List<Tensor> out = new ArrayList<>();
         long at = 0;
         for (long s : sizes) {
@@ -113,8 +117,9 @@ final class ShapeOps {
 
     /** torch.roll(x, shifts, dims): along dims[k], element i moves to (i + shifts[k]) mod size. */
     static Tensor roll(Tensor x, long[] shifts, int[] dims) {
-        if (shifts.length != dims.length) throw new IllegalArgumentException("roll: " + shifts.length + " shifts "
-                + Arrays.toString(shifts) + " for " + dims.length + " dims " + Arrays.toString(dims));
+        if (shifts.length != dims.length)
+            throw new IllegalArgumentException("roll: " + shifts.length + " shifts " + Arrays.toString(shifts) + " for "
+                    + dims.length + " dims " + Arrays.toString(dims));
         Tensor out = x;
         for (int k = 0; k < dims.length; k++) {
             int d = Shapes.dim("roll", dims[k], x.dim());
@@ -134,7 +139,9 @@ final class ShapeOps {
         boolean[] seen = new boolean[Math.max(rank, 1)];
         for (int i = 0; i < dims.length; i++) {
             ds[i] = Shapes.dim(op, dims[i], rank);
-            if (seen[ds[i]]) throw new IllegalArgumentException(op + ": dim " + ds[i] + " appears more than once in " + Arrays.toString(dims));
+            if (seen[ds[i]])
+                throw new IllegalArgumentException(
+                        op + ": dim " + ds[i] + " appears more than once in " + Arrays.toString(dims));
             seen[ds[i]] = true;
         }
         return ds;

@@ -22,7 +22,8 @@ final class Shapes {
     static int dim(String op, int dim, int rank) {
         int r = Math.max(rank, 1);
         if (dim < -r || dim >= r) {
-            throw new IndexOutOfBoundsException(op + ": dimension " + dim + " out of range for a tensor of rank " + rank);
+            throw new IndexOutOfBoundsException(
+                    op + ": dimension " + dim + " out of range for a tensor of rank " + rank);
         }
         return dim < 0 ? dim + r : dim;
     }
@@ -47,10 +48,13 @@ final class Shapes {
         long n = numel(from);
         long[] out = to.clone();
         if (free >= 0) {
-            if (known == 0 || n % known != 0) throw new ShapeException(op + ": shape " + str(to) + " is invalid for input of shape " + str(from));
+            if (known == 0 || n % known != 0)
+                throw new ShapeException(op + ": shape " + str(to) + " is invalid for input of shape " + str(from));
             out[free] = n / known;
         }
-        if (numel(out) != n) throw new ShapeException(op + ": shape " + str(to) + " is invalid for input of shape " + str(from) + " (" + n + " elements)");
+        if (numel(out) != n)
+            throw new ShapeException(op + ": shape " + str(to) + " is invalid for input of shape " + str(from) + " ("
+                    + n + " elements)");
         return out;
     }
 

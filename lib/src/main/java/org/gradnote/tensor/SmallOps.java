@@ -16,23 +16,30 @@ final class SmallOps {
 
     static Tensor sum(Tensor a) {
         Small x = a.small();
-        return Tensor.recordSmall(Small.rounded(x.type, new long[0], new double[] {total(x)}), "sum", new Tensor[] {a}, NONE, false,
-                g -> new Small[] {Small.filled(g.type, x.shape, g.v[0])});
+        return Tensor.recordSmall(
+                Small.rounded(x.type, new long[0], new double[] {total(x)}), "sum", new Tensor[] {a}, NONE, false, g ->
+                        new Small[] {Small.filled(g.type, x.shape, g.v[0])});
     }
 
     static Tensor mean(Tensor a) {
         Small x = a.small();
         double n = x.numel();
-        return Tensor.recordSmall(Small.rounded(x.type, new long[0], new double[] {total(x) / n}), "mean", new Tensor[] {a}, NONE,
-                false, g -> new Small[] {Small.filled(g.type, x.shape, g.v[0] / n)});
+        return Tensor.recordSmall(
+                Small.rounded(x.type, new long[0], new double[] {total(x) / n}),
+                "mean",
+                new Tensor[] {a},
+                NONE,
+                false,
+                g -> new Small[] {Small.filled(g.type, x.shape, g.v[0] / n)});
     }
 
     // ---- helpers
 
     /** Two gradients of one tensor added into a fresh value. */
     static Small sum(Small a, Small b) {
-        if (a.numel() != b.numel() || a.type != b.type) throw new IllegalStateException("gradients of one tensor differ: "
-                + Shapes.str(a.shape) + " " + a.type + " vs " + Shapes.str(b.shape) + " " + b.type);
+        if (a.numel() != b.numel() || a.type != b.type)
+            throw new IllegalStateException("gradients of one tensor differ: " + Shapes.str(a.shape) + " " + a.type
+                    + " vs " + Shapes.str(b.shape) + " " + b.type);
         return map(a, b, a.shape, Double::sum);
     }
 

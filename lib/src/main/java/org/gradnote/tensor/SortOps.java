@@ -44,8 +44,9 @@ final class SortOps {
     static ValuesIndices topk(Tensor x, int k, int dim, boolean largest) {
         int d = Shapes.dim("topk", dim, x.dim());
         long size = x.dim() == 0 ? 1 : x.shape()[d];
-        if (k < 0 || k > size) throw new IllegalArgumentException("topk: k = " + k + " out of range for dimension " + d
-                + " of size " + size + " (shape " + Shapes.str(x.shape()) + ")");
+        if (k < 0 || k > size)
+            throw new IllegalArgumentException("topk: k = " + k + " out of range for dimension " + d + " of size "
+                    + size + " (shape " + Shapes.str(x.shape()) + ")");
         if (x.dim() == 0) return sort(x, 0, largest);
         if (k == 0 || x.numel() == 0) {
             long[] s = x.shape();
@@ -104,7 +105,8 @@ final class SortOps {
         return new Tensor[] {
             OpsSupport.constant(t, Arrays.copyOf(values, m), new long[] {m}),
             new Tensor(OpsSupport.longArray(inverse, x.shape())),
-            new Tensor(OpsSupport.longArray(Arrays.copyOf(counts, m), new long[] {m}))};
+            new Tensor(OpsSupport.longArray(Arrays.copyOf(counts, m), new long[] {m}))
+        };
     }
 
     /** torch.nonzero: int64 [n, rank], one row of indices per non-zero element in c order. */

@@ -27,7 +27,10 @@ final class StridedCopy {
         }
         // Offset-free views only: ND4J gives an offset view its own buffer object whose NIO view still starts at
         // the base's first element, so offsets are left to the native copy.
-        if (a.offset() != 0 || a.data().offset() != 0 || span > max * 4L || span > a.data().length()) return false;
+        if (a.offset() != 0
+                || a.data().offset() != 0
+                || span > max * 4L
+                || span > a.data().length()) return false;
         int n = (int) a.length(), len = (int) span;
         // Size-1 dimensions dropped and at most three left, so the gather is three plain loops (a per-element
         // counter call ran ~20x slower in the interpreter, where a run's first epochs execute it).

@@ -64,7 +64,8 @@ public final class Tensor {
 
     /** Sets the floating-point type factories use, like {@code torch.set_default_dtype}. */
     public static void setDefaultDType(DType type) {
-        if (!type.isFloatingPoint()) throw new IllegalArgumentException("default dtype must be float32 or float64, got " + type);
+        if (!type.isFloatingPoint())
+            throw new IllegalArgumentException("default dtype must be float32 or float64, got " + type);
         defaultDType = type;
     }
 
@@ -80,7 +81,8 @@ public final class Tensor {
 
     /** A 1-D tensor of the default floating-point type. */
     public static Tensor of(double... values) {
-        if (Small.fits(defaultDType.nd4j(), values.length)) return heap(defaultDType.nd4j(), values.clone(), values.length);
+        if (Small.fits(defaultDType.nd4j(), values.length))
+            return heap(defaultDType.nd4j(), values.clone(), values.length);
         return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
     }
 
@@ -125,8 +127,9 @@ public final class Tensor {
     /** A 2-D tensor of the default floating-point type from rows (all rows must have the same length). */
     public static Tensor of(double[][] rows) {
         for (int i = 1; i < rows.length; i++) {
-            if (rows[i].length != rows[0].length) throw new ShapeException("Tensor.of: row " + i + " has " + rows[i].length
-                    + " values but row 0 has " + rows[0].length);
+            if (rows[i].length != rows[0].length)
+                throw new ShapeException(
+                        "Tensor.of: row " + i + " has " + rows[i].length + " values but row 0 has " + rows[0].length);
         }
         return new Tensor(Nd4j.createFromArray(rows).castTo(defaultDType.nd4j()));
     }
@@ -148,8 +151,8 @@ public final class Tensor {
 
     /** A tensor of the given shape and type from values in row-major order. */
     public static Tensor fromArray(DType type, double[] values, long... shape) {
-        if (Shapes.numel(shape) != values.length) throw new ShapeException("fromArray: " + values.length
-                + " values do not fill shape " + Shapes.str(shape));
+        if (Shapes.numel(shape) != values.length)
+            throw new ShapeException("fromArray: " + values.length + " values do not fill shape " + Shapes.str(shape));
         if (Small.fits(type.nd4j(), values.length)) return heap(type.nd4j(), values.clone(), shape);
         return new Tensor(Nd4j.create(values, shape, 'c').castTo(type.nd4j()));
     }
@@ -164,7 +167,8 @@ public final class Tensor {
 
     /** A new tensor of the given shape and dtype filled with zeros, like {@code torch.zeros(*shape, dtype=type)}. */
     public static Tensor zeros(DType type, long... shape) {
-        if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), 0));
+        if (Small.fits(type.nd4j(), Shapes.numel(shape)))
+            return new Tensor(Small.filled(type.nd4j(), shape.clone(), 0));
         return new Tensor(Nd4j.zeros(type.nd4j(), shape));
     }
 
@@ -178,7 +182,8 @@ public final class Tensor {
 
     /** A new tensor of the given shape and dtype filled with ones, like {@code torch.ones(*shape, dtype=type)}. */
     public static Tensor ones(DType type, long... shape) {
-        if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), 1));
+        if (Small.fits(type.nd4j(), Shapes.numel(shape)))
+            return new Tensor(Small.filled(type.nd4j(), shape.clone(), 1));
         return new Tensor(Nd4j.ones(type.nd4j(), shape));
     }
 
@@ -195,7 +200,8 @@ public final class Tensor {
      * {@code torch.full(shape, value, dtype=type)}.
      */
     public static Tensor full(DType type, double value, long... shape) {
-        if (Small.fits(type.nd4j(), Shapes.numel(shape))) return new Tensor(Small.filled(type.nd4j(), shape.clone(), value));
+        if (Small.fits(type.nd4j(), Shapes.numel(shape)))
+            return new Tensor(Small.filled(type.nd4j(), shape.clone(), value));
         return new Tensor(Nd4j.valueArrayOf(shape, value, type.nd4j()));
     }
 
@@ -300,7 +306,8 @@ public final class Tensor {
         return record(out, op, inputs, saved, true, backward);
     }
 
-    private static Tensor record(INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
+    private static Tensor record(
+            INDArray out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.Backward backward) {
         Tensor t = new Tensor(out);
         // A view (reshape, permute, slice...) changes with its input: one version counter for both.
         for (Tensor in : inputs) t.storage.shareVersionIfViewOf(in.storage);
@@ -308,13 +315,20 @@ public final class Tensor {
     }
 
     /** As {@link #record}, for a heap op of {@link SmallOps}. */
-    static Tensor recordSmall(Small out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.SmallBackward backward) {
+    static Tensor recordSmall(
+            Small out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.SmallBackward backward) {
         return attach(new Tensor(out), op, inputs, saved, saveOutput, null, backward);
     }
 
     /** Gives t its tape entry (one of the two rules) when grad mode is on and an input needs a gradient. */
-    private static Tensor attach(Tensor t, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput,
-                                 Node.Backward backward, Node.SmallBackward smallBackward) {
+    private static Tensor attach(
+            Tensor t,
+            String op,
+            Tensor[] inputs,
+            Tensor[] saved,
+            boolean saveOutput,
+            Node.Backward backward,
+            Node.SmallBackward smallBackward) {
         if (!GradMode.isEnabled()) return t;
         for (Tensor in : inputs) {
             if (in.requiresGrad) {
@@ -354,11 +368,12 @@ public final class Tensor {
     /** Marks a leaf tensor as one whose gradient should be computed; returns this tensor. */
     public Tensor requiresGrad(boolean value) {
         if (node != null && !value) {
-            throw new IllegalStateException("requiresGrad(false) on a non-leaf tensor (output of '" + node.name()
-                    + "'): use detach() instead");
+            throw new IllegalStateException(
+                    "requiresGrad(false) on a non-leaf tensor (output of '" + node.name() + "'): use detach() instead");
         }
         if (value && !dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("only floating-point tensors can require gradients, this one is " + dtype());
+            throw new IllegalArgumentException(
+                    "only floating-point tensors can require gradients, this one is " + dtype());
         }
         requiresGrad = value;
         return this;
@@ -382,7 +397,8 @@ public final class Tensor {
     /** Replaces the gradient (used by optimizers' tests and by users who clip or edit gradients). */
     public void setGrad(Tensor g) {
         if (g != null && !java.util.Arrays.equals(g.shape(), shape())) {
-            throw new ShapeException("setGrad: gradient shape " + Shapes.str(g.shape()) + " does not match tensor shape " + Shapes.str(shape()));
+            throw new ShapeException("setGrad: gradient shape " + Shapes.str(g.shape())
+                    + " does not match tensor shape " + Shapes.str(shape()));
         }
         grad = g;
         gradHandedOut = g != null;
@@ -394,12 +410,17 @@ public final class Tensor {
      * An existing gradient is converted to the new dtype.
      */
     public void setData(Tensor src) {
-        if (node != null) throw new IllegalStateException("setData on a non-leaf tensor (output of '" + node.name() + "')");
+        if (node != null)
+            throw new IllegalStateException("setData on a non-leaf tensor (output of '" + node.name() + "')");
         if (requiresGrad && !src.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("setData: a tensor requiring grad needs floating-point data, got " + src.dtype());
+            throw new IllegalArgumentException(
+                    "setData: a tensor requiring grad needs floating-point data, got " + src.dtype());
         }
         storage = src.storage;
-        if (grad != null) grad = java.util.Arrays.equals(grad.shape(), src.shape()) ? grad.detach().to(src.dtype()) : null;
+        if (grad != null)
+            grad = java.util.Arrays.equals(grad.shape(), src.shape())
+                    ? grad.detach().to(src.dtype())
+                    : null;
     }
 
     /**
@@ -413,7 +434,8 @@ public final class Tensor {
         grad = null;
         if (g != null && !gradHandedOut && g.small() == null) {
             INDArray a = g.data();
-            if (Engine.isDense(a) && a.data().length() == a.length() && a.data().offset() == 0) BufferPool.get().give(a);
+            if (Engine.isDense(a) && a.data().length() == a.length() && a.data().offset() == 0)
+                BufferPool.get().give(a);
         }
         gradHandedOut = false;
     }
@@ -539,8 +561,8 @@ public final class Tensor {
     /** The value of a one-element tensor. */
     public double item() {
         if (numel() != 1) {
-            throw new IllegalStateException("item(): a tensor with " + numel() + " elements (shape " + Shapes.str(shape())
-                    + ") cannot be converted to a scalar");
+            throw new IllegalStateException("item(): a tensor with " + numel() + " elements (shape "
+                    + Shapes.str(shape()) + ") cannot be converted to a scalar");
         }
         Small s = small();
         return s != null ? s.v[0] : data().getDouble(0);
@@ -548,10 +570,12 @@ public final class Tensor {
 
     /** The element at the given index (one entry per dimension). */
     public double get(long... index) {
-        if (index.length != dim()) throw new IndexOutOfBoundsException("get: " + index.length + " indices for a tensor of rank " + dim());
+        if (index.length != dim())
+            throw new IndexOutOfBoundsException("get: " + index.length + " indices for a tensor of rank " + dim());
         for (int i = 0; i < index.length; i++) {
             if (index[i] < 0 || index[i] >= data().size(i)) {
-                throw new IndexOutOfBoundsException("get: index " + index[i] + " out of range for dimension " + i + " of size " + data().size(i));
+                throw new IndexOutOfBoundsException(
+                        "get: index " + index[i] + " out of range for dimension " + i + " of size " + data().size(i));
             }
         }
         return data().getDouble(index);
@@ -587,7 +611,8 @@ public final class Tensor {
 
     /** A 2-D tensor as rows of doubles. */
     public double[][] toDoubleMatrix() {
-        if (dim() != 2) throw new ShapeException("toDoubleMatrix: needs a 2-D tensor, got shape " + Shapes.str(shape()));
+        if (dim() != 2)
+            throw new ShapeException("toDoubleMatrix: needs a 2-D tensor, got shape " + Shapes.str(shape()));
         return data().castTo(DataType.DOUBLE).toDoubleMatrix();
     }
 
@@ -650,107 +675,186 @@ public final class Tensor {
         return TensorFormat.format(this);
     }
 
-    // ---------------------------------------------------------------- maths (element-wise: UnaryOp, BinaryOp; the rest: Primitives)
+    // ---------------------------------------------------------------- maths (element-wise: UnaryOp, BinaryOp; the
+    // rest: Primitives)
 
     // Element-wise ops are entries of one table each (UnaryOp, BinaryOp: forward, dtype rule and gradient together).
-    // A Java long is PyTorch's Python int and a double its Python float: int64 tensor + 2 stays int64, + 2.5 is float32.
+    // A Java long is PyTorch's Python int and a double its Python float: int64 tensor + 2 stays int64, + 2.5 is
+    // float32.
 
     /** this + o, broadcast, with PyTorch's type promotion. */
-    public Tensor add(Tensor o) { return BinaryOp.ADD.apply(this, o); }
+    public Tensor add(Tensor o) {
+        return BinaryOp.ADD.apply(this, o);
+    }
     /** this + c (a float: integer tensors give the default float type). */
-    public Tensor add(double c) { return BinaryOp.ADD.apply(this, c, false, false); }
+    public Tensor add(double c) {
+        return BinaryOp.ADD.apply(this, c, false, false);
+    }
     /** this + c (an integer: integer tensors keep their type). */
-    public Tensor add(long c) { return BinaryOp.ADD.apply(this, c, true, false); }
+    public Tensor add(long c) {
+        return BinaryOp.ADD.apply(this, c, true, false);
+    }
     /** this - o, broadcast. */
-    public Tensor sub(Tensor o) { return BinaryOp.SUB.apply(this, o); }
+    public Tensor sub(Tensor o) {
+        return BinaryOp.SUB.apply(this, o);
+    }
     /** this - c. */
-    public Tensor sub(double c) { return BinaryOp.SUB.apply(this, c, false, false); }
+    public Tensor sub(double c) {
+        return BinaryOp.SUB.apply(this, c, false, false);
+    }
     /** this - c (an integer). */
-    public Tensor sub(long c) { return BinaryOp.SUB.apply(this, c, true, false); }
+    public Tensor sub(long c) {
+        return BinaryOp.SUB.apply(this, c, true, false);
+    }
     /** c - this. */
-    public Tensor rsub(double c) { return BinaryOp.SUB.apply(this, c, false, true); }
+    public Tensor rsub(double c) {
+        return BinaryOp.SUB.apply(this, c, false, true);
+    }
     /** c - this (an integer). */
-    public Tensor rsub(long c) { return BinaryOp.SUB.apply(this, c, true, true); }
+    public Tensor rsub(long c) {
+        return BinaryOp.SUB.apply(this, c, true, true);
+    }
     /** this · o, broadcast. */
-    public Tensor mul(Tensor o) { return BinaryOp.MUL.apply(this, o); }
+    public Tensor mul(Tensor o) {
+        return BinaryOp.MUL.apply(this, o);
+    }
     /** this · c. */
-    public Tensor mul(double c) { return BinaryOp.MUL.apply(this, c, false, false); }
+    public Tensor mul(double c) {
+        return BinaryOp.MUL.apply(this, c, false, false);
+    }
     /** this · c (an integer). */
-    public Tensor mul(long c) { return BinaryOp.MUL.apply(this, c, true, false); }
+    public Tensor mul(long c) {
+        return BinaryOp.MUL.apply(this, c, true, false);
+    }
     /** this / o, true division (integer tensors give the default float type, as torch). */
-    public Tensor div(Tensor o) { return BinaryOp.DIV.apply(this, o); }
+    public Tensor div(Tensor o) {
+        return BinaryOp.DIV.apply(this, o);
+    }
     /** this / c, true division. */
-    public Tensor div(double c) { return BinaryOp.DIV.apply(this, c, false, false); }
+    public Tensor div(double c) {
+        return BinaryOp.DIV.apply(this, c, false, false);
+    }
     /** this / c, true division (an integer c; the result is floating-point). */
-    public Tensor div(long c) { return BinaryOp.DIV.apply(this, c, true, false); }
+    public Tensor div(long c) {
+        return BinaryOp.DIV.apply(this, c, true, false);
+    }
     /** c / this. */
-    public Tensor rdiv(double c) { return BinaryOp.DIV.apply(this, c, false, true); }
+    public Tensor rdiv(double c) {
+        return BinaryOp.DIV.apply(this, c, false, true);
+    }
     /** c / this (an integer c; the result is floating-point). */
-    public Tensor rdiv(long c) { return BinaryOp.DIV.apply(this, c, true, true); }
+    public Tensor rdiv(long c) {
+        return BinaryOp.DIV.apply(this, c, true, true);
+    }
     /** -this (refused on bool tensors). */
-    public Tensor neg() { return UnaryOp.NEG.apply(this); }
+    public Tensor neg() {
+        return UnaryOp.NEG.apply(this);
+    }
     /** this^p (a float p: integer tensors give the default float type). */
-    public Tensor pow(double p) { return BinaryOp.POW.apply(this, p, false, false); }
+    public Tensor pow(double p) {
+        return BinaryOp.POW.apply(this, p, false, false);
+    }
     /** this^p (an integer p: integer tensors keep their type). */
-    public Tensor pow(long p) { return BinaryOp.POW.apply(this, p, true, false); }
+    public Tensor pow(long p) {
+        return BinaryOp.POW.apply(this, p, true, false);
+    }
     /** this^p element-wise, broadcast. */
-    public Tensor pow(Tensor p) { return BinaryOp.POW.apply(this, p); }
+    public Tensor pow(Tensor p) {
+        return BinaryOp.POW.apply(this, p);
+    }
     /** this², as this · this. */
-    public Tensor square() { return BinaryOp.POW.apply(this, 2, true, false); }
+    public Tensor square() {
+        return BinaryOp.POW.apply(this, 2, true, false);
+    }
     /** atan2(this, other): the angle of the point (other, this) in (-π, π], broadcast; floats for integer inputs. */
-    public Tensor atan2(Tensor other) { return BinaryOp.ATAN2.apply(this, other); }
+    public Tensor atan2(Tensor other) {
+        return BinaryOp.ATAN2.apply(this, other);
+    }
     /** e^this (integer tensors give the default float type). */
-    public Tensor exp() { return UnaryOp.EXP.apply(this); }
+    public Tensor exp() {
+        return UnaryOp.EXP.apply(this);
+    }
     /** Natural logarithm (integer tensors give the default float type). */
-    public Tensor log() { return UnaryOp.LOG.apply(this); }
+    public Tensor log() {
+        return UnaryOp.LOG.apply(this);
+    }
     /** log(1 + x), accurate for tiny x. */
-    public Tensor log1p() { return UnaryOp.LOG1P.apply(this); }
+    public Tensor log1p() {
+        return UnaryOp.LOG1P.apply(this);
+    }
     /** Square root (integer tensors give the default float type). */
-    public Tensor sqrt() { return UnaryOp.SQRT.apply(this); }
+    public Tensor sqrt() {
+        return UnaryOp.SQRT.apply(this);
+    }
     /** |this| (integer tensors keep their type). */
-    public Tensor abs() { return UnaryOp.ABS.apply(this); }
+    public Tensor abs() {
+        return UnaryOp.ABS.apply(this);
+    }
     /** Hyperbolic tangent (integer tensors give the default float type). */
-    public Tensor tanh() { return UnaryOp.TANH.apply(this); }
+    public Tensor tanh() {
+        return UnaryOp.TANH.apply(this);
+    }
     /** 1 / (1 + e^-this) (integer tensors give the default float type). */
-    public Tensor sigmoid() { return UnaryOp.SIGMOID.apply(this); }
+    public Tensor sigmoid() {
+        return UnaryOp.SIGMOID.apply(this);
+    }
     /** max(this, 0), keeping NaN (as torch). */
-    public Tensor relu() { return UnaryOp.RELU.apply(this); }
+    public Tensor relu() {
+        return UnaryOp.RELU.apply(this);
+    }
     /**
      * The element-wise leaky rectifier: x where x > 0, else {@code negativeSlope * x}, like {@code F.leaky_relu(x,
      * negative_slope)}.
      */
-    public Tensor leakyRelu(double negativeSlope) { return Primitives.leakyRelu(this, negativeSlope); }
+    public Tensor leakyRelu(double negativeSlope) {
+        return Primitives.leakyRelu(this, negativeSlope);
+    }
     /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
-    public Tensor softplus() { return relu().add(abs().neg().exp().log1p()); }
+    public Tensor softplus() {
+        return relu().add(abs().neg().exp().log1p());
+    }
     /**
      * Softmax along dimension {@code dim} (negative counts from the end): exponentials normalised to sum to 1 along it,
      * computed stably, like {@code torch.softmax(x, dim)}.
      */
-    public Tensor softmax(int dim) { return Primitives.softmax(this, dim); }
+    public Tensor softmax(int dim) {
+        return Primitives.softmax(this, dim);
+    }
     /**
      * The logarithm of {@link #softmax} along {@code dim}, computed stably as x - logsumexp(x), like {@code
      * torch.log_softmax(x, dim)}.
      */
-    public Tensor logSoftmax(int dim) { return Primitives.logSoftmax(this, dim); }
+    public Tensor logSoftmax(int dim) {
+        return Primitives.logSoftmax(this, dim);
+    }
     /** Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside. */
-    public Tensor clamp(double min, double max) { return Primitives.clamp(this, min, max); }
+    public Tensor clamp(double min, double max) {
+        return Primitives.clamp(this, min, max);
+    }
     /** Values limited from below (NaN stays NaN), like torch.clamp_min. */
-    public Tensor clampMin(double min) { return Primitives.clamp(this, min, Double.POSITIVE_INFINITY); }
+    public Tensor clampMin(double min) {
+        return Primitives.clamp(this, min, Double.POSITIVE_INFINITY);
+    }
     /**
      * Matrix product as {@code torch.matmul} ({@code x @ o}): [n, k] x [k, m] gives [n, m], 1-D operands are promoted
      * to a row or column and dropped after, and leading batch dimensions broadcast.
      */
-    public Tensor matmul(Tensor o) { return Primitives.matmul(this, o); }
+    public Tensor matmul(Tensor o) {
+        return Primitives.matmul(this, o);
+    }
 
     /** x W^T + b with W of shape [out, in] (PyTorch's layout, F.linear); bias may be null. */
-    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) { return Primitives.linear(x, weight, bias); }
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return Primitives.linear(x, weight, bias);
+    }
 
     /**
      * One fused LSTM layer over a sequence ([T, N, in], or [N, T, in] when batchFirst) with PyTorch's weights
      * ([4H, in], [4H, H], gates i, f, g, o; biases may both be null) from states h0, c0 [N, H]: returns
      * {hidden states in x's layout, last hidden state, last cell state}. Used by {@code nn.LSTM}.
      */
-    public static Tensor[] lstmLayer(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
+    public static Tensor[] lstmLayer(
+            Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
         return RecurrentPrimitives.lstm(x, wih, whh, bih, bhh, h0, c0, batchFirst);
     }
 
@@ -759,39 +863,61 @@ public final class Tensor {
      * ([3H, in], [3H, H], gates r, z, n; biases may both be null) from state h0 [N, H]: returns {hidden states in
      * x's layout, last hidden state}. Used by {@code nn.GRU}.
      */
-    public static Tensor[] gruLayer(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, boolean batchFirst) {
+    public static Tensor[] gruLayer(
+            Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, boolean batchFirst) {
         return RecurrentPrimitives.gru(x, wih, whh, bih, bhh, h0, batchFirst);
     }
 
     /** Element-wise {@code cond ? a : b} with broadcasting. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        if (cond.dtype() != DType.BOOL) throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());
+        if (cond.dtype() != DType.BOOL)
+            throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());
         return Primitives.where(cond, a, b);
     }
 
     // ---------------------------------------------------------------- reductions
 
     /** Sum of all elements as a scalar: float32/float64 keep their type (summed accurately in double), integer and bool tensors give int64. */
-    public Tensor sum() { return Primitives.sum(this, new int[0], false); }
+    public Tensor sum() {
+        return Primitives.sum(this, new int[0], false);
+    }
     /** Sum over one dimension, which disappears. */
-    public Tensor sum(int dim) { return Primitives.sum(this, new int[] {dim}, false); }
+    public Tensor sum(int dim) {
+        return Primitives.sum(this, new int[] {dim}, false);
+    }
     /** Sum over one dimension, kept with size 1 when keepDim. */
-    public Tensor sum(int dim, boolean keepDim) { return Primitives.sum(this, new int[] {dim}, keepDim); }
+    public Tensor sum(int dim, boolean keepDim) {
+        return Primitives.sum(this, new int[] {dim}, keepDim);
+    }
     /** Sum over several dimensions (all when dims is empty). */
-    public Tensor sum(int[] dims, boolean keepDim) { return Primitives.sum(this, dims, keepDim); }
+    public Tensor sum(int[] dims, boolean keepDim) {
+        return Primitives.sum(this, dims, keepDim);
+    }
     /** Mean of all elements as a scalar (float tensors only; NaN for an empty tensor, as torch). */
-    public Tensor mean() { return Primitives.mean(this, new int[0], false); }
+    public Tensor mean() {
+        return Primitives.mean(this, new int[0], false);
+    }
     /** Mean over one dimension, which disappears. */
-    public Tensor mean(int dim) { return Primitives.mean(this, new int[] {dim}, false); }
+    public Tensor mean(int dim) {
+        return Primitives.mean(this, new int[] {dim}, false);
+    }
     /** Mean over one dimension, kept with size 1 when keepDim. */
-    public Tensor mean(int dim, boolean keepDim) { return Primitives.mean(this, new int[] {dim}, keepDim); }
+    public Tensor mean(int dim, boolean keepDim) {
+        return Primitives.mean(this, new int[] {dim}, keepDim);
+    }
     /** Mean over several dimensions (all when dims is empty). */
-    public Tensor mean(int[] dims, boolean keepDim) { return Primitives.mean(this, dims, keepDim); }
+    public Tensor mean(int[] dims, boolean keepDim) {
+        return Primitives.mean(this, dims, keepDim);
+    }
 
     /** The largest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
-    public Tensor max() { return Primitives.extreme(this, -1, false, true); }
+    public Tensor max() {
+        return Primitives.extreme(this, -1, false, true);
+    }
     /** The smallest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
-    public Tensor min() { return Primitives.extreme(this, -1, false, false); }
+    public Tensor min() {
+        return Primitives.extreme(this, -1, false, false);
+    }
 
     /** torch.max(dim)'s result: the largest values along the dimension and their int64 indices. */
     public record MaxResult(Tensor values, Tensor indices) {}
@@ -803,7 +929,9 @@ public final class Tensor {
      * Largest values along a dimension, which disappears, with their indices, like {@code x.max(dim)} in torch: the
      * first maximum wins a tie, a NaN wins over any number, and the gradient flows to the returned index only.
      */
-    public MaxResult max(int dim) { return max(dim, false); }
+    public MaxResult max(int dim) {
+        return max(dim, false);
+    }
 
     /** As {@link #max(int)}, keeping the dimension with size 1 when keepDim. */
     public MaxResult max(int dim, boolean keepDim) {
@@ -812,7 +940,9 @@ public final class Tensor {
     }
 
     /** Smallest values along a dimension with their indices, like {@code x.min(dim)} (first minimum, NaN wins). */
-    public MinResult min(int dim) { return min(dim, false); }
+    public MinResult min(int dim) {
+        return min(dim, false);
+    }
 
     /** As {@link #min(int)}, keeping the dimension with size 1 when keepDim. */
     public MinResult min(int dim, boolean keepDim) {
@@ -821,22 +951,36 @@ public final class Tensor {
     }
 
     /** Largest values along a dimension (torch.amax): NaN propagates; tied maxima share the gradient equally. */
-    public Tensor amax(int dim) { return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), false, true); }
+    public Tensor amax(int dim) {
+        return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), false, true);
+    }
     /** As {@link #amax(int)}, keeping the dimension with size 1 when keepDim. */
-    public Tensor amax(int dim, boolean keepDim) { return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), keepDim, true); }
+    public Tensor amax(int dim, boolean keepDim) {
+        return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), keepDim, true);
+    }
     /** Smallest values along a dimension (torch.amin): NaN propagates; tied minima share the gradient equally. */
-    public Tensor amin(int dim) { return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), false, false); }
+    public Tensor amin(int dim) {
+        return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), false, false);
+    }
     /** As {@link #amin(int)}, keeping the dimension with size 1 when keepDim. */
-    public Tensor amin(int dim, boolean keepDim) { return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), keepDim, false); }
+    public Tensor amin(int dim, boolean keepDim) {
+        return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), keepDim, false);
+    }
 
     /** Unbiased variance of all elements, like {@code x.var()}. */
-    public Tensor var() { return var(true); }
+    public Tensor var() {
+        return var(true);
+    }
 
     /** Unbiased standard deviation of all elements, like {@code x.std()}. */
-    public Tensor std() { return std(true); }
+    public Tensor std() {
+        return std(true);
+    }
 
     /** Variance of all elements (unbiased = Bessel's correction, torch's default), computed in two passes in double. */
-    public Tensor var(boolean unbiased) { return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, false); }
+    public Tensor var(boolean unbiased) {
+        return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, false);
+    }
 
     /** Variance over a dimension (unbiased = Bessel's correction, as torch.var's default). */
     public Tensor var(int dim, boolean unbiased, boolean keepDim) {
@@ -844,7 +988,9 @@ public final class Tensor {
     }
 
     /** Standard deviation of all elements (unbiased = Bessel's correction); its gradient is 0 where it is 0, as torch. */
-    public Tensor std(boolean unbiased) { return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, true); }
+    public Tensor std(boolean unbiased) {
+        return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, true);
+    }
 
     /** Standard deviation over a dimension (unbiased = Bessel's correction). */
     public Tensor std(int dim, boolean unbiased, boolean keepDim) {
@@ -852,39 +998,63 @@ public final class Tensor {
     }
 
     /** Flat index of the largest element (the first one; a NaN wins, as torch), as an int64 scalar. */
-    public Tensor argmax() { return Primitives.argExtreme(this, -1, false, true); }
+    public Tensor argmax() {
+        return Primitives.argExtreme(this, -1, false, true);
+    }
 
     /** Indices of the largest elements along a dimension, as int64 (first maximum; a NaN wins). */
-    public Tensor argmax(int dim) { return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), false, true); }
+    public Tensor argmax(int dim) {
+        return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), false, true);
+    }
 
     /** As {@link #argmax(int)}, keeping the dimension with size 1 when keepDim. */
-    public Tensor argmax(int dim, boolean keepDim) { return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), keepDim, true); }
+    public Tensor argmax(int dim, boolean keepDim) {
+        return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), keepDim, true);
+    }
 
     /** Flat index of the smallest element (the first one; a NaN wins), as an int64 scalar. */
-    public Tensor argmin() { return Primitives.argExtreme(this, -1, false, false); }
+    public Tensor argmin() {
+        return Primitives.argExtreme(this, -1, false, false);
+    }
 
     /** Indices of the smallest elements along a dimension, as int64 (first minimum; a NaN wins). */
-    public Tensor argmin(int dim) { return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), false, false); }
+    public Tensor argmin(int dim) {
+        return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), false, false);
+    }
 
     /** As {@link #argmin(int)}, keeping the dimension with size 1 when keepDim. */
-    public Tensor argmin(int dim, boolean keepDim) { return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), keepDim, false); }
+    public Tensor argmin(int dim, boolean keepDim) {
+        return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), keepDim, false);
+    }
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
 
     // An integer tensor against a fractional number compares in the default float type, as torch's promotion does
     // (ND4J would round the number to the tensor's type: arange(3).lt(0.5) was all false).
     /** Element-wise {@code this > c} as a bool tensor of this shape ({@code torch.gt}). */
-    public Tensor gt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().gt(c) : new Tensor(data().gt(c)); }
+    public Tensor gt(double c) {
+        return fractionalAgainstInteger(c) ? toDefaultFloat().gt(c) : new Tensor(data().gt(c));
+    }
     /** Element-wise {@code this < c} as a bool tensor of this shape ({@code torch.lt}). */
-    public Tensor lt(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().lt(c) : new Tensor(data().lt(c)); }
+    public Tensor lt(double c) {
+        return fractionalAgainstInteger(c) ? toDefaultFloat().lt(c) : new Tensor(data().lt(c));
+    }
     /** Element-wise {@code this >= c} as a bool tensor of this shape ({@code torch.ge}). */
-    public Tensor ge(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ge(c) : new Tensor(data().gte(c)); }
+    public Tensor ge(double c) {
+        return fractionalAgainstInteger(c) ? toDefaultFloat().ge(c) : new Tensor(data().gte(c));
+    }
     /** Element-wise {@code this <= c} as a bool tensor of this shape ({@code torch.le}). */
-    public Tensor le(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().le(c) : new Tensor(data().lte(c)); }
+    public Tensor le(double c) {
+        return fractionalAgainstInteger(c) ? toDefaultFloat().le(c) : new Tensor(data().lte(c));
+    }
     /** Element-wise {@code this == c} as a bool tensor of this shape ({@code torch.eq}). */
-    public Tensor eq(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().eq(c) : new Tensor(data().eq(c)); }
+    public Tensor eq(double c) {
+        return fractionalAgainstInteger(c) ? toDefaultFloat().eq(c) : new Tensor(data().eq(c));
+    }
     /** Element-wise {@code this != c} as a bool tensor of this shape ({@code torch.ne}). */
-    public Tensor ne(double c) { return fractionalAgainstInteger(c) ? toDefaultFloat().ne(c) : new Tensor(data().neq(c)); }
+    public Tensor ne(double c) {
+        return fractionalAgainstInteger(c) ? toDefaultFloat().ne(c) : new Tensor(data().neq(c));
+    }
 
     private boolean fractionalAgainstInteger(double c) {
         return !dtype().isFloatingPoint() && c != Math.rint(c);
@@ -894,17 +1064,29 @@ public final class Tensor {
         return to(defaultDType);
     }
     /** Element-wise {@code this > o} with numpy broadcasting, as a bool tensor ({@code torch.gt}). */
-    public Tensor gt(Tensor o) { return compare("greater", "gt", o); }
+    public Tensor gt(Tensor o) {
+        return compare("greater", "gt", o);
+    }
     /** Element-wise {@code this < o} with numpy broadcasting, as a bool tensor ({@code torch.lt}). */
-    public Tensor lt(Tensor o) { return compare("less", "lt", o); }
+    public Tensor lt(Tensor o) {
+        return compare("less", "lt", o);
+    }
     /** Element-wise {@code this >= o} with numpy broadcasting, as a bool tensor ({@code torch.ge}). */
-    public Tensor ge(Tensor o) { return compare("greater_equal", "ge", o); }
+    public Tensor ge(Tensor o) {
+        return compare("greater_equal", "ge", o);
+    }
     /** Element-wise {@code this <= o} with numpy broadcasting, as a bool tensor ({@code torch.le}). */
-    public Tensor le(Tensor o) { return compare("less_equal", "le", o); }
+    public Tensor le(Tensor o) {
+        return compare("less_equal", "le", o);
+    }
     /** Element-wise {@code this == o} with numpy broadcasting, as a bool tensor ({@code torch.eq}). */
-    public Tensor eq(Tensor o) { return compare("equals", "eq", o); }
+    public Tensor eq(Tensor o) {
+        return compare("equals", "eq", o);
+    }
     /** Element-wise {@code this != o} with numpy broadcasting, as a bool tensor ({@code torch.ne}). */
-    public Tensor ne(Tensor o) { return compare("not_equals", "ne", o); }
+    public Tensor ne(Tensor o) {
+        return compare("not_equals", "ne", o);
+    }
 
     private Tensor compare(String nativeName, String op, Tensor o) {
         return new Tensor(Engine.compare(nativeName, op, data(), o.data()));
@@ -912,7 +1094,11 @@ public final class Tensor {
 
     /** Number of true (non-zero) elements. */
     public long countNonZero() {
-        return data().castTo(DataType.DOUBLE).neq(0).castTo(DataType.INT64).sumNumber().longValue();
+        return data().castTo(DataType.DOUBLE)
+                .neq(0)
+                .castTo(DataType.INT64)
+                .sumNumber()
+                .longValue();
     }
 
     // ---------------------------------------------------------------- shape and indexing
@@ -921,11 +1107,17 @@ public final class Tensor {
      * The same elements in row-major order with a new shape of equal element count; one size may be -1 and is inferred:
      * [2, 6].reshape(3, -1) has shape [3, 4] ({@code x.reshape}).
      */
-    public Tensor reshape(long... shape) { return Primitives.reshape(this, shape); }
+    public Tensor reshape(long... shape) {
+        return Primitives.reshape(this, shape);
+    }
     /** Same as {@link #reshape}: gradnote copies non-contiguous data when needed, so views never fail. */
-    public Tensor view(long... shape) { return Primitives.reshape(this, shape); }
+    public Tensor view(long... shape) {
+        return Primitives.reshape(this, shape);
+    }
     /** The elements as one dimension in row-major order: shape [numel] ({@code x.flatten()}). */
-    public Tensor flatten() { return reshape(-1); }
+    public Tensor flatten() {
+        return reshape(-1);
+    }
 
     /** Flattens dimensions startDim..end into one, e.g. flatten(1) turns [N, C, H, W] into [N, C*H*W]. */
     public Tensor flatten(int startDim) {
@@ -940,7 +1132,9 @@ public final class Tensor {
      * The dimensions reordered: result dimension i is this tensor's dimension {@code order[i]}, so [2, 3, 4].permute(2,
      * 0, 1) has shape [4, 2, 3] ({@code x.permute}).
      */
-    public Tensor permute(int... order) { return Primitives.permute(this, order); }
+    public Tensor permute(int... order) {
+        return Primitives.permute(this, order);
+    }
 
     /**
      * Dimensions {@code d0} and {@code d1} swapped (negative counts from the end): [2, 3].transpose(0, 1) has shape [3,
@@ -956,7 +1150,8 @@ public final class Tensor {
 
     /** The transpose of a matrix (or a vector unchanged). */
     public Tensor t() {
-        if (dim() > 2) throw new ShapeException("t(): expects a tensor with <= 2 dimensions, got shape " + Shapes.str(shape()));
+        if (dim() > 2)
+            throw new ShapeException("t(): expects a tensor with <= 2 dimensions, got shape " + Shapes.str(shape()));
         return dim() < 2 ? this : transpose(0, 1);
     }
 
@@ -995,19 +1190,25 @@ public final class Tensor {
      * Elements start..end-1 along a dimension (negative indices count from the end). Unlike PyTorch's slicing this
      * is a copy, not a view: an in-place change to the slice leaves this tensor unchanged.
      */
-    public Tensor slice(int dim, long start, long end) { return Primitives.slice(this, dim, start, end, 1); }
+    public Tensor slice(int dim, long start, long end) {
+        return Primitives.slice(this, dim, start, end, 1);
+    }
     /**
      * Every {@code step}-th element from start to end-1 along a dimension, as {@code x[start:end:step]} on that
      * dimension (a copy, not a view).
      */
-    public Tensor slice(int dim, long start, long end, long step) { return Primitives.slice(this, dim, start, end, step); }
+    public Tensor slice(int dim, long start, long end, long step) {
+        return Primitives.slice(this, dim, start, end, step);
+    }
 
     /** The sub-tensor at one index of a dimension, which disappears (like {@code x[:, i]}). */
     public Tensor select(int dim, long index) {
         int d = Shapes.dim("select", dim, dim());
         long size = shape()[d];
         long i = index < 0 ? index + size : index;
-        if (i < 0 || i >= size) throw new IndexOutOfBoundsException("select: index " + index + " out of range for dimension " + d + " of size " + size);
+        if (i < 0 || i >= size)
+            throw new IndexOutOfBoundsException(
+                    "select: index " + index + " out of range for dimension " + d + " of size " + size);
         return slice(d, i, i + 1).squeeze(d);
     }
 
@@ -1015,20 +1216,28 @@ public final class Tensor {
      * The entries at the given int64 indices along {@code dim}, in that order (repeats allowed): the dimension gets
      * size index.numel() ({@code torch.index_select(x, dim, index)}).
      */
-    public Tensor indexSelect(int dim, Tensor index) { return Primitives.indexSelect(this, dim, index); }
+    public Tensor indexSelect(int dim, Tensor index) {
+        return Primitives.indexSelect(this, dim, index);
+    }
 
     /** indexSelect with the indices given as Java ints, like {@code x.index_select(dim, torch.tensor(indices))}. */
-    public Tensor indexSelect(int dim, int... indices) { return Primitives.indexSelect(this, dim, indices); }
+    public Tensor indexSelect(int dim, int... indices) {
+        return Primitives.indexSelect(this, dim, indices);
+    }
     /**
      * Values picked along {@code dim} by an int64 index of the same rank: out[i][j] = x[index[i][j]][j] for dim 0,
      * shape of {@code index} ({@code torch.gather(x, dim, index)}).
      */
-    public Tensor gather(int dim, Tensor index) { return Primitives.gather(this, dim, index); }
+    public Tensor gather(int dim, Tensor index) {
+        return Primitives.gather(this, dim, index);
+    }
 
     /** Rows picked by a boolean mask over the first dimension. */
     public Tensor maskedSelectRows(Tensor mask) {
         long[] ids = java.util.stream.IntStream.range(0, (int) mask.numel())
-                .filter(i -> mask.data().getDouble(i) != 0).asLongStream().toArray();
+                .filter(i -> mask.data().getDouble(i) != 0)
+                .asLongStream()
+                .toArray();
         return indexSelect(0, of(ids));
     }
 
@@ -1037,13 +1246,17 @@ public final class Tensor {
         INDArray idx = data().castTo(DataType.INT64);
         if (data().length() > 0) {
             long lo = idx.minNumber().longValue(), hi = idx.maxNumber().longValue();
-            if (lo < 0 || hi >= numClasses) throw new IndexOutOfBoundsException("oneHot: class " + (lo < 0 ? lo : hi)
-                    + " out of range for " + numClasses + " classes");
+            if (lo < 0 || hi >= numClasses)
+                throw new IndexOutOfBoundsException(
+                        "oneHot: class " + (lo < 0 ? lo : hi) + " out of range for " + numClasses + " classes");
         }
         long[] s = java.util.Arrays.copyOf(shape(), dim() + 1);
         s[dim()] = numClasses;
         INDArray out = Engine.empty(defaultDType.nd4j(), s);
-        Engine.exec("onehot", new INDArray[] {idx}, new INDArray[] {out}, new long[] {-1, numClasses}, null, new double[] {1.0, 0.0});
+        Engine.exec(
+                "onehot", new INDArray[] {idx}, new INDArray[] {out}, new long[] {-1, numClasses}, null, new double[] {
+                    1.0, 0.0
+                });
         return new Tensor(out);
     }
 
@@ -1051,9 +1264,13 @@ public final class Tensor {
      * Concatenates tensors along an existing dimension; all other sizes must match: [2, 3] and [4, 3] along 0 give [6,
      * 3] ({@code torch.cat(parts, dim)}).
      */
-    public static Tensor cat(List<Tensor> parts, int dim) { return Primitives.cat(parts.toArray(NONE), dim); }
+    public static Tensor cat(List<Tensor> parts, int dim) {
+        return Primitives.cat(parts.toArray(NONE), dim);
+    }
     /** Concatenates tensors along dimension {@code dim}, as {@link #cat(List, int)}. */
-    public static Tensor cat(int dim, Tensor... parts) { return Primitives.cat(parts, dim); }
+    public static Tensor cat(int dim, Tensor... parts) {
+        return Primitives.cat(parts, dim);
+    }
 
     /** Stacks same-shaped tensors along a new dimension. */
     public static Tensor stack(List<Tensor> parts, int dim) {
@@ -1061,8 +1278,9 @@ public final class Tensor {
         Tensor[] us = new Tensor[parts.size()];
         for (int i = 0; i < us.length; i++) {
             if (!java.util.Arrays.equals(parts.get(i).shape(), parts.get(0).shape())) {
-                throw new ShapeException("stack: tensor " + i + " has shape " + Shapes.str(parts.get(i).shape())
-                        + " but tensor 0 has shape " + Shapes.str(parts.get(0).shape()));
+                throw new ShapeException("stack: tensor " + i + " has shape "
+                        + Shapes.str(parts.get(i).shape()) + " but tensor 0 has shape "
+                        + Shapes.str(parts.get(0).shape()));
             }
             us[i] = parts.get(i).unsqueeze(dim);
         }
@@ -1073,16 +1291,33 @@ public final class Tensor {
      * Stacks same-shaped tensors along a new dimension {@code dim}: three [2, 3] tensors along 0 give [3, 2, 3] ({@code
      * torch.stack(parts, dim)}).
      */
-    public static Tensor stack(int dim, Tensor... parts) { return stack(List.of(parts), dim); }
+    public static Tensor stack(int dim, Tensor... parts) {
+        return stack(List.of(parts), dim);
+    }
 
     // ---------------------------------------------------------------- in-place updates
 
     /** this += o, in place (allowed on leaves requiring grad only inside {@link #noGrad()}). */
-    public Tensor add_(Tensor o) { checkInPlace("add_", Promotion.of(this, o)); data().addi(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor add_(Tensor o) {
+        checkInPlace("add_", Promotion.of(this, o));
+        data().addi(broadcastTo(o));
+        storage.bump();
+        return this;
+    }
     /** this += c, in place (a float c is refused on integer tensors, as torch refuses it). */
-    public Tensor add_(double c) { checkInPlace("add_", Promotion.withScalar(this, false)); data().addi(c); storage.bump(); return this; }
+    public Tensor add_(double c) {
+        checkInPlace("add_", Promotion.withScalar(this, false));
+        data().addi(c);
+        storage.bump();
+        return this;
+    }
     /** this += c for an integer c, in place. */
-    public Tensor add_(long c) { checkInPlace("add_", Promotion.withScalar(this, true)); data().addi(c); storage.bump(); return this; }
+    public Tensor add_(long c) {
+        checkInPlace("add_", Promotion.withScalar(this, true));
+        data().addi(c);
+        storage.bump();
+        return this;
+    }
     /**
      * this -= o, in place, {@code o} broadcast to this tensor's shape ({@code x.sub_(o)}); refused on a leaf that
      * requires grad outside {@link #noGrad()}.
@@ -1092,28 +1327,57 @@ public final class Tensor {
         INDArray d = data(), src = o.data();
         // The optimizers' update of every parameter and step: a cached native op when nothing needs broadcasting or
         // casting (INDArray.subi builds its op on the Java side each call).
-        if (src.dataType() == d.dataType() && java.util.Arrays.equals(src.shape(), d.shape()) && Engine.isDense(d) && Engine.isDense(src)) {
+        if (src.dataType() == d.dataType()
+                && java.util.Arrays.equals(src.shape(), d.shape())
+                && Engine.isDense(d)
+                && Engine.isDense(src)) {
             if (!Engine.subtractSmall(d, src)) Engine.exec("subtract", new INDArray[] {d, src}, d);
         } else d.subi(broadcastTo(o));
         storage.bump();
         return this;
     }
     /** this *= o element-wise, in place, with o broadcast to this shape ({@code x.mul_(o)}). */
-    public Tensor mul_(Tensor o) { checkInPlace("mul_", Promotion.of(this, o)); data().muli(broadcastTo(o)); storage.bump(); return this; }
+    public Tensor mul_(Tensor o) {
+        checkInPlace("mul_", Promotion.of(this, o));
+        data().muli(broadcastTo(o));
+        storage.bump();
+        return this;
+    }
     /** this *= c, in place (a float c is refused on integer tensors, as torch refuses it). */
-    public Tensor mul_(double c) { checkInPlace("mul_", Promotion.withScalar(this, false)); data().muli(c); storage.bump(); return this; }
+    public Tensor mul_(double c) {
+        checkInPlace("mul_", Promotion.withScalar(this, false));
+        data().muli(c);
+        storage.bump();
+        return this;
+    }
     /** this *= c for an integer c, in place. */
-    public Tensor mul_(long c) { checkInPlace("mul_", Promotion.withScalar(this, true)); data().muli(c); storage.bump(); return this; }
+    public Tensor mul_(long c) {
+        checkInPlace("mul_", Promotion.withScalar(this, true));
+        data().muli(c);
+        storage.bump();
+        return this;
+    }
     /** Sets every element to 0 in place and returns this tensor ({@code x.zero_()}). */
-    public Tensor zero_() { checkInPlace("zero_"); data().assign(0); storage.bump(); return this; }
+    public Tensor zero_() {
+        checkInPlace("zero_");
+        data().assign(0);
+        storage.bump();
+        return this;
+    }
     /** Sets every element to {@code c} in place and returns this tensor ({@code x.fill_(c)}). */
-    public Tensor fill_(double c) { checkInPlace("fill_"); data().assign(c); storage.bump(); return this; }
+    public Tensor fill_(double c) {
+        checkInPlace("fill_");
+        data().assign(c);
+        storage.bump();
+        return this;
+    }
 
     /** Copies another tensor's values into this one (shapes must match). */
     public Tensor copy_(Tensor src) {
         checkInPlace("copy_");
         if (!java.util.Arrays.equals(shape(), src.shape())) {
-            throw new ShapeException("copy_: source shape " + Shapes.str(src.shape()) + " does not match destination shape " + Shapes.str(shape()));
+            throw new ShapeException("copy_: source shape " + Shapes.str(src.shape())
+                    + " does not match destination shape " + Shapes.str(shape()));
         }
         data().assign(src.data());
         storage.bump();
@@ -1123,7 +1387,8 @@ public final class Tensor {
     private INDArray broadcastTo(Tensor o) {
         long[] s = Engine.broadcastShape("in-place op", shape(), o.shape());
         if (!java.util.Arrays.equals(s, shape())) {
-            throw new ShapeException("in-place op: result shape " + Shapes.str(s) + " does not fit destination shape " + Shapes.str(shape()));
+            throw new ShapeException("in-place op: result shape " + Shapes.str(s) + " does not fit destination shape "
+                    + Shapes.str(shape()));
         }
         INDArray src = Engine.cast(o.data(), data().dataType());
         return java.util.Arrays.equals(o.shape(), shape()) ? src : Primitives.expand(src, shape());
@@ -1137,8 +1402,8 @@ public final class Tensor {
         checkInPlace(op);
         DType mine = dtype();
         if ((result.isFloatingPoint() && !mine.isFloatingPoint()) || (result != DType.BOOL && mine == DType.BOOL)) {
-            throw new IllegalArgumentException(op + ": result type " + result + " can't be cast to this tensor's dtype " + mine
-                    + " (as in torch); use the out-of-place op, or convert first with to(DType)");
+            throw new IllegalArgumentException(op + ": result type " + result + " can't be cast to this tensor's dtype "
+                    + mine + " (as in torch); use the out-of-place op, or convert first with to(DType)");
         }
     }
 
@@ -1153,137 +1418,263 @@ public final class Tensor {
     // ActivationOps, Einsum): one-line delegations; composed ops carry no gradient code of their own.
 
     /** A float32 tensor of the given shape from values in row-major order (one copy, into native memory). */
-    public static Tensor fromArray(float[] values, long... shape) { return OpsSupport.fromFloats(values, shape); }
+    public static Tensor fromArray(float[] values, long... shape) {
+        return OpsSupport.fromFloats(values, shape);
+    }
     /** start, start+1, ... below end as int64, like {@code torch.arange(start, end)}. */
-    public static Tensor arange(long start, long end) { return OpsSupport.arange(start, end, 1); }
+    public static Tensor arange(long start, long end) {
+        return OpsSupport.arange(start, end, 1);
+    }
     /** start, start+step, ... up to but excluding end as int64, like {@code torch.arange(start, end, step)} with ints. */
-    public static Tensor arange(long start, long end, long step) { return OpsSupport.arange(start, end, step); }
+    public static Tensor arange(long start, long end, long step) {
+        return OpsSupport.arange(start, end, step);
+    }
 
     /** log(sum(exp(x))) along dim, computed stably (torch.logsumexp). */
-    public Tensor logsumexp(int dim) { return NormOps.logsumexp(this, new int[] {dim}, false); }
+    public Tensor logsumexp(int dim) {
+        return NormOps.logsumexp(this, new int[] {dim}, false);
+    }
     /** log(sum(exp(x))) over dims (all when empty), computed stably (torch.logsumexp). */
-    public Tensor logsumexp(int[] dims, boolean keepDim) { return NormOps.logsumexp(this, dims, keepDim); }
+    public Tensor logsumexp(int[] dims, boolean keepDim) {
+        return NormOps.logsumexp(this, dims, keepDim);
+    }
     /** The 2-norm (Frobenius for a matrix) of all elements, like {@code torch.norm(x)}. */
-    public Tensor norm() { return NormOps.norm(this, 2, new int[0], false); }
+    public Tensor norm() {
+        return NormOps.norm(this, 2, new int[0], false);
+    }
     /** The p-norm of all elements: p = 0, 1, 2, any positive p, or +-infinity (torch.linalg.vector_norm). */
-    public Tensor norm(double p) { return NormOps.norm(this, p, new int[0], false); }
+    public Tensor norm(double p) {
+        return NormOps.norm(this, p, new int[0], false);
+    }
     /** The p-norm over dims (all when empty); p = 2 over two dims is the Frobenius norm (torch.norm(x, p, dim)). */
-    public Tensor norm(double p, int[] dims, boolean keepDim) { return NormOps.norm(this, p, dims, keepDim); }
+    public Tensor norm(double p, int[] dims, boolean keepDim) {
+        return NormOps.norm(this, p, dims, keepDim);
+    }
     /** Variance over dims (all when empty), Bessel-corrected when unbiased (torch.var(x, dims, unbiased, keepdim)). */
-    public Tensor var(int[] dims, boolean unbiased, boolean keepDim) { return NormOps.var(this, dims, unbiased, keepDim); }
+    public Tensor var(int[] dims, boolean unbiased, boolean keepDim) {
+        return NormOps.var(this, dims, unbiased, keepDim);
+    }
     /** Standard deviation over dims (all when empty), like torch.std; zero gradient where it is 0. */
-    public Tensor std(int[] dims, boolean unbiased, boolean keepDim) { return NormOps.std(this, dims, unbiased, keepDim); }
+    public Tensor std(int[] dims, boolean unbiased, boolean keepDim) {
+        return NormOps.std(this, dims, unbiased, keepDim);
+    }
 
     /** True (0-d bool) when every element is non-zero (torch.all). */
-    public Tensor all() { return LogicalOps.allAny(this, true); }
+    public Tensor all() {
+        return LogicalOps.allAny(this, true);
+    }
     /** Whether every element along dim is non-zero, as bool (torch.all(x, dim, keepdim)). */
-    public Tensor all(int dim, boolean keepDim) { return LogicalOps.allAny(this, dim, keepDim, true); }
+    public Tensor all(int dim, boolean keepDim) {
+        return LogicalOps.allAny(this, dim, keepDim, true);
+    }
     /** True (0-d bool) when any element is non-zero (torch.any). */
-    public Tensor any() { return LogicalOps.allAny(this, false); }
+    public Tensor any() {
+        return LogicalOps.allAny(this, false);
+    }
     /** Whether any element along dim is non-zero, as bool (torch.any(x, dim, keepdim)). */
-    public Tensor any(int dim, boolean keepDim) { return LogicalOps.allAny(this, dim, keepDim, false); }
+    public Tensor any(int dim, boolean keepDim) {
+        return LogicalOps.allAny(this, dim, keepDim, false);
+    }
     /** Element-wise logical and, broadcast, any dtypes (non-zero is true): a bool tensor (torch.logical_and). */
-    public Tensor logicalAnd(Tensor o) { return LogicalOps.logical("logicalAnd", LogicalOps.Logic.AND, this, o); }
+    public Tensor logicalAnd(Tensor o) {
+        return LogicalOps.logical("logicalAnd", LogicalOps.Logic.AND, this, o);
+    }
     /** Element-wise logical or, broadcast: a bool tensor (torch.logical_or). */
-    public Tensor logicalOr(Tensor o) { return LogicalOps.logical("logicalOr", LogicalOps.Logic.OR, this, o); }
+    public Tensor logicalOr(Tensor o) {
+        return LogicalOps.logical("logicalOr", LogicalOps.Logic.OR, this, o);
+    }
     /** Element-wise logical xor, broadcast: a bool tensor (torch.logical_xor). */
-    public Tensor logicalXor(Tensor o) { return LogicalOps.logical("logicalXor", LogicalOps.Logic.XOR, this, o); }
+    public Tensor logicalXor(Tensor o) {
+        return LogicalOps.logical("logicalXor", LogicalOps.Logic.XOR, this, o);
+    }
     /** Element-wise logical not: a bool tensor, true where this is zero (torch.logical_not). */
-    public Tensor logicalNot() { return LogicalOps.logical("logicalNot", LogicalOps.Logic.NOT, this, null); }
+    public Tensor logicalNot() {
+        return LogicalOps.logical("logicalNot", LogicalOps.Logic.NOT, this, null);
+    }
     /** A copy with value where the bool mask (broadcast to this shape) is true (torch.masked_fill); inf/NaN safe. */
-    public Tensor maskedFill(Tensor mask, double value) { return LogicalOps.maskedFill(this, mask, value); }
+    public Tensor maskedFill(Tensor mask, double value) {
+        return LogicalOps.maskedFill(this, mask, value);
+    }
     /** In place: value where the bool mask is true (torch's masked_fill_, x[mask] = value); refused when this requires grad. */
-    public Tensor maskedFill_(Tensor mask, double value) { return LogicalOps.maskedFillInPlace(this, mask, value); }
+    public Tensor maskedFill_(Tensor mask, double value) {
+        return LogicalOps.maskedFillInPlace(this, mask, value);
+    }
     /** x[mask] for a bool mask over the leading dims: the picked elements (or rows), as [count, rest...]. */
-    public Tensor maskedSelect(Tensor mask) { return LogicalOps.maskedSelect(this, mask); }
+    public Tensor maskedSelect(Tensor mask) {
+        return LogicalOps.maskedSelect(this, mask);
+    }
     /** A copy with x[mask] = values, values broadcast to [count, rest...] (torch's x[mask] = v, out of place). */
-    public Tensor maskedAssign(Tensor mask, Tensor values) { return LogicalOps.maskedAssign(this, mask, values); }
+    public Tensor maskedAssign(Tensor mask, Tensor values) {
+        return LogicalOps.maskedAssign(this, mask, values);
+    }
     /** A copy with x[mask] = value (torch's x[mask] = v, out of place). */
-    public Tensor maskedAssign(Tensor mask, double value) { return LogicalOps.maskedAssign(this, mask, SafeWhere.scalarLike(this, value)); }
+    public Tensor maskedAssign(Tensor mask, double value) {
+        return LogicalOps.maskedAssign(this, mask, SafeWhere.scalarLike(this, value));
+    }
 
     /** Sorted along the last dimension, ascending, NaN last (torch.sort(x)): values and int64 indices. */
-    public ValuesIndices sort() { return SortOps.sort(this, -1, false); }
+    public ValuesIndices sort() {
+        return SortOps.sort(this, -1, false);
+    }
     /** Sorted along dim (stable: ties keep their order; NaN counts as the largest value), like torch.sort. */
-    public ValuesIndices sort(int dim, boolean descending) { return SortOps.sort(this, dim, descending); }
+    public ValuesIndices sort(int dim, boolean descending) {
+        return SortOps.sort(this, dim, descending);
+    }
     /** The int64 indices that sort this along dim (torch.argsort, stable). */
-    public Tensor argsort(int dim, boolean descending) { return SortOps.argsort(this, dim, descending); }
+    public Tensor argsort(int dim, boolean descending) {
+        return SortOps.argsort(this, dim, descending);
+    }
     /** The k largest elements along the last dimension, sorted, with their int64 indices (torch.topk(x, k)). */
-    public ValuesIndices topk(int k) { return SortOps.topk(this, k, -1, true); }
+    public ValuesIndices topk(int k) {
+        return SortOps.topk(this, k, -1, true);
+    }
     /** The k largest (or smallest) elements along dim, sorted, with their int64 indices (torch.topk). */
-    public ValuesIndices topk(int k, int dim, boolean largest) { return SortOps.topk(this, k, dim, largest); }
+    public ValuesIndices topk(int k, int dim, boolean largest) {
+        return SortOps.topk(this, k, dim, largest);
+    }
     /** The sorted distinct values, 1-D (torch.unique(x, sorted=True)); NaNs stay distinct. */
-    public Tensor unique() { return SortOps.unique(this)[0]; }
+    public Tensor unique() {
+        return SortOps.unique(this)[0];
+    }
     /** For each element, the int64 index of its value in {@link #unique()} (torch.unique's return_inverse). */
-    public Tensor uniqueInverse() { return SortOps.unique(this)[1]; }
+    public Tensor uniqueInverse() {
+        return SortOps.unique(this)[1];
+    }
     /** How often each value of {@link #unique()} occurs, int64 (torch.unique's return_counts). */
-    public Tensor uniqueCounts() { return SortOps.unique(this)[2]; }
+    public Tensor uniqueCounts() {
+        return SortOps.unique(this)[2];
+    }
     /** The int64 indices [count, rank] of the non-zero elements in row-major order (torch.nonzero). */
-    public Tensor nonzero() { return SortOps.nonzero(this); }
+    public Tensor nonzero() {
+        return SortOps.nonzero(this);
+    }
 
     /** Cumulative sum along dim (torch.cumsum); integer and bool inputs give int64. */
-    public Tensor cumsum(int dim) { return ScanOps.cumsum(this, dim); }
+    public Tensor cumsum(int dim) {
+        return ScanOps.cumsum(this, dim);
+    }
     /** Cumulative product along dim (torch.cumprod), with PyTorch's gradient where elements are zero. */
-    public Tensor cumprod(int dim) { return ScanOps.cumprod(this, dim); }
+    public Tensor cumprod(int dim) {
+        return ScanOps.cumprod(this, dim);
+    }
     /** The product of all elements, 0-d (torch.prod); 1 for an empty tensor, int64 for integer input. */
-    public Tensor prod() { return ScanOps.prod(this); }
+    public Tensor prod() {
+        return ScanOps.prod(this);
+    }
     /** The product along dim (torch.prod(x, dim, keepdim)). */
-    public Tensor prod(int dim, boolean keepDim) { return ScanOps.prod(this, dim, keepDim); }
+    public Tensor prod(int dim, boolean keepDim) {
+        return ScanOps.prod(this, dim, keepDim);
+    }
 
     /** torch's x.repeat(reps): the tensor tiled reps[i] times along dim i (leading dims added as needed). */
-    public Tensor repeat(long... reps) { return ShapeOps.repeat(this, reps); }
+    public Tensor repeat(long... reps) {
+        return ShapeOps.repeat(this, reps);
+    }
     /** torch.tile: like repeat, fewer counts than dims meaning leading 1s. */
-    public Tensor tile(long... reps) { return ShapeOps.tile(this, reps); }
+    public Tensor tile(long... reps) {
+        return ShapeOps.tile(this, reps);
+    }
     /** torch.chunk: up to chunks pieces of ceil(size / chunks) along dim, the last one smaller. */
-    public List<Tensor> chunk(int chunks, int dim) { return ShapeOps.chunk(this, chunks, dim); }
+    public List<Tensor> chunk(int chunks, int dim) {
+        return ShapeOps.chunk(this, chunks, dim);
+    }
     /** torch.split(x, size, dim): pieces of splitSize along dim, the last one smaller. */
-    public List<Tensor> split(long splitSize, int dim) { return ShapeOps.split(this, splitSize, dim); }
+    public List<Tensor> split(long splitSize, int dim) {
+        return ShapeOps.split(this, splitSize, dim);
+    }
     /** torch.split(x, sizes, dim): pieces of the given sizes, which must add up to the dim's size. */
-    public List<Tensor> split(long[] sizes, int dim) { return ShapeOps.split(this, sizes, dim); }
+    public List<Tensor> split(long[] sizes, int dim) {
+        return ShapeOps.split(this, sizes, dim);
+    }
     /** The elements in reverse order along each given dim (torch.flip). */
-    public Tensor flip(int... dims) { return ShapeOps.flip(this, dims); }
+    public Tensor flip(int... dims) {
+        return ShapeOps.flip(this, dims);
+    }
     /** The flattened elements shifted by shift positions, wrapping around, shape kept (torch.roll(x, shift)). */
-    public Tensor roll(long shift) { return ShapeOps.roll(this, shift); }
+    public Tensor roll(long shift) {
+        return ShapeOps.roll(this, shift);
+    }
     /** Elements shifted along each dims[k] by shifts[k], wrapping around (torch.roll(x, shifts, dims)). */
-    public Tensor roll(long[] shifts, int[] dims) { return ShapeOps.roll(this, shifts, dims); }
+    public Tensor roll(long[] shifts, int[] dims) {
+        return ShapeOps.roll(this, shifts, dims);
+    }
 
     /** Element-wise maximum, broadcast, NaN propagating; ties give each side half the gradient (torch.maximum). */
-    public Tensor maximum(Tensor o) { return ElementOps.extreme("maximum", this, o, true); }
+    public Tensor maximum(Tensor o) {
+        return ElementOps.extreme("maximum", this, o, true);
+    }
     /** Element-wise minimum, broadcast, NaN propagating; ties give each side half the gradient (torch.minimum). */
-    public Tensor minimum(Tensor o) { return ElementOps.extreme("minimum", this, o, false); }
+    public Tensor minimum(Tensor o) {
+        return ElementOps.extreme("minimum", this, o, false);
+    }
     /** Clamped to tensor bounds (broadcast; either may be null), like torch.clamp(x, min, max) with tensors. */
-    public Tensor clamp(Tensor min, Tensor max) { return ElementOps.clamp(this, min, max); }
+    public Tensor clamp(Tensor min, Tensor max) {
+        return ElementOps.clamp(this, min, max);
+    }
     /** -1, 0 or +1 by the sign of each element, 0 for NaN (torch.sign); zero gradient. */
-    public Tensor sign() { return ElementOps.step(this, ElementOps.Step.SIGN); }
+    public Tensor sign() {
+        return ElementOps.step(this, ElementOps.Step.SIGN);
+    }
     /** Rounded down (torch.floor); zero gradient. */
-    public Tensor floor() { return ElementOps.step(this, ElementOps.Step.FLOOR); }
+    public Tensor floor() {
+        return ElementOps.step(this, ElementOps.Step.FLOOR);
+    }
     /** Rounded up (torch.ceil); zero gradient. */
-    public Tensor ceil() { return ElementOps.step(this, ElementOps.Step.CEIL); }
+    public Tensor ceil() {
+        return ElementOps.step(this, ElementOps.Step.CEIL);
+    }
     /** Rounded to the nearest integer, halves to even (torch.round); zero gradient. */
-    public Tensor round() { return ElementOps.step(this, ElementOps.Step.ROUND); }
+    public Tensor round() {
+        return ElementOps.step(this, ElementOps.Step.ROUND);
+    }
     /** Rounded toward zero (torch.trunc); zero gradient. */
-    public Tensor trunc() { return ElementOps.step(this, ElementOps.Step.TRUNC); }
+    public Tensor trunc() {
+        return ElementOps.step(this, ElementOps.Step.TRUNC);
+    }
     /** The error function (torch.erf), float64-accurate. */
-    public Tensor erf() { return ElementOps.erf(this); }
+    public Tensor erf() {
+        return ElementOps.erf(this);
+    }
 
     /** Einstein summation over one or more operands, e.g. {@code einsum("bij,bjk->bik", a, b)}, with "..." and diagonals (torch.einsum). */
-    public static Tensor einsum(String equation, Tensor... operands) { return Einsum.einsum(equation, operands); }
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return Einsum.einsum(equation, operands);
+    }
 
     /** GELU, the exact erf form (F.gelu(x), approximate='none'). */
-    public Tensor gelu() { return ActivationOps.gelu(this, "none"); }
+    public Tensor gelu() {
+        return ActivationOps.gelu(this, "none");
+    }
     /** GELU with approximate "none" (exact) or "tanh" (F.gelu(x, approximate=...)). */
-    public Tensor gelu(String approximate) { return ActivationOps.gelu(this, approximate); }
+    public Tensor gelu(String approximate) {
+        return ActivationOps.gelu(this, approximate);
+    }
     /** SiLU (swish): x sigmoid(x) (F.silu). */
-    public Tensor silu() { return ActivationOps.silu(this); }
+    public Tensor silu() {
+        return ActivationOps.silu(this);
+    }
     /** ELU with alpha = 1 (F.elu). */
-    public Tensor elu() { return ActivationOps.elu(this, 1.0); }
+    public Tensor elu() {
+        return ActivationOps.elu(this, 1.0);
+    }
     /** ELU: x for x > 0, alpha (exp(x) - 1) otherwise (F.elu(x, alpha)). */
-    public Tensor elu(double alpha) { return ActivationOps.elu(this, alpha); }
+    public Tensor elu(double alpha) {
+        return ActivationOps.elu(this, alpha);
+    }
     /** SELU with PyTorch's constants (F.selu). */
-    public Tensor selu() { return ActivationOps.selu(this); }
+    public Tensor selu() {
+        return ActivationOps.selu(this);
+    }
     /** Mish: x tanh(softplus(x)) (F.mish). */
-    public Tensor mish() { return ActivationOps.mish(this); }
+    public Tensor mish() {
+        return ActivationOps.mish(this);
+    }
     /** Hardtanh clamping to [-1, 1] (F.hardtanh). */
-    public Tensor hardtanh() { return ActivationOps.hardtanh(this, -1, 1); }
+    public Tensor hardtanh() {
+        return ActivationOps.hardtanh(this, -1, 1);
+    }
     /** Hardtanh clamping to [min, max], gradient zero at and beyond the bounds (F.hardtanh(x, min, max)). */
-    public Tensor hardtanh(double min, double max) { return ActivationOps.hardtanh(this, min, max); }
+    public Tensor hardtanh(double min, double max) {
+        return ActivationOps.hardtanh(this, min, max);
+    }
 }

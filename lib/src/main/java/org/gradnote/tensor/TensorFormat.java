@@ -25,7 +25,13 @@ public final class TensorFormat {
     }
 
     private static double[] values(Tensor t) {
-        return t.dtype() == DType.BOOL ? t.data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble() : t.toDoubleArray();
+        return t.dtype() == DType.BOOL
+                ? t.data()
+                        .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                        .dup('c')
+                        .data()
+                        .asDouble()
+                : t.toDoubleArray();
     }
 
     static String format(Tensor t) {
@@ -37,7 +43,8 @@ public final class TensorFormat {
         if (shape.length == 0) b.append(style.fmt(v[0]).trim());
         else block(b, v, shape, 0, 0, style, summarize, "tensor(".length());
         b.append(", shape=").append(tuple(shape)).append(", dtype=").append(t.dtype());
-        if (t.gradFn() != null) b.append(", grad_fn=<").append(backwardName(t.gradFn())).append(">");
+        if (t.gradFn() != null)
+            b.append(", grad_fn=<").append(backwardName(t.gradFn())).append(">");
         else if (t.requiresGrad()) b.append(", requires_grad=True");
         return b.append(')').toString();
     }
@@ -54,7 +61,8 @@ public final class TensorFormat {
         return b.append(')').toString();
     }
 
-    private static void block(StringBuilder b, double[] v, long[] shape, int dim, long offset, Style s, boolean summarize, int indent) {
+    private static void block(
+            StringBuilder b, double[] v, long[] shape, int dim, long offset, Style s, boolean summarize, int indent) {
         long n = shape[dim];
         long stride = 1;
         for (int k = dim + 1; k < shape.length; k++) stride *= shape[k];
@@ -106,7 +114,10 @@ public final class TensorFormat {
             if (Double.isNaN(x)) return "nan";
             if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
             if (!type.isFloatingPoint()) return Long.toString((long) x);
-            if (sci) return String.format(java.util.Locale.ROOT, "%.4e", x).replace("e+0", "e+0").replaceAll("e([+-])(\\d)$", "e$10$2");
+            if (sci)
+                return String.format(java.util.Locale.ROOT, "%.4e", x)
+                        .replace("e+0", "e+0")
+                        .replaceAll("e([+-])(\\d)$", "e$10$2");
             if (integral) return String.format(java.util.Locale.ROOT, "%.0f.", x);
             return String.format(java.util.Locale.ROOT, "%.4f", x);
         }

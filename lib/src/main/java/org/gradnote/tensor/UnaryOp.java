@@ -14,63 +14,181 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 enum UnaryOp {
     /** e^x; d = g·e^x (reads its output). */
     EXP("exp", Types.FLOAT, Reads.OUTPUT) {
-        @Override double heap(double x) { return Math.exp(x); }
-        @Override INDArray nd(INDArray x) { return Engine.transform("exp", x, 0); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, out); }
+        @Override
+        double heap(double x) {
+            return Math.exp(x);
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.transform("exp", x, 0);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.mul(g, out);
+        }
     },
     /** ln x; d = g / x. */
     LOG("log", Types.FLOAT, Reads.INPUT) {
-        @Override double heap(double x) { return Math.log(x); }
-        @Override INDArray nd(INDArray x) { return Engine.transform("log", x, 0); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.div(g, x); }
+        @Override
+        double heap(double x) {
+            return Math.log(x);
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.transform("log", x, 0);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.div(g, x);
+        }
     },
     /** ln(1 + x), exact for tiny x (where log(x + 1) rounds 1 + x to 1); d = g / (1 + x). */
     LOG1P("log1p", Types.FLOAT, Reads.INPUT) {
-        @Override double heap(double x) { return Math.log1p(x); }
+        @Override
+        double heap(double x) {
+            return Math.log1p(x);
+        }
         // Not ND4J's log1p: its float32 kernel computes log(1 + x) and returns 0 for x = 2e-9.
-        @Override INDArray nd(INDArray x) { return Engine.javaTransform(this, x); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.div(g, k.add(x, 1.0)); }
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.javaTransform(this, x);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.div(g, k.add(x, 1.0));
+        }
     },
     /** √x; d = g·0.5 / √x (reads its output). */
     SQRT("sqrt", Types.FLOAT, Reads.OUTPUT) {
-        @Override double heap(double x) { return Math.sqrt(x); }
-        @Override INDArray nd(INDArray x) { return Engine.transform("sqrt", x, 0); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.div(k.mul(g, 0.5), out); }
+        @Override
+        double heap(double x) {
+            return Math.sqrt(x);
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.transform("sqrt", x, 0);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.div(k.mul(g, 0.5), out);
+        }
     },
     /** |x|; d = g·sign(x) (0 at 0, as torch). */
     ABS("abs", Types.SAME_NO_BOOL, Reads.INPUT) {
-        @Override double heap(double x) { return Math.abs(x); }
-        @Override INDArray nd(INDArray x) { return Engine.transform("abs", x, 0); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, k.sign(x)); }
+        @Override
+        double heap(double x) {
+            return Math.abs(x);
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.transform("abs", x, 0);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.mul(g, k.sign(x));
+        }
     },
     /** -x; d = -g. */
     NEG("neg", Types.SAME_NO_BOOL, Reads.NOTHING) {
-        @Override double heap(double x) { return -x; }
-        @Override INDArray nd(INDArray x) { return Engine.scalarOp("multiply", x, -1); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.neg(g); }
+        @Override
+        double heap(double x) {
+            return -x;
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.scalarOp("multiply", x, -1);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.neg(g);
+        }
     },
     /** tanh x; d = g·(1 - tanh²) (native: libnd4j's fused tanh_bp). */
     TANH("tanh", Types.FLOAT, Reads.OUTPUT) {
-        @Override boolean denseInput() { return true; }
-        @Override double heap(double x) { return Math.tanh(x); }
-        @Override INDArray nd(INDArray x) { return Engine.unary("tanh", x, null); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(g, k.rsub(1.0, k.mul(out, out))); }
-        @Override INDArray ndBackward(INDArray g, INDArray x, INDArray out) { return Engine.unaryBackward("tanh_bp", x, g, null); }
+        @Override
+        boolean denseInput() {
+            return true;
+        }
+
+        @Override
+        double heap(double x) {
+            return Math.tanh(x);
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.unary("tanh", x, null);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.mul(g, k.rsub(1.0, k.mul(out, out)));
+        }
+
+        @Override
+        INDArray ndBackward(INDArray g, INDArray x, INDArray out) {
+            return Engine.unaryBackward("tanh_bp", x, g, null);
+        }
     },
     /** 1 / (1 + e^-x); d = g·s·(1 - s) (native: libnd4j's fused sigmoid_bp). */
     SIGMOID("sigmoid", Types.FLOAT, Reads.OUTPUT) {
-        @Override boolean denseInput() { return true; }
-        @Override double heap(double x) { return 1 / (1 + Math.exp(-x)); }
-        @Override INDArray nd(INDArray x) { return Engine.unary("sigmoid", x, null); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.mul(k.mul(g, out), k.rsub(1.0, out)); }
-        @Override INDArray ndBackward(INDArray g, INDArray x, INDArray out) { return Engine.unaryBackward("sigmoid_bp", x, g, null); }
+        @Override
+        boolean denseInput() {
+            return true;
+        }
+
+        @Override
+        double heap(double x) {
+            return 1 / (1 + Math.exp(-x));
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.unary("sigmoid", x, null);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.mul(k.mul(g, out), k.rsub(1.0, out));
+        }
+
+        @Override
+        INDArray ndBackward(INDArray g, INDArray x, INDArray out) {
+            return Engine.unaryBackward("sigmoid_bp", x, g, null);
+        }
     },
     /** max(x, 0) keeping NaN and -0 (as torch); d = g where x > 0 or x is NaN, else 0 (torch's threshold_backward). */
     RELU("relu", Types.SAME_NO_BOOL, Reads.INPUT) {
-        @Override boolean denseInput() { return true; }
-        @Override double heap(double x) { return x < 0 ? 0.0 : x; }
-        @Override INDArray nd(INDArray x) { return ReluLoops.relu(x); }
-        @Override <A> A grad(Backend<A> k, A g, A x, A out) { return k.whereNotPositiveZero(g, x); }
+        @Override
+        boolean denseInput() {
+            return true;
+        }
+
+        @Override
+        double heap(double x) {
+            return x < 0 ? 0.0 : x;
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return ReluLoops.relu(x);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.whereNotPositiveZero(g, x);
+        }
     };
 
     /** How an op's result dtype follows from its input's (torch's rules; see {@link Promotion}). */
@@ -82,7 +200,11 @@ enum UnaryOp {
     }
 
     /** The values the gradient rule reads: saved, so that an in-place change to them before backward is refused. */
-    enum Reads { NOTHING, INPUT, OUTPUT }
+    enum Reads {
+        NOTHING,
+        INPUT,
+        OUTPUT
+    }
 
     final String label;
     final Types types;
@@ -132,14 +254,17 @@ enum UnaryOp {
         INDArray xa = denseInput() ? Engine.contiguous(x.data()) : x.data();
         INDArray out = nd(xa);
         NdRule rule = new NdRule(this, xa, out);
-        return reads == Reads.OUTPUT ? Tensor.recordSavingOutput(out, label, inputs, saved, rule) : Tensor.record(out, label, inputs, saved, rule);
+        return reads == Reads.OUTPUT
+                ? Tensor.recordSavingOutput(out, label, inputs, saved, rule)
+                : Tensor.record(out, label, inputs, saved, rule);
     }
 
     /** The dtype the op computes and returns for an input of type t, or gradnote's error naming the op. */
     DType resultType(DType t) {
         if (types == Types.FLOAT) return Promotion.floating(t);
-        if (t == DType.BOOL) throw new IllegalArgumentException(label + ": not supported for bool tensors (got dtype bool); "
-                + "convert first, e.g. x.to(DType.INT64)");
+        if (t == DType.BOOL)
+            throw new IllegalArgumentException(label + ": not supported for bool tensors (got dtype bool); "
+                    + "convert first, e.g. x.to(DType.INT64)");
         return t;
     }
 

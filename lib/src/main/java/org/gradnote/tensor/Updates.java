@@ -89,12 +89,16 @@ public final class Updates {
      * operation as separate ops would be (the same bits, tested). Returns false, touching nothing, unless all four
      * are {@link #denseAlike}. Why: those were 3-4 native calls per parameter and step, ~15% of LeNet's step.
      */
-    public static boolean sgdMomentum(Tensor p, Tensor grad, Tensor buf, Tensor out, double lr, double m, double wd, boolean nesterov) {
+    public static boolean sgdMomentum(
+            Tensor p, Tensor grad, Tensor buf, Tensor out, double lr, double m, double wd, boolean nesterov) {
         INDArray pa = p.data(), ga = grad.data(), ba = buf.data(), oa = out.data();
         if (!denseAlike(pa, ga, ba, oa)) return false;
         int n = Math.toIntExact(pa.length());
         if (pa.dataType() == DataType.FLOAT) {
-            FloatBuffer pv = pa.data().asNioFloat(), g = ga.data().asNioFloat(), b = ba.data().asNioFloat(), o = oa.data().asNioFloat();
+            FloatBuffer pv = pa.data().asNioFloat(),
+                    g = ga.data().asNioFloat(),
+                    b = ba.data().asNioFloat(),
+                    o = oa.data().asNioFloat();
             float lf = (float) lr, mf = (float) m, wf = (float) wd;
             for (int i = 0; i < n; i++) {
                 float d = wd != 0 ? g.get(i) + pv.get(i) * wf : g.get(i);
@@ -103,7 +107,10 @@ public final class Updates {
                 o.put(i, (nesterov ? d + bi * mf : bi) * lf);
             }
         } else {
-            DoubleBuffer pv = pa.data().asNioDouble(), g = ga.data().asNioDouble(), b = ba.data().asNioDouble(), o = oa.data().asNioDouble();
+            DoubleBuffer pv = pa.data().asNioDouble(),
+                    g = ga.data().asNioDouble(),
+                    b = ba.data().asNioDouble(),
+                    o = oa.data().asNioDouble();
             for (int i = 0; i < n; i++) {
                 double d = wd != 0 ? g.get(i) + pv.get(i) * wd : g.get(i);
                 double bi = b.get(i) * m + d;
@@ -122,8 +129,17 @@ public final class Updates {
      * are {@link #denseAlike}. Why: the op's per-call cost was ~15 µs per parameter and step, a tenth of the meteo
      * CNN's epoch, for a few dozen elements.
      */
-    public static boolean adamLoop(Tensor grad, Tensor v, Tensor m, Tensor out, double lr, double beta1, double beta2, double eps,
-            double beta1T, double beta2T) {
+    public static boolean adamLoop(
+            Tensor grad,
+            Tensor v,
+            Tensor m,
+            Tensor out,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double beta1T,
+            double beta2T) {
         INDArray ga = grad.data(), va = v.data(), ma = m.data(), oa = out.data();
         if (!denseAlike(ga, va, ma, oa)) return false;
         int n = Math.toIntExact(ga.length());
@@ -135,7 +151,10 @@ public final class Updates {
             float epsT = (float) ((lrF * root) / (1.0 - b1T));
             if (Float.isNaN(epsT) || epsT == 0 || Float.isInfinite(epsT)) epsT = epsF;
             float c1 = 1 - b1, c2 = 1 - b2;
-            FloatBuffer gb = ga.data().asNioFloat(), vb = va.data().asNioFloat(), mb = ma.data().asNioFloat(), ob = oa.data().asNioFloat();
+            FloatBuffer gb = ga.data().asNioFloat(),
+                    vb = va.data().asNioFloat(),
+                    mb = ma.data().asNioFloat(),
+                    ob = oa.data().asNioFloat();
             for (int i = 0; i < n; i++) {
                 float gi = gb.get(i);
                 float mi = b1 * mb.get(i) + gi * c1;
@@ -148,7 +167,10 @@ public final class Updates {
             double epsT = lr * Math.sqrt(1. - beta2T) / (1.0 - beta1T);
             if (Double.isNaN(epsT) || epsT == 0 || Double.isInfinite(epsT)) epsT = eps;
             double c1 = 1 - beta1, c2 = 1 - beta2;
-            DoubleBuffer gb = ga.data().asNioDouble(), vb = va.data().asNioDouble(), mb = ma.data().asNioDouble(), ob = oa.data().asNioDouble();
+            DoubleBuffer gb = ga.data().asNioDouble(),
+                    vb = va.data().asNioDouble(),
+                    mb = ma.data().asNioDouble(),
+                    ob = oa.data().asNioDouble();
             for (int i = 0; i < n; i++) {
                 double gi = gb.get(i);
                 double mi = beta1 * mb.get(i) + gi * c1;
@@ -175,7 +197,16 @@ public final class Updates {
          * m and v updated in place, out = lr·√(1-β2ᵗ)/(1-β1ᵗ)·m / (√v + ε) as libnd4j computes it, t counted from 1;
          * the tensors share one float dtype and shape.
          */
-        public void step(Tensor grad, Tensor v, Tensor m, Tensor out, double lr, double beta1, double beta2, double eps, long t) {
+        public void step(
+                Tensor grad,
+                Tensor v,
+                Tensor m,
+                Tensor out,
+                double lr,
+                double beta1,
+                double beta2,
+                double eps,
+                long t) {
             bind(grad.data(), v.data(), m.data(), out.data());
             ctx.setTArguments(lr, beta1, beta2, eps);
             ctx.setIArguments(t - 1);
@@ -200,6 +231,7 @@ public final class Updates {
 
     /** The op, built on first use only (the builder's first call parses ND4J's op table, milliseconds). */
     private static final class AdamOp {
-        static final DynamicCustomOp OP = DynamicCustomOp.builder("adam_updater").build();
+        static final DynamicCustomOp OP =
+                DynamicCustomOp.builder("adam_updater").build();
     }
 }

@@ -48,7 +48,12 @@ public final class Checkpoints {
 
     /** Saves best.gnsd each time the named value reaches a new best in the given mode (MAX for an accuracy). */
     public Checkpoints best(String monitorName, Mode mode) {
-        return new Checkpoints(dir, every, true, java.util.Objects.requireNonNull(monitorName, "monitorName"), java.util.Objects.requireNonNull(mode, "mode"));
+        return new Checkpoints(
+                dir,
+                every,
+                true,
+                java.util.Objects.requireNonNull(monitorName, "monitorName"),
+                java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     /** The directory the checkpoint files are written to. */
@@ -73,7 +78,8 @@ public final class Checkpoints {
         if (best) {
             String name = monitor != null ? monitor : fallbackMonitor;
             if (mode != null) history.mode(name, mode);
-            if (!Double.isNaN(history.last(name)) && history.bestEpoch(name) == epoch) written.add(save(model, bestFile()));
+            if (!Double.isNaN(history.last(name)) && history.bestEpoch(name) == epoch)
+                written.add(save(model, bestFile()));
         }
         return written;
     }

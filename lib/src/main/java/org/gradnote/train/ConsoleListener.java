@@ -35,7 +35,8 @@ public final class ConsoleListener implements TrainingListener {
     @Override
     public void onEpochEnd(int epoch, History history) {
         if (epoch % every != 0 && epoch != epochs) return;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length() + "d/%d", epoch, epochs));
+        StringBuilder b = new StringBuilder(
+                String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length() + "d/%d", epoch, epochs));
         for (String k : history.names()) b.append(String.format(Locale.ROOT, "  %s %.5g", k, history.last(k)));
         b.append(String.format(Locale.ROOT, "  (%.1f s)", (System.nanoTime() - start) / 1e9));
         out.println(b);

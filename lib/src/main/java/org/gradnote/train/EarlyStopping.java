@@ -23,7 +23,8 @@ public final class EarlyStopping {
 
     private EarlyStopping(int patience, String monitor, double minDelta, boolean restoreBest, Mode mode) {
         if (patience < 1) throw new IllegalArgumentException("EarlyStopping: patience must be >= 1, got " + patience);
-        if (!(minDelta >= 0)) throw new IllegalArgumentException("EarlyStopping: minDelta must be >= 0, got " + minDelta);
+        if (!(minDelta >= 0))
+            throw new IllegalArgumentException("EarlyStopping: minDelta must be >= 0, got " + minDelta);
         this.patience = patience;
         this.monitor = monitor;
         this.minDelta = minDelta;
@@ -38,7 +39,12 @@ public final class EarlyStopping {
 
     /** Watches the named value with an explicit mode, stopping after {@code patience} epochs without improvement. */
     public static EarlyStopping on(String monitor, Mode mode, int patience) {
-        return new EarlyStopping(patience, java.util.Objects.requireNonNull(monitor, "monitor"), 0, true, java.util.Objects.requireNonNull(mode, "mode"));
+        return new EarlyStopping(
+                patience,
+                java.util.Objects.requireNonNull(monitor, "monitor"),
+                0,
+                true,
+                java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     /** The history name to watch, e.g. "dev_acc" or "dev_loss", its mode guessed from the name ({@link Mode#guess}). */
@@ -53,7 +59,8 @@ public final class EarlyStopping {
 
     /** Declares the watched value's mode, overriding the guess from its name. */
     public EarlyStopping mode(Mode mode) {
-        return new EarlyStopping(patience, monitor, minDelta, restoreBest, java.util.Objects.requireNonNull(mode, "mode"));
+        return new EarlyStopping(
+                patience, monitor, minDelta, restoreBest, java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     /** An improvement must beat the best value by more than this. */
@@ -97,7 +104,8 @@ public final class EarlyStopping {
         String update(int epoch, History history, Module model) {
             double v = history.last(name);
             Mode m = runMode != null ? runMode : history.mode(name);
-            boolean improved = !Double.isNaN(v) && (Double.isNaN(best) || (m == Mode.MIN ? v < best - minDelta : v > best + minDelta));
+            boolean improved = !Double.isNaN(v)
+                    && (Double.isNaN(best) || (m == Mode.MIN ? v < best - minDelta : v > best + minDelta));
             if (improved) {
                 best = v;
                 bestEpoch = epoch;
@@ -105,8 +113,14 @@ public final class EarlyStopping {
                 return null;
             }
             if (epoch - bestEpoch < patience) return null;
-            return String.format(Locale.ROOT, "early stopping at epoch %d: %s did not improve for %d epochs (best %.5g at epoch %d)",
-                    epoch, name, epoch - bestEpoch, best, bestEpoch);
+            return String.format(
+                    Locale.ROOT,
+                    "early stopping at epoch %d: %s did not improve for %d epochs (best %.5g at epoch %d)",
+                    epoch,
+                    name,
+                    epoch - bestEpoch,
+                    best,
+                    bestEpoch);
         }
 
         /** Puts the best weights back, if they are not the current ones. */
@@ -125,6 +139,7 @@ public final class EarlyStopping {
     @Override
     public String toString() {
         return "EarlyStopping(patience=" + patience + ", monitor=" + (monitor == null ? "dev_loss" : monitor)
-                + (mode == null ? "" : ", mode=" + mode) + ", minDelta=" + minDelta + ", restoreBest=" + restoreBest + ")";
+                + (mode == null ? "" : ", mode=" + mode) + ", minDelta=" + minDelta + ", restoreBest=" + restoreBest
+                + ")";
     }
 }

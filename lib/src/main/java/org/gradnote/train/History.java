@@ -25,10 +25,11 @@ public final class History {
     public History append(Map<String, Double> values) {
         for (var e : values.entrySet()) {
             series.computeIfAbsent(e.getKey(), k -> {
-                List<Double> l = new ArrayList<>();
-                for (int i = 0; i < epochs; i++) l.add(Double.NaN);
-                return l;
-            }).add(e.getValue());
+                        List<Double> l = new ArrayList<>();
+                        for (int i = 0; i < epochs; i++) l.add(Double.NaN);
+                        return l;
+                    })
+                    .add(e.getValue());
         }
         epochs++;
         for (List<Double> l : series.values()) if (l.size() < epochs) l.add(Double.NaN);
@@ -60,7 +61,9 @@ public final class History {
     /** One value per epoch. */
     public double[] get(String name) {
         List<Double> l = series.get(name);
-        if (l == null) throw new IllegalArgumentException("History: no series '" + name + "' (recorded: " + String.join(", ", series.keySet()) + ")");
+        if (l == null)
+            throw new IllegalArgumentException(
+                    "History: no series '" + name + "' (recorded: " + String.join(", ", series.keySet()) + ")");
         return l.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

@@ -19,6 +19,7 @@ public interface Metric {
 
     /** Mean absolute error, e.g. in °C when outputs and targets are in °C. */
     static Metric mae() {
-        return (out, target) -> out.sub(target.reshape(out.shape())).abs().mean().item();
+        return (out, target) ->
+                out.sub(target.reshape(out.shape())).abs().mean().item();
     }
 }

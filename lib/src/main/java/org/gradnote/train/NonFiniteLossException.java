@@ -14,10 +14,18 @@ public final class NonFiniteLossException extends ArithmeticException {
     private final double lastFiniteLoss;
     private final transient History history;
 
-    NonFiniteLossException(double loss, int epoch, int batch, int batches, double lastFinite, String lastWhere, History history) {
-        super(String.format(Locale.ROOT, "loss became %s at epoch %d, batch %d of %d; %s. Lower the learning rate, clip gradients or check the data",
-                Double.isNaN(loss) ? "NaN" : "infinite", epoch, batch, batches,
-                Double.isNaN(lastFinite) ? "no batch had a finite loss before" : String.format(Locale.ROOT, "the last finite loss was %.6g (%s)", lastFinite, lastWhere)));
+    NonFiniteLossException(
+            double loss, int epoch, int batch, int batches, double lastFinite, String lastWhere, History history) {
+        super(String.format(
+                Locale.ROOT,
+                "loss became %s at epoch %d, batch %d of %d; %s. Lower the learning rate, clip gradients or check the data",
+                Double.isNaN(loss) ? "NaN" : "infinite",
+                epoch,
+                batch,
+                batches,
+                Double.isNaN(lastFinite)
+                        ? "no batch had a finite loss before"
+                        : String.format(Locale.ROOT, "the last finite loss was %.6g (%s)", lastFinite, lastWhere)));
         this.epoch = epoch;
         this.batch = batch;
         this.lastFiniteLoss = lastFinite;

@@ -157,13 +157,16 @@ public final class Trainer {
     /** Trains for the configured epochs, or until early stopping, an interrupt or a non-finite loss. */
     public History fit(DataLoader train, DataLoader dev) {
         if (loss == null) throw new IllegalStateException("Trainer: no loss; call loss(...), e.g. loss(Loss.mse())");
-        if (optimizer == null) throw new IllegalStateException("Trainer: no optimizer; call optimizer(...), e.g. optimizer(new Adam(model.parameters(), 1e-3))");
+        if (optimizer == null)
+            throw new IllegalStateException(
+                    "Trainer: no optimizer; call optimizer(...), e.g. optimizer(new Adam(model.parameters(), 1e-3))");
         String monitor = dev != null ? "dev_loss" : "train_loss";
         History history = new History();
         for (var m : modes.entrySet()) history.mode(m.getKey(), m.getValue());
         EarlyStopping.Run stopper = earlyStopping == null ? null : earlyStopping.new Run(monitor);
         // A mode declared for early stopping holds for the whole run: best checkpoints and History.best agree.
-        if (stopper != null && earlyStopping.declaredMode() != null) history.mode(stopper.name(), earlyStopping.declaredMode());
+        if (stopper != null && earlyStopping.declaredMode() != null)
+            history.mode(stopper.name(), earlyStopping.declaredMode());
         boolean interrupted = false;
         double lastFinite = Double.NaN;
         String lastWhere = null;
@@ -188,7 +191,8 @@ public final class Trainer {
                 Tensor l = loss.apply(out, batch.y());
                 double value = l.item();
                 if (!Double.isFinite(value)) {
-                    NonFiniteLossException e = new NonFiniteLossException(value, epoch, b, batches, lastFinite, lastWhere, history);
+                    NonFiniteLossException e =
+                            new NonFiniteLossException(value, epoch, b, batches, lastFinite, lastWhere, history);
                     history.stop(e.getMessage());
                     listeners.forEach(x -> x.onFitEnd(history));
                     throw e;
@@ -207,7 +211,8 @@ public final class Trainer {
                 if (Thread.currentThread().isInterrupted()) {
                     interrupted = true;
                     history.stop("interrupted during epoch " + epoch + " after batch " + b + " of " + batches
-                            + "; the model keeps its weights from that batch, the history its " + (epoch - 1) + " complete epoch(s)");
+                            + "; the model keeps its weights from that batch, the history its " + (epoch - 1)
+                            + " complete epoch(s)");
                     break;
                 }
             }
@@ -278,8 +283,14 @@ public final class Trainer {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Trainer(%s, loss=%s, optimizer=%s, epochs=%d%s%s)", model.getClass().getSimpleName(),
-                loss == null ? "none" : "set", optimizer, epochs, earlyStopping == null ? "" : ", " + earlyStopping,
+        return String.format(
+                Locale.ROOT,
+                "Trainer(%s, loss=%s, optimizer=%s, epochs=%d%s%s)",
+                model.getClass().getSimpleName(),
+                loss == null ? "none" : "set",
+                optimizer,
+                epochs,
+                earlyStopping == null ? "" : ", " + earlyStopping,
                 metrics.isEmpty() ? "" : ", metrics=" + metrics.keySet());
     }
 }

@@ -24,7 +24,8 @@ class CsvTest {
         List<String> lines = new ArrayList<>();
         lines.add("location,date,precipitation,temp_max,temp_min,wind,weather");
         for (int i = 0; i < rows; i++) {
-            lines.add("Nancy," + LocalDate.of(2020, 1, 1).plusDays(i) + "," + (i % 3) + ".0," + (5 + i) + ".5," + i + ",2.1,rain");
+            lines.add("Nancy," + LocalDate.of(2020, 1, 1).plusDays(i) + "," + (i % 3) + ".0," + (5 + i) + ".5," + i
+                    + ",2.1,rain");
         }
         if (badLine > 0) lines.set(badLine - 1, badText);
         return Files.write(dir.resolve(name), lines);
@@ -57,24 +58,35 @@ class CsvTest {
         assertEquals("temp_max", e.column());
         // Java's own parser accepts these; a CSV of measurements should not.
         Path g = meteo("suffix.csv", 30, 5, "Nancy,2020-01-04,0.0,12f,3,2.1,sun");
-        assertEquals("suffix.csv line 5, column 'temp_max': cannot parse '12f' as a number",
+        assertEquals(
+                "suffix.csv line 5, column 'temp_max': cannot parse '12f' as a number",
                 assertThrows(CsvFormatException.class, () -> Csv.read(g)).getMessage());
     }
 
     @Test
     void badDateNamesFileLineAndColumn() throws IOException {
         Path f = meteo("dates.csv", 10, 3, "Nancy,2020-02-30,0.0,4,3,2.1,sun");
-        assertEquals("dates.csv line 3, column 'date': cannot parse '2020-02-30' as a date (expected yyyy-MM-dd)",
+        assertEquals(
+                "dates.csv line 3, column 'date': cannot parse '2020-02-30' as a date (expected yyyy-MM-dd)",
                 assertThrows(CsvFormatException.class, () -> Csv.meteo(f)).getMessage());
         Path g = meteo("format.csv", 10, 0, null);
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> Csv.options().dateColumn("date").dateFormat("dd/MM/yyyy").parse(g));
-        assertEquals("format.csv line 2, column 'date': cannot parse '2020-01-01' as a date (expected dd/MM/yyyy)", e.getMessage());
+        CsvFormatException e = assertThrows(
+                CsvFormatException.class,
+                () -> Csv.options().dateColumn("date").dateFormat("dd/MM/yyyy").parse(g));
+        assertEquals(
+                "format.csv line 2, column 'date': cannot parse '2020-01-01' as a date (expected dd/MM/yyyy)",
+                e.getMessage());
     }
 
     @Test
     void otherDateFormatsAndSeparators() throws IOException {
-        Path f = Files.writeString(dir.resolve("fr.csv"), "jour;tmax\n01/02/2020;3,5\n02/02/2020;\n".replace("3,5", "3.5"));
-        Table t = Csv.options().separator(';').dateColumn("jour").dateFormat("dd/MM/yyyy").parse(f);
+        Path f = Files.writeString(
+                dir.resolve("fr.csv"), "jour;tmax\n01/02/2020;3,5\n02/02/2020;\n".replace("3,5", "3.5"));
+        Table t = Csv.options()
+                .separator(';')
+                .dateColumn("jour")
+                .dateFormat("dd/MM/yyyy")
+                .parse(f);
         assertEquals(LocalDate.of(2020, 2, 1), t.dateColumn("jour").get(0));
         assertEquals(3.5, t.doubleColumn("tmax").get(0));
         assertEquals(1, t.column("tmax").countMissing());
@@ -83,10 +95,12 @@ class CsvTest {
     @Test
     void wrongColumnCountNamesTheColumn() throws IOException {
         Path f = meteo("short.csv", 10, 6, "Nancy,2020-01-05,0.0,4,3,2.1");
-        assertEquals("short.csv line 6, column 'weather': missing: the line has 6 fields but the header has 7 columns",
+        assertEquals(
+                "short.csv line 6, column 'weather': missing: the line has 6 fields but the header has 7 columns",
                 assertThrows(CsvFormatException.class, () -> Csv.meteo(f)).getMessage());
         Path g = meteo("long.csv", 10, 9, "Nancy,2020-01-08,0.0,4,3,2.1,sun,oops");
-        assertEquals("long.csv line 9, column 'weather': extra value 'oops' after this last column: the line has 8 fields but the header has 7 columns",
+        assertEquals(
+                "long.csv line 9, column 'weather': extra value 'oops' after this last column: the line has 8 fields but the header has 7 columns",
                 assertThrows(CsvFormatException.class, () -> Csv.meteo(g)).getMessage());
     }
 
@@ -97,16 +111,20 @@ class CsvTest {
         assertEquals("Smith, J.", t.stringColumn("name").get(0));
         assertEquals("say \"hi\"", t.stringColumn("name").get(1));
         Path dup = Files.writeString(dir.resolve("dup.csv"), "a,b,a\n1,2,3\n");
-        assertEquals("dup.csv line 1, column 'a': the name appears twice in the header",
+        assertEquals(
+                "dup.csv line 1, column 'a': the name appears twice in the header",
                 assertThrows(CsvFormatException.class, () -> Csv.read(dup)).getMessage());
         Path noDate = Files.writeString(dir.resolve("nodate.csv"), "day,t\n2020-01-01,1\n");
-        assertEquals("nodate.csv, column 'date': no such column (columns: day, t)",
+        assertEquals(
+                "nodate.csv, column 'date': no such column (columns: day, t)",
                 assertThrows(CsvFormatException.class, () -> Csv.meteo(noDate)).getMessage());
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-        assertEquals("empty.csv: the file is empty (expected a header line)",
+        assertEquals(
+                "empty.csv: the file is empty (expected a header line)",
                 assertThrows(CsvFormatException.class, () -> Csv.read(empty)).getMessage());
         Path open = Files.writeString(dir.resolve("open.csv"), "a,b\n\"x,1\n");
-        assertEquals("open.csv line 2: unterminated double quote",
+        assertEquals(
+                "open.csv line 2: unterminated double quote",
                 assertThrows(CsvFormatException.class, () -> Csv.read(open)).getMessage());
     }
 
@@ -115,9 +133,15 @@ class CsvTest {
         // Mostly text: inference would keep it as text, numeric() makes the first non-number an error.
         Path f = Files.writeString(dir.resolve("codes.csv"), "station,code\nA,x1\nB,x2\n");
         assertEquals(ColumnType.STRING, Csv.read(f).column("code").type());
-        assertEquals("codes.csv line 2, column 'code': cannot parse 'x1' as a number",
-                assertThrows(CsvFormatException.class, () -> Csv.options().numeric("code").parse(f)).getMessage());
+        assertEquals(
+                "codes.csv line 2, column 'code': cannot parse 'x1' as a number",
+                assertThrows(
+                                CsvFormatException.class,
+                                () -> Csv.options().numeric("code").parse(f))
+                        .getMessage());
         Path g = Files.writeString(dir.resolve("zip.csv"), "zip,t\n54000,1\n");
-        assertEquals(ColumnType.STRING, Csv.options().text("zip").parse(g).column("zip").type());
+        assertEquals(
+                ColumnType.STRING,
+                Csv.options().text("zip").parse(g).column("zip").type());
     }
 }

@@ -100,7 +100,8 @@ class DataLoaderTest {
 
     @Test
     void sameSeedSameOrderDifferentEpochsDifferentOrders() {
-        DataLoader a = DataLoader.of(data(30), 7).shuffled(42), b = DataLoader.of(data(30), 7).shuffled(42);
+        DataLoader a = DataLoader.of(data(30), 7).shuffled(42),
+                b = DataLoader.of(data(30), 7).shuffled(42);
         List<Long> a1 = epoch(a), a2 = epoch(a);
         assertEquals(a1, epoch(b));
         assertEquals(a2, epoch(b));
@@ -137,7 +138,10 @@ class DataLoaderTest {
 
             @Override
             public Tensor[] get(int index) {
-                return new Tensor[] {Tensor.full(DType.FLOAT64, index, 3), Tensor.of((long) index).reshape()};
+                return new Tensor[] {
+                    Tensor.full(DType.FLOAT64, index, 3),
+                    Tensor.of((long) index).reshape()
+                };
             }
         };
         List<Batch> all = new ArrayList<>();
@@ -150,7 +154,9 @@ class DataLoaderTest {
 
     @Test
     void singleTensorBatchHasNoY() {
-        Batch b = DataLoader.of(new TensorDataset(Tensor.zeros(4, 2)), 4).iterator().next();
+        Batch b = DataLoader.of(new TensorDataset(Tensor.zeros(4, 2)), 4)
+                .iterator()
+                .next();
         IllegalStateException e = assertThrows(IllegalStateException.class, b::y);
         assertTrue(e.getMessage().contains("y()"), e.getMessage());
         assertEquals(4, b.size());

@@ -13,11 +13,15 @@ class DatasetsTest {
     void weather() {
         Table w = Datasets.weather();
         assertEquals(2922, w.rowCount());
-        assertEquals(List.of("location", "date", "precipitation", "temp_max", "temp_min", "wind", "weather"), w.columnNames());
+        assertEquals(
+                List.of("location", "date", "precipitation", "temp_max", "temp_min", "wind", "weather"),
+                w.columnNames());
         assertEquals(ColumnType.LOCAL_DATE, w.column("date").type());
         assertEquals(LocalDate.of(2012, 1, 1), w.dateColumn("date").get(0));
         assertEquals(12.8, w.doubleColumn("temp_max").get(0));
-        assertEquals(0, Missing.count(w).values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                0,
+                Missing.count(w).values().stream().mapToInt(Integer::intValue).sum());
     }
 
     @Test

@@ -24,8 +24,14 @@ class ImputerTest {
         assertEquals("MALE", sex.transform(p).stringColumn("Sex").get(3));
         // Fitted on every incomplete column, then the penguins become tensors without a gap.
         Table all = Imputer.mostFrequent().fit(p).transform(p);
-        assertEquals(0, Missing.count(all).values().stream().mapToInt(Integer::intValue).sum());
-        assertEquals(344, TableTensors.from(OneHot.encode(all, "Species", "Island", "Sex")).toTensor().size(0));
+        assertEquals(
+                0,
+                Missing.count(all).values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                344,
+                TableTensors.from(OneHot.encode(all, "Species", "Island", "Sex"))
+                        .toTensor()
+                        .size(0));
     }
 
     @Test
@@ -43,8 +49,11 @@ class ImputerTest {
         assertEquals(333, Missing.drop(p).rowCount());
         assertEquals(342, Missing.drop(p, MASS).rowCount());
         assertEquals(11, Missing.count(p).get("Sex"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Imputer.median().fit(p, "Sex"));
-        assertEquals("penguins.csv: column 'Sex' is STRING, not numeric; median needs numbers, use Imputer.mostFrequent()", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Imputer.median().fit(p, "Sex"));
+        assertEquals(
+                "penguins.csv: column 'Sex' is STRING, not numeric; median needs numbers, use Imputer.mostFrequent()",
+                e.getMessage());
         assertThrows(IllegalStateException.class, () -> Imputer.mean().transform(p));
     }
 }

@@ -17,9 +17,23 @@ class OneHotTest {
         OneHot enc = OneHot.fit(p, "Species", "Island");
         assertEquals(List.of("Adelie", "Chinstrap", "Gentoo"), enc.categories("Species"));
         Table t = enc.transform(p);
-        assertEquals(List.of("Species=Adelie", "Species=Chinstrap", "Species=Gentoo", "Island=Biscoe", "Island=Dream",
-                "Island=Torgersen", "Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)", "Sex"), t.columnNames());
-        Tensor x = TableTensors.from(t).columns("Species=Adelie", "Species=Chinstrap", "Species=Gentoo", "Island=Torgersen").toTensor();
+        assertEquals(
+                List.of(
+                        "Species=Adelie",
+                        "Species=Chinstrap",
+                        "Species=Gentoo",
+                        "Island=Biscoe",
+                        "Island=Dream",
+                        "Island=Torgersen",
+                        "Beak Length (mm)",
+                        "Beak Depth (mm)",
+                        "Flipper Length (mm)",
+                        "Body Mass (g)",
+                        "Sex"),
+                t.columnNames());
+        Tensor x = TableTensors.from(t)
+                .columns("Species=Adelie", "Species=Chinstrap", "Species=Gentoo", "Island=Torgersen")
+                .toTensor();
         assertArrayEquals(new double[] {1, 0, 0, 1}, x.select(0, 0).toDoubleArray(), 0);
         assertArrayEquals(new double[] {0, 0, 1, 0}, x.select(0, 343).toDoubleArray(), 0);
         assertEquals(344, x.slice(1, 0, 3).sum().item(), 1e-9, "exactly one species per row");
@@ -32,8 +46,12 @@ class OneHotTest {
         Table test = Table.create("test", StringColumn.create("city", "Metz", "Paris"));
         OneHot enc = OneHot.fit(train, "city");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> enc.transform(test));
-        assertEquals("test: column 'city' row 1 has the value 'Paris', not seen when fitting (known: Metz, Nancy)", e.getMessage());
+        assertEquals(
+                "test: column 'city' row 1 has the value 'Paris', not seen when fitting (known: Metz, Nancy)",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> OneHot.encode(Datasets.penguins(), "Sex"));
-        assertEquals("penguins.csv: column 'Sex' row 3 is missing; fill it first (e.g. Imputer.mostFrequent()) or drop the row (Missing.drop)", e.getMessage());
+        assertEquals(
+                "penguins.csv: column 'Sex' row 3 is missing; fill it first (e.g. Imputer.mostFrequent()) or drop the row (Missing.drop)",
+                e.getMessage());
     }
 }

@@ -42,24 +42,34 @@ class ScalerTest {
         assertArrayEquals(new double[] {0, 0, 1, 1, 0.5, 0.5}, y.toDoubleArray(), 1e-12);
         assertEquals(DType.FLOAT64, y.dtype());
         assertArrayEquals(x.toDoubleArray(), s.inverse(y).toDoubleArray(), 1e-12);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.transform(Tensor.zeros(4, 3)));
-        assertEquals("Scaler: fitted on 2 features, cannot transform a tensor of shape [4, 3] (its last dimension must be 2)", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> s.transform(Tensor.zeros(4, 3)));
+        assertEquals(
+                "Scaler: fitted on 2 features, cannot transform a tensor of shape [4, 3] (its last dimension must be 2)",
+                e.getMessage());
     }
 
     @Test
     void seriesScalerAppliesToAnyShapeAndConstantsGetScaleOne() {
         Scaler s = Scaler.minMax().fit(new double[] {0, 50});
-        assertArrayEquals(new double[] {0.2, 0.4, 0.6, 1}, s.transform(Tensor.of(new double[][] {{10, 20}, {30, 50}})).toDoubleArray(), 1e-6);
+        assertArrayEquals(
+                new double[] {0.2, 0.4, 0.6, 1},
+                s.transform(Tensor.of(new double[][] {{10, 20}, {30, 50}})).toDoubleArray(),
+                1e-6);
         Scaler c = Scaler.standard().fit(new double[] {4, 4, 4});
         assertArrayEquals(new double[] {0, 1}, c.transform(new double[] {4, 5}), 0);
     }
 
     @Test
     void unfittedAndBadData() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Scaler.standard().transform(new double[] {1}));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> Scaler.standard().transform(new double[] {1}));
         assertTrue(e.getMessage().startsWith("Scaler.transform: not fitted yet"), e.getMessage());
-        IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Scaler.standard().fit(new double[] {1, Double.NaN}));
-        assertEquals("Scaler.fit: feature 0 has the value NaN at row 1 (drop or impute missing values first)", b.getMessage());
+        IllegalArgumentException b = assertThrows(
+                IllegalArgumentException.class, () -> Scaler.standard().fit(new double[] {1, Double.NaN}));
+        assertEquals(
+                "Scaler.fit: feature 0 has the value NaN at row 1 (drop or impute missing values first)",
+                b.getMessage());
         assertEquals("Scaler.standard() (not fitted)", Scaler.standard().toString());
     }
 }

@@ -47,8 +47,8 @@ class SplitsTest {
 
     @Test
     void tensorDatasetRejectsMismatchedFirstDimensions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TensorDataset(Tensor.zeros(4, 2), Tensor.zeros(3)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new TensorDataset(Tensor.zeros(4, 2), Tensor.zeros(3)));
         assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("4 rows"), e.getMessage());
         assertThrows(IllegalArgumentException.class, TensorDataset::new);
         assertThrows(IndexOutOfBoundsException.class, () -> data(3).get(3));
@@ -61,7 +61,8 @@ class SplitsTest {
         assertArrayEquals(new double[] {2, 20}, s.get(1)[0].toDoubleArray());
         assertArrayEquals(new long[] {9, 7}, s.batch(new int[] {2, 0})[1].toLongArray());
         assertArrayEquals(new int[] {7, 2, 9}, s.indices());
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> new Subset(data(3), new int[] {0, 3}));
+        IndexOutOfBoundsException e =
+                assertThrows(IndexOutOfBoundsException.class, () -> new Subset(data(3), new int[] {0, 3}));
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("size 3"), e.getMessage());
         // a subset of a subset
         Subset ss = new Subset(s, new int[] {2});
@@ -79,13 +80,22 @@ class SplitsTest {
         for (Subset p : parts) for (int i : p.indices()) assertTrue(all.add(i), "index " + i + " in two parts");
         assertEquals(103, all.size());
         // repeatable by seed, different for another seed
-        assertArrayEquals(parts.get(1).indices(), Splits.randomSplit(data(103), new double[] {0.7, 0.15, 0.15}, 1).get(1).indices());
-        assertFalse(Arrays.equals(parts.get(1).indices(), Splits.randomSplit(data(103), new double[] {0.7, 0.15, 0.15}, 2).get(1).indices()));
+        assertArrayEquals(
+                parts.get(1).indices(),
+                Splits.randomSplit(data(103), new double[] {0.7, 0.15, 0.15}, 1)
+                        .get(1)
+                        .indices());
+        assertFalse(Arrays.equals(
+                parts.get(1).indices(),
+                Splits.randomSplit(data(103), new double[] {0.7, 0.15, 0.15}, 2)
+                        .get(1)
+                        .indices()));
     }
 
     @Test
     void randomSplitFractionsMustSumToOne() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Splits.randomSplit(data(10), new double[] {0.5, 0.3}, 0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Splits.randomSplit(data(10), new double[] {0.5, 0.3}, 0));
         assertTrue(e.getMessage().contains("0.8"), e.getMessage());
     }
 
@@ -119,7 +129,9 @@ class SplitsTest {
         assertArrayEquals(new int[] {4, 5, 6}, folds.get(1).test());
         assertArrayEquals(new int[] {7, 8, 9}, folds.get(2).test());
         assertArrayEquals(new int[] {0, 1, 2, 3, 7, 8, 9}, folds.get(1).train());
-        assertArrayEquals(Splits.kFold(10, 3, 5L).get(0).test(), Splits.kFold(10, 3, 5L).get(0).test());
+        assertArrayEquals(
+                Splits.kFold(10, 3, 5L).get(0).test(),
+                Splits.kFold(10, 3, 5L).get(0).test());
     }
 
     @Test
@@ -135,12 +147,14 @@ class SplitsTest {
         assertEquals(5, nested.size());
         int[] seen = new int[50];
         for (Splits.NestedFold nf : nested) {
-            Set<Integer> outerTrain = set(nf.outer().train()), outerTest = set(nf.outer().test());
+            Set<Integer> outerTrain = set(nf.outer().train()),
+                    outerTest = set(nf.outer().test());
             for (int i : nf.outer().test()) seen[i]++;
             assertEquals(3, nf.inner().size());
             Set<Integer> innerTests = new HashSet<>();
             for (Splits.Fold inner : nf.inner()) {
-                for (int i : inner.train()) assertTrue(outerTrain.contains(i) && !outerTest.contains(i), "inner train index " + i);
+                for (int i : inner.train())
+                    assertTrue(outerTrain.contains(i) && !outerTest.contains(i), "inner train index " + i);
                 for (int i : inner.test()) {
                     assertTrue(outerTrain.contains(i) && !outerTest.contains(i), "inner test index " + i);
                     assertTrue(innerTests.add(i), "index " + i + " in two inner test folds");
@@ -150,7 +164,8 @@ class SplitsTest {
             assertEquals(outerTrain, innerTests, "inner test folds must cover the outer training part");
         }
         assertTrue(IntStream.of(seen).allMatch(c -> c == 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Splits.nestedKFold(10, 5, 9, null));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Splits.nestedKFold(10, 5, 9, null));
         assertTrue(e.getMessage().contains("innerK") && e.getMessage().contains("9"), e.getMessage());
     }
 

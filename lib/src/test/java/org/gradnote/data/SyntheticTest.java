@@ -85,7 +85,9 @@ class SyntheticTest {
             assertEquals(s.x()[i][0] > 0 ? 1 : 0, s.y()[i]);
             if (i < 50) firstHalfOnes += s.y()[i];
         }
-        assertTrue(firstHalfOnes > 10 && firstHalfOnes < 40, "classes must be mixed, got " + firstHalfOnes + " ones in the first half");
+        assertTrue(
+                firstHalfOnes > 10 && firstHalfOnes < 40,
+                "classes must be mixed, got " + firstHalfOnes + " ones in the first half");
     }
 
     @Test

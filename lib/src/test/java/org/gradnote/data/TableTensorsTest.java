@@ -34,33 +34,57 @@ class TableTensorsTest {
     @Test
     void dateRangeErrors() {
         Table s = seattle();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DateRange.year(2019).filter(s));
-        assertEquals("weather.csv: no rows with column 'date' in 2019-01-01 to 2019-12-31 (the table covers 2012-01-01 to 2015-12-31)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DateRange.year(2014).filter(s, "temp_max"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> DateRange.year(2019).filter(s));
+        assertEquals(
+                "weather.csv: no rows with column 'date' in 2019-01-01 to 2019-12-31 (the table covers 2012-01-01 to 2015-12-31)",
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class, () -> DateRange.year(2014).filter(s, "temp_max"));
         assertEquals("weather.csv: column 'temp_max' holds DOUBLE, not dates", e.getMessage());
-        assertEquals(31, DateRange.of(LocalDate.of(2014, 3, 1), LocalDate.of(2014, 3, 31)).filter(s).rowCount());
+        assertEquals(
+                31,
+                DateRange.of(LocalDate.of(2014, 3, 1), LocalDate.of(2014, 3, 31))
+                        .filter(s)
+                        .rowCount());
     }
 
     @Test
     void errorsNameTheColumn() {
         Table p = Datasets.penguins();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableTensors.from(p).columns("Beak Length (mm)").toTensor());
-        assertEquals("penguins.csv: column 'Beak Length (mm)' has 2 missing values (rows 3, 339); drop them (Missing.drop) or fill them (Imputer) first", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TableTensors.from(p).columns("Species").toTensor());
-        assertEquals("penguins.csv: column 'Species' is STRING, not numeric; one-hot encode it (OneHot) or use toLabels()", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TableTensors.from(p).columns("beak"));
-        assertEquals("penguins.csv: no column 'beak' (columns: Species, Island, Beak Length (mm), Beak Depth (mm), Flipper Length (mm), Body Mass (g), Sex)", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> TableTensors.from(p).columns("Beak Length (mm)").toTensor());
+        assertEquals(
+                "penguins.csv: column 'Beak Length (mm)' has 2 missing values (rows 3, 339); drop them (Missing.drop) or fill them (Imputer) first",
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> TableTensors.from(p).columns("Species").toTensor());
+        assertEquals(
+                "penguins.csv: column 'Species' is STRING, not numeric; one-hot encode it (OneHot) or use toLabels()",
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class, () -> TableTensors.from(p).columns("beak"));
+        assertEquals(
+                "penguins.csv: no column 'beak' (columns: Species, Island, Beak Length (mm), Beak Depth (mm), Flipper Length (mm), Body Mass (g), Sex)",
+                e.getMessage());
     }
 
     @Test
     void datasetsFromTables() {
-        Table p = Missing.drop(Datasets.penguins(), "Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)");
+        Table p = Missing.drop(
+                Datasets.penguins(), "Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)");
         assertEquals(342, p.rowCount());
-        TensorDataset cls = TableTensors.from(p).columns("Beak Length (mm)", "Flipper Length (mm)", "Species").toClassification("Species");
+        TensorDataset cls = TableTensors.from(p)
+                .columns("Beak Length (mm)", "Flipper Length (mm)", "Species")
+                .toClassification("Species");
         assertArrayEquals(new long[] {342, 2}, cls.tensor(0).shape());
         assertEquals(0, cls.tensor(1).get(0), "Adelie is the first class");
         assertEquals(2, cls.tensor(1).get(341), "the last penguin is a Gentoo");
-        TensorDataset reg = TableTensors.from(p).columns("Beak Length (mm)", "Body Mass (g)").toDataset("Body Mass (g)");
+        TensorDataset reg = TableTensors.from(p)
+                .columns("Beak Length (mm)", "Body Mass (g)")
+                .toDataset("Body Mass (g)");
         assertArrayEquals(new long[] {342, 1}, reg.tensor(0).shape());
         assertArrayEquals(new long[] {342, 1}, reg.tensor(1).shape());
         assertEquals(3750, reg.tensor(1).get(0, 0), 1e-9);
@@ -69,6 +93,8 @@ class TableTensorsTest {
         TensorDataset digits = TableTensors.from(d).toClassification("label");
         assertArrayEquals(new long[] {1797, 64}, digits.tensor(0).shape());
         assertArrayEquals(new long[] {1797}, digits.tensor(1).shape());
-        assertArrayEquals(new long[] {1797, 63}, TableTensors.from(d).except("label", "p0").toTensor().shape());
+        assertArrayEquals(
+                new long[] {1797, 63},
+                TableTensors.from(d).except("label", "p0").toTensor().shape());
     }
 }

@@ -50,17 +50,24 @@ class WindowsTest {
         double[] t = TableTensors.from(s).columns("temp_max").toSeries();
         TensorDataset ds = Windows.of(Tensor.of(t), 7).nextValue();
         assertEquals(358, ds.size());
-        assertArrayEquals(new double[] {7.2, 10.6, 8.9, 7.8, 8.3, 7.8, 8.3}, ds.tensor(0).select(0, 0).toDoubleArray(), 1e-6);
+        assertArrayEquals(
+                new double[] {7.2, 10.6, 8.9, 7.8, 8.3, 7.8, 8.3},
+                ds.tensor(0).select(0, 0).toDoubleArray(),
+                1e-6);
         assertEquals(10.0, ds.tensor(1).get(0, 0), 1e-6);
         assertEquals(3.3, ds.tensor(1).get(357, 0), 1e-6, "the last target is December 31st");
     }
 
     @Test
     void errors() {
-        assertEquals("Windows: a series of 10 values is too short for windows of 10 and a target 1 step(s) ahead (needs at least 11)",
-                assertThrows(IllegalArgumentException.class, () -> Windows.of(SERIES, 10)).getMessage());
-        assertEquals("Windows: value 1 of the series is NaN (drop or impute missing values first)",
-                assertThrows(IllegalArgumentException.class, () -> Windows.of(new double[] {1, Double.NaN, 3}, 1)).getMessage());
+        assertEquals(
+                "Windows: a series of 10 values is too short for windows of 10 and a target 1 step(s) ahead (needs at least 11)",
+                assertThrows(IllegalArgumentException.class, () -> Windows.of(SERIES, 10))
+                        .getMessage());
+        assertEquals(
+                "Windows: value 1 of the series is NaN (drop or impute missing values first)",
+                assertThrows(IllegalArgumentException.class, () -> Windows.of(new double[] {1, Double.NaN, 3}, 1))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Windows.of(Tensor.zeros(5, 2), 2));
     }
 }

@@ -46,8 +46,12 @@ class LstmMeteoTest {
 
     @Test
     void windowsAreTheTwins() {
-        Tensor[] w = LstmMeteo.windows(new double[] {50, 100, 0, 25, 50, 75, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 20});
-        assertEquals(java.util.List.of(2L, 30L, 1L), java.util.Arrays.stream(w[0].shape()).boxed().toList());
+        Tensor[] w = LstmMeteo.windows(new double[] {
+            50, 100, 0, 25, 50, 75, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 20
+        });
+        assertEquals(
+                java.util.List.of(2L, 30L, 1L),
+                java.util.Arrays.stream(w[0].shape()).boxed().toList());
         assertEquals(1.0, w[0].get(0, 0, 0), 1e-7);
         assertEquals(2.0, w[0].get(1, 0, 0), 1e-7);
         assertEquals(0.2, w[1].get(0, 0), 1e-7);

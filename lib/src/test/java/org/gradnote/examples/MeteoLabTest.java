@@ -21,6 +21,8 @@ class MeteoLabTest {
         for (double v : r.actual()) climatology += Math.abs(v - 16.995890410958904) / 365;
         assertTrue(climatology > 5, "climatology MAE " + climatology);
         assertEquals(2.24, r.persistenceMae(), 0.005);
-        assertTrue(r.testMae() < 2.6, "test MAE " + r.testMae() + " °C after " + r.history().epochs() + " epochs\n" + r.history());
+        assertTrue(
+                r.testMae() < 2.6,
+                "test MAE " + r.testMae() + " °C after " + r.history().epochs() + " epochs\n" + r.history());
     }
 }

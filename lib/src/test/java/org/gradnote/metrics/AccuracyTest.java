@@ -1,13 +1,10 @@
 package org.gradnote.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gradnote.tensor.DType;
-import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** Accuracy with its 95% Wald interval, on the seeds' example. */

@@ -2,12 +2,9 @@ package org.gradnote.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gradnote.tensor.DType;
-import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** Counts, precision, recall and F1 on a hand-computed 3-class example. */
@@ -58,8 +55,8 @@ class ConfusionMatrixTest {
 
     @Test
     void confusionMatrixRejectsBadLabels() {
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> ConfusionMatrix.of(new long[] {0, 3}, new long[] {0, 1}, 3));
+        IndexOutOfBoundsException e = assertThrows(
+                IndexOutOfBoundsException.class, () -> ConfusionMatrix.of(new long[] {0, 3}, new long[] {0, 1}, 3));
         assertTrue(e.getMessage().contains("(3, 1)") && e.getMessage().contains("index 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(new long[] {0}, new long[] {0, 1}, 2));
     }

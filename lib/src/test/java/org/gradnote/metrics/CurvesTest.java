@@ -2,12 +2,9 @@ package org.gradnote.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gradnote.tensor.DType;
-import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** ROC AUC and average precision on hand-computed examples (scikit-learn definitions). */
@@ -30,7 +27,11 @@ class CurvesTest {
     @Test
     void rocOfScikitLearnsDocExampleIsThreeQuarters() {
         // roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
-        assertEquals(0.75, Curves.roc(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1}).area(), 1e-12);
+        assertEquals(
+                0.75,
+                Curves.roc(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1})
+                        .area(),
+                1e-12);
     }
 
     @Test
@@ -43,8 +44,16 @@ class CurvesTest {
     @Test
     void tiedScoresCountHalfWhateverTheirOrder() {
         // pos 0.9, 0.5; neg 0.5, 0.1: pairs 1 + 1 + 0.5 (tie) + 1 = 3.5 of 4
-        assertEquals(0.875, Curves.roc(new double[] {0.9, 0.5, 0.5, 0.1}, new int[] {1, 1, 0, 0}).area(), 1e-12);
-        assertEquals(0.875, Curves.roc(new double[] {0.9, 0.5, 0.5, 0.1}, new int[] {1, 0, 1, 0}).area(), 1e-12);
+        assertEquals(
+                0.875,
+                Curves.roc(new double[] {0.9, 0.5, 0.5, 0.1}, new int[] {1, 1, 0, 0})
+                        .area(),
+                1e-12);
+        assertEquals(
+                0.875,
+                Curves.roc(new double[] {0.9, 0.5, 0.5, 0.1}, new int[] {1, 0, 1, 0})
+                        .area(),
+                1e-12);
         // all scores tied: a single diagonal step, AUC 0.5
         Curves.Curve flat = Curves.roc(new double[] {0.3, 0.3, 0.3}, new int[] {1, 0, 1});
         assertEquals(0.5, flat.area(), 1e-12);
@@ -53,9 +62,11 @@ class CurvesTest {
 
     @Test
     void rocNeedsBothClassesAndBinaryLabels() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Curves.roc(new double[] {0.1, 0.2}, new int[] {1, 1}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Curves.roc(new double[] {0.1, 0.2}, new int[] {1, 1}));
         assertTrue(e.getMessage().contains("0 negative"), e.getMessage());
-        IllegalArgumentException l = assertThrows(IllegalArgumentException.class, () -> Curves.roc(new double[] {0.1, 0.2}, new int[] {1, 2}));
+        IllegalArgumentException l = assertThrows(
+                IllegalArgumentException.class, () -> Curves.roc(new double[] {0.1, 0.2}, new int[] {1, 2}));
         assertTrue(l.getMessage().contains("got 2"), l.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Curves.roc(new double[] {0.1}, new int[] {1, 0}));
     }
@@ -73,7 +84,8 @@ class CurvesTest {
         //   t=0.55: TP3 FP2  R=1   P=3/5   -> +0
         //   t=0.4 : TP3 FP3  R=1   P=1/2   -> +0
         //   AP = 2/3 + 1/4 = 11/12 = 0.91667
-        Curves.Curve pr = Curves.precisionRecall(new double[] {0.9, 0.8, 0.7, 0.6, 0.55, 0.4}, new int[] {1, 1, 0, 1, 0, 0});
+        Curves.Curve pr =
+                Curves.precisionRecall(new double[] {0.9, 0.8, 0.7, 0.6, 0.55, 0.4}, new int[] {1, 1, 0, 1, 0, 0});
         assertEquals(11 / 12.0, pr.area(), 1e-12);
         assertArrayEquals(new double[] {0, 1 / 3.0, 2 / 3.0, 2 / 3.0, 1, 1, 1}, pr.x(), 1e-12);
         assertArrayEquals(new double[] {1, 1, 1, 2 / 3.0, 0.75, 0.6, 0.5}, pr.y(), 1e-12);
@@ -84,15 +96,31 @@ class CurvesTest {
         // average_precision_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.8333...
         //   t=0.8: R=1/2 P=1 ; t=0.4: R=1/2 P=1/2 ; t=0.35: R=1 P=2/3 ; t=0.1: R=1 P=1/2
         //   AP = 1/2 * 1 + 1/2 * 2/3 = 5/6
-        assertEquals(5 / 6.0, Curves.precisionRecall(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1}).area(), 1e-12);
+        assertEquals(
+                5 / 6.0,
+                Curves.precisionRecall(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1})
+                        .area(),
+                1e-12);
     }
 
     @Test
     void averagePrecisionGroupsTies() {
         // 0.8(+) and 0.8(-) tied: one threshold R=1/2 P=1/2; then 0.3(+): R=1 P=2/3. AP = 1/4 + 1/3 = 7/12
-        assertEquals(7 / 12.0, Curves.precisionRecall(new double[] {0.8, 0.8, 0.3, 0.1}, new int[] {1, 0, 1, 0}).area(), 1e-12);
-        assertEquals(7 / 12.0, Curves.precisionRecall(new double[] {0.8, 0.8, 0.3, 0.1}, new int[] {0, 1, 1, 0}).area(), 1e-12);
-        assertEquals(1.0, Curves.precisionRecall(new double[] {0.9, 0.8, 0.1}, new int[] {1, 1, 0}).area(), 1e-12);
+        assertEquals(
+                7 / 12.0,
+                Curves.precisionRecall(new double[] {0.8, 0.8, 0.3, 0.1}, new int[] {1, 0, 1, 0})
+                        .area(),
+                1e-12);
+        assertEquals(
+                7 / 12.0,
+                Curves.precisionRecall(new double[] {0.8, 0.8, 0.3, 0.1}, new int[] {0, 1, 1, 0})
+                        .area(),
+                1e-12);
+        assertEquals(
+                1.0,
+                Curves.precisionRecall(new double[] {0.9, 0.8, 0.1}, new int[] {1, 1, 0})
+                        .area(),
+                1e-12);
         assertThrows(IllegalArgumentException.class, () -> Curves.precisionRecall(new double[] {0.1}, new int[] {0}));
     }
 }

@@ -26,8 +26,15 @@ class MisclassifiedTest {
 
     @Test
     void noErrorsAndShapeChecks() {
-        assertEquals(0, Misclassified.of(Tensor.of(new double[][] {{1, 0}}), Tensor.of(new long[] {0})).size());
-        assertThrows(IllegalArgumentException.class, () -> Misclassified.of(Tensor.of(1.0, 2.0), Tensor.of(new long[] {0, 1})));
-        assertThrows(IllegalArgumentException.class, () -> Misclassified.of(Tensor.of(new double[][] {{1, 0}}), Tensor.of(new long[] {0, 1})));
+        assertEquals(
+                0,
+                Misclassified.of(Tensor.of(new double[][] {{1, 0}}), Tensor.of(new long[] {0}))
+                        .size());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Misclassified.of(Tensor.of(1.0, 2.0), Tensor.of(new long[] {0, 1})));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Misclassified.of(Tensor.of(new double[][] {{1, 0}}), Tensor.of(new long[] {0, 1})));
     }
 }

@@ -65,7 +65,9 @@ class ClassicAlgorithmsTest {
         double[][] x = blobs(100, 2, y);
         double[] t = java.util.Arrays.stream(y).asDoubleStream().toArray();
         Adaline a = Adaline.fit(x, t, 0.01, 30);
-        assertTrue(a.msePerEpoch().get(29) < a.msePerEpoch().get(0) / 2, a.msePerEpoch().toString());
+        assertTrue(
+                a.msePerEpoch().get(29) < a.msePerEpoch().get(0) / 2,
+                a.msePerEpoch().toString());
         int ok = 0;
         for (int i = 0; i < x.length; i++) if (a.predict(x[i]) == y[i]) ok++;
         assertTrue(ok >= 95, ok + " correct");
@@ -93,7 +95,8 @@ class ClassicAlgorithmsTest {
         double[][] x = blobs(300, 4, y);
         GaussianMixture g = GaussianMixture.fit(x, 2, 50, 5);
         var ll = g.logLikelihood();
-        for (int i = 1; i < ll.size(); i++) assertTrue(ll.get(i) >= ll.get(i - 1) - 1e-9, "EM lowered the likelihood at " + i + ": " + ll);
+        for (int i = 1; i < ll.size(); i++)
+            assertTrue(ll.get(i) >= ll.get(i - 1) - 1e-9, "EM lowered the likelihood at " + i + ": " + ll);
         assertEquals(1.0, g.weights()[0] + g.weights()[1], 1e-9);
         assertEquals(0.5, g.weights()[0], 0.05);
         int agree = 0;
@@ -109,7 +112,8 @@ class ClassicAlgorithmsTest {
         PCA pca = PCA.fit(x, 10);
         double[] ratio = pca.explainedVarianceRatio();
         for (int i = 1; i < ratio.length; i++) assertTrue(ratio[i] <= ratio[i - 1] + 1e-12);
-        // numpy (eigvalsh of the covariance, as scikit-learn's PCA) on the same data: first two components explain 14.89% and 13.62% of the variance.
+        // numpy (eigvalsh of the covariance, as scikit-learn's PCA) on the same data: first two components explain
+        // 14.89% and 13.62% of the variance.
         assertEquals(0.1489, ratio[0], 0.002);
         assertEquals(0.1362, ratio[1], 0.002);
         double[][] c = pca.components();

@@ -31,7 +31,8 @@ class BidirectionalParityTest {
         for (JsonElement c : Fixtures.load("ops_more_birnn.json").getAsJsonArray("cases")) {
             JsonObject o = c.getAsJsonObject();
             out.add(Arguments.of(o.get("name").getAsString(), o, false));
-            if (o.get("kind").getAsString().equals("lstm")) out.add(Arguments.of(o.get("name").getAsString() + " composed", o, true));
+            if (o.get("kind").getAsString().equals("lstm"))
+                out.add(Arguments.of(o.get("name").getAsString() + " composed", o, true));
         }
         return out.stream();
     }
@@ -39,7 +40,8 @@ class BidirectionalParityTest {
     static RNNBase build(JsonObject c) {
         long in = c.get("input_size").getAsLong(), hidden = c.get("hidden_size").getAsLong();
         int layers = c.get("num_layers").getAsInt();
-        boolean bias = c.get("bias").getAsBoolean(), batchFirst = c.get("batch_first").getAsBoolean();
+        boolean bias = c.get("bias").getAsBoolean(),
+                batchFirst = c.get("batch_first").getAsBoolean();
         return switch (c.get("kind").getAsString()) {
             case "rnn" -> new RNN(in, hidden, layers, c.get("nonlinearity").getAsString(), bias, batchFirst, true);
             case "lstm" -> new LSTM(in, hidden, layers, bias, batchFirst, true);
@@ -56,33 +58,71 @@ class BidirectionalParityTest {
         assertEquals(c.get("repr").getAsString(), m.toString(), name + " repr");
         Map<String, Tensor> state = new LinkedHashMap<>();
         JsonObject params = c.getAsJsonObject("params");
-        for (String k : params.keySet()) state.put(k, Fixtures.tensor(params.getAsJsonObject(k).get("value"), params.getAsJsonObject(k).get("shape")));
+        for (String k : params.keySet())
+            state.put(
+                    k,
+                    Fixtures.tensor(
+                            params.getAsJsonObject(k).get("value"),
+                            params.getAsJsonObject(k).get("shape")));
         m.loadStateDict(state); // the parameter names (*_reverse) and shapes are PyTorch's
-        assertEquals(new ArrayList<>(params.keySet()), new ArrayList<>(m.namedParameters().keySet()), name + " parameter order");
+        assertEquals(
+                new ArrayList<>(params.keySet()),
+                new ArrayList<>(m.namedParameters().keySet()),
+                name + " parameter order");
 
         long[] xShape = Fixtures.longs(c.get("x_shape"));
         long[] stateShape = Fixtures.longs(c.get("hidden_shape"));
-        Tensor x = Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("x")), xShape).requiresGrad(true);
-        Tensor h0 = c.has("h0") ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("h0")), stateShape).requiresGrad(true) : null;
-        Tensor c0 = c.has("c0") ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("c0")), stateShape).requiresGrad(true) : null;
-        RNNBase.Output o = m instanceof LSTM l ? l.forward(x, h0, c0) : m instanceof GRU gru ? gru.forward(x, h0) : ((RNN) m).forward(x, h0);
+        Tensor x =
+                Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("x")), xShape).requiresGrad(true);
+        Tensor h0 = c.has("h0")
+                ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("h0")), stateShape)
+                        .requiresGrad(true)
+                : null;
+        Tensor c0 = c.has("c0")
+                ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("c0")), stateShape)
+                        .requiresGrad(true)
+                : null;
+        RNNBase.Output o = m instanceof LSTM l
+                ? l.forward(x, h0, c0)
+                : m instanceof GRU gru ? gru.forward(x, h0) : ((RNN) m).forward(x, h0);
 
         assertArrayEquals(Fixtures.longs(c.get("output_shape")), o.output().shape(), name + " output shape");
         assertArrayEquals(stateShape, o.hidden().shape(), name + " h_n shape");
-        Fixtures.assertClose(name + " output", Fixtures.doubles(c.get("output")), o.output().toDoubleArray(), REL);
-        Fixtures.assertClose(name + " h_n", Fixtures.doubles(c.get("hidden")), o.hidden().toDoubleArray(), REL);
-        Tensor loss = o.output().mul(upstream(c, "g_output", o.output())).sum().add(o.hidden().mul(upstream(c, "g_hidden", o.hidden())).sum());
+        Fixtures.assertClose(
+                name + " output", Fixtures.doubles(c.get("output")), o.output().toDoubleArray(), REL);
+        Fixtures.assertClose(
+                name + " h_n", Fixtures.doubles(c.get("hidden")), o.hidden().toDoubleArray(), REL);
+        Tensor loss = o.output()
+                .mul(upstream(c, "g_output", o.output()))
+                .sum()
+                .add(o.hidden().mul(upstream(c, "g_hidden", o.hidden())).sum());
         if (c.has("cell")) {
-            Fixtures.assertClose(name + " c_n", Fixtures.doubles(c.get("cell")), o.cell().toDoubleArray(), REL);
+            Fixtures.assertClose(
+                    name + " c_n", Fixtures.doubles(c.get("cell")), o.cell().toDoubleArray(), REL);
             loss = loss.add(o.cell().mul(upstream(c, "g_cell", o.cell())).sum());
         }
         loss.backward();
-        Fixtures.assertClose(name + " x.grad", Fixtures.doubles(c.get("x_grad")), x.grad().toDoubleArray(), REL);
-        if (h0 != null) Fixtures.assertClose(name + " h0.grad", Fixtures.doubles(c.get("h0_grad")), h0.grad().toDoubleArray(), REL);
-        if (c0 != null) Fixtures.assertClose(name + " c0.grad", Fixtures.doubles(c.get("c0_grad")), c0.grad().toDoubleArray(), REL);
+        Fixtures.assertClose(
+                name + " x.grad", Fixtures.doubles(c.get("x_grad")), x.grad().toDoubleArray(), REL);
+        if (h0 != null)
+            Fixtures.assertClose(
+                    name + " h0.grad",
+                    Fixtures.doubles(c.get("h0_grad")),
+                    h0.grad().toDoubleArray(),
+                    REL);
+        if (c0 != null)
+            Fixtures.assertClose(
+                    name + " c0.grad",
+                    Fixtures.doubles(c.get("c0_grad")),
+                    c0.grad().toDoubleArray(),
+                    REL);
         Map<String, Tensor> mine = m.namedParameters();
         for (String k : params.keySet()) {
-            Fixtures.assertClose(name + " " + k + ".grad", Fixtures.doubles(params.getAsJsonObject(k).get("grad")), mine.get(k).grad().toDoubleArray(), REL);
+            Fixtures.assertClose(
+                    name + " " + k + ".grad",
+                    Fixtures.doubles(params.getAsJsonObject(k).get("grad")),
+                    mine.get(k).grad().toDoubleArray(),
+                    REL);
         }
     }
 
@@ -90,7 +130,8 @@ class BidirectionalParityTest {
     void wrongInitialStateShapeNamesTheBidirectionalLayout() {
         GRU gru = new GRU(3, 4, 2, true, false, true);
         Tensor x = Tensor.zeros(5, 2, 3);
-        String m = assertThrows(ShapeException.class, () -> gru.forward(x, Tensor.zeros(2, 2, 4))).getMessage();
+        String m = assertThrows(ShapeException.class, () -> gru.forward(x, Tensor.zeros(2, 2, 4)))
+                .getMessage();
         assertTrue(m.contains("[2·numLayers, N, H]") && m.contains("[4, 2, 4]") && m.contains("[2, 2, 4]"), m);
         assertTrue(gru.bidirectional());
         assertArrayEquals(new long[] {5, 2, 8}, gru.forward(x).shape());
@@ -99,13 +140,19 @@ class BidirectionalParityTest {
     @Test
     void finiteDifferencesThroughBothDirections() {
         org.gradnote.Gradnote.seed(11);
-        for (RNNBase m : List.of(new GRU(2, 3, 2, true, true, true), new LSTM(2, 3, 1, true, false, true), new RNN(2, 3, 1, "tanh", true, false, true))) {
+        for (RNNBase m : List.of(
+                new GRU(2, 3, 2, true, true, true),
+                new LSTM(2, 3, 1, true, false, true),
+                new RNN(2, 3, 1, "tanh", true, false, true))) {
             m.to(FLOAT64);
             Tensor x = Tensor.randn(FLOAT64, 3, 2, 2).requiresGrad(true);
-            org.gradnote.tensor.GradCheck.check(m.toString(), t -> {
-                RNNBase.Output o = m.run(t[0]);
-                return Tensor.cat(0, o.output().flatten(), o.hidden().flatten());
-            }, x);
+            org.gradnote.tensor.GradCheck.check(
+                    m.toString(),
+                    t -> {
+                        RNNBase.Output o = m.run(t[0]);
+                        return Tensor.cat(0, o.output().flatten(), o.hidden().flatten());
+                    },
+                    x);
         }
     }
 

@@ -26,15 +26,19 @@ class InitSchemesAndStatsTest {
 
     @Test
     void schemesSetWeightSpreadAndZeroBiases() {
-        Sequential m = new Sequential(new Linear(400, 100), Activations.relu(), new Linear(100, 50), new BatchNorm1d(50));
+        Sequential m =
+                new Sequential(new Linear(400, 100), Activations.relu(), new Linear(100, 50), new BatchNorm1d(50));
         InitSchemes.kaiming(m);
-        assertEquals(Math.sqrt(2.0 / 400), InitTest.std(m.namedParameters().get("0.weight")), 0.05 * Math.sqrt(2.0 / 400));
-        assertEquals(Math.sqrt(2.0 / 100), InitTest.std(m.namedParameters().get("2.weight")), 0.05 * Math.sqrt(2.0 / 100));
+        assertEquals(
+                Math.sqrt(2.0 / 400), InitTest.std(m.namedParameters().get("0.weight")), 0.05 * Math.sqrt(2.0 / 400));
+        assertEquals(
+                Math.sqrt(2.0 / 100), InitTest.std(m.namedParameters().get("2.weight")), 0.05 * Math.sqrt(2.0 / 100));
         assertEquals(0, m.namedParameters().get("0.bias").abs().sum().item());
         // The batch norm's scale is a 1-d "weight": it must stay at 1.
         assertEquals(50, m.namedParameters().get("3.weight").sum().item(), 1e-6);
         InitSchemes.xavier(m);
-        assertEquals(Math.sqrt(2.0 / 500), InitTest.std(m.namedParameters().get("0.weight")), 0.05 * Math.sqrt(2.0 / 500));
+        assertEquals(
+                Math.sqrt(2.0 / 500), InitTest.std(m.namedParameters().get("0.weight")), 0.05 * Math.sqrt(2.0 / 500));
         InitSchemes.naive(m, 1.0);
         assertEquals(1.0, InitTest.std(m.namedParameters().get("2.weight")), 0.05);
     }
@@ -47,9 +51,12 @@ class InitSchemesAndStatsTest {
     @Test
     void kaimingKeepsReluSignalWhileNaiveExplodesAndSmallVanishes() {
         Tensor x = Tensor.randn(256, 100);
-        double[] kaiming = ActivationStats.stds(ActivationStats.of(InitSchemes.kaiming(deep(Activations.relu(), 10, 100)), x));
-        double[] small = ActivationStats.stds(ActivationStats.of(InitSchemes.naive(deep(Activations.relu(), 10, 100), 0.01), x));
-        double[] big = ActivationStats.stds(ActivationStats.of(InitSchemes.naive(deep(Activations.relu(), 10, 100), 1.0), x));
+        double[] kaiming =
+                ActivationStats.stds(ActivationStats.of(InitSchemes.kaiming(deep(Activations.relu(), 10, 100)), x));
+        double[] small =
+                ActivationStats.stds(ActivationStats.of(InitSchemes.naive(deep(Activations.relu(), 10, 100), 0.01), x));
+        double[] big =
+                ActivationStats.stds(ActivationStats.of(InitSchemes.naive(deep(Activations.relu(), 10, 100), 1.0), x));
         assertEquals(20, kaiming.length);
         double last = kaiming[kaiming.length - 1];
         assertTrue(last > 0.3 && last < 3, "kaiming std after 10 ReLU layers: " + last);

@@ -81,7 +81,8 @@ class InitTest {
         assertWithinPercent(Math.sqrt(2.0 / 400), std(w), 2);
         Init.kaimingNormal(w, 0.2, "fan_in", "leaky_relu");
         assertWithinPercent(Math.sqrt(2.0 / (1 + 0.04)) / Math.sqrt(400), std(w), 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Init.kaimingNormal(w, 0, "fan_avg", "relu"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Init.kaimingNormal(w, 0, "fan_avg", "relu"));
         assertTrue(e.getMessage().contains("fan_avg"), e.getMessage());
     }
 

@@ -59,7 +59,9 @@ class LayerModulesTest {
     @Test
     void batchNormTracksRunningStatisticsInTrainingOnly() {
         BatchNorm2d bn = new BatchNorm2d(2);
-        assertEquals(List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"), List.copyOf(bn.stateDict().keySet()));
+        assertEquals(
+                List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"),
+                List.copyOf(bn.stateDict().keySet()));
         Tensor x = Tensor.randn(8, 2, 3, 3).mul(3).add(5);
         bn.forward(x);
         bn.forward(x);
@@ -100,11 +102,16 @@ class LayerModulesTest {
     @Test
     void wrongInputsNameTheLayerAndBothShapes() {
         var e = assertThrows(ShapeException.class, () -> new Conv2d(1, 6, 3, 1, 1).forward(Tensor.zeros(32, 3, 8, 8)));
-        assertEquals("Conv2d(1, 6, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)): expected input [N, 1, H, W], got [32, 3, 8, 8]", e.getMessage());
+        assertEquals(
+                "Conv2d(1, 6, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)): expected input [N, 1, H, W], got [32, 3, 8, 8]",
+                e.getMessage());
         e = assertThrows(ShapeException.class, () -> new Conv1d(1, 4, 3).forward(Tensor.zeros(1, 365)));
         assertTrue(e.getMessage().contains("expected input [N, 1, W], got [1, 365]"), e.getMessage());
         e = assertThrows(ShapeException.class, () -> new BatchNorm2d(6).forward(Tensor.zeros(4, 3, 2, 2)));
-        assertTrue(e.getMessage().startsWith("BatchNorm2d(6,") && e.getMessage().endsWith("expected input [N, 6, H, W], got [4, 3, 2, 2]"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("BatchNorm2d(6,")
+                        && e.getMessage().endsWith("expected input [N, 6, H, W], got [4, 3, 2, 2]"),
+                e.getMessage());
         e = assertThrows(ShapeException.class, () -> new MaxPool2d(2).forward(Tensor.zeros(4, 8)));
         assertTrue(e.getMessage().contains("expected input [N, C, H, W], got [4, 8]"), e.getMessage());
         e = assertThrows(ShapeException.class, () -> new LayerNorm(5).forward(Tensor.zeros(2, 4)));
@@ -120,18 +127,21 @@ class LayerModulesTest {
 
     @Test
     void savedModelLoadsBackExactly(@TempDir Path dir) throws Exception {
-        Sequential model = new Sequential(new Conv2d(1, 2, 3, 1, 1), new BatchNorm2d(2), new Flatten(), new Linear(32, 3));
+        Sequential model =
+                new Sequential(new Conv2d(1, 2, 3, 1, 1), new BatchNorm2d(2), new Flatten(), new Linear(32, 3));
         model.forward(Tensor.randn(4, 1, 4, 4));
         Path file = dir.resolve("model.gnstate");
         model.save(file);
-        Sequential copy = new Sequential(new Conv2d(1, 2, 3, 1, 1), new BatchNorm2d(2), new Flatten(), new Linear(32, 3));
+        Sequential copy =
+                new Sequential(new Conv2d(1, 2, 3, 1, 1), new BatchNorm2d(2), new Flatten(), new Linear(32, 3));
         copy.load(file);
         for (var e : model.stateDict().entrySet()) {
             Tensor mine = copy.stateDict().get(e.getKey());
             assertEquals(e.getValue().dtype(), mine.dtype(), e.getKey());
             assertArrayEquals(e.getValue().toDoubleArray(), mine.toDoubleArray(), 0.0, e.getKey());
         }
-        assertEquals(DType.INT64, StateDicts.read(file).get("1.num_batches_tracked").dtype());
+        assertEquals(
+                DType.INT64, StateDicts.read(file).get("1.num_batches_tracked").dtype());
         assertEquals(1, StateDicts.read(file).get("1.num_batches_tracked").item());
     }
 
@@ -139,9 +149,12 @@ class LayerModulesTest {
     void loadingRefusesOtherArchitecturesNamingTheMismatch(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.gnstate");
         new Sequential(new Conv2d(1, 2, 3), new Linear(4, 3)).save(file);
-        var e = assertThrows(IllegalArgumentException.class, () -> new Sequential(new Conv2d(1, 4, 3), new Linear(4, 3)).load(file));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> new Sequential(new Conv2d(1, 4, 3), new Linear(4, 3)).load(file));
         assertTrue(e.getMessage().contains("0.weight: checkpoint [2, 1, 3, 3] vs model [4, 1, 3, 3]"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Sequential(new Conv2d(1, 2, 3), new Linear(4, 3), new Linear(3, 1)).load(file));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Sequential(new Conv2d(1, 2, 3), new Linear(4, 3), new Linear(3, 1)).load(file));
         assertTrue(e.getMessage().contains("missing key(s) [2.weight, 2.bias]"), e.getMessage());
         Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
         assertThrows(java.io.IOException.class, () -> new Linear(1, 1).load(file));

@@ -30,12 +30,16 @@ class LayerParityTest {
         LAYERS.put("conv1d_same_even", () -> new Conv1d(2, 3, 4, 1, "same", 1, true));
         LAYERS.put("conv1d_nobias", () -> new Conv1d(1, 2, 3, 1, 0, 1, false));
         LAYERS.put("conv2d_pad1", () -> new Conv2d(2, 3, 3, 1, 1));
-        LAYERS.put("conv2d_stride_pad_dil", () -> new Conv2d(2, 3, new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 0}, new int[] {1, 2}, true));
+        LAYERS.put(
+                "conv2d_stride_pad_dil",
+                () -> new Conv2d(2, 3, new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 0}, new int[] {1, 2}, true));
         LAYERS.put("conv2d_same_even", () -> new Conv2d(2, 3, new int[] {2, 4}, one, "same", one, true));
         LAYERS.put("conv2d_valid_nobias", () -> new Conv2d(1, 2, new int[] {3, 3}, one, "valid", one, false));
         LAYERS.put("maxpool2d", () -> new MaxPool2d(2));
         LAYERS.put("maxpool2d_k3_s2_p1", () -> new MaxPool2d(3, 2, 1));
-        LAYERS.put("maxpool2d_rect_dil", () -> new MaxPool2d(new int[] {2, 3}, new int[] {1, 2}, new int[] {1, 1}, new int[] {2, 1}));
+        LAYERS.put(
+                "maxpool2d_rect_dil",
+                () -> new MaxPool2d(new int[] {2, 3}, new int[] {1, 2}, new int[] {1, 1}, new int[] {2, 1}));
         LAYERS.put("avgpool2d", () -> new AvgPool2d(2));
         LAYERS.put("avgpool2d_k3_s2_p1", () -> new AvgPool2d(3, 2, 1));
         LAYERS.put("maxpool1d_k3_s2_p1", () -> new MaxPool1d(3, 2, 1, 1));
@@ -87,17 +91,29 @@ class LayerParityTest {
         assertClose(name + " output", expectedY.toDoubleArray(), y.toDoubleArray(), REL);
         y.backward(tensor(c.get("grad_out")));
         if (!c.get("input_grad").isJsonNull()) {
-            assertClose(name + " input grad", tensor(c.get("input_grad")).toDoubleArray(), x.grad().toDoubleArray(), REL);
+            assertClose(
+                    name + " input grad",
+                    tensor(c.get("input_grad")).toDoubleArray(),
+                    x.grad().toDoubleArray(),
+                    REL);
         }
         JsonObject pg = c.getAsJsonObject("param_grads");
         Map<String, Tensor> params = m.namedParameters();
         assertEquals(pg.keySet(), params.keySet());
         for (String p : pg.keySet()) {
-            assertClose(name + " grad of " + p, tensor(pg.get(p)).toDoubleArray(), params.get(p).grad().toDoubleArray(), REL);
+            assertClose(
+                    name + " grad of " + p,
+                    tensor(pg.get(p)).toDoubleArray(),
+                    params.get(p).grad().toDoubleArray(),
+                    REL);
         }
         Map<String, Tensor> after = state(c.getAsJsonObject("state_after")), mine = m.stateDict();
         for (String k : after.keySet()) {
-            assertClose(name + " " + k + " after the call", after.get(k).toDoubleArray(), mine.get(k).toDoubleArray(), REL);
+            assertClose(
+                    name + " " + k + " after the call",
+                    after.get(k).toDoubleArray(),
+                    mine.get(k).toDoubleArray(),
+                    REL);
         }
     }
 }

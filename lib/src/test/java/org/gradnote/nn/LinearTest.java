@@ -3,11 +3,9 @@ package org.gradnote.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import org.gradnote.Gradnote;
 import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
@@ -53,7 +51,8 @@ class LinearTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Linear(0, 3));
         assertTrue(e.getMessage().contains("in=0"), e.getMessage());
         Linear l = new Linear(3, 2);
-        org.gradnote.tensor.ShapeException s = assertThrows(org.gradnote.tensor.ShapeException.class, () -> l.forward(Tensor.zeros(5, 4)));
+        org.gradnote.tensor.ShapeException s =
+                assertThrows(org.gradnote.tensor.ShapeException.class, () -> l.forward(Tensor.zeros(5, 4)));
         assertTrue(s.getMessage().contains("Linear(3, 2)") && s.getMessage().contains("[5, 4]"), s.getMessage());
     }
 
@@ -69,6 +68,8 @@ class LinearTest {
         assertArrayEquals(new long[] {2, 1}, y.shape());
         assertArrayEquals(new double[] {1.5, 4.5}, y.toDoubleArray(), 1e-12);
         // batched input [N, T, in]
-        assertArrayEquals(new long[] {4, 5, 1}, l.forward(Tensor.zeros(DType.FLOAT64, 4, 5, 2)).shape());
+        assertArrayEquals(
+                new long[] {4, 5, 1},
+                l.forward(Tensor.zeros(DType.FLOAT64, 4, 5, 2)).shape());
     }
 }

@@ -30,18 +30,35 @@ class LossParityTest {
             "logistic", (x, y, r, c) -> Losses.logistic(x, y, r));
 
     @ParameterizedTest
-    @ValueSource(strings = {"mse", "l1", "huber", "cross_entropy", "cross_entropy_large_logits", "nll", "bce", "bce_with_logits", "hinge", "logistic"})
+    @ValueSource(
+            strings = {
+                "mse",
+                "l1",
+                "huber",
+                "cross_entropy",
+                "cross_entropy_large_logits",
+                "nll",
+                "bce",
+                "bce_with_logits",
+                "hinge",
+                "logistic"
+            })
     void matchesPyTorch(String name) {
         JsonObject c = FX.getAsJsonObject(name);
         for (Reduction r : Reduction.values()) {
-            JsonObject expected = c.getAsJsonObject("cases").getAsJsonObject(r.name().toLowerCase());
+            JsonObject expected =
+                    c.getAsJsonObject("cases").getAsJsonObject(r.name().toLowerCase());
             Tensor x = tensor(c.get("input"), c.get("input_shape")).requiresGrad(true);
             Tensor y = Tensor.fromArray(DType.FLOAT64, doubles(c.get("target")), longs(c.get("target_shape")));
             Tensor loss = LOSSES.get(name).apply(x, y, r, c);
             if (r == Reduction.NONE) loss.backward(Tensor.onesLike(loss));
             else loss.backward();
             assertClose(name + " " + r + " value", doubles(expected.get("value")), loss.toDoubleArray(), 1e-9);
-            assertClose(name + " " + r + " grad", doubles(expected.get("grad")), x.grad().toDoubleArray(), 1e-9);
+            assertClose(
+                    name + " " + r + " grad",
+                    doubles(expected.get("grad")),
+                    x.grad().toDoubleArray(),
+                    1e-9);
         }
     }
 }

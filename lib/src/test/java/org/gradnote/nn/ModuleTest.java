@@ -60,9 +60,12 @@ class ModuleTest {
     @Test
     void namedParametersAreDottedInRegistrationOrder() {
         Net net = new Net(100, 10);
-        assertEquals(List.of("hidden.weight", "hidden.bias", "out.weight", "out.bias"), List.copyOf(net.namedParameters().keySet()));
+        assertEquals(
+                List.of("hidden.weight", "hidden.bias", "out.weight", "out.bias"),
+                List.copyOf(net.namedParameters().keySet()));
         assertSame(net.hidden.weight(), net.namedParameters().get("hidden.weight"));
-        assertArrayEquals(new long[] {55, 100}, net.namedParameters().get("hidden.weight").shape());
+        assertArrayEquals(
+                new long[] {55, 100}, net.namedParameters().get("hidden.weight").shape());
         assertArrayEquals(new long[] {10}, net.namedParameters().get("out.bias").shape());
         assertEquals(4, net.parameters().size());
         assertTrue(net.parameters().stream().allMatch(Tensor::requiresGrad));
@@ -79,8 +82,12 @@ class ModuleTest {
     @Test
     void nestedModulesAndParametersOfOwnAndChildren() {
         WithBuffer m = new WithBuffer();
-        assertEquals(List.of("scale", "body.0.weight", "body.0.bias"), List.copyOf(m.namedParameters().keySet()));
-        assertEquals(List.of("", "body", "body.0", "body.1"), List.copyOf(m.namedModules().keySet()));
+        assertEquals(
+                List.of("scale", "body.0.weight", "body.0.bias"),
+                List.copyOf(m.namedParameters().keySet()));
+        assertEquals(
+                List.of("", "body", "body.0", "body.1"),
+                List.copyOf(m.namedModules().keySet()));
         assertEquals(List.of("body"), List.copyOf(m.children().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> m.children().clear());
     }
@@ -99,7 +106,8 @@ class ModuleTest {
             }
         }
         IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> new Bad("w"));
-        assertTrue(dup.getMessage().contains("'w'") && dup.getMessage().contains("already registered"), dup.getMessage());
+        assertTrue(
+                dup.getMessage().contains("'w'") && dup.getMessage().contains("already registered"), dup.getMessage());
         IllegalArgumentException dot = assertThrows(IllegalArgumentException.class, () -> new Bad("a.b"));
         assertTrue(dot.getMessage().contains("a.b"), dot.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Bad(""));
@@ -174,8 +182,12 @@ class ModuleTest {
         Map<String, Tensor> sd = new LinkedHashMap<>(net.stateDict());
         sd.put("out.weight", Tensor.zeros(2, 55));
         for (boolean strict : new boolean[] {true, false}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.loadStateDict(sd, strict));
-            assertTrue(e.getMessage().contains("out.weight") && e.getMessage().contains("[2, 55]") && e.getMessage().contains("[3, 55]"),
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> net.loadStateDict(sd, strict));
+            assertTrue(
+                    e.getMessage().contains("out.weight")
+                            && e.getMessage().contains("[2, 55]")
+                            && e.getMessage().contains("[3, 55]"),
                     e.getMessage());
         }
         // nothing was copied when the load failed
@@ -197,9 +209,13 @@ class ModuleTest {
     @Test
     void toStringPrintsTheArchitectureLikePyTorch() {
         Sequential seq = new Sequential(new Linear(2, 3), Activations.tanh());
-        assertEquals("Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)\n  (1): Tanh()\n)", seq.toString());
-        assertEquals("Net(\n  (hidden): Linear(in_features=100, out_features=55, bias=True)\n"
-                + "  (out): Linear(in_features=55, out_features=10, bias=True)\n)", new Net(100, 10).toString());
+        assertEquals(
+                "Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)\n  (1): Tanh()\n)",
+                seq.toString());
+        assertEquals(
+                "Net(\n  (hidden): Linear(in_features=100, out_features=55, bias=True)\n"
+                        + "  (out): Linear(in_features=55, out_features=10, bias=True)\n)",
+                new Net(100, 10).toString());
         assertEquals("Linear(in_features=3, out_features=1, bias=False)", new Linear(3, 1, false).toString());
         assertEquals("LeakyReLU(negative_slope=0.2)", Activations.leakyRelu(0.2).toString());
         // nested containers are indented
@@ -219,7 +235,8 @@ class ModuleTest {
         assertTrue(e.getMessage().contains("2"), e.getMessage());
         Tensor x = Tensor.randn(4, 2);
         assertTrue(seq.forward(x).allClose(l.forward(x).relu(), 0, 0));
-        assertEquals(List.of("0.weight", "0.bias"), List.copyOf(seq.namedParameters().keySet()));
+        assertEquals(
+                List.of("0.weight", "0.bias"), List.copyOf(seq.namedParameters().keySet()));
     }
 
     @Test
@@ -228,13 +245,16 @@ class ModuleTest {
         List<Tensor> params = net.parameters();
         org.gradnote.optim.SGD opt = new org.gradnote.optim.SGD(params, 0.1);
         net.to(DType.FLOAT64);
-        for (int i = 0; i < params.size(); i++) assertSame(params.get(i), net.parameters().get(i));
+        for (int i = 0; i < params.size(); i++)
+            assertSame(params.get(i), net.parameters().get(i));
         double[] before = net.hidden.weight().toDoubleArray();
         opt.zeroGrad();
         net.forward(Tensor.ones(DType.FLOAT64, 3, 4)).sum().backward();
         opt.step();
         assertEquals(DType.FLOAT64, net.hidden.weight().dtype());
-        assertFalse(java.util.Arrays.equals(before, net.hidden.weight().toDoubleArray()), "the step changed the model's weights");
+        assertFalse(
+                java.util.Arrays.equals(before, net.hidden.weight().toDoubleArray()),
+                "the step changed the model's weights");
     }
 
     @Test

@@ -8,12 +8,12 @@ import java.util.stream.Stream;
 import org.gradnote.Gradnote;
 import org.gradnote.tensor.GradCheck;
 import org.gradnote.tensor.Tensor;
-import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Finite-difference checks (float64) of backpropagation through time for RNN, LSTM (fused and composed) and GRU:
@@ -40,7 +40,8 @@ class RecurrentGradCheckTest {
         for (String kind : List.of("rnn-tanh", "rnn-relu", "lstm", "lstm-composed", "gru", "gru-composed")) {
             for (int layers : new int[] {1, 2}) {
                 for (boolean batchFirst : new boolean[] {false, true}) {
-                    for (boolean init : new boolean[] {false, true}) out.add(Arguments.of(kind, layers, batchFirst, init));
+                    for (boolean init : new boolean[] {false, true})
+                        out.add(Arguments.of(kind, layers, batchFirst, init));
                 }
             }
         }
@@ -62,8 +63,11 @@ class RecurrentGradCheckTest {
 
     /** Runs the layer with the given initial states (null for none) and flattens output and last states into one vector. */
     static Tensor everything(RNNBase m, Tensor x, Tensor h0, Tensor c0) {
-        RNNBase.Output o = m instanceof LSTM l ? l.forward(x, h0, c0) : m instanceof GRU g ? g.forward(x, h0) : ((RNN) m).forward(x, h0);
-        List<Tensor> parts = new ArrayList<>(List.of(o.output().flatten(), o.hidden().flatten()));
+        RNNBase.Output o = m instanceof LSTM l
+                ? l.forward(x, h0, c0)
+                : m instanceof GRU g ? g.forward(x, h0) : ((RNN) m).forward(x, h0);
+        List<Tensor> parts =
+                new ArrayList<>(List.of(o.output().flatten(), o.hidden().flatten()));
         if (o.cell() != null) parts.add(o.cell().flatten());
         return Tensor.cat(parts, 0);
     }
@@ -74,7 +78,8 @@ class RecurrentGradCheckTest {
         Gradnote.seed(7);
         long n = 2, t = 3, in = 2, hidden = 2;
         RNNBase m = build(kind, in, hidden, layers, batchFirst);
-        Tensor x = Tensor.randn(FLOAT64, batchFirst ? new long[] {n, t, in} : new long[] {t, n, in}).requiresGrad(true);
+        Tensor x = Tensor.randn(FLOAT64, batchFirst ? new long[] {n, t, in} : new long[] {t, n, in})
+                .requiresGrad(true);
         List<Tensor> inputs = new ArrayList<>(List.of(x));
         Tensor h0 = null, c0 = null;
         if (init) {
@@ -89,7 +94,9 @@ class RecurrentGradCheckTest {
         inputs.addAll(m.parameters());
         Tensor[] all = inputs.toArray(new Tensor[0]);
         Tensor fh0 = h0, fc0 = c0;
-        GradCheck.check(kind + " " + layers + "L bf=" + batchFirst + " init=" + init,
-                a -> everything(m, a[0], states > 1 ? a[1] : fh0, states > 2 ? a[2] : fc0), all);
+        GradCheck.check(
+                kind + " " + layers + "L bf=" + batchFirst + " init=" + init,
+                a -> everything(m, a[0], states > 1 ? a[1] : fh0, states > 2 ? a[2] : fc0),
+                all);
     }
 }

@@ -18,12 +18,28 @@ class RecurrentLayersTest {
     void parametersHavePyTorchsNamesShapesAndInit() {
         Gradnote.seed(0);
         LSTM lstm = new LSTM(5, 8, 2);
-        assertEquals(List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l1", "weight_hh_l1", "bias_ih_l1", "bias_hh_l1"),
+        assertEquals(
+                List.of(
+                        "weight_ih_l0",
+                        "weight_hh_l0",
+                        "bias_ih_l0",
+                        "bias_hh_l0",
+                        "weight_ih_l1",
+                        "weight_hh_l1",
+                        "bias_ih_l1",
+                        "bias_hh_l1"),
                 List.copyOf(lstm.namedParameters().keySet()));
-        assertArrayEquals(new long[] {32, 5}, lstm.namedParameters().get("weight_ih_l0").shape());
-        assertArrayEquals(new long[] {32, 8}, lstm.namedParameters().get("weight_ih_l1").shape());
-        assertArrayEquals(new long[] {24, 8}, new GRU(3, 8).namedParameters().get("weight_hh_l0").shape());
-        assertEquals(List.of("weight_ih_l0", "weight_hh_l0"), List.copyOf(new RNN(3, 4, 1, "tanh", false, false).namedParameters().keySet()));
+        assertArrayEquals(
+                new long[] {32, 5}, lstm.namedParameters().get("weight_ih_l0").shape());
+        assertArrayEquals(
+                new long[] {32, 8}, lstm.namedParameters().get("weight_ih_l1").shape());
+        assertArrayEquals(
+                new long[] {24, 8},
+                new GRU(3, 8).namedParameters().get("weight_hh_l0").shape());
+        assertEquals(
+                List.of("weight_ih_l0", "weight_hh_l0"),
+                List.copyOf(
+                        new RNN(3, 4, 1, "tanh", false, false).namedParameters().keySet()));
         double bound = 1 / Math.sqrt(8);
         for (Tensor p : lstm.parameters()) {
             assertTrue(p.abs().max().item() <= bound && p.abs().max().item() > 0.8 * bound, "U(-1/sqrt(H), 1/sqrt(H))");
@@ -55,9 +71,12 @@ class RecurrentLayersTest {
         assertEquals("LSTM(1, 32): expected input [N, T, 1] (batchFirst), got [64, 30]", e.getMessage());
         e = assertThrows(ShapeException.class, () -> new GRU(3, 4).forward(Tensor.zeros(5, 2, 4)));
         assertEquals("GRU(3, 4): expected input [T, N, 3], got [5, 2, 4]", e.getMessage());
-        e = assertThrows(ShapeException.class, () -> new RNN(3, 4, 2).forward(Tensor.zeros(5, 2, 3), Tensor.zeros(1, 2, 4)));
+        e = assertThrows(
+                ShapeException.class, () -> new RNN(3, 4, 2).forward(Tensor.zeros(5, 2, 3), Tensor.zeros(1, 2, 4)));
         assertEquals("RNN(3, 4): expected h0 [numLayers, N, H] = [2, 2, 4], got [1, 2, 4]", e.getMessage());
-        e = assertThrows(ShapeException.class, () -> lstm.forward(Tensor.zeros(8, 30, 1), Tensor.zeros(1, 8, 32), Tensor.zeros(1, 4, 32)));
+        e = assertThrows(
+                ShapeException.class,
+                () -> lstm.forward(Tensor.zeros(8, 30, 1), Tensor.zeros(1, 8, 32), Tensor.zeros(1, 4, 32)));
         assertTrue(e.getMessage().contains("c0") && e.getMessage().contains("[1, 4, 32]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new RNN(3, 4, 1, "sigmoid", true, false));
     }

@@ -31,7 +31,8 @@ class RecurrentParityTest {
                 JsonObject o = c.getAsJsonObject();
                 out.add(Arguments.of(o.get("name").getAsString(), o, false));
                 String kind = o.get("kind").getAsString();
-                if (kind.equals("lstm") || kind.equals("gru")) out.add(Arguments.of(o.get("name").getAsString() + " composed", o, true));
+                if (kind.equals("lstm") || kind.equals("gru"))
+                    out.add(Arguments.of(o.get("name").getAsString() + " composed", o, true));
             }
         }
         return out.stream();
@@ -42,7 +43,8 @@ class RecurrentParityTest {
     void matchesPyTorch(String name, JsonObject c, boolean composed) {
         long in = c.get("input_size").getAsLong(), hidden = c.get("hidden_size").getAsLong();
         int layers = c.get("num_layers").getAsInt();
-        boolean bias = c.get("bias").getAsBoolean(), batchFirst = c.get("batch_first").getAsBoolean();
+        boolean bias = c.get("bias").getAsBoolean(),
+                batchFirst = c.get("batch_first").getAsBoolean();
         String kind = c.get("kind").getAsString();
         RNNBase m = switch (kind) {
             case "rnn" -> new RNN(in, hidden, layers, c.get("nonlinearity").getAsString(), bias, batchFirst);
@@ -54,32 +56,67 @@ class RecurrentParityTest {
         m.to(FLOAT64);
         Map<String, Tensor> state = new LinkedHashMap<>();
         JsonObject params = c.getAsJsonObject("params");
-        for (String k : params.keySet()) state.put(k, Fixtures.tensor(params.getAsJsonObject(k).get("value"), params.getAsJsonObject(k).get("shape")));
+        for (String k : params.keySet())
+            state.put(
+                    k,
+                    Fixtures.tensor(
+                            params.getAsJsonObject(k).get("value"),
+                            params.getAsJsonObject(k).get("shape")));
         m.loadStateDict(state); // also proves the parameter names and shapes are PyTorch's
 
         long[] xShape = Fixtures.longs(c.get("x_shape"));
         long[] stateShape = {layers, batchFirst ? xShape[0] : xShape[1], hidden};
-        Tensor x = Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("x")), xShape).requiresGrad(true);
-        Tensor h0 = c.has("h0") ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("h0")), stateShape).requiresGrad(true) : null;
-        Tensor c0 = c.has("c0") ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("c0")), stateShape).requiresGrad(true) : null;
-        RNNBase.Output o = m instanceof LSTM l ? l.forward(x, h0, c0) : m instanceof GRU gru ? gru.forward(x, h0) : ((RNN) m).forward(x, h0);
+        Tensor x =
+                Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("x")), xShape).requiresGrad(true);
+        Tensor h0 = c.has("h0")
+                ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("h0")), stateShape)
+                        .requiresGrad(true)
+                : null;
+        Tensor c0 = c.has("c0")
+                ? Tensor.fromArray(FLOAT64, Fixtures.doubles(c.get("c0")), stateShape)
+                        .requiresGrad(true)
+                : null;
+        RNNBase.Output o = m instanceof LSTM l
+                ? l.forward(x, h0, c0)
+                : m instanceof GRU gru ? gru.forward(x, h0) : ((RNN) m).forward(x, h0);
 
         assertArrayEquals(Fixtures.longs(c.get("output_shape")), o.output().shape(), name + " output shape");
-        Fixtures.assertClose(name + " output", Fixtures.doubles(c.get("output")), o.output().toDoubleArray(), REL);
-        Fixtures.assertClose(name + " h_n", Fixtures.doubles(c.get("hidden")), o.hidden().toDoubleArray(), REL);
-        Tensor loss = o.output().mul(upstream(c, "g_output", o.output())).sum().add(o.hidden().mul(upstream(c, "g_hidden", o.hidden())).sum());
+        Fixtures.assertClose(
+                name + " output", Fixtures.doubles(c.get("output")), o.output().toDoubleArray(), REL);
+        Fixtures.assertClose(
+                name + " h_n", Fixtures.doubles(c.get("hidden")), o.hidden().toDoubleArray(), REL);
+        Tensor loss = o.output()
+                .mul(upstream(c, "g_output", o.output()))
+                .sum()
+                .add(o.hidden().mul(upstream(c, "g_hidden", o.hidden())).sum());
         if (c.has("cell")) {
-            Fixtures.assertClose(name + " c_n", Fixtures.doubles(c.get("cell")), o.cell().toDoubleArray(), REL);
+            Fixtures.assertClose(
+                    name + " c_n", Fixtures.doubles(c.get("cell")), o.cell().toDoubleArray(), REL);
             loss = loss.add(o.cell().mul(upstream(c, "g_cell", o.cell())).sum());
         }
         loss.backward();
-        Fixtures.assertClose(name + " x.grad", Fixtures.doubles(c.get("x_grad")), x.grad().toDoubleArray(), REL);
-        if (h0 != null) Fixtures.assertClose(name + " h0.grad", Fixtures.doubles(c.get("h0_grad")), h0.grad().toDoubleArray(), REL);
-        if (c0 != null) Fixtures.assertClose(name + " c0.grad", Fixtures.doubles(c.get("c0_grad")), c0.grad().toDoubleArray(), REL);
+        Fixtures.assertClose(
+                name + " x.grad", Fixtures.doubles(c.get("x_grad")), x.grad().toDoubleArray(), REL);
+        if (h0 != null)
+            Fixtures.assertClose(
+                    name + " h0.grad",
+                    Fixtures.doubles(c.get("h0_grad")),
+                    h0.grad().toDoubleArray(),
+                    REL);
+        if (c0 != null)
+            Fixtures.assertClose(
+                    name + " c0.grad",
+                    Fixtures.doubles(c.get("c0_grad")),
+                    c0.grad().toDoubleArray(),
+                    REL);
         Map<String, Tensor> mine = m.namedParameters();
         assertEquals(params.keySet(), mine.keySet());
         for (String k : params.keySet()) {
-            Fixtures.assertClose(name + " " + k + ".grad", Fixtures.doubles(params.getAsJsonObject(k).get("grad")), mine.get(k).grad().toDoubleArray(), REL);
+            Fixtures.assertClose(
+                    name + " " + k + ".grad",
+                    Fixtures.doubles(params.getAsJsonObject(k).get("grad")),
+                    mine.get(k).grad().toDoubleArray(),
+                    REL);
         }
     }
 

@@ -29,9 +29,15 @@ class AdamLoopTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"FLOAT,0.001,0.9,0.999,1e-8", "DOUBLE,0.001,0.9,0.999,1e-8", "FLOAT,0.1,0.5,0.6,1e-3", "DOUBLE,0.03,0.0,0.99,1e-6",
-            "FLOAT,0.01,0.95,0.9999,1e-8"})
-    void javaLoopGivesTheNativeUpdatersBits(DataType type, double lr, double beta1, double beta2, double eps) throws Exception {
+    @CsvSource({
+        "FLOAT,0.001,0.9,0.999,1e-8",
+        "DOUBLE,0.001,0.9,0.999,1e-8",
+        "FLOAT,0.1,0.5,0.6,1e-3",
+        "DOUBLE,0.03,0.0,0.99,1e-6",
+        "FLOAT,0.01,0.95,0.9999,1e-8"
+    })
+    void javaLoopGivesTheNativeUpdatersBits(DataType type, double lr, double beta1, double beta2, double eps)
+            throws Exception {
         Tensor.defaultDType();
         SplittableRandom r = new SplittableRandom(11);
         int n = 37;
@@ -43,8 +49,17 @@ class AdamLoopTest {
             INDArray g = random(r, type, n, 1.0);
             double epsT = eps * Math.sqrt(1 - Math.pow(beta2, t));
             DType dt = type == DataType.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
-            Updates.adamLoop(Tensor.wrap(g), Tensor.wrap(vJ), Tensor.wrap(mJ), Tensor.wrap(outJ), lr, beta1, beta2, epsT,
-                    powers.get(dt, 0, t), powers.get(dt, 1, t));
+            Updates.adamLoop(
+                    Tensor.wrap(g),
+                    Tensor.wrap(vJ),
+                    Tensor.wrap(mJ),
+                    Tensor.wrap(outJ),
+                    lr,
+                    beta1,
+                    beta2,
+                    epsT,
+                    powers.get(dt, 0, t),
+                    powers.get(dt, 1, t));
             var ctx = Nd4j.getExecutioner().buildContext();
             ctx.setInputArrays(g, vN, mN);
             ctx.setOutputArrays(outN, vN, mN);

@@ -29,14 +29,17 @@ class DenseLoopTest {
                     Tensor p = Tensor.randn(type, 30, 20).requiresGrad(true);
                     SGD sgd = new SGD(List.of(p), 0.1, 0.9, 0, wd, nesterov);
                     ParamGroup group = sgd.paramGroups().get(0);
-                    Optimizer.State fast = new Optimizer.State(type, p.shape()), slow = new Optimizer.State(type, p.shape());
+                    Optimizer.State fast = new Optimizer.State(type, p.shape()),
+                            slow = new Optimizer.State(type, p.shape());
                     try (var ng = Tensor.noGrad()) {
                         for (int step = 0; step < 5; step++) {
                             Tensor g = Tensor.randn(type, 30, 20);
-                            long[] a = bits(sgd.update(p, g, fast, group)), b = bits(sgd.general(p, g, slow, 0.1, 0.9, 0, wd, nesterov));
+                            long[] a = bits(sgd.update(p, g, fast, group)),
+                                    b = bits(sgd.general(p, g, slow, 0.1, 0.9, 0, wd, nesterov));
                             String tag = type + " wd=" + wd + " nesterov=" + nesterov + " step " + step;
                             assertArrayEquals(b, a, tag);
-                            assertArrayEquals(bits(slow.get("momentum_buffer")), bits(fast.get("momentum_buffer")), tag);
+                            assertArrayEquals(
+                                    bits(slow.get("momentum_buffer")), bits(fast.get("momentum_buffer")), tag);
                         }
                     }
                     assertFalse(Updates.denseAlike(p.t(), p), "a transposed view takes the tensor path");
@@ -50,6 +53,8 @@ class DenseLoopTest {
     void unitDimensionsDoNotSendAParameterDownTheSlowPath() {
         Tensor p = Tensor.randn(6, 1, 3, 3);
         assertTrue(Updates.denseAlike(p, Updates.zerosLike(p), Updates.copyOf(p)));
-        assertFalse(Updates.denseAlike(p.permute(1, 0, 2, 3).reshape(6, 1, 3, 3).permute(0, 1, 3, 2)), "a permuted view is not");
+        assertFalse(
+                Updates.denseAlike(p.permute(1, 0, 2, 3).reshape(6, 1, 3, 3).permute(0, 1, 3, 2)),
+                "a permuted view is not");
     }
 }

@@ -34,14 +34,26 @@ class OptimGroupsParityTest {
             case "sgd":
             case "sgd_nesterov":
             case "sgd_dampening":
-                return new SGD(groups, lr, opt(d, "momentum", 0), opt(d, "dampening", 0), opt(d, "weight_decay", 0), opt(d, "nesterov", 0) != 0);
-            case "adagrad": return new Adagrad(groups, lr, 0, 0, opt(d, "initial_accumulator_value", 0), 1e-10);
-            case "rmsprop": return new RMSprop(groups, lr, 0.99, 1e-8, 0, opt(d, "momentum", 0), false);
+                return new SGD(
+                        groups,
+                        lr,
+                        opt(d, "momentum", 0),
+                        opt(d, "dampening", 0),
+                        opt(d, "weight_decay", 0),
+                        opt(d, "nesterov", 0) != 0);
+            case "adagrad":
+                return new Adagrad(groups, lr, 0, 0, opt(d, "initial_accumulator_value", 0), 1e-10);
+            case "rmsprop":
+                return new RMSprop(groups, lr, 0.99, 1e-8, 0, opt(d, "momentum", 0), false);
             case "adam":
-            case "adam_amsgrad": return new Adam(groups, lr, 0.9, 0.999, 1e-8, 0, opt(d, "amsgrad", 0) != 0);
-            case "adamw": return new AdamW(groups, lr);
-            case "nadam": return new NAdam(groups, lr, 0.9, 0.999, 1e-8, 0, 4e-3);
-            default: throw new IllegalArgumentException(name);
+            case "adam_amsgrad":
+                return new Adam(groups, lr, 0.9, 0.999, 1e-8, 0, opt(d, "amsgrad", 0) != 0);
+            case "adamw":
+                return new AdamW(groups, lr);
+            case "nadam":
+                return new NAdam(groups, lr, 0.9, 0.999, 1e-8, 0, 4e-3);
+            default:
+                throw new IllegalArgumentException(name);
         }
     }
 
@@ -52,7 +64,18 @@ class OptimGroupsParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "sgd_nesterov", "sgd_dampening", "adagrad", "rmsprop", "adam", "adam_amsgrad", "adamw", "nadam"})
+    @ValueSource(
+            strings = {
+                "sgd",
+                "sgd_nesterov",
+                "sgd_dampening",
+                "adagrad",
+                "rmsprop",
+                "adam",
+                "adam_amsgrad",
+                "adamw",
+                "nadam"
+            })
     void twoGroupsAndAFrozenParameter(String name) {
         JsonObject run = FX.getAsJsonObject("groups").getAsJsonObject("runs").getAsJsonObject(name);
         JsonObject gfx = FX.getAsJsonObject("groups");
@@ -61,7 +84,11 @@ class OptimGroupsParityTest {
         Tensor b = Tensor.fromArray(DType.FLOAT64, doubles(gfx.get("b0")), 3).requiresGrad(true);
         Tensor c = Tensor.fromArray(DType.FLOAT64, doubles(gfx.get("c0")), 3); // frozen
         double[] c0 = c.toDoubleArray();
-        Optimizer o = make(name, List.of(group(List.of(w, c), run.getAsJsonObject("group0")), group(List.of(b), run.getAsJsonObject("group1"))),
+        Optimizer o = make(
+                name,
+                List.of(
+                        group(List.of(w, c), run.getAsJsonObject("group0")),
+                        group(List.of(b), run.getAsJsonObject("group1"))),
                 run.getAsJsonObject("defaults"));
         JsonArray traj = run.getAsJsonArray("trajectory");
         for (int step = 0; step < traj.size(); step++) {
@@ -78,13 +105,16 @@ class OptimGroupsParityTest {
     // ------------------------------------------------------------ schedules
 
     private static Optimizer twoGroups(Function<List<ParamGroup>, Optimizer> make) {
-        Tensor p = Tensor.zeros(DType.FLOAT64, 1).requiresGrad(true), q = Tensor.zeros(DType.FLOAT64, 1).requiresGrad(true);
-        return make.apply(List.of(ParamGroup.of(List.of(p)).lr(0.1), ParamGroup.of(List.of(q)).lr(0.01)));
+        Tensor p = Tensor.zeros(DType.FLOAT64, 1).requiresGrad(true),
+                q = Tensor.zeros(DType.FLOAT64, 1).requiresGrad(true);
+        return make.apply(List.of(
+                ParamGroup.of(List.of(p)).lr(0.1), ParamGroup.of(List.of(q)).lr(0.01)));
     }
 
     private static void assertRows(String what, JsonArray expected, List<double[]> actual) {
         assertEquals(expected.size(), actual.size(), what + ": number of rows");
-        for (int i = 0; i < actual.size(); i++) assertClose(what + " row " + i, doubles(expected.get(i)), actual.get(i), 1e-12);
+        for (int i = 0; i < actual.size(); i++)
+            assertClose(what + " row " + i, doubles(expected.get(i)), actual.get(i), 1e-12);
     }
 
     private static double[] momenta(Optimizer o, String key) {
@@ -94,8 +124,12 @@ class OptimGroupsParityTest {
     }
 
     /** Rates (and momenta under {@code key}) after construction and after each of {@code steps} steps. */
-    private static void schedule(String fixture, Function<List<ParamGroup>, Optimizer> optimizer, Function<Optimizer, LRScheduler> make,
-            int steps, String key) {
+    private static void schedule(
+            String fixture,
+            Function<List<ParamGroup>, Optimizer> optimizer,
+            Function<Optimizer, LRScheduler> make,
+            int steps,
+            String key) {
         Optimizer o = twoGroups(optimizer);
         LRScheduler s = make.apply(o);
         List<double[]> lrs = new ArrayList<>(), moms = new ArrayList<>();
@@ -127,10 +161,28 @@ class OptimGroupsParityTest {
 
     @Test
     void oneCycle() {
-        schedule("onecycle_sgd", g -> new SGD(g, 0.1, 0.9), o -> OneCycleLR.of(o, new double[] {0.5, 0.05}, 20), 20, "momentum");
-        schedule("onecycle_linear_adam", g -> new Adam(g, 0.1), o -> OneCycleLR.of(o, 0.01, 15).linear().pctStart(0.4).divFactor(10).finalDivFactor(100),
-                15, "beta1");
-        schedule("onecycle_three_phase", g -> new SGD(g, 0.1, 0.9), o -> OneCycleLR.of(o, 0.2, 24).threePhase().momentum(0.8, 0.9), 24, "momentum");
+        schedule(
+                "onecycle_sgd",
+                g -> new SGD(g, 0.1, 0.9),
+                o -> OneCycleLR.of(o, new double[] {0.5, 0.05}, 20),
+                20,
+                "momentum");
+        schedule(
+                "onecycle_linear_adam",
+                g -> new Adam(g, 0.1),
+                o -> OneCycleLR.of(o, 0.01, 15)
+                        .linear()
+                        .pctStart(0.4)
+                        .divFactor(10)
+                        .finalDivFactor(100),
+                15,
+                "beta1");
+        schedule(
+                "onecycle_three_phase",
+                g -> new SGD(g, 0.1, 0.9),
+                o -> OneCycleLR.of(o, 0.2, 24).threePhase().momentum(0.8, 0.9),
+                24,
+                "momentum");
     }
 
     private static void plateau(String fixture, Function<Optimizer, ReduceLROnPlateau> make) {
@@ -152,9 +204,30 @@ class OptimGroupsParityTest {
     @Test
     void reduceOnPlateau() {
         plateau("plateau_min", o -> ReduceLROnPlateau.min(o).factor(0.5).patience(2));
-        plateau("plateau_min_cooldown_minlr", o -> ReduceLROnPlateau.min(o).factor(0.5).patience(1).cooldown(2).minLr(0.02, 0.004));
-        plateau("plateau_min_abs", o -> ReduceLROnPlateau.min(o).factor(0.3).patience(1).threshold(0.05).thresholdMode(ReduceLROnPlateau.ThresholdMode.ABS));
-        plateau("plateau_max_rel", o -> ReduceLROnPlateau.max(o).factor(0.5).patience(1).threshold(0.02));
-        plateau("plateau_max_abs_eps", o -> ReduceLROnPlateau.max(o).factor(0.9).patience(0).threshold(0).thresholdMode(ReduceLROnPlateau.ThresholdMode.ABS).eps(0.005));
+        plateau(
+                "plateau_min_cooldown_minlr",
+                o -> ReduceLROnPlateau.min(o)
+                        .factor(0.5)
+                        .patience(1)
+                        .cooldown(2)
+                        .minLr(0.02, 0.004));
+        plateau(
+                "plateau_min_abs",
+                o -> ReduceLROnPlateau.min(o)
+                        .factor(0.3)
+                        .patience(1)
+                        .threshold(0.05)
+                        .thresholdMode(ReduceLROnPlateau.ThresholdMode.ABS));
+        plateau(
+                "plateau_max_rel",
+                o -> ReduceLROnPlateau.max(o).factor(0.5).patience(1).threshold(0.02));
+        plateau(
+                "plateau_max_abs_eps",
+                o -> ReduceLROnPlateau.max(o)
+                        .factor(0.9)
+                        .patience(0)
+                        .threshold(0)
+                        .thresholdMode(ReduceLROnPlateau.ThresholdMode.ABS)
+                        .eps(0.005));
     }
 }

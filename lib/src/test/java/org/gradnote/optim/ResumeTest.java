@@ -47,7 +47,9 @@ class ResumeTest {
         /** Fresh parameter objects holding this run's current values (as a new process would load them). */
         Run copy() {
             Run r = new Run(0);
-            for (Tensor[] pair : new Tensor[][] {{r.w, w}, {r.big, big}, {r.b, b}, {r.frozen, frozen}, {r.unused, unused}, {r.x, x}, {r.y, y}}) {
+            for (Tensor[] pair : new Tensor[][] {
+                {r.w, w}, {r.big, big}, {r.b, b}, {r.frozen, frozen}, {r.unused, unused}, {r.x, x}, {r.y, y}
+            }) {
                 try (var ng = Tensor.noGrad()) {
                     pair[0].copy_(pair[1]);
                 }
@@ -56,12 +58,21 @@ class ResumeTest {
         }
 
         List<ParamGroup> groups() {
-            return List.of(ParamGroup.of(List.of(w, frozen, big)), ParamGroup.of(List.of(unused, b)).lr(0.02).weightDecay(0.01));
+            return List.of(
+                    ParamGroup.of(List.of(w, frozen, big)),
+                    ParamGroup.of(List.of(unused, b)).lr(0.02).weightDecay(0.01));
         }
 
         double step(Optimizer opt) {
             opt.zeroGrad();
-            Tensor loss = x.matmul(w).add(b).add(frozen).tanh().sub(y).square().mean().add(big.square().mean());
+            Tensor loss = x.matmul(w)
+                    .add(b)
+                    .add(frozen)
+                    .tanh()
+                    .sub(y)
+                    .square()
+                    .mean()
+                    .add(big.square().mean());
             loss.backward();
             opt.step();
             return loss.item();
@@ -127,9 +138,13 @@ class ResumeTest {
         scheds.put("LinearLR", o -> of(LRScheduler.linear(o, 0.2, 1.0, 8)));
         scheds.put("LambdaLR", o -> of(LRScheduler.lambda(o, e -> 1.0 / (1 + 0.3 * e))));
         scheds.put("OneCycleLR", o -> of(OneCycleLR.of(o, 0.05, N + M)));
-        scheds.put("ReduceLROnPlateau", o -> of(ReduceLROnPlateau.max(o).patience(1).factor(0.5).cooldown(1)));
+        scheds.put(
+                "ReduceLROnPlateau",
+                o -> of(ReduceLROnPlateau.max(o).patience(1).factor(0.5).cooldown(1)));
         List<Arguments> out = new ArrayList<>();
-        for (var o : opts.entrySet()) for (var s : scheds.entrySet()) out.add(Arguments.of(o.getKey() + " + " + s.getKey(), o.getValue(), s.getValue()));
+        for (var o : opts.entrySet())
+            for (var s : scheds.entrySet())
+                out.add(Arguments.of(o.getKey() + " + " + s.getKey(), o.getValue(), s.getValue()));
         return out.stream();
     }
 
@@ -148,7 +163,9 @@ class ResumeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void resumedRunIsBitIdentical(String label, Function<List<ParamGroup>, Optimizer> makeOpt, Function<Optimizer, Schedule> makeSched) throws Exception {
+    void resumedRunIsBitIdentical(
+            String label, Function<List<ParamGroup>, Optimizer> makeOpt, Function<Optimizer, Schedule> makeSched)
+            throws Exception {
         Run whole = new Run(17);
         Optimizer o1 = makeOpt.apply(whole.groups());
         Schedule s1 = makeSched.apply(o1);
@@ -159,7 +176,8 @@ class ResumeTest {
         Schedule s2 = makeSched.apply(o2);
         for (int k = 0; k < N; k++) s2.step(first.step(o2));
         Path dir = Files.createTempDirectory("resume");
-        Map<String, Tensor> optState = throughFile(o2.stateDict(), dir, "opt"), schedState = throughFile(s2.stateDict(), dir, "sched");
+        Map<String, Tensor> optState = throughFile(o2.stateDict(), dir, "opt"),
+                schedState = throughFile(s2.stateDict(), dir, "sched");
 
         Run second = first.copy();
         Optimizer o3 = makeOpt.apply(second.groups());
@@ -172,7 +190,8 @@ class ResumeTest {
         assertArrayEquals(bits(whole.big), bits(second.big), label + ": big");
         assertArrayEquals(bits(whole.b), bits(second.b), label + ": b");
         assertArrayEquals(bits(new Run(17).frozen), bits(second.frozen), label + ": the frozen parameter moved");
-        assertArrayEquals(bits(new Run(17).unused), bits(second.unused), label + ": the parameter without gradient moved");
+        assertArrayEquals(
+                bits(new Run(17).unused), bits(second.unused), label + ": the parameter without gradient moved");
         assertEquals(o1.lr(), o3.lr(), label + ": lr");
         assertEquals(o1.paramGroups().get(1).lr(), o3.paramGroups().get(1).lr(), label + ": lr of group 1");
         // Not vacuous: training moved the weights, and a fresh optimizer without the loaded state goes elsewhere.
@@ -181,6 +200,7 @@ class ResumeTest {
         Optimizer o4 = makeOpt.apply(again.groups());
         Schedule s4 = makeSched.apply(o4);
         for (int k = 0; k < M; k++) s4.step(again.step(o4));
-        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(bits(whole.big), bits(again.big)), label + ": state made no difference");
+        org.junit.jupiter.api.Assertions.assertFalse(
+                java.util.Arrays.equals(bits(whole.big), bits(again.big)), label + ": state made no difference");
     }
 }

@@ -38,7 +38,8 @@ class SchedulerAndClipParityTest {
         JsonObject c = fx.getAsJsonObject("clip");
         List<Tensor> ps = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            Tensor g = tensor(c.getAsJsonArray("grads").get(k), c.getAsJsonArray("shapes").get(k));
+            Tensor g = tensor(
+                    c.getAsJsonArray("grads").get(k), c.getAsJsonArray("shapes").get(k));
             Tensor p = Tensor.zeros(DType.FLOAT64, g.shape()).requiresGrad(true);
             p.setGrad(g);
             ps.add(p);
@@ -49,7 +50,11 @@ class SchedulerAndClipParityTest {
     private void assertGrads(String what, List<Tensor> ps) {
         JsonObject e = fx.getAsJsonObject("clip").getAsJsonObject(what);
         for (int k = 0; k < ps.size(); k++) {
-            assertClose(what + " grad " + k, doubles(e.getAsJsonArray("grads").get(k)), ps.get(k).grad().toDoubleArray(), 1e-9);
+            assertClose(
+                    what + " grad " + k,
+                    doubles(e.getAsJsonArray("grads").get(k)),
+                    ps.get(k).grad().toDoubleArray(),
+                    1e-9);
         }
     }
 
@@ -57,7 +62,13 @@ class SchedulerAndClipParityTest {
     void clipping() {
         List<Tensor> ps = withGrads();
         double n = GradClip.byNorm(ps, 1.5);
-        assertEquals(fx.getAsJsonObject("clip").getAsJsonObject("norm_1.5").get("norm").getAsDouble(), n, 1e-9);
+        assertEquals(
+                fx.getAsJsonObject("clip")
+                        .getAsJsonObject("norm_1.5")
+                        .get("norm")
+                        .getAsDouble(),
+                n,
+                1e-9);
         assertGrads("norm_1.5", ps);
         ps = withGrads();
         GradClip.byNorm(ps, 2.0, Double.POSITIVE_INFINITY);

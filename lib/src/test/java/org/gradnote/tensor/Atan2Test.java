@@ -31,8 +31,10 @@ class Atan2Test {
         Tensor a = Tensor.uniform(DType.FLOAT64, -2, 2, 2, 3).requiresGrad(true);
         Tensor b = Tensor.uniform(DType.FLOAT64, 0.5, 2, 3).requiresGrad(true);
         GradCheck.check("atan2 (heap or as forced)", t -> t[0].atan2(t[1]), a, b);
-        Tensor na = Tensor.wrap(Nd4j.create(a.toDoubleArray(), new long[] {2, 3}, 'c')).requiresGrad(true);
-        Tensor nb = Tensor.wrap(Nd4j.create(b.toDoubleArray(), new long[] {3}, 'c')).requiresGrad(true);
+        Tensor na = Tensor.wrap(Nd4j.create(a.toDoubleArray(), new long[] {2, 3}, 'c'))
+                .requiresGrad(true);
+        Tensor nb =
+                Tensor.wrap(Nd4j.create(b.toDoubleArray(), new long[] {3}, 'c')).requiresGrad(true);
         GradCheck.check("atan2 (native, broadcast)", t -> t[0].atan2(t[1]).mul(t[0]), na, nb);
         Tensor scalarLike = Tensor.fromArray(DType.FLOAT64, new double[] {-0.7}).requiresGrad(true);
         GradCheck.check("atan2 with a 0-d operand", t -> t[0].atan2(t[1]), na, scalarLike);

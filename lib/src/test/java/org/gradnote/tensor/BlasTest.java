@@ -26,11 +26,17 @@ class BlasTest {
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
                         double s = 0;
-                        for (int p = 0; p < k; p++) s += (ta ? a.getDouble(p, i) : a.getDouble(i, p)) * (tb ? b.getDouble(j, p) : b.getDouble(p, j));
+                        for (int p = 0; p < k; p++)
+                            s += (ta ? a.getDouble(p, i) : a.getDouble(i, p))
+                                    * (tb ? b.getDouble(j, p) : b.getDouble(p, j));
                         expected[i * n + j] = s;
                     }
                 }
-                assertArrayEquals(expected, out.data().asDouble(), type == DataType.FLOAT ? 1e-5 : 1e-12, "ta=" + ta + " tb=" + tb);
+                assertArrayEquals(
+                        expected,
+                        out.data().asDouble(),
+                        type == DataType.FLOAT ? 1e-5 : 1e-12,
+                        "ta=" + ta + " tb=" + tb);
             }
         }
     }
@@ -40,13 +46,18 @@ class BlasTest {
     @CsvSource({"FLOAT", "DOUBLE"})
     void columnMajorOperandsAreReadInPlace(DataType type) {
         Tensor.defaultDType();
-        INDArray a = Nd4j.rand(type, 4, 3).transpose(), b = Nd4j.rand(type, 5, 4).transpose();
+        INDArray a = Nd4j.rand(type, 4, 3).transpose(),
+                b = Nd4j.rand(type, 5, 4).transpose();
         INDArray out = Nd4j.createUninitialized(type, 3, 5);
         assertTrue(Blas.gemm(a, b, out, false, false));
-        assertArrayEquals(a.dup('c').mmul(b.dup('c')).data().asDouble(), out.data().asDouble(), 1e-6);
+        assertArrayEquals(
+                a.dup('c').mmul(b.dup('c')).data().asDouble(), out.data().asDouble(), 1e-6);
         INDArray outT = Nd4j.createUninitialized(type, 3, 3);
         assertTrue(Blas.gemm(a, a, outT, false, true));
-        assertArrayEquals(a.dup('c').mmul(a.dup('c').transpose()).dup('c').data().asDouble(), outT.data().asDouble(), 1e-6);
+        assertArrayEquals(
+                a.dup('c').mmul(a.dup('c').transpose()).dup('c').data().asDouble(),
+                outT.data().asDouble(),
+                1e-6);
     }
 
     @ParameterizedTest
@@ -56,12 +67,16 @@ class BlasTest {
         INDArray big = Nd4j.rand(DataType.FLOAT, 4, 6), out = Nd4j.createUninitialized(DataType.FLOAT, 4, 4);
         INDArray a = switch (kind) {
             case "strided" -> Nd4j.create(big.data(), new long[] {4, 3}, new long[] {6, 2}, 0, 'c');
-            case "offset" -> big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            case "offset" ->
+                big.get(
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all());
             case "mixed" -> Nd4j.rand(DataType.DOUBLE, 4, 3);
             default -> Nd4j.zeros(DataType.INT32, 4, 3);
         };
         INDArray b = Nd4j.rand(DataType.FLOAT, 3, 4);
-        assertFalse(Blas.gemm(a, b, kind.equals("offset") ? Nd4j.createUninitialized(DataType.FLOAT, 2, 4) : out, false, false));
+        assertFalse(Blas.gemm(
+                a, b, kind.equals("offset") ? Nd4j.createUninitialized(DataType.FLOAT, 2, 4) : out, false, false));
     }
 
     /** The raw form reads any dense arrays as matrices of the given sizes: the same call, so the same bits. */
@@ -87,11 +102,25 @@ class BlasTest {
     @org.junit.jupiter.api.Test
     void rawSizesBeyondAnArrayOrAnOffsetViewAreRefused() {
         Tensor.defaultDType();
-        INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), b = Nd4j.rand(DataType.FLOAT, 3, 4), out = Nd4j.createUninitialized(DataType.FLOAT, 2, 4);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 5, 3, a, b, out));
-        INDArray offset = Nd4j.rand(DataType.FLOAT, 4, 3).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4), org.nd4j.linalg.indexing.NDArrayIndex.all());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 4, 3, offset, b, out));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(false, false, 2, 4, 3, Nd4j.zeros(DataType.INT32, 2, 3), Nd4j.zeros(DataType.INT32, 3, 4), Nd4j.zeros(DataType.INT32, 2, 4)));
+        INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3),
+                b = Nd4j.rand(DataType.FLOAT, 3, 4),
+                out = Nd4j.createUninitialized(DataType.FLOAT, 2, 4);
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 5, 3, a, b, out));
+        INDArray offset = Nd4j.rand(DataType.FLOAT, 4, 3)
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Blas.gemm(false, false, 2, 4, 3, offset, b, out));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> Blas.gemm(
+                        false,
+                        false,
+                        2,
+                        4,
+                        3,
+                        Nd4j.zeros(DataType.INT32, 2, 3),
+                        Nd4j.zeros(DataType.INT32, 3, 4),
+                        Nd4j.zeros(DataType.INT32, 2, 4)));
     }
 }

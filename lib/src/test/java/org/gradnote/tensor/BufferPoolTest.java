@@ -30,8 +30,12 @@ class BufferPoolTest {
     void freshArraysOfAKnownShapeShareItsShapeBufferButNeverTheirData() {
         for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.INT64, DataType.BOOL}) {
             long[] shape = {3, 1, 4};
-            INDArray first = BufferPool.get().take(t, shape), second = BufferPool.get().take(t, shape);
-            assertSame(first.shapeInfoDataBuffer(), second.shapeInfoDataBuffer(), t + ": the shape buffer is looked up once");
+            INDArray first = BufferPool.get().take(t, shape),
+                    second = BufferPool.get().take(t, shape);
+            assertSame(
+                    first.shapeInfoDataBuffer(),
+                    second.shapeInfoDataBuffer(),
+                    t + ": the shape buffer is looked up once");
             assertNotSame(first.data(), second.data());
             assertArrayEquals(shape, second.shape());
             assertArrayEquals(new long[] {4, 4, 1}, second.stride());
@@ -41,7 +45,9 @@ class BufferPoolTest {
             first.assign(0);
             assertEquals(12.0, second.castTo(DataType.DOUBLE).sumNumber().doubleValue(), t.toString());
             // Views, reshapes and native ops on such an array behave as on any other.
-            assertEquals(Nd4j.ones(t, 3, 4).castTo(DataType.DOUBLE), second.reshape(3, 4).castTo(DataType.DOUBLE));
+            assertEquals(
+                    Nd4j.ones(t, 3, 4).castTo(DataType.DOUBLE),
+                    second.reshape(3, 4).castTo(DataType.DOUBLE));
         }
     }
 
@@ -59,7 +65,8 @@ class BufferPoolTest {
     void viewsShareTheDataUnderACachedShapeBufferAndMatchReshape() {
         for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             INDArray a = Nd4j.linspace(1, 24, 24).castTo(t).reshape(2, 3, 4);
-            INDArray v = BufferPool.get().view(a, new long[] {6, 4}), w = BufferPool.get().view(a, new long[] {6, 4});
+            INDArray v = BufferPool.get().view(a, new long[] {6, 4}),
+                    w = BufferPool.get().view(a, new long[] {6, 4});
             assertSame(v.shapeInfoDataBuffer(), w.shapeInfoDataBuffer(), "the shape buffer is looked up once");
             assertEquals(a.reshape(6, 4), v);
             assertArrayEquals(new long[] {4, 1}, v.stride());
@@ -67,22 +74,30 @@ class BufferPoolTest {
             assertEquals(-1.0, a.getDouble(1, 1, 0), "a view writes through to its base");
         }
         INDArray empty = Nd4j.createUninitialized(DataType.FLOAT, 0, 3);
-        assertArrayEquals(new long[] {3, 0}, BufferPool.get().view(empty, new long[] {3, 0}).shape());
+        assertArrayEquals(
+                new long[] {3, 0},
+                BufferPool.get().view(empty, new long[] {3, 0}).shape());
     }
 
     @Test
     void smallDenseSubtractionsInJavaGiveTheNativeOpsBits() {
         for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
-            INDArray d = Nd4j.randn(t, 16, 1, 3, 3).muli(1e3), src = Nd4j.randn(t, 16, 1, 3, 3).muli(1e-3);
+            INDArray d = Nd4j.randn(t, 16, 1, 3, 3).muli(1e3),
+                    src = Nd4j.randn(t, 16, 1, 3, 3).muli(1e-3);
             INDArray expected = d.dup();
             Engine.exec("subtract", new INDArray[] {expected, src}, expected);
             INDArray actual = d.dup();
             org.junit.jupiter.api.Assertions.assertTrue(Engine.subtractSmall(actual, src));
             assertEquals(expected, actual, t.toString());
-            assertArrayEquals(expected.castTo(DataType.DOUBLE).data().asDouble(), actual.castTo(DataType.DOUBLE).data().asDouble(), 0.0);
+            assertArrayEquals(
+                    expected.castTo(DataType.DOUBLE).data().asDouble(),
+                    actual.castTo(DataType.DOUBLE).data().asDouble(),
+                    0.0);
         }
-        org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.INT32, 4), Nd4j.zeros(DataType.INT32, 4)));
-        org.junit.jupiter.api.Assertions.assertFalse(Engine.subtractSmall(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
+        org.junit.jupiter.api.Assertions.assertFalse(
+                Engine.subtractSmall(Nd4j.zeros(DataType.INT32, 4), Nd4j.zeros(DataType.INT32, 4)));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                Engine.subtractSmall(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
                 "large arrays stay with the native op");
     }
 
@@ -100,7 +115,9 @@ class BufferPoolTest {
         r2.putScalar(3, 2, -5.0);
         assertEquals(-5.0, a.getDouble(0, 2, 3), "a cached view still writes through to its base");
         // An offset view is left to ND4J entirely.
-        INDArray tail = a.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 6),
+        INDArray tail = a.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 6),
                 org.nd4j.linalg.indexing.NDArrayIndex.all());
         assertEquals(tail.permute(0, 2, 1), Engine.permute(tail, new int[] {0, 2, 1}));
     }
@@ -111,19 +128,32 @@ class BufferPoolTest {
         w.mul(2.0).sum().backward();
         INDArray unseen = w.gradArray();
         w.zeroGrad();
-        assertSame(unseen, BufferPool.get().take(unseen.dataType(), unseen.shape()), "a gradient only the optimizer read is reused");
+        assertSame(
+                unseen,
+                BufferPool.get().take(unseen.dataType(), unseen.shape()),
+                "a gradient only the optimizer read is reused");
 
         w.mul(3.0).sum().backward();
         Tensor seen = w.grad();
         double[] before = seen.toDoubleArray();
         w.zeroGrad();
-        assertNotSame(seen.array(), BufferPool.get().take(seen.array().dataType(), seen.array().shape()), "a gradient handed out is not");
+        assertNotSame(
+                seen.array(),
+                BufferPool.get().take(seen.array().dataType(), seen.array().shape()),
+                "a gradient handed out is not");
         w.mul(5.0).sum().backward();
-        assertArrayEquals(before, seen.toDoubleArray(), 0.0, "and keeps its values, as torch's after zero_grad(set_to_none=True)");
+        assertArrayEquals(
+                before,
+                seen.toDoubleArray(),
+                0.0,
+                "and keeps its values, as torch's after zero_grad(set_to_none=True)");
 
         Tensor given = Tensor.ones(20, 15);
         w.setGrad(given);
         w.zeroGrad();
-        assertNotSame(given.array(), BufferPool.get().take(given.array().dataType(), given.array().shape()), "nor one the user set");
+        assertNotSame(
+                given.array(),
+                BufferPool.get().take(given.array().dataType(), given.array().shape()),
+                "nor one the user set");
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class ChannelLoopsTest {
     enum Type {
-        FLOAT(DataType.FLOAT), DOUBLE(DataType.DOUBLE);
+        FLOAT(DataType.FLOAT),
+        DOUBLE(DataType.DOUBLE);
 
         final DataType nd4j;
 
@@ -43,7 +44,8 @@ class ChannelLoopsTest {
 
     private static void assertSameBits(INDArray expected, INDArray actual) {
         assertArrayEquals(expected.shape(), actual.shape(), "shape");
-        INDArray e = expected.castTo(DataType.DOUBLE).dup('c'), a = actual.castTo(DataType.DOUBLE).dup('c');
+        INDArray e = expected.castTo(DataType.DOUBLE).dup('c'),
+                a = actual.castTo(DataType.DOUBLE).dup('c');
         long[] eb = new long[(int) e.length()], ab = new long[(int) a.length()];
         for (int i = 0; i < eb.length; i++) {
             eb[i] = Double.doubleToRawLongBits(e.getDouble(i));
@@ -71,7 +73,8 @@ class ChannelLoopsTest {
         INDArray y = random(t, 1, c, (long) n * p), bias = random(t, 2, c);
         INDArray view = Nd4j.create(y.data(), new long[] {n, c, p}, new long[] {p, (long) n * p, 1}, 0, 'c');
         INDArray expected = Nd4j.createUninitialized(t, n, c, p);
-        Engine.exec("biasadd", new INDArray[] {view, bias}, new INDArray[] {expected}, null, new boolean[] {true}, null);
+        Engine.exec(
+                "biasadd", new INDArray[] {view, bias}, new INDArray[] {expected}, null, new boolean[] {true}, null);
         INDArray actual = Nd4j.createUninitialized(t, n, c, p);
         ChannelLoops.toBatchMajor(y, bias, actual, n, c, p);
         assertSameBits(expected, actual);
@@ -141,6 +144,8 @@ class ChannelLoopsTest {
     @Test
     void sumBiasRefusesALayoutWhoseOrderItCannotKeep() {
         INDArray x = Nd4j.createUninitialized(DataType.FLOAT, 2, 3, 4);
-        assertThrows(IllegalArgumentException.class, () -> ChannelLoops.sumBias(x, Nd4j.createUninitialized(DataType.FLOAT, 3), 2, 3, 4));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ChannelLoops.sumBias(x, Nd4j.createUninitialized(DataType.FLOAT, 3), 2, 3, 4));
     }
 }

@@ -35,10 +35,22 @@ class ComputePathTest {
         }
         Tensor x = Tensor.fromArray(DType.FLOAT64, xv, n).requiresGrad(true);
         Tensor w = Tensor.fromArray(DType.FLOAT64, wv, n).requiresGrad(true);
-        Tensor y = x.mul(w).sub(0.25).div(w.add(1)).relu().add(x.abs().log1p()).mul(x.tanh()).add(x.sigmoid())
-                .add(x.atan2(w)).add(w.sqrt().log().exp()).add(w.pow(x.mul(0.1))).sub(x.square().neg()).add(w.rdiv(1).rsub(2));
+        Tensor y = x.mul(w)
+                .sub(0.25)
+                .div(w.add(1))
+                .relu()
+                .add(x.abs().log1p())
+                .mul(x.tanh())
+                .add(x.sigmoid())
+                .add(x.atan2(w))
+                .add(w.sqrt().log().exp())
+                .add(w.pow(x.mul(0.1)))
+                .sub(x.square().neg())
+                .add(w.rdiv(1).rsub(2));
         y.sum().backward();
-        return new double[][] {y.toDoubleArray(), x.grad().toDoubleArray(), w.grad().toDoubleArray()};
+        return new double[][] {
+            y.toDoubleArray(), x.grad().toDoubleArray(), w.grad().toDoubleArray()
+        };
     }
 
     @Test
@@ -49,7 +61,8 @@ class ComputePathTest {
             for (ComputePath p : ComputePath.values()) {
                 Gradnote.setPath(p);
                 double[][] got = chain(n);
-                for (int k = 0; k < 3; k++) assertArrayEquals(reference[k], got[k], 1e-12, p + " n=" + n + " part " + k);
+                for (int k = 0; k < 3; k++)
+                    assertArrayEquals(reference[k], got[k], 1e-12, p + " n=" + n + " part " + k);
             }
         }
     }

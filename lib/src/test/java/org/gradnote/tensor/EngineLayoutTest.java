@@ -35,20 +35,28 @@ class EngineLayoutTest {
             assertArrayEquals(v.shape(), c.shape());
             assertArrayEquals(v.dup('c').data().asFloat(), Engine.floats(c), 0f);
         }
-        assertArrayEquals(new float[] {2, 3, 4, 8, 9, 10, 14, 15, 16, 20, 21, 22}, Engine.floats(Engine.contiguous(cols)), 0f);
-        assertArrayEquals(new float[] {6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, Engine.floats(Engine.contiguous(rows)), 0f);
+        assertArrayEquals(
+                new float[] {2, 3, 4, 8, 9, 10, 14, 15, 16, 20, 21, 22}, Engine.floats(Engine.contiguous(cols)), 0f);
+        assertArrayEquals(
+                new float[] {6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, Engine.floats(Engine.contiguous(rows)), 0f);
     }
 
     @Test
     void aFailingNativeOpThrowsWithItsNameAndTheNextCallStillWorks() {
         INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), b = Nd4j.rand(DataType.FLOAT, 4, 5);
-        RuntimeException e = assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
                 () -> Engine.exec("matmul", new INDArray[] {a, b}, Nd4j.createUninitialized(DataType.FLOAT, 2, 5)));
         // gradnote's words first (op, dtypes, shapes); libnd4j's text only as the cause.
-        assertTrue(e.getMessage().startsWith("gradnote: the native op 'matmul' failed on inputs (float32 [2, 3], float32 [4, 5])"
-                + " with outputs (float32 [2, 5])"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("gradnote: the native op 'matmul' failed on inputs (float32 [2, 3], float32 [4, 5])"
+                                + " with outputs (float32 [2, 5])"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("libnd4j"), e.getMessage());
-        assertTrue(e.getCause() != null && e.getCause().getMessage().startsWith("libnd4j: "), String.valueOf(e.getCause()));
+        assertTrue(
+                e.getCause() != null && e.getCause().getMessage().startsWith("libnd4j: "),
+                String.valueOf(e.getCause()));
         INDArray c = Nd4j.rand(DataType.FLOAT, 3, 5), out = Nd4j.createUninitialized(DataType.FLOAT, 2, 5);
         Engine.exec("matmul", new INDArray[] {a, c}, out);
         assertEquals(a.mmul(c), out);
@@ -60,11 +68,45 @@ class EngineLayoutTest {
      */
     @Test
     void everyOpNameGradnoteRunsHashesToItsRegisteredOp() {
-        String[] names = {"add", "subtract", "multiply", "divide", "Pow", "relu", "relu_bp", "tanh", "tanh_bp", "sigmoid",
-                "sigmoid_bp", "softmax", "softmax_bp", "identity", "matmul", "matmul_bp", "reduce_sum", "reduce_mean", "gather",
-                "scatter_add", "onehot", "batchnorm", "maxpool2d", "maxpool2d_bp", "avgpool2d", "avgpool2d_bp", "equals",
-                "not_equals", "greater", "greater_equal", "less", "less_equal", "permute", "biasadd", "adam_updater", "reversesubtract",
-                "select"};
+        String[] names = {
+            "add",
+            "subtract",
+            "multiply",
+            "divide",
+            "Pow",
+            "relu",
+            "relu_bp",
+            "tanh",
+            "tanh_bp",
+            "sigmoid",
+            "sigmoid_bp",
+            "softmax",
+            "softmax_bp",
+            "identity",
+            "matmul",
+            "matmul_bp",
+            "reduce_sum",
+            "reduce_mean",
+            "gather",
+            "scatter_add",
+            "onehot",
+            "batchnorm",
+            "maxpool2d",
+            "maxpool2d_bp",
+            "avgpool2d",
+            "avgpool2d_bp",
+            "equals",
+            "not_equals",
+            "greater",
+            "greater_equal",
+            "less",
+            "less_equal",
+            "permute",
+            "biasadd",
+            "adam_updater",
+            "reversesubtract",
+            "select"
+        };
         var table = Nd4j.getExecutioner().getCustomOperations();
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(names));
         // The element-wise table's native ops, so that a new entry is checked without an edit here.
@@ -79,7 +121,8 @@ class EngineLayoutTest {
     @Test
     void anAliasRunsThroughTheTableOnItsFirstCall() {
         INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3), c = Nd4j.rand(DataType.FLOAT, 3, 5);
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, 2, 5), again = Nd4j.createUninitialized(DataType.FLOAT, 2, 5);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, 2, 5),
+                again = Nd4j.createUninitialized(DataType.FLOAT, 2, 5);
         Engine.exec("mMul", new INDArray[] {a, c}, out);
         Engine.exec("mMul", new INDArray[] {a, c}, again);
         assertEquals(a.mmul(c), out);
@@ -97,8 +140,12 @@ class EngineLayoutTest {
         assertTrue(Engine.isColumnMajor(x.data()));
         Tensor.linear(x, w, null).mul(upstream).sum().backward();
         Tensor yRef = y.detach().requiresGrad(true), wRef = w.detach().requiresGrad(true);
-        Tensor.linear(yRef.transpose(1, 2).copy().reshape(40, 8), wRef, null).mul(upstream).sum().backward();
-        assertFalse(Engine.isColumnMajor(yRef.transpose(1, 2).copy().reshape(40, 8).data()));
+        Tensor.linear(yRef.transpose(1, 2).copy().reshape(40, 8), wRef, null)
+                .mul(upstream)
+                .sum()
+                .backward();
+        assertFalse(
+                Engine.isColumnMajor(yRef.transpose(1, 2).copy().reshape(40, 8).data()));
         assertArrayEquals(yRef.grad().toDoubleArray(), y.grad().toDoubleArray(), 1e-12);
         assertArrayEquals(wRef.grad().toDoubleArray(), w.grad().toDoubleArray(), 1e-12);
         // What the rule hands back: x's gradient in x's own (column-major) layout, which the transpose's backward

@@ -30,7 +30,9 @@ class GradientCheckTest {
 
     @Test
     void binaryOpsWithBroadcasting() {
-        long[][][] cases = {{{3, 4}, {3, 4}}, {{3, 1}, {1, 4}}, {{2, 3, 4}, {4}}, {{4}, {2, 3, 4}}, {{2, 1, 4}, {3, 1}}, {{}, {3, 2}}};
+        long[][][] cases = {
+            {{3, 4}, {3, 4}}, {{3, 1}, {1, 4}}, {{2, 3, 4}, {4}}, {{4}, {2, 3, 4}}, {{2, 1, 4}, {3, 1}}, {{}, {3, 2}}
+        };
         for (long[][] c : cases) {
             String tag = java.util.Arrays.toString(c[0]) + " with " + java.util.Arrays.toString(c[1]);
             check("add " + tag, t -> t[0].add(t[1]), r(c[0]), r(c[1]));
@@ -114,7 +116,12 @@ class GradientCheckTest {
         check("linear", t -> Tensor.linear(t[0], t[1], t[2]), r(5, 4), r(3, 4), r(3));
         check("linear no bias", t -> Tensor.linear(t[0], t[1], null), r(5, 4), r(3, 4));
         check("linear 3-D input", t -> Tensor.linear(t[0], t[1], t[2]), r(2, 5, 4), r(3, 4), r(3));
-        check("linear column-major input", t -> Tensor.linear(t[0].transpose(0, 1), t[1], t[2]), r(4, 5), r(3, 4), r(3));
+        check(
+                "linear column-major input",
+                t -> Tensor.linear(t[0].transpose(0, 1), t[1], t[2]),
+                r(4, 5),
+                r(3, 4),
+                r(3));
     }
 
     @Test
@@ -124,16 +131,30 @@ class GradientCheckTest {
         check("transpose", t -> t[0].transpose(0, 1).matmul(t[1]), r(3, 4), r(3, 2));
         check("permute", t -> t[0].permute(2, 0, 1).exp(), r(2, 3, 4));
         check("t", t -> t[0].t().tanh(), r(3, 4));
-        check("squeeze/unsqueeze", t -> t[0].unsqueeze(1).squeeze(1).unsqueeze(-1).squeeze().exp(), r(3, 4));
+        check(
+                "squeeze/unsqueeze",
+                t -> t[0].unsqueeze(1).squeeze(1).unsqueeze(-1).squeeze().exp(),
+                r(3, 4));
         check("flatten(1)", t -> t[0].flatten(1).exp(), r(2, 3, 4));
         check("slice", t -> t[0].slice(1, 1, 3).exp(), r(3, 4));
         check("slice step", t -> t[0].slice(0, 0, 5, 2).exp(), r(5, 2));
         check("slice negative", t -> t[0].slice(1, -2, 4).exp(), r(3, 4));
         check("select", t -> t[0].select(1, 2).exp(), r(3, 4));
-        check("indexSelect dim 0 repeated", t -> t[0].indexSelect(0, Tensor.of(2L, 0L, 2L)).exp(), r(3, 4));
+        check(
+                "indexSelect dim 0 repeated",
+                t -> t[0].indexSelect(0, Tensor.of(2L, 0L, 2L)).exp(),
+                r(3, 4));
         check("indexSelect dim 1", t -> t[0].indexSelect(1, Tensor.of(3L, 1L)).exp(), r(3, 4));
-        check("gather dim 1", t -> t[0].gather(1, Tensor.of(new long[] {0, 2, 1, 1, 3, 3}).reshape(3, 2)).exp(), r(3, 4));
-        check("gather dim 0", t -> t[0].gather(0, Tensor.of(new long[] {2, 0, 1, 1}).reshape(1, 4)).exp(), r(3, 4));
+        check(
+                "gather dim 1",
+                t -> t[0].gather(1, Tensor.of(new long[] {0, 2, 1, 1, 3, 3}).reshape(3, 2))
+                        .exp(),
+                r(3, 4));
+        check(
+                "gather dim 0",
+                t -> t[0].gather(0, Tensor.of(new long[] {2, 0, 1, 1}).reshape(1, 4))
+                        .exp(),
+                r(3, 4));
         check("cat dim 0", t -> Tensor.cat(0, t[0], t[1]).exp(), r(2, 3), r(4, 3));
         check("cat dim 1", t -> Tensor.cat(1, t[0], t[1]).exp(), r(2, 3), r(2, 1));
         check("stack", t -> Tensor.stack(List.of(t[0], t[1]), 1).exp(), r(2, 3), r(2, 3));

@@ -30,7 +30,9 @@ class MaxPoolTest {
             // Few distinct values, so that windows hold ties; some NaNs and infinities.
             for (int i = 0; i < n; i++) {
                 int k = r.nextInt(12);
-                src[i] = k == 0 ? Float.NaN : k == 1 ? Float.NEGATIVE_INFINITY : k == 2 ? Float.POSITIVE_INFINITY : r.nextInt(3);
+                src[i] = k == 0
+                        ? Float.NaN
+                        : k == 1 ? Float.NEGATIVE_INFINITY : k == 2 ? Float.POSITIVE_INFINITY : r.nextInt(3);
             }
             float[] dst = new float[planes * oh * ow];
             int[] argmax = new int[dst.length];
@@ -52,9 +54,12 @@ class MaxPoolTest {
     void onlyThePlainCoursesWindowTakesTheShortcut() {
         assertTrue(MaxPool.isPlain2x2(new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 1, 1, false)));
         for (LayerPrimitives.Window w : new LayerPrimitives.Window[] {
-                new LayerPrimitives.Window(2, 2, 1, 1, 0, 0, 1, 1, false), new LayerPrimitives.Window(2, 2, 2, 2, 1, 1, 1, 1, false),
-                new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 2, 2, false), new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 1, 1, true),
-                new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false)}) {
+            new LayerPrimitives.Window(2, 2, 1, 1, 0, 0, 1, 1, false),
+                    new LayerPrimitives.Window(2, 2, 2, 2, 1, 1, 1, 1, false),
+            new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 2, 2, false),
+                    new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 1, 1, true),
+            new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false)
+        }) {
             assertTrue(!MaxPool.isPlain2x2(w), w.toString());
         }
     }

@@ -36,17 +36,22 @@ class MemoryTest {
     @Test
     void outOfRangeOrMismatchedCopiesThrowInsteadOfTouchingMemory() {
         INDArray f = Nd4j.zeros(DataType.FLOAT, 4);
-        assertThrows(IndexOutOfBoundsException.class, () -> Memory.get(f, new float[8], 0, 5), "past the native buffer");
+        assertThrows(
+                IndexOutOfBoundsException.class, () -> Memory.get(f, new float[8], 0, 5), "past the native buffer");
         assertThrows(IndexOutOfBoundsException.class, () -> Memory.put(f, new float[3], 0, 4), "past the Java array");
         assertThrows(IndexOutOfBoundsException.class, () -> Memory.get(f, new float[4], 2, 3));
-        assertThrows(IllegalArgumentException.class, () -> Memory.get(f, new double[4], 0, 4), "float buffer read as doubles");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Memory.get(f, new double[4], 0, 4),
+                "float buffer read as doubles");
     }
 
     @Test
     void buffersOfOffsetViewsKeepTheNioRoute() {
         INDArray big = Nd4j.linspace(1, 20, 20).castTo(DataType.FLOAT).reshape(4, 5);
         INDArray rows = big.get(NDArrayIndex.interval(2, 4), NDArrayIndex.all());
-        float[] viaMemory = new float[rows.data().length() > 0 ? (int) rows.data().length() : 0];
+        float[] viaMemory =
+                new float[rows.data().length() > 0 ? (int) rows.data().length() : 0];
         float[] viaNio = new float[viaMemory.length];
         Memory.get(rows, viaMemory, 0, viaMemory.length);
         rows.data().asNioFloat().get(0, viaNio, 0, viaNio.length);

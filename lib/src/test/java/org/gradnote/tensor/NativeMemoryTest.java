@@ -31,7 +31,13 @@ class NativeMemoryTest {
     void aCachedContextDoesNotKeepEveryOutputItWrote() throws InterruptedException {
         INDArray x = Nd4j.rand(DataType.FLOAT, 512, 512);
         // Before the fix the context held every output: +1 MB per call, ~1.2 GB here.
-        long mb = growthMb(() -> Engine.exec("relu", new INDArray[] {x}, new INDArray[] {Nd4j.createUninitialized(DataType.FLOAT, 512, 512)}, null, null, new double[] {0}));
+        long mb = growthMb(() -> Engine.exec(
+                "relu",
+                new INDArray[] {x},
+                new INDArray[] {Nd4j.createUninitialized(DataType.FLOAT, 512, 512)},
+                null,
+                null,
+                new double[] {0}));
         assertTrue(mb < 300, "resident size grew by " + mb + " MB over 1200 relu calls with fresh 1 MB outputs");
     }
 }

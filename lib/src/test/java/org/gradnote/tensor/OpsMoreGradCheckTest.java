@@ -58,7 +58,10 @@ class OpsMoreGradCheckTest {
         check("std", t -> t[0].std(), r(3, 4));
         check("std dim 1", t -> t[0].std(1, false, true), r(3, 4));
         check("prod", t -> t[0].prod(), r(2, 3));
-        check("prod dim 1 with zeros", t -> t[0].prod(1, false), of(new long[] {3, 3}, 2, 0, 3, 0, 1.5, 0, 1.5, -2, 0.5));
+        check(
+                "prod dim 1 with zeros",
+                t -> t[0].prod(1, false),
+                of(new long[] {3, 3}, 2, 0, 3, 0, 1.5, 0, 1.5, -2, 0.5));
     }
 
     @Test
@@ -69,7 +72,9 @@ class OpsMoreGradCheckTest {
         check("cumprod(1)", t -> t[0].cumprod(1), r(3, 4));
         check("cumprod(0) 3-D", t -> t[0].cumprod(0), r(3, 2, 2));
         // Zeros: the first zero of a line gets the product without it, later elements nothing (torch's formula).
-        check("cumprod with zeros", t -> t[0].cumprod(1),
+        check(
+                "cumprod with zeros",
+                t -> t[0].cumprod(1),
                 of(new long[] {3, 4}, 2, 0, 3, 0.5, 0, 1.5, 0, 2, 1.5, -2, 0.5, 0));
     }
 
@@ -153,15 +158,25 @@ class OpsMoreGradCheckTest {
             check("bce posWeight " + red, t -> WeightedLosses.bceWithLogits(t[0], y, pw, red), r(2, 3));
             Tensor target = Tensor.of(0L, 3, 1, -100, 2);
             Tensor w = Tensor.of(FLOAT64, 1, 2, 0.5, 3);
-            check("crossEntropy weights ignore smoothing " + red,
-                    t -> WeightedLosses.crossEntropy(t[0], target, w, -100, 0.2, red), r(5, 4));
+            check(
+                    "crossEntropy weights ignore smoothing " + red,
+                    t -> WeightedLosses.crossEntropy(t[0], target, w, -100, 0.2, red),
+                    r(5, 4));
         }
         Tensor t4 = Tensor.of(0L, 2, 1, 1, 2, 0, 0, 1).reshape(2, 2, 2);
-        check("crossEntropy 4-D", t -> WeightedLosses.crossEntropy(t[0], t4, null, 1, 0.1, Reduction.MEAN), r(2, 3, 2, 2));
-        Tensor p = Tensor.of(FLOAT64, 0.2, 0.3, 0.5, 0.1, 0.6, 0.3).reshape(2, 3).requiresGrad(true);
+        check(
+                "crossEntropy 4-D",
+                t -> WeightedLosses.crossEntropy(t[0], t4, null, 1, 0.1, Reduction.MEAN),
+                r(2, 3, 2, 2));
+        Tensor p =
+                Tensor.of(FLOAT64, 0.2, 0.3, 0.5, 0.1, 0.6, 0.3).reshape(2, 3).requiresGrad(true);
         for (KlDiv.KlReduction red : KlDiv.KlReduction.values()) {
             check("klDiv " + red, t -> KlDiv.klDiv(t[0].logSoftmax(1), t[1], red, false), r(2, 3), p);
         }
-        check("klDiv logTarget", t -> KlDiv.klDiv(t[0].logSoftmax(1), t[1].logSoftmax(1), KlDiv.KlReduction.BATCHMEAN, true), r(2, 3), r(2, 3));
+        check(
+                "klDiv logTarget",
+                t -> KlDiv.klDiv(t[0].logSoftmax(1), t[1].logSoftmax(1), KlDiv.KlReduction.BATCHMEAN, true),
+                r(2, 3),
+                r(2, 3));
     }
 }

@@ -238,7 +238,8 @@ class OpsMoreParityTest {
     @Test
     void everyCaseHasAJavaCallAndEveryCallACase() {
         List<String> names = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases")) names.add(e.getAsJsonObject().get("name").getAsString());
+        for (JsonElement e : FX.getAsJsonArray("cases"))
+            names.add(e.getAsJsonObject().get("name").getAsString());
         for (String n : names) assertTrue(OPS.containsKey(n), "no Java call for fixture case " + n);
         for (String n : OPS.keySet()) assertTrue(names.contains(n), "Java call " + n + " has no fixture case");
         assertTrue(names.size() >= 150, "fixture has " + names.size() + " cases");
@@ -258,7 +259,8 @@ class OpsMoreParityTest {
         List<Tensor> outs = outputs(f.apply(x));
         var expected = c.getAsJsonArray("outputs");
         assertEquals(expected.size(), outs.size(), name + ": number of outputs");
-        for (int k = 0; k < outs.size(); k++) compare(name + " output " + k, expected.get(k).getAsJsonObject(), outs.get(k));
+        for (int k = 0; k < outs.size(); k++)
+            compare(name + " output " + k, expected.get(k).getAsJsonObject(), outs.get(k));
         if (!c.has("grads")) return;
         Tensor total = null;
         for (Tensor o : outs) {
@@ -295,8 +297,10 @@ class OpsMoreParityTest {
         double[] v = doubles(in.get("v"));
         long[] shape = longs(in.get("shape"));
         switch (in.get("dtype").getAsString()) {
-            case "float64": return Tensor.fromArray(DType.FLOAT64, v, shape);
-            case "float32": return Tensor.fromArray(DType.FLOAT32, v, shape);
+            case "float64":
+                return Tensor.fromArray(DType.FLOAT64, v, shape);
+            case "float32":
+                return Tensor.fromArray(DType.FLOAT32, v, shape);
             case "int64": {
                 long[] l = new long[v.length];
                 for (int i = 0; i < l.length; i++) l[i] = (long) v[i];
@@ -307,7 +311,8 @@ class OpsMoreParityTest {
                 for (int i = 0; i < b.length; i++) b[i] = v[i] != 0;
                 return Tensor.of(b).reshape(shape);
             }
-            default: throw new IllegalArgumentException("dtype " + in.get("dtype"));
+            default:
+                throw new IllegalArgumentException("dtype " + in.get("dtype"));
         }
     }
 
@@ -318,13 +323,15 @@ class OpsMoreParityTest {
         double[] e = doubles(exp.get("v")), a = actual.numel() == 0 ? new double[0] : actual.toDoubleArray();
         // float32: gradnote often computes in double and rounds once, torch in float throughout (its float32 gelu
         // loses ~1e-7 absolute in 1 + erf near -3): agreement to float32 precision of O(1) intermediates.
-        double rel = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-10, abs = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-12;
+        double rel = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-10,
+                abs = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-12;
         for (int i = 0; i < e.length; i++) {
-            boolean ok = Double.isNaN(e[i]) ? Double.isNaN(a[i])
-                    : Double.isInfinite(e[i]) ? e[i] == a[i]
-                    : Math.abs(e[i] - a[i]) <= abs + rel * Math.abs(e[i]);
-            if (!ok) fail(what + "[" + i + "]: expected " + e[i] + " (PyTorch), got " + a[i]
-                    + "\n expected " + java.util.Arrays.toString(e) + "\n actual   " + java.util.Arrays.toString(a));
+            boolean ok = Double.isNaN(e[i])
+                    ? Double.isNaN(a[i])
+                    : Double.isInfinite(e[i]) ? e[i] == a[i] : Math.abs(e[i] - a[i]) <= abs + rel * Math.abs(e[i]);
+            if (!ok)
+                fail(what + "[" + i + "]: expected " + e[i] + " (PyTorch), got " + a[i] + "\n expected "
+                        + java.util.Arrays.toString(e) + "\n actual   " + java.util.Arrays.toString(a));
         }
     }
 }

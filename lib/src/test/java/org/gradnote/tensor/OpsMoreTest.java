@@ -10,7 +10,8 @@ import org.junit.jupiter.api.function.Executable;
 class OpsMoreTest {
     private static void assertMessage(Class<? extends Throwable> type, Executable call, String... parts) {
         Throwable e = assertThrows(type, call);
-        for (String p : parts) assertTrue(e.getMessage().contains(p), "message '" + e.getMessage() + "' lacks '" + p + "'");
+        for (String p : parts)
+            assertTrue(e.getMessage().contains(p), "message '" + e.getMessage() + "' lacks '" + p + "'");
     }
 
     @Test
@@ -63,8 +64,20 @@ class OpsMoreTest {
         Tensor h = Tensor.of(DType.FLOAT64, Double.NaN, -3, 0.5).hardtanh();
         assertTrue(Double.isNaN(h.toDoubleArray()[0]), "hardtanh(NaN) is NaN, as torch: " + h);
         Tensor nan = Tensor.of(DType.FLOAT64, Double.NaN);
-        for (Tensor t : new Tensor[] {nan.elu(), nan.selu(), nan.gelu(), nan.gelu("tanh"), nan.silu(), nan.mish(), nan.maximum(Tensor.of(DType.FLOAT64, 1)),
-                nan.clamp(Tensor.of(DType.FLOAT64, 0), Tensor.of(DType.FLOAT64, 1)), nan.logsumexp(0), nan.norm(), nan.cumsum(0), nan.cumprod(0)}) {
+        for (Tensor t : new Tensor[] {
+            nan.elu(),
+            nan.selu(),
+            nan.gelu(),
+            nan.gelu("tanh"),
+            nan.silu(),
+            nan.mish(),
+            nan.maximum(Tensor.of(DType.FLOAT64, 1)),
+            nan.clamp(Tensor.of(DType.FLOAT64, 0), Tensor.of(DType.FLOAT64, 1)),
+            nan.logsumexp(0),
+            nan.norm(),
+            nan.cumsum(0),
+            nan.cumprod(0)
+        }) {
             assertTrue(Double.isNaN(t.toDoubleArray()[0]), "NaN in, NaN out as in torch: " + t);
         }
     }
@@ -77,9 +90,17 @@ class OpsMoreTest {
         assertArrayEquals(new double[] {1, -1, 3, -1}, x.toDoubleArray(), 0);
         assertTrue(x.version() > v);
         Tensor w = Tensor.ones(DType.FLOAT64, 2).requiresGrad(true);
-        assertMessage(IllegalStateException.class, () -> w.maskedFill_(Tensor.of(true, false), 0), "maskedFill_", "requires grad");
+        assertMessage(
+                IllegalStateException.class,
+                () -> w.maskedFill_(Tensor.of(true, false), 0),
+                "maskedFill_",
+                "requires grad");
         Tensor h = w.mul(2);
-        assertMessage(IllegalStateException.class, () -> h.maskedFill_(Tensor.of(true, false), 0), "maskedFill_", "maskedFill");
+        assertMessage(
+                IllegalStateException.class,
+                () -> h.maskedFill_(Tensor.of(true, false), 0),
+                "maskedFill_",
+                "maskedFill");
         GradMode off = Tensor.noGrad();
         try {
             w.maskedFill_(Tensor.of(true, false), 5);
@@ -92,7 +113,10 @@ class OpsMoreTest {
     @Test
     void reductionsOfEmptyTensors() {
         Tensor e = Tensor.zeros(DType.FLOAT64, 0, 3);
-        assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, e.var(new int[] {0}, true, false).toDoubleArray(), 0);
+        assertArrayEquals(
+                new double[] {Double.NaN, Double.NaN, Double.NaN},
+                e.var(new int[] {0}, true, false).toDoubleArray(),
+                0);
         assertEquals(0, e.norm(1, new int[] {1}, false).numel());
         assertArrayEquals(new long[] {0, 1}, e.logsumexp(new int[] {1}, true).shape());
         assertEquals(1, Tensor.zeros(DType.INT64, 0).prod().item(), 0);
@@ -109,7 +133,14 @@ class OpsMoreTest {
     @Test
     void shapeOpErrorsNameTheOpAndShapes() {
         Tensor x = Tensor.zeros(DType.FLOAT64, 4, 2);
-        assertMessage(ShapeException.class, () -> x.split(new long[] {1, 2}, 0), "split", "[1, 2]", "sum to 3", "[4, 2]", "size 4");
+        assertMessage(
+                ShapeException.class,
+                () -> x.split(new long[] {1, 2}, 0),
+                "split",
+                "[1, 2]",
+                "sum to 3",
+                "[4, 2]",
+                "size 4");
         assertMessage(IllegalArgumentException.class, () -> x.split(0, 0), "split", "positive");
         assertMessage(IllegalArgumentException.class, () -> x.chunk(0, 0), "chunk", "positive");
         assertMessage(ShapeException.class, () -> x.repeat(2), "repeat", "[4, 2]");
@@ -125,8 +156,14 @@ class OpsMoreTest {
         assertMessage(IndexOutOfBoundsException.class, () -> x.all(5, false), "all", "dimension 5");
         assertMessage(IndexOutOfBoundsException.class, () -> x.logsumexp(2), "logsumexp", "dimension 2");
         assertMessage(IndexOutOfBoundsException.class, () -> x.var(new int[] {2}, true, false), "var", "dimension 2");
-        assertMessage(IllegalArgumentException.class, () -> x.var(new int[] {0, -2}, true, false), "var", "dim 0", "more than once");
-        assertMessage(IllegalArgumentException.class, () -> x.norm(2, new int[] {1, 1}, false), "norm", "more than once");
+        assertMessage(
+                IllegalArgumentException.class,
+                () -> x.var(new int[] {0, -2}, true, false),
+                "var",
+                "dim 0",
+                "more than once");
+        assertMessage(
+                IllegalArgumentException.class, () -> x.norm(2, new int[] {1, 1}, false), "norm", "more than once");
     }
 
     @Test
@@ -138,12 +175,19 @@ class OpsMoreTest {
         assertMessage(ShapeException.class, () -> x.logicalAnd(y), "logicalAnd", "[4, 2]", "[3]");
         assertMessage(IllegalArgumentException.class, () -> x.clamp((Tensor) null, null), "clamp");
         assertMessage(IllegalArgumentException.class, () -> x.maskedFill(Tensor.zeros(4, 2), 1), "maskedFill", "bool");
-        assertMessage(ShapeException.class, () -> x.maskedFill(Tensor.of(true, false, true), 1), "maskedFill", "[3]", "[4, 2]");
-        assertMessage(ShapeException.class, () -> x.maskedSelect(Tensor.of(true, false)), "maskedSelect", "[2]", "[4, 2]");
+        assertMessage(
+                ShapeException.class,
+                () -> x.maskedFill(Tensor.of(true, false, true), 1),
+                "maskedFill",
+                "[3]",
+                "[4, 2]");
+        assertMessage(
+                ShapeException.class, () -> x.maskedSelect(Tensor.of(true, false)), "maskedSelect", "[2]", "[4, 2]");
         Tensor m = Tensor.of(true, false, true, false);
         assertMessage(ShapeException.class, () -> x.maskedAssign(m, Tensor.zeros(3)), "maskedAssign", "[3]", "[2, 2]");
         assertMessage(IllegalArgumentException.class, () -> Tensor.of(1L, 2).norm(), "norm", "int64");
-        assertMessage(IllegalArgumentException.class, () -> Tensor.of(1L, 2).var(new int[0], true, false), "var", "int64");
+        assertMessage(
+                IllegalArgumentException.class, () -> Tensor.of(1L, 2).var(new int[0], true, false), "var", "int64");
         assertMessage(IllegalArgumentException.class, () -> x.norm(-1), "norm", "-1");
         assertMessage(IllegalArgumentException.class, () -> x.gelu("fast"), "gelu", "fast");
         assertMessage(IllegalArgumentException.class, () -> x.hardtanh(1, -1), "hardtanh");
@@ -152,13 +196,31 @@ class OpsMoreTest {
     @Test
     void einsumErrors() {
         Tensor a = Tensor.zeros(2, 3), b = Tensor.zeros(4, 5);
-        assertMessage(ShapeException.class, () -> Tensor.einsum("ij,jk->ik", a, b), "einsum", "'j'", "3", "4", "[4, 5]");
+        assertMessage(
+                ShapeException.class, () -> Tensor.einsum("ij,jk->ik", a, b), "einsum", "'j'", "3", "4", "[4, 5]");
         assertMessage(ShapeException.class, () -> Tensor.einsum("ijk->k", a), "einsum", "[2, 3]", "\"ijk\"");
-        assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("ij,jk->ik", a), "einsum", "2 operands", "1 were given");
+        assertMessage(
+                IllegalArgumentException.class,
+                () -> Tensor.einsum("ij,jk->ik", a),
+                "einsum",
+                "2 operands",
+                "1 were given");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("..ij->ij", a), "einsum", "'...'");
-        assertMessage(ShapeException.class, () -> Tensor.einsum("...ij,...jk->...ik", Tensor.zeros(2, 2, 3), Tensor.zeros(4, 3, 2)),
-                "einsum", "'...'", "[4, 3, 2]", "4 vs 2");
-        assertMessage(ShapeException.class, () -> Tensor.einsum("ii->i", a), "einsum", "'i'", "repeated", "2 and 3", "[2, 3]");
+        assertMessage(
+                ShapeException.class,
+                () -> Tensor.einsum("...ij,...jk->...ik", Tensor.zeros(2, 2, 3), Tensor.zeros(4, 3, 2)),
+                "einsum",
+                "'...'",
+                "[4, 3, 2]",
+                "4 vs 2");
+        assertMessage(
+                ShapeException.class,
+                () -> Tensor.einsum("ii->i", a),
+                "einsum",
+                "'i'",
+                "repeated",
+                "2 and 3",
+                "[2, 3]");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum("ij->iz", a), "einsum", "'z'");
         assertMessage(IllegalArgumentException.class, () -> Tensor.einsum(""), "einsum", "at least one operand");
         Tensor v = Tensor.of(DType.FLOAT64, 1, 2, 3);

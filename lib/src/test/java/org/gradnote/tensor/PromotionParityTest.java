@@ -50,13 +50,20 @@ class PromotionParityTest {
 
     private static Tensor binary(String op, Tensor a, Tensor b) {
         switch (op) {
-            case "add": return a.add(b);
-            case "sub": return a.sub(b);
-            case "mul": return a.mul(b);
-            case "div": return a.div(b);
-            case "pow": return a.pow(b);
-            case "atan2": return a.atan2(b);
-            default: throw new IllegalArgumentException(op);
+            case "add":
+                return a.add(b);
+            case "sub":
+                return a.sub(b);
+            case "mul":
+                return a.mul(b);
+            case "div":
+                return a.div(b);
+            case "pow":
+                return a.pow(b);
+            case "atan2":
+                return a.atan2(b);
+            default:
+                throw new IllegalArgumentException(op);
         }
     }
 
@@ -64,49 +71,72 @@ class PromotionParityTest {
         boolean integral = kind.equals("int");
         long n = (long) c;
         switch (op) {
-            case "add": return integral ? a.add(n) : a.add(c);
-            case "sub": return integral ? a.sub(n) : a.sub(c);
-            case "mul": return integral ? a.mul(n) : a.mul(c);
-            case "div": return integral ? a.div(n) : a.div(c);
-            case "pow": return integral ? a.pow(n) : a.pow(c);
-            case "rsub": return integral ? a.rsub(n) : a.rsub(c);
-            case "rdiv": return integral ? a.rdiv(n) : a.rdiv(c);
-            default: throw new IllegalArgumentException(op);
+            case "add":
+                return integral ? a.add(n) : a.add(c);
+            case "sub":
+                return integral ? a.sub(n) : a.sub(c);
+            case "mul":
+                return integral ? a.mul(n) : a.mul(c);
+            case "div":
+                return integral ? a.div(n) : a.div(c);
+            case "pow":
+                return integral ? a.pow(n) : a.pow(c);
+            case "rsub":
+                return integral ? a.rsub(n) : a.rsub(c);
+            case "rdiv":
+                return integral ? a.rdiv(n) : a.rdiv(c);
+            default:
+                throw new IllegalArgumentException(op);
         }
     }
 
     private static Tensor unary(String op, Tensor a) {
         switch (op) {
-            case "exp": return a.exp();
-            case "log": return a.log();
-            case "log1p": return a.log1p();
-            case "sqrt": return a.sqrt();
-            case "abs": return a.abs();
-            case "neg": return a.neg();
-            case "tanh": return a.tanh();
-            case "sigmoid": return a.sigmoid();
-            case "relu": return a.relu();
-            default: throw new IllegalArgumentException(op);
+            case "exp":
+                return a.exp();
+            case "log":
+                return a.log();
+            case "log1p":
+                return a.log1p();
+            case "sqrt":
+                return a.sqrt();
+            case "abs":
+                return a.abs();
+            case "neg":
+                return a.neg();
+            case "tanh":
+                return a.tanh();
+            case "sigmoid":
+                return a.sigmoid();
+            case "relu":
+                return a.relu();
+            default:
+                throw new IllegalArgumentException(op);
         }
     }
 
     /** Checks one case; returns a description of the mismatch, or null. */
     private static String check(String tag, JsonObject c, java.util.function.Supplier<Tensor> run) {
         if (c.has("error")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, run::get, tag + " should be refused as torch: " + c.get("error"));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, run::get, tag + " should be refused as torch: " + c.get("error"));
             String op = c.get("op").getAsString();
-            assertTrue(e.getMessage().startsWith(op.replace("rsub", "sub").replace("rdiv", "div") + ":"), tag + ": " + e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith(op.replace("rsub", "sub").replace("rdiv", "div") + ":"),
+                    tag + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("bool"), tag + ": the message names the dtype: " + e.getMessage());
             return null;
         }
         Tensor r = run.get();
-        if (!r.dtype().toString().equals(c.get("dtype").getAsString())) return tag + ": dtype " + r.dtype() + ", torch " + c.get("dtype").getAsString();
+        if (!r.dtype().toString().equals(c.get("dtype").getAsString()))
+            return tag + ": dtype " + r.dtype() + ", torch " + c.get("dtype").getAsString();
         double[] expected = values(c.getAsJsonArray("values")), actual = r.toDoubleArray();
         if (expected.length != actual.length) return tag + ": " + actual.length + " values, torch " + expected.length;
         double tol = r.dtype() == DType.FLOAT32 ? 1e-6 : r.dtype() == DType.FLOAT64 ? 1e-14 : 0;
         for (int i = 0; i < expected.length; i++) {
             double e = expected[i], a = actual[i];
-            boolean same = Double.isNaN(e) ? Double.isNaN(a) : e == a || Math.abs(e - a) <= tol * Math.max(1, Math.abs(e));
+            boolean same =
+                    Double.isNaN(e) ? Double.isNaN(a) : e == a || Math.abs(e - a) <= tol * Math.max(1, Math.abs(e));
             if (!same) return tag + ": value " + i + " is " + a + ", torch " + e;
         }
         return null;
@@ -150,15 +180,22 @@ class PromotionParityTest {
 
     @Test
     void theIssuesExamplesGiveTorchsNumbers() {
-        assertArrayEquals(new double[] {0, .5, 1, 1.5, 2, 2.5}, Tensor.arange(6).div(2).toDoubleArray(), 0);
+        assertArrayEquals(
+                new double[] {0, .5, 1, 1.5, 2, 2.5}, Tensor.arange(6).div(2).toDoubleArray(), 0);
         assertEquals(DType.FLOAT32, Tensor.arange(6).div(2).dtype());
-        assertArrayEquals(new double[] {0.5, 1.5, 2.5}, Tensor.arange(3).add(0.5).toDoubleArray(), 0);
+        assertArrayEquals(
+                new double[] {0.5, 1.5, 2.5}, Tensor.arange(3).add(0.5).toDoubleArray(), 0);
         assertArrayEquals(new double[] {0, 2.5, 5}, Tensor.arange(3).mul(2.5).toDoubleArray(), 0);
-        assertArrayEquals(new double[] {0, 1, Math.sqrt(2)}, Tensor.arange(3).pow(0.5).toDoubleArray(), 1e-7);
+        assertArrayEquals(
+                new double[] {0, 1, Math.sqrt(2)}, Tensor.arange(3).pow(0.5).toDoubleArray(), 1e-7);
         assertEquals(DType.INT64, Tensor.arange(3).add(2).dtype());
-        assertEquals(DType.INT64, Tensor.arange(3).mul(Tensor.of(true, false, true)).dtype());
-        assertArrayEquals(new double[] {0, 0.5, 0.6666666865348816},
-                Tensor.arange(3).div(Tensor.of(1, 2, 3)).toDoubleArray(), 0, "int / int is true division");
+        assertEquals(
+                DType.INT64, Tensor.arange(3).mul(Tensor.of(true, false, true)).dtype());
+        assertArrayEquals(
+                new double[] {0, 0.5, 0.6666666865348816},
+                Tensor.arange(3).div(Tensor.of(1, 2, 3)).toDoubleArray(),
+                0,
+                "int / int is true division");
     }
 
     @Test
@@ -172,13 +209,19 @@ class PromotionParityTest {
                 for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
                     double[] actual = Tensor.of(t, x).relu().toDoubleArray();
                     for (int i = 0; i < x.length; i++) {
-                        assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]),
+                        assertEquals(
+                                Double.doubleToLongBits(expected[i]),
+                                Double.doubleToLongBits(actual[i]),
                                 p + " " + t + " relu(" + x[i] + ") = " + actual[i] + ", torch " + expected[i]);
                     }
                     Tensor leaf = Tensor.of(t, x).requiresGrad(true);
                     leaf.relu().sum().backward();
                     // torch's threshold_backward: g where not (x <= 0), so a NaN input passes its gradient.
-                    assertArrayEquals(new double[] {1, 0, 0, 1, 0, 0, 1}, leaf.grad().toDoubleArray(), 0, p + " " + t + " relu gradient");
+                    assertArrayEquals(
+                            new double[] {1, 0, 0, 1, 0, 0, 1},
+                            leaf.grad().toDoubleArray(),
+                            0,
+                            p + " " + t + " relu gradient");
                 }
             }
         } finally {
@@ -190,16 +233,21 @@ class PromotionParityTest {
     void inPlaceOpsRefuseWhatTheTensorCannotHoldAndComparisonsPromote() {
         Tensor ints = Tensor.arange(3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ints.add_(0.5));
-        assertEquals("add_: result type float32 can't be cast to this tensor's dtype int64 (as in torch); use the out-of-place op,"
-                + " or convert first with to(DType)", e.getMessage());
+        assertEquals(
+                "add_: result type float32 can't be cast to this tensor's dtype int64 (as in torch); use the out-of-place op,"
+                        + " or convert first with to(DType)",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ints.mul_(Tensor.of(1.5)));
-        assertThrows(IllegalArgumentException.class, () -> Tensor.of(true, false).add_(1L));
+        assertThrows(
+                IllegalArgumentException.class, () -> Tensor.of(true, false).add_(1L));
         assertArrayEquals(new double[] {2, 3, 4}, ints.add_(2L).toDoubleArray(), 0, "an integer number is fine");
         assertArrayEquals(new double[] {4, 6, 8}, ints.mul_(2).toDoubleArray(), 0);
         assertEquals(DType.INT64, ints.dtype());
         Tensor floats = Tensor.of(1.0, 2.0).add_(Tensor.of(DType.FLOAT64, 0.5, 0.5));
-        assertArrayEquals(new double[] {1.5, 2.5}, floats.toDoubleArray(), 0, "float64 into float32 is allowed, as torch");
-        assertArrayEquals(new double[] {1, 0, 0}, Tensor.arange(3).lt(0.5).toDoubleArray(), 0, "compared as floats, not rounded");
+        assertArrayEquals(
+                new double[] {1.5, 2.5}, floats.toDoubleArray(), 0, "float64 into float32 is allowed, as torch");
+        assertArrayEquals(
+                new double[] {1, 0, 0}, Tensor.arange(3).lt(0.5).toDoubleArray(), 0, "compared as floats, not rounded");
         assertArrayEquals(new double[] {0, 1, 1}, Tensor.arange(3).ge(0.5).toDoubleArray(), 0);
         assertArrayEquals(new double[] {0, 0, 0}, Tensor.arange(3).eq(1.5).toDoubleArray(), 0);
         assertArrayEquals(new double[] {0, 1, 0}, Tensor.arange(3).eq(1.0).toDoubleArray(), 0);
@@ -208,17 +256,27 @@ class PromotionParityTest {
     @Test
     void comparisonsBetweenTensorsPromoteAsTorch() {
         Tensor two = Tensor.of(2L, 0L).to(DType.INT32);
-        assertArrayEquals(new double[] {0, 1}, Tensor.of(true, false).eq(two).toDoubleArray(), 0, "true == 2 is false in torch");
+        assertArrayEquals(
+                new double[] {0, 1}, Tensor.of(true, false).eq(two).toDoubleArray(), 0, "true == 2 is false in torch");
         assertArrayEquals(new double[] {1, 0}, two.gt(Tensor.of(true, false)).toDoubleArray(), 0);
-        assertArrayEquals(new double[] {1, 0}, Tensor.of(1L, 2L).lt(Tensor.of(1.5, 1.5)).toDoubleArray(), 0, "compared as floats");
+        assertArrayEquals(
+                new double[] {1, 0},
+                Tensor.of(1L, 2L).lt(Tensor.of(1.5, 1.5)).toDoubleArray(),
+                0,
+                "compared as floats");
     }
 
     @Test
     void noNd4jMessageReachesTheUser() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(true, false).neg());
-        assertEquals("neg: not supported for bool tensors (got dtype bool); convert first, e.g. x.to(DType.INT64)", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Tensor.of(true, false).neg());
+        assertEquals(
+                "neg: not supported for bool tensors (got dtype bool); convert first, e.g. x.to(DType.INT64)",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(true).sub(Tensor.of(1L)));
-        assertTrue(e.getMessage().startsWith("sub: not supported with a bool operand (dtypes bool and int64)"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("sub: not supported with a bool operand (dtypes bool and int64)"),
+                e.getMessage());
         assertFalse(e.getMessage().toLowerCase().contains("op."), e.getMessage());
     }
 }

@@ -33,12 +33,15 @@ class ReductionErrorsTest {
         return Stream.of(
                 Arguments.of("mean", "int64", (Supplier<Tensor>) () -> ints().mean()),
                 Arguments.of("mean", "int64", (Supplier<Tensor>) () -> ints().mean(1)),
-                Arguments.of("mean", "bool", (Supplier<Tensor>) () -> Tensor.of(true, false).mean()),
-                Arguments.of("mean", "int32", (Supplier<Tensor>) () -> ints().to(DType.INT32).mean(0, true)),
+                Arguments.of("mean", "bool", (Supplier<Tensor>)
+                        () -> Tensor.of(true, false).mean()),
+                Arguments.of("mean", "int32", (Supplier<Tensor>)
+                        () -> ints().to(DType.INT32).mean(0, true)),
                 Arguments.of("var", "int64", (Supplier<Tensor>) () -> ints().var(true)),
                 Arguments.of("var", "int64", (Supplier<Tensor>) () -> ints().var(0, true, false)),
                 Arguments.of("std", "int64", (Supplier<Tensor>) () -> ints().std(1, false, true)),
-                Arguments.of("std", "bool", (Supplier<Tensor>) () -> Tensor.of(true, false).std(true)));
+                Arguments.of("std", "bool", (Supplier<Tensor>)
+                        () -> Tensor.of(true, false).std(true)));
     }
 
     @ParameterizedTest(name = "{0} of {1}")
@@ -58,14 +61,22 @@ class ReductionErrorsTest {
 
     static Stream<Arguments> emptyExtremes() {
         return Stream.of(
-                Arguments.of("max", "[0]", (Supplier<Object>) () -> Tensor.zeros(0).max()),
-                Arguments.of("min", "[0, 3]", (Supplier<Object>) () -> Tensor.zeros(0, 3).min()),
-                Arguments.of("argmax", "[0]", (Supplier<Object>) () -> Tensor.zeros(0).argmax()),
-                Arguments.of("argmin", "[0, 3]", (Supplier<Object>) () -> Tensor.zeros(0, 3).argmin()),
-                Arguments.of("max", "[0, 3]", (Supplier<Object>) () -> Tensor.zeros(0, 3).max(0)),
-                Arguments.of("min", "[0, 3]", (Supplier<Object>) () -> Tensor.zeros(0, 3).min(0, true)),
-                Arguments.of("amax", "[0, 3]", (Supplier<Object>) () -> Tensor.zeros(0, 3).amax(0)),
-                Arguments.of("argmax", "[3, 0]", (Supplier<Object>) () -> Tensor.zeros(3, 0).argmax(1)));
+                Arguments.of(
+                        "max", "[0]", (Supplier<Object>) () -> Tensor.zeros(0).max()),
+                Arguments.of("min", "[0, 3]", (Supplier<Object>)
+                        () -> Tensor.zeros(0, 3).min()),
+                Arguments.of("argmax", "[0]", (Supplier<Object>)
+                        () -> Tensor.zeros(0).argmax()),
+                Arguments.of("argmin", "[0, 3]", (Supplier<Object>)
+                        () -> Tensor.zeros(0, 3).argmin()),
+                Arguments.of("max", "[0, 3]", (Supplier<Object>)
+                        () -> Tensor.zeros(0, 3).max(0)),
+                Arguments.of("min", "[0, 3]", (Supplier<Object>)
+                        () -> Tensor.zeros(0, 3).min(0, true)),
+                Arguments.of("amax", "[0, 3]", (Supplier<Object>)
+                        () -> Tensor.zeros(0, 3).amax(0)),
+                Arguments.of("argmax", "[3, 0]", (Supplier<Object>)
+                        () -> Tensor.zeros(3, 0).argmax(1)));
     }
 
     @ParameterizedTest(name = "{0} of {1}")
@@ -78,8 +89,12 @@ class ReductionErrorsTest {
 
     @Test
     void reductionDimensionsOutOfRangeNameTheOpAndTheRank() {
-        for (Supplier<Object> f : java.util.List.<Supplier<Object>>of(() -> ints().sum(2), () -> Tensor.ones(2, 2).mean(new int[] {0, 5}, false),
-                () -> ints().max(-3), () -> ints().argmin(2), () -> Tensor.ones(2, 2).var(4, true, false))) {
+        for (Supplier<Object> f : java.util.List.<Supplier<Object>>of(
+                () -> ints().sum(2),
+                () -> Tensor.ones(2, 2).mean(new int[] {0, 5}, false),
+                () -> ints().max(-3),
+                () -> ints().argmin(2),
+                () -> Tensor.ones(2, 2).var(4, true, false))) {
             IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, f::get);
             assertMentions(e, "dimension", "rank 2");
             assertOwnWords(e);
@@ -89,35 +104,41 @@ class ReductionErrorsTest {
     @Test
     void poolingAnIntegerTensorIsRefusedAsInTorch() {
         Tensor x = Tensor.zeros(DType.FLOAT32, 1, 1, 4, 4).toLong();
-        IllegalArgumentException max = assertThrows(IllegalArgumentException.class, () -> Functional.maxPool2d(x, 2, 2, 0));
+        IllegalArgumentException max =
+                assertThrows(IllegalArgumentException.class, () -> Functional.maxPool2d(x, 2, 2, 0));
         assertMentions(max, "maxPool2d", "int64", "[1, 1, 4, 4]");
         assertOwnWords(max);
-        IllegalArgumentException avg = assertThrows(IllegalArgumentException.class, () -> Functional.avgPool2d(x, 2, 2, 0));
+        IllegalArgumentException avg =
+                assertThrows(IllegalArgumentException.class, () -> Functional.avgPool2d(x, 2, 2, 0));
         assertMentions(avg, "avgPool2d", "int64");
     }
 
     @Test
     void normalisingAnIntegerTensorIsRefusedNamingTheDtype() {
         Tensor x = Tensor.ones(DType.FLOAT32, 4, 3).toLong();
-        IllegalArgumentException bn = assertThrows(IllegalArgumentException.class,
-                () -> Functional.batchNorm(x, null, null, null, null, true, 0.1, 1e-5));
+        IllegalArgumentException bn = assertThrows(
+                IllegalArgumentException.class, () -> Functional.batchNorm(x, null, null, null, null, true, 0.1, 1e-5));
         assertMentions(bn, "batchNorm", "int64");
-        IllegalArgumentException ln = assertThrows(IllegalArgumentException.class,
-                () -> Functional.layerNorm(x, new long[] {3}, null, null, 1e-5));
+        IllegalArgumentException ln = assertThrows(
+                IllegalArgumentException.class, () -> Functional.layerNorm(x, new long[] {3}, null, null, 1e-5));
         assertMentions(ln, "layerNorm", "int64");
     }
 
     @Test
     void binaryCrossEntropiesNameTheirDtypesAndShapes() {
-        IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException dtype = assertThrows(
+                IllegalArgumentException.class,
                 () -> Functional.binaryCrossEntropyWithLogits(Tensor.of(0.5, 0.5), Tensor.of(1L, 0)));
         assertMentions(dtype, "binaryCrossEntropyWithLogits", "float32", "int64");
-        ShapeException shape = assertThrows(ShapeException.class,
+        ShapeException shape = assertThrows(
+                ShapeException.class,
                 () -> Functional.binaryCrossEntropy(Tensor.of(0.5, 0.5), Tensor.of(1.0, 0.0, 1.0)));
         assertMentions(shape, "binaryCrossEntropy", "[2]", "[3]");
         // A NaN probability is refused as torch refuses it ("should be between 0 and 1"), not turned into a loss.
-        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> org.gradnote.nn.Losses.bce(
-                Tensor.of(0.5, Double.NaN), Tensor.of(1.0, 0.0), org.gradnote.nn.Reduction.MEAN));
+        IllegalArgumentException nan = assertThrows(
+                IllegalArgumentException.class,
+                () -> org.gradnote.nn.Losses.bce(
+                        Tensor.of(0.5, Double.NaN), Tensor.of(1.0, 0.0), org.gradnote.nn.Reduction.MEAN));
         assertMentions(nan, "bce", "[0, 1]", "NaN");
     }
 }

@@ -42,7 +42,8 @@ class ReluLoopsTest {
         x[5] = Float.NEGATIVE_INFINITY;
         g[6] = Float.NaN;
         x[6] = 1f;
-        INDArray xa = Nd4j.createFromArray(x).reshape(32, 6, 8, 8), ga = Nd4j.createFromArray(g).reshape(32, 6, 8, 8);
+        INDArray xa = Nd4j.createFromArray(x).reshape(32, 6, 8, 8),
+                ga = Nd4j.createFromArray(g).reshape(32, 6, 8, 8);
         INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 32, 6, 8, 8);
         Engine.exec("relu_bp", new INDArray[] {xa, ga}, new INDArray[] {expected}, null, null, new double[] {0.0});
         INDArray actual = Nd4j.createUninitialized(DataType.FLOAT, 32, 6, 8, 8);
@@ -71,7 +72,16 @@ class ReluLoopsTest {
         int n = 3620;
         float[] x = new float[n];
         for (int i = 0; i < n; i++) x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-40, 30)));
-        float[] special = {0f, -0f, Float.NaN, -Float.NaN, Float.MIN_VALUE, -Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        float[] special = {
+            0f,
+            -0f,
+            Float.NaN,
+            -Float.NaN,
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY
+        };
         System.arraycopy(special, 0, x, 0, special.length);
         INDArray xa = Nd4j.createFromArray(x).reshape(1, 10, 362);
         INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 1, 10, 362);
@@ -79,7 +89,8 @@ class ReluLoopsTest {
         INDArray actual = Nd4j.createUninitialized(DataType.FLOAT, 1, 10, 362);
         org.junit.jupiter.api.Assertions.assertTrue(ReluLoops.forward(xa, actual));
         assertArrayEquals(expected.data().asInt(), actual.data().asInt(), "bit patterns");
-        org.junit.jupiter.api.Assertions.assertFalse(ReluLoops.forward(Nd4j.zeros(DataType.FLOAT, 5000), Nd4j.zeros(DataType.FLOAT, 5000)));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                ReluLoops.forward(Nd4j.zeros(DataType.FLOAT, 5000), Nd4j.zeros(DataType.FLOAT, 5000)));
     }
 
     @Test
@@ -92,22 +103,35 @@ class ReluLoopsTest {
             assertEquals(view.dup('c'), dst);
             // A stepped slice from the first element; an offset one is left to the native copy.
             INDArray big = Nd4j.linspace(1, 600, 600).castTo(t).reshape(20, 30);
-            INDArray part = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 15), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3, 29));
+            INDArray part = big.get(
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 15),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3, 29));
             INDArray d2 = Nd4j.createUninitialized(t, part.shape());
             org.junit.jupiter.api.Assertions.assertTrue(StridedCopy.copy(part, d2));
             assertEquals(part.dup('c'), d2);
-            INDArray shifted = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 2, 15), org.nd4j.linalg.indexing.NDArrayIndex.interval(5, 3, 29));
-            org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(shifted, Nd4j.createUninitialized(t, shifted.shape())));
+            INDArray shifted = big.get(
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 2, 15),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(5, 3, 29));
+            org.junit.jupiter.api.Assertions.assertFalse(
+                    StridedCopy.copy(shifted, Nd4j.createUninitialized(t, shifted.shape())));
             assertEquals(shifted.dup('c'), Engine.contiguous(shifted));
             assertEquals(shifted.permute(1, 0).dup('c'), Engine.contiguous(shifted.permute(1, 0)));
         }
-        INDArray cube = Nd4j.linspace(1, 120, 120).castTo(DataType.FLOAT).reshape(4, 5, 6).permute(2, 0, 1);
+        INDArray cube = Nd4j.linspace(1, 120, 120)
+                .castTo(DataType.FLOAT)
+                .reshape(4, 5, 6)
+                .permute(2, 0, 1);
         INDArray c3 = Nd4j.createUninitialized(DataType.FLOAT, 6, 4, 5);
         org.junit.jupiter.api.Assertions.assertTrue(StridedCopy.copy(cube, c3));
         assertEquals(cube.dup('c'), c3);
-        INDArray four = Nd4j.linspace(1, 120, 120).castTo(DataType.FLOAT).reshape(2, 3, 4, 5).permute(3, 2, 1, 0);
-        org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(four, Nd4j.createUninitialized(DataType.FLOAT, 5, 4, 3, 2)));
+        INDArray four = Nd4j.linspace(1, 120, 120)
+                .castTo(DataType.FLOAT)
+                .reshape(2, 3, 4, 5)
+                .permute(3, 2, 1, 0);
+        org.junit.jupiter.api.Assertions.assertFalse(
+                StridedCopy.copy(four, Nd4j.createUninitialized(DataType.FLOAT, 5, 4, 3, 2)));
         assertEquals(four.dup('c'), Engine.contiguous(four), "four real dimensions go to the native copy");
-        org.junit.jupiter.api.Assertions.assertFalse(StridedCopy.copy(Nd4j.zeros(DataType.INT32, 3, 4).transpose(), Nd4j.zeros(DataType.INT32, 4, 3)));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                StridedCopy.copy(Nd4j.zeros(DataType.INT32, 3, 4).transpose(), Nd4j.zeros(DataType.INT32, 4, 3)));
     }
 }

@@ -46,13 +46,30 @@ class SmallOpsTest {
         return new Tensor[] {heap.requiresGrad(true), nd.requiresGrad(true)};
     }
 
-    private static final List<Function<Tensor[], Tensor>> BINARY = List.of(
-            t -> t[0].add(t[1]), t -> t[0].sub(t[1]), t -> t[0].mul(t[1]), t -> t[0].div(t[1]));
+    private static final List<Function<Tensor[], Tensor>> BINARY =
+            List.of(t -> t[0].add(t[1]), t -> t[0].sub(t[1]), t -> t[0].mul(t[1]), t -> t[0].div(t[1]));
 
     private static final List<Function<Tensor, Tensor>> UNARY = List.of(
-            t -> t.add(1.5), t -> t.sub(0.25), t -> t.mul(-3), t -> t.div(7), t -> t.rsub(2), t -> t.rdiv(3), t -> t.neg(),
-            t -> t.pow(2), t -> t.pow(3.5), t -> t.square(), t -> t.exp(), t -> t.log(), t -> t.sqrt(), t -> t.abs(),
-            t -> t.tanh(), t -> t.sigmoid(), t -> t.relu(), t -> t.sub(1).relu(), Tensor::sum, Tensor::mean);
+            t -> t.add(1.5),
+            t -> t.sub(0.25),
+            t -> t.mul(-3),
+            t -> t.div(7),
+            t -> t.rsub(2),
+            t -> t.rdiv(3),
+            t -> t.neg(),
+            t -> t.pow(2),
+            t -> t.pow(3.5),
+            t -> t.square(),
+            t -> t.exp(),
+            t -> t.log(),
+            t -> t.sqrt(),
+            t -> t.abs(),
+            t -> t.tanh(),
+            t -> t.sigmoid(),
+            t -> t.relu(),
+            t -> t.sub(1).relu(),
+            Tensor::sum,
+            Tensor::mean);
 
     @Test
     void unaryOpsMatchTheNativePathForwardAndBackward() {
@@ -67,7 +84,11 @@ class SmallOpsTest {
                 h.mul(h).sum().backward();
                 n.mul(n).sum().backward();
                 assertNotNull(x[0].grad().small(), "a heap leaf gets a heap gradient");
-                close(type, "gradient " + k, x[1].grad().toDoubleArray(), x[0].grad().toDoubleArray());
+                close(
+                        type,
+                        "gradient " + k,
+                        x[1].grad().toDoubleArray(),
+                        x[0].grad().toDoubleArray());
             }
         }
     }
@@ -79,7 +100,8 @@ class SmallOpsTest {
             for (long[][] s : shapes) {
                 for (int k = 0; k < BINARY.size(); k++) {
                     Tensor[] a = twins(type, 0.5, 2.0, s[0]), b = twins(type, 0.5, 2.0, s[1]);
-                    Tensor h = BINARY.get(k).apply(new Tensor[] {a[0], b[0]}), n = BINARY.get(k).apply(new Tensor[] {a[1], b[1]});
+                    Tensor h = BINARY.get(k).apply(new Tensor[] {a[0], b[0]}),
+                            n = BINARY.get(k).apply(new Tensor[] {a[1], b[1]});
                     String tag = "op " + k + " " + Shapes.str(s[0]) + " " + Shapes.str(s[1]) + " " + type;
                     assertNotNull(h.small(), tag);
                     assertArrayEquals(n.shape(), h.shape(), tag);
@@ -87,8 +109,16 @@ class SmallOpsTest {
                     assertArrayEquals(n.toDoubleArray(), h.toDoubleArray(), 0.0, tag);
                     h.exp().sum().backward();
                     n.exp().sum().backward();
-                    close(type, "grad a " + tag, a[1].grad().toDoubleArray(), a[0].grad().toDoubleArray());
-                    close(type, "grad b " + tag, b[1].grad().toDoubleArray(), b[0].grad().toDoubleArray());
+                    close(
+                            type,
+                            "grad a " + tag,
+                            a[1].grad().toDoubleArray(),
+                            a[0].grad().toDoubleArray());
+                    close(
+                            type,
+                            "grad b " + tag,
+                            b[1].grad().toDoubleArray(),
+                            b[0].grad().toDoubleArray());
                 }
             }
         }
@@ -99,7 +129,16 @@ class SmallOpsTest {
         Tensor x = Tensor.uniform(DType.FLOAT64, 0.5, 2, 2, 3).requiresGrad(true);
         Tensor y = Tensor.uniform(DType.FLOAT64, 0.5, 2, 1).requiresGrad(true);
         assertNotNull(x.small());
-        GradCheck.check("heap chain", t -> t[0].mul(t[1]).add(t[0].div(t[1])).tanh().sub(t[0].sqrt()).sigmoid().log(), x, y);
+        GradCheck.check(
+                "heap chain",
+                t -> t[0].mul(t[1])
+                        .add(t[0].div(t[1]))
+                        .tanh()
+                        .sub(t[0].sqrt())
+                        .sigmoid()
+                        .log(),
+                x,
+                y);
     }
 
     @Test
@@ -111,7 +150,9 @@ class SmallOpsTest {
         assertNotNull(out.small());
         assertEquals(27.0, out.item());
         assertArrayEquals(new double[] {4.5, 4.5, 4.5, 4.5}, x.grad().toDoubleArray(), 0.0);
-        assertTrue(x.grad().toString().startsWith("tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]]"), x.grad().toString());
+        assertTrue(
+                x.grad().toString().startsWith("tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]]"),
+                x.grad().toString());
     }
 
     @Test
@@ -119,19 +160,22 @@ class SmallOpsTest {
         Tensor w = Tensor.randn(DType.FLOAT64, 3, 2).requiresGrad(true);
         Tensor big = Tensor.randn(DType.FLOAT64, 20, 3);
         assertNotNull(w.small());
-        Tensor h = w.tanh();                       // heap
-        Tensor out = big.matmul(h).relu().sum();   // native: h moves to ND4J
+        Tensor h = w.tanh(); // heap
+        Tensor out = big.matmul(h).relu().sum(); // native: h moves to ND4J
         assertNull(h.small());
         out.backward();
         assertNotNull(w.grad());
-        GradCheck.check("mixed", t -> big.matmul(t[0].tanh().mul(t[0])).relu().sum(), Tensor.randn(DType.FLOAT64, 3, 2).requiresGrad(true));
+        GradCheck.check(
+                "mixed",
+                t -> big.matmul(t[0].tanh().mul(t[0])).relu().sum(),
+                Tensor.randn(DType.FLOAT64, 3, 2).requiresGrad(true));
     }
 
     @Test
     void detachedAliasesShareTheMoveAndInPlaceChanges() {
         Tensor a = Tensor.zeros(2, 2);
         Tensor b = a.detach();
-        a.add_(1.0);                    // in place: a moves to ND4J, b sees it
+        a.add_(1.0); // in place: a moves to ND4J, b sees it
         assertNull(b.small());
         assertArrayEquals(new double[] {1, 1, 1, 1}, b.toDoubleArray(), 0.0);
         assertSame(a.array(), b.array());
@@ -148,7 +192,8 @@ class SmallOpsTest {
         try (GradMode ignored = Tensor.noGrad()) {
             z.mul_(2.0);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> z.sum().backward());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> z.sum().backward());
         assertTrue(e.getMessage().contains("'exp'"), e.getMessage());
     }
 
@@ -174,7 +219,8 @@ class SmallOpsTest {
         double tol = type == DType.FLOAT32 ? 2e-6 : 1e-13;
         assertEquals(expected.length, actual.length, what);
         for (int i = 0; i < expected.length; i++) {
-            assertTrue(Math.abs(expected[i] - actual[i]) <= tol * Math.max(1, Math.abs(expected[i])),
+            assertTrue(
+                    Math.abs(expected[i] - actual[i]) <= tol * Math.max(1, Math.abs(expected[i])),
                     what + " element " + i + ": native " + expected[i] + " heap " + actual[i]);
         }
     }

@@ -56,7 +56,8 @@ class TensorErrorsTest {
     void matmulShapeMismatchNamesBothShapes() {
         ShapeException e = assertThrows(ShapeException.class, () -> x64(2, 3).matmul(x64(2, 3)));
         assertMentions(e, "matmul", "[2, 3]", "3 != 2");
-        ShapeException scalar = assertThrows(ShapeException.class, () -> Tensor.scalar(1).matmul(x64(2, 2)));
+        ShapeException scalar =
+                assertThrows(ShapeException.class, () -> Tensor.scalar(1).matmul(x64(2, 2)));
         assertMentions(scalar, "matmul", "[]", "[2, 2]");
         ShapeException vec = assertThrows(ShapeException.class, () -> x64(3).matmul(x64(4)));
         assertMentions(vec, "matmul", "[3]", "[4]");
@@ -91,7 +92,8 @@ class TensorErrorsTest {
 
     @Test
     void whereNeedsABoolCondition() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.where(x64(2), x64(2), x64(2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Tensor.where(x64(2), x64(2), x64(2)));
         assertMentions(e, "where", "bool", "float64");
     }
 
@@ -176,7 +178,8 @@ class TensorErrorsTest {
         Tensor x = t64(0.5, 1.0).requiresGrad(true);
         Tensor y = x.exp();
         y.mul_(2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> y.sum().backward());
         assertMentions(e, "exp", "in-place");
     }
 
@@ -187,7 +190,8 @@ class TensorErrorsTest {
         try (var g = Tensor.noGrad()) {
             y.add_(1);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> y.sum().backward());
         assertMentions(e, "exp", "in-place");
     }
 
@@ -197,7 +201,8 @@ class TensorErrorsTest {
         Tensor h = x.mul(3); // non-leaf
         Tensor y = h.mul(h); // mul saves h
         h.mul_(2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> y.sum().backward());
         assertMentions(e, "'mul'", "in-place", "[2]");
     }
 
@@ -216,13 +221,18 @@ class TensorErrorsTest {
     void inPlaceChangeOfOtherOutputReadingOpsIsDetected() {
         // sqrt, div, rdiv, logSoftmax and max also read their own output in the gradient rule.
         java.util.List<java.util.function.Function<Tensor, Tensor>> ops = java.util.List.of(
-                Tensor::sqrt, t -> t.div(t64(2, 4)), t -> t.rdiv(1), t -> t.reshape(1, 2).logSoftmax(1), Tensor::max);
+                Tensor::sqrt,
+                t -> t.div(t64(2, 4)),
+                t -> t.rdiv(1),
+                t -> t.reshape(1, 2).logSoftmax(1),
+                Tensor::max);
         String[] names = {"sqrt", "div", "rdiv", "logSoftmax", "max"};
         for (int i = 0; i < names.length; i++) {
             Tensor x = t64(1, 2).requiresGrad(true);
             Tensor y = ops.get(i).apply(x);
             y.mul_(3);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward(), names[i]);
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> y.sum().backward(), names[i]);
             assertMentions(e, "'" + names[i] + "'");
         }
     }
@@ -242,7 +252,8 @@ class TensorErrorsTest {
             try (GradMode ignored = Tensor.noGrad()) {
                 view.mul_(2);
             }
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward(), how);
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> y.sum().backward(), how);
             assertTrue(e.getMessage().contains("'exp'"), e.getMessage());
         }
         // a result that is a copy does not share it: changing it leaves y's graph usable
@@ -276,16 +287,30 @@ class TensorErrorsTest {
     void inPlaceOnALeafRequiringGradOutsideNoGradIsRefused() {
         Tensor w = x64(2, 2).requiresGrad(true);
         for (String op : new String[] {"mul_", "add_", "sub_", "zero_", "fill_", "copy_"}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
-                switch (op) {
-                    case "mul_": w.mul_(2); break;
-                    case "add_": w.add_(x64(2, 2)); break;
-                    case "sub_": w.sub_(x64(2, 2)); break;
-                    case "zero_": w.zero_(); break;
-                    case "fill_": w.fill_(3); break;
-                    default: w.copy_(x64(2, 2));
-                }
-            }, op);
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> {
+                        switch (op) {
+                            case "mul_":
+                                w.mul_(2);
+                                break;
+                            case "add_":
+                                w.add_(x64(2, 2));
+                                break;
+                            case "sub_":
+                                w.sub_(x64(2, 2));
+                                break;
+                            case "zero_":
+                                w.zero_();
+                                break;
+                            case "fill_":
+                                w.fill_(3);
+                                break;
+                            default:
+                                w.copy_(x64(2, 2));
+                        }
+                    },
+                    op);
             assertMentions(e, op, "leaf", "noGrad");
         }
         try (var g = Tensor.noGrad()) {
@@ -298,37 +323,42 @@ class TensorErrorsTest {
 
     @Test
     void itemOnANonScalarNamesTheShape() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> x64(2, 3).item());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> x64(2, 3).item());
         assertMentions(e, "item", "6 elements", "[2, 3]");
         assertEquals(1.0, x64(1, 1).item());
     }
 
     @Test
     void selectOutOfRangeNamesIndexDimensionAndSize() {
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).select(1, 4));
+        IndexOutOfBoundsException e =
+                assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).select(1, 4));
         assertMentions(e, "select", "4", "dimension 1", "size 4");
         assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).select(0, -4));
         assertEquals(4, x64(3, 4).select(0, -1).numel());
-        IndexOutOfBoundsException dim = assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).select(2, 0));
+        IndexOutOfBoundsException dim =
+                assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).select(2, 0));
         assertMentions(dim, "select", "dimension 2", "rank 2");
     }
 
     @Test
     void indexSelectOutOfRangeNamesIndexAndSize() {
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> x64(3, 4).indexSelect(0, Tensor.of(0L, 3L)));
+        IndexOutOfBoundsException e =
+                assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).indexSelect(0, Tensor.of(0L, 3L)));
         assertMentions(e, "indexSelect", "3", "size 3");
-        IndexOutOfBoundsException neg = assertThrows(IndexOutOfBoundsException.class,
-                () -> x64(3, 4).indexSelect(1, Tensor.of(-1L)));
+        IndexOutOfBoundsException neg =
+                assertThrows(IndexOutOfBoundsException.class, () -> x64(3, 4).indexSelect(1, Tensor.of(-1L)));
         assertMentions(neg, "indexSelect", "-1");
-        ShapeException twoD = assertThrows(ShapeException.class, () -> x64(3, 4).indexSelect(0, Tensor.zeros(DType.INT64, 1, 1)));
+        ShapeException twoD =
+                assertThrows(ShapeException.class, () -> x64(3, 4).indexSelect(0, Tensor.zeros(DType.INT64, 1, 1)));
         assertMentions(twoD, "indexSelect", "1-D");
     }
 
     @Test
     void gatherOutOfRangeNamesIndexAndSize() {
         Tensor src = Tensor.fromArray(FLOAT64, new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+        IndexOutOfBoundsException e = assertThrows(
+                IndexOutOfBoundsException.class,
                 () -> src.gather(1, Tensor.fromArray(DType.INT64, new double[] {0, 3}, 2, 1)));
         assertMentions(e, "gather", "index 3", "size 3");
         ShapeException rank = assertThrows(ShapeException.class, () -> src.gather(1, Tensor.of(0L, 1L)));
@@ -337,22 +367,26 @@ class TensorErrorsTest {
 
     @Test
     void getOutOfRangeNamesIndex() {
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> x64(2, 2).get(0, 2));
+        IndexOutOfBoundsException e =
+                assertThrows(IndexOutOfBoundsException.class, () -> x64(2, 2).get(0, 2));
         assertMentions(e, "get", "2", "dimension 1");
         assertThrows(IndexOutOfBoundsException.class, () -> x64(2, 2).get(0));
     }
 
     @Test
     void oneHotWithAClassOutOfRangeNamesIt() {
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> Tensor.of(0L, 5L).oneHot(3));
+        IndexOutOfBoundsException e = assertThrows(
+                IndexOutOfBoundsException.class, () -> Tensor.of(0L, 5L).oneHot(3));
         assertMentions(e, "oneHot", "5", "3 classes");
     }
 
     @Test
     void requiresGradOnAnIntegerTensorFailsNamingTheDtype() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(1L, 2L).requiresGrad(true));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Tensor.of(1L, 2L).requiresGrad(true));
         assertMentions(e, "int64");
-        assertThrows(IllegalArgumentException.class, () -> Tensor.of(true, false).requiresGrad(true));
+        assertThrows(
+                IllegalArgumentException.class, () -> Tensor.of(true, false).requiresGrad(true));
     }
 
     @Test
@@ -371,7 +405,8 @@ class TensorErrorsTest {
 
     @Test
     void defaultDTypeMustBeFloatingPoint() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.setDefaultDType(DType.INT64));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Tensor.setDefaultDType(DType.INT64));
         assertMentions(e, "int64");
         assertEquals(DType.FLOAT32, Tensor.defaultDType());
     }
@@ -385,7 +420,8 @@ class TensorErrorsTest {
     @Test
     void integerConvolutionIsRefusedNamingTheOpAndTheType() {
         Tensor x = Tensor.zeros(DType.INT64, 1, 1, 4, 4), w = Tensor.zeros(DType.INT64, 2, 1, 3, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Functional.conv2d(x, w, null, 1, 0, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Functional.conv2d(x, w, null, 1, 0, 1));
         assertTrue(e.getMessage().startsWith("conv2d:") && e.getMessage().contains("int64"), e.getMessage());
         Tensor x1 = Tensor.zeros(DType.INT32, 1, 1, 5), w1 = Tensor.zeros(DType.INT32, 2, 1, 3);
         e = assertThrows(IllegalArgumentException.class, () -> Functional.conv1d(x1, w1, null, 1, 0, 1));

@@ -81,7 +81,8 @@ class TensorFactoryTest {
     void randIsRoughlyUniformOnZeroOne() {
         Gradnote.seed(1);
         double[] v = Tensor.rand(FLOAT64, 100_000).toDoubleArray();
-        double min = Arrays.stream(v).min().getAsDouble(), max = Arrays.stream(v).max().getAsDouble();
+        double min = Arrays.stream(v).min().getAsDouble(),
+                max = Arrays.stream(v).max().getAsDouble();
         assertTrue(min >= 0 && max < 1);
         assertEquals(0.5, mean(v), 0.005);
         assertEquals(Math.sqrt(1 / 12.0), std(v), 0.005);

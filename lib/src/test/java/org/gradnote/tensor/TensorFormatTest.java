@@ -21,7 +21,9 @@ class TensorFormatTest {
 
     @Test
     void vectorShapeIsAOneTuple() {
-        assertEquals("tensor([1., 2., 3.], shape=(3,), dtype=float32)", Tensor.of(1.0, 2.0, 3.0).toString());
+        assertEquals(
+                "tensor([1., 2., 3.], shape=(3,), dtype=float32)",
+                Tensor.of(1.0, 2.0, 3.0).toString());
     }
 
     @Test
@@ -34,7 +36,8 @@ class TensorFormatTest {
     @Test
     void scalarPrintsWithoutBrackets() {
         // torch: tensor(3.5000)
-        assertEquals("tensor(3.5000, shape=(), dtype=float32)", Tensor.scalar(3.5).toString());
+        assertEquals(
+                "tensor(3.5000, shape=(), dtype=float32)", Tensor.scalar(3.5).toString());
     }
 
     @Test
@@ -55,13 +58,17 @@ class TensorFormatTest {
     @Test
     void int64PrintsPlainRightAlignedIntegers() {
         // torch: tensor([ 1, 22, -3])
-        assertEquals("tensor([ 1, 22, -3], shape=(3,), dtype=int64)", Tensor.of(1L, 22L, -3L).toString());
+        assertEquals(
+                "tensor([ 1, 22, -3], shape=(3,), dtype=int64)",
+                Tensor.of(1L, 22L, -3L).toString());
     }
 
     @Test
     void boolPrintsTrueFalseLikePython() {
         // torch: tensor([ True, False])
-        assertEquals("tensor([ True, False], shape=(2,), dtype=bool)", Tensor.of(true, false).toString());
+        assertEquals(
+                "tensor([ True, False], shape=(2,), dtype=bool)",
+                Tensor.of(true, false).toString());
         assertTrue(Tensor.of(1.0, 5.0).gt(2).toString().contains("[False,  True]"));
     }
 
@@ -99,7 +106,9 @@ class TensorFormatTest {
         Tensor w = Tensor.ones(FLOAT32, 2).requiresGrad(true);
         // PyTorch prints requires_grad=True; gradnote prints lower-case true (cosmetic, reported).
         assertTrue(w.toString().endsWith(", requires_grad=True)"), w.toString());
-        assertTrue(w.mul(2).toString().endsWith(", grad_fn=<MulBackward0>)"), w.mul(2).toString());
+        assertTrue(
+                w.mul(2).toString().endsWith(", grad_fn=<MulBackward0>)"),
+                w.mul(2).toString());
         assertFalse(w.detach().toString().contains("grad"));
     }
 

@@ -3,9 +3,9 @@ package org.gradnote.tensor;
 import static org.gradnote.tensor.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,17 @@ class TensorOpsTest {
     }
 
     @ParameterizedTest(name = "{0} with {1} -> {2}")
-    @CsvSource(delimiter = ';', value = {
-        "3,4; 3,4; 3,4",
-        "3,1; 1,4; 3,4",
-        "2,3,4; 4; 2,3,4",
-        "4; 2,3,4; 2,3,4",
-        "2,1,4; 3,1; 2,3,4",
-        "; 3,2; 3,2",
-        "5,1,1; 1,6; 5,1,6"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "3,4; 3,4; 3,4",
+                "3,1; 1,4; 3,4",
+                "2,3,4; 4; 2,3,4",
+                "4; 2,3,4; 2,3,4",
+                "2,1,4; 3,1; 2,3,4",
+                "; 3,2; 3,2",
+                "5,1,1; 1,6; 5,1,6"
+            })
     void broadcastingFollowsNumpyRules(String a, String b, String expected) {
         Tensor x = Tensor.ones(FLOAT64, parse(a)), y = Tensor.ones(FLOAT64, parse(b));
         assertArrayEquals(parse(expected), x.add(y).shape());
@@ -57,10 +60,12 @@ class TensorOpsTest {
         double[] x = {-30, -800, 0, 30, 2000};
         double[] want = {Math.log1p(Math.exp(-30)), 0, Math.log(2), 30 + Math.log1p(Math.exp(-30)), 2000};
         double[] got = Tensor.of(FLOAT64, x).softplus().toDoubleArray();
-        for (int i = 0; i < x.length; i++) assertEquals(want[i], got[i], 1e-15 * Math.max(1, Math.abs(want[i])), "softplus(" + x[i] + ")");
+        for (int i = 0; i < x.length; i++)
+            assertEquals(want[i], got[i], 1e-15 * Math.max(1, Math.abs(want[i])), "softplus(" + x[i] + ")");
         for (Tensor f : List.of(Tensor.of(-20f), Tensor.full(-20, 300))) {
             double v = f.softplus().toDoubleArray()[0];
-            assertEquals(2.0611536e-9, v, 1e-15, "float32 softplus(-20) on " + (f.small() != null ? "the heap" : "ND4J"));
+            assertEquals(
+                    2.0611536e-9, v, 1e-15, "float32 softplus(-20) on " + (f.small() != null ? "the heap" : "ND4J"));
         }
     }
 
@@ -81,7 +86,9 @@ class TensorOpsTest {
         assertArrayEquals(new double[] {0.5, 1, 2}, x.div(2).toDoubleArray());
         assertArrayEquals(new double[] {-1, -2, -4}, x.neg().toDoubleArray());
         assertArrayEquals(new double[] {1, 4, 16}, x.square().toDoubleArray());
-        assertEquals(FLOAT64, Tensor.ones(DType.FLOAT32, 2).add(Tensor.ones(FLOAT64, 2)).dtype());
+        assertEquals(
+                FLOAT64,
+                Tensor.ones(DType.FLOAT32, 2).add(Tensor.ones(FLOAT64, 2)).dtype());
     }
 
     @Test
@@ -94,8 +101,13 @@ class TensorOpsTest {
         assertArrayEquals(new long[] {3}, t64(1, 1).matmul(a).shape());
         assertEquals(0, t64(1, 2).matmul(t64(3, 4)).dim());
         assertEquals(11, t64(1, 2).matmul(t64(3, 4)).item());
-        assertArrayEquals(new long[] {4, 2, 2}, Tensor.ones(FLOAT64, 4, 2, 3).matmul(b).shape());
-        assertArrayEquals(new long[] {4, 2, 5}, Tensor.ones(FLOAT64, 4, 2, 3).matmul(Tensor.ones(FLOAT64, 1, 3, 5)).shape());
+        assertArrayEquals(
+                new long[] {4, 2, 2}, Tensor.ones(FLOAT64, 4, 2, 3).matmul(b).shape());
+        assertArrayEquals(
+                new long[] {4, 2, 5},
+                Tensor.ones(FLOAT64, 4, 2, 3)
+                        .matmul(Tensor.ones(FLOAT64, 1, 3, 5))
+                        .shape());
     }
 
     @Test
@@ -127,7 +139,8 @@ class TensorOpsTest {
         assertArrayEquals(new double[] {3, 6}, x.amax(1).toDoubleArray());
         assertArrayEquals(new double[] {1, 2, 3}, x.amin(0).toDoubleArray());
         assertArrayEquals(new double[] {1, 1}, x.var(1, true, false).toDoubleArray(), 1e-12);
-        assertArrayEquals(new double[] {2 / 3.0, 2 / 3.0}, x.var(1, false, false).toDoubleArray(), 1e-12);
+        assertArrayEquals(
+                new double[] {2 / 3.0, 2 / 3.0}, x.var(1, false, false).toDoubleArray(), 1e-12);
     }
 
     @Test
@@ -163,7 +176,9 @@ class TensorOpsTest {
     @Test
     void whereSelectsWithBroadcasting() {
         Tensor x = t64(-1, 2, -3);
-        assertArrayEquals(new double[] {0, 2, 0}, Tensor.where(x.gt(0), x, Tensor.zeros(FLOAT64)).toDoubleArray());
+        assertArrayEquals(
+                new double[] {0, 2, 0},
+                Tensor.where(x.gt(0), x, Tensor.zeros(FLOAT64)).toDoubleArray());
         Tensor cond = Tensor.of(true, false);
         Tensor out = Tensor.where(cond.reshape(2, 1), Tensor.ones(FLOAT64, 3), Tensor.zeros(FLOAT64, 2, 3));
         assertArrayEquals(new double[] {1, 1, 1, 0, 0, 0}, out.toDoubleArray());
@@ -175,7 +190,8 @@ class TensorOpsTest {
         assertArrayEquals(new long[] {3, 3}, o.shape());
         assertArrayEquals(new double[] {0, 0, 1, 1, 0, 0, 0, 1, 0}, o.toDoubleArray());
         assertEquals(Tensor.defaultDType(), o.dtype());
-        assertArrayEquals(new long[] {2, 2, 4}, Tensor.zeros(DType.INT64, 2, 2).oneHot(4).shape());
+        assertArrayEquals(
+                new long[] {2, 2, 4}, Tensor.zeros(DType.INT64, 2, 2).oneHot(4).shape());
     }
 
     @Test
@@ -185,17 +201,26 @@ class TensorOpsTest {
         assertArrayEquals(new long[] {2, 2, 3}, Tensor.stack(1, a, b).shape());
         assertArrayEquals(new long[] {2, 3, 2}, Tensor.stack(2, a, b).shape());
         assertArrayEquals(new long[] {2, 3, 2}, Tensor.stack(-1, a, b).shape());
-        assertArrayEquals(new double[] {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0}, Tensor.stack(-1, a, b).toDoubleArray());
+        assertArrayEquals(
+                new double[] {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0},
+                Tensor.stack(-1, a, b).toDoubleArray());
         assertArrayEquals(new long[] {4, 3}, Tensor.cat(0, a, b).shape());
         assertArrayEquals(new long[] {2, 6}, Tensor.cat(1, a, b).shape());
-        assertArrayEquals(new long[] {2, 7}, Tensor.cat(List.of(a, Tensor.ones(FLOAT64, 2, 4)), -1).shape());
-        assertArrayEquals(new double[] {1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0}, Tensor.cat(1, a, b).toDoubleArray());
-        assertArrayEquals(new long[] {3, 2}, Tensor.stack(List.of(t64(1, 2), t64(3, 4), t64(5, 6)), 0).shape());
+        assertArrayEquals(
+                new long[] {2, 7},
+                Tensor.cat(List.of(a, Tensor.ones(FLOAT64, 2, 4)), -1).shape());
+        assertArrayEquals(
+                new double[] {1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0},
+                Tensor.cat(1, a, b).toDoubleArray());
+        assertArrayEquals(
+                new long[] {3, 2},
+                Tensor.stack(List.of(t64(1, 2), t64(3, 4), t64(5, 6)), 0).shape());
     }
 
     @Test
     void catAndStackPassGradientsBackToEachPart() {
-        Tensor a = Tensor.ones(FLOAT64, 2).requiresGrad(true), b = Tensor.ones(FLOAT64, 3).requiresGrad(true);
+        Tensor a = Tensor.ones(FLOAT64, 2).requiresGrad(true),
+                b = Tensor.ones(FLOAT64, 3).requiresGrad(true);
         Tensor.cat(0, a, b).mul(t64(1, 2, 3, 4, 5)).sum().backward();
         assertArrayEquals(new double[] {1, 2}, a.grad().toDoubleArray());
         assertArrayEquals(new double[] {3, 4, 5}, b.grad().toDoubleArray());
@@ -255,11 +280,14 @@ class TensorOpsTest {
         assertArrayEquals(new double[] {3, 6}, x.slice(1, -1, 3).toDoubleArray());
         assertArrayEquals(new double[] {4, 5, 6}, x.select(0, 1).toDoubleArray());
         assertArrayEquals(new double[] {3, 6}, x.select(1, -1).toDoubleArray());
-        assertArrayEquals(new double[] {3, 1, 6, 4}, x.indexSelect(1, Tensor.of(2L, 0L)).toDoubleArray());
+        assertArrayEquals(
+                new double[] {3, 1, 6, 4}, x.indexSelect(1, Tensor.of(2L, 0L)).toDoubleArray());
         Tensor g = x.gather(1, Tensor.fromArray(DType.INT64, new double[] {2, 0}, 2, 1));
         assertArrayEquals(s(2, 1), g.shape());
         assertArrayEquals(new double[] {3, 4}, g.toDoubleArray());
-        assertArrayEquals(new double[] {4, 5, 6}, x.maskedSelectRows(Tensor.of(false, true)).toDoubleArray());
+        assertArrayEquals(
+                new double[] {4, 5, 6},
+                x.maskedSelectRows(Tensor.of(false, true)).toDoubleArray());
     }
 
     /** indexSelect along dimension 0 copies whole rows (the minibatch path) for every type, repeats included. */
@@ -272,8 +300,11 @@ class TensorOpsTest {
         Tensor rows = x.indexSelect(0, Tensor.of(3L, 0L, 3L));
         assertArrayEquals(s(3, 3, 2), rows.shape());
         assertEquals(type, rows.dtype());
-        assertArrayEquals(new double[] {18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 18, 19, 20, 21, 22, 23}, rows.toDoubleArray());
-        assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, x.indexSelect(0, Tensor.of(new int[] {1})).toDoubleArray());
+        assertArrayEquals(
+                new double[] {18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 18, 19, 20, 21, 22, 23}, rows.toDoubleArray());
+        assertArrayEquals(
+                new double[] {6, 7, 8, 9, 10, 11},
+                x.indexSelect(0, Tensor.of(new int[] {1})).toDoubleArray());
         assertArrayEquals(s(0, 3, 2), x.indexSelect(0, Tensor.of(new int[0])).shape());
         Tensor flags = Tensor.of(true, false, false, true).indexSelect(0, Tensor.of(3L, 1L, 0L));
         assertEquals(DType.BOOL, flags.dtype());
@@ -284,7 +315,8 @@ class TensorOpsTest {
     @Test
     void indexSelectWithJavaIntsMatchesTheIndexTensorForm() {
         for (int dim = 0; dim < 3; dim++) {
-            Tensor x = Tensor.randn(DType.FLOAT64, 4, 3, 5).requiresGrad(true), w = Tensor.randn(DType.FLOAT64, 4, 3, 5);
+            Tensor x = Tensor.randn(DType.FLOAT64, 4, 3, 5).requiresGrad(true),
+                    w = Tensor.randn(DType.FLOAT64, 4, 3, 5);
             int[] picks = {2, 0, 2};
             Tensor a = x.indexSelect(dim, picks), b = x.indexSelect(dim, Tensor.of(2L, 0L, 2L));
             assertArrayEquals(b.toDoubleArray(), a.toDoubleArray(), 0.0, "dim " + dim);
@@ -292,7 +324,8 @@ class TensorOpsTest {
             Tensor ga = x.grad();
             x.zeroGrad();
             b.sum().backward();
-            assertArrayEquals(x.grad().toDoubleArray(), ga.toDoubleArray(), 0.0, "repeated indices accumulate, dim " + dim);
+            assertArrayEquals(
+                    x.grad().toDoubleArray(), ga.toDoubleArray(), 0.0, "repeated indices accumulate, dim " + dim);
         }
         Tensor x = Tensor.randn(3, 2);
         assertThrows(IndexOutOfBoundsException.class, () -> x.indexSelect(0, 0, 3));
@@ -311,7 +344,8 @@ class TensorOpsTest {
         out.sum().backward();
         assertArrayEquals(new double[] {1, 1, 1, 10, 10, 10}, y.grad().toDoubleArray());
         // Not a view (strides cannot express it): a copy with the same values.
-        assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, y.transpose(1, 2).reshape(6).toDoubleArray());
+        assertArrayEquals(
+                new double[] {0, 3, 1, 4, 2, 5}, y.transpose(1, 2).reshape(6).toDoubleArray());
     }
 
     /**
@@ -335,7 +369,9 @@ class TensorOpsTest {
             double[] gv = x.grad().toDoubleArray();
             for (int i = 0; i < xs.length; i++) {
                 double up = ws[(i % cols) * rows + i / cols], v = xs[i], sg = 1 / (1 + Math.exp(-v));
-                double d = f.equals("relu") ? (v > 0 ? 1 : 0) : f.equals("tanh") ? 1 - Math.tanh(v) * Math.tanh(v) : sg * (1 - sg);
+                double d = f.equals("relu")
+                        ? (v > 0 ? 1 : 0)
+                        : f.equals("tanh") ? 1 - Math.tanh(v) * Math.tanh(v) : sg * (1 - sg);
                 assertEquals(up * d, gv[i], 1e-12, f + " element " + i);
             }
         }

@@ -32,7 +32,8 @@ class UnfoldTest {
                     int covered = 0;
                     for (int r = 0; r < runs.length; r += 3) {
                         assertEquals(covered, runs[r], "runs are contiguous in the columns");
-                        for (int i = 0; i < runs[r + 2]; i++) rebuilt[runs[r] + i] = runs[r + 1] < 0 ? -1 : runs[r + 1] + i;
+                        for (int i = 0; i < runs[r + 2]; i++)
+                            rebuilt[runs[r] + i] = runs[r + 1] < 0 ? -1 : runs[r + 1] + i;
                         covered += runs[r + 2];
                     }
                     assertEquals(map.length, covered);
@@ -42,7 +43,8 @@ class UnfoldTest {
                     INDArray x = Nd4j.rand(t, s);
                     double[] xs = x.dup('c').data().asDouble();
                     double[] cols = Unfold.im2col(x, s, w).data().asDouble();
-                    for (int i = 0; i < map.length; i++) assertEquals(map[i] < 0 ? 0 : xs[map[i]], cols[i], 0.0, "entry " + i);
+                    for (int i = 0; i < map.length; i++)
+                        assertEquals(map[i] < 0 ? 0 : xs[map[i]], cols[i], 0.0, "entry " + i);
                 }
             }
         }
@@ -52,6 +54,7 @@ class UnfoldTest {
     @Test
     void shortRunsKeepTheGather() {
         // Stride 2 breaks every row into single entries: no runs.
-        assertNull(Unfold.runs(Unfold.map(new long[] {1, 1, 8, 8}, new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false))));
+        assertNull(Unfold.runs(
+                Unfold.map(new long[] {1, 1, 8, 8}, new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false))));
     }
 }

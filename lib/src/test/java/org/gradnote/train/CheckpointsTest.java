@@ -16,9 +16,9 @@ import org.gradnote.Gradnote;
 import org.gradnote.data.DataLoader;
 import org.gradnote.nn.Linear;
 import org.gradnote.nn.Loss;
+import org.gradnote.nn.StateDicts;
 import org.gradnote.optim.SGD;
 import org.gradnote.tensor.DType;
-import org.gradnote.nn.StateDicts;
 import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,10 @@ class CheckpointsTest {
         Linear model = TrainerTest.scalar(0);
         List<Double> weights = new ArrayList<>();
         Checkpoints ck = Checkpoints.to(dir.resolve("ckpt")).every(2).best();
-        History h = Trainer.of(model).loss(Loss.mse()).optimizer(new SGD(model.parameters(), 0.3)).epochs(9)
+        History h = Trainer.of(model)
+                .loss(Loss.mse())
+                .optimizer(new SGD(model.parameters(), 0.3))
+                .epochs(9)
                 .checkpoints(ck)
                 .listener(new TrainingListener() {
                     @Override
@@ -42,12 +45,17 @@ class CheckpointsTest {
                 })
                 .fit(DataLoader.of(TrainerTest.line(2), 10), DataLoader.of(TrainerTest.line(1), 10));
         try (Stream<Path> files = Files.list(ck.directory())) {
-            assertEquals(List.of("best.gnsd", "epoch-0002.gnsd", "epoch-0004.gnsd", "epoch-0006.gnsd", "epoch-0008.gnsd"),
+            assertEquals(
+                    List.of("best.gnsd", "epoch-0002.gnsd", "epoch-0004.gnsd", "epoch-0006.gnsd", "epoch-0008.gnsd"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertEquals(weights.get(3), StateDicts.read(ck.epochFile(4)).get("weight").item(), 0);
+        assertEquals(
+                weights.get(3), StateDicts.read(ck.epochFile(4)).get("weight").item(), 0);
         int best = h.bestEpoch("dev_loss");
-        assertEquals(weights.get(best - 1), StateDicts.read(ck.bestFile()).get("weight").item(), 0);
+        assertEquals(
+                weights.get(best - 1),
+                StateDicts.read(ck.bestFile()).get("weight").item(),
+                0);
         Linear restored = TrainerTest.scalar(5);
         restored.loadStateDict(StateDicts.read(ck.bestFile()));
         assertEquals(weights.get(best - 1), restored.weight().item(), 0);
@@ -74,7 +82,8 @@ class CheckpointsTest {
     @Test
     void notAStateDict() throws IOException {
         Path f = Files.writeString(dir.resolve("x.gnsd"), "hello");
-        assertEquals(f + " is not a gradnote state file (bad magic)",
+        assertEquals(
+                f + " is not a gradnote state file (bad magic)",
                 assertThrows(IOException.class, () -> StateDicts.read(f)).getMessage());
     }
 }

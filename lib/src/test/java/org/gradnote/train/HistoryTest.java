@@ -36,17 +36,24 @@ class HistoryTest {
         assertEquals(0.9, h.best("dev_loss"));
         assertEquals(2, h.bestEpoch("dev_loss"));
         assertEquals(0.8, h.best("dev_acc"), "accuracy: higher is better");
-        assertEquals(List.of("train_loss", "dev_loss", "dev_acc"), List.copyOf(h.toMap().keySet()));
+        assertEquals(
+                List.of("train_loss", "dev_loss", "dev_acc"),
+                List.copyOf(h.toMap().keySet()));
         h.toMap().get("dev_loss")[0] = 99;
         assertEquals(1.2, h.get("dev_loss")[0], "toMap returns copies");
         assertFalse(h.stoppedEarly());
-        assertEquals("History: no series 'val_loss' (recorded: train_loss, dev_loss, dev_acc)",
-                assertThrows(IllegalArgumentException.class, () -> h.get("val_loss")).getMessage());
+        assertEquals(
+                "History: no series 'val_loss' (recorded: train_loss, dev_loss, dev_acc)",
+                assertThrows(IllegalArgumentException.class, () -> h.get("val_loss"))
+                        .getMessage());
     }
 
     @Test
     void namesAppearingLateOrMissingGetNaN() {
-        History h = new History().append(row("train_loss", 1)).append(row("train_loss", 0.5, "lr", 0.1)).append(row("lr", 0.05));
+        History h = new History()
+                .append(row("train_loss", 1))
+                .append(row("train_loss", 0.5, "lr", 0.1))
+                .append(row("lr", 0.05));
         assertArrayEquals(new double[] {Double.NaN, 0.1, 0.05}, h.get("lr"));
         assertArrayEquals(new double[] {1, 0.5, Double.NaN}, h.get("train_loss"));
         assertEquals(0.5, h.best("train_loss"), "NaN is skipped");

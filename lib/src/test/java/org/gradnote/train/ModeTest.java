@@ -67,8 +67,14 @@ class ModeTest {
     void earlyStoppingWithAnExplicitMode() {
         // A "loss" that is really a score: it rises while training goes well.
         double[] rising = {1, 2, 3, 4, 5, 6};
-        assertEquals(3, stopsAt(EarlyStopping.patience(2).monitor("dev_loss"), "dev_loss", rising), "guess: MIN, so it never improves");
-        assertEquals(0, stopsAt(EarlyStopping.on("dev_loss", Mode.MAX, 2), "dev_loss", rising), "declared MAX: it always improves");
+        assertEquals(
+                3,
+                stopsAt(EarlyStopping.patience(2).monitor("dev_loss"), "dev_loss", rising),
+                "guess: MIN, so it never improves");
+        assertEquals(
+                0,
+                stopsAt(EarlyStopping.on("dev_loss", Mode.MAX, 2), "dev_loss", rising),
+                "declared MAX: it always improves");
         assertEquals(0, stopsAt(EarlyStopping.patience(2).monitor("dev_loss", Mode.MAX), "dev_loss", rising));
         assertEquals(0, stopsAt(EarlyStopping.patience(2).monitor("dev_loss").mode(Mode.MAX), "dev_loss", rising));
         // An accuracy both ways.
@@ -86,8 +92,12 @@ class ModeTest {
         Linear model = TrainerTest.scalar(0);
         Path dir = Files.createTempDirectory("mode");
         // dev_loss declared MAX: the run's best epoch is the worst fit, and best.gnsd follows it.
-        History h = Trainer.of(model).loss(Loss.mse()).optimizer(new SGD(model.parameters(), 0.1)).epochs(6)
-                .earlyStopping(EarlyStopping.on("dev_loss", Mode.MAX, 2).keepLastWeights()).checkpoints(Checkpoints.to(dir).best())
+        History h = Trainer.of(model)
+                .loss(Loss.mse())
+                .optimizer(new SGD(model.parameters(), 0.1))
+                .epochs(6)
+                .earlyStopping(EarlyStopping.on("dev_loss", Mode.MAX, 2).keepLastWeights())
+                .checkpoints(Checkpoints.to(dir).best())
                 .fit(DataLoader.of(TrainerTest.line(1), 10), DataLoader.of(TrainerTest.line(1), 10));
         assertEquals(Mode.MAX, h.mode("dev_loss"));
         assertEquals(1, h.bestEpoch("dev_loss"), "dev_loss falls every epoch, so the first is the MAX best");
@@ -98,20 +108,30 @@ class ModeTest {
     @Test
     void trainerAndCheckpointModes() throws Exception {
         Linear model = TrainerTest.scalar(0);
-        History h = Trainer.of(model).loss(Loss.mse()).optimizer(new SGD(model.parameters(), 0.1)).epochs(3).mode("train_loss", Mode.MAX)
+        History h = Trainer.of(model)
+                .loss(Loss.mse())
+                .optimizer(new SGD(model.parameters(), 0.1))
+                .epochs(3)
+                .mode("train_loss", Mode.MAX)
                 .fit(DataLoader.of(TrainerTest.line(1), 10));
         assertEquals(Mode.MAX, h.mode("train_loss"));
         assertEquals(1, h.bestEpoch("train_loss"), "train_loss falls, so MAX's best is the first epoch");
         Path dir = Files.createTempDirectory("mode");
         Linear other = TrainerTest.scalar(0);
-        History k = Trainer.of(other).loss(Loss.mse()).optimizer(new SGD(other.parameters(), 0.1)).epochs(3)
-                .checkpoints(Checkpoints.to(dir).best("train_loss", Mode.MAX)).fit(DataLoader.of(TrainerTest.line(1), 10));
+        History k = Trainer.of(other)
+                .loss(Loss.mse())
+                .optimizer(new SGD(other.parameters(), 0.1))
+                .epochs(3)
+                .checkpoints(Checkpoints.to(dir).best("train_loss", Mode.MAX))
+                .fit(DataLoader.of(TrainerTest.line(1), 10));
         assertTrue(k.get("train_loss")[2] < k.get("train_loss")[0], "the loss fell");
         assertEquals(1, k.bestEpoch("train_loss"));
         // best.gnsd holds epoch 1's weights (w = 0 moved once), not the last epoch's.
         Linear saved = TrainerTest.scalar(5);
         saved.load(dir.resolve("best.gnsd"));
-        assertTrue(Math.abs(saved.weight().item() - other.weight().item()) > 1e-3, "best.gnsd is not the last epoch's weights");
+        assertTrue(
+                Math.abs(saved.weight().item() - other.weight().item()) > 1e-3,
+                "best.gnsd is not the last epoch's weights");
     }
 
     @Test
@@ -120,7 +140,11 @@ class ModeTest {
         Linear model = TrainerTest.scalar(0);
         SGD opt = new SGD(model.parameters(), 0.3);
         ReduceLROnPlateau plateau = ReduceLROnPlateau.min(opt).factor(0.5).patience(1);
-        History h = Trainer.of(model).loss(Loss.mse()).optimizer(opt).epochs(12).scheduler(plateau)
+        History h = Trainer.of(model)
+                .loss(Loss.mse())
+                .optimizer(opt)
+                .epochs(12)
+                .scheduler(plateau)
                 .fit(DataLoader.of(TrainerTest.line(2), 10), DataLoader.of(TrainerTest.line(1), 10));
         assertEquals(12, plateau.epoch());
         assertEquals(h.best("dev_loss"), plateau.best(), 0.0);

@@ -17,11 +17,21 @@ final class ClasspathMagic implements Magic {
         this.jarsOnly = jarsOnly;
     }
 
-    public String name() { return name; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%" + name + (jarsOnly ? " GLOB..." : " [GLOB...]"); }
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%" + name + (jarsOnly ? " GLOB..." : " [GLOB...]");
+    }
+
     public String summary() {
-        return jarsOnly ? "Add jar files matching the globs to the class path."
+        return jarsOnly
+                ? "Add jar files matching the globs to the class path."
                 : "Add jars/class directories matching the globs to the class path (no argument: print it).";
     }
 
@@ -37,7 +47,8 @@ final class ClasspathMagic implements Magic {
                 List<Path> added = new ArrayList<>();
                 for (String glob : globs) {
                     List<Path> matches = Globs.resolve(glob, context.workingDirectory()).stream()
-                            .filter(p -> !jarsOnly || p.toString().endsWith(".jar")).toList();
+                            .filter(p -> !jarsOnly || p.toString().endsWith(".jar"))
+                            .toList();
                     if (matches.isEmpty()) throw new IllegalArgumentException("%" + name + ": no match for " + glob);
                     added.addAll(matches);
                 }

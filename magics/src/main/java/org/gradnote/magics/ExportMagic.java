@@ -4,10 +4,21 @@ import java.util.List;
 
 /** {@code %export NOTEBOOK [--out DIR] [--force]}: exports a notebook to a plain Java class, as {@code gradnote export}. */
 final class ExportMagic implements Magic {
-    public String name() { return "export"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%export NOTEBOOK.ipynb [--out DIR] [--force]"; }
-    public String summary() { return "Export a notebook to a plain Java class (as gradnote export)."; }
+    public String name() {
+        return "export";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%export NOTEBOOK.ipynb [--out DIR] [--force]";
+    }
+
+    public String summary() {
+        return "Export a notebook to a plain Java class (as gradnote export).";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> args = MagicArgs.split(call.args());
@@ -22,7 +33,8 @@ final class ExportMagic implements Magic {
             else if (notebook == null) notebook = a;
             else throw MagicUsageException.of(this, "exports one NOTEBOOK at a time");
         }
-        if (notebook == null || !notebook.endsWith(".ipynb")) throw MagicUsageException.of(this, "needs a NOTEBOOK.ipynb");
+        if (notebook == null || !notebook.endsWith(".ipynb"))
+            throw MagicUsageException.of(this, "needs a NOTEBOOK.ipynb");
         String nb = notebook, dir = out;
         boolean overwrite = force;
         return new Invocation() {

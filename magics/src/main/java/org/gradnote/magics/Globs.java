@@ -31,7 +31,9 @@ final class Globs {
         String relativeGlob = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relativeGlob);
         try (Stream<Path> files = Files.walk(start)) {
-            return files.filter(p -> !p.equals(start) && matcher.matches(start.relativize(p))).sorted().toList();
+            return files.filter(p -> !p.equals(start) && matcher.matches(start.relativize(p)))
+                    .sorted()
+                    .toList();
         }
     }
 

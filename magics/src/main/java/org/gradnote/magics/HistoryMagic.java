@@ -4,10 +4,21 @@ import java.util.List;
 
 /** {@code %history [-n] [-l N | START[-END]]}: prints the session's inputs. */
 final class HistoryMagic implements Magic {
-    public String name() { return "history"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%history [-n] [-l LAST | START[-END]]"; }
-    public String summary() { return "Print inputs of this session (-n: with execution numbers)."; }
+    public String name() {
+        return "history";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%history [-n] [-l LAST | START[-END]]";
+    }
+
+    public String summary() {
+        return "Print inputs of this session (-n: with execution numbers).";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> tokens = MagicArgs.split(call.args());
@@ -35,7 +46,9 @@ final class HistoryMagic implements Magic {
                 List<MagicContext.HistoryEntry> all = context.history();
                 List<MagicContext.HistoryEntry> chosen = lastN > 0
                         ? all.subList(Math.max(0, all.size() - lastN), all.size())
-                        : all.stream().filter(e -> e.executionCount() >= from && e.executionCount() <= to).toList();
+                        : all.stream()
+                                .filter(e -> e.executionCount() >= from && e.executionCount() <= to)
+                                .toList();
                 for (var e : chosen) {
                     context.out().println(withNumbers ? e.executionCount() + ": " + e.input() : e.input());
                 }

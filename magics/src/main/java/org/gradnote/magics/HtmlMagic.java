@@ -4,10 +4,21 @@ import java.util.Map;
 
 /** {@code %%html}: shows the cell body as HTML. */
 final class HtmlMagic implements Magic {
-    public String name() { return "html"; }
-    public Kind kind() { return Kind.CELL; }
-    public String usage() { return "%%html + HTML body"; }
-    public String summary() { return "Render the cell body as HTML."; }
+    public String name() {
+        return "html";
+    }
+
+    public Kind kind() {
+        return Kind.CELL;
+    }
+
+    public String usage() {
+        return "%%html + HTML body";
+    }
+
+    public String summary() {
+        return "Render the cell body as HTML.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         if (!call.args().isEmpty()) throw MagicUsageException.of(this, "takes no arguments");

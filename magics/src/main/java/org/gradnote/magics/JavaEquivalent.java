@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the notebook exporter writes instead of a magic: plain Java code, or nothing with the reason why, plus the
  * Maven dependencies ({@code group:artifact:version}) and repositories ({@code id url}) the code needs to build.
  */
-public record JavaEquivalent(Optional<String> code, String reasonIfNone, List<String> dependencies, List<String> repositories) {
+public record JavaEquivalent(
+        Optional<String> code, String reasonIfNone, List<String> dependencies, List<String> repositories) {
 
     public JavaEquivalent {
         dependencies = List.copyOf(dependencies);

@@ -1,14 +1,13 @@
 package org.gradnote.magics;
 
-import org.gradnote.magics.maven.MavenSession;
-import org.gradnote.magics.maven.PomDependency;
-import org.gradnote.magics.maven.PomFragment;
-import org.gradnote.magics.maven.Resolver;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gradnote.magics.maven.MavenSession;
+import org.gradnote.magics.maven.PomDependency;
+import org.gradnote.magics.maven.PomFragment;
+import org.gradnote.magics.maven.Resolver;
 
 /**
  * {@code %%loadFromPOM}: the cell body is a POM (or just its {@code <dependencies>}/{@code <dependency>} and
@@ -21,10 +20,21 @@ final class LoadFromPomMagic implements Magic {
         this.maven = maven;
     }
 
-    public String name() { return "loadFromPOM"; }
-    public Kind kind() { return Kind.CELL; }
-    public String usage() { return "%%loadFromPOM (cell body: a POM, or <dependency>/<repository> elements)"; }
-    public String summary() { return "Add the dependencies of a POM fragment and theirs to the class path."; }
+    public String name() {
+        return "loadFromPOM";
+    }
+
+    public Kind kind() {
+        return Kind.CELL;
+    }
+
+    public String usage() {
+        return "%%loadFromPOM (cell body: a POM, or <dependency>/<repository> elements)";
+    }
+
+    public String summary() {
+        return "Add the dependencies of a POM fragment and theirs to the class path.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         if (!call.args().isBlank()) throw MagicUsageException.of(this, "takes no arguments");
@@ -53,11 +63,18 @@ final class LoadFromPomMagic implements Magic {
 
             public JavaEquivalent javaEquivalent() {
                 // Exported like %maven: a pointer in the class, the coordinates in notebooks-exported/pom.xml.
-                // Type, classifier and exclusions are not carried over: the generated block lists group:artifact:version.
-                List<String> coords = wanted.stream().map(PomDependency::toString).toList();
-                List<String> repos = pom.repositories().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+                // Type, classifier and exclusions are not carried over: the generated block lists
+                // group:artifact:version.
+                List<String> coords =
+                        wanted.stream().map(PomDependency::toString).toList();
+                List<String> repos = pom.repositories().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList();
                 StringBuilder comment = new StringBuilder();
-                for (String c : coords) comment.append("// %%loadFromPOM ").append(c).append(": a dependency in notebooks-exported/pom.xml\n");
+                for (String c : coords)
+                    comment.append("// %%loadFromPOM ")
+                            .append(c)
+                            .append(": a dependency in notebooks-exported/pom.xml\n");
                 return JavaEquivalent.build(comment.toString(), coords, repos);
             }
         };

@@ -15,10 +15,21 @@ final class LoadMagic implements Magic {
     /** Notebooks being loaded right now: one that loads itself (directly or not) would never end. */
     private final Set<Path> loading = new HashSet<>();
 
-    public String name() { return "load"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%load FILE.java|FILE.jsh|NOTEBOOK.ipynb"; }
-    public String summary() { return "Evaluate a .java or .jsh file, or run a notebook's code cells, in the session."; }
+    public String name() {
+        return "load";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%load FILE.java|FILE.jsh|NOTEBOOK.ipynb";
+    }
+
+    public String summary() {
+        return "Evaluate a .java or .jsh file, or run a notebook's code cells, in the session.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> args = MagicArgs.split(call.args());
@@ -37,7 +48,9 @@ final class LoadMagic implements Magic {
 
             public JavaEquivalent javaEquivalent() {
                 try {
-                    return notebook ? notebookEquivalent(Path.of(file)) : JavaEquivalent.of(Files.readString(Path.of(file)));
+                    return notebook
+                            ? notebookEquivalent(Path.of(file))
+                            : JavaEquivalent.of(Files.readString(Path.of(file)));
                 } catch (Exception e) {
                     return JavaEquivalent.none("cannot read " + file + ": " + e.getMessage());
                 }

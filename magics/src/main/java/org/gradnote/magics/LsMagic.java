@@ -2,10 +2,21 @@ package org.gradnote.magics;
 
 /** {@code %lsmagic}: lists every magic with its usage. */
 final class LsMagic implements Magic {
-    public String name() { return "lsmagic"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%lsmagic"; }
-    public String summary() { return "List the available magics."; }
+    public String name() {
+        return "lsmagic";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%lsmagic";
+    }
+
+    public String summary() {
+        return "List the available magics.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         if (!call.args().isEmpty()) throw MagicUsageException.of(this, "takes no arguments");

@@ -4,7 +4,11 @@ package org.gradnote.magics;
 public interface Magic {
 
     /** Where a magic may appear: {@code LINE} (a %name line), {@code CELL} (a %%name cell) or {@code LINE_AND_CELL} (either). */
-    enum Kind { LINE, CELL, LINE_AND_CELL }
+    enum Kind {
+        LINE,
+        CELL,
+        LINE_AND_CELL
+    }
 
     /** The name used after {@code %} or {@code %%}, e.g. "timeit". */
     String name();

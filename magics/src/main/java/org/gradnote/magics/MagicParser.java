@@ -43,7 +43,8 @@ public final class MagicParser {
 
     /** True for {@code %name ...}; a line like {@code % 3} (Java remainder continued) is left to Java. */
     public static boolean isLineMagic(String strippedLine) {
-        return strippedLine.length() > 1 && strippedLine.charAt(0) == '%'
+        return strippedLine.length() > 1
+                && strippedLine.charAt(0) == '%'
                 && Character.isJavaIdentifierStart(strippedLine.charAt(1));
     }
 
@@ -57,6 +58,7 @@ public final class MagicParser {
         String trimmed = nameAndArgs.strip();
         int space = 0;
         while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) space++;
-        return new MagicCall(trimmed.substring(0, space), trimmed.substring(space).strip(), body, cell, line);
+        return new MagicCall(
+                trimmed.substring(0, space), trimmed.substring(space).strip(), body, cell, line);
     }
 }

@@ -61,18 +61,20 @@ public final class MagicRegistry {
         return byName.values().stream()
                 .filter(m -> m.kind() == Magic.Kind.LINE_AND_CELL
                         || m.kind() == (cellMagic ? Magic.Kind.CELL : Magic.Kind.LINE))
-                .map(Magic::name).toList();
+                .map(Magic::name)
+                .toList();
     }
 
     /** Checks that the magic exists and may be used the way it was written, then prepares it. */
     public Magic.Invocation prepare(MagicCall call) throws MagicUsageException {
-        Magic magic = find(call.name()).orElseThrow(() -> new MagicUsageException(
-                "UsageError: unknown magic " + call.spelled() + ". Try %lsmagic for the list."));
+        Magic magic = find(call.name())
+                .orElseThrow(() -> new MagicUsageException(
+                        "UsageError: unknown magic " + call.spelled() + ". Try %lsmagic for the list."));
         boolean allowed = magic.kind() == Magic.Kind.LINE_AND_CELL
                 || magic.kind() == (call.cellMagic() ? Magic.Kind.CELL : Magic.Kind.LINE);
         if (!allowed) {
-            throw MagicUsageException.of(magic, call.spelled() + " must be written as "
-                    + (call.cellMagic() ? "%" : "%%") + call.name());
+            throw MagicUsageException.of(
+                    magic, call.spelled() + " must be written as " + (call.cellMagic() ? "%" : "%%") + call.name());
         }
         return magic.prepare(call);
     }

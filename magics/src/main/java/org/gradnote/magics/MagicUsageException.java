@@ -4,7 +4,6 @@ package org.gradnote.magics;
 public final class MagicUsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-
     /** A usage error with the message the notebook shows. */
     public MagicUsageException(String message) {
         super(message);

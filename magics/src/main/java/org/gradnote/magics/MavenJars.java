@@ -1,13 +1,12 @@
 package org.gradnote.magics;
 
-import org.gradnote.magics.maven.ClasspathArtifacts;
-import org.gradnote.magics.maven.ClasspathPlan;
-import org.gradnote.magics.maven.Coordinates;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.gradnote.magics.maven.ClasspathArtifacts;
+import org.gradnote.magics.maven.ClasspathPlan;
+import org.gradnote.magics.maven.Coordinates;
 
 /** Adds resolved Maven jars to the class path and reports them, shared by {@code %maven} and {@code %%loadFromPOM}. */
 final class MavenJars {
@@ -21,9 +20,14 @@ final class MavenJars {
     static void add(MagicContext context, String label, List<Coordinates> resolved, Set<String> requested) {
         ClasspathPlan plan = ClasspathPlan.of(resolved, ClasspathArtifacts.scan(context.classpath()));
         for (Coordinates c : resolved) {
-            if (requested.contains(c.key()) && !plan.add().contains(c) && !plan.present().contains(c)) {
+            if (requested.contains(c.key())
+                    && !plan.add().contains(c)
+                    && !plan.present().contains(c)) {
                 // A library asked for is itself loaded in another version: adding it would silently do nothing.
-                String conflict = plan.conflicts().stream().filter(s -> s.startsWith(c + " ")).findFirst().orElse(c.toString());
+                String conflict = plan.conflicts().stream()
+                        .filter(s -> s.startsWith(c + " "))
+                        .findFirst()
+                        .orElse(c.toString());
                 throw new IllegalStateException(conflict + "; the loaded version stays in use");
             }
         }
@@ -32,7 +36,8 @@ final class MavenJars {
         if (!jars.isEmpty()) context.addToClasspath(jars);
         var out = context.out();
         out.printf("%s: added %d jar%s", label, jars.size(), jars.size() == 1 ? "" : "s");
-        if (!plan.present().isEmpty()) out.printf(", %d already on the class path", plan.present().size());
+        if (!plan.present().isEmpty())
+            out.printf(", %d already on the class path", plan.present().size());
         out.println();
         for (Coordinates c : plan.add()) out.println("  + " + c);
         for (String conflict : plan.conflicts()) out.println("  version conflict (kept the loaded one): " + conflict);

@@ -1,11 +1,10 @@
 package org.gradnote.magics;
 
+import java.util.List;
+import java.util.Set;
 import org.gradnote.magics.maven.Coordinates;
 import org.gradnote.magics.maven.MavenSession;
 import org.gradnote.magics.maven.Resolver;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * {@code %maven GROUP:ARTIFACT:VERSION...}: resolves the artifacts and their runtime dependencies (Maven Central and
@@ -19,10 +18,21 @@ final class MavenMagic implements Magic {
         this.maven = maven;
     }
 
-    public String name() { return "maven"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%maven GROUP:ARTIFACT:VERSION..."; }
-    public String summary() { return "Add Maven artifacts and their dependencies to the class path."; }
+    public String name() {
+        return "maven";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%maven GROUP:ARTIFACT:VERSION...";
+    }
+
+    public String summary() {
+        return "Add Maven artifacts and their dependencies to the class path.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> coordinates = MagicArgs.split(call.args());
@@ -41,7 +51,8 @@ final class MavenMagic implements Magic {
             public JavaEquivalent javaEquivalent() {
                 // The exporter records the coordinates in the exported project's pom; the class keeps a pointer there.
                 StringBuilder comment = new StringBuilder();
-                for (String c : coordinates) comment.append("// %maven ").append(c).append(": a dependency in notebooks-exported/pom.xml\n");
+                for (String c : coordinates)
+                    comment.append("// %maven ").append(c).append(": a dependency in notebooks-exported/pom.xml\n");
                 return JavaEquivalent.build(comment.toString(), coordinates, List.of());
             }
         };

@@ -1,9 +1,8 @@
 package org.gradnote.magics;
 
-import org.gradnote.magics.maven.MavenSession;
-
 import java.net.URI;
 import java.util.List;
+import org.gradnote.magics.maven.MavenSession;
 
 /** {@code %mavenRepo ID URL}: adds a repository {@code %maven} resolves from; without arguments lists them. */
 final class MavenRepoMagic implements Magic {
@@ -13,14 +12,26 @@ final class MavenRepoMagic implements Magic {
         this.maven = maven;
     }
 
-    public String name() { return "mavenRepo"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%mavenRepo [ID URL]"; }
-    public String summary() { return "Add a Maven repository for %maven (no argument: list them)."; }
+    public String name() {
+        return "mavenRepo";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%mavenRepo [ID URL]";
+    }
+
+    public String summary() {
+        return "Add a Maven repository for %maven (no argument: list them).";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> args = MagicArgs.split(call.args());
-        if (args.size() != 0 && args.size() != 2) throw MagicUsageException.of(this, "needs an ID and a URL, or nothing");
+        if (args.size() != 0 && args.size() != 2)
+            throw MagicUsageException.of(this, "needs an ID and a URL, or nothing");
         if (args.size() == 2) {
             String scheme;
             try {
@@ -39,9 +50,13 @@ final class MavenRepoMagic implements Magic {
             }
 
             public JavaEquivalent javaEquivalent() {
-                if (args.isEmpty()) return JavaEquivalent.of("// %mavenRepo (listing the repositories) has nothing to export\n");
-                return JavaEquivalent.build("// %mavenRepo " + args.get(0) + " " + args.get(1)
-                        + ": a repository in notebooks-exported/pom.xml\n", List.of(), List.of(args.get(0) + " " + args.get(1)));
+                if (args.isEmpty())
+                    return JavaEquivalent.of("// %mavenRepo (listing the repositories) has nothing to export\n");
+                return JavaEquivalent.build(
+                        "// %mavenRepo " + args.get(0) + " " + args.get(1)
+                                + ": a repository in notebooks-exported/pom.xml\n",
+                        List.of(),
+                        List.of(args.get(0) + " " + args.get(1)));
             }
         };
     }

@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,8 @@ final class NotebookCode {
     record Cell(int index, String id, String source) {
         /** How errors name the cell, e.g. {@code cell 3 (index 2, id "f1a2")}. */
         String describe() {
-            return "cell " + (index + 1) + " (index " + index + (id.isEmpty() ? ", no id" : ", id \"" + id + "\"") + ")";
+            return "cell " + (index + 1) + " (index " + index + (id.isEmpty() ? ", no id" : ", id \"" + id + "\"")
+                    + ")";
         }
     }
 
@@ -42,7 +42,8 @@ final class NotebookCode {
         for (int i = 0; i < cells.size(); i++) {
             JsonObject c = cells.get(i).getAsJsonObject();
             if (!c.has("cell_type") || !c.get("cell_type").getAsString().equals("code")) continue;
-            String id = c.has("id") && c.get("id").isJsonPrimitive() ? c.get("id").getAsString() : "";
+            String id =
+                    c.has("id") && c.get("id").isJsonPrimitive() ? c.get("id").getAsString() : "";
             code.add(new Cell(i, id, source(c.get("source"))));
         }
         return code;

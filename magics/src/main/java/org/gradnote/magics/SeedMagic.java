@@ -4,10 +4,21 @@ import java.util.List;
 
 /** {@code %seed N}: makes the session's random draws repeatable ({@code Gradnote.seed(N)}, like torch.manual_seed). */
 final class SeedMagic implements Magic {
-    public String name() { return "seed"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%seed N"; }
-    public String summary() { return "Seed gradnote's global random generator (init, dropout, shuffles)."; }
+    public String name() {
+        return "seed";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%seed N";
+    }
+
+    public String summary() {
+        return "Seed gradnote's global random generator (init, dropout, shuffles).";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> args = MagicArgs.split(call.args());

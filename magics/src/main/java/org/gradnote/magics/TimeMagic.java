@@ -5,10 +5,21 @@ package org.gradnote.magics;
  * times the already compiled code) then the compile time, before the code's value is shown.
  */
 final class TimeMagic implements Magic {
-    public String name() { return "time"; }
-    public Kind kind() { return Kind.LINE_AND_CELL; }
-    public String usage() { return "%time STATEMENT  |  %%time + cell body"; }
-    public String summary() { return "Run the code once and print its wall-clock time."; }
+    public String name() {
+        return "time";
+    }
+
+    public Kind kind() {
+        return Kind.LINE_AND_CELL;
+    }
+
+    public String usage() {
+        return "%time STATEMENT  |  %%time + cell body";
+    }
+
+    public String summary() {
+        return "Run the code once and print its wall-clock time.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         String code = call.cellMagic() ? call.body() : call.args();

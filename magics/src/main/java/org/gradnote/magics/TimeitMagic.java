@@ -7,10 +7,21 @@ import java.util.List;
  * timing excludes compilation; without {@code -n} the loop count grows until one run takes at least 0.2 s.
  */
 final class TimeitMagic implements Magic {
-    public String name() { return "timeit"; }
-    public Kind kind() { return Kind.LINE_AND_CELL; }
-    public String usage() { return "%timeit [-n LOOPS] [-r REPEATS] STATEMENT  |  %%timeit [-n LOOPS] [-r REPEATS]"; }
-    public String summary() { return "Time repeated runs of a statement; prints mean ± std per loop."; }
+    public String name() {
+        return "timeit";
+    }
+
+    public Kind kind() {
+        return Kind.LINE_AND_CELL;
+    }
+
+    public String usage() {
+        return "%timeit [-n LOOPS] [-r REPEATS] STATEMENT  |  %%timeit [-n LOOPS] [-r REPEATS]";
+    }
+
+    public String summary() {
+        return "Time repeated runs of a statement; prints mean ± std per loop.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> tokens = MagicArgs.split(call.args());

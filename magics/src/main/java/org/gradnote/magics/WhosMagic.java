@@ -4,10 +4,21 @@ package org.gradnote.magics;
 final class WhosMagic implements Magic {
     private static final int VALUE_WIDTH = 60;
 
-    public String name() { return "whos"; }
-    public Kind kind() { return Kind.LINE; }
-    public String usage() { return "%whos"; }
-    public String summary() { return "Table of the session's variables: name, type, value."; }
+    public String name() {
+        return "whos";
+    }
+
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    public String usage() {
+        return "%whos";
+    }
+
+    public String summary() {
+        return "Table of the session's variables: name, type, value.";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         if (!call.args().isEmpty()) throw MagicUsageException.of(this, "takes no arguments");
@@ -18,8 +29,10 @@ final class WhosMagic implements Magic {
                     context.out().println("No variables defined.");
                     return;
                 }
-                int nameWidth = Math.max(8, vars.stream().mapToInt(v -> v.name().length()).max().orElse(0));
-                int typeWidth = Math.max(4, vars.stream().mapToInt(v -> v.type().length()).max().orElse(0));
+                int nameWidth = Math.max(
+                        8, vars.stream().mapToInt(v -> v.name().length()).max().orElse(0));
+                int typeWidth = Math.max(
+                        4, vars.stream().mapToInt(v -> v.type().length()).max().orElse(0));
                 String format = "%-" + nameWidth + "s  %-" + typeWidth + "s  %s%n";
                 context.out().printf(format, "Variable", "Type", "Value");
                 context.out().println("-".repeat(nameWidth + typeWidth + 4 + 5));

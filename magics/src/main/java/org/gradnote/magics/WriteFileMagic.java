@@ -8,10 +8,21 @@ import java.util.List;
 
 /** {@code %%writefile [-a] PATH}: writes (or appends) the cell body to a file. */
 final class WriteFileMagic implements Magic {
-    public String name() { return "writefile"; }
-    public Kind kind() { return Kind.CELL; }
-    public String usage() { return "%%writefile [-a] PATH"; }
-    public String summary() { return "Write the cell body to a file (-a appends)."; }
+    public String name() {
+        return "writefile";
+    }
+
+    public Kind kind() {
+        return Kind.CELL;
+    }
+
+    public String usage() {
+        return "%%writefile [-a] PATH";
+    }
+
+    public String summary() {
+        return "Write the cell body to a file (-a appends).";
+    }
 
     public Invocation prepare(MagicCall call) throws MagicUsageException {
         List<String> tokens = MagicArgs.split(call.args());
@@ -25,7 +36,11 @@ final class WriteFileMagic implements Magic {
                 Path path = context.workingDirectory().resolve(file);
                 boolean existed = Files.exists(path);
                 if (path.getParent() != null) Files.createDirectories(path.getParent());
-                Files.writeString(path, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        path,
+                        text,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE);
                 context.out().println((append ? "Appending to " : existed ? "Overwriting " : "Writing ") + file);

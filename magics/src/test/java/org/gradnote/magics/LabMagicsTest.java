@@ -1,8 +1,8 @@
 package org.gradnote.magics;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 /** The lab magics check their arguments up front and export to plain Java. */
 class LabMagicsTest {
@@ -23,9 +23,13 @@ class LabMagicsTest {
 
     @Test
     void gridExportsGridRun() throws Exception {
-        assertEquals("org.gradnote.plots.notebook.GridRun.show(\"notebooks/13-mlp-grid.ipynb\", \"--param\", \"LR=0.01,0.1\","
-                + " \"--seeds\", \"0..2\");", java("%grid notebooks/13-mlp-grid.ipynb --param LR=0.01,0.1 --seeds 0..2"));
-        assertTrue(usageError("%grid --param LR=1").contains("needs a NOTEBOOK.ipynb or CLASS first"), usageError("%grid --param LR=1"));
+        assertEquals(
+                "org.gradnote.plots.notebook.GridRun.show(\"notebooks/13-mlp-grid.ipynb\", \"--param\", \"LR=0.01,0.1\","
+                        + " \"--seeds\", \"0..2\");",
+                java("%grid notebooks/13-mlp-grid.ipynb --param LR=0.01,0.1 --seeds 0..2"));
+        assertTrue(
+                usageError("%grid --param LR=1").contains("needs a NOTEBOOK.ipynb or CLASS first"),
+                usageError("%grid --param LR=1"));
     }
 
     @Test
@@ -65,8 +69,10 @@ class LabMagicsTest {
     void mavenChecksCoordinatesAndExportsAsADependency() throws Exception {
         assertTrue(usageError("%maven commons-text").contains("'commons-text' is not GROUP:ARTIFACT:VERSION"));
         assertTrue(usageError("%maven").contains("Usage: %maven"));
-        var equivalent = prepare("%maven org.apache.commons:commons-text:1.12.0").javaEquivalent();
-        assertEquals("// %maven org.apache.commons:commons-text:1.12.0: a dependency in notebooks-exported/pom.xml\n",
+        var equivalent =
+                prepare("%maven org.apache.commons:commons-text:1.12.0").javaEquivalent();
+        assertEquals(
+                "// %maven org.apache.commons:commons-text:1.12.0: a dependency in notebooks-exported/pom.xml\n",
                 equivalent.code().orElseThrow());
         assertEquals(java.util.List.of("org.apache.commons:commons-text:1.12.0"), equivalent.dependencies());
         var repo = prepare("%mavenRepo jitpack https://jitpack.io").javaEquivalent();
@@ -77,6 +83,7 @@ class LabMagicsTest {
 
     @Test
     void labMagicsAreRegisteredForCompletion() {
-        assertTrue(registry.names(false).containsAll(java.util.List.of("seed", "data", "summary", "plot", "maven", "mavenRepo")));
+        assertTrue(registry.names(false)
+                .containsAll(java.util.List.of("seed", "data", "summary", "plot", "maven", "mavenRepo")));
     }
 }

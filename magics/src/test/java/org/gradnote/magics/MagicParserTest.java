@@ -1,10 +1,9 @@
 package org.gradnote.magics;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class MagicParserTest {
     private final MagicRegistry registry = MagicRegistry.standard();
@@ -36,10 +35,11 @@ class MagicParserTest {
 
     @Test
     void unknownMagicAndBadArgumentsGiveOneLineUsage() {
-        var unknown = assertThrows(MagicUsageException.class,
-                () -> registry.prepare(new MagicCall("nope", "", null, false, 1)));
+        var unknown = assertThrows(
+                MagicUsageException.class, () -> registry.prepare(new MagicCall("nope", "", null, false, 1)));
         assertTrue(unknown.getMessage().contains("%lsmagic"));
-        var bad = assertThrows(MagicUsageException.class,
+        var bad = assertThrows(
+                MagicUsageException.class,
                 () -> registry.prepare(new MagicCall("timeit", "-n zero x()", null, false, 1)));
         assertTrue(bad.getMessage().contains("Usage: %timeit"), bad.getMessage());
         assertFalse(bad.getMessage().contains("\n"));

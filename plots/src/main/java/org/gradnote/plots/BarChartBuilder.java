@@ -53,7 +53,8 @@ public final class BarChartBuilder extends ChartBuilder<BarChartBuilder> {
   @Override
   JFreeChart createChart() {
     Check check = check();
-    check.that(categories != null && categories.length > 0, "has no categories; call categories(...)");
+    check.that(
+        categories != null && categories.length > 0, "has no categories; call categories(...)");
     check.that(!values.isEmpty(), "has no series; add one with series(name, values)");
     Set<String> cats = new HashSet<>();
     for (String c : categories) {

@@ -72,7 +72,8 @@ public final class Chart {
   /** Changes the default size and returns this chart. */
   public Chart size(int width, int height) {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("chart size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "chart size must be positive, got " + width + "x" + height);
     }
     this.width = width;
     this.height = height;
@@ -130,7 +131,8 @@ public final class Chart {
 
   /** Saves at the given size, creating parent directories; returns {@code file}. */
   public Path save(Path file, int width, int height) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     byte[] bytes;
     if (name.endsWith(".png")) {
       bytes = png(width, height);
@@ -163,6 +165,7 @@ public final class Chart {
 
   @Override
   public String toString() {
-    return "Chart[" + kind + (title == null ? "" : " '" + title + "'") + ", " + width + "x" + height + "]";
+    return "Chart[" + kind + (title == null ? "" : " '" + title + "'") + ", " + width + "x" + height
+        + "]";
   }
 }

@@ -38,8 +38,11 @@ final class ClassPoints {
       x = new double[rows.length];
       y = new double[rows.length];
       for (int i = 0; i < rows.length; i++) {
-        check.that(rows[i] != null && rows[i].length == 2, "point %d must have 2 coordinates, got %s",
-            i, rows[i] == null ? "null" : String.valueOf(rows[i].length));
+        check.that(
+            rows[i] != null && rows[i].length == 2,
+            "point %d must have 2 coordinates, got %s",
+            i,
+            rows[i] == null ? "null" : String.valueOf(rows[i].length));
         x[i] = rows[i][0];
         y[i] = rows[i][1];
       }
@@ -99,8 +102,11 @@ final class ClassPoints {
 
   static void checkNames(Check check, String[] names, int classes) {
     if (names != null) {
-      check.that(names.length >= classes, "has %d class names but labels go up to %d",
-          names.length, classes - 1);
+      check.that(
+          names.length >= classes,
+          "has %d class names but labels go up to %d",
+          names.length,
+          classes - 1);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.gradnote.plots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.gradnote.plots.internal.RankingCurves;
 import org.gradnote.plots.internal.Theme;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
-import java.text.DecimalFormat;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
@@ -44,7 +44,8 @@ public final class ClassifierCurveBuilder extends ChartBuilder<ClassifierCurveBu
 
   /** Adds a curve computed from scores (higher means "positive") and true labels 0/1. */
   public ClassifierCurveBuilder scores(String name, double[] scores, int[] labels) {
-    curves.add(new Object[] {name, LineChartBuilder.copy(scores), labels == null ? null : labels.clone()});
+    curves.add(
+        new Object[] {name, LineChartBuilder.copy(scores), labels == null ? null : labels.clone()});
     return this;
   }
 
@@ -64,7 +65,8 @@ public final class ClassifierCurveBuilder extends ChartBuilder<ClassifierCurveBu
       check.that(name != null && names.add(name), "curve name '%s' is missing or used twice", name);
       double[][] xy = points(check, name, c);
       double auc = RankingCurves.auc(xy[0], xy[1]);
-      XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (AUC = %.3f)", name, auc), false, true);
+      XYSeries s =
+          new XYSeries(String.format(Locale.ROOT, "%s (AUC = %.3f)", name, auc), false, true);
       for (int i = 0; i < xy[0].length; i++) {
         s.add(xy[0][i], xy[1][i]);
       }
@@ -81,8 +83,14 @@ public final class ClassifierCurveBuilder extends ChartBuilder<ClassifierCurveBu
     XYPlot plot = new XYPlot(ds, xAxis, yAxis, r);
     if (roc) {
       // The chance diagonal is the reference every ROC reader looks for.
-      plot.addAnnotation(new XYLineAnnotation(0, 0, 1, 1, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-          BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f), new Color(0x88, 0x88, 0x88)));
+      plot.addAnnotation(new XYLineAnnotation(
+          0,
+          0,
+          1,
+          1,
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f),
+          new Color(0x88, 0x88, 0x88)));
     }
     // Always show the legend: it carries the AUC, even for a single curve.
     return themed(plot, true);
@@ -95,7 +103,9 @@ public final class ClassifierCurveBuilder extends ChartBuilder<ClassifierCurveBu
       check.sameLength("scores of '" + name + "'", scores.length, "labels", labels.length);
       check.finite("scores of '" + name + "'", scores);
       try {
-        return roc ? RankingCurves.roc(scores, labels) : RankingCurves.precisionRecall(scores, labels);
+        return roc
+            ? RankingCurves.roc(scores, labels)
+            : RankingCurves.precisionRecall(scores, labels);
       } catch (IllegalArgumentException e) {
         throw check.fail("curve '%s': %s", name, e.getMessage());
       }
@@ -108,8 +118,13 @@ public final class ClassifierCurveBuilder extends ChartBuilder<ClassifierCurveBu
     check.nonEmpty(xn + " of '" + name + "'", x);
     check.sameLength(yn + " of '" + name + "'", y.length, xn, x.length);
     for (int i = 0; i < x.length; i++) {
-      check.that(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1,
-          "curve '%s' has point (%s, %s) at index %d outside [0, 1]", name, x[i], y[i], i);
+      check.that(
+          x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1,
+          "curve '%s' has point (%s, %s) at index %d outside [0, 1]",
+          name,
+          x[i],
+          y[i],
+          i);
     }
     return new double[][] {x, y};
   }

@@ -139,9 +139,12 @@ public final class ConfusionMatrixBuilder extends ChartBuilder<ConfusionMatrixBu
     }
     check.that(counts != null && counts.length > 0, "has no data; call counts(...) or labels(...)");
     for (int i = 0; i < counts.length; i++) {
-      check.that(counts[i] != null && counts[i].length == counts.length,
-          "matrix must be square: row %d has %s columns but there are %d rows", i,
-          counts[i] == null ? "no" : String.valueOf(counts[i].length), counts.length);
+      check.that(
+          counts[i] != null && counts[i].length == counts.length,
+          "matrix must be square: row %d has %s columns but there are %d rows",
+          i,
+          counts[i] == null ? "no" : String.valueOf(counts[i].length),
+          counts.length);
       for (int j = 0; j < counts.length; j++) {
         check.that(counts[i][j] >= 0, "count at [%d][%d] is negative (%d)", i, j, counts[i][j]);
       }

@@ -97,7 +97,10 @@ public final class ContourBuilder extends ChartBuilder<ContourBuilder> {
   JFreeChart createChart() {
     Check check = check();
     check.that(f != null, "has no function");
-    check.that(resolution >= 3 && resolution <= 2000, "resolution must be in [3, 2000], got %d", resolution);
+    check.that(
+        resolution >= 3 && resolution <= 2000,
+        "resolution must be in [3, 2000], got %d",
+        resolution);
     XYSeriesCollection ds = pathDataset(check);
     double[] r = range != null ? range : defaultRange(ds);
     check.range("x", r[0], r[1]);
@@ -128,14 +131,20 @@ public final class ContourBuilder extends ChartBuilder<ContourBuilder> {
 
     XYLineAndShapeRenderer renderer = pathRenderer(ds.getSeriesCount());
     if (filled) {
-      renderer.addAnnotation(new RasterAnnotation(ContourBands.image(z, lv), r[0], r[1], r[2], r[3]), Layer.BACKGROUND);
+      renderer.addAnnotation(
+          new RasterAnnotation(ContourBands.image(z, lv), r[0], r[1], r[2], r[3]),
+          Layer.BACKGROUND);
     }
-    BasicStroke thin = new BasicStroke(filled ? 0.6f : 1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    BasicStroke thin =
+        new BasicStroke(filled ? 0.6f : 1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     for (int k = 0; k < lv.length; k++) {
-      // Filled: faint dark edges between bands. Lines: viridis, stopping short of its pale yellow end.
-      Color c = filled ? new Color(0x30, 0x30, 0x30, 90)
+      // Filled: faint dark edges between bands. Lines: viridis, stopping short of its pale yellow
+      // end.
+      Color c = filled
+          ? new Color(0x30, 0x30, 0x30, 90)
           : Colormap.VIRIDIS.at(0.85 * k / Math.max(1, lv.length - 1));
-      renderer.addAnnotation(new XYShapeAnnotation(MarchingSquares.isoline(xs, ys, z, lv[k]), thin, c),
+      renderer.addAnnotation(
+          new XYShapeAnnotation(MarchingSquares.isoline(xs, ys, z, lv[k]), thin, c),
           Layer.BACKGROUND);
     }
     NumberAxis xAxis = XYLines.numberAxis(xLabel);
@@ -162,10 +171,12 @@ public final class ContourBuilder extends ChartBuilder<ContourBuilder> {
       Arrays.sort(sorted);
       return sorted;
     }
-    check.that(levelCount >= 1 && levelCount <= 200, "levels must be in [1, 200], got %d", levelCount);
+    check.that(
+        levelCount >= 1 && levelCount <= 200, "levels must be in [1, 200], got %d", levelCount);
     double[] lv = new double[levelCount];
     for (int k = 0; k < levelCount; k++) {
-      lv[k] = lo + (k + 1) * (hi - lo) / (levelCount + 1); // skip the extremes: they are single points
+      lv[k] =
+          lo + (k + 1) * (hi - lo) / (levelCount + 1); // skip the extremes: they are single points
     }
     return lv;
   }
@@ -180,11 +191,18 @@ public final class ContourBuilder extends ChartBuilder<ContourBuilder> {
       check.that(pts != null && pts.length > 0, "path '%s' has no points", name);
       XYSeries s = new XYSeries(name, false, true);
       for (int i = 0; i < pts.length; i++) {
-        check.that(pts[i] != null && pts[i].length == 2, "path '%s' point %d must have 2 coordinates",
-            name, i);
-        check.that(Double.isFinite(pts[i][0]) && Double.isFinite(pts[i][1]),
-            "path '%s' point %d is not finite (%s, %s); did the optimizer diverge?", name, i,
-            pts[i][0], pts[i][1]);
+        check.that(
+            pts[i] != null && pts[i].length == 2,
+            "path '%s' point %d must have 2 coordinates",
+            name,
+            i);
+        check.that(
+            Double.isFinite(pts[i][0]) && Double.isFinite(pts[i][1]),
+            "path '%s' point %d is not finite (%s, %s); did the optimizer diverge?",
+            name,
+            i,
+            pts[i][0],
+            pts[i][1]);
         s.add(pts[i][0], pts[i][1]);
       }
       ds.addSeries(s);

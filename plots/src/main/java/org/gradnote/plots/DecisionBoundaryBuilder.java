@@ -68,7 +68,10 @@ public final class DecisionBoundaryBuilder extends ChartBuilder<DecisionBoundary
   @Override
   JFreeChart createChart() {
     Check check = check();
-    check.that(resolution >= 2 && resolution <= 2000, "resolution must be in [2, 2000], got %d", resolution);
+    check.that(
+        resolution >= 2 && resolution <= 2000,
+        "resolution must be in [2, 2000], got %d",
+        resolution);
     if (points != null) {
       points.validate(check);
     }
@@ -120,8 +123,11 @@ public final class DecisionBoundaryBuilder extends ChartBuilder<DecisionBoundary
     }
     int[] predicted = classifier.apply(grid);
     check.that(predicted != null, "classifier returned null");
-    check.that(predicted.length == grid.length,
-        "classifier returned %d labels for %d grid points", predicted.length, grid.length);
+    check.that(
+        predicted.length == grid.length,
+        "classifier returned %d labels for %d grid points",
+        predicted.length,
+        grid.length);
     check.labels("classifier output", predicted, 0);
     return predicted;
   }

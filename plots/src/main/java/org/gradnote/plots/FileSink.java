@@ -31,7 +31,8 @@ public final class FileSink implements ChartSink {
   public FileSink(Path directory, String format, boolean announce) {
     String f = format.toLowerCase(Locale.ROOT);
     if (!f.equals("png") && !f.equals("svg")) {
-      throw new IllegalArgumentException("file sink format must be png or svg, got '" + format + "'");
+      throw new IllegalArgumentException(
+          "file sink format must be png or svg, got '" + format + "'");
     }
     this.directory = directory;
     this.format = f;
@@ -41,7 +42,8 @@ public final class FileSink implements ChartSink {
   @Override
   public synchronized void show(Chart chart) {
     String base = Slug.of(chart.title(), Slug.of(chart.kind(), "chart"));
-    Path file = directory.resolve(String.format(Locale.ROOT, "%02d-%s.%s", saved.size() + 1, base, format));
+    Path file =
+        directory.resolve(String.format(Locale.ROOT, "%02d-%s.%s", saved.size() + 1, base, format));
     chart.save(file);
     saved.add(file);
     if (announce) {

@@ -105,7 +105,8 @@ public final class HistogramBuilder extends ChartBuilder<HistogramBuilder> {
     final double max = hi;
     for (int s = 0; s < samples.size(); s++) {
       // HistogramDataset clamps outliers into the edge bins; numpy drops them, and so do we.
-      double[] inside = Arrays.stream(samples.get(s)).filter(d -> d >= min && d <= max).toArray();
+      double[] inside =
+          Arrays.stream(samples.get(s)).filter(d -> d >= min && d <= max).toArray();
       ds.addSeries(names.get(s), inside, n, min, max);
     }
     XYBarRenderer renderer = new XYBarRenderer();

@@ -16,8 +16,9 @@ import org.gradnote.plots.internal.Check;
  */
 final class HistoryCharts {
 
-  private static final String[] METRIC_WORDS = {"acc", "f1", "prec", "recall", "auc", "iou", "dice",
-      "score", "r2"};
+  private static final String[] METRIC_WORDS = {
+    "acc", "f1", "prec", "recall", "auc", "iou", "dice", "score", "r2"
+  };
 
   private HistoryCharts() {}
 
@@ -32,8 +33,13 @@ final class HistoryCharts {
         first = e.getKey();
       }
       int n = perEpoch.get(first).length;
-      check.that(e.getValue().length == n, "metric '%s' has %d values but '%s' has %d",
-          e.getKey(), e.getValue().length, first, n);
+      check.that(
+          e.getValue().length == n,
+          "metric '%s' has %d values but '%s' has %d",
+          e.getKey(),
+          e.getValue().length,
+          first,
+          n);
     }
     int epochs = perEpoch.get(first).length;
     check.that(epochs > 0, "metric '%s' is empty", first);

@@ -80,7 +80,10 @@ public final class ImageGridBuilder extends ChartBuilder<ImageGridBuilder> {
     int rows = (n + cols - 1) / cols;
     double cellH = 1 + (captions != null ? CAPTION : 0);
 
-    XYPlot plot = new XYPlot(new XYSeriesCollection(), hiddenAxis(0, cols), hiddenAxis(0, rows * cellH),
+    XYPlot plot = new XYPlot(
+        new XYSeriesCollection(),
+        hiddenAxis(0, cols),
+        hiddenAxis(0, rows * cellH),
         new XYLineAndShapeRenderer());
     plot.getRangeAxis().setInverted(true); // row 0 at the top
     plot.setDomainGridlinesVisible(false);
@@ -89,8 +92,10 @@ public final class ImageGridBuilder extends ChartBuilder<ImageGridBuilder> {
     plot.setInsets(new RectangleInsets(0, 0, 0, 0));
     for (int k = 0; k < n; k++) {
       double[][] img = images[k];
-      check.that(img != null && img.length > 0 && img[0] != null && img[0].length > 0,
-          "image %d is empty", k);
+      check.that(
+          img != null && img.length > 0 && img[0] != null && img[0].length > 0,
+          "image %d is empty",
+          k);
       int h = img.length;
       int w = img[0].length;
       double x0 = k % cols;
@@ -125,9 +130,13 @@ public final class ImageGridBuilder extends ChartBuilder<ImageGridBuilder> {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (int r = 0; r < h; r++) {
-      check.that(img[r] != null && img[r].length == w,
-          "image %d is ragged: row %d has %s values but row 0 has %d", k, r,
-          img[r] == null ? "no" : String.valueOf(img[r].length), w);
+      check.that(
+          img[r] != null && img[r].length == w,
+          "image %d is ragged: row %d has %s values but row 0 has %d",
+          k,
+          r,
+          img[r] == null ? "no" : String.valueOf(img[r].length),
+          w);
       check.finite("image " + k + " row " + r, img[r]);
       for (double v : img[r]) {
         lo = Math.min(lo, v);

@@ -101,8 +101,11 @@ public final class LineChartBuilder extends ChartBuilder<LineChartBuilder> {
       styled.add(new SeriesSpec(s.name(), s.x(), s.y(), s.right(), colors.get(s.name())));
     }
     for (String name : colors.keySet()) {
-      check().that(styled.stream().anyMatch(s -> name.equals(s.name())),
-          "color() names series '%s' but there is no such series", name);
+      check()
+          .that(
+              styled.stream().anyMatch(s -> name.equals(s.name())),
+              "color() names series '%s' but there is no such series",
+              name);
     }
     NumberAxis domain = XYLines.numberAxis(xLabel);
     boolean ownX = series.stream().anyMatch(s -> s.x() != null);

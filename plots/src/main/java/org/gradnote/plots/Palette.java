@@ -8,9 +8,16 @@ public final class Palette {
 
   /** tab10 in matplotlib's order: blue, orange, green, red, purple, brown, pink, grey, olive, cyan. */
   public static final List<Color> TAB10 = List.of(
-      new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
-      new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F),
-      new Color(0xBCBD22), new Color(0x17BECF));
+      new Color(0x1F77B4),
+      new Color(0xFF7F0E),
+      new Color(0x2CA02C),
+      new Color(0xD62728),
+      new Color(0x9467BD),
+      new Color(0x8C564B),
+      new Color(0xE377C2),
+      new Color(0x7F7F7F),
+      new Color(0xBCBD22),
+      new Color(0x17BECF));
 
   private Palette() {}
 

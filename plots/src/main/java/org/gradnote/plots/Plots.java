@@ -70,7 +70,8 @@ public final class Plots {
    * Decision regions of a classifier that labels a whole batch (n x 2 rows) in one call, which is
    * much faster for a model that evaluates matrices (one forward pass instead of 40,000).
    */
-  public static DecisionBoundaryBuilder decisionBoundaryBatch(Function<double[][], int[]> classifier) {
+  public static DecisionBoundaryBuilder decisionBoundaryBatch(
+      Function<double[][], int[]> classifier) {
     return new DecisionBoundaryBuilder(Objects.requireNonNull(classifier, "classifier"));
   }
 
@@ -111,9 +112,13 @@ public final class Plots {
     check.that(height > 0 && width > 0, "image shape must be positive, got %dx%d", height, width);
     double[][][] images = new double[flatImages.length][height][width];
     for (int k = 0; k < flatImages.length; k++) {
-      check.that(flatImages[k] != null && flatImages[k].length == height * width,
-          "image %d has %s values but %dx%d needs %d", k,
-          flatImages[k] == null ? "no" : String.valueOf(flatImages[k].length), height, width,
+      check.that(
+          flatImages[k] != null && flatImages[k].length == height * width,
+          "image %d has %s values but %dx%d needs %d",
+          k,
+          flatImages[k] == null ? "no" : String.valueOf(flatImages[k].length),
+          height,
+          width,
           height * width);
       for (int r = 0; r < height; r++) {
         System.arraycopy(flatImages[k], r * width, images[k][r], 0, width);

@@ -67,7 +67,8 @@ public final class ScatterBuilder extends ChartBuilder<ScatterBuilder> {
   @Override
   JFreeChart createChart() {
     Check check = check();
-    check.that(labelled != null || !groups.isEmpty(),
+    check.that(
+        labelled != null || !groups.isEmpty(),
         "has no points; call points(x, y, labels) or series(name, x, y)");
     check.that(markerSize > 0, "marker size must be positive, got %s", markerSize);
     check.that(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1], got %s", alpha);
@@ -85,7 +86,8 @@ public final class ScatterBuilder extends ChartBuilder<ScatterBuilder> {
       String name = (String) g[0];
       double[] x = (double[]) g[1];
       double[] y = (double[]) g[2];
-      check.that(name != null && names.add(name), "series name '%s' is missing or used twice", name);
+      check.that(
+          name != null && names.add(name), "series name '%s' is missing or used twice", name);
       check.that(x != null && y != null, "series '%s' has no points", name);
       check.sameLength("series '" + name + "' x", x.length, "y", y.length);
       check.finite("x of series '" + name + "'", x);
@@ -96,7 +98,10 @@ public final class ScatterBuilder extends ChartBuilder<ScatterBuilder> {
       }
       ds.addSeries(s);
     }
-    XYPlot plot = new XYPlot(ds, XYLines.numberAxis(xLabel), XYLines.numberAxis(yLabel),
+    XYPlot plot = new XYPlot(
+        ds,
+        XYLines.numberAxis(xLabel),
+        XYLines.numberAxis(yLabel),
         ClassPoints.renderer(ds.getSeriesCount(), markerSize, alpha, false));
     return themed(plot, ds.getSeriesCount() > 1);
   }

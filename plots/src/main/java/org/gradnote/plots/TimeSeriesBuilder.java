@@ -64,8 +64,10 @@ public final class TimeSeriesBuilder extends ChartBuilder<TimeSeriesBuilder> {
 
   @Override
   JFreeChart createChart() {
-    check().that(dates != null || series.stream().allMatch(s -> s.x() != null),
-        "has no dates; call dates(LocalDate[]) or series(name, dates, values)");
+    check()
+        .that(
+            dates != null || series.stream().allMatch(s -> s.x() != null),
+            "has no dates; call dates(LocalDate[]) or series(name, dates, values)");
     DateAxis axis = new DateAxis(xLabel);
     // Dates are placed at UTC midnight; formatting in UTC keeps ticks on the right day everywhere.
     axis.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));

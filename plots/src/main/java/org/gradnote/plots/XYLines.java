@@ -24,8 +24,15 @@ final class XYLines {
    * Validates the series against the shared x ({@code sharedX} may be null: index 0..n-1 is used) and
    * makes the plot. Right-axis curves are dashed so the reader can tell which axis a curve belongs to.
    */
-  static XYPlot plot(Check check, ValueAxis domain, double[] sharedX, List<SeriesSpec> series,
-      String yLabel, String y2Label, boolean markers, boolean logY) {
+  static XYPlot plot(
+      Check check,
+      ValueAxis domain,
+      double[] sharedX,
+      List<SeriesSpec> series,
+      String yLabel,
+      String y2Label,
+      boolean markers,
+      boolean logY) {
     check.that(!series.isEmpty(), "has no series; add one with series(name, values)");
     Set<String> names = new HashSet<>();
     XYSeriesCollection left = new XYSeriesCollection();
@@ -40,10 +47,14 @@ final class XYLines {
       XYSeries xy = new XYSeries(spec.name(), false, true); // keep the caller's point order
       for (int i = 0; i < x.length; i++) {
         double v = spec.y()[i];
-        check.that(!Double.isInfinite(v), "series '%s' has an infinite value at index %d", spec.name(), i);
-        check.that(!logY || Double.isNaN(v) || v > 0,
+        check.that(
+            !Double.isInfinite(v), "series '%s' has an infinite value at index %d", spec.name(), i);
+        check.that(
+            !logY || Double.isNaN(v) || v > 0,
             "series '%s' has value %s at index %d but a log y-axis needs positive values",
-            spec.name(), v, i);
+            spec.name(),
+            v,
+            i);
         xy.add(x[i], v); // NaN stays in: the renderer leaves a gap there (e.g. unevaluated epochs)
       }
       Color color = spec.color() != null ? spec.color() : Palette.color(s);
@@ -54,7 +65,8 @@ final class XYLines {
       r.setSeriesPaint(index, color);
       r.setSeriesStroke(index, spec.right() ? Theme.DASHED : Theme.LINE);
     }
-    check.that(left.getSeriesCount() > 0,
+    check.that(
+        left.getSeriesCount() > 0,
         "has only second-axis series; add at least one series(name, values) for the left axis");
     ValueAxis range = logY ? new LogAxis(yLabel) : numberAxis(yLabel);
     XYPlot plot = new XYPlot(left, domain, range, leftRenderer);

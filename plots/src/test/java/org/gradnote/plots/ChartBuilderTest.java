@@ -15,7 +15,13 @@ class ChartBuilderTest {
 
   @Test
   void commonOptionsReachTheChart() {
-    Chart c = Plots.line().title("T").xLabel("x").yLabel("y").size(300, 200).series("a", V).build();
+    Chart c = Plots.line()
+        .title("T")
+        .xLabel("x")
+        .yLabel("y")
+        .size(300, 200)
+        .series("a", V)
+        .build();
     assertEquals("T", c.title());
     assertEquals("T", c.jfree().getTitle().getText());
     assertEquals("x", c.jfree().getXYPlot().getDomainAxis().getLabel());
@@ -45,8 +51,8 @@ class ChartBuilderTest {
 
   @Test
   void sizeMustBePositive() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Plots.scatter().title("S").size(0, 100));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> Plots.scatter().title("S").size(0, 100));
     assertEquals("scatter plot 'S': size must be positive, got 0x100", e.getMessage());
   }
 }

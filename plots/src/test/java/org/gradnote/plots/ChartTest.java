@@ -21,7 +21,10 @@ import org.w3c.dom.Document;
 class ChartTest {
 
   private static Chart loss() {
-    return Plots.line().title("Loss").series("train", new double[] {3, 2, 1.5, 1.2}).build();
+    return Plots.line()
+        .title("Loss")
+        .series("train", new double[] {3, 2, 1.5, 1.2})
+        .build();
   }
 
   @Test
@@ -51,8 +54,8 @@ class ChartTest {
     assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(bytes, 4));
     Path svg = c.save(dir.resolve("loss.svg"), 400, 300);
     Pixels.parseSvg(Files.readString(svg));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> c.save(dir.resolve("loss.jpg")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> c.save(dir.resolve("loss.jpg")));
     assertTrue(e.getMessage().contains("use .png or .svg"), e.getMessage());
   }
 
@@ -63,7 +66,8 @@ class ChartTest {
     assertEquals(240, c.height());
     Pixels.decode(c.png(), 320, 240);
     assertThrows(IllegalArgumentException.class, () -> c.size(0, 10));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.png(10, 10, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> c.png(10, 10, 0));
     assertTrue(e.getMessage().contains("scale"), e.getMessage());
   }
 

@@ -23,9 +23,10 @@ class ClassPointsTest {
 
   @Test
   void validationNamesTheChart() {
-    ClassPoints p = new ClassPoints(new double[] {1, Double.NaN}, new double[] {1, 2}, new int[] {0, 0});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> p.validate(new Check("scatter plot", "S")));
+    ClassPoints p =
+        new ClassPoints(new double[] {1, Double.NaN}, new double[] {1, 2}, new int[] {0, 0});
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> p.validate(new Check("scatter plot", "S")));
     assertEquals("scatter plot 'S': x has a non-finite value (NaN) at index 1", e.getMessage());
   }
 }

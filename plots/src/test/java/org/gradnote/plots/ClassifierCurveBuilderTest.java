@@ -15,8 +15,11 @@ class ClassifierCurveBuilderTest {
 
   @Test
   void rocWithAucInLegend() {
-    Chart c = Plots.roc().title("ROC").curve("perfect", new double[] {0, 0, 1}, new double[] {0, 1, 1})
-        .scores("model", SCORES, LABELS).build();
+    Chart c = Plots.roc()
+        .title("ROC")
+        .curve("perfect", new double[] {0, 0, 1}, new double[] {0, 1, 1})
+        .scores("model", SCORES, LABELS)
+        .build();
     XYPlot plot = c.jfree().getXYPlot();
     assertEquals("perfect (AUC = 1.000)", plot.getDataset().getSeriesKey(0));
     assertEquals("model (AUC = 0.813)", plot.getDataset().getSeriesKey(1));
@@ -48,12 +51,14 @@ class ClassifierCurveBuilderTest {
     LineChartBuilderTest.assertMessage(
         "ROC curve 'R': curve 'm': label 2 at index 1 is not 0 or 1",
         Plots.roc().title("R").scores("m", new double[] {0.1, 0.2}, new int[] {1, 2}));
-    LineChartBuilderTest.assertMessage("ROC curve 'R': tpr of 'm' has 2 values but fpr has 3",
+    LineChartBuilderTest.assertMessage(
+        "ROC curve 'R': tpr of 'm' has 2 values but fpr has 3",
         Plots.roc().title("R").curve("m", new double[] {0, 0.5, 1}, new double[] {0, 1}));
     LineChartBuilderTest.assertMessage(
         "precision-recall curve 'P': curve 'm' has point (1.5, 1.0) at index 0 outside [0, 1]",
         Plots.precisionRecall().title("P").curve("m", new double[] {1.5}, new double[] {1}));
-    LineChartBuilderTest.assertMessage("ROC curve 'R': scores of 'm' has 2 values but labels has 1",
+    LineChartBuilderTest.assertMessage(
+        "ROC curve 'R': scores of 'm' has 2 values but labels has 1",
         Plots.roc().title("R").scores("m", new double[] {0.1, 0.2}, new int[] {1}));
   }
 }

@@ -16,8 +16,11 @@ class ConfusionMatrixBuilderTest {
 
   @Test
   void cellsAreColouredAndLabelledWithCounts() {
-    Chart c = Plots.confusionMatrix().title("Iris").counts(COUNTS)
-        .classNames("setosa", "versicolor", "virginica").build();
+    Chart c = Plots.confusionMatrix()
+        .title("Iris")
+        .counts(COUNTS)
+        .classNames("setosa", "versicolor", "virginica")
+        .build();
     assertEqualsTexts(List.of("50", "2", "0", "5", "40", "8", "1", "6", "60"), c);
     BufferedImage img = Pixels.decode(c.png(), c.width(), c.height());
     Pixels.assertNotBlank(img);
@@ -43,17 +46,24 @@ class ConfusionMatrixBuilderTest {
     LineChartBuilderTest.assertMessage(
         "confusion matrix 'C': matrix must be square: row 0 has 3 columns but there are 2 rows",
         Plots.confusionMatrix().title("C").counts(new int[][] {{1, 2, 3}, {1, 2, 3}}));
-    LineChartBuilderTest.assertMessage("confusion matrix 'C': classNames has 3 values but the matrix has 2",
-        Plots.confusionMatrix().title("C").counts(new int[][] {{1, 2}, {3, 4}}).classNames("a", "b", "c"));
-    LineChartBuilderTest.assertMessage("confusion matrix 'C': predicted has 1 values but actual has 2",
+    LineChartBuilderTest.assertMessage(
+        "confusion matrix 'C': classNames has 3 values but the matrix has 2",
+        Plots.confusionMatrix()
+            .title("C")
+            .counts(new int[][] {{1, 2}, {3, 4}})
+            .classNames("a", "b", "c"));
+    LineChartBuilderTest.assertMessage(
+        "confusion matrix 'C': predicted has 1 values but actual has 2",
         Plots.confusionMatrix().title("C").labels(new int[] {0, 1}, new int[] {0}));
-    LineChartBuilderTest.assertMessage("confusion matrix 'C': count at [1][0] is negative (-3)",
+    LineChartBuilderTest.assertMessage(
+        "confusion matrix 'C': count at [1][0] is negative (-3)",
         Plots.confusionMatrix().title("C").counts(new int[][] {{1, 2}, {-3, 4}}));
   }
 
   private static void assertEqualsTexts(List<String> expected, Chart c) {
     List<String> texts = c.jfree().getXYPlot().getAnnotations().stream()
-        .map(a -> ((XYTextAnnotation) a).getText()).collect(Collectors.toList());
+        .map(a -> ((XYTextAnnotation) a).getText())
+        .collect(Collectors.toList());
     assertEquals(expected, texts);
   }
 }

@@ -22,7 +22,8 @@ class ContourBandsTest {
   @Test
   void colourBarMatchesBands() {
     double[] levels = {1, 2};
-    LookupPaintScale scale = (LookupPaintScale) ContourBands.colorBar(0, 3, levels).getScale();
+    LookupPaintScale scale =
+        (LookupPaintScale) ContourBands.colorBar(0, 3, levels).getScale();
     BufferedImage img = ContourBands.image(new double[][] {{0.5, 1.5}, {2.5, 2.5}}, levels);
     assertEquals(img.getRGB(0, 1), ((java.awt.Color) scale.getPaint(0.5)).getRGB());
     assertEquals(img.getRGB(1, 1), ((java.awt.Color) scale.getPaint(1.5)).getRGB());

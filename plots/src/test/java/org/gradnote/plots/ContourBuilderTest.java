@@ -28,23 +28,37 @@ class ContourBuilderTest {
 
   @Test
   void levelLinesWithOptimizerPaths() {
-    Chart c = Plots.contour(QUADRATIC).title("GD").range(-2, 2, -1, 1).path("GD", gd(0.18, 20))
-        .path("slow", gd(0.05, 20)).build();
+    Chart c = Plots.contour(QUADRATIC)
+        .title("GD")
+        .range(-2, 2, -1, 1)
+        .path("GD", gd(0.18, 20))
+        .path("slow", gd(0.05, 20))
+        .build();
     BufferedImage img = Pixels.decode(c.png(), 700, 560);
     Pixels.assertNotBlank(img);
     Pixels.assertHasColor(img, Palette.color(3), 200, "first path is red");
     Pixels.assertHasColor(img, Palette.color(1), 200, "second path is orange");
-    assertEquals(10, ((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) c.jfree().getXYPlot().getRenderer())
-        .getAnnotations().size(), "10 level lines");
+    assertEquals(
+        10,
+        ((org.jfree.chart.renderer.xy.AbstractXYItemRenderer)
+                c.jfree().getXYPlot().getRenderer())
+            .getAnnotations()
+            .size(),
+        "10 level lines");
     String svg = c.svg();
-    assertTrue(Pixels.countElements(Pixels.parseSvg(svg), "path") >= 12, "levels and paths as <path>");
+    assertTrue(
+        Pixels.countElements(Pixels.parseSvg(svg), "path") >= 12, "levels and paths as <path>");
     assertTrue(svg.contains(">GD<"));
   }
 
   @Test
   void filledBandsWithColourBarAndDefaultRange() {
-    Chart c = Plots.contour(QUADRATIC).filled(true).levels(0.1, 1, 0.5, 4).path("GD", gd(0.18, 10))
-        .resolution(80).build();
+    Chart c = Plots.contour(QUADRATIC)
+        .filled(true)
+        .levels(0.1, 1, 0.5, 4)
+        .path("GD", gd(0.18, 10))
+        .resolution(80)
+        .build();
     assertTrue(c.jfree().getSubtitles().stream().anyMatch(t -> t instanceof PaintScaleLegend));
     // Range is the path's bounding box plus 15%: x in [-1.8, ~0], so the lower bound is below -1.8.
     double lower = c.jfree().getXYPlot().getDomainAxis().getLowerBound();
@@ -61,9 +75,11 @@ class ContourBuilderTest {
     LineChartBuilderTest.assertMessage(
         "contour plot 'C': path 'GD' point 1 is not finite (NaN, 0.0); did the optimizer diverge?",
         Plots.contour(QUADRATIC).title("C").path("GD", new double[][] {{0, 0}, {Double.NaN, 0}}));
-    LineChartBuilderTest.assertMessage("contour plot 'C': function has no finite value in the range",
+    LineChartBuilderTest.assertMessage(
+        "contour plot 'C': function has no finite value in the range",
         Plots.contour((x, y) -> Double.NaN).title("C").resolution(5));
-    LineChartBuilderTest.assertMessage("contour plot 'C': levels must be in [1, 200], got 0",
+    LineChartBuilderTest.assertMessage(
+        "contour plot 'C': levels must be in [1, 200], got 0",
         Plots.contour(QUADRATIC).title("C").levels(0));
   }
 }

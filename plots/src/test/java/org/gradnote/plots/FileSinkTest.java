@@ -15,12 +15,18 @@ class FileSinkTest {
   @Test
   void savesNumberedSluggedFilesInShowOrder(@TempDir Path dir) {
     FileSink sink = new FileSink(dir.resolve("plots"), "png", false);
-    sink.show(Plots.line().title("Train loss (MLP)").series("a", new double[] {1, 2}).build());
+    sink.show(
+        Plots.line().title("Train loss (MLP)").series("a", new double[] {1, 2}).build());
     sink.show(Plots.bar().categories("x").series("s", new double[] {1}).build());
-    sink.show(Plots.line().title("Train loss (MLP)").series("a", new double[] {1, 2}).build());
+    sink.show(
+        Plots.line().title("Train loss (MLP)").series("a", new double[] {1, 2}).build());
     List<Path> saved = sink.saved();
-    assertEquals(List.of(dir.resolve("plots/01-train-loss-mlp.png"), dir.resolve("plots/02-bar-chart.png"),
-        dir.resolve("plots/03-train-loss-mlp.png")), saved);
+    assertEquals(
+        List.of(
+            dir.resolve("plots/01-train-loss-mlp.png"),
+            dir.resolve("plots/02-bar-chart.png"),
+            dir.resolve("plots/03-train-loss-mlp.png")),
+        saved);
     for (Path p : saved) {
       assertTrue(Files.isRegularFile(p), p + " exists");
     }
@@ -43,8 +49,8 @@ class FileSinkTest {
 
   @Test
   void rejectsUnknownFormat() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new FileSink(Path.of("x"), "gif", false));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> new FileSink(Path.of("x"), "gif", false));
     assertEquals("file sink format must be png or svg, got 'gif'", e.getMessage());
   }
 }

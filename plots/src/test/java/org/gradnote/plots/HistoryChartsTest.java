@@ -70,8 +70,10 @@ class HistoryChartsTest {
   void badInput() {
     Map<String, double[]> m = history();
     m.put("dev_f1", new double[] {1, 2});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.history(m));
-    assertEquals("training history (untitled): metric 'dev_f1' has 2 values but 'train_loss' has 4",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Plots.history(m));
+    assertEquals(
+        "training history (untitled): metric 'dev_f1' has 2 values but 'train_loss' has 4",
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Plots.history(Map.of()));
     assertEquals("training history (untitled): has no metrics", e.getMessage());

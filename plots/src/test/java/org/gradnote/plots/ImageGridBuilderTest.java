@@ -49,10 +49,13 @@ class ImageGridBuilderTest {
   @Test
   void badInput() {
     double[][][] ragged = {{{1, 2}, {3}}};
-    LineChartBuilderTest.assertMessage("image grid 'I': image 0 is ragged: row 1 has 1 values but row 0 has 2",
+    LineChartBuilderTest.assertMessage(
+        "image grid 'I': image 0 is ragged: row 1 has 1 values but row 0 has 2",
         Plots.images(ragged).title("I"));
-    LineChartBuilderTest.assertMessage("image grid 'I': titles has 1 values but images has 2",
+    LineChartBuilderTest.assertMessage(
+        "image grid 'I': titles has 1 values but images has 2",
         Plots.images(halves(2)).title("I").titles("a"));
-    LineChartBuilderTest.assertMessage("image grid 'I': has no images", Plots.images(new double[0][][]).title("I"));
+    LineChartBuilderTest.assertMessage(
+        "image grid 'I': has no images", Plots.images(new double[0][][]).title("I"));
   }
 }

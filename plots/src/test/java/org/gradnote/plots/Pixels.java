@@ -51,15 +51,20 @@ public final class Pixels {
   /** Asserts at least {@code min} pixels close to {@code c}. */
   public static void assertHasColor(BufferedImage img, Color c, int min, String what) {
     int n = count(img, c, 12);
-    assertTrue(n >= min, what + ": expected >= " + min + " pixels of " + hex(c) + " but found " + n);
+    assertTrue(
+        n >= min, what + ": expected >= " + min + " pixels of " + hex(c) + " but found " + n);
   }
 
   /** Asserts the image is mostly white background but has real content. */
   public static void assertNotBlank(BufferedImage img) {
     int total = img.getWidth() * img.getHeight();
     int white = count(img, Color.WHITE, 3);
-    assertTrue(white > total * 0.2, "background should be white, white fraction " + (double) white / total);
-    assertTrue(total - white > total * 0.01, "image looks blank: only " + (total - white) + " non-white pixels");
+    assertTrue(
+        white > total * 0.2,
+        "background should be white, white fraction " + (double) white / total);
+    assertTrue(
+        total - white > total * 0.01,
+        "image looks blank: only " + (total - white) + " non-white pixels");
   }
 
   /** Parses an SVG document and returns the DOM; fails on malformed XML. */

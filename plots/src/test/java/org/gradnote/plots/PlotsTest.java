@@ -12,7 +12,7 @@ class PlotsTest {
 
   @Test
   void setSinkReturnsPreviousAndNullRestoresFileSink() {
-    ChartSink mine = c -> { };
+    ChartSink mine = c -> {};
     ChartSink before = Plots.setSink(mine);
     try {
       assertSame(mine, Plots.sink());
@@ -27,9 +27,12 @@ class PlotsTest {
   void pointClassifierIsCalledOncePerGridCell() {
     AtomicInteger calls = new AtomicInteger();
     Plots.decisionBoundary(p -> {
-      calls.incrementAndGet();
-      return p[0] > 0 ? 1 : 0;
-    }).range(-1, 1, -1, 1).resolution(10).build();
+          calls.incrementAndGet();
+          return p[0] > 0 ? 1 : 0;
+        })
+        .range(-1, 1, -1, 1)
+        .resolution(10)
+        .build();
     assertEquals(100, calls.get());
   }
 
@@ -37,9 +40,12 @@ class PlotsTest {
   void batchClassifierIsCalledOnce() {
     AtomicInteger calls = new AtomicInteger();
     Plots.decisionBoundaryBatch(rows -> {
-      calls.incrementAndGet();
-      return new int[rows.length];
-    }).range(-1, 1, -1, 1).resolution(10).build();
+          calls.incrementAndGet();
+          return new int[rows.length];
+        })
+        .range(-1, 1, -1, 1)
+        .resolution(10)
+        .build();
     assertEquals(1, calls.get());
   }
 
@@ -48,8 +54,8 @@ class PlotsTest {
     double[][] flat = {{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}};
     Chart c = Plots.images(flat, 2, 3).build();
     Pixels.assertNotBlank(Pixels.decode(c.png(), c.width(), c.height()));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Plots.images(flat, 2, 2));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Plots.images(flat, 2, 2));
     assertEquals("image grid (untitled): image 0 has 6 values but 2x2 needs 4", e.getMessage());
   }
 }

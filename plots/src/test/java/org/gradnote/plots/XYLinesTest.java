@@ -15,13 +15,15 @@ class XYLinesTest {
 
   @Test
   void defaultXIsTheIndexAndRightSeriesAreDashed() {
-    List<SeriesSpec> specs = List.of(new SeriesSpec("a", null, new double[] {5, 6}, false, null),
+    List<SeriesSpec> specs = List.of(
+        new SeriesSpec("a", null, new double[] {5, 6}, false, null),
         new SeriesSpec("b", null, new double[] {0.1, 0.2}, true, null));
-    XYPlot plot = XYLines.plot(new Check("line chart", null), new NumberAxis(), null, specs, "l", "r",
-        false, false);
+    XYPlot plot = XYLines.plot(
+        new Check("line chart", null), new NumberAxis(), null, specs, "l", "r", false, false);
     assertEquals(1.0, plot.getDataset(0).getXValue(0, 1));
     assertEquals(Theme.DASHED, plot.getRenderer(1).getSeriesStroke(0));
-    assertEquals(Palette.color(1), plot.getRenderer(1).getSeriesPaint(0), "colour follows call order");
+    assertEquals(
+        Palette.color(1), plot.getRenderer(1).getSeriesPaint(0), "colour follows call order");
     assertArrayEquals(new double[] {0, 1, 2}, XYLines.index(3));
   }
 

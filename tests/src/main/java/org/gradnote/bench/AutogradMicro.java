@@ -28,7 +28,15 @@ final class AutogradMicro implements Workload {
         Tensor x = null;
         for (int i = 0; i < n; i++) x = step();
         double dt = (System.nanoTime() - t0) / 1e9, cpu = (Workload.cpuNanos() - c0) / 1e9;
-        return new Result(dt, cpu, n, Map.of("us_per_iter", Math.round(1e8 * dt / n) / 100.0, "grad", x.grad().toDoubleArray()[0]));
+        return new Result(
+                dt,
+                cpu,
+                n,
+                Map.of(
+                        "us_per_iter",
+                        Math.round(1e8 * dt / n) / 100.0,
+                        "grad",
+                        x.grad().toDoubleArray()[0]));
     }
 
     private static Tensor step() {

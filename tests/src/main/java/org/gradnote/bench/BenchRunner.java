@@ -20,15 +20,25 @@ import org.gradnote.TrainingArchive;
  */
 public final class BenchRunner {
     /** The course labs first, then the mid-size models users grow into. */
-    static final List<Workload> ALL = List.of(new AutogradMicro(), new MlpToy(), new MeteoCnnBench(), new LenetDigitsBench(),
-            new LstmMeteoBench(), new MlpWide(), new CnnCifar(), new CnnInfer(), new RnnMid("lstm"), new RnnMid("gru"));
+    static final List<Workload> ALL = List.of(
+            new AutogradMicro(),
+            new MlpToy(),
+            new MeteoCnnBench(),
+            new LenetDigitsBench(),
+            new LstmMeteoBench(),
+            new MlpWide(),
+            new CnnCifar(),
+            new CnnInfer(),
+            new RnnMid("lstm"),
+            new RnnMid("gru"));
 
     public static void main(String[] argv) throws Exception {
         if (argv.length >= 3 && argv[0].equals("--one")) {
             runOne(Integer.parseInt(argv[1]), argv[2], java.util.Arrays.copyOfRange(argv, 3, argv.length));
             return;
         }
-        List<Integer> threadCounts = new ArrayList<>(List.of(Runtime.getRuntime().availableProcessors()));
+        List<Integer> threadCounts =
+                new ArrayList<>(List.of(Runtime.getRuntime().availableProcessors()));
         boolean quick = false;
         int repeat = 1;
         String python = "/usr/bin/python3";
@@ -36,26 +46,41 @@ public final class BenchRunner {
         List<String> only = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
-                case "--threads": threadCounts = parseThreads(argv[++i]); break;
-                case "--quick": quick = true; break;
-                case "--python": python = argv[++i]; break;
-                case "--scripts": scripts = Path.of(argv[++i]); break;
-                case "--no-archive": archive = false; break;
+                case "--threads":
+                    threadCounts = parseThreads(argv[++i]);
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--python":
+                    python = argv[++i];
+                    break;
+                case "--scripts":
+                    scripts = Path.of(argv[++i]);
+                    break;
+                case "--no-archive":
+                    archive = false;
+                    break;
                 case "--repeat":
                     repeat = Integer.parseInt(argv[++i]);
                     if (repeat < 1) throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
                     break;
                 default:
                     if (argv[i].startsWith("--")) {
-                        System.err.println("usage: BenchRunner [--threads N[,M...]] [--quick] [--repeat N] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
+                        System.err.println(
+                                "usage: BenchRunner [--threads N[,M...]] [--quick] [--repeat N] [--no-archive] [--python PATH] [--scripts DIR] [workload...]");
                         System.exit(2);
                     }
                     only.add(argv[i]);
             }
         }
         if (archive) {
-            // As gradnote's own training JVMs do once built (TrainingArchive); made outside any timing, once per jar set.
-            System.err.println("class archive: " + TrainingArchive.create(childClassPath()).map(Path::toString).orElse("none"));
+            // As gradnote's own training JVMs do once built (TrainingArchive); made outside any timing, once per jar
+            // set.
+            System.err.println("class archive: "
+                    + TrainingArchive.create(childClassPath())
+                            .map(Path::toString)
+                            .orElse("none"));
             childOptions = TrainingArchive.options(childClassPath());
         }
         System.out.println(Machine.describe(python));
@@ -66,7 +91,12 @@ public final class BenchRunner {
 
     /** Four significant digits, so 0.011 ms and 3250 ms read alike. */
     static String sig(double x) {
-        return Double.isNaN(x) ? "n/a" : new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return Double.isNaN(x)
+                ? "n/a"
+                : new java.math.BigDecimal(x)
+                        .round(new java.math.MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     /** "1,2" -> [1, 2]; each count at least 1. */
@@ -77,7 +107,8 @@ public final class BenchRunner {
             try {
                 n = Integer.parseInt(part.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--threads takes counts separated by commas, e.g. 1,2; got '" + spec + "'");
+                throw new IllegalArgumentException(
+                        "--threads takes counts separated by commas, e.g. 1,2; got '" + spec + "'");
             }
             if (n < 1) throw new IllegalArgumentException("--threads: each count must be at least 1, got " + n);
             out.add(n);
@@ -88,11 +119,27 @@ public final class BenchRunner {
     /** One table: every selected workload at one thread count, both sides in their own processes. */
     private static void table(int threads, boolean quick, int repeat, String python, Path scripts, List<String> only)
             throws IOException, InterruptedException {
-        System.out.printf(Locale.ROOT, "%ngradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%s%n", threads,
-                quick ? "quick" : "full", java.time.LocalDateTime.now().withNano(0), childOptions.isEmpty() ? "off" : "on",
+        System.out.printf(
+                Locale.ROOT,
+                "%ngradnote vs PyTorch, %d thread(s) each, %s mode, %s, class archive %s%s%n",
+                threads,
+                quick ? "quick" : "full",
+                java.time.LocalDateTime.now().withNano(0),
+                childOptions.isEmpty() ? "off" : "on",
                 repeat > 1 ? ", median of " + repeat + " alternating runs per side" : "");
-        System.out.printf(Locale.ROOT, "%-16s %12s %12s %7s %12s %12s %7s %9s %9s  %s%n", "workload", "gradnote", "pytorch", "ratio",
-                "g cpu", "pt cpu", "cpu", "g rss", "pt rss", "quality (gradnote | pytorch)");
+        System.out.printf(
+                Locale.ROOT,
+                "%-16s %12s %12s %7s %12s %12s %7s %9s %9s  %s%n",
+                "workload",
+                "gradnote",
+                "pytorch",
+                "ratio",
+                "g cpu",
+                "pt cpu",
+                "cpu",
+                "g rss",
+                "pt rss",
+                "quality (gradnote | pytorch)");
         for (Workload w : ALL) {
             if (!only.isEmpty() && !only.contains(w.name())) continue;
             String[] args = w.args(quick);
@@ -108,23 +155,44 @@ public final class BenchRunner {
             }
             if (gRuns.isEmpty()) continue;
             gRuns.sort(java.util.Comparator.comparingDouble(Workload.Result::seconds));
-            torchRuns.sort(java.util.Comparator.comparingDouble(o -> o.get("seconds").getAsDouble()));
+            torchRuns.sort(
+                    java.util.Comparator.comparingDouble(o -> o.get("seconds").getAsDouble()));
             Workload.Result g = gRuns.get((gRuns.size() - 1) / 2);
             JsonObject torch = torchRuns.isEmpty() ? null : torchRuns.get((torchRuns.size() - 1) / 2);
             double gUnit = 1000 * g.seconds() / g.units();
-            double tUnit = torch == null ? Double.NaN : 1000 * torch.get("seconds").getAsDouble() / torch.get("epochs").getAsDouble();
+            double tUnit = torch == null
+                    ? Double.NaN
+                    : 1000
+                            * torch.get("seconds").getAsDouble()
+                            / torch.get("epochs").getAsDouble();
             // CPU time per unit, the whole process on both sides (gradnote: every thread incl. JIT and GC).
             double gCpu = 1000 * g.cpuSeconds() / g.units();
-            double tCpu = torch == null || !torch.has("cpu_seconds") ? Double.NaN
-                    : 1000 * torch.get("cpu_seconds").getAsDouble() / torch.get("epochs").getAsDouble();
+            double tCpu = torch == null || !torch.has("cpu_seconds")
+                    ? Double.NaN
+                    : 1000
+                            * torch.get("cpu_seconds").getAsDouble()
+                            / torch.get("epochs").getAsDouble();
             double gRss = g.extra().get("peak_rss_mb") instanceof Number n ? n.doubleValue() : Double.NaN;
-            double tRss = torch == null || !torch.has("peak_rss_mb") ? Double.NaN : torch.get("peak_rss_mb").getAsDouble();
+            double tRss = torch == null || !torch.has("peak_rss_mb")
+                    ? Double.NaN
+                    : torch.get("peak_rss_mb").getAsDouble();
             java.util.Map<String, Object> quality = new java.util.TreeMap<>(g.extra());
             quality.remove("peak_rss_mb");
             String unit = "ms/" + w.unit();
-            System.out.printf(Locale.ROOT, "%-16s %12s %12s %7.2f %12s %12s %7.2f %6.0f MB %6.0f MB  %s | %s%n", w.name(),
-                    sig(gUnit) + " " + unit, sig(tUnit) + " " + unit, gUnit / tUnit, sig(gCpu), sig(tCpu), gCpu / tCpu,
-                    gRss, tRss, quality, torch == null ? "n/a" : quality(torch));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-16s %12s %12s %7.2f %12s %12s %7.2f %6.0f MB %6.0f MB  %s | %s%n",
+                    w.name(),
+                    sig(gUnit) + " " + unit,
+                    sig(tUnit) + " " + unit,
+                    gUnit / tUnit,
+                    sig(gCpu),
+                    sig(tCpu),
+                    gCpu / tCpu,
+                    gRss,
+                    tRss,
+                    quality,
+                    torch == null ? "n/a" : quality(torch));
         }
     }
 
@@ -132,14 +200,20 @@ public final class BenchRunner {
      * Runs one workload in a fresh JVM, as each PyTorch twin runs in its own process: in one shared JVM the later
      * workloads ran 1.5x slower (CPU) after the earlier ones had shaped the JIT's profiles and the heaps.
      */
-    private static Workload.Result runJvm(String name, String[] args, int threads) throws IOException, InterruptedException {
+    private static Workload.Result runJvm(String name, String[] args, int threads)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // gradnote's own training-JVM options, as the kernel and `gradnote run` use them.
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(org.gradnote.Gradnote.jvmOptions());
         cmd.addAll(childOptions);
-        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, childClassPath()), BenchRunner.class.getName(), "--one",
-                Integer.toString(threads), name));
+        cmd.addAll(List.of(
+                "-cp",
+                String.join(File.pathSeparator, childClassPath()),
+                BenchRunner.class.getName(),
+                "--one",
+                Integer.toString(threads),
+                name));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
@@ -150,13 +224,20 @@ public final class BenchRunner {
             System.err.println("gradnote workload failed: " + name + "\n" + out);
             return null;
         }
-        JsonObject o = JsonParser.parseString(out.substring(out.lastIndexOf('\n') + 1)).getAsJsonObject();
+        JsonObject o =
+                JsonParser.parseString(out.substring(out.lastIndexOf('\n') + 1)).getAsJsonObject();
         java.util.Map<String, Object> extra = new java.util.TreeMap<>();
         for (var e : o.getAsJsonObject("extra").entrySet()) {
             var v = e.getValue();
-            extra.put(e.getKey(), v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? (Object) v.getAsDouble() : v);
+            extra.put(
+                    e.getKey(),
+                    v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? (Object) v.getAsDouble() : v);
         }
-        return new Workload.Result(o.get("seconds").getAsDouble(), o.get("cpu_seconds").getAsDouble(), o.get("units").getAsInt(), extra);
+        return new Workload.Result(
+                o.get("seconds").getAsDouble(),
+                o.get("cpu_seconds").getAsDouble(),
+                o.get("units").getAsInt(),
+                extra);
     }
 
     private static boolean archive = true;
@@ -175,7 +256,9 @@ public final class BenchRunner {
     /** The child side of {@link #runJvm}: runs the workload and prints its result as one JSON line. */
     private static void runOne(int threads, String name, String[] args) {
         org.gradnote.Gradnote.setNumThreads(threads);
-        Workload w = ALL.stream().filter(x -> x.name().equals(name)).findFirst()
+        Workload w = ALL.stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown workload " + name));
         // The first ThreadMXBean call loads the JVM's management classes (~10 ms here), which would otherwise fall
         // inside the timed part as the clock starts; time.perf_counter() has no such cost on the PyTorch side.
@@ -201,11 +284,14 @@ public final class BenchRunner {
 
     private static String quality(JsonObject o) {
         JsonObject q = o.deepCopy();
-        for (String k : List.of("workload", "seconds", "epochs", "ms_per_epoch", "cpu_seconds", "peak_rss_mb", "threads", "torch")) q.remove(k);
+        for (String k : List.of(
+                "workload", "seconds", "epochs", "ms_per_epoch", "cpu_seconds", "peak_rss_mb", "threads", "torch"))
+            q.remove(k);
         return q.toString();
     }
 
-    private static JsonObject runPython(String python, Path script, String[] args, int threads) throws IOException, InterruptedException {
+    private static JsonObject runPython(String python, Path script, String[] args, int threads)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(python)) || !Files.exists(script)) {
             System.err.println("skipping PyTorch side: " + python + " or " + script + " missing");
             return null;

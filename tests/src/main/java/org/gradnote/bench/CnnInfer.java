@@ -33,7 +33,8 @@ final class CnnInfer implements Workload {
         long t0 = System.nanoTime(), c0 = Workload.cpuNanos();
         double checksum = 0;
         try (var g = Tensor.noGrad()) {
-            for (int s = 0; s < passes; s++) checksum += model.forward(data[s % data.length][0]).abs().mean().item();
+            for (int s = 0; s < passes; s++)
+                checksum += model.forward(data[s % data.length][0]).abs().mean().item();
         }
         double dt = (System.nanoTime() - t0) / 1e9, cpu = (Workload.cpuNanos() - c0) / 1e9;
         return new Result(dt, cpu, passes, Map.of("mean_abs_logit", checksum / passes));

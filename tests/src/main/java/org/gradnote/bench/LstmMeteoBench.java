@@ -26,11 +26,13 @@ final class LstmMeteoBench implements Workload {
     public Result run(String[] args) {
         int epochs = Integer.parseInt(args[0]);
         Gradnote.seed(0);
-        Tensor[] train = LstmMeteo.windows(LstmMeteo.seattle(2012, 2013, 2014)), test = LstmMeteo.windows(LstmMeteo.seattle(2015));
+        Tensor[] train = LstmMeteo.windows(LstmMeteo.seattle(2012, 2013, 2014)),
+                test = LstmMeteo.windows(LstmMeteo.seattle(2015));
         LstmMeteo.Net model = new LstmMeteo.Net();
         Loss crit = Loss.mse();
         Adam opt = new Adam(model.parameters(), 0.01);
-        DataLoader loader = DataLoader.of(new TensorDataset(train[0], train[1]), 64).shuffled();
+        DataLoader loader =
+                DataLoader.of(new TensorDataset(train[0], train[1]), 64).shuffled();
         long t0 = System.nanoTime(), c0 = Workload.cpuNanos();
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (Batch b : loader) {

@@ -21,16 +21,23 @@ final class Machine {
         System.getenv().forEach((k, v) -> {
             for (String p : NATIVE_ENV) if (k.startsWith(p)) env.put(k, v);
         });
-        return String.format(Locale.ROOT, "machine: %s, %d cores, %.0f GiB; JDK %s; torch %s; native env %s"
+        return String.format(
+                Locale.ROOT,
+                "machine: %s, %d cores, %.0f GiB; JDK %s; torch %s; native env %s"
                         + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count)",
-                cpuModel(), Runtime.getRuntime().availableProcessors(), memGiB(), System.getProperty("java.version"),
-                torchVersion(python), env.isEmpty() ? "{}" : env.toString());
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                memGiB(),
+                System.getProperty("java.version"),
+                torchVersion(python),
+                env.isEmpty() ? "{}" : env.toString());
     }
 
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name"))
+                    return line.substring(line.indexOf(':') + 1).trim();
             }
         } catch (IOException e) {
             // not Linux
@@ -51,7 +58,9 @@ final class Machine {
 
     private static String torchVersion(String python) {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import torch; print(torch.__version__)").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python, "-c", "import torch; print(torch.__version__)")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? out : "missing";
         } catch (IOException e) {

@@ -21,9 +21,17 @@ final class MidCnn {
 
     /** Two conv(3x3, padding 1) -> ReLU -> max-pool(2) blocks (3 -> 32 -> 64 channels), then 4096 -> 128 -> 10. */
     static Sequential model() {
-        return new Sequential(new Conv2d(3, 32, 3, 1, 1), Activations.relu(), new MaxPool2d(2),
-                new Conv2d(32, 64, 3, 1, 1), Activations.relu(), new MaxPool2d(2), new Flatten(),
-                new Linear(64 * 8 * 8, 128), Activations.relu(), new Linear(128, 10));
+        return new Sequential(
+                new Conv2d(3, 32, 3, 1, 1),
+                Activations.relu(),
+                new MaxPool2d(2),
+                new Conv2d(32, 64, 3, 1, 1),
+                Activations.relu(),
+                new MaxPool2d(2),
+                new Flatten(),
+                new Linear(64 * 8 * 8, 128),
+                Activations.relu(),
+                new Linear(128, 10));
     }
 
     /** {@code count} seeded batches of random images [batch, 3, 32, 32] with labels in 0..9. */

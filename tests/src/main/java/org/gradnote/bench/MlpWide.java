@@ -36,8 +36,12 @@ final class MlpWide implements Workload {
             for (int j = 0; j < labels.length; j++) labels[j] = (j * 3L + i) % 10;
             data[i] = new Tensor[] {Tensor.randn(256, 784), Tensor.of(labels)};
         }
-        Sequential model = new Sequential(new Linear(784, 1024), Activations.relu(), new Linear(1024, 1024),
-                Activations.relu(), new Linear(1024, 10));
+        Sequential model = new Sequential(
+                new Linear(784, 1024),
+                Activations.relu(),
+                new Linear(1024, 1024),
+                Activations.relu(),
+                new Linear(1024, 10));
         Adam opt = new Adam(model.parameters(), 1e-3);
         Loss crit = Loss.crossEntropy();
         return MidCnn.timedSteps(model, opt, crit, data, steps);

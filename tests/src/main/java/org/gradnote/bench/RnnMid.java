@@ -43,7 +43,8 @@ final class RnnMid implements Workload {
         final Linear head;
 
         Net(String cell) {
-            rnn = register("rnn", cell.equals("lstm") ? new LSTM(32, 128, 1, true, true) : new GRU(32, 128, 1, true, true));
+            rnn = register(
+                    "rnn", cell.equals("lstm") ? new LSTM(32, 128, 1, true, true) : new GRU(32, 128, 1, true, true));
             head = register("head", new Linear(128, 1));
         }
 

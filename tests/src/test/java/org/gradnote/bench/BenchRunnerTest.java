@@ -15,9 +15,11 @@ class BenchRunnerTest {
     void threadListsParseAndBadCountsAreRefusedByName() {
         assertEquals(List.of(1, 2), BenchRunner.parseThreads("1,2"));
         assertEquals(List.of(4), BenchRunner.parseThreads("4"));
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> BenchRunner.parseThreads("1,0"));
+        IllegalArgumentException zero =
+                assertThrows(IllegalArgumentException.class, () -> BenchRunner.parseThreads("1,0"));
         assertTrue(zero.getMessage().contains("--threads") && zero.getMessage().contains("0"), zero.getMessage());
-        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> BenchRunner.parseThreads("two"));
+        IllegalArgumentException word =
+                assertThrows(IllegalArgumentException.class, () -> BenchRunner.parseThreads("two"));
         assertTrue(word.getMessage().contains("'two'"), word.getMessage());
     }
 
@@ -29,8 +31,11 @@ class BenchRunnerTest {
         assertTrue(line.contains("native env"), line);
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.exists(cpuinfo)) {
-            String model = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElseThrow();
+            String model = Files.readAllLines(cpuinfo).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElseThrow();
             assertTrue(line.contains(model), line);
         }
     }

@@ -1,12 +1,11 @@
 package org.gradnote.kernel.api;
 
 import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.util.UUID;
 import org.gradnote.kernel.display.MimeBundle;
 import org.gradnote.kernel.display.Renderers;
 import org.gradnote.kernel.io.Markers;
-
-import java.io.PrintStream;
-import java.util.UUID;
 
 /**
  * What code in a cell calls to show things: {@code Display.show(x)} renders now, {@code Display.update(id, x)}
@@ -74,7 +73,8 @@ public final class Display {
      * value (if any) and marks the end of its output.
      */
     public static void epilogue(String fence, boolean hasValue, Object value) {
-        if (hasValue && org.gradnote.plots.notebook.Notebook.shows(value)) emit(Markers.RESULT, Renderers.render(value), null, false);
+        if (hasValue && org.gradnote.plots.notebook.Notebook.shows(value))
+            emit(Markers.RESULT, Renderers.render(value), null, false);
         JsonObject f = new JsonObject();
         f.addProperty("id", fence);
         System.err.println(Markers.encode(Markers.FENCE, f));

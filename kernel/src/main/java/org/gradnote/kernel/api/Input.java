@@ -1,12 +1,11 @@
 package org.gradnote.kernel.api;
 
-import org.gradnote.kernel.io.StdinClient;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.gradnote.kernel.io.StdinClient;
 
 /**
  * Reads a line typed in the notebook: {@code Input.line("Name: ")}, or hidden with {@code Input.password("Key: ")}.

@@ -1,11 +1,10 @@
 package org.gradnote.kernel.cell;
 
+import java.util.List;
+import java.util.Optional;
 import org.gradnote.kernel.jshell.ErrorInfo;
 import org.gradnote.kernel.jshell.EvalOutcome;
 import org.gradnote.magics.MagicUsageException;
-
-import java.util.List;
-import java.util.Optional;
 
 /** Runs a cell through its stages: parse magics, rewrite, evaluate, render. */
 public final class CellRunner {
@@ -62,18 +61,22 @@ public final class CellRunner {
         }
         Optional<ErrorInfo> fenceError = render.fence(services);
         fenceError.ifPresent(errors::record);
-        return new TimedRun(fenceError.isEmpty(), fenceError.isEmpty() ? outcome.valueRef() : Optional.empty(), executed, total);
+        return new TimedRun(
+                fenceError.isEmpty(), fenceError.isEmpty() ? outcome.valueRef() : Optional.empty(), executed, total);
     }
 
     private Optional<ErrorInfo> finish(EvalOutcome outcome, ErrorHolder errors) {
-        Optional<ErrorInfo> renderError = services.evaluator().isDead() ? Optional.empty()
+        Optional<ErrorInfo> renderError = services.evaluator().isDead()
+                ? Optional.empty()
                 : render.render(outcome.ok() ? outcome.valueRef() : Optional.empty(), services);
         // Checked after rendering too: a renderer may end the JVM (System.exit in a toString) as well as the cell.
         if (services.evaluator().isDead()) {
             services.evaluator().restart();
             ErrorInfo died = outcome.error().orElse(null);
             if (died == null || !died.ename().equals("EvaluatorExited")) {
-                died = new ErrorInfo("EvaluatorExited", "The evaluator JVM exited and was restarted; variables are gone.",
+                died = new ErrorInfo(
+                        "EvaluatorExited",
+                        "The evaluator JVM exited and was restarted; variables are gone.",
                         List.of("EvaluatorExited: the evaluator JVM exited and was restarted; variables are gone."));
             }
             errors.record(died);

@@ -1,14 +1,13 @@
 package org.gradnote.kernel.cell;
 
 import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import org.gradnote.kernel.io.FenceTracker;
 import org.gradnote.kernel.jshell.Evaluator;
 import org.gradnote.magics.MagicContext;
 import org.gradnote.magics.MagicRegistry;
-
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
 
 /** What the cell stages need from the kernel: the evaluator, output and session state. */
 public interface CellServices {

@@ -1,8 +1,7 @@
 package org.gradnote.kernel.cell;
 
-import org.gradnote.kernel.jshell.ErrorInfo;
-
 import java.util.Optional;
+import org.gradnote.kernel.jshell.ErrorInfo;
 
 /** The first error of a cell, including errors from code a magic evaluated, which the magic itself may ignore. */
 final class ErrorHolder {

@@ -1,17 +1,16 @@
 package org.gradnote.kernel.cell;
 
+import java.util.List;
 import org.gradnote.kernel.jshell.ErrorInfo;
 import org.gradnote.kernel.jshell.EvalOutcome;
 import org.gradnote.magics.MagicContext;
 import org.gradnote.magics.MagicFailure;
 
-import java.util.List;
-
 /** Stage 3: runs the steps in order; the first failure stops the cell. Only a final Java step yields a value. */
 final class EvaluateStage {
 
-    EvalOutcome evaluate(List<Step> steps, String cellLabel, CellServices services, MagicContext magicContext,
-                         ErrorHolder errors) {
+    EvalOutcome evaluate(
+            List<Step> steps, String cellLabel, CellServices services, MagicContext magicContext, ErrorHolder errors) {
         String valueRef = null;
         for (Step step : steps) {
             valueRef = null;
@@ -24,11 +23,13 @@ final class EvaluateStage {
                     magic.invocation().run(magicContext);
                 } catch (Exception e) {
                     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                    List<String> traceback = e instanceof MagicFailure f ? f.traceback()
+                    List<String> traceback = e instanceof MagicFailure f
+                            ? f.traceback()
                             : List.of(magic.call().spelled() + ": " + message);
                     return EvalOutcome.failure(new ErrorInfo(e.getClass().getSimpleName(), message, traceback));
                 }
-                if (errors.first().isPresent()) return EvalOutcome.failure(errors.first().get());
+                if (errors.first().isPresent())
+                    return EvalOutcome.failure(errors.first().get());
                 // %%time leaves its code's value to be shown after its timing, as the cell's value.
                 if (magicContext instanceof KernelMagicContext kernelContext) {
                     valueRef = kernelContext.takePendingValue().orElse(null);

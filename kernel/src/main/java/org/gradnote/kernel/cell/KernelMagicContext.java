@@ -1,13 +1,12 @@
 package org.gradnote.kernel.cell;
 
 import com.google.gson.JsonObject;
-import org.gradnote.magics.MagicContext;
-import org.gradnote.magics.MagicRegistry;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gradnote.magics.MagicContext;
+import org.gradnote.magics.MagicRegistry;
 
 /** The kernel's side of {@link MagicContext}, for the magics of one cell. */
 final class KernelMagicContext implements MagicContext {
@@ -65,7 +64,8 @@ final class KernelMagicContext implements MagicContext {
 
     @Override
     public void addToClasspath(List<Path> entries) {
-        for (Path p : entries) services.evaluator().addToClasspath(p.toAbsolutePath().toString());
+        for (Path p : entries)
+            services.evaluator().addToClasspath(p.toAbsolutePath().toString());
         // New jars may bring Renderer plug-ins for their types.
         services.evaluator().evalInternal("org.gradnote.kernel.display.Renderers.reload();");
     }
@@ -77,7 +77,9 @@ final class KernelMagicContext implements MagicContext {
 
     @Override
     public List<Variable> variables() {
-        return services.evaluator().variables().stream().map(v -> new Variable(v[0], v[1], v[2])).toList();
+        return services.evaluator().variables().stream()
+                .map(v -> new Variable(v[0], v[1], v[2]))
+                .toList();
     }
 
     @Override
@@ -103,7 +105,12 @@ final class KernelMagicContext implements MagicContext {
     @Override
     public Path exportNotebook(String notebook, String outDir, boolean force) throws Exception {
         Path base = services.workingDirectory();
-        return org.gradnote.kernel.export.Exporter.standard().export(base.resolve(notebook),
-                outDir == null ? base.resolve(org.gradnote.kernel.export.ExportCli.DEFAULT_OUT) : base.resolve(outDir), force);
+        return org.gradnote.kernel.export.Exporter.standard()
+                .export(
+                        base.resolve(notebook),
+                        outDir == null
+                                ? base.resolve(org.gradnote.kernel.export.ExportCli.DEFAULT_OUT)
+                                : base.resolve(outDir),
+                        force);
     }
 }

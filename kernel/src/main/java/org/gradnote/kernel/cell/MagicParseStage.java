@@ -1,12 +1,11 @@
 package org.gradnote.kernel.cell;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.gradnote.magics.CellPart;
 import org.gradnote.magics.MagicParser;
 import org.gradnote.magics.MagicRegistry;
 import org.gradnote.magics.MagicUsageException;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Stage 1: splits the cell into Java and magic calls, and checks every magic before anything runs. */
 final class MagicParseStage {

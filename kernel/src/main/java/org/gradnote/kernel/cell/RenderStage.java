@@ -1,9 +1,8 @@
 package org.gradnote.kernel.cell;
 
-import org.gradnote.kernel.jshell.ErrorInfo;
-
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.gradnote.kernel.jshell.ErrorInfo;
 
 /**
  * Stage 4: asks the evaluator to render the cell's value (through the {@code Renderer} plug-ins, in the evaluator
@@ -43,7 +42,9 @@ final class RenderStage {
         // No name is passed: the evaluator kept the value the cell's last snippet returned (valueRef names it).
         Optional<ErrorInfo> failure = evaluator.epilogue(fence, valueRef.isPresent());
         if (failure.isPresent()) {
-            LOG.log(System.Logger.Level.WARNING, "epilogue failed: " + failure.get().ename());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "epilogue failed: " + failure.get().ename());
             services.flushOutput();
             return failure; // no fence is coming
         }

@@ -15,7 +15,8 @@ final class RewriteStage {
         List<Step> out = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof Step.JavaStep java) {
-                String source = PACKAGE.matcher(java.source()).replaceAll(m -> " ".repeat(m.group().length()));
+                String source = PACKAGE.matcher(java.source())
+                        .replaceAll(m -> " ".repeat(m.group().length()));
                 if (!source.isBlank()) out.add(new Step.JavaStep(source, java.firstLine()));
             } else {
                 out.add(step);

@@ -1,10 +1,9 @@
 package org.gradnote.kernel.display;
 
+import java.util.Optional;
 import org.gradnote.plots.Chart;
 import org.gradnote.plots.notebook.Notebook;
 import org.jfree.chart.JFreeChart;
-
-import java.util.Optional;
 
 /**
  * Shows a gradnote {@link Chart}, a raw {@link JFreeChart} or a training History (its curves) as a PNG rasterised at
@@ -17,6 +16,7 @@ import java.util.Optional;
 public final class ChartRenderer implements Renderer {
     /** Pixels per logical pixel of the PNG, as matplotlib's "retina" format. */
     static final int PNG_SCALE = 2;
+
     private static volatile boolean svgByDefault = Boolean.getBoolean("gradnote.chartSvg");
 
     @Override

@@ -1,7 +1,6 @@
 package org.gradnote.kernel.display;
 
 import com.google.gson.JsonObject;
-
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

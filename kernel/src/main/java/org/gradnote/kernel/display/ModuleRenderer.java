@@ -1,11 +1,10 @@
 package org.gradnote.kernel.display;
 
-import org.gradnote.nn.Module;
-import org.gradnote.tensor.Tensor;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.gradnote.nn.Module;
+import org.gradnote.tensor.Tensor;
 
 /**
  * Shows a {@link Module}: text is its architecture ({@code toString()}, as PyTorch's repr and as an exported notebook
@@ -29,21 +28,34 @@ public final class ModuleRenderer implements Renderer {
 
     static String html(Module m) {
         StringBuilder b = new StringBuilder("<div class=\"gradnote-module\"><table><caption><b>")
-                .append(Html.escape(m.getClass().getSimpleName())).append("</b></caption>")
-                .append("<thead><tr><th>parameter</th><th>shape</th><th>count</th><th>trainable</th></tr></thead><tbody>");
+                .append(Html.escape(m.getClass().getSimpleName()))
+                .append("</b></caption>")
+                .append(
+                        "<thead><tr><th>parameter</th><th>shape</th><th>count</th><th>trainable</th></tr></thead><tbody>");
         long total = 0, trainable = 0;
         for (Map.Entry<String, Tensor> e : m.namedParameters().entrySet()) {
             Tensor p = e.getValue();
             total += p.numel();
             if (p.requiresGrad()) trainable += p.numel();
-            b.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
-                    .append(Arrays.toString(p.shape())).append("</td><td style=\"text-align:right\">")
-                    .append(String.format("%,d", p.numel())).append("</td><td>")
-                    .append(p.requiresGrad() ? "yes" : "no").append("</td></tr>");
+            b.append("<tr><td>")
+                    .append(Html.escape(e.getKey()))
+                    .append("</td><td>")
+                    .append(Arrays.toString(p.shape()))
+                    .append("</td><td style=\"text-align:right\">")
+                    .append(String.format("%,d", p.numel()))
+                    .append("</td><td>")
+                    .append(p.requiresGrad() ? "yes" : "no")
+                    .append("</td></tr>");
         }
-        b.append("</tbody></table><p>total: ").append(String.format("%,d", total)).append(" parameters (")
-                .append(String.format("%,d", trainable)).append(" trainable)</p>")
-                .append("<details>").append(SUMMARY).append("<pre>").append(Html.escape(m))
+        b.append("</tbody></table><p>total: ")
+                .append(String.format("%,d", total))
+                .append(" parameters (")
+                .append(String.format("%,d", trainable))
+                .append(" trainable)</p>")
+                .append("<details>")
+                .append(SUMMARY)
+                .append("<pre>")
+                .append(Html.escape(m))
                 .append("</pre></details></div>");
         return b.toString();
     }

@@ -1,11 +1,10 @@
 package org.gradnote.kernel.display;
 
-import org.gradnote.tensor.Tensor;
-import org.gradnote.tensor.TensorFormat;
-
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.gradnote.tensor.Tensor;
+import org.gradnote.tensor.TensorFormat;
 
 /**
  * Shows a {@link Tensor}: text is its {@code toString()}; HTML is a header (shape, dtype, autograd state) and, for
@@ -52,7 +51,9 @@ public final class TensorRenderer implements Renderer {
             b.append("<tr>");
             for (int j = 0; j < colIdx.length; j++) {
                 String cell = rowIdx[i] < 0 || colIdx[j] < 0 ? "&hellip;" : Html.escape(text[i * colIdx.length + j]);
-                b.append("<td style=\"text-align:right;font-family:monospace\">").append(cell).append("</td>");
+                b.append("<td style=\"text-align:right;font-family:monospace\">")
+                        .append(cell)
+                        .append("</td>");
             }
             b.append("</tr>");
         }

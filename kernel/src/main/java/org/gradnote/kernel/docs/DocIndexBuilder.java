@@ -2,7 +2,6 @@ package org.gradnote.kernel.docs;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,24 +39,30 @@ public final class DocIndexBuilder {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--check" -> check = true;
                 case "--index-only" -> check = false;
-                default -> (check ? checked : indexed).add(Path.of(args[i]).toAbsolutePath().normalize());
+                default ->
+                    (check ? checked : indexed)
+                            .add(Path.of(args[i]).toAbsolutePath().normalize());
             }
         }
-        if (out == null) throw new IllegalArgumentException("usage: DocIndexBuilder --out FILE [--check] DIR... [--index-only DIR...]");
+        if (out == null)
+            throw new IllegalArgumentException(
+                    "usage: DocIndexBuilder --out FILE [--check] DIR... [--index-only DIR...]");
         JsonObject index = new JsonObject();
         List<String> missing = new ArrayList<>();
         int members = 0;
         for (Path root : concat(checked, indexed)) {
             boolean checking = checked.contains(root);
             for (Path file : sources(root)) {
-                List<SourceDocs.Member> parsed = SourceDocs.parse(file.getFileName().toString(), Files.readString(file));
+                List<SourceDocs.Member> parsed =
+                        SourceDocs.parse(file.getFileName().toString(), Files.readString(file));
                 Map<String, String> docs = new HashMap<>();
                 for (SourceDocs.Member m : parsed) docs.put(m.key(), m.doc());
                 for (SourceDocs.Member m : parsed) {
                     members++;
                     if (m.doc().isEmpty()) {
-                        if (checking && !m.overrides() && !describedByEnum(m, docs)) missing.add(file + ":" + m.line() + ": " + m.kind() + " "
-                                + m.key() + " has no doc comment");
+                        if (checking && !m.overrides() && !describedByEnum(m, docs))
+                            missing.add(
+                                    file + ":" + m.line() + ": " + m.kind() + " " + m.key() + " has no doc comment");
                         continue;
                     }
                     JsonObject entry = new JsonObject();
@@ -97,7 +102,8 @@ public final class DocIndexBuilder {
             return files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.getFileName().toString().equals("package-info.java")
                             && !p.getFileName().toString().equals("module-info.java"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -34,7 +34,8 @@ public final class DocText {
         StringBuilder b = new StringBuilder(plain(starts.isEmpty() ? raw : raw.substring(0, starts.get(0)[0])));
         String lastHeading = null;
         for (int i = 0; i < starts.size(); i++) {
-            String tag = raw.substring(starts.get(i)[0], starts.get(i)[1]).strip().substring(1);
+            String tag =
+                    raw.substring(starts.get(i)[0], starts.get(i)[1]).strip().substring(1);
             String body = raw.substring(starts.get(i)[1], i + 1 < starts.size() ? starts.get(i + 1)[0] : raw.length());
             body = plain(body).replaceAll("\\s+", " ").strip();
             String heading = switch (tag) {
@@ -85,7 +86,8 @@ public final class DocText {
 
     private static String flow(String raw) {
         String s = entities(tags(inlineTags(raw)
-                .replaceAll("(?i)\\s*<p>\\s*", "\n\n").replaceAll("(?i)\\s*<li>\\s*", "\n- ")
+                .replaceAll("(?i)\\s*<p>\\s*", "\n\n")
+                .replaceAll("(?i)\\s*<li>\\s*", "\n- ")
                 .replaceAll("(?i)<br\\s*/?>", "\n")));
         StringBuilder out = new StringBuilder();
         for (String para : s.strip().split("\n\\s*\n")) {
@@ -106,12 +108,15 @@ public final class DocText {
         String t = raw.strip();
         // <pre>{@code ...}</pre>: the braces inside may nest deeper than the inline-tag pattern follows.
         String s = t.startsWith("{@code") && t.endsWith("}")
-                ? raw.substring(raw.indexOf("{@code") + 6, raw.lastIndexOf('}')) : entities(tags(inlineTags(raw)));
+                ? raw.substring(raw.indexOf("{@code") + 6, raw.lastIndexOf('}'))
+                : entities(tags(inlineTags(raw)));
         List<String> lines = new ArrayList<>(List.of(s.split("\n")));
         while (!lines.isEmpty() && lines.get(0).isBlank()) lines.remove(0);
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
         int common = Integer.MAX_VALUE;
-        for (String l : lines) if (!l.isBlank()) common = Math.min(common, l.length() - l.stripLeading().length());
+        for (String l : lines)
+            if (!l.isBlank())
+                common = Math.min(common, l.length() - l.stripLeading().length());
         StringBuilder b = new StringBuilder();
         for (String l : lines) {
             if (b.length() > 0) b.append('\n');
@@ -142,8 +147,12 @@ public final class DocText {
     }
 
     private static String entities(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&#064;", "@")
-                .replace("&quot;", "\"").replace("&amp;", "&");
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&nbsp;", " ")
+                .replace("&#064;", "@")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
     }
 
     private static String inline(String tag, String body) {
@@ -153,7 +162,8 @@ public final class DocText {
             case "link", "linkplain" -> {
                 // "{@link Tensor#sum(int, boolean) sum}" shows its label; without one, the reference as Java.
                 int paren = b.indexOf('('), space = b.indexOf(' ');
-                int end = paren >= 0 && (space < 0 || paren < space) && b.indexOf(')') > paren ? b.indexOf(')') + 1
+                int end = paren >= 0 && (space < 0 || paren < space) && b.indexOf(')') > paren
+                        ? b.indexOf(')') + 1
                         : space < 0 ? b.length() : space;
                 String label = b.substring(end).strip();
                 if (!label.isEmpty()) yield label;

@@ -3,7 +3,6 @@ package org.gradnote.kernel.docs;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,6 +36,7 @@ public final class Javadocs {
     private final Map<String, Doc> byKey = new HashMap<>();
     /** {@code type#name} -> the keys of its overloads, to match by arity when parameter spellings differ. */
     private final Map<String, List<String>> byName = new HashMap<>();
+
     private final Path srcZip;
     private Map<String, String> zipEntries; // "java/lang/String.java" -> "java.base/java/lang/String.java"
     private final Map<String, Javadocs> parsedFiles = new ConcurrentHashMap<>();
@@ -59,10 +59,15 @@ public final class Javadocs {
             Enumeration<URL> urls = Javadocs.class.getClassLoader().getResources(RESOURCE);
             while (urls.hasMoreElements()) {
                 try (InputStream in = urls.nextElement().openStream()) {
-                    JsonObject index = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+                    JsonObject index = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                            .getAsJsonObject();
                     for (Map.Entry<String, JsonElement> e : index.entrySet()) {
                         JsonObject o = e.getValue().getAsJsonObject();
-                        entries.put(e.getKey(), new Doc(o.get("signature").getAsString(), o.get("doc").getAsString()));
+                        entries.put(
+                                e.getKey(),
+                                new Doc(
+                                        o.get("signature").getAsString(),
+                                        o.get("doc").getAsString()));
                     }
                 }
             }
@@ -82,7 +87,9 @@ public final class Javadocs {
     private void put(String key, Doc doc) {
         byKey.put(key, doc);
         int paren = key.indexOf('(');
-        if (paren > 0) byName.computeIfAbsent(key.substring(0, paren), k -> new ArrayList<>()).add(key);
+        if (paren > 0)
+            byName.computeIfAbsent(key.substring(0, paren), k -> new ArrayList<>())
+                    .add(key);
     }
 
     /** Whether a type of this canonical name is documented here or in the JDK's sources. */
@@ -97,7 +104,9 @@ public final class Javadocs {
     public Optional<Doc> find(String type, String name, List<String> params) {
         Optional<Doc> own = lookup(type, name, params);
         if (own.isPresent()) return own;
-        return jdkFile(type).flatMap(file -> parsedFiles.computeIfAbsent(file, this::parseJdk).lookup(type, name, params));
+        return jdkFile(type)
+                .flatMap(file ->
+                        parsedFiles.computeIfAbsent(file, this::parseJdk).lookup(type, name, params));
     }
 
     private Optional<Doc> lookup(String type, String name, List<String> params) {

@@ -32,7 +32,9 @@ public final class Signatures {
             return type == null ? Optional.empty() : docs.find(type, ref.name(), ref.params());
         });
         if (doc.isEmpty()) return signature;
-        String text = detail > 0 ? DocText.full(doc.get().raw()) : DocText.firstSentence(doc.get().raw());
+        String text = detail > 0
+                ? DocText.full(doc.get().raw())
+                : DocText.firstSentence(doc.get().raw());
         return text.isEmpty() ? signature : signature + "\n" + text;
     }
 

@@ -10,17 +10,16 @@ import com.sun.source.util.DocTrees;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-
-import javax.lang.model.element.Modifier;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * The documentation comments of a Java source file's API, read by parsing alone (no class path, no attribution), so
@@ -46,8 +45,15 @@ public final class SourceDocs {
      * @param line the 1-based line of the declaration, for error messages
      * @param overrides whether the method carries {@code @Override} (its doc is inherited, so none is required)
      */
-    public record Member(String type, String kind, String name, List<String> params, String signature, String doc,
-                         long line, boolean overrides) {
+    public record Member(
+            String type,
+            String kind,
+            String name,
+            List<String> params,
+            String signature,
+            String doc,
+            long line,
+            boolean overrides) {
 
         /** The lookup key {@code type#name(params)}, e.g. {@code org.gradnote.tensor.Tensor#zeros(long...)}. */
         public String key() {
@@ -65,19 +71,22 @@ public final class SourceDocs {
      * are left out, as are those of interfaces' private parts.
      */
     public static List<Member> parse(String fileName, String source) {
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        JavacTask task = (JavacTask) JAVAC.getTask(null, null, d -> { }, List.of("-proc:none", "--release", "17"),
-                null, List.of(file));
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
+        JavacTask task = (JavacTask)
+                JAVAC.getTask(null, null, d -> {}, List.of("-proc:none", "--release", "17"), null, List.of(file));
         DocTrees docTrees = DocTrees.instance(task);
         List<Member> out = new ArrayList<>();
         try {
             for (CompilationUnitTree unit : task.parse()) {
-                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+                String pkg = unit.getPackageName() == null
+                        ? ""
+                        : unit.getPackageName().toString();
                 new Scanner(unit, source, pkg, docTrees, out).scan(unit, null);
             }
         } catch (IOException e) {
@@ -132,7 +141,8 @@ public final class SourceDocs {
         }
 
         private void method(TreePath path, MethodTree m, String type, ClassTree owner) {
-            boolean inInterface = owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE;
+            boolean inInterface =
+                    owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE;
             boolean constructor = m.getName().contentEquals("<init>");
             if (!visible(m.getModifiers(), inInterface)) return;
             // A record's compact or canonical constructor and javac's implicit ones have no source position worth
@@ -140,33 +150,59 @@ public final class SourceDocs {
             if (constructor && owner.getKind() == Tree.Kind.RECORD) return;
             if (constructor && owner.getKind() == Tree.Kind.ENUM) return;
             List<String> params = new ArrayList<>();
-            for (VariableTree p : m.getParameters()) params.add(erasure(p.getType().toString()));
+            for (VariableTree p : m.getParameters())
+                params.add(erasure(p.getType().toString()));
             if (varargs(m) && !params.isEmpty()) {
                 String last = params.get(params.size() - 1);
                 if (last.endsWith("[]")) params.set(params.size() - 1, last.substring(0, last.length() - 2) + "...");
             }
             boolean overrides = m.getModifiers().getAnnotations().stream()
                     .anyMatch(a -> a.getAnnotationType().toString().endsWith("Override"));
-            String name = constructor ? owner.getSimpleName().toString() : m.getName().toString();
-            out.add(new Member(type, constructor ? "constructor" : "method", name, params, header(m), doc(path),
-                    line(m), overrides));
+            String name =
+                    constructor ? owner.getSimpleName().toString() : m.getName().toString();
+            out.add(new Member(
+                    type,
+                    constructor ? "constructor" : "method",
+                    name,
+                    params,
+                    header(m),
+                    doc(path),
+                    line(m),
+                    overrides));
         }
 
         private void field(TreePath path, VariableTree v, String type, ClassTree owner) {
-            boolean inInterface = owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE;
-            if (owner.getKind() == Tree.Kind.RECORD && !v.getModifiers().getFlags().contains(Modifier.STATIC)) return;
+            boolean inInterface =
+                    owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE;
+            if (owner.getKind() == Tree.Kind.RECORD
+                    && !v.getModifiers().getFlags().contains(Modifier.STATIC)) return;
             // An enum constant's tree starts at its name: it has no modifiers or type of its own in the source.
             long start = docTrees.getSourcePositions().getStartPosition(unit, v);
-            boolean constant = owner.getKind() == Tree.Kind.ENUM && start >= 0
+            boolean constant = owner.getKind() == Tree.Kind.ENUM
+                    && start >= 0
                     && source.startsWith(v.getName().toString(), (int) start);
             if (!constant && !visible(v.getModifiers(), inInterface)) return;
             String sig = constant ? v.getName().toString() : header(v);
-            out.add(new Member(type, constant ? "constant" : "field", v.getName().toString(), List.of(), sig, doc(path),
-                    line(v), false));
+            out.add(new Member(
+                    type,
+                    constant ? "constant" : "field",
+                    v.getName().toString(),
+                    List.of(),
+                    sig,
+                    doc(path),
+                    line(v),
+                    false));
         }
 
         private void add(String type, String kind, String name, List<String> params, String sig, boolean overrides) {
-            out.add(new Member(type, kind, name, params, sig, doc(getCurrentPath()), line(getCurrentPath().getLeaf()),
+            out.add(new Member(
+                    type,
+                    kind,
+                    name,
+                    params,
+                    sig,
+                    doc(getCurrentPath()),
+                    line(getCurrentPath().getLeaf()),
                     overrides));
         }
 
@@ -185,20 +221,24 @@ public final class SourceDocs {
         private String header(Tree tree) {
             var positions = docTrees.getSourcePositions();
             long start = positions.getStartPosition(unit, tree);
-            ModifiersTree mods = tree instanceof ClassTree c ? c.getModifiers()
+            ModifiersTree mods = tree instanceof ClassTree c
+                    ? c.getModifiers()
                     : tree instanceof MethodTree m ? m.getModifiers() : ((VariableTree) tree).getModifiers();
             long afterAnnotations = start;
-            for (var a : mods.getAnnotations()) afterAnnotations = Math.max(afterAnnotations, positions.getEndPosition(unit, a));
+            for (var a : mods.getAnnotations())
+                afterAnnotations = Math.max(afterAnnotations, positions.getEndPosition(unit, a));
             long end;
             if (tree instanceof ClassTree c) {
                 end = source.indexOf('{', (int) afterAnnotations);
                 if (end < 0) end = positions.getEndPosition(unit, tree);
             } else if (tree instanceof MethodTree m) {
-                end = m.getBody() != null ? positions.getStartPosition(unit, m.getBody())
+                end = m.getBody() != null
+                        ? positions.getStartPosition(unit, m.getBody())
                         : positions.getEndPosition(unit, tree);
             } else {
                 VariableTree v = (VariableTree) tree;
-                end = v.getInitializer() != null ? positions.getStartPosition(unit, v.getInitializer())
+                end = v.getInitializer() != null
+                        ? positions.getStartPosition(unit, v.getInitializer())
                         : positions.getEndPosition(unit, tree);
             }
             String text = source.substring((int) afterAnnotations, (int) Math.max(afterAnnotations, end));

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param creation the expression that creates the instance
  */
 record AnonymousClass(String name, String declaration, String creation) {
-    private static final Pattern CREATION = Pattern.compile("(?s)new\\s+([\\w.$]+(?:\\s*<.*?>)?)\\s*\\(\\s*\\)\\s*(\\{.*\\})\\s*");
+    private static final Pattern CREATION =
+            Pattern.compile("(?s)new\\s+([\\w.$]+(?:\\s*<.*?>)?)\\s*\\(\\s*\\)\\s*(\\{.*\\})\\s*");
 
     /**
      * Names the anonymous class of variable {@code variable}, whose JShell type is {@code jshellType} (e.g.
@@ -27,8 +28,10 @@ record AnonymousClass(String name, String declaration, String creation) {
         if (!m.matches()) return Optional.empty();
         String superType = m.group(1).strip(), body = m.group(2);
         String name = "Anonymous" + Character.toUpperCase(variable.charAt(0)) + variable.substring(1);
-        String relation = jshellType.contains(" implementing ") ? " implements " + superType
+        String relation = jshellType.contains(" implementing ")
+                ? " implements " + superType
                 : superType.equals("Object") || superType.equals("java.lang.Object") ? "" : " extends " + superType;
-        return Optional.of(new AnonymousClass(name, "static final class " + name + relation + " " + body, "new " + name + "()"));
+        return Optional.of(
+                new AnonymousClass(name, "static final class " + name + relation + " " + body, "new " + name + "()"));
     }
 }

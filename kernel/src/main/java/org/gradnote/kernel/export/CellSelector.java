@@ -21,9 +21,12 @@ public final class CellSelector {
         }
         List<SelectedCell> out = new ArrayList<>();
         java.util.Optional<String> className = java.util.Optional.empty();
-        for (SelectedCell c : all) if (c.directives().className().isPresent()) className = c.directives().className();
+        for (SelectedCell c : all)
+            if (c.directives().className().isPresent())
+                className = c.directives().className();
         for (SelectedCell c : all) {
-            if (c.directives().skip() || (anyExport && !c.directives().export() && !c.directives().parameters())) continue;
+            if (c.directives().skip()
+                    || (anyExport && !c.directives().export() && !c.directives().parameters())) continue;
             if (c.code().isBlank()) continue;
             out.add(c);
         }

@@ -34,7 +34,9 @@ record CliArgs(List<String> positional, Map<String, String> options) {
             if (flags.contains(a)) {
                 options.put(a, "true");
             } else if (valued.contains(name)) {
-                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : null);
+                String value = a.contains("=")
+                        ? a.substring(a.indexOf('=') + 1)
+                        : (i + 1 < args.size() ? args.get(++i) : null);
                 if (value == null) throw new UsageException(name + " needs a value");
                 options.put(name, value);
             } else if (passThroughParams && a.contains("=")) {

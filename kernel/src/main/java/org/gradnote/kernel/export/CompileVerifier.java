@@ -1,11 +1,5 @@
 package org.gradnote.kernel.export;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * Stage 6: compiles the generated class with {@code javax.tools} against the notebook class path (lib and plots),
@@ -32,21 +32,33 @@ public final class CompileVerifier {
     /** Compiles into {@code outDir}; throws naming the file and cell of the first error. */
     public void compile(String notebookPath, String className, String source, Path outDir) throws ExportException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) throw new ExportException(notebookPath + ": no Java compiler (run gradnote on a JDK, not a JRE)");
+        if (javac == null)
+            throw new ExportException(notebookPath + ": no Java compiler (run gradnote on a JDK, not a JRE)");
         String simple = className.substring(className.lastIndexOf('.') + 1);
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + simple + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignore) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///" + simple + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignore) {
+                        return source;
+                    }
+                };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-proc:none", "-nowarn", "-encoding", "UTF-8", "-d", outDir.toString(),
-                "--class-path", String.join(File.pathSeparator, classPath));
-        boolean ok = javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
+        List<String> options = List.of(
+                "-proc:none",
+                "-nowarn",
+                "-encoding",
+                "UTF-8",
+                "-d",
+                outDir.toString(),
+                "--class-path",
+                String.join(File.pathSeparator, classPath));
+        boolean ok = javac.getTask(null, null, diagnostics, options, null, List.of(file))
+                .call();
         if (ok) return;
         Diagnostic<? extends JavaFileObject> first = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).findFirst().orElse(null);
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .findFirst()
+                .orElse(null);
         if (first == null) throw new ExportException(notebookPath + ": the exported class does not compile");
         String[] lines = source.split("\n", -1);
         int line = (int) first.getLineNumber();

@@ -9,16 +9,15 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
-
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /** Cuts a variable declaration snippet ({@code int a = 1, b[] = {2};}) into each variable's initializer text. */
 final class Declarators {
@@ -47,14 +46,20 @@ final class Declarators {
             }
         };
         Map<String, Declarator> out = new LinkedHashMap<>();
-        JavacTask task = (JavacTask) javac.getTask(null, null, d -> { }, List.of("-proc:none"), null, List.of(file));
+        JavacTask task = (JavacTask) javac.getTask(null, null, d -> {}, List.of("-proc:none"), null, List.of(file));
         try {
             for (CompilationUnitTree unit : task.parse()) {
                 SourcePositions pos = Trees.instance(task).getSourcePositions();
                 ClassTree cls = (ClassTree) unit.getTypeDecls().get(0);
-                List<? extends Tree> trees = local ? ((MethodTree) cls.getMembers().stream().filter(m -> m instanceof MethodTree)
-                        .filter(m -> !((MethodTree) m).getName().contentEquals("<init>")).findFirst().orElseThrow()).getBody()
-                        .getStatements() : cls.getMembers();
+                List<? extends Tree> trees = local
+                        ? ((MethodTree) cls.getMembers().stream()
+                                        .filter(m -> m instanceof MethodTree)
+                                        .filter(m -> !((MethodTree) m).getName().contentEquals("<init>"))
+                                        .findFirst()
+                                        .orElseThrow())
+                                .getBody()
+                                .getStatements()
+                        : cls.getMembers();
                 for (Tree st : trees) {
                     if (!(st instanceof VariableTree v)) continue;
                     String init = null;

@@ -1,13 +1,12 @@
 package org.gradnote.kernel.export;
 
-import org.gradnote.magics.maven.Coordinates;
-import org.gradnote.magics.maven.MavenSession;
-import org.gradnote.magics.maven.Resolver;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.gradnote.magics.maven.Coordinates;
+import org.gradnote.magics.maven.MavenSession;
+import org.gradnote.magics.maven.Resolver;
 
 /**
  * The class path an exported class compiles against: the notebook class path plus the jars of the notebook's
@@ -33,8 +32,9 @@ public final class DependencyClassPath {
             try {
                 jars = Resolver.resolve(maven, c);
             } catch (Exception e) {
-                throw new ExportException(notebook + ": cannot resolve %maven " + c + " to compile the exported class: "
-                        + e.getMessage(), e);
+                throw new ExportException(
+                        notebook + ": cannot resolve %maven " + c + " to compile the exported class: " + e.getMessage(),
+                        e);
             }
             for (Coordinates j : jars) out.add(j.location());
         }

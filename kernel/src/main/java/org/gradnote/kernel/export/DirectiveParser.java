@@ -19,13 +19,16 @@ public final class DirectiveParser {
             if (!Directives.isDirective(line)) continue;
             String body = line.stripLeading().substring(3).strip();
             String word = body.split("\\s+", 2)[0];
-            String arg = body.length() > word.length() ? body.substring(word.length()).strip() : "";
+            String arg = body.length() > word.length()
+                    ? body.substring(word.length()).strip()
+                    : "";
             switch (word) {
                 case "export" -> export = true;
                 case "skip" -> skip = true;
                 case "parameters" -> parameters = true;
                 case "class" -> {
-                    if (!CLASS_NAME.matcher(arg).matches()) throw bad(file, cell, line, "expected //| class com.example.Name");
+                    if (!CLASS_NAME.matcher(arg).matches())
+                        throw bad(file, cell, line, "expected //| class com.example.Name");
                     className = Optional.of(arg);
                 }
                 case "raises" -> {
@@ -36,7 +39,11 @@ public final class DirectiveParser {
                     Matcher m = DURATION.matcher(arg);
                     if (!m.matches()) throw bad(file, cell, line, "expected //| timeout 30s (ms, s or m)");
                     long n = Long.parseLong(m.group(1));
-                    timeout = switch (m.group(2)) { case "ms" -> n; case "s" -> n * 1000; default -> n * 60_000; };
+                    timeout = switch (m.group(2)) {
+                        case "ms" -> n;
+                        case "s" -> n * 1000;
+                        default -> n * 60_000;
+                    };
                 }
                 case "tolerance" -> {
                     for (String part : arg.split("\\s+")) {
@@ -44,14 +51,20 @@ public final class DirectiveParser {
                         if (!m.matches()) throw bad(file, cell, line, "expected //| tolerance abs=1e-6 rel=1e-4");
                         try {
                             double v = Double.parseDouble(m.group(2));
-                            if (m.group(1).equals("abs")) abs = v; else rel = v;
+                            if (m.group(1).equals("abs")) abs = v;
+                            else rel = v;
                         } catch (NumberFormatException e) {
                             throw bad(file, cell, line, "not a number: " + m.group(2));
                         }
                     }
                 }
-                default -> throw bad(file, cell, line, "unknown directive '" + word
-                        + "' (known: export, skip, class, parameters, tolerance, raises, timeout)");
+                default ->
+                    throw bad(
+                            file,
+                            cell,
+                            line,
+                            "unknown directive '" + word
+                                    + "' (known: export, skip, class, parameters, tolerance, raises, timeout)");
             }
         }
         if (export && skip) throw ExportException.atCell(file, cell, "both //| export and //| skip");

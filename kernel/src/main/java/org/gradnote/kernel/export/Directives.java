@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param raises {@code //| raises Type}: the cell is expected to throw
  * @param timeoutMillis {@code //| timeout 30s} (0: the replay default)
  */
-public record Directives(boolean export, boolean skip, Optional<String> className, boolean parameters,
-                         double absTolerance, double relTolerance, Optional<String> raises, long timeoutMillis) {
+public record Directives(
+        boolean export,
+        boolean skip,
+        Optional<String> className,
+        boolean parameters,
+        double absTolerance,
+        double relTolerance,
+        Optional<String> raises,
+        long timeoutMillis) {
 
     public static final Directives NONE =
             new Directives(false, false, Optional.empty(), false, Double.NaN, Double.NaN, Optional.empty(), 0);

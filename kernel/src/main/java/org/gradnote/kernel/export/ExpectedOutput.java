@@ -3,7 +3,6 @@ package org.gradnote.kernel.export;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,7 +36,7 @@ public record ExpectedOutput(String stdout, List<StepResult.Shown> displays, Str
                     }
                 }
                 case "error" -> error = o.has("ename") ? o.get("ename").getAsString() : "Error";
-                default -> { }
+                default -> {}
             }
         }
         return new ExpectedOutput(stdout.toString(), displays, error);
@@ -53,7 +52,9 @@ public record ExpectedOutput(String stdout, List<StepResult.Shown> displays, Str
             if (meta.has("image/png") && meta.get("image/png").isJsonObject()) {
                 JsonObject size = meta.getAsJsonObject("image/png");
                 if (size.has("width") && size.has("height")) {
-                    return new int[]{size.get("width").getAsInt(), size.get("height").getAsInt()};
+                    return new int[] {
+                        size.get("width").getAsInt(), size.get("height").getAsInt()
+                    };
                 }
             }
         }
@@ -64,10 +65,10 @@ public record ExpectedOutput(String stdout, List<StepResult.Shown> displays, Str
     static int[] pngSize(String base64) {
         try {
             byte[] png = Base64.getMimeDecoder().decode(base64);
-            if (png.length < 24 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') return new int[]{-1, -1};
-            return new int[]{readInt(png, 16), readInt(png, 20)};
+            if (png.length < 24 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') return new int[] {-1, -1};
+            return new int[] {readInt(png, 16), readInt(png, 20)};
         } catch (IllegalArgumentException e) {
-            return new int[]{-1, -1};
+            return new int[] {-1, -1};
         }
     }
 

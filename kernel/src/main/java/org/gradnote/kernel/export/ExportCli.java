@@ -1,8 +1,5 @@
 package org.gradnote.kernel.export;
 
-import org.gradnote.kernel.jshell.ClassPaths;
-import org.gradnote.magics.MagicRegistry;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.gradnote.kernel.jshell.ClassPaths;
+import org.gradnote.magics.MagicRegistry;
 
 /**
  * The notebook verbs of the command line: {@code export}, {@code check}, {@code replay}, {@code run},
@@ -22,7 +21,8 @@ public final class ExportCli {
     static final Map<String, String> USAGE = Map.of(
             "export", "usage: gradnote export NOTEBOOK... [--out DIR] [--force]",
             "check", "usage: gradnote check [NOTEBOOK...] [--exported DIR]",
-            "replay", "usage: gradnote replay [NOTEBOOK...] [--exported DIR] [--report FILE.xml] [--baseline FILE.json] [--update-baseline]",
+            "replay",
+                    "usage: gradnote replay [NOTEBOOK...] [--exported DIR] [--report FILE.xml] [--baseline FILE.json] [--update-baseline]",
             "run", "usage: gradnote run FILE.java|CLASS [--name=value...] [--seed=N]",
             "update", "usage: gradnote update NOTEBOOK [--exported DIR]",
             "clean", "usage: gradnote clean NOTEBOOK... [--outputs] [--drop-svg]");
@@ -48,15 +48,20 @@ public final class ExportCli {
             return switch (verb) {
                 case "export" -> export(CliArgs.parse(args, List.of("--force"), List.of("--out"), false));
                 case "check" -> check(CliArgs.parse(args, List.of(), List.of("--exported"), false));
-                case "replay" -> replay(CliArgs.parse(args, List.of("--update-baseline"),
-                        List.of("--exported", "--report", "--baseline"), false));
+                case "replay" ->
+                    replay(CliArgs.parse(
+                            args,
+                            List.of("--update-baseline"),
+                            List.of("--exported", "--report", "--baseline"),
+                            false));
                 case "run" -> runScript(args);
                 case "update" -> update(CliArgs.parse(args, List.of(), List.of("--exported"), false));
                 case "clean" -> clean(CliArgs.parse(args, List.of("--outputs", "--drop-svg"), List.of(), false));
                 default -> throw new CliArgs.UsageException("unknown verb " + verb);
             };
         } catch (CliArgs.UsageException e) {
-            err.println("gradnote " + verb + ": " + e.getMessage() + "\n" + USAGE.getOrDefault(verb, "usage: gradnote VERB"));
+            err.println("gradnote " + verb + ": " + e.getMessage() + "\n"
+                    + USAGE.getOrDefault(verb, "usage: gradnote VERB"));
             return 2;
         } catch (ExportException e) {
             err.println("gradnote " + verb + ": " + e.getMessage());
@@ -84,13 +89,16 @@ public final class ExportCli {
         List<Path> notebooks = notebooks(a.positional());
         for (Path nb : notebooks) {
             NotebookFile notebook = new NotebookReader().read(nb);
-            String className = ClassNames.of(notebook, new CellSelector().select(notebook).className());
+            String className =
+                    ClassNames.of(notebook, new CellSelector().select(notebook).className());
             problems.addAll(Staleness.check(notebook, ClassNames.file(exportedDir, className)));
         }
         problems.addAll(Staleness.checkPom(exportedDir));
         problems.forEach(err::println);
-        out.println(problems.isEmpty() ? "check: " + notebooks.size() + " notebook(s) in sync with " + exportedDir
-                : "check: " + problems.size() + " problem(s)");
+        out.println(
+                problems.isEmpty()
+                        ? "check: " + notebooks.size() + " notebook(s) in sync with " + exportedDir
+                        : "check: " + problems.size() + " problem(s)");
         return problems.isEmpty() ? 0 : 1;
     }
 
@@ -98,19 +106,27 @@ public final class ExportCli {
         Path exportedDir = a.path("--exported").orElse(DEFAULT_OUT);
         Path reports = a.path("--report").orElse(Path.of("target", "gradnote-replay"));
         Optional<Path> baselineFile = a.path("--baseline");
-        TimingBaseline baseline = baselineFile.isPresent() ? TimingBaseline.read(baselineFile.get()) : TimingBaseline.none();
+        TimingBaseline baseline =
+                baselineFile.isPresent() ? TimingBaseline.read(baselineFile.get()) : TimingBaseline.none();
         Replayer replayer = new Replayer(classPath, baseline);
         long failures = 0;
         for (Path nb : notebooks(a.positional())) {
             Replayer.Report report = replayer.replay(nb, exportedDir);
             for (CellVerdict c : report.cells()) {
                 String status = c.skipped() ? "SKIP" : c.passed() ? "ok  " : "FAIL";
-                out.printf("%s %s #%s (%d ms)%s%n", status, report.notebook(), c.cellId(), c.millis(),
+                out.printf(
+                        "%s %s #%s (%d ms)%s%n",
+                        status,
+                        report.notebook(),
+                        c.cellId(),
+                        c.millis(),
                         c.slow() == null ? "" : " SLOW: " + c.slow());
                 if (!c.passed()) err.println(indent(c.failure()));
             }
             failures += report.failures();
-            Path xml = reports.toString().endsWith(".xml") ? reports : reports.resolve("TEST-" + report.className() + ".xml");
+            Path xml = reports.toString().endsWith(".xml")
+                    ? reports
+                    : reports.resolve("TEST-" + report.className() + ".xml");
             write(xml, JUnitReport.xml(report));
         }
         if (a.flag("--update-baseline")) {
@@ -129,9 +145,11 @@ public final class ExportCli {
     }
 
     private int runScript(List<String> args) throws CliArgs.UsageException, ExportException {
-        if (args.isEmpty() || args.get(0).startsWith("--")) throw new CliArgs.UsageException("needs FILE.java or CLASS");
+        if (args.isEmpty() || args.get(0).startsWith("--"))
+            throw new CliArgs.UsageException("needs FILE.java or CLASS");
         for (String p : args.subList(1, args.size())) {
-            if (!p.startsWith("--") || !p.contains("=")) throw new CliArgs.UsageException("parameters are --name=value, got " + p);
+            if (!p.startsWith("--") || !p.contains("="))
+                throw new CliArgs.UsageException("parameters are --name=value, got " + p);
         }
         Path file = ScriptRunner.resolve(args.get(0), DEFAULT_OUT);
         return new ScriptRunner(classPath).run(file, args.subList(1, args.size()));
@@ -159,8 +177,8 @@ public final class ExportCli {
             return 0;
         }
         Path written = exporter().export(nb, exportedDir, true);
-        out.println("update: wrote cells " + changed.stream().map(id -> "#" + id).toList() + " into " + nb
-                + " and re-exported " + written);
+        out.println("update: wrote cells "
+                + changed.stream().map(id -> "#" + id).toList() + " into " + nb + " and re-exported " + written);
         return 0;
     }
 
@@ -184,7 +202,8 @@ public final class ExportCli {
     /** The named notebooks, or every {@code .ipynb} in {@code notebooks/} when none is named. */
     static List<Path> notebooks(List<String> named) throws ExportException {
         if (!named.isEmpty()) return named.stream().map(Path::of).toList();
-        if (!Files.isDirectory(DEFAULT_NOTEBOOKS)) throw new ExportException("no notebooks/ directory here; name the notebooks");
+        if (!Files.isDirectory(DEFAULT_NOTEBOOKS))
+            throw new ExportException("no notebooks/ directory here; name the notebooks");
         try (Stream<Path> files = Files.list(DEFAULT_NOTEBOOKS)) {
             return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         } catch (IOException e) {

@@ -18,8 +18,12 @@ public final class ExportedNeeds {
         if (!Files.isDirectory(dir)) return List.of();
         List<MavenNeeds> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                if (skip != null && f.toAbsolutePath().normalize().equals(skip.toAbsolutePath().normalize())) continue;
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                if (skip != null
+                        && f.toAbsolutePath()
+                                .normalize()
+                                .equals(skip.toAbsolutePath().normalize())) continue;
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 Optional<ExportHeader> header = ExportHeader.parse(text);
                 if (header.isEmpty()) continue; // hand-written classes are not the exporter's business

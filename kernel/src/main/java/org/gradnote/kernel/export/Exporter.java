@@ -1,9 +1,5 @@
 package org.gradnote.kernel.export;
 
-import org.gradnote.kernel.jshell.DefaultImports;
-import org.gradnote.magics.MagicRegistry;
-import org.gradnote.magics.maven.MavenSession;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gradnote.kernel.jshell.DefaultImports;
+import org.gradnote.magics.MagicRegistry;
+import org.gradnote.magics.maven.MavenSession;
 
 /**
  * The export chain: read, select, translate magics, classify, render, verify by compiling, then write atomically.
@@ -32,7 +31,8 @@ public final class Exporter {
     }
 
     /** A rendered, compiled export that has not been written yet. */
-    public record Result(NotebookFile notebook, String className, String source, List<TranslatedCell> cells, MavenNeeds needs) {
+    public record Result(
+            NotebookFile notebook, String className, String source, List<TranslatedCell> cells, MavenNeeds needs) {
         public Path target(Path outDir) {
             return ClassNames.file(outDir, className);
         }
@@ -45,15 +45,17 @@ public final class Exporter {
         String className = ClassNames.of(notebook, selection.className());
         List<TranslatedCell> cells = new MagicTranslator(registry).translate(notebook.displayPath(), selection.cells());
         MavenNeeds needs = MavenNeeds.of(notebook.displayPath(), cells);
-        List<String> compilePath = new DependencyClassPath(MavenSession.standard()).of(notebook.displayPath(), classPath, needs);
+        List<String> compilePath =
+                new DependencyClassPath(MavenSession.standard()).of(notebook.displayPath(), classPath, needs);
         List<String> imports = defaultImports();
         ClassifiedNotebook code;
         try (SnippetClassifier classifier = new SnippetClassifier(compilePath, imports)) {
             code = classifier.classify(notebook.displayPath(), cells);
         }
         String body = new JavaRenderer().render(notebook, className, imports, code);
-        String header = new ExportHeader(notebook.displayPath(), ExportHeader.TOOL_VERSION, Hashes.cells(notebook),
-                Hashes.sha256(body)).render();
+        String header = new ExportHeader(
+                        notebook.displayPath(), ExportHeader.TOOL_VERSION, Hashes.cells(notebook), Hashes.sha256(body))
+                .render();
         String source = header + body;
         new CompileVerifier(compilePath).verify(notebook.displayPath(), className, source);
         return new Result(notebook, className, source, cells, needs);
@@ -68,7 +70,8 @@ public final class Exporter {
                 String existing = Files.readString(target, StandardCharsets.UTF_8);
                 if (Staleness.handEdited(existing)) {
                     throw new ExportException(target + ": edited by hand since it was exported from "
-                            + result.notebook().displayPath() + "; run gradnote update to keep the edits, or export --force");
+                            + result.notebook().displayPath()
+                            + "; run gradnote update to keep the edits, or export --force");
                 }
             } catch (IOException e) {
                 throw new ExportException(target + ": cannot read: " + e.getMessage(), e);
@@ -83,8 +86,9 @@ public final class Exporter {
             pomBefore = read(pom.get());
             pomAfter = PomBlock.update(pomBefore, all);
         } else if (!result.needs().isEmpty()) {
-            throw new ExportException(result.notebook().displayPath() + ": uses %maven " + result.needs().dependencies()
-                    + " but " + outDir + " is not the src/main/java of a module with a pom.xml to declare it in");
+            throw new ExportException(result.notebook().displayPath() + ": uses %maven "
+                    + result.needs().dependencies() + " but " + outDir
+                    + " is not the src/main/java of a module with a pom.xml to declare it in");
         }
         try {
             AtomicFiles.write(target, result.source());
@@ -111,7 +115,9 @@ public final class Exporter {
 
     /** The kernel's default imports, minus its display API (exported code displays through the notebook runtime). */
     List<String> defaultImports() {
-        return DefaultImports.statements(classPath).stream().filter(i -> !i.contains("org.gradnote.kernel")).toList();
+        return DefaultImports.statements(classPath).stream()
+                .filter(i -> !i.contains("org.gradnote.kernel"))
+                .toList();
     }
 
     public List<String> classPath() {

@@ -10,12 +10,24 @@ public final class JUnitReport {
         long skipped = report.cells().stream().filter(CellVerdict::skipped).count();
         double seconds = report.cells().stream().mapToLong(CellVerdict::millis).sum() / 1000.0;
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" skipped=\"%d\" time=\"%.3f\">\n",
-                esc(report.className()), report.cells().size(), report.failures(), skipped, seconds));
-        b.append("  <properties><property name=\"notebook\" value=\"").append(esc(report.notebook())).append("\"/></properties>\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" skipped=\"%d\" time=\"%.3f\">\n",
+                esc(report.className()),
+                report.cells().size(),
+                report.failures(),
+                skipped,
+                seconds));
+        b.append("  <properties><property name=\"notebook\" value=\"")
+                .append(esc(report.notebook()))
+                .append("\"/></properties>\n");
         for (CellVerdict c : report.cells()) {
-            b.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"#%s\" time=\"%.3f\"",
-                    esc(report.className()), esc(c.cellId()), c.millis() / 1000.0));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  <testcase classname=\"%s\" name=\"#%s\" time=\"%.3f\"",
+                    esc(report.className()),
+                    esc(c.cellId()),
+                    c.millis() / 1000.0));
             if (c.passed() && !c.skipped() && c.slow() == null) {
                 b.append("/>\n");
                 continue;
@@ -24,9 +36,14 @@ public final class JUnitReport {
             if (c.skipped()) b.append("    <skipped message=\"not exported\"/>\n");
             if (!c.passed()) {
                 String first = c.failure().lines().findFirst().orElse("");
-                b.append("    <failure message=\"").append(esc(first)).append("\">").append(esc(c.failure())).append("</failure>\n");
+                b.append("    <failure message=\"")
+                        .append(esc(first))
+                        .append("\">")
+                        .append(esc(c.failure()))
+                        .append("</failure>\n");
             }
-            if (c.slow() != null) b.append("    <system-out>").append(esc(c.slow())).append("</system-out>\n");
+            if (c.slow() != null)
+                b.append("    <system-out>").append(esc(c.slow())).append("</system-out>\n");
             if (!c.passed() && c.stderr() != null && !c.stderr().isBlank()) {
                 b.append("    <system-err>").append(esc(c.stderr())).append("</system-err>\n");
             }

@@ -11,7 +11,8 @@ public final class JavaRenderer {
     static final String INDENT = "    ";
 
     /** @param className fully qualified */
-    public String render(NotebookFile notebook, String className, List<String> defaultImports, ClassifiedNotebook code) {
+    public String render(
+            NotebookFile notebook, String className, List<String> defaultImports, ClassifiedNotebook code) {
         int dot = className.lastIndexOf('.');
         String pkg = dot < 0 ? "" : className.substring(0, dot), simple = className.substring(dot + 1);
         StringBuilder b = new StringBuilder();
@@ -22,19 +23,34 @@ public final class JavaRenderer {
         imports.add("import org.gradnote.plots.notebook.Param;");
         for (String i : code.imports()) if (!imports.contains(i)) imports.add(i);
         imports.forEach(i -> b.append(i).append('\n'));
-        b.append("\n/** The cells of {@code ").append(notebook.displayPath()).append("} as a class: run it with {@code gradnote run}. */\n");
+        b.append("\n/** The cells of {@code ")
+                .append(notebook.displayPath())
+                .append("} as a class: run it with {@code gradnote run}. */\n");
         b.append("@SuppressWarnings(\"all\")\n");
         b.append("public final class ").append(simple).append(" {\n");
-        b.append(INDENT).append("static final String NOTEBOOK = ").append(org.gradnote.magics.MagicArgs.javaLiteral(notebook.displayPath())).append(";\n");
+        b.append(INDENT)
+                .append("static final String NOTEBOOK = ")
+                .append(org.gradnote.magics.MagicArgs.javaLiteral(notebook.displayPath()))
+                .append(";\n");
         fields(b, code);
         List<String> steps = new ArrayList<>();
         for (ClassifiedNotebook.CellCode cell : code.cells()) {
-            b.append('\n').append(INDENT).append("// %% ").append(notebook.displayPath()).append(" #").append(cell.cell().cell().id()).append('\n');
+            b.append('\n')
+                    .append(INDENT)
+                    .append("// %% ")
+                    .append(notebook.displayPath())
+                    .append(" #")
+                    .append(cell.cell().cell().id())
+                    .append('\n');
             // Read back by ExportedNeeds to build the pom's dependency block from every exported class.
-            for (String d : cell.cell().dependencies()) b.append(INDENT).append(MavenNeeds.DEPENDENCY).append(d).append('\n');
-            for (String r : cell.cell().repositories()) b.append(INDENT).append(MavenNeeds.REPOSITORY).append(r).append('\n');
+            for (String d : cell.cell().dependencies())
+                b.append(INDENT).append(MavenNeeds.DEPENDENCY).append(d).append('\n');
+            for (String r : cell.cell().repositories())
+                b.append(INDENT).append(MavenNeeds.REPOSITORY).append(r).append('\n');
             for (int i = 0; i < cell.members().size(); i++) {
-                b.append(i > 0 ? "\n" : "").append(indent(cell.members().get(i), 1)).append('\n');
+                b.append(i > 0 ? "\n" : "")
+                        .append(indent(cell.members().get(i), 1))
+                        .append('\n');
             }
             if (cell.statements().isEmpty()) continue;
             if (!cell.members().isEmpty()) b.append('\n');
@@ -42,15 +58,19 @@ public final class JavaRenderer {
             long timeout = cell.cell().selected().directives().timeoutMillis();
             var raises = cell.cell().selected().directives().raises();
             // A script treats the expected exception as replay does (reported, the run goes on): it needs the type.
-            String tail = raises.isPresent() ? ", " + timeout + "L, " + org.gradnote.magics.MagicArgs.javaLiteral(raises.get())
+            String tail = raises.isPresent()
+                    ? ", " + timeout + "L, " + org.gradnote.magics.MagicArgs.javaLiteral(raises.get())
                     : timeout > 0 ? ", " + timeout + "L" : "";
-            steps.add("new NotebookStep(" + org.gradnote.magics.MagicArgs.javaLiteral(cell.cell().cell().id()) + ", "
-                    + simple + "::" + method + tail + ")");
+            steps.add("new NotebookStep("
+                    + org.gradnote.magics.MagicArgs.javaLiteral(
+                            cell.cell().cell().id()) + ", " + simple + "::" + method + tail + ")");
             b.append(INDENT).append("static void ").append(method).append("() throws Throwable {\n");
             for (String s : cell.statements()) b.append(indent(s, 2)).append('\n');
             b.append(INDENT).append("}\n");
         }
-        b.append('\n').append(INDENT).append("/** The cells in notebook order, one step each, for {@code gradnote replay}. */\n");
+        b.append('\n')
+                .append(INDENT)
+                .append("/** The cells in notebook order, one step each, for {@code gradnote replay}. */\n");
         b.append(INDENT).append("public static java.util.List<NotebookStep> steps() {\n");
         b.append(INDENT).append(INDENT).append("return java.util.List.of(");
         for (int i = 0; i < steps.size(); i++) {
@@ -58,26 +78,50 @@ public final class JavaRenderer {
         }
         b.append(");\n").append(INDENT).append("}\n\n");
         b.append(INDENT).append("public static void main(String[] args) {\n");
-        b.append(INDENT).append(INDENT).append("org.gradnote.plots.notebook.NotebookRun.main(").append(simple)
-                .append(".class, ").append(org.gradnote.magics.MagicArgs.javaLiteral(notebook.baseName())).append(", args);\n");
+        b.append(INDENT)
+                .append(INDENT)
+                .append("org.gradnote.plots.notebook.NotebookRun.main(")
+                .append(simple)
+                .append(".class, ")
+                .append(org.gradnote.magics.MagicArgs.javaLiteral(notebook.baseName()))
+                .append(", args);\n");
         b.append(INDENT).append("}\n}\n");
         return b.toString();
     }
 
     private static void fields(StringBuilder b, ClassifiedNotebook code) {
-        List<ClassifiedNotebook.Field> params = code.fields().stream().filter(ClassifiedNotebook.Field::parameter).toList();
-        List<ClassifiedNotebook.Field> vars = code.fields().stream().filter(f -> !f.parameter()).toList();
+        List<ClassifiedNotebook.Field> params = code.fields().stream()
+                .filter(ClassifiedNotebook.Field::parameter)
+                .toList();
+        List<ClassifiedNotebook.Field> vars =
+                code.fields().stream().filter(f -> !f.parameter()).toList();
         if (!params.isEmpty()) {
             b.append('\n').append(INDENT).append("// Parameters: --name=value arguments of main and gradnote run.\n");
             for (var f : params) {
-                b.append(INDENT).append("@Param static ").append(f.type()).append(' ').append(f.name())
-                        .append(f.initializer() == null ? "" : " = " + f.initializer()).append("; // #").append(f.cellId()).append('\n');
+                b.append(INDENT)
+                        .append("@Param static ")
+                        .append(f.type())
+                        .append(' ')
+                        .append(f.name())
+                        .append(f.initializer() == null ? "" : " = " + f.initializer())
+                        .append("; // #")
+                        .append(f.cellId())
+                        .append('\n');
             }
         }
         if (!vars.isEmpty()) {
-            b.append('\n').append(INDENT).append("// Top-level variables of the cells (the cell that declares each).\n");
+            b.append('\n')
+                    .append(INDENT)
+                    .append("// Top-level variables of the cells (the cell that declares each).\n");
             for (var f : vars) {
-                b.append(INDENT).append("static ").append(f.type()).append(' ').append(f.name()).append("; // #").append(f.cellId()).append('\n');
+                b.append(INDENT)
+                        .append("static ")
+                        .append(f.type())
+                        .append(' ')
+                        .append(f.name())
+                        .append("; // #")
+                        .append(f.cellId())
+                        .append('\n');
             }
         }
     }

@@ -1,13 +1,12 @@
 package org.gradnote.kernel.export;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.gradnote.magics.CellPart;
 import org.gradnote.magics.JavaEquivalent;
 import org.gradnote.magics.MagicParser;
 import org.gradnote.magics.MagicRegistry;
 import org.gradnote.magics.MagicUsageException;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Stage 3: replaces each magic with the plain Java its {@code javaEquivalent()} declares, parsed exactly as the
@@ -28,7 +27,8 @@ public final class MagicTranslator {
 
     TranslatedCell translate(String file, SelectedCell c) throws ExportException {
         List<CellPart> parts = MagicParser.parse(c.code());
-        if (parts.stream().noneMatch(p -> p instanceof CellPart.MagicPart)) return new TranslatedCell(c, c.code(), false, false);
+        if (parts.stream().noneMatch(p -> p instanceof CellPart.MagicPart))
+            return new TranslatedCell(c, c.code(), false, false);
         StringBuilder java = new StringBuilder();
         List<String> dependencies = new ArrayList<>(), repositories = new ArrayList<>();
         boolean endsWithMagic = parts.get(parts.size() - 1) instanceof CellPart.MagicPart;
@@ -43,8 +43,11 @@ public final class MagicTranslator {
                     throw ExportException.atCell(file, c.cell(), e.getMessage());
                 }
                 if (eq.code().isEmpty()) {
-                    throw ExportException.atCell(file, c.cell(), m.call().spelled() + " has no plain-Java equivalent ("
-                            + eq.reasonIfNone() + "); remove it or mark the cell //| skip");
+                    throw ExportException.atCell(
+                            file,
+                            c.cell(),
+                            m.call().spelled() + " has no plain-Java equivalent (" + eq.reasonIfNone()
+                                    + "); remove it or mark the cell //| skip");
                 }
                 java.append(eq.code().get().strip()).append('\n');
                 dependencies.addAll(eq.dependencies());

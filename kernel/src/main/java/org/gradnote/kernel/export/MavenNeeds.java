@@ -35,8 +35,10 @@ public record MavenNeeds(String notebook, List<String> dependencies, List<String
     static MavenNeeds read(String notebook, String exportedSource) {
         List<String> deps = new ArrayList<>(), repos = new ArrayList<>();
         for (String line : exportedSource.lines().map(String::strip).toList()) {
-            if (line.startsWith(DEPENDENCY)) deps.add(line.substring(DEPENDENCY.length()).strip());
-            else if (line.startsWith(REPOSITORY)) repos.add(line.substring(REPOSITORY.length()).strip());
+            if (line.startsWith(DEPENDENCY))
+                deps.add(line.substring(DEPENDENCY.length()).strip());
+            else if (line.startsWith(REPOSITORY))
+                repos.add(line.substring(REPOSITORY.length()).strip());
         }
         return new MavenNeeds(notebook, deps, repos);
     }

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,8 @@ import java.util.Set;
  * and collapse metadata), gives every cell a stable id, and drops outputs only when asked.
  */
 public final class NotebookCleaner {
-    static final List<String> VOLATILE_CELL_METADATA = List.of("execution", "ExecuteTime", "collapsed", "scrolled", "jupyter");
+    static final List<String> VOLATILE_CELL_METADATA =
+            List.of("execution", "ExecuteTime", "collapsed", "scrolled", "jupyter");
 
     /** Cleans {@code json} in place; returns true when anything changed. */
     public boolean clean(JsonObject json, boolean dropOutputs) {
@@ -30,7 +30,9 @@ public final class NotebookCleaner {
         String before = json.toString();
         JsonArray cells = json.getAsJsonArray("cells");
         Set<String> ids = new HashSet<>();
-        for (JsonElement e : cells) if (e.getAsJsonObject().has("id")) ids.add(e.getAsJsonObject().get("id").getAsString());
+        for (JsonElement e : cells)
+            if (e.getAsJsonObject().has("id"))
+                ids.add(e.getAsJsonObject().get("id").getAsString());
         boolean addedIds = false;
         for (int i = 0; i < cells.size(); i++) {
             JsonObject cell = cells.get(i).getAsJsonObject();
@@ -54,18 +56,22 @@ public final class NotebookCleaner {
                 for (JsonElement o : cell.getAsJsonArray("outputs")) {
                     JsonObject out = o.getAsJsonObject();
                     if (out.has("execution_count")) out.add("execution_count", JsonNull.INSTANCE);
-                    if (out.has("metadata") && out.get("metadata").isJsonObject()) out.getAsJsonObject("metadata").remove("execution");
+                    if (out.has("metadata") && out.get("metadata").isJsonObject())
+                        out.getAsJsonObject("metadata").remove("execution");
                     if (dropSvgBesidePng && out.has("data") && out.get("data").isJsonObject()) {
                         JsonObject data = out.getAsJsonObject("data");
-                        if (data.has("image/png") && data.remove("image/svg+xml") != null
-                                && out.has("metadata") && out.get("metadata").isJsonObject()) {
+                        if (data.has("image/png")
+                                && data.remove("image/svg+xml") != null
+                                && out.has("metadata")
+                                && out.get("metadata").isJsonObject()) {
                             out.getAsJsonObject("metadata").remove("image/svg+xml");
                         }
                     }
                 }
             }
         }
-        if (addedIds && json.has("nbformat_minor") && json.get("nbformat_minor").getAsInt() < 5) json.addProperty("nbformat_minor", 5);
+        if (addedIds && json.has("nbformat_minor") && json.get("nbformat_minor").getAsInt() < 5)
+            json.addProperty("nbformat_minor", 5);
         return !before.equals(json.toString());
     }
 }

@@ -1,7 +1,6 @@
 package org.gradnote.kernel.export;
 
 import com.google.gson.JsonObject;
-
 import java.nio.file.Path;
 import java.util.List;
 

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,29 +26,35 @@ public final class NotebookReader {
         JsonObject json;
         try {
             JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonObject()) throw new ExportException(display + ": not a notebook (top level is not a JSON object)");
+            if (!root.isJsonObject())
+                throw new ExportException(display + ": not a notebook (top level is not a JSON object)");
             json = root.getAsJsonObject();
         } catch (JsonParseException e) {
             throw new ExportException(display + ": not valid JSON: " + rootMessage(e), e);
         }
         JsonElement format = json.get("nbformat");
-        if (format == null || !format.isJsonPrimitive() || !format.getAsJsonPrimitive().isNumber()) {
+        if (format == null
+                || !format.isJsonPrimitive()
+                || !format.getAsJsonPrimitive().isNumber()) {
             throw new ExportException(display + ": not a Jupyter notebook (no nbformat)");
         }
         if (format.getAsInt() != 4) {
             throw new ExportException(display + ": nbformat " + format.getAsInt() + " is not supported, only 4"
                     + " (convert it with: jupyter nbconvert --to notebook --nbformat 4)");
         }
-        if (!json.has("cells") || !json.get("cells").isJsonArray()) throw new ExportException(display + ": no cells array");
+        if (!json.has("cells") || !json.get("cells").isJsonArray())
+            throw new ExportException(display + ": no cells array");
         List<NotebookCell> cells = new ArrayList<>();
         JsonArray array = json.getAsJsonArray("cells");
         for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isJsonObject()) throw new ExportException(display + ": cell " + (i + 1) + " is not an object");
+            if (!array.get(i).isJsonObject())
+                throw new ExportException(display + ": cell " + (i + 1) + " is not an object");
             JsonObject c = array.get(i).getAsJsonObject();
             String type = c.has("cell_type") ? c.get("cell_type").getAsString() : "";
             boolean hasId = c.has("id") && c.get("id").isJsonPrimitive();
             String id = hasId ? c.get("id").getAsString() : "idx" + i;
-            JsonArray outputs = c.has("outputs") && c.get("outputs").isJsonArray() ? c.getAsJsonArray("outputs") : new JsonArray();
+            JsonArray outputs =
+                    c.has("outputs") && c.get("outputs").isJsonArray() ? c.getAsJsonArray("outputs") : new JsonArray();
             cells.add(new NotebookCell(i, id, hasId, type, source(c.get("source")), outputs));
         }
         return new NotebookFile(path, display, json, List.copyOf(cells));

@@ -1,7 +1,6 @@
 package org.gradnote.kernel.export;
 
 import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,20 +39,30 @@ public final class NotebookUpdater {
         NotebookFile nb = fresh.notebook();
         List<String> changed = new ArrayList<>(parameters(file, nb, edited, fresh.source()));
         for (var e : mine.entrySet()) {
-            NotebookCell cell = nb.cells().stream().filter(c -> c.hasId() && c.id().equals(e.getKey())).findFirst()
-                    .orElseThrow(() -> new ExportException(file + ": cell #" + e.getKey() + " is not in " + nb.displayPath()
-                            + " (cells need ids: run gradnote clean to add them, then export again)"));
+            NotebookCell cell = nb.cells().stream()
+                    .filter(c -> c.hasId() && c.id().equals(e.getKey()))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new ExportException(file + ": cell #" + e.getKey() + " is not in " + nb.displayPath()
+                                    + " (cells need ids: run gradnote clean to add them, then export again)"));
             if (e.getValue().equals(theirs.get(e.getKey()))) continue;
             if (changed.contains(cell.id())) {
-                throw ExportException.atCell(nb.displayPath(), cell, "had both its @Param fields and its code edited in "
-                        + file + "; edit it in the notebook");
+                throw ExportException.atCell(
+                        nb.displayPath(),
+                        cell,
+                        "had both its @Param fields and its code edited in " + file + "; edit it in the notebook");
             }
-            TranslatedCell tc = fresh.cells().stream().filter(c -> c.cell().id().equals(cell.id())).findFirst().orElse(null);
+            TranslatedCell tc = fresh.cells().stream()
+                    .filter(c -> c.cell().id().equals(cell.id()))
+                    .findFirst()
+                    .orElse(null);
             if (tc != null && tc.hasMagics()) {
-                throw ExportException.atCell(nb.displayPath(), cell, "was edited in " + file + " but holds magics; edit it in the notebook");
+                throw ExportException.atCell(
+                        nb.displayPath(), cell, "was edited in " + file + " but holds magics; edit it in the notebook");
             }
             String source = directives(cell.source()) + unrender(e.getValue(), fields(edited, cell.id()));
-            JsonObject json = nb.json().getAsJsonArray("cells").get(cell.index()).getAsJsonObject();
+            JsonObject json =
+                    nb.json().getAsJsonArray("cells").get(cell.index()).getAsJsonObject();
             json.add("source", NotebookWriter.lines(source));
             changed.add(cell.id());
         }
@@ -83,20 +92,32 @@ public final class NotebookUpdater {
             String[] m = e.getValue(), t = theirs.get(e.getKey());
             if (java.util.Arrays.equals(m, t)) continue;
             String cellId = t[3];
-            NotebookCell cell = nb.cells().stream().filter(c -> c.hasId() && c.id().equals(cellId)).findFirst()
-                    .orElseThrow(() -> new ExportException(file + ": cell #" + cellId + " is not in " + nb.displayPath()));
+            NotebookCell cell = nb.cells().stream()
+                    .filter(c -> c.hasId() && c.id().equals(cellId))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new ExportException(file + ": cell #" + cellId + " is not in " + nb.displayPath()));
             if (!m[0].equals(t[0]) || !m[3].equals(t[3]) || m[2] == null || t[2] == null) {
-                throw ExportException.atCell(nb.displayPath(), cell, "parameter '" + e.getKey() + "' was changed in " + file
-                        + " beyond its value (type, cell or initializer removed); edit it in the notebook");
+                throw ExportException.atCell(
+                        nb.displayPath(),
+                        cell,
+                        "parameter '" + e.getKey() + "' was changed in " + file
+                                + " beyond its value (type, cell or initializer removed); edit it in the notebook");
             }
-            JsonObject json = nb.json().getAsJsonArray("cells").get(cell.index()).getAsJsonObject();
+            JsonObject json =
+                    nb.json().getAsJsonArray("cells").get(cell.index()).getAsJsonObject();
             String source = NotebookReader.source(json.get("source"));
             Matcher d = Pattern.compile("(\\b" + Pattern.quote(t[0]) + "\\s+" + Pattern.quote(e.getKey()) + "\\s*=\\s*)"
-                    + Pattern.quote(t[2]) + "(\\s*;)").matcher(source);
+                            + Pattern.quote(t[2]) + "(\\s*;)")
+                    .matcher(source);
             if (!d.find()) {
-                throw ExportException.atCell(nb.displayPath(), cell, "parameter '" + e.getKey() + "' was edited in " + file
-                        + " but its declaration '" + t[0] + " " + e.getKey() + " = " + t[2] + ";' is not in the cell as"
-                        + " written; edit it in the notebook");
+                throw ExportException.atCell(
+                        nb.displayPath(),
+                        cell,
+                        "parameter '" + e.getKey() + "' was edited in " + file
+                                + " but its declaration '" + t[0] + " " + e.getKey() + " = " + t[2]
+                                + ";' is not in the cell as"
+                                + " written; edit it in the notebook");
             }
             source = source.substring(0, d.start()) + d.group(1) + m[2] + d.group(2) + source.substring(d.end());
             json.add("source", NotebookWriter.lines(source));
@@ -110,7 +131,7 @@ public final class NotebookUpdater {
         Map<String, String[]> out = new java.util.LinkedHashMap<>();
         for (String line : exported.split("\n")) {
             Matcher m = PARAM.matcher(line);
-            if (m.matches()) out.put(m.group(2), new String[]{m.group(1), m.group(2), m.group(3), m.group(4)});
+            if (m.matches()) out.put(m.group(2), new String[] {m.group(1), m.group(2), m.group(3), m.group(4)});
         }
         return out;
     }
@@ -122,10 +143,12 @@ public final class NotebookUpdater {
     static void refuseEditsOutsideCells(Path file, String edited, String fresh) throws ExportException {
         List<String> mine = outside(ExportHeader.body(edited)), theirs = outside(ExportHeader.body(fresh));
         for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
-            String m = i < mine.size() ? mine.get(i) : "<end of file>", t = i < theirs.size() ? theirs.get(i) : "<end of file>";
+            String m = i < mine.size() ? mine.get(i) : "<end of file>",
+                    t = i < theirs.size() ? theirs.get(i) : "<end of file>";
             if (!m.equals(t)) {
-                throw new ExportException(file + ": edited by hand outside any cell ('" + m.strip() + "' where the export"
-                        + " has '" + t.strip() + "'); update cannot carry that into the notebook: undo it, or edit the notebook");
+                throw new ExportException(file + ": edited by hand outside any cell ('" + m.strip()
+                        + "' where the export" + " has '" + t.strip()
+                        + "'); update cannot carry that into the notebook: undo it, or edit the notebook");
             }
         }
     }
@@ -180,14 +203,16 @@ public final class NotebookUpdater {
         String source = String.join("\n", out);
         for (String field : fields.keySet()) {
             // an older generation of a redeclared variable: the cell wrote it under its own name
-            if (field.matches("\\w+_v\\d+")) source = Identifiers.rename(source, field, field.replaceFirst("_v\\d+$", ""));
+            if (field.matches("\\w+_v\\d+"))
+                source = Identifiers.rename(source, field, field.replaceFirst("_v\\d+$", ""));
         }
         return source;
     }
 
     private static String statement(String line, Map<String, String> fields) {
         if (line.startsWith("Notebook.display(") && line.endsWith(");")) return line.substring(17, line.length() - 2);
-        if (line.startsWith("Notebook.discard(") && line.endsWith(");")) return line.substring(17, line.length() - 2) + ";";
+        if (line.startsWith("Notebook.discard(") && line.endsWith(");"))
+            return line.substring(17, line.length() - 2) + ";";
         Matcher m = Pattern.compile("(\\w+) = (.*)").matcher(line);
         if (m.matches() && fields.containsKey(m.group(1))) return fields.get(m.group(1)) + " " + line;
         return line;
@@ -196,7 +221,8 @@ public final class NotebookUpdater {
     /** The cell's directive lines, which the export drops and update must keep. */
     private static String directives(String source) {
         StringBuilder b = new StringBuilder();
-        for (String line : source.split("\n", -1)) if (Directives.isDirective(line)) b.append(line.strip()).append('\n');
+        for (String line : source.split("\n", -1))
+            if (Directives.isDirective(line)) b.append(line.strip()).append('\n');
         return b.toString();
     }
 }

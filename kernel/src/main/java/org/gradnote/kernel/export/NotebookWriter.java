@@ -5,14 +5,16 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** Writes a notebook back as Jupyter does (one-space indent, sources as lists of lines, UTF-8 unescaped). */
 public final class NotebookWriter {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping()
-            .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" ")).serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder()
+            .disableHtmlEscaping()
+            .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" "))
+            .serializeNulls()
+            .create();
 
     private NotebookWriter() {}
 

@@ -20,15 +20,18 @@ public final class OutputComparator {
         if (raises.isPresent()) {
             if (actual.exception() == null) problems.add("expected " + raises.get() + " to be thrown, nothing was");
             else if (!sameType(raises.get(), actual.exception())) {
-                problems.add("expected " + raises.get() + " to be thrown, got " + actual.exception() + ": " + actual.message());
+                problems.add("expected " + raises.get() + " to be thrown, got " + actual.exception() + ": "
+                        + actual.message());
             }
         } else if (actual.exception() != null) {
             problems.add("threw " + actual.exception() + ": " + actual.message());
         }
-        if (!text.matches(expected.stdout(), actual.stdout())) problems.add(diff("stdout", expected.stdout(), actual.stdout()));
+        if (!text.matches(expected.stdout(), actual.stdout()))
+            problems.add(diff("stdout", expected.stdout(), actual.stdout()));
         List<StepResult.Shown> e = expected.displays(), a = actual.displays();
         if (e.size() != a.size()) {
-            problems.add("expected " + e.size() + " shown value(s), got " + a.size() + diff("values", show(e), show(a)));
+            problems.add(
+                    "expected " + e.size() + " shown value(s), got " + a.size() + diff("values", show(e), show(a)));
         } else {
             for (int i = 0; i < e.size(); i++) {
                 String p = compare(text, e.get(i), a.get(i));
@@ -39,7 +42,8 @@ public final class OutputComparator {
     }
 
     private static String compare(TextMatcher text, StepResult.Shown e, StepResult.Shown a) {
-        if (e.isImage() != a.isImage()) return "expected " + (e.isImage() ? "an image" : "text") + ", got " + (a.isImage() ? "an image" : "text");
+        if (e.isImage() != a.isImage())
+            return "expected " + (e.isImage() ? "an image" : "text") + ", got " + (a.isImage() ? "an image" : "text");
         if (!e.isImage()) return text.matches(e.text(), a.text()) ? null : diff("text", e.text(), a.text());
         if (a.blank()) return "the image is blank";
         if (e.width() != a.width() || e.height() != a.height()) {
@@ -55,13 +59,16 @@ public final class OutputComparator {
 
     private static String show(List<StepResult.Shown> values) {
         StringBuilder b = new StringBuilder();
-        for (StepResult.Shown s : values) b.append(s.isImage() ? "<image " + s.width() + "x" + s.height() + ">" : s.text()).append('\n');
+        for (StepResult.Shown s : values)
+            b.append(s.isImage() ? "<image " + s.width() + "x" + s.height() + ">" : s.text())
+                    .append('\n');
         return b.toString();
     }
 
     /** A unified-style line diff of the sanitized texts. */
     static String diff(String what, String expected, String actual) {
-        String[] e = TextMatcher.sanitize(expected).split("\n", -1), a = TextMatcher.sanitize(actual).split("\n", -1);
+        String[] e = TextMatcher.sanitize(expected).split("\n", -1),
+                a = TextMatcher.sanitize(actual).split("\n", -1);
         StringBuilder b = new StringBuilder(what + " differs (- expected, + actual):");
         for (int i = 0; i < Math.max(e.length, a.length); i++) {
             String x = i < e.length ? e[i] : null, y = i < a.length ? a[i] : null;

@@ -44,11 +44,16 @@ public final class Replayer {
         } catch (IOException e) {
             throw new ExportException(file + ": cannot read: " + e.getMessage(), e);
         }
-        long total = JVM_SLACK_MILLIS + selection.cells().stream().mapToLong(c -> c.directives().timeoutMillis() > 0
-                ? c.directives().timeoutMillis() : DEFAULT_CELL_TIMEOUT_MILLIS).sum();
+        long total = JVM_SLACK_MILLIS
+                + selection.cells().stream()
+                        .mapToLong(c -> c.directives().timeoutMillis() > 0
+                                ? c.directives().timeoutMillis()
+                                : DEFAULT_CELL_TIMEOUT_MILLIS)
+                        .sum();
         List<StepResult> results = new StepCaptureRunner(classPath, DEFAULT_CELL_TIMEOUT_MILLIS)
                 .run(notebook.displayPath(), className, source, total);
-        Map<String, StepResult> byCell = results.stream().collect(Collectors.toMap(StepResult::cellId, Function.identity()));
+        Map<String, StepResult> byCell =
+                results.stream().collect(Collectors.toMap(StepResult::cellId, Function.identity()));
         Map<String, SelectedCell> selected = selection.cells().stream()
                 .collect(Collectors.toMap(c -> c.cell().id(), Function.identity()));
         OutputComparator comparator = new OutputComparator();
@@ -62,7 +67,8 @@ public final class Replayer {
             }
             ExpectedOutput expected = ExpectedOutput.of(cell.outputs());
             StepResult actual = byCell.get(cell.id());
-            boolean hasStep = source.contains("new NotebookStep(" + org.gradnote.magics.MagicArgs.javaLiteral(cell.id()));
+            boolean hasStep =
+                    source.contains("new NotebookStep(" + org.gradnote.magics.MagicArgs.javaLiteral(cell.id()));
             if (actual == null && hasStep) {
                 verdicts.add(new CellVerdict(cell.id(), "not run: an earlier cell timed out", false, 0, null, ""));
                 continue;

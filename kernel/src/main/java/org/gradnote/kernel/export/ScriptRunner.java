@@ -25,7 +25,8 @@ public final class ScriptRunner {
     /** Resolves {@code target}: an existing {@code .java} file, or a class name under {@code sourceRoot}. */
     public static Path resolve(String target, Path sourceRoot) throws ExportException {
         Path p = target.endsWith(".java") ? Path.of(target) : ClassNames.file(sourceRoot, target);
-        if (!Files.isRegularFile(p)) throw new ExportException(target + ": no such exported file (looked for " + p + ")");
+        if (!Files.isRegularFile(p))
+            throw new ExportException(target + ": no such exported file (looked for " + p + ")");
         return p;
     }
 
@@ -64,7 +65,10 @@ public final class ScriptRunner {
             Compiled c = compile(file, classes);
             List<String> mainAndArgs = new ArrayList<>(List.of(c.className()));
             mainAndArgs.addAll(params);
-            return TrainingJvm.process(c.classPath(), mainAndArgs).inheritIO().start().waitFor();
+            return TrainingJvm.process(c.classPath(), mainAndArgs)
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new ExportException(file + ": cannot run: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,13 +1,5 @@
 package org.gradnote.kernel.export;
 
-import jdk.jshell.JShell;
-import jdk.jshell.MethodSnippet;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.VarSnippet;
-import org.gradnote.kernel.jshell.SnippetSource;
-
 import java.io.File;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,6 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+import org.gradnote.kernel.jshell.SnippetSource;
 
 /**
  * Stage 4: classifies each cell's snippets with JShell's own source analysis, in a JShell that is given only
@@ -32,8 +31,12 @@ public final class SnippetClassifier implements AutoCloseable {
 
     public SnippetClassifier(List<String> classPath, List<String> imports) {
         PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
-        shell = JShell.builder().executionEngine("local").out(sink).err(sink)
-                .compilerOptions("--class-path", String.join(File.pathSeparator, classPath)).build();
+        shell = JShell.builder()
+                .executionEngine("local")
+                .out(sink)
+                .err(sink)
+                .compilerOptions("--class-path", String.join(File.pathSeparator, classPath))
+                .build();
         analysis = shell.sourceCodeAnalysis();
         imports.forEach(shell::eval);
     }
@@ -44,7 +47,9 @@ public final class SnippetClassifier implements AutoCloseable {
         List<List<String>> snippetsByCell = new ArrayList<>();
         List<String> members = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
-            List<String> texts = SnippetSource.split(analysis, cells.get(c).java()).stream().map(SnippetSource::text).toList();
+            List<String> texts = SnippetSource.split(analysis, cells.get(c).java()).stream()
+                    .map(SnippetSource::text)
+                    .toList();
             snippetsByCell.add(texts);
             for (int s = 0; s < texts.size(); s++) {
                 Snippet sn = first(texts.get(s));
@@ -53,7 +58,7 @@ public final class SnippetClassifier implements AutoCloseable {
                     imports.add(texts.get(s).strip());
                     shell.eval(texts.get(s));
                 } else if (isMember(sn)) {
-                    lastDefinition.put(memberKey(sn), new int[]{c, s});
+                    lastDefinition.put(memberKey(sn), new int[] {c, s});
                     members.add(texts.get(s));
                 }
             }
@@ -79,7 +84,9 @@ public final class SnippetClassifier implements AutoCloseable {
                 } else if (isMember(sn)) {
                     int[] where = lastDefinition.get(memberKey(sn));
                     if (where[0] == c && where[1] == s) mem.add(Members.staticize(text));
-                    else mem.add("// " + memberKey(sn) + " is redefined in a later cell; the class keeps that definition");
+                    else
+                        mem.add("// " + memberKey(sn)
+                                + " is redefined in a later cell; the class keeps that definition");
                 } else if (sn.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                         || sn.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
                     String expr = stripSemicolon(text);
@@ -95,33 +102,51 @@ public final class SnippetClassifier implements AutoCloseable {
         }
         List<ClassifiedNotebook.CellCode> out = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
-            List<String> rendered = statements.get(c).stream().map(vars::resolve).toList();
+            List<String> rendered =
+                    statements.get(c).stream().map(vars::resolve).toList();
             out.add(new ClassifiedNotebook.CellCode(cells.get(c), List.copyOf(cellMembers.get(c)), rendered));
         }
         return new ClassifiedNotebook(List.copyOf(imports), vars.fields(), out);
     }
 
-    private void declare(String file, TranslatedCell cell, String text, List<Snippet> sns, Variables vars,
-                         List<Statement> body, List<String> mem) throws ExportException {
+    private void declare(
+            String file,
+            TranslatedCell cell,
+            String text,
+            List<Snippet> sns,
+            Variables vars,
+            List<Statement> body,
+            List<String> mem)
+            throws ExportException {
         Map<String, Declarators.Declarator> parsed = declarators.parse(text);
         boolean parameter = cell.selected().directives().parameters();
         for (Snippet s : sns) {
             VarSnippet v = (VarSnippet) s;
             String type = v.typeName();
-            if (type.startsWith("<anonymous class ") && parsed.get(v.name()) != null
+            if (type.startsWith("<anonymous class ")
+                    && parsed.get(v.name()) != null
                     && parsed.get(v.name()).initializer() != null) {
                 // var x = new Object() { ... }: JShell runs it, so export must too: the anonymous class gets a name.
-                AnonymousClass named = AnonymousClass.of(v.name(), type, parsed.get(v.name()).initializer())
-                        .orElseThrow(() -> ExportException.atCell(file, cell.cell(), "cannot export variable '" + v.name()
-                                + "' of an anonymous class created with constructor arguments; declare a named class"));
+                AnonymousClass named = AnonymousClass.of(
+                                v.name(), type, parsed.get(v.name()).initializer())
+                        .orElseThrow(
+                                () -> ExportException.atCell(
+                                        file,
+                                        cell.cell(),
+                                        "cannot export variable '" + v.name()
+                                                + "' of an anonymous class created with constructor arguments; declare a named class"));
                 mem.add(named.declaration());
                 for (SnippetEvent e : shell.eval(named.declaration())) {
                     if (e.status() == Snippet.Status.REJECTED) {
-                        throw ExportException.atCell(file, cell.cell(), "cannot name the anonymous class of '" + v.name()
-                                + "' (" + type + "); declare a named class");
+                        throw ExportException.atCell(
+                                file,
+                                cell.cell(),
+                                "cannot name the anonymous class of '" + v.name() + "' (" + type
+                                        + "); declare a named class");
                     }
                 }
-                boolean redeclared = vars.declare(v.name(), named.name(), cell.cell().id(), parameter, named.creation());
+                boolean redeclared =
+                        vars.declare(v.name(), named.name(), cell.cell().id(), parameter, named.creation());
                 if (parameter && redeclared) {
                     throw ExportException.atCell(file, cell.cell(), "parameter '" + v.name() + "' is declared twice");
                 }
@@ -130,15 +155,21 @@ public final class SnippetClassifier implements AutoCloseable {
                 continue;
             }
             if (type.isEmpty() || type.contains("<anonymous") || type.contains("capture#")) {
-                throw ExportException.atCell(file, cell.cell(), "cannot give variable '" + v.name()
-                        + "' a field type (JShell infers '" + type + "'); declare it with an explicit type");
+                throw ExportException.atCell(
+                        file,
+                        cell.cell(),
+                        "cannot give variable '" + v.name() + "' a field type (JShell infers '" + type
+                                + "'); declare it with an explicit type");
             }
             Declarators.Declarator d = parsed.get(v.name());
-            if (d == null) throw ExportException.atCell(file, cell.cell(), "cannot parse the declaration of '" + v.name() + "'");
-            String init = d.initializer() == null ? null : (d.arrayLiteral() ? "new " + type + " " : "") + d.initializer();
+            if (d == null)
+                throw ExportException.atCell(file, cell.cell(), "cannot parse the declaration of '" + v.name() + "'");
+            String init =
+                    d.initializer() == null ? null : (d.arrayLiteral() ? "new " + type + " " : "") + d.initializer();
             boolean redeclared = vars.declare(v.name(), type, cell.cell().id(), parameter, init);
             if (parameter) {
-                if (redeclared) throw ExportException.atCell(file, cell.cell(), "parameter '" + v.name() + "' is declared twice");
+                if (redeclared)
+                    throw ExportException.atCell(file, cell.cell(), "parameter '" + v.name() + "' is declared twice");
             } else if (init != null) {
                 body.add(vars.statement(v.name() + " = " + init + ";"));
             } else if (redeclared) {
@@ -146,7 +177,8 @@ public final class SnippetClassifier implements AutoCloseable {
             }
             for (SnippetEvent e : shell.eval(type + " " + v.name() + ";")) {
                 if (e.status() == Snippet.Status.REJECTED) {
-                    throw ExportException.atCell(file, cell.cell(), "type '" + type + "' of '" + v.name() + "' cannot be declared");
+                    throw ExportException.atCell(
+                            file, cell.cell(), "type '" + type + "' of '" + v.name() + "' cannot be declared");
                 }
             }
         }

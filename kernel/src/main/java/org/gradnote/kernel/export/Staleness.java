@@ -25,7 +25,8 @@ public final class Staleness {
     public static List<String> check(NotebookFile notebook, Path exportedFile) throws ExportException {
         List<String> problems = new ArrayList<>();
         if (!Files.exists(exportedFile)) {
-            problems.add(notebook.displayPath() + ": not exported (expected " + exportedFile + "); run gradnote export");
+            problems.add(
+                    notebook.displayPath() + ": not exported (expected " + exportedFile + "); run gradnote export");
             return problems;
         }
         String text;
@@ -44,8 +45,8 @@ public final class Staleness {
                     + changedCells(notebook, text) + "; run gradnote export");
         }
         if (handEdited(text)) {
-            problems.add(exportedFile + ": edited by hand since export"
-                    + "; run gradnote update " + notebook.path() + " or export --force");
+            problems.add(exportedFile + ": edited by hand since export" + "; run gradnote update " + notebook.path()
+                    + " or export --force");
         }
         return problems;
     }
@@ -55,8 +56,10 @@ public final class Staleness {
         Optional<Path> pom = PomFile.of(exportedDir);
         List<MavenNeeds> needs = ExportedNeeds.scan(exportedDir, null);
         if (pom.isEmpty()) {
-            return needs.isEmpty() ? List.of() : List.of(exportedDir + ": exported classes use %maven but there is no pom.xml"
-                    + " for the module to declare the dependencies in");
+            return needs.isEmpty()
+                    ? List.of()
+                    : List.of(exportedDir + ": exported classes use %maven but there is no pom.xml"
+                            + " for the module to declare the dependencies in");
         }
         String text = Exporter.read(pom.get());
         String expected;
@@ -65,8 +68,10 @@ public final class Staleness {
         } catch (ExportException e) {
             return List.of(pom.get() + ": " + e.getMessage());
         }
-        return expected.equals(text) ? List.of() : List.of(pom.get() + ": the gradnote dependency block is out of date with"
-                + " the exported classes; run gradnote export on the notebooks that use %maven");
+        return expected.equals(text)
+                ? List.of()
+                : List.of(pom.get() + ": the gradnote dependency block is out of date with"
+                        + " the exported classes; run gradnote export on the notebooks that use %maven");
     }
 
     /** Cells of the notebook whose ids the exported file does not have, to point at what changed. */

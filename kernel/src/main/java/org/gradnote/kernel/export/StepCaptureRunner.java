@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,9 +38,16 @@ public final class StepCaptureRunner {
             Path capture = work.resolve("capture.json");
             List<String> cp = new ArrayList<>(classPath);
             cp.add(classes.toString()); // after the jars, for the class archive (TrainingJvm)
-            ProcessBuilder pb = TrainingJvm.process(cp, List.of("org.gradnote.plots.notebook.StepCapture", className,
-                            capture.toString(), Long.toString(defaultTimeoutMillis)))
-                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile());
+            ProcessBuilder pb = TrainingJvm.process(
+                            cp,
+                            List.of(
+                                    "org.gradnote.plots.notebook.StepCapture",
+                                    className,
+                                    capture.toString(),
+                                    Long.toString(defaultTimeoutMillis)))
+                    .directory(work.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("jvm.log").toFile());
             // Same native thread count as the kernel (kernel.json) so seeded cells reproduce the stored numbers.
             pb.environment().put("OMP_NUM_THREADS", "1");
             Process p = pb.start();
@@ -72,13 +78,24 @@ public final class StepCaptureRunner {
             for (JsonElement d : ds) {
                 JsonObject s = d.getAsJsonObject();
                 if (s.get("type").getAsString().equals("image")) {
-                    shown.add(new StepResult.Shown(null, s.get("width").getAsInt(), s.get("height").getAsInt(), s.get("blank").getAsBoolean()));
+                    shown.add(new StepResult.Shown(
+                            null,
+                            s.get("width").getAsInt(),
+                            s.get("height").getAsInt(),
+                            s.get("blank").getAsBoolean()));
                 } else {
                     shown.add(new StepResult.Shown(s.get("text").getAsString(), 0, 0, false));
                 }
             }
-            out.add(new StepResult(o.get("cell").getAsString(), o.get("stdout").getAsString(), o.get("stderr").getAsString(),
-                    shown, str(o, "exception"), str(o, "message"), o.get("millis").getAsLong(), o.get("timedOut").getAsBoolean()));
+            out.add(new StepResult(
+                    o.get("cell").getAsString(),
+                    o.get("stdout").getAsString(),
+                    o.get("stderr").getAsString(),
+                    shown,
+                    str(o, "exception"),
+                    str(o, "message"),
+                    o.get("millis").getAsLong(),
+                    o.get("timedOut").getAsBoolean()));
         }
         return out;
     }

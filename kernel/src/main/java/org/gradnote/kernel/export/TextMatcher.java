@@ -13,10 +13,10 @@ public final class TextMatcher {
     public static final double DEFAULT_ABS = 1e-8, DEFAULT_REL = 1e-5;
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final List<String[]> SANITIZERS = List.of(
-            new String[]{"\\d+(\\.\\d+)?\\s?(ns|µs|us|ms|s|sec|seconds|min)\\b", "<TIME>"},
-            new String[]{"@[0-9a-f]{5,}\\b", "@<ADDR>"},
-            new String[]{"\\b0x[0-9a-fA-F]+\\b", "<ADDR>"},
-            new String[]{"[ \\t]+\\n", "\n"});
+            new String[] {"\\d+(\\.\\d+)?\\s?(ns|µs|us|ms|s|sec|seconds|min)\\b", "<TIME>"},
+            new String[] {"@[0-9a-f]{5,}\\b", "@<ADDR>"},
+            new String[] {"\\b0x[0-9a-fA-F]+\\b", "<ADDR>"},
+            new String[] {"[ \\t]+\\n", "\n"});
 
     private final double abs, rel;
 

@@ -3,7 +3,6 @@ package org.gradnote.kernel.export;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,8 @@ public final class TimingBaseline {
         TimingBaseline b = none();
         if (!Files.exists(file)) return b;
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             o.entrySet().forEach(e -> b.millis.put(e.getKey(), e.getValue().getAsLong()));
         } catch (IOException | RuntimeException e) {
             throw new ExportException(file + ": not a timing baseline: " + e.getMessage(), e);
@@ -49,7 +49,12 @@ public final class TimingBaseline {
         measured.put(key, actualMillis);
         Long base = millis.get(key);
         if (base == null || actualMillis <= base * factor || actualMillis - base <= SLACK_MILLIS) return null;
-        return String.format(java.util.Locale.ROOT, "slower than baseline: %d ms vs %d ms (more than %.1fx)", actualMillis, base, factor);
+        return String.format(
+                java.util.Locale.ROOT,
+                "slower than baseline: %d ms vs %d ms (more than %.1fx)",
+                actualMillis,
+                base,
+                factor);
     }
 
     /** Writes the times measured in this run (merged over the old baseline). */

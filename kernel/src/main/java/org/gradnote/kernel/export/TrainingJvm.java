@@ -26,8 +26,8 @@ public final class TrainingJvm {
 
     /** The command line of {@link #process}: {@code gradnote grid} starts its runs with exactly this command. */
     public static List<String> command(List<String> classPath, List<String> mainAndArgs) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true"));
         command.addAll(Gradnote.jvmOptions());
         command.addAll(TrainingArchive.options(classPath));
         command.add("-cp");

@@ -7,8 +7,13 @@ import java.util.List;
  * {@code update}, {@code endsWithMagic} means the cell shows no value (the kernel shows none after a magic), and
  * {@code dependencies}/{@code repositories} are what its {@code %maven}/{@code %mavenRepo} magics asked for.
  */
-public record TranslatedCell(SelectedCell selected, String java, boolean hasMagics, boolean endsWithMagic,
-                             List<String> dependencies, List<String> repositories) {
+public record TranslatedCell(
+        SelectedCell selected,
+        String java,
+        boolean hasMagics,
+        boolean endsWithMagic,
+        List<String> dependencies,
+        List<String> repositories) {
 
     public TranslatedCell(SelectedCell selected, String java, boolean hasMagics, boolean endsWithMagic) {
         this(selected, java, hasMagics, endsWithMagic, List.of(), List.of());

@@ -19,7 +19,8 @@ final class Variables {
         List<ClassifiedNotebook.Field> gens = generations.computeIfAbsent(name, n -> new ArrayList<>());
         boolean existed = !gens.isEmpty();
         if (gens.isEmpty() || !gens.get(gens.size() - 1).type().equals(type)) {
-            ClassifiedNotebook.Field f = new ClassifiedNotebook.Field(name, type, cellId, parameter, parameter ? init : null);
+            ClassifiedNotebook.Field f =
+                    new ClassifiedNotebook.Field(name, type, cellId, parameter, parameter ? init : null);
             gens.add(f);
             order.add(f);
         }
@@ -51,8 +52,12 @@ final class Variables {
         for (ClassifiedNotebook.Field f : order) {
             List<ClassifiedNotebook.Field> gens = generations.get(f.name());
             int g = gens.indexOf(f);
-            out.add(new ClassifiedNotebook.Field(fieldName(f.name(), g == gens.size() - 1 ? -1 : g), f.type(),
-                    f.cellId(), f.parameter(), f.initializer()));
+            out.add(new ClassifiedNotebook.Field(
+                    fieldName(f.name(), g == gens.size() - 1 ? -1 : g),
+                    f.type(),
+                    f.cellId(),
+                    f.parameter(),
+                    f.initializer()));
         }
         return out;
     }

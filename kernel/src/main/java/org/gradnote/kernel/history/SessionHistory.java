@@ -42,7 +42,9 @@ public final class SessionHistory {
     public synchronized List<Entry> range(int session, int start, int stop) {
         if (session > SESSION) return List.of();
         int last = stop <= 0 ? Integer.MAX_VALUE : stop;
-        return entries.stream().filter(e -> e.line() >= start && e.line() < last).toList();
+        return entries.stream()
+                .filter(e -> e.line() >= start && e.line() < last)
+                .toList();
     }
 
     /** Entries whose input matches the glob ({@code *}, {@code ?}); newest {@code n}; {@code unique} drops repeats. */

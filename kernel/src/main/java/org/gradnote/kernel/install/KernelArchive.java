@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class KernelArchive {
     /** The kernel JVM's heap and collector, the same when the archive is made and when it is mapped. */
     public static final List<String> KERNEL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
     static final String FILE = "kernel.jsa";
 
     private KernelArchive() {}
@@ -25,7 +26,8 @@ public final class KernelArchive {
     public static List<String> options(Path home) {
         Path archive = home.resolve(FILE);
         return Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
     }
 
     /** Makes {@code home}'s archive by running the kernel's warm-up on {@code classPath}, unless it exists. */
@@ -33,12 +35,22 @@ public final class KernelArchive {
         Path archive = home.resolve(FILE);
         if (Files.isRegularFile(archive)) return Optional.of(archive);
         Path tmp = home.resolve(FILE + "." + ProcessHandle.current().pid() + ".tmp");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(KERNEL_JVM);
-        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-cp", String.join(File.pathSeparator, classPath), "org.gradnote.kernel.Main", "warm-kernel"));
+        cmd.addAll(List.of(
+                "-XX:ArchiveClassesAtExit=" + tmp,
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                "org.gradnote.kernel.Main",
+                "warm-kernel"));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (p.waitFor() != 0 || !Files.isRegularFile(tmp)) {
                 Files.deleteIfExists(tmp);
                 return Optional.empty();
@@ -57,7 +69,11 @@ public final class KernelArchive {
      */
     public static void warmUp(List<String> classPath) {
         var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        try (jdk.jshell.JShell shell = jdk.jshell.JShell.builder().executionEngine("local").out(sink).err(sink).build()) {
+        try (jdk.jshell.JShell shell = jdk.jshell.JShell.builder()
+                .executionEngine("local")
+                .out(sink)
+                .err(sink)
+                .build()) {
             shell.addToClasspath(String.join(File.pathSeparator, classPath));
             for (String s : org.gradnote.kernel.jshell.DefaultImports.statements(classPath)) shell.eval(s);
             shell.eval("int warm = 1 + 1;");

@@ -35,7 +35,9 @@ public final class KernelHome {
         String home = System.getenv("GRADNOTE_HOME");
         if (home != null && !home.isBlank()) return Path.of(home);
         String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("gradnote");
     }
 
@@ -51,8 +53,10 @@ public final class KernelHome {
         for (int i = 0; i < classPath.size(); i++) {
             Path from = Path.of(classPath.get(i));
             // Class folders all end in "classes": number them so two never land in one place.
-            String name = Files.isDirectory(from) ? i + "-" + from.getFileName() : from.getFileName().toString();
-            plan.add(new Path[]{from, lib.resolve(name)});
+            String name = Files.isDirectory(from)
+                    ? i + "-" + from.getFileName()
+                    : from.getFileName().toString();
+            plan.add(new Path[] {from, lib.resolve(name)});
             copied.add(lib.resolve(name).toString());
         }
         if (Files.exists(home.resolve(COMPLETE))) return copied;
@@ -67,7 +71,8 @@ public final class KernelHome {
         Path r = root.toAbsolutePath().normalize();
         for (String entry : classPath) {
             Path p = Path.of(entry).toAbsolutePath().normalize();
-            if (p.startsWith(r) && p.getNameCount() > r.getNameCount() + 1) return java.util.Optional.of(r.resolve(p.getName(r.getNameCount())));
+            if (p.startsWith(r) && p.getNameCount() > r.getNameCount() + 1)
+                return java.util.Optional.of(r.resolve(p.getName(r.getNameCount())));
         }
         return java.util.Optional.empty();
     }

@@ -3,7 +3,6 @@ package org.gradnote.kernel.install;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +50,11 @@ public final class KernelSpecInstaller {
     }
 
     /** {@link #spec(String, List, List)} with the kernel JVM's own options (heap, collector, its class archive). */
-    public static JsonObject spec(String displayName, List<String> classPath, List<String> evaluatorJvmOptions,
-                                  List<String> kernelJvmOptions) {
+    public static JsonObject spec(
+            String displayName,
+            List<String> classPath,
+            List<String> evaluatorJvmOptions,
+            List<String> kernelJvmOptions) {
         JsonArray argv = new JsonArray();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         kernelJvmOptions.forEach(argv::add);
@@ -85,7 +87,13 @@ public final class KernelSpecInstaller {
         Path dir = kernelsDir.resolve(name);
         Files.createDirectories(dir);
         Path file = dir.resolve("kernel.json");
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
+        Files.writeString(
+                file,
+                new GsonBuilder()
+                                .setPrettyPrinting()
+                                .disableHtmlEscaping()
+                                .create()
+                                .toJson(spec) + "\n");
         return file;
     }
 
@@ -93,11 +101,13 @@ public final class KernelSpecInstaller {
     public static java.util.Optional<List<String>> installedClassPath(Path kernelsDir, String name) {
         Path file = kernelsDir.resolve(name).resolve("kernel.json");
         try {
-            JsonObject spec = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            JsonObject spec = com.google.gson.JsonParser.parseString(Files.readString(file))
+                    .getAsJsonObject();
             JsonArray argv = spec.getAsJsonArray("argv");
             for (int i = 0; i + 1 < argv.size(); i++) {
                 if (argv.get(i).getAsString().equals("-cp")) {
-                    return java.util.Optional.of(List.of(argv.get(i + 1).getAsString().split(java.io.File.pathSeparator)));
+                    return java.util.Optional.of(
+                            List.of(argv.get(i + 1).getAsString().split(java.io.File.pathSeparator)));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package org.gradnote.kernel.io;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -21,7 +20,8 @@ public final class Markers {
     private Markers() {}
 
     public static String encode(String tag, JsonObject payload) {
-        return PREFIX + tag + ":" + Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+        return PREFIX + tag + ":"
+                + Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Tag of a marker line (without the newline). */

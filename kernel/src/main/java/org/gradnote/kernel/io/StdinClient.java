@@ -1,7 +1,6 @@
 package org.gradnote.kernel.io;
 
 import com.google.gson.JsonObject;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -90,7 +89,8 @@ public final class StdinClient extends InputStream {
             }
         } catch (IOException | RuntimeException | Error e) {
             disconnect(); // a stop (interrupt) mid-frame would leave the stream out of step: start afresh next time
-            if (e instanceof IOException && !(e instanceof InterruptedIOException)) return false; // kernel gone: end-of-file
+            if (e instanceof IOException && !(e instanceof InterruptedIOException))
+                return false; // kernel gone: end-of-file
             throw e;
         }
     }

@@ -68,8 +68,9 @@ public final class StdinServer implements AutoCloseable {
     private boolean authenticate(Socket s) throws IOException {
         s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
         String presented = readLine(new BufferedInputStream(s.getInputStream()), token.length() + 1);
-        boolean ok = presented != null && MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
+        boolean ok = presented != null
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
         if (!ok) LOG.log(System.Logger.Level.WARNING, "stdin channel: rejected a connection with a wrong token");
         return ok;
     }

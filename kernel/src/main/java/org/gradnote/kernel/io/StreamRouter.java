@@ -16,6 +16,7 @@ public final class StreamRouter extends OutputStream {
     private final Object lock;
     /** Length of the held partial line at the last {@link #flushCompleteLines()}, -1 after any full flush. */
     private int partialAtLastTick = -1;
+
     private long partialSinceNanos;
     /** A partial line still growing is held at most this long, so slow progress output still shows. */
     private static final long MAX_HOLD_NANOS = 500_000_000L;

@@ -1,13 +1,11 @@
 package org.gradnote.kernel.jshell;
 
+import java.util.Map;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
-
 import org.gradnote.kernel.jshell.agent.Epilogue;
 import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
-
-import java.util.Map;
 
 /**
  * Gives JShell the evaluator engine ({@link EvaluatorControl}, with {@link EvaluatorAgent} in the evaluator JVM) and
@@ -54,7 +52,7 @@ final class AgentEngine implements ExecutionControlProvider {
     private void epilogue(String fence, String valueMode) throws ExecutionControl.ExecutionControlException {
         ExecutionControl c = control;
         if (c == null) throw new ExecutionControl.InternalException("no evaluator engine");
-        c.extensionCommand(EvaluatorAgent.PREPARE_EPILOGUE, new String[]{fence, valueMode});
+        c.extensionCommand(EvaluatorAgent.PREPARE_EPILOGUE, new String[] {fence, valueMode});
         // invoke, not extensionCommand, for the work itself: only an invoke can be stopped by an interrupt.
         c.invoke(Epilogue.class.getName(), "run");
     }

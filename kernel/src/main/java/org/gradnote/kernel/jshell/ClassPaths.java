@@ -35,7 +35,9 @@ public final class ClassPaths {
             if (cp == null) return;
             for (String ref : cp.trim().split("\\s+")) {
                 if (ref.isEmpty()) continue;
-                Path p = ref.startsWith("file:") ? Path.of(URI.create(ref)) : entry.getParent().resolve(ref);
+                Path p = ref.startsWith("file:")
+                        ? Path.of(URI.create(ref))
+                        : entry.getParent().resolve(ref);
                 expand(p.toAbsolutePath().normalize(), out);
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -54,10 +56,14 @@ public final class ClassPaths {
                 } catch (IOException e) {
                     // no such directory
                 }
-            } else if (entry.endsWith(".jar") && Files.isRegularFile(p) && p.getFileName().toString().contains("gradnote")) {
+            } else if (entry.endsWith(".jar")
+                    && Files.isRegularFile(p)
+                    && p.getFileName().toString().contains("gradnote")) {
                 try (JarFile jar = new JarFile(p.toFile())) {
-                    if (jar.stream().anyMatch(e -> e.getName().startsWith(dir) && e.getName().endsWith(".class")
-                            && e.getName().indexOf('/', dir.length()) < 0)) return true;
+                    if (jar.stream()
+                            .anyMatch(e -> e.getName().startsWith(dir)
+                                    && e.getName().endsWith(".class")
+                                    && e.getName().indexOf('/', dir.length()) < 0)) return true;
                 } catch (IOException e) {
                     // unreadable jar: skip
                 }

@@ -1,15 +1,14 @@
 package org.gradnote.kernel.jshell;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import jdk.jshell.ImportSnippet;
 import jdk.jshell.SourceCodeAnalysis;
 import org.gradnote.kernel.docs.Javadocs;
 import org.gradnote.kernel.docs.Signatures;
 import org.gradnote.magics.MagicParser;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /** Completion and inspection of a cell at a cursor, via JShell's source analysis plus magic names. */
 public final class CodeAssist {
@@ -33,12 +32,15 @@ public final class CodeAssist {
     public Completions complete(String cell, int cursor) {
         int lineStart = cell.lastIndexOf('\n', cursor - 1) + 1;
         String before = cell.substring(lineStart, cursor).stripLeading();
-        if (before.startsWith("%") && before.chars().skip(before.startsWith("%%") ? 2 : 1)
-                .allMatch(Character::isJavaIdentifierPart)) {
+        if (before.startsWith("%")
+                && before.chars().skip(before.startsWith("%%") ? 2 : 1).allMatch(Character::isJavaIdentifierPart)) {
             boolean cellMagic = before.startsWith("%%");
             String prefix = before.substring(cellMagic ? 2 : 1);
-            List<String> matches = (cellMagic ? cellMagics : lineMagics).stream()
-                    .filter(n -> n.startsWith(prefix)).map(n -> (cellMagic ? "%%" : "%") + n).toList();
+            List<String> matches = (cellMagic ? cellMagics : lineMagics)
+                    .stream()
+                            .filter(n -> n.startsWith(prefix))
+                            .map(n -> (cellMagic ? "%%" : "%") + n)
+                            .toList();
             return new Completions(matches, cursor - before.length(), cursor);
         }
         Located at = locate(cell, cursor);
@@ -59,7 +61,9 @@ public final class CodeAssist {
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions = evaluator.analysis().completionSuggestions(text, at, anchor);
         Set<String> matches = new LinkedHashSet<>();
-        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> matches.add(s.continuation()));
+        suggestions.stream()
+                .filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
         return new Completions(new ArrayList<>(matches), offset + anchor[0], cursor);
     }
@@ -80,7 +84,12 @@ public final class CodeAssist {
             String asCall = text.substring(0, end) + "(";
             docs = evaluator.analysis().documentation(asCall, asCall.length(), false);
         }
-        List<String> imports = evaluator.shell().imports().filter(i -> !i.isStatic()).map(ImportSnippet::fullname).toList();
+        List<String> imports = evaluator
+                .shell()
+                .imports()
+                .filter(i -> !i.isStatic())
+                .map(ImportSnippet::fullname)
+                .toList();
         StringBuilder b = new StringBuilder();
         for (var d : docs) {
             b.append(Signatures.describe(d.signature(), detail, javadocs, name -> resolveType(name, imports)))

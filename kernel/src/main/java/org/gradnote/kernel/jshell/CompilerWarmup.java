@@ -1,9 +1,5 @@
 package org.gradnote.kernel.jshell;
 
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +7,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * Compiles a throw-away class on a background thread while the evaluator JVM launches: javac's first compilation
@@ -40,14 +40,15 @@ final class CompilerWarmup {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             if (javac == null) return; // a JRE without jdk.compiler: JShell could not run either
             dir = Files.createTempDirectory("gradnote-warmup");
-            JavaFileObject source = new SimpleJavaFileObject(URI.create("string:///GradnoteWarmup.java"),
-                    JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return SOURCE;
-                }
-            };
-            javac.getTask(null, null, d -> { }, List.of("-proc:none", "-d", dir.toString()), null, List.of(source)).call();
+            JavaFileObject source =
+                    new SimpleJavaFileObject(URI.create("string:///GradnoteWarmup.java"), JavaFileObject.Kind.SOURCE) {
+                        @Override
+                        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                            return SOURCE;
+                        }
+                    };
+            javac.getTask(null, null, d -> {}, List.of("-proc:none", "-d", dir.toString()), null, List.of(source))
+                    .call();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "compiler warm-up", e); // only a lost speed-up
         } finally {

@@ -1,16 +1,15 @@
 package org.gradnote.kernel.jshell;
 
 import com.sun.source.util.JavacTask;
-import org.gradnote.magics.MagicParser;
-
+import java.net.URI;
+import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import java.net.URI;
-import java.util.List;
+import org.gradnote.magics.MagicParser;
 
 /**
  * Answers {@code is_complete}: JShell's completeness analysis says whether more input is needed, and a javac
@@ -68,19 +67,22 @@ public final class CompletenessChecker {
 
     private long parseErrors(String source) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///GradnoteCheck.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///GradnoteCheck.java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         JavacTask task = (JavacTask) javac.getTask(null, null, diagnostics, List.of("-proc:none"), null, List.of(file));
         try {
             task.parse();
         } catch (Exception e) {
             return 1;
         }
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .count();
     }
 
     static String indentFor(String java) {
@@ -90,7 +92,8 @@ public final class CompletenessChecker {
             else if ((c == '}' || c == ')') && depth > 0) depth--;
         }
         String lastLine = java.substring(java.lastIndexOf('\n') + 1);
-        String current = lastLine.substring(0, lastLine.length() - lastLine.stripLeading().length());
+        String current = lastLine.substring(
+                0, lastLine.length() - lastLine.stripLeading().length());
         return depth > 0 ? "    ".repeat(depth) : current;
     }
 

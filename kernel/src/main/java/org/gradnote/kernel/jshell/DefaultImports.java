@@ -5,10 +5,25 @@ import java.util.List;
 
 /** The imports every session starts with: the jshell tool's defaults, the display API, and gradnote's packages. */
 public final class DefaultImports {
-    static final List<String> JDK = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
-            "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
-    static final List<String> GRADNOTE_PACKAGES = List.of("org.gradnote", "org.gradnote.tensor", "org.gradnote.nn",
-            "org.gradnote.optim", "org.gradnote.data", "org.gradnote.train", "org.gradnote.metrics", "org.gradnote.ml",
+    static final List<String> JDK = List.of(
+            "java.io.*",
+            "java.math.*",
+            "java.net.*",
+            "java.nio.file.*",
+            "java.util.*",
+            "java.util.concurrent.*",
+            "java.util.function.*",
+            "java.util.regex.*",
+            "java.util.stream.*");
+    static final List<String> GRADNOTE_PACKAGES = List.of(
+            "org.gradnote",
+            "org.gradnote.tensor",
+            "org.gradnote.nn",
+            "org.gradnote.optim",
+            "org.gradnote.data",
+            "org.gradnote.train",
+            "org.gradnote.metrics",
+            "org.gradnote.ml",
             "org.gradnote.plots");
 
     private DefaultImports() {}
@@ -22,7 +37,8 @@ public final class DefaultImports {
             if (ClassPaths.hasPackage(classPath, p)) out.add("import " + p + ".*;");
         }
         // org.gradnote.nn.* and the implicit java.lang.* both offer "Module": a single-type import wins.
-        if (ClassPaths.hasPackage(classPath, "org.gradnote.nn") && hasClass(classPath, "org/gradnote/nn/Module.class")) {
+        if (ClassPaths.hasPackage(classPath, "org.gradnote.nn")
+                && hasClass(classPath, "org/gradnote/nn/Module.class")) {
             out.add("import org.gradnote.nn.Module;");
         }
         return out;

@@ -1,5 +1,11 @@
 package org.gradnote.kernel.jshell;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -8,28 +14,28 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 /** Turns JShell diagnostics and remote exceptions into Jupyter errors that point at cell lines and columns. */
 final class ErrorFormatter {
     private ErrorFormatter() {}
 
-    static Optional<ErrorInfo> of(JShell shell, SnippetEvent event, SnippetSource snippet, String source,
-                                  int firstLine, String cellLabel, Map<String, Evaluator.SnippetLocation> locations) {
+    static Optional<ErrorInfo> of(
+            JShell shell,
+            SnippetEvent event,
+            SnippetSource snippet,
+            String source,
+            int firstLine,
+            String cellLabel,
+            Map<String, Evaluator.SnippetLocation> locations) {
         Snippet s = event.snippet();
         if (event.status() == Snippet.Status.REJECTED) {
             return Optional.of(compileError(shell.diagnostics(s).toList(), snippet, source, firstLine, cellLabel));
         }
         if (event.exception() instanceof UnresolvedReferenceException u) {
             String missing = shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
-            return Optional.of(new ErrorInfo("UnresolvedReferenceException",
-                    "'" + u.getSnippet().source().strip() + "' uses undefined " + missing, List.of(
-                    "UnresolvedReferenceException: defined with missing dependencies: " + missing)));
+            return Optional.of(new ErrorInfo(
+                    "UnresolvedReferenceException",
+                    "'" + u.getSnippet().source().strip() + "' uses undefined " + missing,
+                    List.of("UnresolvedReferenceException: defined with missing dependencies: " + missing)));
         }
         if (event.exception() != null) return Optional.of(runtimeError(event.exception(), locations));
         return Optional.empty();
@@ -43,12 +49,13 @@ final class ErrorFormatter {
             java.util.regex.Pattern.compile("(?m)^(\\s*location: )class\\s*$");
 
     static String nameLocation(String message, String cellLabel, int line) {
-        return NAMELESS_LOCATION.matcher(message)
+        return NAMELESS_LOCATION
+                .matcher(message)
                 .replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(cellLabel + ", line " + line));
     }
 
-    private static ErrorInfo compileError(List<Diag> diags, SnippetSource snippet, String source, int firstLine,
-                                          String cellLabel) {
+    private static ErrorInfo compileError(
+            List<Diag> diags, SnippetSource snippet, String source, int firstLine, String cellLabel) {
         List<String> trace = new ArrayList<>();
         String first = null;
         String[] lines = source.split("\n", -1);
@@ -60,7 +67,8 @@ final class ErrorFormatter {
             int column = absolute - (source.lastIndexOf('\n', absolute - 1) + 1) + 1;
             String message = nameLocation(d.getMessage(Locale.ROOT), cellLabel, firstLine + lineInSource);
             String where = "line " + (firstLine + lineInSource) + ", column " + column;
-            if (first == null) first = where + ": " + message.lines().findFirst().orElse(message);
+            if (first == null)
+                first = where + ": " + message.lines().findFirst().orElse(message);
             trace.add("Compile error at " + where + ": " + message);
             if (lineInSource < lines.length) {
                 trace.add("    " + lines[lineInSource]);
@@ -70,28 +78,36 @@ final class ErrorFormatter {
         if (first == null) {
             // Rejected without an error diagnostic (e.g. an incomplete trailing fragment).
             int line = firstLine + Evaluator.lineOf(source, snippet.offset());
-            first = "line " + line + ", column 1: cannot compile '" + snippet.text().strip() + "'";
+            first = "line " + line + ", column 1: cannot compile '"
+                    + snippet.text().strip() + "'";
             trace.add("Compile error at " + first);
         }
         return new ErrorInfo("CompilationError", first, trace);
     }
 
     private static ErrorInfo runtimeError(JShellException e, Map<String, Evaluator.SnippetLocation> locations) {
-        String name = e instanceof EvalException ee ? ee.getExceptionClassName() : e.getClass().getName();
+        String name = e instanceof EvalException ee
+                ? ee.getExceptionClassName()
+                : e.getClass().getName();
         List<String> trace = new ArrayList<>();
         Throwable t = e;
         String prefix = "";
         while (t != null) {
-            String tName = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
+            String tName = t instanceof EvalException ee
+                    ? ee.getExceptionClassName()
+                    : t.getClass().getName();
             trace.add(prefix + tName + (t.getMessage() == null ? "" : ": " + t.getMessage()));
             for (StackTraceElement frame : t.getStackTrace()) {
                 String file = frame.getFileName();
                 if (file != null && file.startsWith("#")) {
                     var loc = locations.get(file.substring(1));
                     trace.add("\tat " + (frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ") + "("
-                            + (loc == null ? "snippet " + file : loc.cellLabel() + " line " + (loc.line() + frame.getLineNumber() - 1))
+                            + (loc == null
+                                    ? "snippet " + file
+                                    : loc.cellLabel() + " line " + (loc.line() + frame.getLineNumber() - 1))
                             + ")");
-                } else if (!frame.getClassName().startsWith("jdk.jshell.") && !frame.getClassName().startsWith("jdk.internal.")) {
+                } else if (!frame.getClassName().startsWith("jdk.jshell.")
+                        && !frame.getClassName().startsWith("jdk.internal.")) {
                     trace.add("\tat " + frame);
                 }
             }
@@ -122,8 +138,11 @@ final class ErrorFormatter {
     /** The cell ran, but showing its value threw (an Error: renderers' exceptions fall back to plain text). */
     static ErrorInfo displayFailed(String exceptionClass, String message) {
         String evalue = message == null ? "" : message;
-        return new ErrorInfo(exceptionClass, evalue, List.of("The cell ran, but showing its value failed: "
-                + exceptionClass + (evalue.isEmpty() ? "" : ": " + evalue)));
+        return new ErrorInfo(
+                exceptionClass,
+                evalue,
+                List.of("The cell ran, but showing its value failed: " + exceptionClass
+                        + (evalue.isEmpty() ? "" : ": " + evalue)));
     }
 
     static ErrorInfo evaluatorDied() {

@@ -1,14 +1,5 @@
 package org.gradnote.kernel.jshell;
 
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.VarSnippet;
-import jdk.jshell.spi.ExecutionControl;
-
-import org.gradnote.kernel.io.StdinServer;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,6 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
+import org.gradnote.kernel.io.StdinServer;
 
 /**
  * Evaluates Java with JShell in a separate evaluator JVM (JDI remote execution), so an interrupt can stop a tight
@@ -49,7 +47,8 @@ public final class Evaluator implements AutoCloseable {
             CompilerWarmup.startInBackground();
         }
         JShell s = JShell.builder()
-                .out(out).err(err)
+                .out(out)
+                .err(err)
                 // JShell's own stdin forwarding stays unused: RemoteSetup installs our channel as System.in.
                 .in(InputStream.nullInputStream())
                 .executionEngine(engine, Map.of())
@@ -70,7 +69,8 @@ public final class Evaluator implements AutoCloseable {
         setup.addAll(config.imports());
         for (String snippet : setup) {
             for (SnippetEvent e : s.eval(snippet)) {
-                if (e.status() == Snippet.Status.REJECTED) LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
+                if (e.status() == Snippet.Status.REJECTED)
+                    LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
             }
         }
     }
@@ -137,10 +137,12 @@ public final class Evaluator implements AutoCloseable {
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) continue;
                 Snippet s = event.snippet();
-                int lead = snippet.text().length() - snippet.text().stripLeading().length();
+                int lead =
+                        snippet.text().length() - snippet.text().stripLeading().length();
                 int line = firstLine + lineOf(source, snippet.offset() + lead);
                 locations.put(s.id(), new SnippetLocation(cellLabel, line));
-                Optional<ErrorInfo> error = ErrorFormatter.of(shell, event, snippet, source, firstLine, cellLabel, locations);
+                Optional<ErrorInfo> error =
+                        ErrorFormatter.of(shell, event, snippet, source, firstLine, cellLabel, locations);
                 if (error.isPresent() && error.get().ename().equals("java.lang.OutOfMemoryError")) {
                     return EvalOutcome.failure(ErrorFormatter.outOfMemory(error.get(), maxHeapBytes()));
                 }
@@ -187,8 +189,10 @@ public final class Evaluator implements AutoCloseable {
             return Optional.of(ErrorFormatter.evaluatorDied()); // before JDI's exit event may have set dead
         } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "epilogue", e);
-            return Optional.of(dead ? ErrorFormatter.evaluatorDied()
-                    : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
+            return Optional.of(
+                    dead
+                            ? ErrorFormatter.evaluatorDied()
+                            : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
         }
     }
 
@@ -205,8 +209,10 @@ public final class Evaluator implements AutoCloseable {
             return Optional.of(ErrorFormatter.interrupted());
         } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "fence", e);
-            return Optional.of(dead ? ErrorFormatter.evaluatorDied()
-                    : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
+            return Optional.of(
+                    dead
+                            ? ErrorFormatter.evaluatorDied()
+                            : ErrorFormatter.displayFailed(e.getClass().getName(), e.getMessage()));
         }
     }
 
@@ -264,7 +270,7 @@ public final class Evaluator implements AutoCloseable {
             } catch (RuntimeException e) {
                 value = "<unavailable>";
             }
-            vars.add(new String[]{v.name(), v.typeName(), value});
+            vars.add(new String[] {v.name(), v.typeName(), value});
         });
         return vars;
     }

@@ -13,8 +13,8 @@ public record EvaluatorConfig(List<String> classPath, List<String> remoteVmOptio
      */
     public static EvaluatorConfig fromKernel(List<String> extraVmOptions) {
         List<String> cp = ClassPaths.ofKernel();
-        List<String> vm = new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, cp),
-                "-Djava.awt.headless=true"));
+        List<String> vm =
+                new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, cp), "-Djava.awt.headless=true"));
         vm.addAll(org.gradnote.Gradnote.jvmOptions());
         vm.addAll(org.gradnote.TrainingArchive.options(cp));
         vm.addAll(extraVmOptions);

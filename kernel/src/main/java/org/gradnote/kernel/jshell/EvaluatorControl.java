@@ -12,14 +12,6 @@ import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
-import jdk.jshell.execution.JdiExecutionControl;
-import jdk.jshell.execution.JdiInitiator;
-import jdk.jshell.execution.Util;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionEnv;
-
-import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInput;
@@ -32,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.execution.JdiInitiator;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionEnv;
+import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
 
 /**
  * The kernel's end of the evaluator JVM: what JShell's own JDI engine does (launch through JDI, stop a running
@@ -44,6 +42,7 @@ final class EvaluatorControl extends JdiExecutionControl {
     private static final System.Logger LOG = System.getLogger(EvaluatorControl.class.getName());
     /** JShell's default for the JDI connection and for the evaluator to connect back. */
     private static final int TIMEOUT_MS = 5000;
+
     private static final String AGENT = EvaluatorAgent.class.getName();
     /** Where JDI listens for the evaluator JVM: loopback only, as the kernel always asked of JShell. */
     private static final String JDI_HOST = "127.0.0.1";
@@ -52,6 +51,7 @@ final class EvaluatorControl extends JdiExecutionControl {
     private boolean userCodeRunning; // guarded by stopLock
     /** Nanoseconds spent in {@link #invoke} (running code, not compiling it), summed over this JVM's life. */
     private final java.util.concurrent.atomic.AtomicLong invokeNanos = new java.util.concurrent.atomic.AtomicLong();
+
     private VirtualMachine vm; // guarded by this
     private Process process; // guarded by this
 
@@ -65,8 +65,8 @@ final class EvaluatorControl extends JdiExecutionControl {
     static ExecutionControl launch(ExecutionEnv env) throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(TIMEOUT_MS);
-            JdiInitiator jdi = new JdiInitiator(listener.getLocalPort(), env.extraRemoteVMOptions(), AGENT, false,
-                    JDI_HOST, TIMEOUT_MS, Map.of());
+            JdiInitiator jdi = new JdiInitiator(
+                    listener.getLocalPort(), env.extraRemoteVMOptions(), AGENT, false, JDI_HOST, TIMEOUT_MS, Map.of());
             // The JVM may exit before the control exists: listeners are added once it does.
             List<Consumer<String>> onExit = new CopyOnWriteArrayList<>();
             Util.detectJdiExitEvent(jdi.vm(), reason -> onExit.forEach(l -> l.accept(reason)));
@@ -85,8 +85,8 @@ final class EvaluatorControl extends JdiExecutionControl {
     }
 
     @Override
-    public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
-            InternalException {
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
         synchronized (stopLock) {
             userCodeRunning = true;
         }
@@ -149,7 +149,8 @@ final class EvaluatorControl extends JdiExecutionControl {
     /** Snippets and the epilogue run under the agent's {@code invoke}; nothing else sets userCodeRunning. */
     private static boolean isAgentInvoke(StackFrame frame) {
         var location = frame.location();
-        return AGENT.equals(location.declaringType().name()) && location.method().name().equals("invoke");
+        return AGENT.equals(location.declaringType().name())
+                && location.method().name().equals("invoke");
     }
 
     /** A field the agent inherits from JShell's {@code RemoteExecutionControl} (private there, so look upwards). */

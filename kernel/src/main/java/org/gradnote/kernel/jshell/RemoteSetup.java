@@ -8,7 +8,7 @@ public final class RemoteSetup {
         // Jupyter signals the kernel's whole process group on interrupt; the evaluator JVM must not die of SIGINT.
         // The kernel receives the same signal and stops the running cell through JDI.
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {});
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // Signal not available on this platform: nothing to protect.
         }
@@ -16,7 +16,8 @@ public final class RemoteSetup {
         org.gradnote.kernel.io.StdinClient.install(stdinPort, stdinToken);
         org.gradnote.kernel.display.InlineChartSink.install();
         // Called from a snippet: the caller's loader is JShell's, where %classpath and %maven jars are added.
-        ClassLoader snippets = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
+        ClassLoader snippets = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .getCallerClass()
                 .getClassLoader();
         org.gradnote.kernel.display.Renderers.useLoader(snippets);
         preloadDisplayClasses();
@@ -28,15 +29,17 @@ public final class RemoteSetup {
      * about 0.2-0.3 s sooner.
      */
     private static void preloadDisplayClasses() {
-        Thread t = new Thread(() -> {
-            try {
-                var bundle = org.gradnote.kernel.display.Renderers.render(Integer.valueOf(42));
-                org.gradnote.kernel.io.Markers.encode(org.gradnote.kernel.io.Markers.RESULT, bundle.toJson());
-                org.gradnote.plots.notebook.Notebook.shows(Integer.valueOf(42));
-            } catch (RuntimeException | LinkageError e) {
-                // Only a lost head start: the first cell loads the same classes itself.
-            }
-        }, "gradnote-display-preload");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        var bundle = org.gradnote.kernel.display.Renderers.render(Integer.valueOf(42));
+                        org.gradnote.kernel.io.Markers.encode(org.gradnote.kernel.io.Markers.RESULT, bundle.toJson());
+                        org.gradnote.plots.notebook.Notebook.shows(Integer.valueOf(42));
+                    } catch (RuntimeException | LinkageError e) {
+                        // Only a lost head start: the first cell loads the same classes itself.
+                    }
+                },
+                "gradnote-display-preload");
         t.setDaemon(true);
         t.start();
     }

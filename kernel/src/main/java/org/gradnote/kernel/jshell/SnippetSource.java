@@ -1,9 +1,8 @@
 package org.gradnote.kernel.jshell;
 
-import jdk.jshell.SourceCodeAnalysis;
-
 import java.util.ArrayList;
 import java.util.List;
+import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * One snippet cut from a cell with JShell's own completeness analysis.

@@ -2,14 +2,21 @@ package org.gradnote.kernel.protocol;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The contents of a Jupyter connection file: where to bind and how to sign. */
-public record ConnectionInfo(String transport, String ip, int shellPort, int controlPort, int stdinPort,
-                             int hbPort, int iopubPort, String signatureScheme, String key) {
+public record ConnectionInfo(
+        String transport,
+        String ip,
+        int shellPort,
+        int controlPort,
+        int stdinPort,
+        int hbPort,
+        int iopubPort,
+        String signatureScheme,
+        String key) {
 
     public static ConnectionInfo read(Path file) throws IOException {
         return parse(Files.readString(file));
@@ -20,8 +27,11 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int con
         return new ConnectionInfo(
                 o.has("transport") ? o.get("transport").getAsString() : "tcp",
                 o.has("ip") ? o.get("ip").getAsString() : "127.0.0.1",
-                o.get("shell_port").getAsInt(), o.get("control_port").getAsInt(), o.get("stdin_port").getAsInt(),
-                o.get("hb_port").getAsInt(), o.get("iopub_port").getAsInt(),
+                o.get("shell_port").getAsInt(),
+                o.get("control_port").getAsInt(),
+                o.get("stdin_port").getAsInt(),
+                o.get("hb_port").getAsInt(),
+                o.get("iopub_port").getAsInt(),
                 o.has("signature_scheme") ? o.get("signature_scheme").getAsString() : "hmac-sha256",
                 o.has("key") ? o.get("key").getAsString() : "");
     }

@@ -1,10 +1,9 @@
 package org.gradnote.kernel.protocol;
 
-import org.zeromq.ZMQ;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.zeromq.ZMQ;
 
 /** One bound ZeroMQ socket speaking Jupyter messages; calls are serialized because ZeroMQ sockets are not thread-safe. */
 public final class KernelSocket {

@@ -1,11 +1,10 @@
 package org.gradnote.kernel.protocol;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Binds the five Jupyter sockets of a connection file and runs the heartbeat and request loops. */
 public final class KernelTransport implements AutoCloseable {
@@ -60,7 +59,10 @@ public final class KernelTransport implements AutoCloseable {
                 try {
                     handler.handle(request.get());
                 } catch (Throwable t) {
-                    LOG.log(System.Logger.Level.ERROR, "Handler failed on " + request.get().type(), t);
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "Handler failed on " + request.get().type(),
+                            t);
                 }
             }
         });
@@ -73,10 +75,21 @@ public final class KernelTransport implements AutoCloseable {
         t.start();
     }
 
-    public KernelSocket shell() { return shell; }
-    public KernelSocket control() { return control; }
-    public KernelSocket stdin() { return stdin; }
-    public KernelSocket iopub() { return iopub; }
+    public KernelSocket shell() {
+        return shell;
+    }
+
+    public KernelSocket control() {
+        return control;
+    }
+
+    public KernelSocket stdin() {
+        return stdin;
+    }
+
+    public KernelSocket iopub() {
+        return iopub;
+    }
 
     public boolean isRunning() {
         return running;

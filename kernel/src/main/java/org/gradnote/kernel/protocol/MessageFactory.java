@@ -1,7 +1,6 @@
 package org.gradnote.kernel.protocol;
 
 import com.google.gson.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,13 +27,18 @@ public final class MessageFactory {
 
     /** A reply routed back to the requester (same identities, parent header = the request's header). */
     public JupyterMessage reply(JupyterMessage request, String type, JsonObject content) {
-        return new JupyterMessage(request.identities(), header(type), request.header(), new JsonObject(), content,
-                List.of());
+        return new JupyterMessage(
+                request.identities(), header(type), request.header(), new JsonObject(), content, List.of());
     }
 
     /** An IOPub message; parent may be null for messages not caused by a request (e.g. the first status). */
     public JupyterMessage publish(JupyterMessage parent, String type, JsonObject content) {
-        return new JupyterMessage(List.of(type.getBytes(StandardCharsets.UTF_8)), header(type),
-                parent == null ? new JsonObject() : parent.header(), new JsonObject(), content, List.of());
+        return new JupyterMessage(
+                List.of(type.getBytes(StandardCharsets.UTF_8)),
+                header(type),
+                parent == null ? new JsonObject() : parent.header(),
+                new JsonObject(),
+                content,
+                List.of());
     }
 }

@@ -1,11 +1,11 @@
 package org.gradnote.kernel.protocol;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Computes and checks the HMAC signature of Jupyter messages (constant-time comparison). */
 public final class MessageSigner {

@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,8 +51,13 @@ public final class WireCodec {
             throw new InvalidMessageException("invalid or missing HMAC signature");
         }
         try {
-            return new JupyterMessage(List.copyOf(frames.subList(0, delimiter)), object(header), object(parent),
-                    object(metadata), object(content), List.copyOf(frames.subList(delimiter + 6, frames.size())));
+            return new JupyterMessage(
+                    List.copyOf(frames.subList(0, delimiter)),
+                    object(header),
+                    object(parent),
+                    object(metadata),
+                    object(content),
+                    List.copyOf(frames.subList(delimiter + 6, frames.size())));
         } catch (JsonParseException | IllegalStateException e) {
             throw new InvalidMessageException("malformed JSON", e);
         }

@@ -15,6 +15,8 @@ class ModuleRendererTest {
         String tag = html.substring(summary, html.indexOf('>', summary));
         assertTrue(tag.contains("display:list-item"), "the disclosure marker is back: " + tag);
         assertTrue(tag.contains("cursor:pointer"), tag);
-        assertTrue(html.contains(">architecture (click to expand)</summary><pre>Linear(in_features=3, out_features=2"), html);
+        assertTrue(
+                html.contains(">architecture (click to expand)</summary><pre>Linear(in_features=3, out_features=2"),
+                html);
     }
 }

@@ -1,7 +1,6 @@
 package org.gradnote.kernel.docs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading doc comments from sources, rendering them for a tooltip, and finding them for JShell's signatures. */
 class JavadocsTest {
@@ -84,7 +83,8 @@ class JavadocsTest {
         assertEquals("", byKey.get("p.Demo#undocumented").doc());
         assertFalse(byKey.containsKey("p.Demo#hidden"));
         assertEquals("constructor", byKey.get("p.Demo#Demo(int)").kind());
-        assertEquals("public static double sum(List<Double> values, boolean keepDim)",
+        assertEquals(
+                "public static double sum(List<Double> values, boolean keepDim)",
                 byKey.get("p.Demo#sum(List,boolean)").signature());
         assertTrue(byKey.containsKey("p.Demo#count(long...)"));
         assertTrue(byKey.containsKey("p.Demo#grid(int[],Entry)"), byKey.keySet().toString());
@@ -97,38 +97,64 @@ class JavadocsTest {
 
     @Test
     void rendersFirstSentenceAndWholeDocAsPlainText() {
-        String raw = SourceDocs.parse("Demo.java", SOURCE).stream().filter(m -> m.name().equals("sum")).findFirst()
-                .orElseThrow().doc();
+        String raw = SourceDocs.parse("Demo.java", SOURCE).stream()
+                .filter(m -> m.name().equals("sum"))
+                .findFirst()
+                .orElseThrow()
+                .doc();
         assertEquals("Sums values along a dimension.", DocText.firstSentence(raw));
         String full = DocText.full(raw);
-        assertTrue(full.startsWith("Sums values along a dimension. The result is new.\n\nSecond paragraph with <tags>."),
+        assertTrue(
+                full.startsWith("Sums values along a dimension. The result is new.\n\nSecond paragraph with <tags>."),
                 full);
-        assertTrue(full.contains("Parameters:\n  values - the values, shape [n]\n  keepDim - whether to keep it"), full);
+        assertTrue(
+                full.contains("Parameters:\n  values - the values, shape [n]\n  keepDim - whether to keep it"), full);
         assertTrue(full.contains("Returns:\n  the sum"), full);
         assertTrue(full.contains("Throws:\n  IllegalArgumentException - when empty"), full);
-        assertEquals("See Tensor.zeros(long...) or sum.", DocText.firstSentence("See {@link Tensor#zeros(long...)} or {@link #sum}. More."));
-        assertEquals("Uses the zeros factory.", DocText.firstSentence("Uses the {@linkplain Tensor#zeros(long...) zeros} factory."));
-        assertEquals("Takes a List<Double>, <b>not</b> a list.", DocText.full("Takes a {@code List<Double>}, &lt;b&gt;not&lt;/b&gt; a <i>list</i>."));
+        assertEquals(
+                "See Tensor.zeros(long...) or sum.",
+                DocText.firstSentence("See {@link Tensor#zeros(long...)} or {@link #sum}. More."));
+        assertEquals(
+                "Uses the zeros factory.",
+                DocText.firstSentence("Uses the {@linkplain Tensor#zeros(long...) zeros} factory."));
+        assertEquals(
+                "Takes a List<Double>, <b>not</b> a list.",
+                DocText.full("Takes a {@code List<Double>}, &lt;b&gt;not&lt;/b&gt; a <i>list</i>."));
         // code examples keep their lines
-        assertEquals("Scale:\n\n    Scaler s = Scaler.standard().fit(x);\n    if (ok) { s.transform(y); }\n\nThen plot.",
-                DocText.full("Scale:\n <pre>{@code\n Scaler s = Scaler.standard().fit(x);\n if (ok) { s.transform(y); }\n }</pre>\n Then plot."));
+        assertEquals(
+                "Scale:\n\n    Scaler s = Scaler.standard().fit(x);\n    if (ok) { s.transform(y); }\n\nThen plot.",
+                DocText.full(
+                        "Scale:\n <pre>{@code\n Scaler s = Scaler.standard().fit(x);\n if (ok) { s.transform(y); }\n }</pre>\n Then plot."));
     }
 
     @Test
     void readsJShellSignatures() {
-        assertEquals(new Signatures.Ref("Tensor", "zeros", List.of("long...")),
+        assertEquals(
+                new Signatures.Ref("Tensor", "zeros", List.of("long...")),
                 Signatures.parse("Tensor Tensor.zeros(long... shape)").orElseThrow());
-        assertEquals(new Signatures.Ref("java.util.ArrayList", "add", List.of("int", "E")),
-                Signatures.parse("void java.util.ArrayList<E>.add(int index, E element)").orElseThrow());
-        assertEquals(new Signatures.Ref("java.util.ArrayList", "ArrayList", List.of("Collection")),
-                Signatures.parse("java.util.ArrayList<E>(java.util.Collection<? extends E> c)").orElseThrow());
-        assertEquals(new Signatures.Ref("Map", "of", List.of("K", "V", "K", "V")),
-                Signatures.parse("<K, V> Map<K, V> Map.of(K k1, V v1, K k2, V v2)").orElseThrow());
-        assertEquals(new Signatures.Ref("Math", "PI", null), Signatures.parse("Math.PI:double").orElseThrow());
-        assertEquals(new Signatures.Ref("DType", "FLOAT32", null), Signatures.parse("DType.FLOAT32").orElseThrow());
-        assertEquals(new Signatures.Ref("org.gradnote.optim.SGD", null, null),
+        assertEquals(
+                new Signatures.Ref("java.util.ArrayList", "add", List.of("int", "E")),
+                Signatures.parse("void java.util.ArrayList<E>.add(int index, E element)")
+                        .orElseThrow());
+        assertEquals(
+                new Signatures.Ref("java.util.ArrayList", "ArrayList", List.of("Collection")),
+                Signatures.parse("java.util.ArrayList<E>(java.util.Collection<? extends E> c)")
+                        .orElseThrow());
+        assertEquals(
+                new Signatures.Ref("Map", "of", List.of("K", "V", "K", "V")),
+                Signatures.parse("<K, V> Map<K, V> Map.of(K k1, V v1, K k2, V v2)")
+                        .orElseThrow());
+        assertEquals(
+                new Signatures.Ref("Math", "PI", null),
+                Signatures.parse("Math.PI:double").orElseThrow());
+        assertEquals(
+                new Signatures.Ref("DType", "FLOAT32", null),
+                Signatures.parse("DType.FLOAT32").orElseThrow());
+        assertEquals(
+                new Signatures.Ref("org.gradnote.optim.SGD", null, null),
                 Signatures.parse("org.gradnote.optim.SGD").orElseThrow());
-        assertEquals(new Signatures.Ref("org.gradnote.tensor.Tensor", null, null),
+        assertEquals(
+                new Signatures.Ref("org.gradnote.tensor.Tensor", null, null),
                 Signatures.parse("t:org.gradnote.tensor.Tensor").orElseThrow());
         assertEquals(Optional.empty(), Signatures.parse("int square(int x)"));
     }
@@ -140,25 +166,41 @@ class JavadocsTest {
         Javadocs withSources = new Javadocs(Map.of(), zip);
         assertTrue(withSources.knowsType("p.Demo"));
         assertTrue(withSources.knowsType("p.Demo.Inner"));
-        assertEquals("Makes one.", withSources.find("p.Demo", "Demo", List.of("int")).orElseThrow().raw());
+        assertEquals(
+                "Makes one.",
+                withSources.find("p.Demo", "Demo", List.of("int")).orElseThrow().raw());
         // parameter spellings that differ from the source's still match the only overload of that arity
-        assertEquals("Arrays.", withSources.find("p.Demo", "grid", List.of("int[]", "Map.Entry")).orElseThrow().raw());
-        assertEquals("Runs.", withSources.find("p.Demo.Inner", "run", List.of()).orElseThrow().raw());
-        String shown = Signatures.describe("double Demo.sum(List<Double> values, boolean keepDim)", 0, withSources,
+        assertEquals(
+                "Arrays.",
+                withSources
+                        .find("p.Demo", "grid", List.of("int[]", "Map.Entry"))
+                        .orElseThrow()
+                        .raw());
+        assertEquals(
+                "Runs.",
+                withSources.find("p.Demo.Inner", "run", List.of()).orElseThrow().raw());
+        String shown = Signatures.describe(
+                "double Demo.sum(List<Double> values, boolean keepDim)",
+                0,
+                withSources,
                 name -> name.equals("Demo") ? "p.Demo" : null);
         assertEquals("double Demo.sum(List<Double> values, boolean keepDim)\nSums values along a dimension.", shown);
 
         Javadocs without = new Javadocs(Map.of(), tmp.resolve("absent/src.zip"));
         assertFalse(without.knowsType("p.Demo"));
-        assertEquals("double Demo.sum(List<Double> values, boolean keepDim)", Signatures.describe(
-                "double Demo.sum(List<Double> values, boolean keepDim)", 1, without, name -> "p.Demo"));
+        assertEquals(
+                "double Demo.sum(List<Double> values, boolean keepDim)",
+                Signatures.describe(
+                        "double Demo.sum(List<Double> values, boolean keepDim)", 1, without, name -> "p.Demo"));
     }
 
     @Test
     void theBuiltIndexHasGradnotesDocs() {
         Javadocs docs = Javadocs.load(Path.of("/nonexistent/src.zip"));
         assertTrue(docs.knowsType("org.gradnote.tensor.Tensor"), "no javadoc index on the class path");
-        String zeros = docs.find("org.gradnote.tensor.Tensor", "zeros", List.of("long...")).orElseThrow().raw();
+        String zeros = docs.find("org.gradnote.tensor.Tensor", "zeros", List.of("long..."))
+                .orElseThrow()
+                .raw();
         assertTrue(DocText.firstSentence(zeros).startsWith("A new tensor of the given shape filled with zeros"), zeros);
     }
 

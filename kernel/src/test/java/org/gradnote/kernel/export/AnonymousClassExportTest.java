@@ -16,12 +16,18 @@ class AnonymousClassExportTest {
     void anonymousClassVariableExportsAndReplays(@TempDir Path dir) throws Exception {
         String nb = "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {\"kernelspec\": {\"name\": \"gradnote\","
                 + " \"language\": \"java\", \"display_name\": \"Java (gradnote)\"}}, \"cells\": ["
-                + cell("counter", "//| class org.gradnote.notebooks.test.Anon\\nvar counter = new Object() { int n; void inc() { n++; } };",
+                + cell(
+                        "counter",
+                        "//| class org.gradnote.notebooks.test.Anon\\nvar counter = new Object() { int n; void inc() { n++; } };",
                         "[]")
-                + ", " + cell("task", "var task = new Runnable() { public void run() { counter.inc(); } };\\ntask.run();\\ncounter.inc();\\ncounter.n",
+                + ", "
+                + cell(
+                        "task",
+                        "var task = new Runnable() { public void run() { counter.inc(); } };\\ntask.run();\\ncounter.inc();\\ncounter.n",
                         "[{\"output_type\": \"execute_result\", \"execution_count\": null, \"metadata\": {}, \"data\": {\"text/plain\": \"2\"}}]")
                 + "]}";
-        Path notebook = Files.writeString(Files.createDirectories(dir.resolve("export")).resolve("anon.ipynb"), nb);
+        Path notebook =
+                Files.writeString(Files.createDirectories(dir.resolve("export")).resolve("anon.ipynb"), nb);
         Path src = dir.resolve("src");
         Path file = Fixtures.exporter().export(notebook, src, false);
         String java = Files.readString(file);
@@ -35,10 +41,14 @@ class AnonymousClassExportTest {
 
     @Test
     void constructorArgumentsAreRefusedClearly() {
-        assertTrue(AnonymousClass.of("l", "<anonymous class extending ArrayList<String>>",
-                "new ArrayList<String>(3) { int extra; }").isEmpty());
-        var named = AnonymousClass.of("l", "<anonymous class extending ArrayList<String>>", "new ArrayList<String>() { int extra; }");
-        assertEquals("static final class AnonymousL extends ArrayList<String> { int extra; }", named.orElseThrow().declaration());
+        assertTrue(AnonymousClass.of(
+                        "l", "<anonymous class extending ArrayList<String>>", "new ArrayList<String>(3) { int extra; }")
+                .isEmpty());
+        var named = AnonymousClass.of(
+                "l", "<anonymous class extending ArrayList<String>>", "new ArrayList<String>() { int extra; }");
+        assertEquals(
+                "static final class AnonymousL extends ArrayList<String> { int extra; }",
+                named.orElseThrow().declaration());
     }
 
     private static String cell(String id, String source, String outputs) {

@@ -1,10 +1,9 @@
 package org.gradnote.kernel.export;
 
-import org.gradnote.kernel.jshell.ClassPaths;
-import org.gradnote.magics.MagicRegistry;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.gradnote.kernel.jshell.ClassPaths;
+import org.gradnote.magics.MagicRegistry;
 
 /** Test notebooks under {@code src/test/resources/export} and an exporter on the test class path. */
 final class Fixtures {

@@ -1,8 +1,8 @@
 package org.gradnote.kernel.export;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class NotebookReaderTest {
     private final NotebookReader reader = new NotebookReader();
@@ -28,7 +28,8 @@ class NotebookReaderTest {
 
     @Test
     void nbformat3IsRefusedNamingTheFile() {
-        ExportException e = assertThrows(ExportException.class, () -> reader.read(Fixtures.notebook("nbformat3.ipynb")));
+        ExportException e =
+                assertThrows(ExportException.class, () -> reader.read(Fixtures.notebook("nbformat3.ipynb")));
         assertTrue(e.getMessage().startsWith("export/nbformat3.ipynb: nbformat 3 is not supported"), e.getMessage());
     }
 

@@ -1,7 +1,6 @@
 package org.gradnote.kernel.export;
 
-import org.gradnote.kernel.jshell.ClassPaths;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.gradnote.kernel.jshell.ClassPaths;
+import org.junit.jupiter.api.Test;
 
 /** CI's notebook gate: {@code gradnote check} and {@code gradnote replay} on every notebook in {@code notebooks/}. */
 class NotebooksReplayTest {
@@ -27,13 +26,18 @@ class NotebooksReplayTest {
         }
         assertFalse(notebooks.isEmpty(), "no notebooks found under " + ROOT.resolve("notebooks"));
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        ExportCli cli = new ExportCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ClassPaths.ofKernel());
+        ExportCli cli = new ExportCli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                ClassPaths.ofKernel());
         List<String> check = new ArrayList<>(notebooks);
         check.addAll(List.of("--exported", EXPORTED.toString()));
         assertEquals(0, cli.run("check", check), () -> err.toString(StandardCharsets.UTF_8));
         List<String> replay = new ArrayList<>(check);
         replay.addAll(List.of("--report", Path.of("target", "gradnote-replay").toString()));
-        assertEquals(0, cli.run("replay", replay), () -> out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                0,
+                cli.run("replay", replay),
+                () -> out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
 }

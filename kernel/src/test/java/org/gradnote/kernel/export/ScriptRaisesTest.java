@@ -18,7 +18,9 @@ class ScriptRaisesTest {
 
     @Test
     void expectedExceptionLetsTheScriptGoOnAndAMissingOneFailsIt(@TempDir Path dir) throws Exception {
-        Path nb = Files.copy(Fixtures.notebook("tricky.ipynb"), Files.createDirectories(dir.resolve("export")).resolve("tricky.ipynb"));
+        Path nb = Files.copy(
+                Fixtures.notebook("tricky.ipynb"),
+                Files.createDirectories(dir.resolve("export")).resolve("tricky.ipynb"));
         Exporter exporter = Exporter.standard();
         Path src = dir.resolve("src");
         Path file = exporter.export(nb, src, false);
@@ -26,7 +28,8 @@ class ScriptRaisesTest {
         assertEquals(0, runner.run(file, List.of()), "the expected IllegalStateException is reported, the run goes on");
 
         String text = Files.readString(nb, StandardCharsets.UTF_8);
-        Path wrong = Files.writeString(nb, text.replace("//| raises IllegalStateException", "//| raises ArithmeticException"));
+        Path wrong = Files.writeString(
+                nb, text.replace("//| raises IllegalStateException", "//| raises ArithmeticException"));
         assertEquals(1, runner.run(exporter.export(wrong, src, true), List.of()), "a different exception fails");
         Files.writeString(nb, text.replace("throw new IllegalStateException(\\\"boom\\\");", "int quiet = 1;"));
         assertTrue(Files.readString(nb).contains("int quiet = 1;"));

@@ -1,8 +1,8 @@
 package org.gradnote.kernel.export;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class TextMatcherTest {
     @Test

@@ -16,11 +16,16 @@ class KernelArchiveTest {
         assertEquals(List.of(), KernelArchive.options(home));
         Files.writeString(home.resolve(KernelArchive.FILE), "not really an archive");
         List<String> options = KernelArchive.options(home);
-        assertEquals(List.of("-XX:SharedArchiveFile=" + home.resolve(KernelArchive.FILE), "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off"), options);
+        assertEquals(
+                List.of(
+                        "-XX:SharedArchiveFile=" + home.resolve(KernelArchive.FILE),
+                        "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off"),
+                options);
         List<String> kernelJvm = new java.util.ArrayList<>(KernelArchive.KERNEL_JVM);
         kernelJvm.addAll(options);
-        var argv = KernelSpecInstaller.spec("J", List.of("/x.jar"), List.of(), kernelJvm).getAsJsonArray("argv");
+        var argv = KernelSpecInstaller.spec("J", List.of("/x.jar"), List.of(), kernelJvm)
+                .getAsJsonArray("argv");
         assertEquals(options.get(0), argv.get(3).getAsString(), argv.toString());
     }
 

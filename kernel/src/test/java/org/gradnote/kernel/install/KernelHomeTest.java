@@ -15,10 +15,12 @@ class KernelHomeTest {
     void installCopiesTheClassPathIntoAVersionedFolderThatSurvivesTheBuild(@TempDir Path tmp) throws Exception {
         Path target = Files.createDirectories(tmp.resolve("kernel/target"));
         Path kernel = Files.writeString(target.resolve("gradnote-kernel-1.2.0.jar"), "kernel v1");
-        Path dep = Files.writeString(Files.createDirectories(target.resolve("lib")).resolve("dep-3.1.jar"), "third party");
+        Path dep =
+                Files.writeString(Files.createDirectories(target.resolve("lib")).resolve("dep-3.1.jar"), "third party");
         Path classes = Files.createDirectories(target.resolve("classes/org/x"));
         Files.writeString(classes.resolve("A.class"), "cafebabe");
-        List<String> cp = List.of(kernel.toString(), dep.toString(), target.resolve("classes").toString());
+        List<String> cp = List.of(
+                kernel.toString(), dep.toString(), target.resolve("classes").toString());
         Path root = tmp.resolve("share/gradnote");
 
         List<String> installed = KernelHome.install(root, cp);
@@ -48,9 +50,15 @@ class KernelHomeTest {
     void uninstallFindsTheVersionAKernelSpecUses(@TempDir Path tmp) throws Exception {
         Path kernels = tmp.resolve("kernels");
         Path home = tmp.resolve("gradnote/0.1-abc");
-        KernelSpecInstaller.install(kernels, "a", KernelSpecInstaller.spec("A", List.of(home + "/lib/x.jar"), List.of()));
-        assertEquals(List.of(home + "/lib/x.jar"), KernelSpecInstaller.installedClassPath(kernels, "a").orElseThrow());
-        assertEquals(home, KernelHome.versionOf(tmp.resolve("gradnote"), List.of(home + "/lib/x.jar")).orElseThrow());
+        KernelSpecInstaller.install(
+                kernels, "a", KernelSpecInstaller.spec("A", List.of(home + "/lib/x.jar"), List.of()));
+        assertEquals(
+                List.of(home + "/lib/x.jar"),
+                KernelSpecInstaller.installedClassPath(kernels, "a").orElseThrow());
+        assertEquals(
+                home,
+                KernelHome.versionOf(tmp.resolve("gradnote"), List.of(home + "/lib/x.jar"))
+                        .orElseThrow());
         assertTrue(KernelSpecInstaller.anyUses(kernels, home));
         assertTrue(KernelSpecInstaller.uninstall(kernels, "a"));
         assertFalse(KernelSpecInstaller.anyUses(kernels, home));

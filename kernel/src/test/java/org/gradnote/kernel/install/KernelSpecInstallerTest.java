@@ -21,9 +21,11 @@ class KernelSpecInstallerTest {
         assertTrue(json.contains("-Dgradnote.evaluatorJvmOptions=-Xmx8g"), json);
         assertTrue(json.contains("/opt/a.jar:/opt/b.jar"), json);
         assertEquals("1", spec.getAsJsonObject("env").get("OMP_NUM_THREADS").getAsString());
-        assertEquals("PASSIVE", spec.getAsJsonObject("env").get("OMP_WAIT_POLICY").getAsString());
+        assertEquals(
+                "PASSIVE", spec.getAsJsonObject("env").get("OMP_WAIT_POLICY").getAsString());
         assertEquals("java", spec.get("language").getAsString());
-        assertEquals(1, json.split("\\{connection_file\\}", -1).length - 1, "only Jupyter's placeholder remains: " + json);
+        assertEquals(
+                1, json.split("\\{connection_file\\}", -1).length - 1, "only Jupyter's placeholder remains: " + json);
         assertFalse(json.matches("(?s).*\\$\\{.*"), json);
     }
 }

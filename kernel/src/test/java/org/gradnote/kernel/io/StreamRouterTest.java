@@ -1,28 +1,30 @@
 package org.gradnote.kernel.io;
 
-import com.google.gson.JsonObject;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** The timer flush never cuts a line that is still arriving into two stream messages (it read "variabl" / "es"). */
 class StreamRouterTest {
     private final List<String> sent = new ArrayList<>();
-    private final StreamRouter router = new StreamRouter("stderr", new OutputListener() {
-        @Override
-        public void text(String stream, String text) {
-            sent.add(text);
-        }
+    private final StreamRouter router = new StreamRouter(
+            "stderr",
+            new OutputListener() {
+                @Override
+                public void text(String stream, String text) {
+                    sent.add(text);
+                }
 
-        @Override
-        public void marker(String stream, String tag, JsonObject payload) {
-            sent.add("<" + tag + ">");
-        }
-    }, new Object());
+                @Override
+                public void marker(String stream, String tag, JsonObject payload) {
+                    sent.add("<" + tag + ">");
+                }
+            },
+            new Object());
 
     private void write(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);

@@ -1,13 +1,12 @@
 package org.gradnote.kernel.protocol;
 
-import com.google.gson.JsonObject;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class WireCodecTest {
     private final WireCodec codec = new WireCodec(MessageSigner.create("hmac-sha256", "secret"));
@@ -15,8 +14,13 @@ class WireCodecTest {
     private JupyterMessage sample() {
         JsonObject content = new JsonObject();
         content.addProperty("code", "1+1");
-        return new JupyterMessage(List.of("id".getBytes()), new MessageFactory().header("execute_request"),
-                new JsonObject(), new JsonObject(), content, List.of());
+        return new JupyterMessage(
+                List.of("id".getBytes()),
+                new MessageFactory().header("execute_request"),
+                new JsonObject(),
+                new JsonObject(),
+                content,
+                List.of());
     }
 
     @Test
@@ -30,8 +34,11 @@ class WireCodecTest {
     @Test
     void knownSignatureMatchesPythonHmac() {
         // python3 -c "import hmac,hashlib;print(hmac.new(b'secret',b'abcd',hashlib.sha256).hexdigest())"
-        byte[] sig = MessageSigner.create("hmac-sha256", "secret").sign("a".getBytes(), "b".getBytes(), "c".getBytes(), "d".getBytes());
-        assertEquals("3057ecbaeceffb90b97394a97267236eca9f9e5520dfe387831a22a0eb7709d2", new String(sig, StandardCharsets.US_ASCII));
+        byte[] sig = MessageSigner.create("hmac-sha256", "secret")
+                .sign("a".getBytes(), "b".getBytes(), "c".getBytes(), "d".getBytes());
+        assertEquals(
+                "3057ecbaeceffb90b97394a97267236eca9f9e5520dfe387831a22a0eb7709d2",
+                new String(sig, StandardCharsets.US_ASCII));
     }
 
     @Test

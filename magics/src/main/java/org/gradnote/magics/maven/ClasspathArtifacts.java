@@ -32,7 +32,8 @@ public final class ClasspathArtifacts {
     static List<Coordinates> inJar(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             var props = file.stream()
-                    .filter(e -> e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties"))
+                    .filter(e -> e.getName().startsWith("META-INF/maven/")
+                            && e.getName().endsWith("/pom.properties"))
                     .toList();
             // A shaded jar lists what it swallowed too; only its own entry (matching the file name) is trustworthy.
             Coordinates fromPath = fromRepositoryPath(jar);
@@ -42,7 +43,9 @@ public final class ClasspathArtifacts {
                 if (c != null) all.add(c);
             }
             String name = jar.getFileName().toString();
-            List<Coordinates> own = all.stream().filter(c -> name.startsWith(c.artifactId() + "-")).toList();
+            List<Coordinates> own = all.stream()
+                    .filter(c -> name.startsWith(c.artifactId() + "-"))
+                    .toList();
             if (!own.isEmpty()) return own;
             if (fromPath != null) return List.of(fromPath);
             return all.size() == 1 ? all : List.of();
@@ -65,7 +68,8 @@ public final class ClasspathArtifacts {
         Path versionDir = jar.getParent();
         if (versionDir == null || versionDir.getParent() == null) return null;
         Path artifactDir = versionDir.getParent();
-        String version = versionDir.getFileName().toString(), artifact = artifactDir.getFileName().toString();
+        String version = versionDir.getFileName().toString(),
+                artifact = artifactDir.getFileName().toString();
         if (!jar.getFileName().toString().startsWith(artifact + "-" + version)) return null;
         Path repo = artifactDir.getParent();
         // The group is the path between the repository root and the artifact: find the root by its usual name.
@@ -73,7 +77,9 @@ public final class ClasspathArtifacts {
         for (Path p = repo; p != null && p.getFileName() != null; p = p.getParent()) {
             String part = p.getFileName().toString();
             if (part.equals("repository") || part.equals("maven")) {
-                return group.length() == 0 ? null : new Coordinates(group.toString(), artifact, version, jar.toString());
+                return group.length() == 0
+                        ? null
+                        : new Coordinates(group.toString(), artifact, version, jar.toString());
             }
             group.insert(0, group.length() == 0 ? part : part + ".");
         }

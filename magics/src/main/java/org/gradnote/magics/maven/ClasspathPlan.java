@@ -22,8 +22,9 @@ public record ClasspathPlan(List<Coordinates> add, List<Coordinates> present, Li
             Coordinates there = onClassPath.get(c.key());
             if (there == null) add.add(c);
             else if (there.version().equals(c.version())) present.add(c);
-            else conflicts.add(c + " wanted, but " + there.version() + " is already on the class path ("
-                    + there.location() + ")");
+            else
+                conflicts.add(c + " wanted, but " + there.version() + " is already on the class path ("
+                        + there.location() + ")");
         }
         return new ClasspathPlan(add, present, conflicts);
     }

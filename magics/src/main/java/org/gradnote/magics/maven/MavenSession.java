@@ -8,6 +8,7 @@ import java.util.Map;
 public final class MavenSession {
     /** Maven Central's URL, the repository every session starts with. */
     public static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
+
     private final Map<String, String> repositories = new LinkedHashMap<>();
     private final Path cache;
 
@@ -20,8 +21,8 @@ public final class MavenSession {
     /** The cache in {@code -Dgradnote.maven.cache}, else {@code ~/.gradnote/maven}. */
     public static MavenSession standard() {
         String dir = System.getProperty("gradnote.maven.cache");
-        return new MavenSession(dir != null ? Path.of(dir)
-                : Path.of(System.getProperty("user.home"), ".gradnote", "maven"));
+        return new MavenSession(
+                dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".gradnote", "maven"));
     }
 
     /** Adds (or replaces) a remote repository by id ({@code %mavenRepo id url}). */

@@ -7,8 +7,14 @@ import java.util.List;
  *
  * @param exclusions {@code groupId:artifactId} pairs ({@code *} allowed) left out of the dependency's tree
  */
-public record PomDependency(String groupId, String artifactId, String version, String type, String classifier,
-                            String scope, List<String> exclusions) {
+public record PomDependency(
+        String groupId,
+        String artifactId,
+        String version,
+        String type,
+        String classifier,
+        String scope,
+        List<String> exclusions) {
 
     /** {@code groupId:artifactId}, as {@link Coordinates#key()}. */
     public String key() {

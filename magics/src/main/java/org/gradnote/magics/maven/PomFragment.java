@@ -1,11 +1,5 @@
 package org.gradnote.magics.maven;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /**
  * The dependencies and repositories of a POM fragment: a whole {@code <project>}, or bare {@code <dependencies>},
@@ -35,7 +34,8 @@ public record PomFragment(List<PomDependency> dependencies, Map<String, String> 
             if (version.isEmpty()) version = text(first(project, "parent"), "version");
             if (!version.isEmpty()) properties.put("project.version", version);
             for (Element props : children(project, "properties")) {
-                for (Element p : children(props, null)) properties.put(p.getTagName(), p.getTextContent().strip());
+                for (Element p : children(props, null))
+                    properties.put(p.getTagName(), p.getTextContent().strip());
             }
         }
         List<PomDependency> deps = new ArrayList<>();
@@ -46,8 +46,8 @@ public record PomFragment(List<PomDependency> dependencies, Map<String, String> 
         return new PomFragment(List.copyOf(deps), repos);
     }
 
-    private static void collect(Element parent, Map<String, String> props, List<PomDependency> deps,
-                                Map<String, String> repos) {
+    private static void collect(
+            Element parent, Map<String, String> props, List<PomDependency> deps, Map<String, String> repos) {
         List<Element> depElements = new ArrayList<>(children(parent, "dependency"));
         for (Element list : children(parent, "dependencies")) depElements.addAll(children(list, "dependency"));
         for (Element d : depElements) deps.add(dependency(d, props));
@@ -64,10 +64,11 @@ public record PomFragment(List<PomDependency> dependencies, Map<String, String> 
         String g = value(d, "groupId", props), a = value(d, "artifactId", props), v = value(d, "version", props);
         if (g.isEmpty() || a.isEmpty() || v.isEmpty()) {
             // No parent POM or dependencyManagement is read, so a managed (version-less) dependency cannot resolve.
-            throw new IllegalArgumentException("<dependency> " + g + ":" + a
-                    + " needs <groupId>, <artifactId> and <version>");
+            throw new IllegalArgumentException(
+                    "<dependency> " + g + ":" + a + " needs <groupId>, <artifactId> and <version>");
         }
-        if (v.contains("${")) throw new IllegalArgumentException("unknown property in version " + v + " of " + g + ":" + a);
+        if (v.contains("${"))
+            throw new IllegalArgumentException("unknown property in version " + v + " of " + g + ":" + a);
         List<String> exclusions = new ArrayList<>();
         for (Element list : children(d, "exclusions")) {
             for (Element e : children(list, "exclusion")) {
@@ -76,8 +77,14 @@ public record PomFragment(List<PomDependency> dependencies, Map<String, String> 
         }
         String type = value(d, "type", props);
         String scope = value(d, "scope", props);
-        return new PomDependency(g, a, v, type.isEmpty() ? "jar" : type, value(d, "classifier", props),
-                scope.isEmpty() ? "compile" : scope, List.copyOf(exclusions));
+        return new PomDependency(
+                g,
+                a,
+                v,
+                type.isEmpty() ? "jar" : type,
+                value(d, "classifier", props),
+                scope.isEmpty() ? "compile" : scope,
+                List.copyOf(exclusions));
     }
 
     private static Element document(String xml) {
@@ -91,7 +98,8 @@ public record PomFragment(List<PomDependency> dependencies, Map<String, String> 
             builder.setErrorHandler(null); // errors are thrown, not also printed to stderr
             return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
         } catch (org.xml.sax.SAXParseException e) {
-            throw new IllegalArgumentException("not well-formed XML (line " + e.getLineNumber() + "): " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "not well-formed XML (line " + e.getLineNumber() + "): " + e.getMessage());
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot read the POM: " + e.getMessage());
         }

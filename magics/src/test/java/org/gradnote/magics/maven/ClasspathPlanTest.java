@@ -1,7 +1,6 @@
 package org.gradnote.magics.maven;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Finding Maven coordinates on a class path and planning what %maven adds, skips or reports as a conflict. */
 class ClasspathPlanTest {
@@ -33,7 +32,8 @@ class ClasspathPlanTest {
     @Test
     void planAddsNewSkipsSameAndReportsOtherVersions() {
         var onPath = java.util.Map.of(
-                "org.apache.commons:commons-lang3", new Coordinates("org.apache.commons", "commons-lang3", "3.11", "/cp/lang3.jar"),
+                "org.apache.commons:commons-lang3",
+                        new Coordinates("org.apache.commons", "commons-lang3", "3.11", "/cp/lang3.jar"),
                 "com.x:same", new Coordinates("com.x", "same", "2.0", "/cp/same.jar"));
         var resolved = List.of(
                 new Coordinates("org.apache.commons", "commons-text", "1.12.0", "/m2/text.jar"),
@@ -42,8 +42,10 @@ class ClasspathPlanTest {
         ClasspathPlan plan = ClasspathPlan.of(resolved, onPath);
         assertEquals(List.of(resolved.get(0)), plan.add());
         assertEquals(List.of(resolved.get(2)), plan.present());
-        assertEquals(List.of("org.apache.commons:commons-lang3:3.14.0 wanted, but 3.11 is already on the class path"
-                + " (/cp/lang3.jar)"), plan.conflicts());
+        assertEquals(
+                List.of("org.apache.commons:commons-lang3:3.14.0 wanted, but 3.11 is already on the class path"
+                        + " (/cp/lang3.jar)"),
+                plan.conflicts());
     }
 
     private static Path jar(Path file, String group, String artifact, String version) throws Exception {

@@ -1,11 +1,10 @@
 package org.gradnote.magics.maven;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** POM fragments in each accepted form yield the same dependencies; broken ones say what is wrong. */
 class PomFragmentTest {
@@ -18,9 +17,13 @@ class PomFragmentTest {
                   <artifactId>commons-text</artifactId>
                   <version>1.12.0</version>
                 </dependency>""");
-        assertEquals(List.of(new PomDependency("org.apache.commons", "commons-text", "1.12.0", "jar", "", "compile", List.of())),
+        assertEquals(
+                List.of(new PomDependency(
+                        "org.apache.commons", "commons-text", "1.12.0", "jar", "", "compile", List.of())),
                 pom.dependencies());
-        assertEquals("org.apache.commons:commons-text:jar:1.12.0", pom.dependencies().get(0).artifactCoordinates());
+        assertEquals(
+                "org.apache.commons:commons-text:jar:1.12.0",
+                pom.dependencies().get(0).artifactCoordinates());
         assertTrue(pom.repositories().isEmpty());
     }
 
@@ -58,8 +61,10 @@ class PomFragmentTest {
                   <build><plugins><plugin><dependencies><dependency><groupId>p</groupId><artifactId>plugin-dep</artifactId>
                     <version>1</version></dependency></dependencies></plugin></plugins></build>
                 </project>""");
-        assertEquals(List.of("org.apache.commons:commons-text:1.12.0", "me:util:7"),
-                pom.dependencies().stream().map(PomDependency::toString).toList(), "plugin dependencies are not the project's");
+        assertEquals(
+                List.of("org.apache.commons:commons-text:1.12.0", "me:util:7"),
+                pom.dependencies().stream().map(PomDependency::toString).toList(),
+                "plugin dependencies are not the project's");
     }
 
     @Test
@@ -68,13 +73,17 @@ class PomFragmentTest {
         assertEquals("no <dependency> found", message("<properties/>"));
         assertTrue(message("<dependency><groupId>a</groupId><artifactId>b</artifactId></dependency>")
                 .contains("a:b needs <groupId>, <artifactId> and <version>"));
-        assertTrue(message("<dependency><groupId>a</groupId><artifactId>b</artifactId><version>${v}</version></dependency>")
+        assertTrue(message(
+                        "<dependency><groupId>a</groupId><artifactId>b</artifactId><version>${v}</version></dependency>")
                 .contains("unknown property"));
-        assertTrue(message("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><dependency/>")
-                .contains("may not have a <!DOCTYPE>"), "DTDs are refused");
+        assertTrue(
+                message("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><dependency/>")
+                        .contains("may not have a <!DOCTYPE>"),
+                "DTDs are refused");
     }
 
     private static String message(String xml) {
-        return assertThrows(IllegalArgumentException.class, () -> PomFragment.parse(xml)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> PomFragment.parse(xml))
+                .getMessage();
     }
 }

@@ -18,10 +18,17 @@ public final class MeteoLabChart {
     MeteoLab.Result r = MeteoLab.run(7, 16, epochs, 0, ConsoleListener.every(10));
     System.out.print(r.history());
     Plots.timeSeries()
-        .title(String.format(Locale.ROOT, "Seattle temp_max 2015: MAE %.2f °C (persistence %.2f °C)",
-            r.testMae(), r.persistenceMae()))
-        .dates(r.testDates()).series("actual", r.actual()).series("predicted", r.predicted())
-        .yLabel("°C").xLabel("date").show();
+        .title(String.format(
+            Locale.ROOT,
+            "Seattle temp_max 2015: MAE %.2f °C (persistence %.2f °C)",
+            r.testMae(),
+            r.persistenceMae()))
+        .dates(r.testDates())
+        .series("actual", r.actual())
+        .series("predicted", r.predicted())
+        .yLabel("°C")
+        .xLabel("date")
+        .show();
     Plots.history(r.history()).title("Meteo lab: training curves").show();
     return r;
   }

@@ -9,7 +9,8 @@ public final class Check {
 
   /** @param kind chart kind such as "line chart"; @param title chart title or null. */
   public Check(String kind, String title) {
-    this.where = title == null || title.isBlank() ? kind + " (untitled)" : kind + " '" + title + "'";
+    this.where =
+        title == null || title.isBlank() ? kind + " (untitled)" : kind + " '" + title + "'";
   }
 
   /** Returns the "kind 'title'" prefix used in messages. */
@@ -63,7 +64,11 @@ public final class Check {
 
   /** Rejects an empty or inverted interval. */
   public void range(String what, double lo, double hi) {
-    that(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi,
-        "%s range [%s, %s] must be finite with min < max", what, lo, hi);
+    that(
+        Double.isFinite(lo) && Double.isFinite(hi) && lo < hi,
+        "%s range [%s, %s] must be finite with min < max",
+        what,
+        lo,
+        hi);
   }
 }

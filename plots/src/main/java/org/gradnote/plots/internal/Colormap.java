@@ -6,11 +6,11 @@ import java.awt.Color;
 public final class Colormap {
 
   /** matplotlib's viridis, sampled at 9 anchors: perceptually uniform and colour-blind safe. */
-  public static final Colormap VIRIDIS = new Colormap(0x440154, 0x472D7B, 0x3B528B, 0x2C728E,
-      0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725);
+  public static final Colormap VIRIDIS = new Colormap(
+      0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725);
   /** matplotlib's Blues: white to dark blue, the usual confusion-matrix scale. */
-  public static final Colormap BLUES = new Colormap(0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1,
-      0x6BAED6, 0x4292C6, 0x2171B5, 0x08519C, 0x08306B);
+  public static final Colormap BLUES = new Colormap(
+      0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6, 0x2171B5, 0x08519C, 0x08306B);
   /** Black to white. */
   public static final Colormap GRAY = new Colormap(0x000000, 0xFFFFFF);
 

@@ -59,8 +59,17 @@ public final class MarchingSquares {
     return path;
   }
 
-  private static boolean cross(double a, double b, double level, double xa, double ya, double xb,
-      double yb, double[] px, double[] py, int edge) {
+  private static boolean cross(
+      double a,
+      double b,
+      double level,
+      double xa,
+      double ya,
+      double xb,
+      double yb,
+      double[] px,
+      double[] py,
+      int edge) {
     if ((a > level) == (b > level)) {
       return false;
     }

@@ -77,20 +77,23 @@ public final class RankingCurves {
     int[] c = new int[2];
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] != 0 && labels[i] != 1) {
-        throw new IllegalArgumentException("label " + labels[i] + " at index " + i + " is not 0 or 1");
+        throw new IllegalArgumentException(
+            "label " + labels[i] + " at index " + i + " is not 0 or 1");
       }
       c[labels[i]]++;
     }
     if (c[0] == 0 || c[1] == 0) {
-      throw new IllegalArgumentException("labels need both classes, got " + c[0] + " negatives and "
-          + c[1] + " positives");
+      throw new IllegalArgumentException(
+          "labels need both classes, got " + c[0] + " negatives and " + c[1] + " positives");
     }
     return c;
   }
 
   private static int[] descending(double[] scores) {
-    return java.util.stream.IntStream.range(0, scores.length).boxed()
+    return java.util.stream.IntStream.range(0, scores.length)
+        .boxed()
         .sorted((a, b) -> Double.compare(scores[b], scores[a]))
-        .mapToInt(Integer::intValue).toArray();
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 }

@@ -35,8 +35,14 @@ public final class RasterAnnotation extends AbstractXYAnnotation {
   }
 
   @Override
-  public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis,
-      ValueAxis rangeAxis, int rendererIndex, PlotRenderingInfo info) {
+  public void draw(
+      Graphics2D g2,
+      XYPlot plot,
+      Rectangle2D dataArea,
+      ValueAxis domainAxis,
+      ValueAxis rangeAxis,
+      int rendererIndex,
+      PlotRenderingInfo info) {
     double x0 = domainAxis.valueToJava2D(xMin, dataArea, plot.getDomainAxisEdge());
     double x1 = domainAxis.valueToJava2D(xMax, dataArea, plot.getDomainAxisEdge());
     double y0 = rangeAxis.valueToJava2D(yMin, dataArea, plot.getRangeAxisEdge());
@@ -49,8 +55,8 @@ public final class RasterAnnotation extends AbstractXYAnnotation {
     Object savedInterpolation = g2.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
     g2.clip(dataArea);
     // Nearest neighbour keeps class regions and 8x8 digit pixels crisp instead of blurred.
-    g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-        RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    g2.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     g2.drawImage(image, at, null);
     if (savedInterpolation != null) {
       g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, savedInterpolation);
@@ -63,11 +69,13 @@ public final class RasterAnnotation extends AbstractXYAnnotation {
    * embedded images, still show sharp pixels.
    */
   public static BufferedImage crisp(BufferedImage src, int minSide) {
-    int factor = Math.max(1, (int) Math.ceil((double) minSide / Math.min(src.getWidth(), src.getHeight())));
+    int factor =
+        Math.max(1, (int) Math.ceil((double) minSide / Math.min(src.getWidth(), src.getHeight())));
     if (factor == 1) {
       return src;
     }
-    BufferedImage out = new BufferedImage(src.getWidth() * factor, src.getHeight() * factor, src.getType());
+    BufferedImage out =
+        new BufferedImage(src.getWidth() * factor, src.getHeight() * factor, src.getType());
     for (int y = 0; y < out.getHeight(); y++) {
       for (int x = 0; x < out.getWidth(); x++) {
         out.setRGB(x, y, src.getRGB(x / factor, y / factor));
@@ -78,7 +86,8 @@ public final class RasterAnnotation extends AbstractXYAnnotation {
 
   @Override
   public boolean equals(Object o) {
-    return this == o; // identity: images have no cheap value equality and charts never compare these
+    return this
+        == o; // identity: images have no cheap value equality and charts never compare these
   }
 
   @Override

@@ -35,8 +35,10 @@ public final class Render {
     Graphics2D g2 = image.createGraphics();
     try {
       g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g2.scale(scale, scale);
       chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
     } finally {
@@ -78,7 +80,8 @@ public final class Render {
 
   private static String contentHash(String doc) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(d, 0, 6);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -40,10 +40,12 @@ public final class Theme {
   public static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
 
   /** Data lines: 2 px with round joins reads well at 800x500 and survives HiDPI downscaling. */
-  public static final Stroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  public static final Stroke LINE =
+      new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   /** The stroke of dashed reference lines (e.g. a ROC curve's diagonal). */
-  public static final Stroke DASHED =
-      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 4f}, 0f);
+  public static final Stroke DASHED = new BasicStroke(
+      2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 4f}, 0f);
+
   private static final double TICK_PAD = 9;
   private static final Stroke GRID_STROKE = new BasicStroke(0.8f);
 
@@ -54,7 +56,9 @@ public final class Theme {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    chart.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    chart
+        .getRenderingHints()
+        .put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     chart.setPadding(new RectangleInsets(8, 8, 8, 12));
     TextTitle title = chart.getTitle();
     if (title != null) {

@@ -9,27 +9,27 @@ package org.gradnote.plots.notebook;
  */
 public record NotebookStep(String cellId, Body body, long timeoutMillis, String raises) {
 
-    /** A cell's code; may throw anything, as a notebook cell may. */
-    @FunctionalInterface
-    public interface Body {
-        /** Runs the cell's code. */
-        void run() throws Throwable;
-    }
+  /** A cell's code; may throw anything, as a notebook cell may. */
+  @FunctionalInterface
+  public interface Body {
+    /** Runs the cell's code. */
+    void run() throws Throwable;
+  }
 
-    /** A cell with the runner's default timeout that should not throw. */
-    public NotebookStep(String cellId, Body body) {
-        this(cellId, body, 0, null);
-    }
+  /** A cell with the runner's default timeout that should not throw. */
+  public NotebookStep(String cellId, Body body) {
+    this(cellId, body, 0, null);
+  }
 
-    /** A cell with its own timeout that should not throw. */
-    public NotebookStep(String cellId, Body body, long timeoutMillis) {
-        this(cellId, body, timeoutMillis, null);
-    }
+  /** A cell with its own timeout that should not throw. */
+  public NotebookStep(String cellId, Body body, long timeoutMillis) {
+    this(cellId, body, timeoutMillis, null);
+  }
 
-    /** Whether {@code thrown} is the exception this cell's {@code //| raises} names (by qualified or simple name). */
-    public boolean expects(Throwable thrown) {
-        if (raises == null || thrown == null) return false;
-        String name = thrown.getClass().getName();
-        return raises.equals(name) || raises.equals(name.substring(name.lastIndexOf('.') + 1));
-    }
+  /** Whether {@code thrown} is the exception this cell's {@code //| raises} names (by qualified or simple name). */
+  public boolean expects(Throwable thrown) {
+    if (raises == null || thrown == null) return false;
+    String name = thrown.getClass().getName();
+    return raises.equals(name) || raises.equals(name.substring(name.lastIndexOf('.') + 1));
+  }
 }

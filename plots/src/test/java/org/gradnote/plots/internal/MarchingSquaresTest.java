@@ -3,8 +3,8 @@ package org.gradnote.plots.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.geom.PathIterator;
 import java.awt.geom.Path2D;
+import java.awt.geom.PathIterator;
 import org.junit.jupiter.api.Test;
 
 class MarchingSquaresTest {
@@ -42,7 +42,8 @@ class MarchingSquaresTest {
     // Diagonal corners high: a saddle gives two segments (four points).
     Path2D.Double saddle = MarchingSquares.isoline(xs, ys, new double[][] {{1, 0}, {0, 1}}, 0.5);
     assertEquals(4, count(saddle));
-    Path2D.Double none = MarchingSquares.isoline(xs, ys, new double[][] {{1, Double.NaN}, {0, 1}}, 0.5);
+    Path2D.Double none =
+        MarchingSquares.isoline(xs, ys, new double[][] {{1, Double.NaN}, {0, 1}}, 0.5);
     assertEquals(0, count(none));
   }
 

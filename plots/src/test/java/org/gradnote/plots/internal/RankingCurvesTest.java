@@ -46,7 +46,11 @@ class RankingCurvesTest {
 
   @Test
   void badLabels() {
-    assertEquals("label 2 at index 0 is not 0 or 1", assertThrows(IllegalArgumentException.class,
-        () -> RankingCurves.roc(new double[] {1}, new int[] {2})).getMessage());
+    assertEquals(
+        "label 2 at index 0 is not 0 or 1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RankingCurves.roc(new double[] {1}, new int[] {2}))
+            .getMessage());
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class RenderTest {
 
   private static JFreeChart empty() {
-    return Theme.apply(new JFreeChart("Empty", new XYPlot(new XYSeriesCollection(), null, null, null)));
+    return Theme.apply(
+        new JFreeChart("Empty", new XYPlot(new XYSeriesCollection(), null, null, null)));
   }
 
   @Test
@@ -31,14 +32,19 @@ class RenderTest {
   void svgDocument() {
     String svg = Render.svg(empty(), 300, 200);
     assertTrue(svg.startsWith("<?xml"), "standalone document");
-    assertEquals(300.0, Double.parseDouble(Pixels.parseSvg(svg).getDocumentElement().getAttribute("width")));
+    assertEquals(
+        300.0, Double.parseDouble(Pixels.parseSvg(svg).getDocumentElement().getAttribute("width")));
   }
 
   @Test
   void svgIsTheSameForTheSameChartAndItsIdsDifferForAnother() {
     String a = Render.svg(empty(), 300, 200), b = Render.svg(empty(), 300, 200);
     assertEquals(a, b, "no clock in the ids: a re-run notebook stores the same bytes");
-    String other = Render.svg(Theme.apply(new JFreeChart("Other", new XYPlot(new XYSeriesCollection(), null, null, null))), 300, 200);
+    String other = Render.svg(
+        Theme.apply(
+            new JFreeChart("Other", new XYPlot(new XYSeriesCollection(), null, null, null))),
+        300,
+        200);
     String idA = a.replaceAll("(?s).*clipPath id='([^']*)clip-0'.*", "$1");
     String idOther = other.replaceAll("(?s).*clipPath id='([^']*)clip-0'.*", "$1");
     assertTrue(idA.startsWith("_") && idA.length() == 13, idA);

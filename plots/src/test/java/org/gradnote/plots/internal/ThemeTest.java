@@ -16,7 +16,8 @@ class ThemeTest {
 
   @Test
   void whiteBackgroundLightGridAntiAliasedFonts() {
-    XYPlot plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("x"), new NumberAxis("y"), null);
+    XYPlot plot =
+        new XYPlot(new XYSeriesCollection(), new NumberAxis("x"), new NumberAxis("y"), null);
     JFreeChart chart = Theme.apply(new JFreeChart("T", null, plot, true));
     assertEquals(Color.WHITE, chart.getBackgroundPaint());
     assertEquals(Color.WHITE, plot.getBackgroundPaint());

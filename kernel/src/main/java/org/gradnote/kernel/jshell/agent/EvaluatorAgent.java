@@ -1,8 +1,5 @@
 package org.gradnote.kernel.jshell.agent;
 
-import jdk.jshell.execution.RemoteExecutionControl;
-import jdk.jshell.execution.Util;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -12,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
 
 /**
  * JShell's remote agent in the evaluator JVM, extended so the kernel can end a cell without compiling a snippet: it
@@ -77,8 +76,8 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
     }
 
     @Override
-    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
-            InternalException {
+    public Object extensionCommand(String command, Object arg)
+            throws RunException, EngineTerminationException, InternalException {
         if (PREPARE_EPILOGUE.equals(command) && arg instanceof String[] a && a.length == 2) {
             pendingFence = a[0];
             pendingKeep = KEEP_VALUE.equals(a[1]);
