@@ -114,7 +114,7 @@ enum UnaryOp {
             return k.neg(g);
         }
     },
-    /** tanh x; d = g·(1 - tanh²) (native: libnd4j's fused tanh_bp). */
+    /** tanh x; d = g·(1 - tanh²) from the saved output (a Java loop, TanhLoops; natively libnd4j's tanh_bp). */
     TANH("tanh", Types.FLOAT, Reads.OUTPUT) {
         @Override
         boolean denseInput() {
@@ -138,7 +138,8 @@ enum UnaryOp {
 
         @Override
         INDArray ndBackward(INDArray g, INDArray x, INDArray out) {
-            return Engine.unaryBackward("tanh_bp", x, g, null);
+            INDArray dx = TanhLoops.backward(out, g);
+            return dx != null ? dx : Engine.unaryBackward("tanh_bp", x, g, null);
         }
     },
     /** 1 / (1 + e^-x); d = g·s·(1 - s) (native: libnd4j's fused sigmoid_bp). */

@@ -1,0 +1,41 @@
+package org.gradnote.tensor;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** tanh's backward as a Java loop: g (1 - y²) from the saved output y, the arithmetic of torch's tanh_backward. */
+final class TanhLoops {
+    private TanhLoops() {}
+
+    /**
+     * The input gradient from tanh's output y and output gradient g into a fresh dense array, or null when the
+     * dispatch policy sends this size to the native op.
+     */
+    static INDArray backward(INDArray ya, INDArray ga) {
+        INDArray y = Engine.contiguous(ya);
+        DataType t = y.dataType();
+        if ((t != DataType.FLOAT && t != DataType.DOUBLE)
+                || !Dispatch.loop(y.length(), Dispatch.TANH_BACKWARD_LOOP_MAX)) {
+            return null;
+        }
+        INDArray g = Engine.contiguous(Engine.cast(ga, t));
+        INDArray dx = Engine.empty(t, y.shape());
+        int n = Math.toIntExact(y.length());
+        if (n == 0) return dx;
+        Unfold.Scratch s = Unfold.scratch();
+        if (t == DataType.FLOAT) {
+            float[] ys = s.floats(0, n), gs = s.floats(1, n);
+            Memory.get(y, ys, 0, n);
+            Memory.get(g, gs, 0, n);
+            for (int i = 0; i < n; i++) gs[i] = gs[i] * (1f - ys[i] * ys[i]);
+            Memory.put(dx, gs, 0, n);
+        } else {
+            double[] ys = s.doubles(0, n), gs = s.doubles(1, n);
+            Memory.get(y, ys, 0, n);
+            Memory.get(g, gs, 0, n);
+            for (int i = 0; i < n; i++) gs[i] = gs[i] * (1 - ys[i] * ys[i]);
+            Memory.put(dx, gs, 0, n);
+        }
+        return dx;
+    }
+}

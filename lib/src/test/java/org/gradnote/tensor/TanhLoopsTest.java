@@ -1,0 +1,68 @@
+package org.gradnote.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** tanh's backward loop: torch's g (1 - y²) from the saved output, bit for bit, and close to libnd4j's tanh_bp. */
+class TanhLoopsTest {
+    private ComputePath forced;
+
+    @BeforeEach
+    void pinAuto() {
+        forced = Tensor.computePath();
+        Tensor.setComputePath(ComputePath.AUTO);
+    }
+
+    @AfterEach
+    void restorePath() {
+        Tensor.setComputePath(forced);
+    }
+
+    @Test
+    void float32LoopIsTorchsArithmeticAndAgreesWithTanhBp() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 55_000;
+        float[] x = new float[n], g = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (4 * r.nextGaussian());
+            g[i] = (float) r.nextGaussian();
+        }
+        INDArray xa = Nd4j.createFromArray(x), ga = Nd4j.createFromArray(g);
+        INDArray y = Engine.unary("tanh", xa, null);
+        INDArray dx = TanhLoops.backward(y, ga);
+        assertNotNull(dx);
+        INDArray bp = Engine.unaryBackward("tanh_bp", xa, ga, null);
+        float[] ys = Engine.floats(y), d = Engine.floats(dx), b = Engine.floats(bp);
+        for (int i = 0; i < n; i++) {
+            assertEquals(g[i] * (1f - ys[i] * ys[i]), d[i], 0f, "element " + i);
+            assertEquals(b[i], d[i], 1e-6 * Math.abs(g[i]) + 1e-30, "tanh_bp at element " + i);
+        }
+    }
+
+    @Test
+    void float64LoopAndEmptyArrays() {
+        double[] x = {-20, -1, -1e-9, 0, 1e-9, 0.5, 3, 20}, g = {1, 2, 3, 4, 5, 6, 7, 8};
+        INDArray y = Engine.unary("tanh", Nd4j.createFromArray(x), null);
+        double[] d = Engine.doubles(TanhLoops.backward(y, Nd4j.createFromArray(g)));
+        double[] ys = Engine.doubles(y);
+        for (int i = 0; i < x.length; i++) assertEquals(g[i] * (1 - ys[i] * ys[i]), d[i], 0.0);
+        INDArray empty = Nd4j.create(DataType.FLOAT, 0);
+        assertEquals(0, TanhLoops.backward(empty, empty).length());
+    }
+
+    @Test
+    void forcedNativePathLeavesItToTanhBp() {
+        Tensor.setComputePath(ComputePath.NATIVE);
+        INDArray y = Nd4j.createFromArray(0.5f, -0.25f);
+        assertNull(TanhLoops.backward(y, Nd4j.createFromArray(1f, 1f)));
+    }
+}
