@@ -3,9 +3,29 @@ package org.gradnote.tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** tanh's backward as a Java loop: g (1 - y²) from the saved output y, the arithmetic of torch's tanh_backward. */
+/**
+ * tanh as Java loops: the float32 forward from one exp per element in double (correctly rounded, where libnd4j's
+ * float tanh is off by hundreds of ulps), the backward g (1 - y²) from the saved output y, as torch's tanh_backward.
+ */
 final class TanhLoops {
     private TanhLoops() {}
+
+    /**
+     * tanh of every float32 element into a fresh dense array, or null for float64 (libnd4j's double tanh is accurate
+     * and the exp form is a few double ulps off near |x| = 1/16) and when the dispatch policy sends it to the native op.
+     */
+    static INDArray forward(INDArray xa) {
+        if (xa.dataType() != DataType.FLOAT || !Dispatch.loop(xa.length(), Dispatch.TANH_FORWARD_LOOP_MAX)) return null;
+        INDArray x = Engine.contiguous(xa);
+        INDArray out = Engine.empty(DataType.FLOAT, x.shape());
+        int n = Math.toIntExact(x.length());
+        if (n == 0) return out;
+        float[] v = Unfold.scratch().floats(0, n);
+        Memory.get(x, v, 0, n);
+        for (int i = 0; i < n; i++) v[i] = (float) RecurrentPrimitives.tanh(v[i]);
+        Memory.put(out, v, 0, n);
+        return out;
+    }
 
     /**
      * The input gradient from tanh's output y and output gradient g into a fresh dense array, or null when the

@@ -114,7 +114,7 @@ enum UnaryOp {
             return k.neg(g);
         }
     },
-    /** tanh x; d = g·(1 - tanh²) from the saved output (a Java loop, TanhLoops; natively libnd4j's tanh_bp). */
+    /** tanh x; d = g·(1 - tanh²) from the saved output (Java loops, TanhLoops; natively libnd4j's tanh and tanh_bp). */
     TANH("tanh", Types.FLOAT, Reads.OUTPUT) {
         @Override
         boolean denseInput() {
@@ -128,7 +128,8 @@ enum UnaryOp {
 
         @Override
         INDArray nd(INDArray x) {
-            return Engine.unary("tanh", x, null);
+            INDArray y = TanhLoops.forward(x);
+            return y != null ? y : Engine.unary("tanh", x, null);
         }
 
         @Override

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** tanh's backward loop: torch's g (1 - y²) from the saved output, bit for bit, and close to libnd4j's tanh_bp. */
+/** tanh's loops: a correctly rounded forward; torch's g (1 - y²) backward, bit for bit, close to libnd4j's tanh_bp. */
 class TanhLoopsTest {
     private ComputePath forced;
 
@@ -49,6 +49,29 @@ class TanhLoopsTest {
     }
 
     @Test
+    void forwardIsCorrectlyRoundedWhereLibnd4jIsNot() {
+        SplittableRandom r = new SplittableRandom(6);
+        int n = 55_000, nativeOff = 0;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (3 * (r.nextDouble() - 0.5) * Math.exp(-5 * r.nextDouble()));
+        INDArray xa = Nd4j.createFromArray(x);
+        float[] y = Engine.floats(TanhLoops.forward(xa)), nat = Engine.floats(Engine.unary("tanh", xa, null));
+        for (int i = 0; i < n; i++) {
+            float exact = (float) Math.tanh(x[i]);
+            assertEquals(exact, y[i], Math.ulp(exact), "element " + i + " (x = " + x[i] + ")");
+            if (Math.abs(nat[i] - exact) > 4 * Math.ulp(exact)) nativeOff++;
+        }
+        // Why the loop exists: were libnd4j's tanh as close, this test would say so.
+        org.junit.jupiter.api.Assertions.assertTrue(nativeOff > 0, "libnd4j's tanh is within 4 ulp everywhere now");
+        float[] edges = {0, -0f, 1e-30f, -1e-10f, 0.0625f, -0.0625f, 20, -20, Float.MAX_VALUE, Float.NaN};
+        float[] out = Engine.floats(TanhLoops.forward(Nd4j.createFromArray(edges)));
+        for (int i = 0; i < edges.length; i++) {
+            assertEquals((float) Math.tanh(edges[i]), out[i], 0f, "tanh(" + edges[i] + ")");
+        }
+        assertNull(TanhLoops.forward(Nd4j.createFromArray(0.5, 1.0)), "float64 stays with libnd4j's accurate tanh");
+    }
+
+    @Test
     void float64LoopAndEmptyArrays() {
         double[] x = {-20, -1, -1e-9, 0, 1e-9, 0.5, 3, 20}, g = {1, 2, 3, 4, 5, 6, 7, 8};
         INDArray y = Engine.unary("tanh", Nd4j.createFromArray(x), null);
@@ -64,5 +87,6 @@ class TanhLoopsTest {
         Tensor.setComputePath(ComputePath.NATIVE);
         INDArray y = Nd4j.createFromArray(0.5f, -0.25f);
         assertNull(TanhLoops.backward(y, Nd4j.createFromArray(1f, 1f)));
+        assertNull(TanhLoops.forward(y));
     }
 }
