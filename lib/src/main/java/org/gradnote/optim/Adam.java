@@ -101,7 +101,7 @@ public class Adam extends Optimizer {
             Tensor delta = s.scratch("update", p);
             Tensor gc = g.dtype() == p.dtype() ? g : g.to(p.dtype());
             double epsHat = eps * Math.sqrt(bc2);
-            if (gc.numel() <= Updates.SMALL_ADAM && Updates.denseAlike(gc, v, m, delta)) {
+            if (Updates.adamLoops(gc, v, m, delta)) {
                 BetaPowers bp = powers;
                 if (bp == null || !bp.isFor(beta1, beta2)) powers = bp = new BetaPowers(beta1, beta2);
                 Updates.adamLoop(

@@ -45,10 +45,7 @@ final class Dispatch {
     /** The optimizers' in-place subtract loops below this (~5 µs a native call; LeNet's 8 updates were ~50 µs). */
     static final int SUBTRACT_LOOP_MAX = 8192;
 
-    /**
-     * Adam's fused update loops below this (optim's DenseLoop.SMALL_ADAM, which still holds its own copy: optim cannot
-     * see this package-private class; see docs/how-to-add-an-op.md).
-     */
+    /** Adam's fused update loop below this (Updates.adamLoops); above, the vectorised native adam_updater wins. */
     static final int ADAM_LOOP_MAX = 4096;
 
     /** Strided views are gathered by a Java loop below this (native identity: ~20 µs for the meteo CNN's gradient). */

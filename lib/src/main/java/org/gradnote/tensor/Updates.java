@@ -17,9 +17,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Updates {
     private Updates() {}
 
-    /** Above this many elements the native adam_updater (vectorised) beats a loop through direct buffers. */
-    public static final int SMALL_ADAM = 4096;
-
     /**
      * The gradient of {@code p} as a tensor (null without one) without handing it out: unlike {@link Tensor#grad()}
      * {@link Tensor#zeroGrad()} may still recycle its memory, so it must not be kept past the step.
@@ -50,6 +47,14 @@ public final class Updates {
     /** a = max(a, b) element-wise, in place (AMSGrad's running maximum). */
     public static void maximumInPlace(Tensor a, Tensor b) {
         Transforms.max(a.data(), b.data(), false);
+    }
+
+    /**
+     * True when Adam's step for gradient g should run as {@link #adamLoop} rather than the native updater: the
+     * dispatch policy's choice for its size ({@link Dispatch#ADAM_LOOP_MAX}, or a forced path) and dense operands.
+     */
+    public static boolean adamLoops(Tensor g, Tensor v, Tensor m, Tensor delta) {
+        return Dispatch.loop(g.numel(), Dispatch.ADAM_LOOP_MAX) && denseAlike(g, v, m, delta);
     }
 
     /** True when the tensors are float32 or float64 alike and c-ordered from offset 0, so element i is slot i. */

@@ -38,7 +38,7 @@ class ResumeTest {
             x = Tensor.randn(DType.FLOAT32, 8, 12);
             y = Tensor.randn(DType.FLOAT32, 8, 5);
             w = Tensor.randn(DType.FLOAT32, 12, 5).mul(0.3).requiresGrad(true);
-            big = Tensor.randn(DType.FLOAT32, 64, 80).mul(0.1).requiresGrad(true); // 5120 > Updates.SMALL_ADAM
+            big = Tensor.randn(DType.FLOAT32, 64, 80).mul(0.1).requiresGrad(true); // 5120 > Dispatch.ADAM_LOOP_MAX
             b = Tensor.randn(DType.FLOAT32, 5).requiresGrad(true);
             frozen = Tensor.randn(DType.FLOAT32, 5);
             unused = Tensor.randn(DType.FLOAT32, 3).requiresGrad(true);
