@@ -100,6 +100,17 @@ public final class Plots {
     return new ConfusionMatrixBuilder();
   }
 
+  /**
+   * Heat map of {@code matrix[row][column]} with labelled rows and columns (either labels may be null
+   * for 0, 1, 2, ...), e.g. attention weights: output steps as rows, input tokens as columns.
+   */
+  public static HeatmapBuilder heatmap(double[][] matrix, String[] rowLabels, String[] colLabels) {
+    return new HeatmapBuilder(
+        matrix,
+        rowLabels == null ? null : rowLabels.clone(),
+        colLabels == null ? null : colLabels.clone());
+  }
+
   /** Grid of grayscale images given as {@code [image][row][column]}. */
   public static ImageGridBuilder images(double[][][] images) {
     return new ImageGridBuilder(images == null ? null : images.clone());
