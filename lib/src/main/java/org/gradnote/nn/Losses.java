@@ -50,12 +50,17 @@ public final class Losses {
         return nll(logits.logSoftmax(1), target, r);
     }
 
-    /** Negative log-likelihood of log-probabilities [N, C] at int64 class indices [N]. */
+    /** Negative log-likelihood of log-probabilities [N, C] (or [N, C, d...]) at int64 class indices [N] (or [N, d...]). */
     public static Tensor nll(Tensor logProbs, Tensor target, Reduction r) {
         checkClassTarget("nll", logProbs, target);
-        Tensor lp = logProbs.dim() == 2
-                ? logProbs
-                : logProbs.transpose(1, logProbs.dim() - 1).reshape(-1, logProbs.size(1));
+        Tensor lp = logProbs;
+        if (logProbs.dim() > 2) {
+            // Classes last, the other dimensions in order ([N, C, H, W] -> [N, H, W, C]), so that row i pairs with
+            // target.flatten()[i]; a transpose(1, last) would give [N, W, H, C] and pair pixels with the wrong targets.
+            int[] order = new int[logProbs.dim()];
+            for (int i = 0; i < order.length; i++) order[i] = i == 0 ? 0 : i == order.length - 1 ? 1 : i + 1;
+            lp = logProbs.permute(order).reshape(-1, logProbs.size(1));
+        }
         Tensor oneHot = target.flatten().oneHot((int) logProbs.size(1)).to(logProbs.dtype());
         Tensor perItem = lp.mul(oneHot).sum(1).neg();
         if (logProbs.dim() > 2) {

@@ -198,6 +198,74 @@ public final class Functional {
         return LayerPrimitives.embedding(index, weight);
     }
 
+    // ---- transposed convolution and resizing ----
+
+    /**
+     * F.conv_transpose2d: x [N, Cin, H, W], weight [Cin, Cout, kH, kW], bias [Cout] or null; stride, padding,
+     * output padding (smaller than the stride) and dilation as (h, w). The output is (H - 1)·s - 2p + d·(k - 1) +
+     * outputPadding + 1 high.
+     */
+    public static Tensor convTranspose2d(
+            Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int[] dilation) {
+        String op = "convTranspose2d";
+        if (weight.dim() != 4)
+            throw new ShapeException(
+                    op + ": weight must have 4 dimensions [in, out, kH, kW], got " + Shapes.str(weight.shape()));
+        if (x.dim() != 4 || x.size(1) != weight.size(0)) {
+            throw new ShapeException(op + ": expected input [N, " + weight.size(0) + ", H, W] for weight "
+                    + Shapes.str(weight.shape()) + ", got " + Shapes.str(x.shape()));
+        }
+        if (bias != null && (bias.dim() != 1 || bias.size(0) != weight.size(1)))
+            throw new ShapeException(op + ": bias must be [" + weight.size(1) + "], got " + Shapes.str(bias.shape()));
+        for (int i = 0; i < 2; i++) {
+            // torch also takes output padding up to the dilation - 1 with stride 1: rare, and the convolution's
+            // index map (Unfold) would need a cropped geometry for it.
+            if (outputPadding[i] < 0 || outputPadding[i] >= stride[i])
+                throw new IllegalArgumentException(op + ": output padding must be smaller than the stride, got output"
+                        + " padding " + Arrays.toString(outputPadding) + " and stride " + Arrays.toString(stride));
+        }
+        int[] k = {(int) weight.size(2), (int) weight.size(3)};
+        return ConvTranspose.convTranspose2d(
+                x, weight, bias, window2d(k, stride, padding, dilation, false), outputPadding.clone());
+    }
+
+    /** F.conv_transpose2d with one stride and padding for both directions, no output padding, dilation 1. */
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
+        return convTranspose2d(x, weight, bias, pair(stride), pair(padding), pair(0), pair(1));
+    }
+
+    /**
+     * F.interpolate of x [N, C, H, W] to size (h, w): mode "nearest" or "bilinear" (alignCorners as torch's
+     * align_corners; it must be false for "nearest").
+     */
+    public static Tensor interpolate(Tensor x, long[] size, String mode, boolean alignCorners) {
+        checkInterpolate(x, mode, alignCorners);
+        if (size.length != 2 || size[0] <= 0 || size[1] <= 0)
+            throw new IllegalArgumentException(
+                    "interpolate: size must be two positive numbers, got " + Arrays.toString(size));
+        return Interpolate.resize(x, size[0], size[1], 0, 0, mode, alignCorners);
+    }
+
+    /** F.interpolate of x [N, C, H, W] by a scale factor (the output is floor(H·scale) x floor(W·scale)). */
+    public static Tensor interpolate(Tensor x, double scaleFactor, String mode, boolean alignCorners) {
+        checkInterpolate(x, mode, alignCorners);
+        long oh = (long) Math.floor(x.size(2) * scaleFactor), ow = (long) Math.floor(x.size(3) * scaleFactor);
+        if (!(scaleFactor > 0) || oh <= 0 || ow <= 0)
+            throw new IllegalArgumentException("interpolate: scale factor " + scaleFactor + " gives an empty output"
+                    + " for input " + Shapes.str(x.shape()));
+        return Interpolate.resize(x, oh, ow, scaleFactor, scaleFactor, mode, alignCorners);
+    }
+
+    private static void checkInterpolate(Tensor x, String mode, boolean alignCorners) {
+        if (x.dim() != 4)
+            throw new ShapeException("interpolate: expected input [N, C, H, W], got " + Shapes.str(x.shape()));
+        if (!x.dtype().isFloatingPoint())
+            throw new IllegalArgumentException("interpolate: needs a floating-point input, got " + x.dtype());
+        if (alignCorners && !mode.equals("bilinear"))
+            throw new IllegalArgumentException(
+                    "interpolate: align_corners can only be set with mode \"bilinear\", got \"" + mode + "\"");
+    }
+
     // ---- losses ----
 
     /**
