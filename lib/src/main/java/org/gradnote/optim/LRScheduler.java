@@ -178,6 +178,51 @@ public abstract class LRScheduler {
         });
     }
 
+    /**
+     * The inverse-square-root warm-up of "Attention is all you need" (the "Noam" schedule), per optimizer step:
+     * lr · dModel^-0.5 · min(s^-0.5, s · warmupSteps^-1.5) with s = step + 1 (the paper counts from 1), so the rate
+     * rises linearly for warmupSteps steps, peaks at lr / √(dModel · warmupSteps), then decays as 1/√s. The paper
+     * uses Adam(β 0.9, 0.98) with lr 1 here; call {@link #step()} after every optimizer step.
+     */
+    public static LRScheduler noam(Optimizer opt, long dModel, int warmupSteps) {
+        if (dModel <= 0) throw new IllegalArgumentException("noam: d_model must be positive, got " + dModel);
+        if (warmupSteps <= 0)
+            throw new IllegalArgumentException("noam: warmup_steps must be positive, got " + warmupSteps);
+        return started(new LRScheduler(opt) {
+            @Override
+            protected double lrAt(int e, double base) {
+                double s = e + 1.0;
+                return base * Math.pow(dModel, -0.5) * Math.min(Math.pow(s, -0.5), s * Math.pow(warmupSteps, -1.5));
+            }
+        });
+    }
+
+    /**
+     * Linear warm-up then cosine decay, per optimizer step (as Hugging Face's cosine schedule with warm-up): lr ·
+     * step / warmupSteps for the first warmupSteps steps (0 at the very first), then a half cosine from lr down to
+     * etaMin at totalSteps, and etaMin after.
+     */
+    public static LRScheduler warmupCosine(Optimizer opt, int warmupSteps, int totalSteps, double etaMin) {
+        if (warmupSteps < 0 || totalSteps <= warmupSteps) {
+            throw new IllegalArgumentException(
+                    "warmupCosine: need 0 <= warmup_steps < total_steps, got " + warmupSteps + " and " + totalSteps);
+        }
+        if (!(etaMin >= 0)) throw new IllegalArgumentException("warmupCosine: eta_min must be >= 0, got " + etaMin);
+        return started(new LRScheduler(opt) {
+            @Override
+            protected double lrAt(int e, double base) {
+                if (e < warmupSteps) return base * e / warmupSteps;
+                double progress = Math.min(1.0, (double) (e - warmupSteps) / (totalSteps - warmupSteps));
+                return etaMin + (base - etaMin) * 0.5 * (1 + Math.cos(Math.PI * progress));
+            }
+        });
+    }
+
+    /** Warm-up then cosine decay to 0; see {@link #warmupCosine(Optimizer, int, int, double)}. */
+    public static LRScheduler warmupCosine(Optimizer opt, int warmupSteps, int totalSteps) {
+        return warmupCosine(opt, warmupSteps, totalSteps, 0.0);
+    }
+
     /** lr · factor(epoch) for every group, as LambdaLR (factor(0) applies at once). */
     public static LRScheduler lambda(Optimizer opt, IntToDoubleFunction factor) {
         java.util.Objects.requireNonNull(factor, "factor");

@@ -30,7 +30,8 @@ public final class BenchRunner {
             new CnnCifar(),
             new CnnInfer(),
             new RnnMid("lstm"),
-            new RnnMid("gru"));
+            new RnnMid("gru"),
+            new TransformerBench());
 
     public static void main(String[] argv) throws Exception {
         if (argv.length >= 3 && argv[0].equals("--one")) {
