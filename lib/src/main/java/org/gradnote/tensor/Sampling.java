@@ -17,7 +17,7 @@ public final class Sampling {
 
     /**
      * Zeros and ones, each one with the probability at its place in {@code p}, in p's shape and floating dtype, like
-     * {@code torch.bernoulli(p)}; no gradient flows through a draw.
+     * {@code torch.bernoulli(p)}; no gradient flows through a draw (PyTorch records a zero one, gradnote cuts it).
      */
     public static Tensor bernoulli(Tensor p) {
         requireFloat("bernoulli", "probabilities", p);
@@ -82,13 +82,14 @@ public final class Sampling {
     }
 
     /**
-     * Normal draws with the given means and standard deviations (broadcast together), like {@code torch.normal(mean,
-     * std)} or {@code Normal(mean, std).sample()}: no gradient; {@link #rsample} is the differentiable one.
+     * Normal draws with the given means and standard deviations (broadcast together), in the mean's dtype, like {@code
+     * torch.normal(mean, std)}: no gradient (PyTorch records one that is zero everywhere; gradnote cuts the draw from
+     * the graph, as {@code Normal(mean, std).sample()} does). {@link #rsample} is the differentiable one.
      */
     public static Tensor normal(Tensor mean, Tensor std) {
         checkNormal("normal", mean, std);
         try (var g = Tensor.noGrad()) {
-            return reparameterised(mean, std).detach();
+            return reparameterised(mean, std).to(mean.dtype()).detach();
         }
     }
 
