@@ -27,4 +27,17 @@ public interface Dataset {
         for (int k = 0; k < out.length; k++) out[k] = Tensor.stack(cols.get(k), 0);
         return out;
     }
+
+    /**
+     * This data set with each input passed through {@code transform} at load time (targets unchanged), drawing its
+     * randomness from a seed taken from {@link org.gradnote.Gradnote#seed}; see {@link TransformedDataset}.
+     */
+    default Dataset map(Transform transform) {
+        return new TransformedDataset(this, transform, org.gradnote.Gradnote.nextSeed());
+    }
+
+    /** This data set with each input passed through {@code transform} at load time, drawing from its own seed. */
+    default Dataset map(Transform transform, long seed) {
+        return new TransformedDataset(this, transform, seed);
+    }
 }

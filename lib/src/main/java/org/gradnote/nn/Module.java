@@ -63,6 +63,18 @@ public abstract class Module {
         }
     }
 
+    /**
+     * Puts a new module in place of a registered child, keeping its position (what {@code model.fc = nn.Linear(...)}
+     * does in PyTorch); returns the new module.
+     */
+    protected final <M extends Module> M replaceChild(String name, M module) {
+        if (!children.containsKey(name))
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no child '" + name
+                    + "' to replace (children: " + children.keySet() + ")");
+        children.put(name, module);
+        return module;
+    }
+
     // ------------------------------------------------------------ traversal
 
     /** Parameters of this module and its descendants, by dotted name, in registration order. */
@@ -135,6 +147,29 @@ public abstract class Module {
         return training;
     }
 
+    /**
+     * Sets whether every parameter of this module and its descendants requires a gradient ({@code
+     * model.requires_grad_(flag)}); optimizers skip those that do not. Returns this.
+     */
+    public Module requiresGrad(boolean flag) {
+        for (Tensor p : parameters()) p.requiresGrad(flag);
+        return this;
+    }
+
+    /**
+     * Freezes the parameters ({@code requiresGrad(false)}): they stop receiving gradients, so training leaves them as
+     * they are. Batch norm's running statistics still follow the data in training mode; call {@link #eval()} on a
+     * frozen part to keep them too. Returns this.
+     */
+    public Module freeze() {
+        return requiresGrad(false);
+    }
+
+    /** Makes every parameter trainable again ({@code requiresGrad(true)}); returns this. */
+    public Module unfreeze() {
+        return requiresGrad(true);
+    }
+
     /** Forgets all parameter gradients. */
     public void zeroGrad() {
         for (Tensor p : parameters()) p.zeroGrad();
@@ -176,12 +211,15 @@ public abstract class Module {
     }
 
     /** Copies values into this model; every key must exist here and every model entry must be given. */
-    public final void loadStateDict(Map<String, Tensor> state) {
-        loadStateDict(state, true);
+    public final IncompatibleKeys loadStateDict(Map<String, Tensor> state) {
+        return loadStateDict(state, true);
     }
 
-    /** Copies values by name; with {@code strict}, missing and unexpected keys are errors naming them. */
-    public final void loadStateDict(Map<String, Tensor> state, boolean strict) {
+    /**
+     * Copies values by name; with {@code strict}, missing and unexpected keys are errors naming them, without it they
+     * are skipped and returned (torch's {@code IncompatibleKeys}). A shape mismatch is an error either way.
+     */
+    public final IncompatibleKeys loadStateDict(Map<String, Tensor> state, boolean strict) {
         Map<String, Tensor> mine = stateDict();
         List<String> unexpected = new ArrayList<>(), missing = new ArrayList<>(), badShape = new ArrayList<>();
         for (var e : state.entrySet()) {
@@ -210,6 +248,7 @@ public abstract class Module {
                 if (dst != null) dst.copy_(e.getValue().to(dst.dtype()));
             }
         }
+        return new IncompatibleKeys(missing, unexpected);
     }
 
     /** Writes {@link #stateDict()} to a file (names, shapes, dtypes, values; format in {@link StateDicts}). */

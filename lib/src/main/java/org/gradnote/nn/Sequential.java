@@ -25,6 +25,15 @@ public class Sequential extends Module {
         return m;
     }
 
+    /**
+     * Replaces the i-th module, keeping its place and name (e.g. a new classifier head for transfer learning, {@code
+     * seq[i] = module}); returns the new module.
+     */
+    public <M extends Module> M set(int i, M module) {
+        get(i);
+        return replaceChild(Integer.toString(i), module);
+    }
+
     /** The number of modules in the sequence ({@code len(seq)}). */
     public int size() {
         return count;
