@@ -56,6 +56,12 @@ final class AgentEngine implements ExecutionControlProvider {
         epilogue(fence, EvaluatorAgent.KEEP_VALUE);
     }
 
+    /** Forgets an interrupt that arrived while no cell ran, so that it cannot stop the next cell. */
+    void clearPendingStop() {
+        LaunchingControl c = control;
+        if (c != null && c.launchedOrNull() instanceof EvaluatorControl e) e.clearPendingStop();
+    }
+
     /** Nanoseconds the evaluator JVM spent running snippets (not compiling them) since it started; 0 before. */
     long executionNanos() {
         LaunchingControl c = control;

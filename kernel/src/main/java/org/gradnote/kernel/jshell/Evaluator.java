@@ -126,6 +126,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public EvalOutcome eval(String source, int firstLine, String cellLabel) {
         interrupted = false;
+        engine.clearPendingStop();
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String valueRef = null;
         for (SnippetSource snippet : SnippetSource.split(analysis, source)) {
