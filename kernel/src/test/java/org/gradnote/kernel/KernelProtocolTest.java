@@ -197,6 +197,30 @@ class KernelProtocolTest extends KernelTestBase {
     }
 
     @Test
+    void interruptWhileTheCellStillCompilesStopsItBeforeItRuns() throws Exception {
+        // Thirty method declarations compile one by one and run nothing: an interrupt sent meanwhile finds no user
+        // code to stop. It used to be lost, and the loop after them then spun forever.
+        StringBuilder cell = new StringBuilder();
+        for (int i = 0; i < 30; i++)
+            cell.append("int declared")
+                    .append(i)
+                    .append("() { return ")
+                    .append(i)
+                    .append("; }\n");
+        cell.append("while (true) { }");
+        JupyterMessage req = client.sendExecute(cell.toString());
+        Thread.sleep(100);
+        client.reply(client.control, client.send(client.control, "interrupt_request", new JsonObject()));
+        JupyterMessage reply = client.reply(client.shell, req);
+        client.iopubUntilIdle(req);
+        assertEquals(
+                "Interrupted",
+                reply.content().get("ename").getAsString(),
+                reply.content().toString());
+        assertEquals("3", client.execute("1 + 2").result(), "the interrupt does not stop the next cell");
+    }
+
+    @Test
     void interruptStopsARendererThatLoops() throws Exception {
         // toString answers once (JShell's own value string) and loops when the renderer asks again.
         client.execute("class SlowToShow { int calls; public String toString() {"

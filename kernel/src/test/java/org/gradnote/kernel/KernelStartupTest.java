@@ -49,4 +49,30 @@ class KernelStartupTest {
             assertEquals("42", new TestClient.Execution(executeReply, client.iopubUntilIdle(execute)).result());
         }
     }
+
+    @Test
+    void anEvaluatorJvmThatCannotLaunchIsNamedByTheFirstCellAndTheKernelKeepsServing() throws Exception {
+        // The launch runs in the background while JShell compiles (LaunchingControl): its failure must still reach
+        // the user as the reason, not as an odd failure of whatever needed the JVM first.
+        TestClient.BoundKernel bound =
+                TestClient.bindKernel(EvaluatorConfig.fromKernel(List.of("-XX:+NoSuchGradnoteOption")));
+        try (GradnoteKernel kernel = bound.kernel();
+                TestClient client = new TestClient(bound.info())) {
+            kernel.start();
+            JupyterMessage execute = client.sendExecute("6 * 7");
+            JsonObject reply = client.reply(client.shell, execute).content();
+            assertEquals("error", reply.get("status").getAsString(), reply.toString());
+            String evalue = reply.get("evalue").getAsString();
+            assertTrue(evalue.contains("The evaluator JVM did not start"), evalue);
+            assertTrue(evalue.contains("Unrecognized VM option 'NoSuchGradnoteOption'"), evalue);
+            JupyterMessage info = client.send(client.shell, "kernel_info_request", new JsonObject());
+            assertEquals(
+                    "java",
+                    client.reply(client.shell, info)
+                            .content()
+                            .getAsJsonObject("language_info")
+                            .get("name")
+                            .getAsString());
+        }
+    }
 }

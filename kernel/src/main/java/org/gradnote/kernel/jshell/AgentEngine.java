@@ -12,7 +12,7 @@ import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
  * keeps hold of it, so the kernel can run the cell epilogue directly instead of compiling a snippet for it.
  */
 final class AgentEngine implements ExecutionControlProvider {
-    private volatile ExecutionControl control;
+    private volatile LaunchingControl control;
 
     @Override
     public String name() {
@@ -21,9 +21,21 @@ final class AgentEngine implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
-        ExecutionControl generated = EvaluatorControl.launch(env);
+        // Returns at once: the JVM launches while JShell compiles the first snippets (LaunchingControl).
+        LaunchingControl generated = LaunchingControl.launch(env);
         control = generated;
         return generated;
+    }
+
+    /**
+     * Waits until the evaluator JVM has launched.
+     *
+     * @throws IllegalStateException naming why, when it could not be launched
+     */
+    void awaitLaunch() {
+        LaunchingControl c = control;
+        if (c == null) throw new IllegalStateException("no evaluator engine");
+        c.awaitLaunch();
     }
 
     /**
@@ -44,9 +56,16 @@ final class AgentEngine implements ExecutionControlProvider {
         epilogue(fence, EvaluatorAgent.KEEP_VALUE);
     }
 
+    /** Forgets an interrupt that arrived while no cell ran, so that it cannot stop the next cell. */
+    void clearPendingStop() {
+        LaunchingControl c = control;
+        if (c != null && c.launchedOrNull() instanceof EvaluatorControl e) e.clearPendingStop();
+    }
+
     /** Nanoseconds the evaluator JVM spent running snippets (not compiling them) since it started; 0 before. */
     long executionNanos() {
-        return control instanceof EvaluatorControl c ? c.invokeNanos() : 0;
+        LaunchingControl c = control;
+        return c != null && c.launchedOrNull() instanceof EvaluatorControl e ? e.invokeNanos() : 0;
     }
 
     private void epilogue(String fence, String valueMode) throws ExecutionControl.ExecutionControlException {

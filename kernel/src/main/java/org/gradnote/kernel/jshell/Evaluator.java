@@ -31,7 +31,6 @@ public final class Evaluator implements AutoCloseable {
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
-    private boolean compilerWarmedUp; // guarded by this
 
     public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, StdinServer.Endpoint stdin) {
         this.config = config;
@@ -42,10 +41,6 @@ public final class Evaluator implements AutoCloseable {
 
     /** Starts the evaluator JVM and runs the default imports. */
     public synchronized void start() {
-        if (!compilerWarmedUp) {
-            compilerWarmedUp = true;
-            CompilerWarmup.startInBackground();
-        }
         JShell s = JShell.builder()
                 .out(out)
                 .err(err)
@@ -62,17 +57,25 @@ public final class Evaluator implements AutoCloseable {
         // asks its parent first, so listing them again loads nothing twice.
         s.addToClasspath(String.join(java.io.File.pathSeparator, config.classPath()));
         for (String cp : addedClassPath) s.addToClasspath(cp);
-        // RemoteSetup first: it starts loading the display classes in the evaluator JVM (for the first cell's epilogue)
-        // while this JVM compiles the imports.
+        // build() returned while the evaluator JVM launches (LaunchingControl): RemoteSetup's compilation, javac's
+        // first and slowest, runs meanwhile. RemoteSetup goes first: it starts loading the display classes in the
+        // evaluator JVM (for the first cell's epilogue) while this JVM compiles the imports.
         List<String> setup = new ArrayList<>();
         setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
         setup.addAll(config.imports());
-        for (String snippet : setup) {
-            for (SnippetEvent e : s.eval(snippet)) {
-                if (e.status() == Snippet.Status.REJECTED)
-                    LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
+        try {
+            for (String snippet : setup) {
+                for (SnippetEvent e : s.eval(snippet)) {
+                    if (e.status() == Snippet.Status.REJECTED)
+                        LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
+                }
             }
+        } catch (IllegalStateException e) {
+            // JShell closes itself when the engine fails: name the launch failure behind it, if that is what it was.
+            engine.awaitLaunch();
+            throw e;
         }
+        engine.awaitLaunch(); // a JVM that could not launch is named here, not by a later cell's odd failure
     }
 
     /** Stops and replaces the evaluator JVM; all variables are lost, added class path entries are kept. */
@@ -123,6 +126,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public EvalOutcome eval(String source, int firstLine, String cellLabel) {
         interrupted = false;
+        engine.clearPendingStop();
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String valueRef = null;
         for (SnippetSource snippet : SnippetSource.split(analysis, source)) {

@@ -49,6 +49,8 @@ final class EvaluatorControl extends JdiExecutionControl {
 
     private final Object stopLock = new Object();
     private boolean userCodeRunning; // guarded by stopLock
+    /** A stop that came while nothing ran (the cell was still compiling): the next invoke is stopped at once. */
+    private boolean stopPending; // guarded by stopLock
     /** Nanoseconds spent in {@link #invoke} (running code, not compiling it), summed over this JVM's life. */
     private final java.util.concurrent.atomic.AtomicLong invokeNanos = new java.util.concurrent.atomic.AtomicLong();
 
@@ -88,6 +90,10 @@ final class EvaluatorControl extends JdiExecutionControl {
     public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
         synchronized (stopLock) {
+            if (stopPending) {
+                stopPending = false;
+                throw new StoppedException();
+            }
             userCodeRunning = true;
         }
         long start = System.nanoTime();
@@ -98,6 +104,13 @@ final class EvaluatorControl extends JdiExecutionControl {
             synchronized (stopLock) {
                 userCodeRunning = false;
             }
+        }
+    }
+
+    /** Forgets a stop that found nothing running: called when a new cell starts, so an old interrupt cannot hit it. */
+    void clearPendingStop() {
+        synchronized (stopLock) {
+            stopPending = false;
         }
     }
 
@@ -114,7 +127,10 @@ final class EvaluatorControl extends JdiExecutionControl {
     @Override
     public void stop() throws EngineTerminationException, InternalException {
         synchronized (stopLock) {
-            if (!userCodeRunning) return;
+            if (!userCodeRunning) {
+                stopPending = true; // between compilation and run: stop the run before it starts
+                return;
+            }
             VirtualMachine machine = vm();
             machine.suspend();
             try {
