@@ -41,43 +41,9 @@ final class Blas {
         }
         int lda = (int) (aT ? a.size(0) : a.size(1)), ldb = (int) (bT ? b.size(0) : b.size(1));
         int ta = transA != aT ? CblasTrans : CblasNoTrans, tb = transB != bT ? CblasTrans : CblasNoTrans;
-        if (t == DataType.FLOAT) {
-            cblas_sgemm(
-                    CblasRowMajor,
-                    ta,
-                    tb,
-                    m,
-                    n,
-                    k,
-                    1f,
-                    (FloatPointer) a.data().addressPointer(),
-                    lda,
-                    (FloatPointer) b.data().addressPointer(),
-                    ldb,
-                    0f,
-                    (FloatPointer) out.data().addressPointer(),
-                    n);
-            return true;
-        }
-        if (t == DataType.DOUBLE) {
-            cblas_dgemm(
-                    CblasRowMajor,
-                    ta,
-                    tb,
-                    m,
-                    n,
-                    k,
-                    1.0,
-                    (DoublePointer) a.data().addressPointer(),
-                    lda,
-                    (DoublePointer) b.data().addressPointer(),
-                    ldb,
-                    0.0,
-                    (DoublePointer) out.data().addressPointer(),
-                    n);
-            return true;
-        }
-        return false;
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
+        call(t, ta, tb, m, n, k, a, lda, b, ldb, out);
+        return true;
     }
 
     /**
@@ -104,6 +70,15 @@ final class Blas {
         }
         int lda = transA ? m : k, ldb = transB ? k : n;
         int ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans;
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) {
+            throw new IllegalArgumentException("gemm: no BLAS product for " + t);
+        }
+        call(t, ta, tb, m, n, k, a, lda, b, ldb, out);
+    }
+
+    /** out = op(a) · op(b) through sgemm or dgemm for t, FLOAT or DOUBLE (both gemm forms end here). */
+    private static void call(
+            DataType t, int ta, int tb, int m, int n, int k, INDArray a, int lda, INDArray b, int ldb, INDArray out) {
         if (t == DataType.FLOAT) {
             cblas_sgemm(
                     CblasRowMajor,
@@ -120,7 +95,7 @@ final class Blas {
                     0f,
                     (FloatPointer) out.data().addressPointer(),
                     n);
-        } else if (t == DataType.DOUBLE) {
+        } else {
             cblas_dgemm(
                     CblasRowMajor,
                     ta,
@@ -136,8 +111,6 @@ final class Blas {
                     0.0,
                     (DoublePointer) out.data().addressPointer(),
                     n);
-        } else {
-            throw new IllegalArgumentException("gemm: no BLAS product for " + t);
         }
     }
 

@@ -1,3 +1,5 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/ChannelLoops.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +42,7 @@ final class ChannelLoops {
             double[] b = bias == null ? null : new double[c];
             if (b != null) Memory.get(bias, b, 0, c);
             for (int ci = 0; ci < c; ci++) {
-                double bc = b == null ? 0 : b[ci];
+                double bc = b == null ? 0d : b[ci];
                 for (int ni = 0; ni < n; ni++) {
                     int from = ci * cols + ni * p, to = (ni * c + ci) * p;
                     if (b == null) System.arraycopy(src, from, dst, to, p);
@@ -78,6 +80,7 @@ final class ChannelLoops {
             Memory.get(g, src, 0, len);
             double[] d = db == null ? null : new double[c];
             for (int ci = 0; ci < c; ci++) {
+                // Summed in double and rounded once (see sumBias).
                 double sum = 0;
                 for (int ni = 0; ni < n; ni++) {
                     int from = (ni * c + ci) * p, to = ci * cols + ni * p;
@@ -131,9 +134,9 @@ final class ChannelLoops {
         if (outer != 1 && inner != 1) throw new IllegalArgumentException("sumBias: needs outer == 1 or inner == 1");
         int len = outer * size * inner;
         Unfold.Scratch s = Unfold.scratch();
+        // Accumulated in double, rounded once: a float32 running sum loses the low bits of each element once the
+        // total is large (a bias gradient summed over a big batch), as ND4J's reduce_sum does (see Reduce).
         if (g.dataType() == DataType.FLOAT) {
-            // Accumulated in double, rounded once: a float32 running sum loses the low bits of each element once the
-            // total is large (a bias gradient summed over a big batch), as ND4J's reduce_sum does (see Reduce).
             float[] v = s.floats(0, len), out = s.floats(1, size);
             double[] acc = s.doubles(0, size);
             Memory.get(g, v, 0, len);

@@ -507,37 +507,6 @@ final class Engine {
     }
 
     /**
-     * d -= src for dense, offset-free float32/float64 arrays of one type and size up to {@link Dispatch#SUBTRACT_LOOP_MAX}
-     * elements, as a Java loop (the same IEEE subtraction as the native op); false, doing nothing, otherwise. Every
-     * optimizer step subtracts each parameter's update: LeNet's eight were ~50 µs of native calls per step.
-     */
-    static boolean subtractSmall(INDArray d, INDArray src) {
-        int n = (int) Math.min(d.length(), Integer.MAX_VALUE);
-        if (!Dispatch.loop(n, Dispatch.SUBTRACT_LOOP_MAX)
-                || d.offset() != 0
-                || src.offset() != 0
-                || d.dataType() != src.dataType()) return false;
-        Unfold.Scratch s = Unfold.scratch();
-        if (d.dataType() == DataType.FLOAT) {
-            float[] a = s.floats(0, n), b = s.floats(1, n);
-            Memory.get(d, a, 0, n);
-            Memory.get(src, b, 0, n);
-            for (int i = 0; i < n; i++) a[i] -= b[i];
-            Memory.put(d, a, 0, n);
-            return true;
-        }
-        if (d.dataType() == DataType.DOUBLE) {
-            double[] a = s.doubles(0, n), b = s.doubles(1, n);
-            Memory.get(d, a, 0, n);
-            Memory.get(src, b, 0, n);
-            for (int i = 0; i < n; i++) a[i] -= b[i];
-            Memory.put(d, a, 0, n);
-            return true;
-        }
-        return false;
-    }
-
-    /**
      * The first n elements of a in c order, as doubles, into dst without allocating (per-step loops and mse reuse
      * dst): non-double types are read as float32, as {@link #toDoubles}, through this thread's scratch floats.
      */

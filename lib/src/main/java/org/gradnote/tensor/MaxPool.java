@@ -1,3 +1,5 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/MaxPool.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -57,6 +59,7 @@ final class MaxPool {
                 double best = Double.NEGATIVE_INFINITY;
                 for (int t = o; t < taps * cols; t += cols) {
                     int i = map[t];
+                    // The first maximum wins; a NaN beats any number (v != v is NaN).
                     if (i >= 0 && (at < 0 || src[i] > best || src[i] != src[i] && best == best)) best = src[at = i];
                 }
                 argmax[o] = at;

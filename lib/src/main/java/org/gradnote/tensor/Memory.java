@@ -1,3 +1,5 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/Memory.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
 import java.lang.reflect.Field;
@@ -20,6 +22,7 @@ final class Memory {
     private static final sun.misc.Unsafe UNSAFE = unsafe();
     private static final long FLOATS = sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET,
             DOUBLES = sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET;
+    private static final long FLOAT_SIZE = Float.BYTES, DOUBLE_SIZE = Double.BYTES;
 
     private static sun.misc.Unsafe unsafe() {
         try {
@@ -34,26 +37,28 @@ final class Memory {
     /** The first n elements of a's buffer into dst[off..off+n) (a float32 array; element 0 is a's first when a is offset-free). */
     static void get(INDArray a, float[] dst, int off, int n) {
         if (direct(a, DataType.FLOAT, off, n, dst.length))
-            UNSAFE.copyMemory(null, a.data().address(), dst, FLOATS + 4L * off, 4L * n);
+            UNSAFE.copyMemory(null, a.data().address(), dst, FLOATS + FLOAT_SIZE * off, FLOAT_SIZE * n);
         else a.data().asNioFloat().get(0, dst, off, n);
     }
 
     /** src[off..off+n) into the first n elements of a's float32 buffer. */
     static void put(INDArray a, float[] src, int off, int n) {
         if (direct(a, DataType.FLOAT, off, n, src.length))
-            UNSAFE.copyMemory(src, FLOATS + 4L * off, null, a.data().address(), 4L * n);
+            UNSAFE.copyMemory(src, FLOATS + FLOAT_SIZE * off, null, a.data().address(), FLOAT_SIZE * n);
         else a.data().asNioFloat().put(0, src, off, n);
     }
 
+    /** The first n elements of a's buffer into dst[off..off+n) (a float64 array; element 0 is a's first when a is offset-free). */
     static void get(INDArray a, double[] dst, int off, int n) {
         if (direct(a, DataType.DOUBLE, off, n, dst.length))
-            UNSAFE.copyMemory(null, a.data().address(), dst, DOUBLES + 8L * off, 8L * n);
+            UNSAFE.copyMemory(null, a.data().address(), dst, DOUBLES + DOUBLE_SIZE * off, DOUBLE_SIZE * n);
         else a.data().asNioDouble().get(0, dst, off, n);
     }
 
+    /** src[off..off+n) into the first n elements of a's float64 buffer. */
     static void put(INDArray a, double[] src, int off, int n) {
         if (direct(a, DataType.DOUBLE, off, n, src.length))
-            UNSAFE.copyMemory(src, DOUBLES + 8L * off, null, a.data().address(), 8L * n);
+            UNSAFE.copyMemory(src, DOUBLES + DOUBLE_SIZE * off, null, a.data().address(), DOUBLE_SIZE * n);
         else a.data().asNioDouble().put(0, src, off, n);
     }
 
@@ -63,14 +68,19 @@ final class Memory {
      */
     static void get(INDArray a, long from, float[] dst, int n) {
         checkRange(a, DataType.FLOAT, from, n, dst.length);
-        if (a.data().offset() == 0) UNSAFE.copyMemory(null, a.data().address() + 4L * from, dst, FLOATS, 4L * n);
+        long at = a.data().address() + FLOAT_SIZE * from;
+        if (a.data().offset() == 0) UNSAFE.copyMemory(null, at, dst, FLOATS, FLOAT_SIZE * n);
         else a.data().asNioFloat().get(Math.toIntExact(from), dst, 0, n);
     }
 
-    /** Elements from..from+n of a's float64 buffer into dst[0..n). */
+    /**
+     * Elements from..from+n of a's float64 buffer into dst[0..n): the chunked reads of {@link Reduce}, which walks
+     * arrays of millions of elements through a small buffer instead of copying them whole onto the heap.
+     */
     static void get(INDArray a, long from, double[] dst, int n) {
         checkRange(a, DataType.DOUBLE, from, n, dst.length);
-        if (a.data().offset() == 0) UNSAFE.copyMemory(null, a.data().address() + 8L * from, dst, DOUBLES, 8L * n);
+        long at = a.data().address() + DOUBLE_SIZE * from;
+        if (a.data().offset() == 0) UNSAFE.copyMemory(null, at, dst, DOUBLES, DOUBLE_SIZE * n);
         else a.data().asNioDouble().get(Math.toIntExact(from), dst, 0, n);
     }
 

@@ -1,3 +1,5 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/StridedCopy.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,3 +1,5 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/TanhLoops.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,7 +55,7 @@ final class TanhLoops {
             double[] ys = s.doubles(0, n), gs = s.doubles(1, n);
             Memory.get(y, ys, 0, n);
             Memory.get(g, gs, 0, n);
-            for (int i = 0; i < n; i++) gs[i] = gs[i] * (1 - ys[i] * ys[i]);
+            for (int i = 0; i < n; i++) gs[i] = gs[i] * (1d - ys[i] * ys[i]);
             Memory.put(dx, gs, 0, n);
         }
         return dx;

@@ -1331,7 +1331,7 @@ public final class Tensor {
                 && java.util.Arrays.equals(src.shape(), d.shape())
                 && Engine.isDense(d)
                 && Engine.isDense(src)) {
-            if (!Engine.subtractSmall(d, src)) Engine.exec("subtract", new INDArray[] {d, src}, d);
+            if (!SubtractLoop.subtract(d, src)) Engine.exec("subtract", new INDArray[] {d, src}, d);
         } else d.subi(broadcastTo(o));
         storage.bump();
         return this;

@@ -1,3 +1,5 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/Unfold.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
 import java.util.Arrays;
@@ -49,14 +51,14 @@ final class Unfold {
         INDArray col = Engine.empty(x.dataType(), k, map.length / k);
         Scratch s = SCRATCH.get();
         int n = Math.toIntExact(x.length());
-        if (x.dataType() == DataType.DOUBLE) {
-            double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
+        if (x.dataType() == DataType.FLOAT) {
+            float[] src = s.floats(0, n), dst = s.floats(1, map.length);
             Memory.get(x, src, 0, n);
             if (runs != null) copyRuns(src, dst, runs);
             else for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
             Memory.put(col, dst, 0, map.length);
         } else {
-            float[] src = s.floats(0, n), dst = s.floats(1, map.length);
+            double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
             Memory.get(x, src, 0, n);
             if (runs != null) copyRuns(src, dst, runs);
             else for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
@@ -134,14 +136,14 @@ final class Unfold {
         int n = Math.toIntExact(dst.length());
         INDArray from = Engine.contiguous(src);
         Scratch s = SCRATCH.get();
-        if (dst.dataType() == DataType.DOUBLE) {
-            double[] v = s.doubles(0, map.length), d = s.doubles(1, n);
+        if (dst.dataType() == DataType.FLOAT) {
+            float[] v = s.floats(0, map.length), d = s.floats(1, n);
             Arrays.fill(d, 0, n, 0);
             Memory.get(from, v, 0, map.length);
             for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
             Memory.put(dst, d, 0, n);
         } else {
-            float[] v = s.floats(0, map.length), d = s.floats(1, n);
+            double[] v = s.doubles(0, map.length), d = s.doubles(1, n);
             Arrays.fill(d, 0, n, 0);
             Memory.get(from, v, 0, map.length);
             for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
@@ -150,12 +152,12 @@ final class Unfold {
     }
 
     /**
-     * Two reusable Java buffers per type and thread for the copies in and out of native memory: fresh arrays of
+     * Four reusable Java buffers per type and thread for the copies in and out of native memory: fresh arrays of
      * LeNet's column size (18k floats) on every call were most of the lab's young-generation garbage.
      */
     static final class Scratch {
-        private final float[][] f = {new float[0], new float[0]};
-        private final double[][] d = {new double[0], new double[0]};
+        private final float[][] f = {new float[0], new float[0], new float[0], new float[0]};
+        private final double[][] d = {new double[0], new double[0], new double[0], new double[0]};
 
         float[] floats(int which, int n) {
             if (f[which].length < n) f[which] = new float[n];

@@ -1,7 +1,7 @@
+// GENERATED from lib/src/main/twins/org/gradnote/tensor/Updates.java.template: do not edit.
+// Edit the template, then run java lib/src/test/java/org/gradnote/tensor/Twins.java
 package org.gradnote.tensor;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -99,29 +99,35 @@ public final class Updates {
         INDArray pa = p.data(), ga = grad.data(), ba = buf.data(), oa = out.data();
         if (!denseAlike(pa, ga, ba, oa)) return false;
         int n = Math.toIntExact(pa.length());
+        Unfold.Scratch s = Unfold.scratch();
         if (pa.dataType() == DataType.FLOAT) {
-            FloatBuffer pv = pa.data().asNioFloat(),
-                    g = ga.data().asNioFloat(),
-                    b = ba.data().asNioFloat(),
-                    o = oa.data().asNioFloat();
+            float[] pv = s.floats(0, n), g = s.floats(1, n), b = s.floats(2, n), o = s.floats(3, n);
+            Memory.get(pa, pv, 0, n);
+            Memory.get(ga, g, 0, n);
+            Memory.get(ba, b, 0, n);
             float lf = (float) lr, mf = (float) m, wf = (float) wd;
             for (int i = 0; i < n; i++) {
-                float d = wd != 0 ? g.get(i) + pv.get(i) * wf : g.get(i);
-                float bi = b.get(i) * mf + d;
-                b.put(i, bi);
-                o.put(i, (nesterov ? d + bi * mf : bi) * lf);
+                float d = wd != 0 ? g[i] + pv[i] * wf : g[i];
+                float bi = b[i] * mf + d;
+                b[i] = bi;
+                o[i] = (nesterov ? d + bi * mf : bi) * lf;
             }
+            Memory.put(ba, b, 0, n);
+            Memory.put(oa, o, 0, n);
         } else {
-            DoubleBuffer pv = pa.data().asNioDouble(),
-                    g = ga.data().asNioDouble(),
-                    b = ba.data().asNioDouble(),
-                    o = oa.data().asNioDouble();
+            double[] pv = s.doubles(0, n), g = s.doubles(1, n), b = s.doubles(2, n), o = s.doubles(3, n);
+            Memory.get(pa, pv, 0, n);
+            Memory.get(ga, g, 0, n);
+            Memory.get(ba, b, 0, n);
+            double lf = lr, mf = m, wf = wd;
             for (int i = 0; i < n; i++) {
-                double d = wd != 0 ? g.get(i) + pv.get(i) * wd : g.get(i);
-                double bi = b.get(i) * m + d;
-                b.put(i, bi);
-                o.put(i, (nesterov ? d + bi * m : bi) * lr);
+                double d = wd != 0 ? g[i] + pv[i] * wf : g[i];
+                double bi = b[i] * mf + d;
+                b[i] = bi;
+                o[i] = (nesterov ? d + bi * mf : bi) * lf;
             }
+            Memory.put(ba, b, 0, n);
+            Memory.put(oa, o, 0, n);
         }
         return true;
     }
@@ -148,6 +154,7 @@ public final class Updates {
         INDArray ga = grad.data(), va = v.data(), ma = m.data(), oa = out.data();
         if (!denseAlike(ga, va, ma, oa)) return false;
         int n = Math.toIntExact(ga.length());
+        Unfold.Scratch s = Unfold.scratch();
         if (ga.dataType() == DataType.FLOAT) {
             float lrF = (float) lr, b1 = (float) beta1, b2 = (float) beta2, epsF = (float) eps;
             // The bias terms mix float and double as the C++ does.
@@ -156,34 +163,41 @@ public final class Updates {
             float epsT = (float) ((lrF * root) / (1.0 - b1T));
             if (Float.isNaN(epsT) || epsT == 0 || Float.isInfinite(epsT)) epsT = epsF;
             float c1 = 1 - b1, c2 = 1 - b2;
-            FloatBuffer gb = ga.data().asNioFloat(),
-                    vb = va.data().asNioFloat(),
-                    mb = ma.data().asNioFloat(),
-                    ob = oa.data().asNioFloat();
+            float[] gb = s.floats(0, n), vb = s.floats(1, n), mb = s.floats(2, n), ob = s.floats(3, n);
+            Memory.get(ga, gb, 0, n);
+            Memory.get(va, vb, 0, n);
+            Memory.get(ma, mb, 0, n);
             for (int i = 0; i < n; i++) {
-                float gi = gb.get(i);
-                float mi = b1 * mb.get(i) + gi * c1;
-                float vi = b2 * vb.get(i) + gi * gi * c2;
-                mb.put(i, mi);
-                vb.put(i, vi);
-                ob.put(i, (mi * epsT) / ((float) Math.sqrt(vi) + epsF));
+                float gi = gb[i];
+                float mi = b1 * mb[i] + gi * c1;
+                float vi = b2 * vb[i] + gi * gi * c2;
+                mb[i] = mi;
+                vb[i] = vi;
+                ob[i] = (mi * epsT) / ((float) Math.sqrt(vi) + epsF);
             }
+            Memory.put(ma, mb, 0, n);
+            Memory.put(va, vb, 0, n);
+            Memory.put(oa, ob, 0, n);
         } else {
+            double b1 = beta1, b2 = beta2, epsF = eps;
             double epsT = lr * Math.sqrt(1. - beta2T) / (1.0 - beta1T);
-            if (Double.isNaN(epsT) || epsT == 0 || Double.isInfinite(epsT)) epsT = eps;
-            double c1 = 1 - beta1, c2 = 1 - beta2;
-            DoubleBuffer gb = ga.data().asNioDouble(),
-                    vb = va.data().asNioDouble(),
-                    mb = ma.data().asNioDouble(),
-                    ob = oa.data().asNioDouble();
+            if (Double.isNaN(epsT) || epsT == 0 || Double.isInfinite(epsT)) epsT = epsF;
+            double c1 = 1 - b1, c2 = 1 - b2;
+            double[] gb = s.doubles(0, n), vb = s.doubles(1, n), mb = s.doubles(2, n), ob = s.doubles(3, n);
+            Memory.get(ga, gb, 0, n);
+            Memory.get(va, vb, 0, n);
+            Memory.get(ma, mb, 0, n);
             for (int i = 0; i < n; i++) {
-                double gi = gb.get(i);
-                double mi = beta1 * mb.get(i) + gi * c1;
-                double vi = beta2 * vb.get(i) + gi * gi * c2;
-                mb.put(i, mi);
-                vb.put(i, vi);
-                ob.put(i, (mi * epsT) / (Math.sqrt(vi) + eps));
+                double gi = gb[i];
+                double mi = b1 * mb[i] + gi * c1;
+                double vi = b2 * vb[i] + gi * gi * c2;
+                mb[i] = mi;
+                vb[i] = vi;
+                ob[i] = (mi * epsT) / (Math.sqrt(vi) + epsF);
             }
+            Memory.put(ma, mb, 0, n);
+            Memory.put(va, vb, 0, n);
+            Memory.put(oa, ob, 0, n);
         }
         return true;
     }

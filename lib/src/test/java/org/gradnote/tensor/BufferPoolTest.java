@@ -87,7 +87,7 @@ class BufferPoolTest {
             INDArray expected = d.dup();
             Engine.exec("subtract", new INDArray[] {expected, src}, expected);
             INDArray actual = d.dup();
-            org.junit.jupiter.api.Assertions.assertTrue(Engine.subtractSmall(actual, src));
+            org.junit.jupiter.api.Assertions.assertTrue(SubtractLoop.subtract(actual, src));
             assertEquals(expected, actual, t.toString());
             assertArrayEquals(
                     expected.castTo(DataType.DOUBLE).data().asDouble(),
@@ -95,9 +95,9 @@ class BufferPoolTest {
                     0.0);
         }
         org.junit.jupiter.api.Assertions.assertFalse(
-                Engine.subtractSmall(Nd4j.zeros(DataType.INT32, 4), Nd4j.zeros(DataType.INT32, 4)));
+                SubtractLoop.subtract(Nd4j.zeros(DataType.INT32, 4), Nd4j.zeros(DataType.INT32, 4)));
         org.junit.jupiter.api.Assertions.assertFalse(
-                Engine.subtractSmall(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
+                SubtractLoop.subtract(Nd4j.zeros(DataType.FLOAT, 9000), Nd4j.zeros(DataType.FLOAT, 9000)),
                 "large arrays stay with the native op");
     }
 
