@@ -31,12 +31,16 @@ final class OutputHub implements OutputListener {
     /** Text printed while no cell runs (a background thread), kept for the next cell; null while a cell runs. */
     private java.util.List<String[]> betweenCells; // guarded by this
 
+    private final java.util.concurrent.ScheduledFuture<?> flushing;
+    private static final System.Logger LOG = System.getLogger(OutputHub.class.getName());
+
     private volatile BiConsumer<JsonObject, JsonObject> resultSink = (data, metadata) -> {};
 
     OutputHub(Publisher publisher, StdinBridge stdin) {
         this.publisher = publisher;
         this.stdin = stdin;
-        flusher.scheduleWithFixedDelay(this::flushCompleteLines, 50, 50, TimeUnit.MILLISECONDS);
+        // Kept, so close() cancels it; the task itself never throws (a periodic task that throws is never run again).
+        flushing = flusher.scheduleWithFixedDelay(this::flushCompleteLines, 50, 50, TimeUnit.MILLISECONDS);
     }
 
     PrintStream out() {
@@ -58,10 +62,14 @@ final class OutputHub implements OutputListener {
 
     /** The timer's flush: whole lines only, so a line arriving in pieces is published as one (see StreamRouter). */
     private void flushCompleteLines() {
-        out.flush();
-        err.flush();
-        stdout.flushCompleteLines();
-        stderr.flushCompleteLines();
+        try {
+            out.flush();
+            err.flush();
+            stdout.flushCompleteLines();
+            stderr.flushCompleteLines();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "output flush failed; retrying at the next tick", e);
+        }
     }
 
     void flush() {
@@ -133,6 +141,7 @@ final class OutputHub implements OutputListener {
     }
 
     void close() {
+        flushing.cancel(false);
         flusher.shutdownNow();
         flush();
     }

@@ -13,7 +13,7 @@ public final class Misclassified {
     public record Error(int index, int actual, int predicted, double confidence) {
         /** A short caption for an image grid, e.g. "3→8 (97%)". */
         public String caption() {
-            return String.format("%d\u2192%d (%.0f%%)", actual, predicted, 100 * confidence);
+            return String.format(java.util.Locale.ROOT, "%d\u2192%d (%.0f%%)", actual, predicted, 100 * confidence);
         }
     }
 

@@ -24,10 +24,10 @@ final class ModuleSummary {
                     fmt,
                     e.getKey(),
                     Arrays.toString(p.shape()),
-                    String.format("%,d", p.numel()),
+                    String.format(java.util.Locale.ROOT, "%,d", p.numel()),
                     p.requiresGrad() ? "yes" : "no"));
         }
-        b.append(String.format("total: %,d parameters (%,d trainable)", total, trainable));
+        b.append(String.format(java.util.Locale.ROOT, "total: %,d parameters (%,d trainable)", total, trainable));
         return b.toString();
     }
 }

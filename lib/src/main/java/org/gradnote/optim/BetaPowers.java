@@ -2,6 +2,7 @@ package org.gradnote.optim;
 
 import org.gradnote.tensor.DType;
 import org.gradnote.tensor.Tensor;
+import org.gradnote.tensor.Updates;
 
 /**
  * β1ᵗ and β2ᵗ for Adam's Java loop, computed by libnd4j's own pow in blocks of 256 steps, so that they are the very
@@ -36,8 +37,9 @@ final class BetaPowers {
         // As the op: the iteration is converted to the array type, then one is added in that type.
         for (int i = 0; i < BLOCK; i++)
             exponents[i] = dt == DType.FLOAT32 ? (double) ((float) (from + i - 1) + 1f) : (double) (from + i - 1) + 1.0;
-        // Tensor.pow(Tensor) is libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32); ND4J's own
-        // Transforms.pow went through its legacy executioner for the first time there, ~7 ms of the first epoch.
+        // libnd4j's Pow op through gradnote's engine (sd_pow, powf for float32) on every compute path: a forced heap
+        // path would give Java's pow. ND4J's own Transforms.pow went through its legacy executioner, ~7 ms of the
+        // first epoch.
         // Both betas in one [2, BLOCK] call: the first op of a run pays the engine's first-use costs once.
         double[] bases = new double[2 * BLOCK], powers = new double[2 * BLOCK];
         for (int k = 0; k < 2; k++) {
@@ -46,8 +48,7 @@ final class BetaPowers {
         }
         double[] p;
         try (var ignored = Tensor.noGrad()) {
-            p = Tensor.fromArray(dt, bases, 2, BLOCK)
-                    .pow(Tensor.fromArray(dt, powers, 2, BLOCK))
+            p = Updates.nativePow(Tensor.fromArray(dt, bases, 2, BLOCK), Tensor.fromArray(dt, powers, 2, BLOCK))
                     .toDoubleArray();
         }
         values = new double[][] {

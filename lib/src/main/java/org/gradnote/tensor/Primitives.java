@@ -11,7 +11,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The primitives that are not element-wise (softmaxes, clamp, where, reductions, matmul, linear, shapes and
+ * The primitives that are not element-wise (softmaxes, clamp, reductions, matmul, linear, shapes and
  * indexing), each gradient rule beside the forward maths it differentiates (micrograd style). Element-wise ops are
  * the tables {@link UnaryOp} and {@link BinaryOp}; layers, losses and recurrent cells have their own files.
  *
@@ -69,23 +69,6 @@ final class Primitives {
                 INDArray dx = Engine.empty(x.dataType(), x.shape());
                 Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(g)}, new INDArray[] {dx}, iArgs, null, null);
                 return new INDArray[] {dx};
-            }
-        });
-    }
-
-    /** cond ? a : b, element-wise with broadcasting; no gradient flows to the condition. */
-    static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        DataType t = Engine.resultType(a.data().dataType(), b.data().dataType());
-        INDArray c = cond.data().castTo(t);
-        INDArray diff = Engine.broadcastBinary("subtract", "where", Engine.cast(a.data(), t), Engine.cast(b.data(), t));
-        INDArray picked = Engine.broadcastBinary("multiply", "where", diff, c);
-        INDArray out = Engine.broadcastBinary("add", "where", picked, Engine.cast(b.data(), t));
-        return Tensor.record(out, "where", new Tensor[] {a, b}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray ga = Engine.broadcastBinary("multiply", "where", g, c);
-                INDArray gb = g.sub(Engine.broadcastBinary("multiply", "where", g, c));
-                return new INDArray[] {sumToShape(ga, a.shape()), sumToShape(gb, b.shape())};
             }
         });
     }

@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code cond ? a : b} that copies the picked value, so an infinity or NaN in the branch not taken never leaks into
- * the result or the gradient (Primitives.where computes (a - b) * cond + b, which turns where(m, -inf, x) into NaN
- * where m is false). The composed ops of this package (maskedFill, minimum, clamp with tensors, the activations) rely
+ * the result or the gradient ((a - b) * cond + b, Tensor.where's former rule, turned where(m, -inf, x) into NaN
+ * where m is false). Tensor.where and the composed ops of this package (maskedFill, minimum, clamp with tensors, the activations) rely
  * on it. Gradient: g where cond to a, g where not cond to b, each summed back over broadcast dimensions.
  */
 final class SafeWhere {

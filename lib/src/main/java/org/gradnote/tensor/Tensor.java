@@ -868,11 +868,12 @@ public final class Tensor {
         return RecurrentPrimitives.gru(x, wih, whh, bih, bhh, h0, batchFirst);
     }
 
-    /** Element-wise {@code cond ? a : b} with broadcasting. */
+    /**
+     * Element-wise {@code cond ? a : b} with broadcasting, like {@code torch.where}: the value not picked never
+     * reaches the result or the gradient (an infinity or NaN there is harmless).
+     */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        if (cond.dtype() != DType.BOOL)
-            throw new IllegalArgumentException("where: condition must be a bool tensor, got " + cond.dtype());
-        return Primitives.where(cond, a, b);
+        return SafeWhere.where("where", cond, a, b);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -1284,7 +1285,8 @@ public final class Tensor {
             }
             us[i] = parts.get(i).unsqueeze(dim);
         }
-        return Primitives.cat(us, dim < 0 ? dim : dim);
+        // unsqueeze placed the new dimension where a negative dim counts it in the stacked rank: cat there.
+        return Primitives.cat(us, dim);
     }
 
     /**

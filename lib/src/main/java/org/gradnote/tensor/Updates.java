@@ -38,6 +38,15 @@ public final class Updates {
         return new Tensor(t.data().dup('c'));
     }
 
+    /**
+     * base to the power exponent element-wise (same shape and float dtype, no autograd) by libnd4j's Pow op whatever
+     * the compute path in force: Adam's β powers must be the op's own bits (powf for float32), and Java's pow on the
+     * heap path is one bit off at β2 = 0.9999, step 508.
+     */
+    public static Tensor nativePow(Tensor base, Tensor exponent) {
+        return new Tensor(Engine.broadcastBinary("Pow", "pow", base.data(), exponent.data()));
+    }
+
     /** out = src · c in out's memory (no new array); shapes must match. Returns out. */
     public static Tensor scaleInto(Tensor src, double c, Tensor out) {
         src.data().mul(c, out.data());

@@ -63,7 +63,7 @@ public final class Checkpoints {
 
     /** The file for a given epoch. */
     public Path epochFile(int epoch) {
-        return dir.resolve(String.format("epoch-%04d.gnsd", epoch));
+        return dir.resolve(String.format(java.util.Locale.ROOT, "epoch-%04d.gnsd", epoch));
     }
 
     /** The file holding the best weights so far ({@code best.gnsd}), written by {@code Module.save}. */

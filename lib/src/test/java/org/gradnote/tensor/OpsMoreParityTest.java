@@ -316,7 +316,7 @@ class OpsMoreParityTest {
         }
     }
 
-    private static void compare(String what, JsonObject exp, Tensor actual) {
+    static void compare(String what, JsonObject exp, Tensor actual) {
         assertArrayEquals(longs(exp.get("shape")), actual.shape(), what + ": shape");
         assertEquals(exp.get("dtype").getAsString(), actual.dtype().toString(), what + ": dtype");
         // toDoubleArray fails on an empty float array (Engine.doubles): nothing to compare there anyway.

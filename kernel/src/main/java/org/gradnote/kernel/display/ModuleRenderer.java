@@ -42,15 +42,15 @@ public final class ModuleRenderer implements Renderer {
                     .append("</td><td>")
                     .append(Arrays.toString(p.shape()))
                     .append("</td><td style=\"text-align:right\">")
-                    .append(String.format("%,d", p.numel()))
+                    .append(String.format(java.util.Locale.ROOT, "%,d", p.numel()))
                     .append("</td><td>")
                     .append(p.requiresGrad() ? "yes" : "no")
                     .append("</td></tr>");
         }
         b.append("</tbody></table><p>total: ")
-                .append(String.format("%,d", total))
+                .append(String.format(java.util.Locale.ROOT, "%,d", total))
                 .append(" parameters (")
-                .append(String.format("%,d", trainable))
+                .append(String.format(java.util.Locale.ROOT, "%,d", trainable))
                 .append(" trainable)</p>")
                 .append("<details>")
                 .append(SUMMARY)

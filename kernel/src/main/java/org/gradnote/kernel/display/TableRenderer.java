@@ -40,7 +40,7 @@ public final class TableRenderer implements Renderer {
             b.append("</tr>");
         }
         b.append("</tbody></table><p>")
-                .append(String.format("%,d", t.rowCount()))
+                .append(String.format(java.util.Locale.ROOT, "%,d", t.rowCount()))
                 .append(" rows &times; ")
                 .append(t.columnCount())
                 .append(" columns</p></div>");

@@ -55,7 +55,8 @@ public final class Signatures {
             String last = s.substring(dot + 1), before = s.substring(s.lastIndexOf('.', dot - 1) + 1, dot);
             // "org.gradnote.optim.SGD" and "Map.Entry" are types; "Math.PI" and "DType.FLOAT32" are fields.
             boolean inPackage = Character.isLowerCase(before.charAt(0));
-            boolean typeLike = Character.isUpperCase(last.charAt(0)) && !last.equals(last.toUpperCase());
+            boolean typeLike =
+                    Character.isUpperCase(last.charAt(0)) && !last.equals(last.toUpperCase(java.util.Locale.ROOT));
             if (inPackage || typeLike) return Optional.of(new Ref(s, null, null));
             return Optional.of(new Ref(s.substring(0, dot), last, null));
         }

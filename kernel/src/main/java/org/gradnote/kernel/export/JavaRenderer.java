@@ -128,7 +128,11 @@ public final class JavaRenderer {
 
     /** {@code cell03_<id>}: the position keeps methods in order, the id ties them to the notebook. */
     static String stepName(NotebookCell cell) {
-        return String.format("cell%02d_%s", cell.index() + 1, cell.id().replaceAll("[^A-Za-z0-9_]", "_"));
+        return String.format(
+                java.util.Locale.ROOT,
+                "cell%02d_%s",
+                cell.index() + 1,
+                cell.id().replaceAll("[^A-Za-z0-9_]", "_"));
     }
 
     static String indent(String text, int levels) {

@@ -16,7 +16,7 @@ final class Json {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         default -> {
-          if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20) b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           else b.append(c);
         }
       }
