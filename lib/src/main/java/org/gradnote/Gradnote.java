@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gradnote.tensor.ComputePath;
+import org.gradnote.tensor.NativeRuntime;
 import org.gradnote.tensor.Tensor;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Global switches of the library: the random seed that makes a run bit-for-bit repeatable, the native thread
@@ -31,15 +31,13 @@ public final class Gradnote {
 
     /**
      * Sets how many threads native ops use, like {@code torch.set_num_threads}: ND4J's ops and OpenBLAS's matrix
-     * products (which ND4J's setting does not reach: with OMP_NUM_THREADS=1 a product stayed on one thread). Goes
-     * through {@link Tensor} first, whose initialiser configures JavaCPP before ND4J loads.
+     * products (which ND4J's setting does not reach: with OMP_NUM_THREADS=1 a product stayed on one thread).
      */
     public static void setNumThreads(int threads) {
         if (threads < 1)
             throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
-        Tensor.defaultDType();
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+        NativeRuntime.setOpThreads(threads);
+        NativeRuntime.setBlasThreads(threads);
     }
 
     /**
@@ -50,14 +48,12 @@ public final class Gradnote {
     public static void setBlasThreads(int threads) {
         if (threads < 1)
             throw new IllegalArgumentException("setBlasThreads: threads must be at least 1, got " + threads);
-        Tensor.defaultDType();
-        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+        NativeRuntime.setBlasThreads(threads);
     }
 
     /** The number of threads OpenBLAS's matrix products use now (see {@link #setNumThreads}). */
     public static int blasThreads() {
-        Tensor.defaultDType();
-        return org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
+        return NativeRuntime.blasThreads();
     }
 
     /**
@@ -103,8 +99,7 @@ public final class Gradnote {
 
     /** The number of threads ND4J's native ops use. */
     public static int numThreads() {
-        Tensor.defaultDType();
-        return Nd4j.getEnvironment().maxThreads();
+        return NativeRuntime.opThreads();
     }
 
     /** The seed last given to {@link #seed(long)}, or -1 when none was. */

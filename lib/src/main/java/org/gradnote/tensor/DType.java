@@ -23,8 +23,8 @@ public enum DType {
         this.label = label;
     }
 
-    /** The ND4J data type backing this dtype. */
-    public DataType nd4j() {
+    /** The ND4J data type backing this dtype (inside this package only: ND4J stays behind the engine). */
+    DataType nd4j() {
         return nd4j;
     }
 

@@ -15,9 +15,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, array allocation, the legacy
- * transforms and bulk copies. Not yet the only one: the layer, loss and recurrent primitives, the optimizers and
- * parts of {@link Tensor} and {@link Primitives} still call ND4J's INDArray methods directly, and {@link Memory}
- * and {@code asNio} are two routes to native memory (see docs/how-to-add-an-op.md, "What remains").
+ * transforms and bulk copies. Not the only tensor-package class that calls ND4J (the layer, loss and recurrent
+ * primitives and parts of {@link Tensor} and {@link Primitives} call INDArray methods directly), but nothing outside
+ * this package does (EngineGatewayTest); {@link Memory} is the one route to native memory.
  *
  * <p>ND4J spends most of a small op's time building the op and its context on the Java side (measured: 22-30 µs
  * for an allocating 2x2 add, 2.4 µs through a reused {@link OpContext}). Every native op therefore goes through
@@ -493,10 +493,11 @@ final class Engine {
      */
     static void gatherRows(INDArray src, long[] picks, INDArray out) {
         if (out.length() == 0) return; // an empty array has no buffer to write
-        int row = Math.toIntExact(out.length() / picks.length * src.dataType().width());
-        // Native memory to native memory, row by row (a byte[] in between was a minibatch of garbage per batch).
-        java.nio.ByteBuffer from = src.data().asNio(), to = out.data().asNio();
-        for (int k = 0; k < picks.length; k++) to.put(k * row, from, Math.toIntExact(picks[k] * row), row);
+        Memory.copyRows(
+                src,
+                picks,
+                out,
+                Math.toIntExact(out.length() / picks.length * src.dataType().width()));
     }
 
     /** The elements of an integer array (class indices) in c order as longs. */

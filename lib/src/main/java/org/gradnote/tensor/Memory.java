@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * copies per epoch, LeNet ~100 per step. Here the copy is one {@code Unsafe.copyMemory} from the buffer's address,
  * after checking the type and that the range lies inside the buffer, so a wrong length throws instead of
  * reading or writing past it. Buffers ND4J made as offset views of others keep the NIO route (their address
- * semantics differ); the arrays the loops use are offset-free.
+ * semantics differ); the arrays the loops use are offset-free. This class is gradnote's one route to native memory:
+ * nothing else reads or writes it (asNio appears only here, as that fallback).
  */
 final class Memory {
     private Memory() {}
@@ -82,6 +83,31 @@ final class Memory {
         long at = a.data().address() + DOUBLE_SIZE * from;
         if (a.data().offset() == 0) UNSAFE.copyMemory(null, at, dst, DOUBLES, DOUBLE_SIZE * n);
         else a.data().asNioDouble().get(Math.toIntExact(from), dst, 0, n);
+    }
+
+    /**
+     * Row k of the dense out = row picks[k] of the dense src, rows of the given bytes (any element type), native
+     * memory to native memory (a byte[] in between was a minibatch of garbage per batch). Indices are checked
+     * against both buffers.
+     */
+    static void copyRows(INDArray src, long[] picks, INDArray out, int rowBytes) {
+        long srcBytes = src.data().length() * src.dataType().width(),
+                outBytes = out.data().length() * out.dataType().width();
+        if ((long) picks.length * rowBytes > outBytes)
+            throw new IndexOutOfBoundsException(picks.length + " rows of " + rowBytes + " bytes into " + outBytes);
+        for (long p : picks) {
+            if (p < 0 || (p + 1) * rowBytes > srcBytes)
+                throw new IndexOutOfBoundsException("row " + p + " of " + rowBytes + " bytes in " + srcBytes);
+        }
+        if (src.data().offset() == 0 && out.data().offset() == 0) {
+            long from = src.data().address(), to = out.data().address();
+            for (int k = 0; k < picks.length; k++)
+                UNSAFE.copyMemory(from + picks[k] * rowBytes, to + (long) k * rowBytes, rowBytes);
+        } else {
+            java.nio.ByteBuffer from = src.data().asNio(), to = out.data().asNio();
+            for (int k = 0; k < picks.length; k++)
+                to.put(k * rowBytes, from, Math.toIntExact(picks[k] * rowBytes), rowBytes);
+        }
     }
 
     private static void checkRange(INDArray a, DataType type, long from, int n, int javaLength) {

@@ -52,8 +52,8 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- factories
 
-    /** Wraps an existing ND4J array without copying it. */
-    public static Tensor wrap(INDArray array) {
+    /** Wraps an existing ND4J array without copying it (inside this package: ND4J stays behind the engine). */
+    static Tensor wrap(INDArray array) {
         return new Tensor(array);
     }
 
@@ -390,7 +390,7 @@ public final class Tensor {
      * step. Unlike {@link #grad()} it hands out no tensor, so {@link #zeroGrad()} may give the memory to later
      * arrays: the array must not be kept past the step.
      */
-    public INDArray gradArray() {
+    INDArray gradArray() {
         return grad == null ? null : grad.data();
     }
 
@@ -524,11 +524,6 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- metadata and export
-
-    /** The underlying ND4J array (shared, not copied). */
-    public INDArray array() {
-        return data();
-    }
 
     /** The shape, as a fresh array (ND4J hands out its internal one, which must never be modified). */
     public long[] shape() {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import org.gradnote.Fixtures;
+import org.gradnote.tensor.NativeRuntime;
 import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The LSTM meteo lab reaches PyTorch's test MSE after the same epochs (fixture from the twin lstm_meteo.py). */
 class LstmMeteoTest {
@@ -18,13 +18,13 @@ class LstmMeteoTest {
     @BeforeAll
     static void oneThread() {
         // Small recurrent ops on a busy 2-core machine: OpenMP's second thread spins (measured 10x slower).
-        threads = Nd4j.getEnvironment().maxThreads();
-        Nd4j.getEnvironment().setMaxThreads(1);
+        threads = NativeRuntime.opThreads();
+        NativeRuntime.setOpThreads(1);
     }
 
     @AfterAll
     static void restoreThreads() {
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        NativeRuntime.setOpThreads(threads);
     }
 
     @Test

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.gradnote.Gradnote;
 import org.gradnote.tensor.GradCheck;
+import org.gradnote.tensor.NativeRuntime;
 import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Finite-difference checks (float64) of backpropagation through time for RNN, LSTM (fused and composed) and GRU:
@@ -26,13 +26,13 @@ class RecurrentGradCheckTest {
     @BeforeAll
     static void oneThread() {
         // Hundreds of tiny ops per check: a second OpenMP thread only spins on a busy 2-core machine.
-        threads = Nd4j.getEnvironment().maxThreads();
-        Nd4j.getEnvironment().setMaxThreads(1);
+        threads = NativeRuntime.opThreads();
+        NativeRuntime.setOpThreads(1);
     }
 
     @AfterAll
     static void restoreThreads() {
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        NativeRuntime.setOpThreads(threads);
     }
 
     static Stream<Arguments> modes() {

@@ -3,7 +3,7 @@ package org.gradnote.optim;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.bytedeco.javacpp.Pointer;
+import org.gradnote.tensor.NativeRuntime;
 import org.gradnote.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +22,9 @@ class AdamMemoryTest {
                 System.gc();
                 Thread.sleep(20);
             }
-            if (k == 199) before = Pointer.physicalBytes();
+            if (k == 199) before = NativeRuntime.physicalBytes();
         }
-        long mb = (Pointer.physicalBytes() - before) >> 20;
+        long mb = (NativeRuntime.physicalBytes() - before) >> 20;
         assertTrue(mb < 300, "resident size grew by " + mb + " MB over 800 Adam steps");
     }
 }

@@ -138,8 +138,8 @@ class BufferPoolTest {
         double[] before = seen.toDoubleArray();
         w.zeroGrad();
         assertNotSame(
-                seen.array(),
-                BufferPool.get().take(seen.array().dataType(), seen.array().shape()),
+                seen.data(),
+                BufferPool.get().take(seen.data().dataType(), seen.data().shape()),
                 "a gradient handed out is not");
         w.mul(5.0).sum().backward();
         assertArrayEquals(
@@ -152,8 +152,8 @@ class BufferPoolTest {
         w.setGrad(given);
         w.zeroGrad();
         assertNotSame(
-                given.array(),
-                BufferPool.get().take(given.array().dataType(), given.array().shape()),
+                given.data(),
+                BufferPool.get().take(given.data().dataType(), given.data().shape()),
                 "nor one the user set");
     }
 }

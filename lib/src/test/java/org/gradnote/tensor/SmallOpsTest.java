@@ -178,7 +178,7 @@ class SmallOpsTest {
         a.add_(1.0); // in place: a moves to ND4J, b sees it
         assertNull(b.small());
         assertArrayEquals(new double[] {1, 1, 1, 1}, b.toDoubleArray(), 0.0);
-        assertSame(a.array(), b.array());
+        assertSame(a.data(), b.data());
     }
 
     @Test
