@@ -23,13 +23,13 @@ class TransformerGradCheckTest {
 
     @BeforeAll
     static void oneThread() {
-        threads = org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads();
-        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
+        threads = org.gradnote.tensor.NativeRuntime.opThreads();
+        org.gradnote.tensor.NativeRuntime.setOpThreads(1);
     }
 
     @AfterAll
     static void restoreThreads() {
-        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+        org.gradnote.tensor.NativeRuntime.setOpThreads(threads);
     }
 
     static final long N = 2, L = 3, S = 4, E = 4;
