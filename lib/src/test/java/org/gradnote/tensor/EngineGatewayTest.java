@@ -2,6 +2,9 @@ package org.gradnote.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -129,6 +132,11 @@ class EngineGatewayTest {
                 .find());
         assertTrue(!ND4J.matcher(code("// see org.nd4j.linalg\n/* org.bytedeco.x */ String s = \"org.nd4j.x\";"))
                 .find());
+        String notebook = "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"org.nd4j.x\"]},"
+                + " {\"cell_type\": \"code\", \"source\": [\"import org.nd4j.linalg.factory.Nd4j;\\n\"]}]}";
+        assertTrue(ND4J.matcher(code(notebookCode(notebook))).find());
+        assertTrue(!ND4J.matcher(code(notebookCode(notebook.replace("\"code\"", "\"raw\""))))
+                .find());
     }
 
     @Test
@@ -177,6 +185,20 @@ class EngineGatewayTest {
                 b.append(c);
                 i++;
             }
+        }
+        return b.toString();
+    }
+
+    /** A notebook's code cells, one after another (its JSON strings would otherwise all be blanked as literals). */
+    static String notebookCode(String json) {
+        StringBuilder b = new StringBuilder();
+        for (JsonElement cell : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("cells")) {
+            JsonObject c = cell.getAsJsonObject();
+            if (!"code".equals(c.get("cell_type").getAsString())) continue;
+            JsonElement src = c.get("source");
+            if (src.isJsonArray()) for (JsonElement line : src.getAsJsonArray()) b.append(line.getAsString());
+            else b.append(src.getAsString());
+            b.append('\n');
         }
         return b.toString();
     }
