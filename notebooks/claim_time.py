@@ -11,7 +11,7 @@ text = "".join(first["source"])
 # The figure just measured, rounded so that timing noise alone rarely rewrites it: whole seconds up to 10 s, then
 # steps of 5 s. (It used to be kept unless 1.5x off, so claims drifted: 02-mlp said 11 s while it ran 19.6 s.)
 seconds = seconds if seconds <= 10 else 5 * round(seconds / 5)
-claim = re.compile(r"in about [0-9]+ (s\b|minutes?\b)")
+claim = re.compile(r"in about [0-9]+ (s\b|seconds?\b|minutes?\b)")
 if claim.search(text):
     text = claim.sub(f"in about {seconds} s", text, count=1)
 elif first["cell_type"] == "markdown":
