@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.gradnote.tensor.ComputePath;
 import org.gradnote.tensor.NativeRuntime;
+import org.gradnote.tensor.NativeVariant;
 import org.gradnote.tensor.Tensor;
 
 /**
@@ -95,6 +96,14 @@ public final class Gradnote {
     /** The implementation tensor ops use now (see {@link #setPath}). */
     public static ComputePath path() {
         return Tensor.computePath();
+    }
+
+    /**
+     * The build of ND4J's natives this JVM runs on (loading them if needed): chosen at start-up from the CPU (AVX2 where
+     * it has it, else generic), or by {@code -Dgradnote.native=generic|avx2|onednn-avx2} or {@code GRADNOTE_NATIVE}.
+     */
+    public static NativeVariant nativeVariant() {
+        return NativeVariant.loaded();
     }
 
     /** The number of threads ND4J's native ops use. */

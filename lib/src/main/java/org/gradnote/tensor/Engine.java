@@ -31,9 +31,11 @@ final class Engine {
      * allocation while maxPhysicalBytes > 0 (its default): measured 15-20% of the meteo CNN's step. Native memory
      * stays bounded by JavaCPP's count of the bytes it allocated (maxBytes, which triggers a GC). Works only if it
      * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
-     * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins.
+     * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins. Picks the natives' build ({@link NativeVariant}) first,
+     * for the same reason.
      */
     static void configureNative() {
+        NativeVariant.select();
         if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
                 && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
