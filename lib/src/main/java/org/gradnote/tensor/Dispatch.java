@@ -51,6 +51,16 @@ final class Dispatch {
     /** Strided views are gathered by a Java loop below this (native identity: ~20 µs for the meteo CNN's gradient). */
     static final int STRIDED_COPY_MAX = 16_384;
 
+    /**
+     * conv2d runs as the native conv2d/conv2d_bp ops instead of im2col + gemm from this many multiply-adds per forward
+     * (N·O·oH·oW·C·kH·kW), float32, when the oneDNN build of the natives is loaded (NativeVariant): there the ops are
+     * oneDNN's, and forward + backward measured 0.09 vs 0.80 ms at 2k multiply-adds ([1,1,8,8] x 4 3x3), 0.27 vs 0.86
+     * at LeNet's first layer, 68 vs 181 ms at [64,3,32,32] x 32 and 49 vs 210 at [64,32,16,16] x 64 (1 thread, a
+     * loaded machine; docs/performance.md): it won at every size measured, so the limit is the smallest measured.
+     * Under the generic and AVX2 builds conv2d_bp is 2-5x slower than im2col + gemm from LeNet's sizes up.
+     */
+    static final long ONEDNN_CONV_MIN_MACS = 2_048;
+
     /** The Java loops' limit when {@link ComputePath#LOOP} forces them (scratch arrays are int-indexed). */
     private static final int FORCED_LOOP_MAX = 1 << 28;
 
@@ -108,6 +118,19 @@ final class Dispatch {
     static long loopLimit(int autoLimit) {
         ComputePath p = path;
         return p == ComputePath.NATIVE ? 0 : p == ComputePath.LOOP ? Math.max(autoLimit, FORCED_LOOP_MAX) : autoLimit;
+    }
+
+    /**
+     * True when a conv2d of this many multiply-adds should run as the native conv op: on AUTO and HEAP under the
+     * oneDNN build from {@link #ONEDNN_CONV_MIN_MACS} (float32; oneDNN has no float64 kernels), always on
+     * {@link ComputePath#NATIVE} (so the forced-native test suite checks that route on whichever build loaded), never
+     * on {@link ComputePath#LOOP}.
+     */
+    static boolean nativeConv(DataType type, long macs) {
+        ComputePath p = path;
+        if (p == ComputePath.NATIVE) return true;
+        if (p == ComputePath.LOOP) return false;
+        return type == DataType.FLOAT && macs >= ONEDNN_CONV_MIN_MACS && NativeVariant.oneDnnLoaded();
     }
 
     /** True when a Java loop with break-even {@code autoLimit} should take n elements. */

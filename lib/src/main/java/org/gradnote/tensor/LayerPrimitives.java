@@ -78,7 +78,45 @@ final class LayerPrimitives {
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
         long[] x4 = xd.shape();
         win.checkFits("conv2d", x4);
+        long[] ws = w.shape();
+        long macs = x4[0] * ws[0] * win.outH(x4[2]) * win.outW(x4[3]) * x4[1] * win.kH() * win.kW();
+        // Not with dilation: oneDNN's conv2d refused [2,4,10,10] x 8 3x3 with dilation 2 (NativeConvTest).
+        boolean plain = !win.same() && win.dH() == 1 && win.dW() == 1;
+        if (plain && ChannelLoops.handles(t) && Dispatch.nativeConv(t, macs)) {
+            return nativeConv2d(x, w, b, xd, wd, win, x4);
+        }
         return convolve("conv2d", x, w, b, xd, wd, win, x4, x4);
+    }
+
+    /**
+     * conv2d through libnd4j's conv2d/conv2d_bp pair (weights in PyTorch's [O, C, kH, kW] layout, wFormat 1): under
+     * the oneDNN build these are oneDNN's kernels, faster than im2col + gemm at CIFAR sizes (see
+     * {@link Dispatch#ONEDNN_CONV_MIN_MACS}). The backward always computes dx (the op has no switch for it).
+     */
+    private static Tensor nativeConv2d(Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4) {
+        DataType t = xd.dataType();
+        long[] ws = w.shape();
+        long[] args = {win.kH(), win.kW(), win.sH(), win.sW(), win.pH(), win.pW(), win.dH(), win.dW(), 0, 0, 1};
+        INDArray bd = b == null ? null : Engine.contiguous(Engine.cast(b.data(), t));
+        INDArray out = Engine.empty(t, x4[0], ws[0], win.outH(x4[2]), win.outW(x4[3]));
+        INDArray[] ins = bd == null ? new INDArray[] {xd, wd} : new INDArray[] {xd, wd, bd};
+        Engine.exec("conv2d", ins, new INDArray[] {out}, args, null, null);
+        Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
+        return Tensor.record(out, "conv2d", inputs, new Tensor[] {x, w}, new Node.Backward() {
+            @Override
+            public INDArray[] apply(INDArray g) {
+                INDArray gd = Engine.contiguous(Engine.cast(g, t));
+                INDArray dx = Engine.empty(t, x4), dw = Engine.empty(t, ws);
+                if (bd == null) {
+                    Engine.exec("conv2d_bp", new INDArray[] {xd, wd, gd}, new INDArray[] {dx, dw}, args, null, null);
+                    return new INDArray[] {x.requiresGrad() ? dx : null, dw};
+                }
+                INDArray db = Engine.empty(t, ws[0]);
+                Engine.exec(
+                        "conv2d_bp", new INDArray[] {xd, wd, bd, gd}, new INDArray[] {dx, dw, db}, args, null, null);
+                return new INDArray[] {x.requiresGrad() ? dx : null, dw, db};
+            }
+        });
     }
 
     /**

@@ -44,6 +44,7 @@ public enum NativeVariant {
 
     private static volatile NativeVariant selected;
     private static volatile Boolean fused;
+    private static volatile Boolean oneDnn;
 
     private final String label;
     private final String extension;
@@ -56,11 +57,6 @@ public enum NativeVariant {
     /** The name {@code -Dgradnote.native} takes for this build, e.g. "onednn-avx2". */
     public String label() {
         return label;
-    }
-
-    /** True when this build uses oneDNN's kernels (gradnote then routes large convolutions to them). */
-    public boolean oneDnn() {
-        return this == ONEDNN_AVX2;
     }
 
     /**
@@ -83,6 +79,13 @@ public enum NativeVariant {
         Boolean f = fused;
         if (f == null) fused = f = loaded() != GENERIC;
         return f;
+    }
+
+    /** True when the oneDNN build is the one loaded (asked once: the dispatch policy asks on every convolution). */
+    static boolean oneDnnLoaded() {
+        Boolean d = oneDnn;
+        if (d == null) oneDnn = d = loaded() == ONEDNN_AVX2;
+        return d;
     }
 
     /** The build chosen at start-up (before ND4J loads; {@link #loaded()} says what actually loaded). */
