@@ -57,7 +57,7 @@ final class Dispatch {
      * oneDNN's, and forward + backward measured 0.09 vs 0.80 ms at 2k multiply-adds ([1,1,8,8] x 4 3x3), 0.27 vs 0.86
      * at LeNet's first layer, 68 vs 181 ms at [64,3,32,32] x 32 and 49 vs 210 at [64,32,16,16] x 64 (1 thread, a
      * loaded machine; docs/performance.md): it won at every size measured, so the limit is the smallest measured.
-     * Under the generic and AVX2 builds conv2d_bp is 2-5x slower than im2col + gemm from LeNet's sizes up.
+     * Under the generic and AVX2 builds conv2d_bp is 1.4-6x slower than im2col + gemm from LeNet's sizes up.
      */
     static final long ONEDNN_CONV_MIN_MACS = 2_048;
 
