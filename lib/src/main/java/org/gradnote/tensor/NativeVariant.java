@@ -27,7 +27,8 @@ public enum NativeVariant {
     AVX2("avx2", "-avx2"),
     /**
      * The AVX2 build whose convolution, pooling, batch norm and matrix-product kernels come from Intel's oneDNN: only on
-     * request (its pooling and matrix products are slower than the AVX2 build's; see docs/performance.md).
+     * request (its max pool and GEMM measured 7x and 2x slower than the default build's on a Zen 2, though faster on an
+     * AVX-512 host; see docs/performance.md). Under it gradnote runs conv2d through oneDNN (Dispatch).
      */
     ONEDNN_AVX2("onednn-avx2", "-onednn-avx2");
 
