@@ -51,9 +51,9 @@ public final class Shapes {
                 Tensor.of(mask).reshape(n, size, size));
     }
 
-    /** One shape of class c, radius 3..size/5, anywhere that keeps it inside the image; later shapes cover earlier ones. */
+    /** One shape of class c, radius 4..size/4, anywhere that keeps it inside the image; later shapes cover earlier ones. */
     private static void draw(Random rnd, float[] img, long[] mask, int base, int size, int c) {
-        int r = 3 + rnd.nextInt(Math.max(1, size / 5 - 2));
+        int r = 4 + rnd.nextInt(Math.max(1, size / 4 - 3));
         double cy = r + rnd.nextDouble() * (size - 2 * r - 1), cx = r + rnd.nextDouble() * (size - 2 * r - 1);
         float value = (float) (0.55 + 0.4 * rnd.nextDouble());
         for (int y = 0; y < size; y++) {
