@@ -138,6 +138,26 @@ public final class Plots {
     return new ImageGridBuilder(images);
   }
 
+  /**
+   * Segmentation grid, one sample per row: image | true mask | predicted mask (predicted may be null), classes in
+   * colour.
+   */
+  public static MaskGridBuilder masks(double[][][] images, int[][][] truth, int[][][] predicted) {
+    return new MaskGridBuilder(images, truth, predicted);
+  }
+
+  /**
+   * Segmentation grid of the first {@code count} samples of images [N, 1, H, W] (or [N, H, W]) and class masks [N,
+   * H, W] (predicted may be null).
+   */
+  public static MaskGridBuilder masks(
+      org.gradnote.tensor.Tensor images,
+      org.gradnote.tensor.Tensor truth,
+      org.gradnote.tensor.Tensor predicted,
+      int count) {
+    return MaskGridBuilder.of(images, truth, predicted, count);
+  }
+
   /** Contour plot of f(x, y), optionally with optimizer paths on top. */
   public static ContourBuilder contour(DoubleBinaryOperator f) {
     return new ContourBuilder(f);

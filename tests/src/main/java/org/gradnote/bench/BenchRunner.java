@@ -26,6 +26,7 @@ public final class BenchRunner {
             new MeteoCnnBench(),
             new LenetDigitsBench(),
             new LstmMeteoBench(),
+            new UNetBench(),
             new MlpWide(),
             new CnnCifar(),
             new CnnInfer(),
