@@ -33,6 +33,7 @@ public final class MaskGridBuilder extends ChartBuilder<MaskGridBuilder> {
   private final int[][][] truth;
   private final int[][][] predicted;
   private String[] classes;
+  private String[] columns = {"image", "true mask", "predicted"};
 
   MaskGridBuilder(double[][][] images, int[][][] truth, int[][][] predicted) {
     super(0, 0);
@@ -89,6 +90,15 @@ public final class MaskGridBuilder extends ChartBuilder<MaskGridBuilder> {
     return this;
   }
 
+  /**
+   * Column headings, left to right (default "image", "true mask", "predicted"): for instance to compare two models'
+   * masks, passed in the truth and prediction slots.
+   */
+  public MaskGridBuilder columns(String... headings) {
+    this.columns = headings.clone();
+    return this;
+  }
+
   /** The colour of class k in these grids. */
   public static Color classColor(int k) {
     return k == 0 ? BACKGROUND : Palette.color(k - 1);
@@ -119,9 +129,14 @@ public final class MaskGridBuilder extends ChartBuilder<MaskGridBuilder> {
     plot.setRangeGridlinesVisible(false);
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     plot.setInsets(new RectangleInsets(0, 0, 0, 0));
-    String[] heads = {"image", "true mask", "predicted"};
+    check.that(
+        columns.length == cols,
+        "has %d columns but %d headings %s",
+        cols,
+        columns.length,
+        Arrays.toString(columns));
     for (int c = 0; c < cols; c++) {
-      plot.addAnnotation(text(heads[c], c + 0.5, CAPTION * 0.5, Theme.TEXT));
+      plot.addAnnotation(text(columns[c], c + 0.5, CAPTION * 0.5, Theme.TEXT));
     }
     for (int k = 0; k < n; k++) {
       double[][] img = images[k];

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.gradnote.tensor.Tensor;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.junit.jupiter.api.Test;
 
 class MaskGridBuilderTest {
@@ -36,6 +38,21 @@ class MaskGridBuilderTest {
     Pixels.assertHasColor(png, MaskGridBuilder.classColor(2), 2 * 3000, "prediction's class 2");
     Pixels.assertHasColor(png, MaskGridBuilder.classColor(0), 4 * 3000, "background of both masks");
     assertTrue(c.svg().contains("predicted"), "column heading");
+  }
+
+  @Test
+  void columnHeadingsCanBeRenamed() {
+    Chart c = Plots.masks(new double[1][4][4], new int[1][4][4], new int[1][4][4])
+        .columns("image", "model A", "model B")
+        .build();
+    List<String> texts = c.jfree().getXYPlot().getAnnotations().stream()
+        .filter(a -> a instanceof XYTextAnnotation)
+        .map(a -> ((XYTextAnnotation) a).getText())
+        .toList();
+    assertEquals(List.of("image", "model A", "model B"), texts);
+    LineChartBuilderTest.assertMessage(
+        "mask grid (untitled): has 2 columns but 3 headings [a, b, c]",
+        Plots.masks(new double[1][4][4], new int[1][4][4], null).columns("a", "b", "c"));
   }
 
   @Test
