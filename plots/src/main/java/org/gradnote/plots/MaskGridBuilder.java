@@ -33,7 +33,7 @@ public final class MaskGridBuilder extends ChartBuilder<MaskGridBuilder> {
   private final int[][][] truth;
   private final int[][][] predicted;
   private String[] classes;
-  private String[] columns = {"image", "true mask", "predicted"};
+  private String[] columns;
 
   MaskGridBuilder(double[][][] images, int[][][] truth, int[][][] predicted) {
     super(0, 0);
@@ -129,14 +129,17 @@ public final class MaskGridBuilder extends ChartBuilder<MaskGridBuilder> {
     plot.setRangeGridlinesVisible(false);
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     plot.setInsets(new RectangleInsets(0, 0, 0, 0));
+    String[] heads = columns != null
+        ? columns
+        : Arrays.copyOf(new String[] {"image", "true mask", "predicted"}, cols);
     check.that(
-        columns.length == cols,
+        heads.length == cols,
         "has %d columns but %d headings %s",
         cols,
-        columns.length,
-        Arrays.toString(columns));
+        heads.length,
+        Arrays.toString(heads));
     for (int c = 0; c < cols; c++) {
-      plot.addAnnotation(text(columns[c], c + 0.5, CAPTION * 0.5, Theme.TEXT));
+      plot.addAnnotation(text(heads[c], c + 0.5, CAPTION * 0.5, Theme.TEXT));
     }
     for (int k = 0; k < n; k++) {
       double[][] img = images[k];

@@ -50,6 +50,8 @@ class MaskGridBuilderTest {
         .map(a -> ((XYTextAnnotation) a).getText())
         .toList();
     assertEquals(List.of("image", "model A", "model B"), texts);
+    Chart two = Plots.masks(new double[1][4][4], new int[1][4][4], null).build();
+    assertTrue(two.svg().contains("true mask"), "default headings fit two columns");
     LineChartBuilderTest.assertMessage(
         "mask grid (untitled): has 2 columns but 3 headings [a, b, c]",
         Plots.masks(new double[1][4][4], new int[1][4][4], null).columns("a", "b", "c"));
