@@ -210,6 +210,8 @@ public final class NotebookUpdater {
     }
 
     private static String statement(String line, Map<String, String> fields) {
+        TrailingComment tc = TrailingComment.of(line);
+        if (!tc.comment().isEmpty()) return statement(tc.code(), fields) + tc.suffix(); // as export wrote it
         if (line.startsWith("Notebook.display(") && line.endsWith(");")) return line.substring(17, line.length() - 2);
         if (line.startsWith("Notebook.discard(") && line.endsWith(");"))
             return line.substring(17, line.length() - 2) + ";";

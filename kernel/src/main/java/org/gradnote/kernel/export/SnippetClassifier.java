@@ -89,8 +89,12 @@ public final class SnippetClassifier implements AutoCloseable {
                                 + " is redefined in a later cell; the class keeps that definition");
                 } else if (sn.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                         || sn.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
-                    String expr = stripSemicolon(text);
-                    body.add(vars.statement((last ? "Notebook.display(" : "Notebook.discard(") + expr + ");"));
+                    // A comment ending the line stays after the call, not inside it: "x // rows" must not
+                    // become "Notebook.display(x // rows);".
+                    TrailingComment tc = TrailingComment.of(text.strip());
+                    String expr = stripSemicolon(tc.code());
+                    body.add(vars.statement(
+                            (last ? "Notebook.display(" : "Notebook.discard(") + expr + ");" + tc.suffix()));
                 } else if (sn.kind() == Snippet.Kind.VAR) {
                     declare(file, cell, text, sns, vars, body, mem);
                 } else {
@@ -205,8 +209,9 @@ public final class SnippetClassifier implements AutoCloseable {
     }
 
     static String asStatement(String text) {
-        String t = text.strip();
-        return t.endsWith(";") || t.endsWith("}") ? t : t + ";";
+        TrailingComment tc = TrailingComment.of(text.strip());
+        String t = tc.code();
+        return (t.endsWith(";") || t.endsWith("}") ? t : t + ";") + tc.suffix();
     }
 
     @Override
