@@ -26,6 +26,8 @@ abstract class Backend<A> {
     abstract A add(A x, double c);
 
     abstract A mul(A x, double c);
+
+    abstract A div(A x, double c);
     /** c - x. */
     abstract A rsub(double c, A x);
 
@@ -42,6 +44,11 @@ abstract class Backend<A> {
     abstract A scalar(double c, A like);
     /** The gradient g of a broadcast result summed down to the shape of {@code operand}. */
     abstract A sumTo(A g, A operand);
+    /**
+     * g, laid out as {@code kept} (a shape with some of {@code shape}'s dims set to 1), repeated along those dims to
+     * {@code shape}: a reduction's gradient spread back over its input.
+     */
+    abstract A expand(A g, long[] kept, long[] shape);
 
     static final Backend<Small> HEAP = new Heap();
     static final Backend<INDArray> ND = new Nd();
@@ -117,6 +124,11 @@ abstract class Backend<A> {
         }
 
         @Override
+        Small div(Small x, double c) {
+            return withScalar(DIV, x, c);
+        }
+
+        @Override
         Small pow(Small x, double p) {
             return withScalar(POW, x, p);
         }
@@ -166,6 +178,25 @@ abstract class Backend<A> {
             for (double v : g.v) s += v;
             return Small.filled(g.type, operand.shape, s);
         }
+
+        @Override
+        Small expand(Small g, long[] kept, long[] shape) {
+            if (g.v.length == 1) return Small.filled(g.type, shape, g.v[0]);
+            // Output element i reads the kept element whose index drops i's coordinates along the repeated dims.
+            int n = Math.toIntExact(Shapes.numel(shape));
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                int rest = i, src = 0, stride = 1;
+                for (int k = shape.length - 1; k >= 0; k--) {
+                    int c = (int) (rest % shape[k]);
+                    rest /= (int) shape[k];
+                    if (kept[k] != 1) src += c * stride;
+                    stride *= (int) kept[k];
+                }
+                out[i] = g.v[src];
+            }
+            return new Small(g.type, shape, out);
+        }
     }
 
     /** Native kernels through {@link Engine} (cached op contexts). */
@@ -206,6 +237,11 @@ abstract class Backend<A> {
         }
 
         @Override
+        INDArray div(INDArray x, double c) {
+            return Engine.scalarOp("divide", x, c);
+        }
+
+        @Override
         INDArray rsub(double c, INDArray x) {
             return Engine.scalarOp("reversesubtract", x, c);
         }
@@ -243,6 +279,13 @@ abstract class Backend<A> {
         @Override
         INDArray sumTo(INDArray g, INDArray operand) {
             return Engine.sumToShape(g, operand.shape());
+        }
+
+        @Override
+        INDArray expand(INDArray g, long[] kept, long[] shape) {
+            // One element: one fill, not a broadcast view plus a copy.
+            if (g.length() == 1) return Engine.filled(g.dataType(), shape, g.getDouble(0));
+            return Primitives.expand(g.reshape(kept), shape);
         }
     }
 }

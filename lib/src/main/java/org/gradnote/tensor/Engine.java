@@ -337,6 +337,11 @@ final class Engine {
         return BufferPool.get().take(type, shape);
     }
 
+    /** A fresh array of the shape with every element value (rounded to the type). */
+    static INDArray filled(DataType type, long[] shape, double value) {
+        return Nd4j.valueArrayOf(shape, value, type);
+    }
+
     static INDArray zeros(DataType type, long... shape) {
         return Nd4j.zeros(type, shape);
     }

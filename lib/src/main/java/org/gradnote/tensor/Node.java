@@ -17,7 +17,7 @@ final class Node {
         INDArray[] apply(INDArray grad);
     }
 
-    /** Gradient rule of an op run on the heap ({@link UnaryOp}, {@link BinaryOp}, {@link SmallOps}): heap gradients in and out. */
+    /** Gradient rule of an op run on the heap ({@link UnaryOp}, {@link BinaryOp}, {@link ReduceOp}): heap gradients in and out. */
     @FunctionalInterface
     interface SmallBackward {
         Small[] apply(Small grad);

@@ -73,49 +73,7 @@ final class Primitives {
         });
     }
 
-    // ---- reductions (accurate sums in Reduce, NaN-aware extremes in Extremes) ----
-
-    /** Sum over dims (all when empty); float sums are blocked double sums ({@link Reduce}), integer and bool sums exact int64. */
-    static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
-        if (dims.length == 0 && a.small() != null) return SmallOps.sum(a);
-        long[] in = a.shape();
-        int[] d = Shapes.dims("sum", dims, a.dim());
-        boolean[] red = Reduce.mask(in.length, d);
-        long[] outShape = reducedShape(in, dims, d, keepDim);
-        if (!a.dtype().isFloatingPoint()) return new Tensor(Reduce.toArray(Reduce.longSums(a, red), outShape));
-        INDArray out = Reduce.toArray(Reduce.sums(a, red), a.dtype().nd4j(), outShape);
-        long[] kept = keptShape(in, red);
-        return Tensor.record(out, "sum", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                return new INDArray[] {dims.length == 0 ? fill(g, in, 1) : expand(g.reshape(kept), in)};
-            }
-        });
-    }
-
-    /** Mean over dims (all when empty), from the accurate sums; float tensors only, as in torch. */
-    static Tensor mean(Tensor a, int[] dims, boolean keepDim) {
-        checkFloat("mean", a);
-        if (dims.length == 0 && a.small() != null) return SmallOps.mean(a);
-        long[] in = a.shape();
-        int[] d = Shapes.dims("mean", dims, a.dim());
-        boolean[] red = Reduce.mask(in.length, d);
-        double count = Reduce.count(in, red);
-        double[] s = Reduce.sums(a, red);
-        for (int i = 0; i < s.length; i++) s[i] /= count;
-        INDArray out = Reduce.toArray(s, a.dtype().nd4j(), reducedShape(in, dims, d, keepDim));
-        long[] kept = keptShape(in, red);
-        return Tensor.record(out, "mean", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                return new INDArray[] {
-                    dims.length == 0
-                            ? fill(g, in, 1 / count)
-                            : expand(g.reshape(kept).div(count), in)
-                };
-            }
-        });
-    }
+    // ---- reductions (sum and mean: the table ReduceOp; accurate sums in Reduce, NaN-aware extremes in Extremes) ----
 
     /**
      * Variance (or, with {@code sqrt}, standard deviation) over dims (all when empty) with {@code correction}
@@ -164,13 +122,13 @@ final class Primitives {
     }
 
     /** The result shape: a scalar for a reduction over everything, else the input's with the dims kept or dropped. */
-    private static long[] reducedShape(long[] in, int[] dims, int[] d, boolean keepDim) {
+    static long[] reducedShape(long[] in, int[] dims, int[] d, boolean keepDim) {
         // A rank-0 tensor reduces to itself (torch accepts dim 0 or -1 on it).
         if (dims.length == 0 || in.length == 0) return new long[0];
         return keepDim ? keptShape(in, d) : dropDims(in, d);
     }
 
-    private static long[] keptShape(long[] in, boolean[] reduced) {
+    static long[] keptShape(long[] in, boolean[] reduced) {
         long[] k = in.clone();
         for (int i = 0; i < k.length; i++) if (reduced[i]) k[i] = 1;
         return k;
@@ -312,11 +270,6 @@ final class Primitives {
                         return new INDArray[] {Reduce.toArray(gv, t, a.shape())};
                     }
                 });
-    }
-
-    /** A one-element gradient spread over a shape, scaled: one fill instead of a broadcast view plus a copy. */
-    static INDArray fill(INDArray g, long[] shape, double scale) {
-        return Nd4j.valueArrayOf(shape, g.getDouble(0) * scale, g.dataType());
     }
 
     static INDArray expand(INDArray g, long[] shape) {

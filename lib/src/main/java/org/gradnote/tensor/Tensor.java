@@ -314,7 +314,7 @@ public final class Tensor {
         return attach(t, op, inputs, saved, saveOutput, backward, null);
     }
 
-    /** As {@link #record}, for a heap op of {@link SmallOps}. */
+    /** As {@link #record}, for an op run on the heap ({@link UnaryOp}, {@link BinaryOp}, {@link ReduceOp}). */
     static Tensor recordSmall(
             Small out, String op, Tensor[] inputs, Tensor[] saved, boolean saveOutput, Node.SmallBackward backward) {
         return attach(new Tensor(out), op, inputs, saved, saveOutput, null, backward);
@@ -875,35 +875,35 @@ public final class Tensor {
 
     /** Sum of all elements as a scalar: float32/float64 keep their type (summed accurately in double), integer and bool tensors give int64. */
     public Tensor sum() {
-        return Primitives.sum(this, new int[0], false);
+        return ReduceOp.SUM.apply(this, new int[0], false);
     }
     /** Sum over one dimension, which disappears. */
     public Tensor sum(int dim) {
-        return Primitives.sum(this, new int[] {dim}, false);
+        return ReduceOp.SUM.apply(this, new int[] {dim}, false);
     }
     /** Sum over one dimension, kept with size 1 when keepDim. */
     public Tensor sum(int dim, boolean keepDim) {
-        return Primitives.sum(this, new int[] {dim}, keepDim);
+        return ReduceOp.SUM.apply(this, new int[] {dim}, keepDim);
     }
     /** Sum over several dimensions (all when dims is empty). */
     public Tensor sum(int[] dims, boolean keepDim) {
-        return Primitives.sum(this, dims, keepDim);
+        return ReduceOp.SUM.apply(this, dims, keepDim);
     }
     /** Mean of all elements as a scalar (float tensors only; NaN for an empty tensor, as torch). */
     public Tensor mean() {
-        return Primitives.mean(this, new int[0], false);
+        return ReduceOp.MEAN.apply(this, new int[0], false);
     }
     /** Mean over one dimension, which disappears. */
     public Tensor mean(int dim) {
-        return Primitives.mean(this, new int[] {dim}, false);
+        return ReduceOp.MEAN.apply(this, new int[] {dim}, false);
     }
     /** Mean over one dimension, kept with size 1 when keepDim. */
     public Tensor mean(int dim, boolean keepDim) {
-        return Primitives.mean(this, new int[] {dim}, keepDim);
+        return ReduceOp.MEAN.apply(this, new int[] {dim}, keepDim);
     }
     /** Mean over several dimensions (all when dims is empty). */
     public Tensor mean(int[] dims, boolean keepDim) {
-        return Primitives.mean(this, dims, keepDim);
+        return ReduceOp.MEAN.apply(this, dims, keepDim);
     }
 
     /** The largest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
