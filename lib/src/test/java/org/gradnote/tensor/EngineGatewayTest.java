@@ -74,6 +74,7 @@ class EngineGatewayTest {
             TENSOR + "Tensor.java",
             TENSOR + "TensorFormat.java",
             TENSOR + "UnaryOp.java",
+            TENSOR + "ReduceOp.java",
             TENSOR + "Unfold.java",
             TENSOR + "Updates.java",
             TENSOR_TESTS + "Atan2Test.java",
