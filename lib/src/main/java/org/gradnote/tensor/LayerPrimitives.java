@@ -2,7 +2,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Gradient rules of the fused layer ops (convolution, pooling, batch norm, layer norm, embedding) beside their
@@ -308,8 +307,7 @@ final class LayerPrimitives {
                     @Override
                     public INDArray[] apply(INDArray g) {
                         INDArray gg = Engine.cast(g, t);
-                        INDArray invStd =
-                                Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
+                        INDArray invStd = Engine.powInPlace(var.add(eps), -0.5).reshape(channel);
                         INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
                         INDArray dbeta = channelSums(gg, red);
                         INDArray dgamma = channelSums(gg.mul(xhat), red);

@@ -3,7 +3,6 @@ package org.gradnote.tensor;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The values of a tiny float32/float64 tensor on the Java heap, in row-major order.
@@ -66,7 +65,7 @@ final class Small {
 
     /** The same values in a fresh ND4J array. */
     INDArray toNd() {
-        INDArray a = Nd4j.createUninitialized(type, shape);
+        INDArray a = Factory.uninitialized(type, shape);
         if (v.length > 0) Engine.putDoubles(a, v, 0, v.length);
         return a;
     }
