@@ -18,21 +18,20 @@ import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, array allocation, the legacy
- * transforms and bulk copies. Not the only tensor-package class that calls ND4J (the layer, loss and recurrent
- * primitives and parts of {@link Tensor} and {@link Primitives} call INDArray methods directly), but nothing outside
- * this package does (EngineGatewayTest); {@link Memory} is the one route to native memory.
+ * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, the legacy transforms, views and
+ * bulk copies. With {@link Factory} (array creation), {@link AdamUpdater}, {@link BufferPool}, {@link Blas},
+ * {@link NativeRuntime} and {@link NativeVariant} it is the only code that calls ND4J (EngineGatewayTest); other
+ * tensor-package classes still hold INDArray handles and call some of their methods.
  *
- * <p>ND4J spends most of a small op's time building the op and its context on the Java side (measured: 22-30 µs
- * for an allocating 2x2 add, 2.4 µs through a reused {@link OpContext}). Every native op therefore goes through
- * {@link #exec}, which keeps one op and one context per op name and thread and only swaps the arrays.
+ * <p>Every native op goes through {@link #exec}, which keeps one op and one context per op name and thread and only
+ * swaps the arrays: building them is most of a small op's cost (docs/performance.md, "Engine").
  */
 final class Engine {
     private Engine() {}
 
     /**
      * Turns off JavaCPP's resident-size check, which reads the process's memory size from the OS on every native
-     * allocation while maxPhysicalBytes > 0 (its default): measured 15-20% of the meteo CNN's step. Native memory
+     * allocation while maxPhysicalBytes > 0 (its default; docs/performance.md, "Engine"). Native memory
      * stays bounded by JavaCPP's count of the bytes it allocated (maxBytes, which triggers a GC). Works only if it
      * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
      * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins. Picks the natives' build ({@link NativeVariant}) first,

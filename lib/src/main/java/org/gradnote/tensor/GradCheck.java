@@ -65,6 +65,6 @@ public final class GradCheck {
         double[] w = new double[(int) out.numel()];
         for (int i = 0; i < w.length; i++) w[i] = 0.5 + ((i * 7919) % 13) / 13.0;
         INDArray a = Factory.create(w, out.shape()).castTo(DataType.DOUBLE);
-        return Tensor.wrap(a.castTo(out.data().dataType()));
+        return Tensor.wrap(Engine.cast(a, out.data().dataType()));
     }
 }

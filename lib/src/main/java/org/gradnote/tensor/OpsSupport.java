@@ -20,15 +20,14 @@ final class OpsSupport {
     static double[] values(INDArray a) {
         if (a.length() == 0) return new double[0];
         if (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) return Engine.toDoubles(a);
-        return Engine.doubles(a.castTo(DataType.DOUBLE));
+        return Engine.doubles(Engine.cast(a, DataType.DOUBLE));
     }
 
     /** The elements of t broadcast to shape (numpy rule, checked by the caller), in c order. */
     static double[] values(Tensor t, long[] shape) {
         if (java.util.Arrays.equals(t.shape(), shape)) return values(t);
         if (Shapes.numel(shape) == 0) return new double[0];
-        INDArray d =
-                t.data().dataType() == DataType.DOUBLE ? t.data() : t.data().castTo(DataType.DOUBLE);
+        INDArray d = t.data().dataType() == DataType.DOUBLE ? t.data() : Engine.cast(t.data(), DataType.DOUBLE);
         long[] s = t.shape();
         if (s.length < shape.length) {
             // Leading 1s first: ND4J's broadcast needs equal ranks.
@@ -44,7 +43,7 @@ final class OpsSupport {
     static INDArray array(DataType type, double[] v, long[] shape) {
         if (v.length == 0) return Factory.create(type, shape);
         INDArray a = shape.length == 0 ? Factory.scalar(v[0]) : Factory.create(v, shape);
-        return a.dataType() == type ? a : a.castTo(type);
+        return a.dataType() == type ? a : Engine.cast(a, type);
     }
 
     /** An int64 array from longs, exact beyond 2^53. */

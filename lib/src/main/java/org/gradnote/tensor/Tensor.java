@@ -508,7 +508,7 @@ public final class Tensor {
         INDArray g = gradient instanceof Small s ? s.toNd() : (INDArray) gradient;
         // A gradient has its tensor's dtype, as in PyTorch, even when a float64 operand promoted the forward pass.
         if (g.dataType() != data().dataType()) {
-            g = g.castTo(data().dataType());
+            g = Engine.cast(g, data().dataType());
             fresh = true;
         }
         if (grad == null) grad = new Tensor(fresh || BufferPool.get().adopt(g) ? g : g.dup());
@@ -618,7 +618,7 @@ public final class Tensor {
             return record(data().castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, new Node.Backward() {
                 @Override
                 public INDArray[] apply(INDArray g) {
-                    return new INDArray[] {g.castTo(back)};
+                    return new INDArray[] {Engine.cast(g, back)};
                 }
             });
         }
