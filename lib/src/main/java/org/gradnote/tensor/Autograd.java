@@ -35,7 +35,7 @@ final class Autograd {
             }
             seed = root.small() != null && gradient.small() != null
                     ? gradient.small().castTo(root.small().type)
-                    : gradient.data().castTo(root.data().dataType());
+                    : Engine.cast(gradient.data(), root.data().dataType());
         }
         List<Tensor> order = topologicalOrder(root);
         // Values are INDArrays or, for tiny tensors on the heap, Smalls (see Small for why).

@@ -12,11 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Matrix products straight into the OpenBLAS that ND4J itself loads (the same sgemm/dgemm its matmul op ends in).
- *
- * <p>Why: the matmul op cost 16-19 µs for products that take 3-5 µs in BLAS (LeNet's linear layers, the meteo
- * CNN's), the rest being the op's shape checks and native array wrappers; measured bit-identical to the op for
- * float and double, every transpose combination and the vector shapes the labs use.
+ * Matrix products straight into the OpenBLAS that ND4J itself loads (the same sgemm/dgemm its matmul op ends in),
+ * skipping the op's shape checks and array wrappers, bit-identical to the op (BlasTest; docs/performance.md, "Blas").
  */
 final class Blas {
     private Blas() {}

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Recycles the arrays that a backward pass allocates, like PyTorch's caching allocator but scoped.
  *
- * <p>Why: a native allocation costs ~1.6 µs per KB here and was a third of a training step's time. Why it is safe:
+ * <p>Why: native allocation was a large share of a training step (docs/performance.md, "BufferPool"). Why it is safe:
  * every array {@link Engine#empty} hands out while a backward pass runs is a gradient temporary; leaves and
  * retained gradients keep copies, never these arrays, so when the pass ends without error they are all dead and go
  * back to a per-thread free list keyed by type and shape, from which the next allocations (forward or backward)

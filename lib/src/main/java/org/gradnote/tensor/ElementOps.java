@@ -2,8 +2,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Element-wise ops PyTorch users expect: minimum/maximum and clamp with tensor bounds (composed from SafeWhere),
@@ -79,9 +77,8 @@ final class ElementOps {
         if (!x.dtype().isFloatingPoint()) x = x.to(Tensor.defaultDType());
         // In float64 always: libnd4j's float32 erf is off by up to ~1e-4 relative near 0; std::erf in double is exact.
         INDArray in = x.data();
-        INDArray out =
-                Nd4j.getExecutioner().exec(new Erf(in.castTo(DataType.DOUBLE).dup('c')));
-        if (in.dataType() != DataType.DOUBLE) out = out.castTo(in.dataType());
+        INDArray out = Engine.erfInPlace(Engine.cast(in, DataType.DOUBLE).dup('c'));
+        if (in.dataType() != DataType.DOUBLE) out = Engine.cast(out, in.dataType());
         Tensor src = x;
         return Tensor.record(out, "erf", new Tensor[] {x}, new Tensor[] {x}, new Node.Backward() {
             @Override

@@ -3,32 +3,35 @@ package org.gradnote.tensor;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.util.HashUtil;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, array allocation, the legacy
- * transforms and bulk copies. Not the only tensor-package class that calls ND4J (the layer, loss and recurrent
- * primitives and parts of {@link Tensor} and {@link Primitives} call INDArray methods directly), but nothing outside
- * this package does (EngineGatewayTest); {@link Memory} is the one route to native memory.
+ * gradnote's gateway to ND4J's native ops: op dispatch through cached contexts, the legacy transforms, views and
+ * bulk copies. With {@link Factory} (array creation), {@link AdamUpdater}, {@link BufferPool}, {@link Blas},
+ * {@link NativeRuntime} and {@link NativeVariant} it is the only code that calls ND4J (EngineGatewayTest); other
+ * tensor-package classes still hold INDArray handles and call some of their methods.
  *
- * <p>ND4J spends most of a small op's time building the op and its context on the Java side (measured: 22-30 µs
- * for an allocating 2x2 add, 2.4 µs through a reused {@link OpContext}). Every native op therefore goes through
- * {@link #exec}, which keeps one op and one context per op name and thread and only swaps the arrays.
+ * <p>Every native op goes through {@link #exec}, which keeps one op and one context per op name and thread and only
+ * swaps the arrays: building them is most of a small op's cost (docs/performance.md, "Engine").
  */
 final class Engine {
     private Engine() {}
 
     /**
      * Turns off JavaCPP's resident-size check, which reads the process's memory size from the OS on every native
-     * allocation while maxPhysicalBytes > 0 (its default): measured 15-20% of the meteo CNN's step. Native memory
+     * allocation while maxPhysicalBytes > 0 (its default; docs/performance.md, "Engine"). Native memory
      * stays bounded by JavaCPP's count of the bytes it allocated (maxBytes, which triggers a GC). Works only if it
      * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
      * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins. Picks the natives' build ({@link NativeVariant}) first,
@@ -85,7 +88,7 @@ final class Engine {
                 ctxs = Arrays.copyOf(ctxs, 2 * n);
             }
             sigs[n] = sig;
-            return ctxs[n++] = new Context(Nd4j.getExecutioner().buildContext(), inputs, outputs);
+            return ctxs[n++] = new Context(newContext(), inputs, outputs);
         }
     }
 
@@ -155,8 +158,11 @@ final class Engine {
                 inputs.length,
                 outputs.length);
         c.set(inputs, outputs, i, b, t);
-        if (OpProfile.ON) OpProfile.exec(name, inputs, s.op(), c.ctx);
-        else if (Native.OPS.execCustomOp2(null, s.hash, c.ctx.contextPointer()) != 0) {
+        if (OpProfile.ON) {
+            long c0 = OpProfile.start();
+            Nd4j.exec(s.op(), c.ctx);
+            OpProfile.record(name, inputs, c0);
+        } else if (Native.OPS.execCustomOp2(null, s.hash, c.ctx.contextPointer()) != 0) {
             // An alias is registered under its op's hash, not its own: on a failure, ask ND4J's table once.
             String message = Native.OPS.lastErrorMessage();
             long registered = DynamicCustomOp.builder(name).build().opHash();
@@ -294,6 +300,45 @@ final class Engine {
             default:
                 throw new IllegalArgumentException("no legacy transform " + name);
         }
+    }
+
+    /** x^p in x's own memory by the legacy Pow kernel (x must be a fresh array the caller owns). */
+    static INDArray powInPlace(INDArray x, double p) {
+        return Transforms.pow(x, p, false);
+    }
+
+    /** ln(x) in x's own memory by the legacy Log kernel (x must be a fresh array the caller owns). */
+    static INDArray logInPlace(INDArray x) {
+        return Transforms.log(x, false);
+    }
+
+    /** A view of a: indices start, start + step, ... below end along dim d, every index of the other dims. */
+    static INDArray interval(INDArray a, int d, long start, long step, long end) {
+        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
+        for (int i = 0; i < idx.length; i++) idx[i] = NDArrayIndex.all();
+        idx[d] = NDArrayIndex.interval(start, step, end);
+        return a.get(idx);
+    }
+
+    /** The native buffer a's memory belongs to (the same object for an array and its views), compared by identity. */
+    static Object bufferRoot(INDArray a) {
+        DataBuffer b = a.data(), o = b.originalDataBuffer();
+        return o != null ? o : b;
+    }
+
+    /** a = max(a, b) element-wise in a's memory, by the legacy kernel. */
+    static INDArray maxInPlace(INDArray a, INDArray b) {
+        return Transforms.max(a, b, false);
+    }
+
+    /** erf(x) in x's own memory by libnd4j's legacy Erf kernel (x must be a fresh array the caller owns). */
+    static INDArray erfInPlace(INDArray x) {
+        return Nd4j.getExecutioner().exec(new Erf(x));
+    }
+
+    /** A new native op context (for a caller that keeps one across calls, as {@link AdamUpdater}). */
+    static OpContext newContext() {
+        return Nd4j.getExecutioner().buildContext();
     }
 
     /** A unary op's heap function as a Java loop over an ND4J array's values (log1p: ND4J's float32 kernel is inexact). */

@@ -64,7 +64,7 @@ public final class GradCheck {
     private static Tensor weightsLike(Tensor out) {
         double[] w = new double[(int) out.numel()];
         for (int i = 0; i < w.length; i++) w[i] = 0.5 + ((i * 7919) % 13) / 13.0;
-        INDArray a = org.nd4j.linalg.factory.Nd4j.create(w, out.shape(), 'c').castTo(DataType.DOUBLE);
-        return Tensor.wrap(a.castTo(out.data().dataType()));
+        INDArray a = Factory.create(w, out.shape()).castTo(DataType.DOUBLE);
+        return Tensor.wrap(Engine.cast(a, out.data().dataType()));
     }
 }

@@ -2,7 +2,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Gradient rules of the fused layer ops (convolution, pooling, batch norm, layer norm, embedding) beside their
@@ -136,8 +135,8 @@ final class LayerPrimitives {
     /**
      * The convolution of a dense x whose 4-D shape is x4; the result and the gradient of x have x's rank.
      *
-     * <p>Why im2col + gemm instead of M2.1's conv2d/conv2d_bp pair: for LeNet's layers conv2d_bp took 560-800 µs
-     * a call (5-7x the forward). Here the column matrix is laid out [K = C·kH·kW, N·oH·oW] ({@link Unfold}), so
+     * <p>Why im2col + gemm instead of M2.1's conv2d/conv2d_bp pair: conv2d_bp was several times the forward's cost
+     * (docs/performance.md, "LayerPrimitives"). Here the column matrix is laid out [K = C·kH·kW, N·oH·oW] ({@link Unfold}), so
      * a whole batch is one gemm W[O, K] · col, the backward two more, and dx (gemm + col2im) is skipped when x
      * needs no gradient, as for a network's first layer.
      *
@@ -308,8 +307,7 @@ final class LayerPrimitives {
                     @Override
                     public INDArray[] apply(INDArray g) {
                         INDArray gg = Engine.cast(g, t);
-                        INDArray invStd =
-                                Transforms.pow(var.add(eps), -0.5, false).reshape(channel);
+                        INDArray invStd = Engine.powInPlace(var.add(eps), -0.5).reshape(channel);
                         INDArray xhat = bin("multiply", bin("subtract", xd, mean.reshape(channel)), invStd);
                         INDArray dbeta = channelSums(gg, red);
                         INDArray dgamma = channelSums(gg.mul(xhat), red);
@@ -379,7 +377,7 @@ final class LayerPrimitives {
         INDArray idx = Engine.contiguous(
                         index.data().dataType() == DataType.INT32
                                 ? index.data()
-                                : index.data().castTo(DataType.INT32))
+                                : Engine.cast(index.data(), DataType.INT32))
                 .reshape(-1);
         for (int i : idx.data().asInt()) {
             if (i < 0 || i >= v)

@@ -10,8 +10,8 @@ final class Node {
     /**
      * Gradient rule of a primitive: output gradient in, one gradient per input out (null where none flows).
      * The primitives write theirs as anonymous classes, not lambdas: a lambda's call site is linked the first time
-     * it runs (invokedynamic, ~0.3-1 ms of method-handle work each on JDK 17, class archive or not), and every op's
-     * first call paid it, about half of a short training run's first epoch (meteo CNN: 22 -> 14 ms).
+     * it runs (invokedynamic method-handle work on JDK 17), which every op's first call paid (docs/performance.md,
+     * "Node").
      */
     interface Backward {
         INDArray[] apply(INDArray grad);

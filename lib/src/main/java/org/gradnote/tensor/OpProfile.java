@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Thread CPU time per native op name and input shapes, printed at exit, when run with {@code -Dgradnote.opprof=true}:
@@ -29,9 +26,13 @@ final class OpProfile {
         if (ON) Runtime.getRuntime().addShutdownHook(new Thread(OpProfile::print));
     }
 
-    static void exec(String name, INDArray[] inputs, DynamicCustomOp op, OpContext ctx) {
-        long c0 = Clock.MX.getCurrentThreadCpuTime();
-        Nd4j.exec(op, ctx);
+    /** The thread's CPU time before an op, for {@link #record}. */
+    static long start() {
+        return Clock.MX.getCurrentThreadCpuTime();
+    }
+
+    /** Adds the thread CPU time since c0 to the op's name and input shapes. */
+    static void record(String name, INDArray[] inputs, long c0) {
         long d = Clock.MX.getCurrentThreadCpuTime() - c0;
         StringBuilder k = new StringBuilder(name);
         for (INDArray a : inputs) k.append(' ').append(Arrays.toString(a.shape()));

@@ -2,7 +2,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Shared plumbing of the ops in ShapeOps, SortOps, LogicalOps, ScanOps, MathOps: values as c-order doubles (any
@@ -21,15 +20,14 @@ final class OpsSupport {
     static double[] values(INDArray a) {
         if (a.length() == 0) return new double[0];
         if (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) return Engine.toDoubles(a);
-        return Engine.doubles(a.castTo(DataType.DOUBLE));
+        return Engine.doubles(Engine.cast(a, DataType.DOUBLE));
     }
 
     /** The elements of t broadcast to shape (numpy rule, checked by the caller), in c order. */
     static double[] values(Tensor t, long[] shape) {
         if (java.util.Arrays.equals(t.shape(), shape)) return values(t);
         if (Shapes.numel(shape) == 0) return new double[0];
-        INDArray d =
-                t.data().dataType() == DataType.DOUBLE ? t.data() : t.data().castTo(DataType.DOUBLE);
+        INDArray d = t.data().dataType() == DataType.DOUBLE ? t.data() : Engine.cast(t.data(), DataType.DOUBLE);
         long[] s = t.shape();
         if (s.length < shape.length) {
             // Leading 1s first: ND4J's broadcast needs equal ranks.
@@ -43,15 +41,15 @@ final class OpsSupport {
 
     /** A fresh c-order array of the given type holding values (rounded to the type). */
     static INDArray array(DataType type, double[] v, long[] shape) {
-        if (v.length == 0) return Nd4j.create(type, shape);
-        INDArray a = shape.length == 0 ? Nd4j.scalar(v[0]) : Nd4j.create(v, shape, 'c');
-        return a.dataType() == type ? a : a.castTo(type);
+        if (v.length == 0) return Factory.create(type, shape);
+        INDArray a = shape.length == 0 ? Factory.scalar(v[0]) : Factory.create(v, shape);
+        return a.dataType() == type ? a : Engine.cast(a, type);
     }
 
     /** An int64 array from longs, exact beyond 2^53. */
     static INDArray longArray(long[] v, long[] shape) {
-        if (v.length == 0) return Nd4j.create(DType.INT64.nd4j(), shape);
-        return Nd4j.createFromArray(v).reshape(shape);
+        if (v.length == 0) return Factory.create(DType.INT64.nd4j(), shape);
+        return Factory.fromArray(v).reshape(shape);
     }
 
     /** A new tensor (no history) of the given type. */
@@ -63,7 +61,7 @@ final class OpsSupport {
     static Tensor fromFloats(float[] values, long[] shape) {
         if (Shapes.numel(shape) != values.length)
             throw new ShapeException("fromArray: " + values.length + " values do not fill shape " + Shapes.str(shape));
-        return new Tensor(values.length == 0 ? Nd4j.create(DataType.FLOAT, shape) : Nd4j.create(values, shape, 'c'));
+        return new Tensor(values.length == 0 ? Factory.create(DataType.FLOAT, shape) : Factory.create(values, shape));
     }
 
     /** Tensor.arange with integer arguments: int64 values, exact beyond 2^53, as torch.arange. */

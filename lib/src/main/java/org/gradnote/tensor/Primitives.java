@@ -5,10 +5,6 @@ import static org.gradnote.tensor.Engine.sumToShape;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The primitives that are not element-wise (softmaxes, clamp, reductions, matmul, linear, shapes and
@@ -45,12 +41,12 @@ final class Primitives {
         int d = Shapes.dim("logSoftmax", dim, a.dim());
         INDArray shifted = Engine.broadcastBinary(
                 "subtract", "logSoftmax", a.data(), a.data().max(true, d));
-        INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, d), false);
+        INDArray lse = Engine.logInPlace(Engine.transform("exp", shifted, 0).sum(true, d));
         INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
         return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                INDArray softmax = Transforms.exp(out, true);
+                INDArray softmax = Engine.transform("exp", out, 0);
                 INDArray total = g.sum(true, d);
                 return new INDArray[] {g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total))};
             }
@@ -481,16 +477,14 @@ final class Primitives {
             throw new IndexOutOfBoundsException(
                     "slice: start " + start + " out of range for dimension " + d + " of size " + size);
         e = Math.max(e, s);
-        INDArrayIndex[] idx = new INDArrayIndex[a.dim()];
-        for (int i = 0; i < idx.length; i++) idx[i] = NDArrayIndex.all();
-        idx[d] = NDArrayIndex.interval(s, step, e);
-        INDArray out = a.data().get(idx).dup('c');
+        INDArray out = Engine.interval(a.data(), d, s, step, e).dup('c');
         long[] in = a.shape();
+        long e0 = e;
         return Tensor.record(out, "slice", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
                 INDArray full = Engine.zeros(g.dataType(), in);
-                full.get(idx).assign(g);
+                Engine.interval(full, d, s, step, e0).assign(g);
                 return new INDArray[] {full};
             }
         });
@@ -532,14 +526,14 @@ final class Primitives {
         INDArray out = Engine.empty(a.data().dataType(), outShape);
         INDArray src = Engine.contiguous(a.data());
         // Rows (a minibatch) are copied as bytes; other dimensions go through the native gather.
-        INDArray gathered = d == 0 ? null : index != null ? index : Nd4j.createFromArray(picks);
+        INDArray gathered = d == 0 ? null : index != null ? index : Factory.fromArray(picks);
         if (d == 0) Engine.gatherRows(src, picks, out);
         else Engine.exec("gather", new INDArray[] {src, gathered}, new INDArray[] {out}, new long[] {d}, null, null);
         long[] in = a.shape();
         return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                INDArray idx = gathered != null ? gathered : index != null ? index : Nd4j.createFromArray(picks);
+                INDArray idx = gathered != null ? gathered : index != null ? index : Factory.fromArray(picks);
                 // scatter_add works on the first dimension: move dim to the front and back again.
                 int[] toFront = moveToFront(in.length, d);
                 INDArray gFront = Engine.contiguous(g.permute(toFront));
@@ -581,17 +575,14 @@ final class Primitives {
             arrays[i] = Engine.cast(parts[i].data(), parts[0].data().dataType());
             sizes[i] = s[d];
         }
-        INDArray out = parts.length == 1 ? arrays[0].dup() : Nd4j.concat(d, arrays);
+        INDArray out = parts.length == 1 ? arrays[0].dup() : Factory.concat(d, arrays);
         return Tensor.record(out, "cat", parts, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
                 INDArray[] grads = new INDArray[parts.length];
                 long off = 0;
                 for (int i = 0; i < parts.length; i++) {
-                    INDArrayIndex[] idx = new INDArrayIndex[rank];
-                    for (int k = 0; k < rank; k++) idx[k] = NDArrayIndex.all();
-                    idx[d] = NDArrayIndex.interval(off, off + sizes[i]);
-                    grads[i] = g.get(idx).dup('c');
+                    grads[i] = Engine.interval(g, d, off, 1, off + sizes[i]).dup('c');
                     off += sizes[i];
                 }
                 return grads;
@@ -610,14 +601,14 @@ final class Primitives {
         INDArray src = a.data().dup('c').reshape(-1);
         double[] vals = new double[flat.length];
         for (int i = 0; i < flat.length; i++) vals[i] = src.getDouble(flat[i]);
-        INDArray out = Nd4j.create(vals, is, 'c').castTo(a.data().dataType());
+        INDArray out = Factory.create(vals, is).castTo(a.data().dataType());
         return Tensor.record(out, "gather", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
                 double[] acc = new double[(int) Shapes.numel(in)];
                 double[] gv = g.dup('c').data().asDouble();
                 for (int i = 0; i < flat.length; i++) acc[(int) flat[i]] += gv[i];
-                return new INDArray[] {Nd4j.create(acc, in, 'c').castTo(g.dataType())};
+                return new INDArray[] {Factory.create(acc, in).castTo(g.dataType())};
             }
         });
     }

@@ -2,7 +2,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Accurate sums over any set of dimensions, the kernel behind {@code sum}, {@code mean}, {@code var}/{@code std}
@@ -184,9 +183,9 @@ final class Reduce {
     /** int64 values in a fresh array of the given shape. */
     static INDArray toArray(long[] v, long[] shape) {
         // Not putScalar: its long index and value overloads round the value through double (2^53 + 1 lost its 1).
-        if (v.length == 0) return Nd4j.zeros(DType.INT64.nd4j(), shape);
-        if (shape.length == 0) return Nd4j.scalar(v[0]);
-        return Nd4j.createFromArray(v).reshape('c', shape);
+        if (v.length == 0) return Factory.zeros(DType.INT64.nd4j(), shape);
+        if (shape.length == 0) return Factory.scalar(v[0]);
+        return Factory.fromArray(v).reshape('c', shape);
     }
 
     /**

@@ -3,13 +3,12 @@ package org.gradnote.tensor;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The values of a tiny float32/float64 tensor on the Java heap, in row-major order.
  *
- * <p>Why: every ND4J array costs ~6 µs to create and every native call ~2.5 µs, while PyTorch runs the course's
- * whole first autograd example (five ops and a backward pass on a 2x2 tensor) in ~25 µs. Tensors of at most
+ * <p>Why: an ND4J array and a native call each cost more than a tiny op's maths (docs/performance.md, "Small";
+ * the threshold's own measurement is in {@link Dispatch}). Tensors of at most
  * {@link Dispatch#HEAP_MAX} elements therefore start on the heap and the element-wise ops ({@link UnaryOp}, {@link BinaryOp}) run on
  * them in Java; any other op moves them to ND4J once ({@link Storage#nd}). float32 values are kept rounded to
  * float, so +, -, *, / give the bits ND4J's float kernels give.
@@ -66,7 +65,7 @@ final class Small {
 
     /** The same values in a fresh ND4J array. */
     INDArray toNd() {
-        INDArray a = Nd4j.createUninitialized(type, shape);
+        INDArray a = Factory.uninitialized(type, shape);
         if (v.length > 0) Engine.putDoubles(a, v, 0, v.length);
         return a;
     }

@@ -58,12 +58,8 @@ final class Storage {
     /** Shares other's version counter when this array is a view of the same native memory (both already in ND4J). */
     void shareVersionIfViewOf(Storage other) {
         INDArray mine = nd, theirs = other.nd;
-        if (mine != null && theirs != null && (mine == theirs || root(mine) == root(theirs))) version = other.version;
-    }
-
-    private static org.nd4j.linalg.api.buffer.DataBuffer root(INDArray a) {
-        org.nd4j.linalg.api.buffer.DataBuffer b = a.data(), o = b.originalDataBuffer();
-        return o != null ? o : b;
+        if (mine != null && theirs != null && (mine == theirs || Engine.bufferRoot(mine) == Engine.bufferRoot(theirs)))
+            version = other.version;
     }
 
     long[] shape() {

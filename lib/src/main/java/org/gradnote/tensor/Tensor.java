@@ -4,7 +4,6 @@ import java.util.List;
 import org.gradnote.Gradnote;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An n-dimensional array on ND4J that records the operations applied to it, so that {@link #backward()} can
@@ -83,13 +82,13 @@ public final class Tensor {
     public static Tensor of(double... values) {
         if (Small.fits(defaultDType.nd4j(), values.length))
             return heap(defaultDType.nd4j(), values.clone(), values.length);
-        return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
+        return new Tensor(Factory.fromArray(values).castTo(defaultDType.nd4j()));
     }
 
     /** A 1-D tensor of the given type, e.g. {@code Tensor.of(DType.FLOAT64, 1, 2, 3)}. */
     public static Tensor of(DType type, double... values) {
         if (Small.fits(type.nd4j(), values.length)) return heap(type.nd4j(), values.clone(), values.length);
-        return new Tensor(Nd4j.createFromArray(values).castTo(type.nd4j()));
+        return new Tensor(Factory.fromArray(values).castTo(type.nd4j()));
     }
 
     /** A 1-D float32 tensor. */
@@ -99,12 +98,12 @@ public final class Tensor {
             for (int i = 0; i < v.length; i++) v[i] = values[i];
             return heap(DataType.FLOAT, v, values.length);
         }
-        return new Tensor(Nd4j.createFromArray(values));
+        return new Tensor(Factory.fromArray(values));
     }
 
     /** A 1-D int64 tensor, e.g. class labels. */
     public static Tensor of(long... values) {
-        return new Tensor(vector(Nd4j.createFromArray(values), values.length));
+        return new Tensor(vector(Factory.fromArray(values), values.length));
     }
 
     /** A 1-D int64 tensor, e.g. class labels. */
@@ -116,7 +115,7 @@ public final class Tensor {
 
     /** A 1-D bool tensor. */
     public static Tensor of(boolean... values) {
-        return new Tensor(vector(Nd4j.createFromArray(values), values.length));
+        return new Tensor(vector(Factory.fromArray(values), values.length));
     }
 
     /** ND4J makes a one-element array a scalar; PyTorch's {@code torch.tensor([7])} has shape [1]. */
@@ -131,17 +130,17 @@ public final class Tensor {
                 throw new ShapeException(
                         "Tensor.of: row " + i + " has " + rows[i].length + " values but row 0 has " + rows[0].length);
         }
-        return new Tensor(Nd4j.createFromArray(rows).castTo(defaultDType.nd4j()));
+        return new Tensor(Factory.fromArray(rows).castTo(defaultDType.nd4j()));
     }
 
     /** A 3-D tensor of the default floating-point type. */
     public static Tensor of(double[][][] values) {
-        return new Tensor(Nd4j.createFromArray(values).castTo(defaultDType.nd4j()));
+        return new Tensor(Factory.fromArray(values).castTo(defaultDType.nd4j()));
     }
 
     /** A 2-D float32 tensor from rows. */
     public static Tensor of(float[][] rows) {
-        return new Tensor(Nd4j.createFromArray(rows));
+        return new Tensor(Factory.fromArray(rows));
     }
 
     /** A tensor of the given shape from values in row-major order. */
@@ -154,7 +153,7 @@ public final class Tensor {
         if (Shapes.numel(shape) != values.length)
             throw new ShapeException("fromArray: " + values.length + " values do not fill shape " + Shapes.str(shape));
         if (Small.fits(type.nd4j(), values.length)) return heap(type.nd4j(), values.clone(), shape);
-        return new Tensor(Nd4j.create(values, shape, 'c').castTo(type.nd4j()));
+        return new Tensor(Factory.create(values, shape).castTo(type.nd4j()));
     }
 
     /**
@@ -169,7 +168,7 @@ public final class Tensor {
     public static Tensor zeros(DType type, long... shape) {
         if (Small.fits(type.nd4j(), Shapes.numel(shape)))
             return new Tensor(Small.filled(type.nd4j(), shape.clone(), 0));
-        return new Tensor(Nd4j.zeros(type.nd4j(), shape));
+        return new Tensor(Factory.zeros(type.nd4j(), shape));
     }
 
     /**
@@ -184,7 +183,7 @@ public final class Tensor {
     public static Tensor ones(DType type, long... shape) {
         if (Small.fits(type.nd4j(), Shapes.numel(shape)))
             return new Tensor(Small.filled(type.nd4j(), shape.clone(), 1));
-        return new Tensor(Nd4j.ones(type.nd4j(), shape));
+        return new Tensor(Factory.ones(type.nd4j(), shape));
     }
 
     /**
@@ -202,7 +201,7 @@ public final class Tensor {
     public static Tensor full(DType type, double value, long... shape) {
         if (Small.fits(type.nd4j(), Shapes.numel(shape)))
             return new Tensor(Small.filled(type.nd4j(), shape.clone(), value));
-        return new Tensor(Nd4j.valueArrayOf(shape, value, type.nd4j()));
+        return new Tensor(Factory.full(shape, value, type.nd4j()));
     }
 
     /** Uniform values in [0, 1), drawn from gradnote's seeded generator ({@link Gradnote#seed}). */
@@ -223,7 +222,7 @@ public final class Tensor {
         double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
         Gradnote.fillUniform(v, low, high);
         if (Small.fits(type.nd4j(), v.length)) return heap(type.nd4j(), v, shape);
-        return new Tensor(Nd4j.create(v, shape, 'c').castTo(type.nd4j()));
+        return new Tensor(Factory.create(v, shape).castTo(type.nd4j()));
     }
 
     /** Standard normal values, drawn from gradnote's seeded generator. */
@@ -244,12 +243,12 @@ public final class Tensor {
         double[] v = new double[Math.toIntExact(Shapes.numel(shape))];
         Gradnote.fillNormal(v, mean, std);
         if (Small.fits(type.nd4j(), v.length)) return heap(type.nd4j(), v, shape);
-        return new Tensor(Nd4j.create(v, shape, 'c').castTo(type.nd4j()));
+        return new Tensor(Factory.create(v, shape).castTo(type.nd4j()));
     }
 
     /** 0, 1, ..., end-1 as int64, like {@code torch.arange(end)}. */
     public static Tensor arange(long end) {
-        return new Tensor(Nd4j.arange(0, end).castTo(DataType.INT64));
+        return new Tensor(Factory.arange(end).castTo(DataType.INT64));
     }
 
     /** start, start+step, ... below end, in the default floating-point type. */
@@ -258,29 +257,29 @@ public final class Tensor {
         int n = (int) Math.max(0, Math.ceil((end - start) / step));
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = start + i * step;
-        return new Tensor(Nd4j.createFromArray(v).castTo(defaultDType.nd4j()));
+        return new Tensor(Factory.fromArray(v).castTo(defaultDType.nd4j()));
     }
 
     /** n evenly spaced values from start to end inclusive. */
     public static Tensor linspace(double start, double end, int n) {
-        return new Tensor(Nd4j.linspace(start, end, n, defaultDType.nd4j()));
+        return new Tensor(Factory.linspace(start, end, n, defaultDType.nd4j()));
     }
 
     /** The n×n identity matrix. */
     public static Tensor eye(long n) {
-        return new Tensor(Nd4j.eye(n).castTo(defaultDType.nd4j()));
+        return new Tensor(Factory.eye(n).castTo(defaultDType.nd4j()));
     }
 
     /** Zeros with the shape and dtype of {@code t}, like {@code torch.zeros_like(t)}. */
     public static Tensor zerosLike(Tensor t) {
         if (t.dtype().isFloatingPoint()) return zeros(t.dtype(), t.shape());
-        return new Tensor(Nd4j.zeros(t.data().dataType(), t.shape()));
+        return new Tensor(Factory.zeros(t.data().dataType(), t.shape()));
     }
 
     /** Ones with the shape and dtype of {@code t}, like {@code torch.ones_like(t)}. */
     public static Tensor onesLike(Tensor t) {
         if (t.dtype().isFloatingPoint()) return ones(t.dtype(), t.shape());
-        return new Tensor(Nd4j.ones(t.data().dataType(), t.shape()));
+        return new Tensor(Factory.ones(t.data().dataType(), t.shape()));
     }
 
     /** A scalar (0-D) tensor. */
@@ -509,7 +508,7 @@ public final class Tensor {
         INDArray g = gradient instanceof Small s ? s.toNd() : (INDArray) gradient;
         // A gradient has its tensor's dtype, as in PyTorch, even when a float64 operand promoted the forward pass.
         if (g.dataType() != data().dataType()) {
-            g = g.castTo(data().dataType());
+            g = Engine.cast(g, data().dataType());
             fresh = true;
         }
         if (grad == null) grad = new Tensor(fresh || BufferPool.get().adopt(g) ? g : g.dup());
@@ -619,7 +618,7 @@ public final class Tensor {
             return record(data().castTo(type.nd4j()), "to", new Tensor[] {this}, NONE, new Node.Backward() {
                 @Override
                 public INDArray[] apply(INDArray g) {
-                    return new INDArray[] {g.castTo(back)};
+                    return new INDArray[] {Engine.cast(g, back)};
                 }
             });
         }

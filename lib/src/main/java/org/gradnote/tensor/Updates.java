@@ -4,10 +4,6 @@ package org.gradnote.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Internal: the fused update kernels {@code org.gradnote.optim} runs on tensors, its one gateway to ND4J. Not a user
@@ -30,7 +26,7 @@ public final class Updates {
     public static Tensor zerosLike(Tensor t) {
         // Zeroed memory rather than ulike().assign(0): the assign was the first ND4J legacy op of a run, whose
         // executioner path costs milliseconds to warm up in the first training step.
-        return new Tensor(Nd4j.zeros(t.data().dataType(), t.shape()));
+        return new Tensor(Factory.zeros(t.data().dataType(), t.shape()));
     }
 
     /** A c-ordered copy of t's values in native memory, sharing nothing with t. */
@@ -55,7 +51,7 @@ public final class Updates {
 
     /** a = max(a, b) element-wise, in place (AMSGrad's running maximum). */
     public static void maximumInPlace(Tensor a, Tensor b) {
-        Transforms.max(a.data(), b.data(), false);
+        Engine.maxInPlace(a.data(), b.data());
     }
 
     /**
@@ -222,8 +218,7 @@ public final class Updates {
      * thread-safe; an optimizer's step() is not run concurrently.
      */
     public static final class AdamKernel {
-        private final OpContext ctx = Nd4j.getExecutioner().buildContext();
-        private INDArray g, v, m, delta;
+        private final AdamUpdater updater = new AdamUpdater();
 
         /**
          * m and v updated in place, out = lr·√(1-β2ᵗ)/(1-β1ᵗ)·m / (√v + ε) as libnd4j computes it, t counted from 1;
@@ -239,31 +234,7 @@ public final class Updates {
                 double beta2,
                 double eps,
                 long t) {
-            bind(grad.data(), v.data(), m.data(), out.data());
-            ctx.setTArguments(lr, beta1, beta2, eps);
-            ctx.setIArguments(t - 1);
-            Nd4j.exec(AdamOp.OP, ctx);
+            updater.step(grad.data(), v.data(), m.data(), out.data(), lr, beta1, beta2, eps, t);
         }
-
-        /**
-         * A new gradient array purges the context before everything is set again: the native context holds every
-         * array ever set on it until purged (see Engine.Context), which kept each step's gradient alive.
-         */
-        private void bind(INDArray g, INDArray v, INDArray m, INDArray delta) {
-            if (this.g == g && this.v == v && this.m == m && this.delta == delta) return;
-            ctx.purge();
-            ctx.setInputArray(0, this.g = g);
-            ctx.setInputArray(1, this.v = v);
-            ctx.setInputArray(2, this.m = m);
-            ctx.setOutputArray(0, this.delta = delta);
-            ctx.setOutputArray(1, v);
-            ctx.setOutputArray(2, m);
-        }
-    }
-
-    /** The op, built on first use only (the builder's first call parses ND4J's op table, milliseconds). */
-    private static final class AdamOp {
-        static final DynamicCustomOp OP =
-                DynamicCustomOp.builder("adam_updater").build();
     }
 }
