@@ -67,6 +67,9 @@ final class Dispatch {
      */
     static final int PARALLEL_MIN = 1 << 16;
 
+    /** {@link #PARALLEL_MIN} for loops that call Math.exp per element (tanh's forward), ~10x the work an element. */
+    static final int PARALLEL_MIN_EXP = 1 << 13;
+
     /** The elements per chunk of {@link Parallel}'s fixed grid, for loops that split element ranges. */
     static final int PARALLEL_GRAIN = 1 << 14;
 
