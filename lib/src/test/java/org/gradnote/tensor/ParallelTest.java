@@ -142,7 +142,9 @@ class ParallelTest {
         List<double[]> one = at(1, r);
         int splits = Parallel.splits();
         List<double[]> two = at(2, r);
-        assertTrue(Parallel.splits() > splits + 10, name + ": the loops must take the parallel route at 2 threads");
+        // The forced native path (a re-run of this suite) runs no Java loops; the bits must still match.
+        if (Dispatch.path() != ComputePath.NATIVE)
+            assertTrue(Parallel.splits() > splits + 10, name + ": the loops must take the parallel route at 2 threads");
         assertEquals(one.size(), two.size());
         for (int i = 0; i < one.size(); i++) assertArrayEquals(one.get(i), two.get(i), 0.0, name + ": parameter " + i);
     }
