@@ -31,13 +31,16 @@ public final class Gradnote {
     }
 
     /**
-     * Sets how many threads native ops use, like {@code torch.set_num_threads}: ND4J's ops and OpenBLAS's matrix
-     * products (which ND4J's setting does not reach: with OMP_NUM_THREADS=1 a product stayed on one thread).
+     * Sets how many threads ops use, like {@code torch.set_num_threads}: ND4J's ops, OpenBLAS's matrix products
+     * (which ND4J's setting does not reach: with OMP_NUM_THREADS=1 a product stayed on one thread) and gradnote's own
+     * loops on large arrays (cut on a grid fixed by the size alone, so their results do not depend on the count).
+     * The default is OMP_NUM_THREADS when set (the kernelspec sets 1), else every core.
      */
     public static void setNumThreads(int threads) {
         if (threads < 1)
             throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
         NativeRuntime.setOpThreads(threads);
+        NativeRuntime.setLoopThreads(threads);
         NativeRuntime.setBlasThreads(threads);
     }
 

@@ -27,28 +27,38 @@ final class ChannelLoops {
             Memory.get(y, src, 0, len);
             float[] b = bias == null ? null : new float[c];
             if (b != null) Memory.get(bias, b, 0, c);
-            for (int ci = 0; ci < c; ci++) {
-                float bc = b == null ? 0f : b[ci];
-                for (int ni = 0; ni < n; ni++) {
-                    int from = ci * cols + ni * p, to = (ni * c + ci) * p;
-                    if (b == null) System.arraycopy(src, from, dst, to, p);
-                    else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
+            Parallel.items(c, cols, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int ci = first; ci < end; ci++) {
+                        float bc = b == null ? 0f : b[ci];
+                        for (int ni = 0; ni < n; ni++) {
+                            int from = ci * cols + ni * p, to = (ni * c + ci) * p;
+                            if (b == null) System.arraycopy(src, from, dst, to, p);
+                            else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
+                        }
+                    }
                 }
-            }
+            });
             Memory.put(out, dst, 0, len);
         } else {
             double[] src = s.doubles(0, len), dst = s.doubles(1, len);
             Memory.get(y, src, 0, len);
             double[] b = bias == null ? null : new double[c];
             if (b != null) Memory.get(bias, b, 0, c);
-            for (int ci = 0; ci < c; ci++) {
-                double bc = b == null ? 0d : b[ci];
-                for (int ni = 0; ni < n; ni++) {
-                    int from = ci * cols + ni * p, to = (ni * c + ci) * p;
-                    if (b == null) System.arraycopy(src, from, dst, to, p);
-                    else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
+            Parallel.items(c, cols, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int ci = first; ci < end; ci++) {
+                        double bc = b == null ? 0d : b[ci];
+                        for (int ni = 0; ni < n; ni++) {
+                            int from = ci * cols + ni * p, to = (ni * c + ci) * p;
+                            if (b == null) System.arraycopy(src, from, dst, to, p);
+                            else for (int j = 0; j < p; j++) dst[to + j] = src[from + j] + bc;
+                        }
+                    }
                 }
-            }
+            });
             Memory.put(out, dst, 0, len);
         }
     }
@@ -64,30 +74,42 @@ final class ChannelLoops {
             float[] src = s.floats(0, len), dst = s.floats(1, len);
             Memory.get(g, src, 0, len);
             float[] d = db == null ? null : new float[c];
-            for (int ci = 0; ci < c; ci++) {
-                // Summed in double and rounded once (see sumBias).
-                double sum = 0;
-                for (int ni = 0; ni < n; ni++) {
-                    int from = (ni * c + ci) * p, to = ci * cols + ni * p;
-                    for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
+            // Parallel over channels, never within one channel's sum: each sum keeps its order.
+            Parallel.items(c, cols, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int ci = first; ci < end; ci++) {
+                        // Summed in double and rounded once (see sumBias).
+                        double sum = 0;
+                        for (int ni = 0; ni < n; ni++) {
+                            int from = (ni * c + ci) * p, to = ci * cols + ni * p;
+                            for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
+                        }
+                        if (d != null) d[ci] = (float) sum;
+                    }
                 }
-                if (d != null) d[ci] = (float) sum;
-            }
+            });
             Memory.put(gT, dst, 0, len);
             if (d != null) Memory.put(db, d, 0, c);
         } else {
             double[] src = s.doubles(0, len), dst = s.doubles(1, len);
             Memory.get(g, src, 0, len);
             double[] d = db == null ? null : new double[c];
-            for (int ci = 0; ci < c; ci++) {
-                // Summed in double and rounded once (see sumBias).
-                double sum = 0;
-                for (int ni = 0; ni < n; ni++) {
-                    int from = (ni * c + ci) * p, to = ci * cols + ni * p;
-                    for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
+            // Parallel over channels, never within one channel's sum: each sum keeps its order.
+            Parallel.items(c, cols, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int ci = first; ci < end; ci++) {
+                        // Summed in double and rounded once (see sumBias).
+                        double sum = 0;
+                        for (int ni = 0; ni < n; ni++) {
+                            int from = (ni * c + ci) * p, to = ci * cols + ni * p;
+                            for (int j = 0; j < p; j++) sum += dst[to + j] = src[from + j];
+                        }
+                        if (d != null) d[ci] = sum;
+                    }
                 }
-                if (d != null) d[ci] = sum;
-            }
+            });
             Memory.put(gT, dst, 0, len);
             if (d != null) Memory.put(db, d, 0, c);
         }
@@ -104,23 +126,33 @@ final class ChannelLoops {
             float[] v = s.floats(0, len), b = s.floats(1, size);
             Memory.get(x, v, 0, len);
             Memory.get(bias, b, 0, size);
-            for (int o = 0, k = 0; o < outer; o++) {
-                for (int i = 0; i < size; i++) {
-                    float bi = b[i];
-                    for (int j = 0; j < inner; j++, k++) v[k] += bi;
+            // Rows r = o·size + i of inner elements each, bias b[r % size].
+            Parallel.items(outer * size, inner, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int r = first, k = first * inner, i = first % size; r < end; r++) {
+                        float bi = b[i];
+                        for (int j = 0; j < inner; j++, k++) v[k] += bi;
+                        if (++i == size) i = 0;
+                    }
                 }
-            }
+            });
             Memory.put(x, v, 0, len);
         } else {
             double[] v = s.doubles(0, len), b = s.doubles(1, size);
             Memory.get(x, v, 0, len);
             Memory.get(bias, b, 0, size);
-            for (int o = 0, k = 0; o < outer; o++) {
-                for (int i = 0; i < size; i++) {
-                    double bi = b[i];
-                    for (int j = 0; j < inner; j++, k++) v[k] += bi;
+            // Rows r = o·size + i of inner elements each, bias b[r % size].
+            Parallel.items(outer * size, inner, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int r = first, k = first * inner, i = first % size; r < end; r++) {
+                        double bi = b[i];
+                        for (int j = 0; j < inner; j++, k++) v[k] += bi;
+                        if (++i == size) i = 0;
+                    }
                 }
-            }
+            });
             Memory.put(x, v, 0, len);
         }
     }
@@ -141,26 +173,38 @@ final class ChannelLoops {
             double[] acc = s.doubles(0, size);
             Memory.get(g, v, 0, len);
             java.util.Arrays.fill(acc, 0, size, 0);
-            for (int o = 0, k = 0; o < outer; o++) {
-                for (int i = 0; i < size; i++) {
-                    double sum = acc[i];
-                    for (int j = 0; j < inner; j++, k++) sum += v[k];
-                    acc[i] = sum;
+            // Parallel over blocks of i, never within one sum: acc[i] gets o, then j, in today's order.
+            Parallel.items(size, (long) outer * inner, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int o = 0; o < outer; o++) {
+                        for (int i = first, k = (o * size + first) * inner; i < end; i++) {
+                            double sum = acc[i];
+                            for (int j = 0; j < inner; j++, k++) sum += v[k];
+                            acc[i] = sum;
+                        }
+                    }
                 }
-            }
+            });
             for (int i = 0; i < size; i++) out[i] = (float) acc[i];
             Memory.put(db, out, 0, size);
         } else {
             double[] v = s.doubles(0, len), acc = s.doubles(1, size);
             Memory.get(g, v, 0, len);
             java.util.Arrays.fill(acc, 0, size, 0);
-            for (int o = 0, k = 0; o < outer; o++) {
-                for (int i = 0; i < size; i++) {
-                    double sum = acc[i];
-                    for (int j = 0; j < inner; j++, k++) sum += v[k];
-                    acc[i] = sum;
+            // Parallel over blocks of i, never within one sum: acc[i] gets o, then j, in today's order.
+            Parallel.items(size, (long) outer * inner, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    for (int o = 0; o < outer; o++) {
+                        for (int i = first, k = (o * size + first) * inner; i < end; i++) {
+                            double sum = acc[i];
+                            for (int j = 0; j < inner; j++, k++) sum += v[k];
+                            acc[i] = sum;
+                        }
+                    }
                 }
-            }
+            });
             Memory.put(db, acc, 0, size);
         }
     }

@@ -61,6 +61,18 @@ final class Dispatch {
      */
     static final long ONEDNN_CONV_MIN_MACS = 2_048;
 
+    /**
+     * gradnote's own loops split across {@link Parallel}'s threads from this many elements (of work: elements read or
+     * written per call); below, they run inline on the calling thread. Measured: see docs/performance.md.
+     */
+    static final int PARALLEL_MIN = 1 << 16;
+
+    /** {@link #PARALLEL_MIN} for loops that call Math.exp per element (tanh's forward), ~10x the work an element. */
+    static final int PARALLEL_MIN_EXP = 1 << 13;
+
+    /** The elements per chunk of {@link Parallel}'s fixed grid, for loops that split element ranges. */
+    static final int PARALLEL_GRAIN = 1 << 14;
+
     /** The Java loops' limit when {@link ComputePath#LOOP} forces them (scratch arrays are int-indexed). */
     private static final int FORCED_LOOP_MAX = 1 << 28;
 

@@ -30,7 +30,13 @@ final class MaxPool {
             // No index map at all: it would also take Unfold's one-entry cache from the convolution next to it.
             float[] src = s.floats(0, len), dst = s.floats(1, cols);
             Memory.get(x, src, 0, len);
-            forward2x2(src, (int) (x4[0] * x4[1]), (int) x4[2], (int) x4[3], dst, argmax);
+            int planes = (int) (x4[0] * x4[1]), h = (int) x4[2], wd = (int) x4[3];
+            Parallel.items(planes, (long) h * wd, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    forward2x2(src, from, to, h, wd, dst, argmax);
+                }
+            });
             Memory.put(out, dst, 0, cols);
             return;
         }
@@ -39,32 +45,44 @@ final class MaxPool {
         if (x.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, cols);
             Memory.get(x, src, 0, len);
-            for (int o = 0; o < cols; o++) {
-                int at = -1;
-                float best = Float.NEGATIVE_INFINITY;
-                for (int t = o; t < taps * cols; t += cols) {
-                    int i = map[t];
-                    // The first maximum wins; a NaN beats any number (v != v is NaN).
-                    if (i >= 0 && (at < 0 || src[i] > best || src[i] != src[i] && best == best)) best = src[at = i];
+            Parallel.items(cols, taps, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    for (int o = from; o < to; o++) {
+                        int at = -1;
+                        float best = Float.NEGATIVE_INFINITY;
+                        for (int t = o; t < taps * cols; t += cols) {
+                            int i = map[t];
+                            // The first maximum wins; a NaN beats any number (v != v is NaN).
+                            if (i >= 0 && (at < 0 || src[i] > best || src[i] != src[i] && best == best))
+                                best = src[at = i];
+                        }
+                        argmax[o] = at;
+                        dst[o] = best;
+                    }
                 }
-                argmax[o] = at;
-                dst[o] = best;
-            }
+            });
             Memory.put(out, dst, 0, cols);
         } else {
             double[] src = s.doubles(0, len), dst = s.doubles(1, cols);
             Memory.get(x, src, 0, len);
-            for (int o = 0; o < cols; o++) {
-                int at = -1;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int t = o; t < taps * cols; t += cols) {
-                    int i = map[t];
-                    // The first maximum wins; a NaN beats any number (v != v is NaN).
-                    if (i >= 0 && (at < 0 || src[i] > best || src[i] != src[i] && best == best)) best = src[at = i];
+            Parallel.items(cols, taps, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    for (int o = from; o < to; o++) {
+                        int at = -1;
+                        double best = Double.NEGATIVE_INFINITY;
+                        for (int t = o; t < taps * cols; t += cols) {
+                            int i = map[t];
+                            // The first maximum wins; a NaN beats any number (v != v is NaN).
+                            if (i >= 0 && (at < 0 || src[i] > best || src[i] != src[i] && best == best))
+                                best = src[at = i];
+                        }
+                        argmax[o] = at;
+                        dst[o] = best;
+                    }
                 }
-                argmax[o] = at;
-                dst[o] = best;
-            }
+            });
             Memory.put(out, dst, 0, cols);
         }
     }
@@ -88,9 +106,9 @@ final class MaxPool {
      * any number. Why: the general loop reads four index-map entries per output, half of LeNet's pooling time.
      */
     @SuppressWarnings("IdentityBinaryExpression") // v != v: see forward
-    static void forward2x2(float[] src, int planes, int h, int w, float[] dst, int[] argmax) {
-        int oh = h / 2, ow = w / 2, o = 0;
-        for (int p = 0; p < planes; p++) {
+    static void forward2x2(float[] src, int fromPlane, int toPlane, int h, int w, float[] dst, int[] argmax) {
+        int oh = h / 2, ow = w / 2, o = fromPlane * oh * ow;
+        for (int p = fromPlane; p < toPlane; p++) {
             for (int y = 0; y < oh; y++) {
                 int r0 = p * h * w + 2 * y * w, r1 = r0 + w;
                 for (int x = 0; x < ow; x++, o++) {
@@ -111,7 +129,11 @@ final class MaxPool {
 
     /** dx (dense, zero outside the winners) from the output gradient g; a window of padding only (-1) has no winner. */
     static void backward(INDArray g, int[] argmax, INDArray dx) {
-        Unfold.scatterAdd(g, argmax, dx);
+        // Each window lies in one plane, so every leading index (a sample, or a channel when unbatched) is a group
+        // whose outputs write only its own part of dx; a rank-4 dx is [N, C, H, W], one group per plane.
+        long[] s = dx.shape();
+        long groups = s.length == 4 ? s[0] * s[1] : s.length == 0 ? 1 : s[0];
+        Unfold.scatterAdd(g, argmax, dx, groups > 0 && argmax.length % groups == 0 ? (int) groups : 1);
     }
 
     /** True for the types this path handles (the float types). */

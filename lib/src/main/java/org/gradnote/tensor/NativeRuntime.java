@@ -24,6 +24,16 @@ public final class NativeRuntime {
         Nd4j.getEnvironment().setMaxThreads(threads);
     }
 
+    /** The number of threads gradnote's own Java loops use (see {@code Parallel}). */
+    public static int loopThreads() {
+        return Parallel.threads();
+    }
+
+    /** Sets how many threads gradnote's own Java loops use; their results do not depend on it. */
+    public static void setLoopThreads(int threads) {
+        Parallel.setThreads(threads);
+    }
+
     /** The number of threads OpenBLAS's matrix products use. */
     public static int blasThreads() {
         Tensor.defaultDType();

@@ -61,7 +61,12 @@ final class ReluLoops {
         float[] xs = s.floats(0, n), gs = s.floats(1, n);
         Memory.get(x, xs, 0, n);
         Memory.get(g, gs, 0, n);
-        for (int i = 0; i < n; i++) if (xs[i] <= 0) gs[i] = 0;
+        Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                for (int i = from; i < to; i++) if (xs[i] <= 0) gs[i] = 0;
+            }
+        });
         Memory.put(dx, gs, 0, n);
     }
 }

@@ -55,13 +55,27 @@ final class Unfold {
             float[] src = s.floats(0, n), dst = s.floats(1, map.length);
             Memory.get(x, src, 0, n);
             if (runs != null) copyRuns(src, dst, runs);
-            else for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+            else {
+                Parallel.range(map.length, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        for (int i = from; i < to; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+                    }
+                });
+            }
             Memory.put(col, dst, 0, map.length);
         } else {
             double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
             Memory.get(x, src, 0, n);
             if (runs != null) copyRuns(src, dst, runs);
-            else for (int i = 0; i < map.length; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+            else {
+                Parallel.range(map.length, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        for (int i = from; i < to; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+                    }
+                });
+            }
             Memory.put(col, dst, 0, map.length);
         }
         return col;
@@ -69,7 +83,23 @@ final class Unfold {
 
     /** dst's runs copied from src (float[] or double[] alike: System.arraycopy takes either), padding zeroed. */
     private static void copyRuns(Object src, Object dst, int[] runs) {
-        for (int r = 0; r < runs.length; r += 3) {
+        Parallel.items(runs.length / 3, runs.length == 0 ? 1 : meanRun(runs), new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                copyRuns(src, dst, runs, 3 * from, 3 * to);
+            }
+        });
+    }
+
+    /** The mean length of the runs (a run's share of the work, for the parallel grid). */
+    private static long meanRun(int[] runs) {
+        int r = runs.length - 3;
+        return Math.max(1, ((long) runs[r] + runs[r + 2]) / (runs.length / 3));
+    }
+
+    /** Runs [first, end) (indices into runs, multiples of 3) of copyRuns. */
+    private static void copyRuns(Object src, Object dst, int[] runs, int first, int end) {
+        for (int r = first; r < end; r += 3) {
             int at = runs[r], from = runs[r + 1], len = runs[r + 2];
             if (from >= 0) System.arraycopy(src, from, dst, at, len);
             else if (dst instanceof float[] f) Arrays.fill(f, at, at + len, 0f);
@@ -124,29 +154,45 @@ final class Unfold {
      */
     static INDArray col2im(INDArray dcol, long[] x4, long[] xs, LayerPrimitives.Window win) {
         INDArray dx = Engine.empty(dcol.dataType(), xs);
-        scatterAdd(dcol, map(x4, win), dx);
+        // The map's rows are [C, kH, kW]: channel c's rows write only channel c's elements of dx.
+        scatterAdd(dcol, map(x4, win), dx, (int) x4[1]);
         return dx;
     }
 
     /**
      * dst[map[i]] += src[i] over a dense dst zeroed first, skipping entries of -1: col2im with the geometry's map,
-     * max pooling's backward with its argmax. src is read in c order.
+     * max pooling's backward with its argmax. src is read in c order. The map splits into {@code groups} equal
+     * consecutive parts whose destinations are disjoint (col2im: one per channel; pooling: one per plane), and the
+     * parts run in parallel: each destination element still receives its additions in index order.
      */
-    static void scatterAdd(INDArray src, int[] map, INDArray dst) {
-        int n = Math.toIntExact(dst.length());
+    static void scatterAdd(INDArray src, int[] map, INDArray dst, int groups) {
+        int n = Math.toIntExact(dst.length()), per = map.length / groups;
+        if ((long) per * groups != map.length) throw new IllegalArgumentException("scatterAdd: uneven groups");
         INDArray from = Engine.contiguous(src);
         Scratch s = SCRATCH.get();
         if (dst.dataType() == DataType.FLOAT) {
             float[] v = s.floats(0, map.length), d = s.floats(1, n);
             Arrays.fill(d, 0, n, 0);
             Memory.get(from, v, 0, map.length);
-            for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
+            Parallel.items(groups, map.length / groups, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    // Group g's entries in index order: each destination element gets its additions in today's order.
+                    for (int i = first * per, stop = end * per; i < stop; i++) if (map[i] >= 0) d[map[i]] += v[i];
+                }
+            });
             Memory.put(dst, d, 0, n);
         } else {
             double[] v = s.doubles(0, map.length), d = s.doubles(1, n);
             Arrays.fill(d, 0, n, 0);
             Memory.get(from, v, 0, map.length);
-            for (int i = 0; i < map.length; i++) if (map[i] >= 0) d[map[i]] += v[i];
+            Parallel.items(groups, map.length / groups, new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    // Group g's entries in index order: each destination element gets its additions in today's order.
+                    for (int i = first * per, stop = end * per; i < stop; i++) if (map[i] >= 0) d[map[i]] += v[i];
+                }
+            });
             Memory.put(dst, d, 0, n);
         }
     }

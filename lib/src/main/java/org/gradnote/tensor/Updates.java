@@ -111,12 +111,17 @@ public final class Updates {
             Memory.get(ga, g, 0, n);
             Memory.get(ba, b, 0, n);
             float lf = (float) lr, mf = (float) m, wf = (float) wd;
-            for (int i = 0; i < n; i++) {
-                float d = wd != 0 ? g[i] + pv[i] * wf : g[i];
-                float bi = b[i] * mf + d;
-                b[i] = bi;
-                o[i] = (nesterov ? d + bi * mf : bi) * lf;
-            }
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    for (int i = from; i < to; i++) {
+                        float d = wd != 0 ? g[i] + pv[i] * wf : g[i];
+                        float bi = b[i] * mf + d;
+                        b[i] = bi;
+                        o[i] = (nesterov ? d + bi * mf : bi) * lf;
+                    }
+                }
+            });
             Memory.put(ba, b, 0, n);
             Memory.put(oa, o, 0, n);
         } else {
@@ -125,12 +130,17 @@ public final class Updates {
             Memory.get(ga, g, 0, n);
             Memory.get(ba, b, 0, n);
             double lf = lr, mf = m, wf = wd;
-            for (int i = 0; i < n; i++) {
-                double d = wd != 0 ? g[i] + pv[i] * wf : g[i];
-                double bi = b[i] * mf + d;
-                b[i] = bi;
-                o[i] = (nesterov ? d + bi * mf : bi) * lf;
-            }
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    for (int i = from; i < to; i++) {
+                        double d = wd != 0 ? g[i] + pv[i] * wf : g[i];
+                        double bi = b[i] * mf + d;
+                        b[i] = bi;
+                        o[i] = (nesterov ? d + bi * mf : bi) * lf;
+                    }
+                }
+            });
             Memory.put(ba, b, 0, n);
             Memory.put(oa, o, 0, n);
         }

@@ -36,7 +36,7 @@ class MaxPoolTest {
             }
             float[] dst = new float[planes * oh * ow];
             int[] argmax = new int[dst.length];
-            MaxPool.forward2x2(src, planes, h, w, dst, argmax);
+            MaxPool.forward2x2(src, 0, planes, h, w, dst, argmax);
             int[] expected = new int[dst.length];
             float[] values = new float[dst.length];
             int o = 0;
