@@ -114,7 +114,10 @@ def open_new_notebook(driver):
     driver.switch_to.window(handle)
     wait_for(driver, "the notebook to load", lambda: driver.execute_script(
         "return !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded)"), 60)
-    name = driver.execute_script("return Jupyter.notebook.kernel && Jupyter.notebook.kernel.name")
+    # The page is "fully loaded" before its session request returns; only then does Jupyter.notebook.kernel exist
+    # (seen as None under load in a CI run), so wait for the kernel object, not just the page.
+    name = wait_for(driver, "the notebook's kernel session", lambda: driver.execute_script(
+        "return Jupyter.notebook.kernel && Jupyter.notebook.kernel.name"), KERNEL_START)
     check(name == KERNEL, "New > gradnote opened a notebook running kernel %r" % name)
     wait_for(driver, "the kernel to be idle", lambda: kernel_idle(driver), KERNEL_START)
 

@@ -131,7 +131,7 @@ public final class BenchRunner {
                 repeat > 1 ? ", median of " + repeat + " alternating runs per side" : "");
         System.out.printf(
                 Locale.ROOT,
-                "%-16s %12s %12s %7s %12s %12s %7s %9s %9s  %s%n",
+                "%-16s %12s %12s %7s %12s %12s %7s %9s %9s %5s  %s%n",
                 "workload",
                 "gradnote",
                 "pytorch",
@@ -141,6 +141,7 @@ public final class BenchRunner {
                 "cpu",
                 "g rss",
                 "pt rss",
+                "load",
                 "quality (gradnote | pytorch)");
         for (Workload w : ALL) {
             if (!only.isEmpty() && !only.contains(w.name())) continue;
@@ -183,7 +184,7 @@ public final class BenchRunner {
             String unit = "ms/" + w.unit();
             System.out.printf(
                     Locale.ROOT,
-                    "%-16s %12s %12s %7.2f %12s %12s %7.2f %6.0f MB %6.0f MB  %s | %s%n",
+                    "%-16s %12s %12s %7.2f %12s %12s %7.2f %6.0f MB %6.0f MB %5.1f  %s | %s%n",
                     w.name(),
                     sig(gUnit) + " " + unit,
                     sig(tUnit) + " " + unit,
@@ -193,6 +194,7 @@ public final class BenchRunner {
                     gCpu / tCpu,
                     gRss,
                     tRss,
+                    Machine.loadAverage(),
                     quality,
                     torch == null ? "n/a" : quality(torch));
         }

@@ -23,14 +23,47 @@ final class Machine {
         });
         return String.format(
                 Locale.ROOT,
-                "machine: %s, %d cores, %.0f GiB; JDK %s; torch %s; native env %s"
+                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; native env %s"
                         + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count)",
                 cpuModel(),
+                vectorFlags(),
                 Runtime.getRuntime().availableProcessors(),
                 memGiB(),
                 System.getProperty("java.version"),
                 torchVersion(python),
                 env.isEmpty() ? "{}" : env.toString());
+    }
+
+    /**
+     * The one-minute load average when a row is printed: on a shared machine other jobs change both sides' times, so
+     * a row read without it can mislead (NaN off Linux).
+     */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The CPU's vector features that pick ND4J's native build and PyTorch's kernels (avx2, fma, avx512f). */
+    private static String vectorFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (!line.startsWith("flags")) continue;
+                java.util.Set<String> flags = java.util.Set.of(
+                        line.substring(line.indexOf(':') + 1).trim().split(" "));
+                StringBuilder out = new StringBuilder();
+                for (String f : new String[] {"avx2", "fma", "avx512f"}) {
+                    if (flags.contains(f))
+                        out.append(out.length() == 0 ? "" : " ").append(f);
+                }
+                return out.length() == 0 ? "no avx2" : out.toString();
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return "flags unknown";
     }
 
     private static String cpuModel() {
