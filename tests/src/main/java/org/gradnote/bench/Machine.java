@@ -51,8 +51,8 @@ final class Machine {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (!line.startsWith("flags")) continue;
-                java.util.Set<String> flags = java.util.Set.of(
-                        line.substring(line.indexOf(':') + 1).trim().split(" "));
+                java.util.Set<String> flags = new java.util.HashSet<>(java.util.Arrays.asList(
+                        line.substring(line.indexOf(':') + 1).trim().split(" ")));
                 StringBuilder out = new StringBuilder();
                 for (String f : new String[] {"avx2", "fma", "avx512f"}) {
                     if (flags.contains(f))
