@@ -29,7 +29,9 @@ final class LaunchingControl implements ExecutionControl {
         Thread t = new Thread(
                 () -> {
                     try {
+                        org.gradnote.kernel.StartupTrace.mark("launching evaluator JVM");
                         ExecutionControl c = EvaluatorControl.launch(env);
+                        org.gradnote.kernel.StartupTrace.mark("evaluator JVM launched");
                         if (!control.launched.complete(c) || control.closed) control.closeEngine(c);
                     } catch (Throwable e) {
                         control.launched.completeExceptionally(e);
