@@ -41,6 +41,22 @@ public final class GradnoteKernel implements AutoCloseable {
 
     /** Binds the sockets; requests are served and the evaluator JVM started once {@link #start()} is called. */
     public GradnoteKernel(ConnectionInfo connection, EvaluatorConfig config) {
+        this(connection, CompletableFuture.completedFuture(config));
+    }
+
+    /**
+     * {@link #GradnoteKernel(ConnectionInfo, EvaluatorConfig)} with the evaluator's configuration made on another
+     * thread meanwhile (reading the class path's jars takes as long as binding the sockets).
+     */
+    public GradnoteKernel(ConnectionInfo connection, java.util.function.Supplier<EvaluatorConfig> config) {
+        this(connection, CompletableFuture.supplyAsync(config, task -> {
+            Thread t = new Thread(task, "gradnote-evaluator-config");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    private GradnoteKernel(ConnectionInfo connection, CompletableFuture<EvaluatorConfig> config) {
         this.transport = new KernelTransport(connection);
         this.publisher = new Publisher(transport.iopub(), messages);
         this.output = new OutputHub(publisher, stdin);
