@@ -29,22 +29,29 @@ public final class Evaluator implements AutoCloseable {
     private final StdinServer.Endpoint stdin;
     private final List<String> addedClassPath = new ArrayList<>();
     private final Map<String, SnippetLocation> locations = new ConcurrentHashMap<>();
-    private final AgentEngine engine = new AgentEngine();
+    private final EarlyLaunch early;
+    private final AgentEngine engine;
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
 
     public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, StdinServer.Endpoint stdin) {
-        this(java.util.concurrent.CompletableFuture.completedFuture(config), out, err, stdin);
+        this(java.util.concurrent.CompletableFuture.completedFuture(config), null, out, err, stdin);
     }
 
-    /** An evaluator whose configuration is still being made: {@link #start} waits for it, and fails if it failed. */
+    /**
+     * An evaluator whose configuration is still being made: {@link #start} waits for it, and fails if it failed.
+     * The first session uses {@code early}'s JVM when given (it is closed with this evaluator if never used).
+     */
     public Evaluator(
             java.util.concurrent.CompletableFuture<EvaluatorConfig> config,
+            EarlyLaunch early,
             PrintStream out,
             PrintStream err,
             StdinServer.Endpoint stdin) {
         this.config = config;
+        this.early = early;
+        this.engine = new AgentEngine(early);
         this.out = out;
         this.err = err;
         this.stdin = stdin;
@@ -310,6 +317,7 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (early != null) early.close(); // a no-op once the session took its JVM
         JShell s = shell;
         if (s != null) {
             try {
