@@ -52,6 +52,7 @@ final class ExecuteHandler {
 
         Optional<ErrorInfo> error =
                 code.isBlank() ? Optional.empty() : kernel.cells().run(code, "cell [" + count + "]");
+        StartupTrace.mark("cell evaluated");
         kernel.output().flush();
         kernel.output().cellEnded();
         cellOver.set(true); // a thread the cell left reading stdin gets end-of-file, not the next cell's input box

@@ -14,6 +14,7 @@ import org.gradnote.kernel.docs.Javadocs;
 import org.gradnote.kernel.history.SessionHistory;
 import org.gradnote.kernel.io.FenceTracker;
 import org.gradnote.kernel.io.StdinBridge;
+import org.gradnote.kernel.jshell.EarlyLaunch;
 import org.gradnote.kernel.jshell.Evaluator;
 import org.gradnote.kernel.jshell.EvaluatorConfig;
 import org.gradnote.kernel.protocol.ConnectionInfo;
@@ -41,10 +42,33 @@ public final class GradnoteKernel implements AutoCloseable {
 
     /** Binds the sockets; requests are served and the evaluator JVM started once {@link #start()} is called. */
     public GradnoteKernel(ConnectionInfo connection, EvaluatorConfig config) {
-        this.transport = new KernelTransport(connection);
+        this(connection, CompletableFuture.completedFuture(config));
+    }
+
+    /**
+     * {@link #GradnoteKernel(ConnectionInfo, EvaluatorConfig)} with the evaluator's configuration made on another
+     * thread meanwhile (reading the class path's jars takes as long as binding the sockets).
+     */
+    public GradnoteKernel(ConnectionInfo connection, java.util.function.Supplier<EvaluatorConfig> config) {
+        this(connection, CompletableFuture.supplyAsync(config, task -> {
+            Thread t = new Thread(task, "gradnote-evaluator-config");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    private GradnoteKernel(ConnectionInfo connection, CompletableFuture<EvaluatorConfig> config) {
+        // The evaluator JVM starts as soon as it is configured, while this JVM binds its sockets (docs/performance.md).
+        EarlyLaunch early = EarlyLaunch.start(config);
+        try {
+            this.transport = new KernelTransport(connection);
+        } catch (RuntimeException e) {
+            early.close(); // no kernel (a port taken, say): no evaluator JVM left running either
+            throw e;
+        }
         this.publisher = new Publisher(transport.iopub(), messages);
         this.output = new OutputHub(publisher, stdin);
-        this.evaluator = new Evaluator(config, output.out(), output.err(), stdin.endpoint());
+        this.evaluator = new Evaluator(config, early, output.out(), output.err(), stdin.endpoint());
         this.cells = new CellRunner(new Services());
     }
 

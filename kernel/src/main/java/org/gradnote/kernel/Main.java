@@ -54,10 +54,15 @@ public final class Main {
             System.err.println(USAGE);
             System.exit(2);
         }
+        StartupTrace.mark("main");
         String opts = System.getProperty("gradnote.evaluatorJvmOptions", "");
         List<String> vmOptions = opts.isEmpty() ? List.of() : List.of(opts.split("\u001f"));
-        GradnoteKernel kernel =
-                new GradnoteKernel(ConnectionInfo.read(Path.of(args.get(0))), EvaluatorConfig.fromKernel(vmOptions));
+        GradnoteKernel kernel = new GradnoteKernel(ConnectionInfo.read(Path.of(args.get(0))), () -> {
+            var c = EvaluatorConfig.fromKernel(vmOptions);
+            StartupTrace.mark("evaluator configured");
+            return c;
+        });
+        StartupTrace.mark("sockets bound");
         installSigint(kernel);
         kernel.start();
         while (!kernel.awaitStopped(1, TimeUnit.HOURS)) {

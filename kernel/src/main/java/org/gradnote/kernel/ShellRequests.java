@@ -26,6 +26,7 @@ final class ShellRequests {
     }
 
     void handle(JupyterMessage request) {
+        StartupTrace.mark(request.type());
         kernel.publisher().status(request, "busy");
         try {
             if (NEED_EVALUATOR.contains(request.type())) kernel.awaitEvaluator();

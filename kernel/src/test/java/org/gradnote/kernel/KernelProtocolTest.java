@@ -83,6 +83,22 @@ class KernelProtocolTest extends KernelTestBase {
         assertTrue(c.getAsJsonArray("traceback").toString().contains("line 2"), c.toString());
     }
 
+    /**
+     * The default imports are one snippet, headed by a marker: a user importing one of them again (JShell replaces
+     * a snippet by one with the same first import) keeps all the others.
+     */
+    @Test
+    void aUsersOwnImportKeepsTheDefaultImports() throws Exception {
+        for (String user : List.of("import java.io.*;", "import java.util.*;", "import org.gradnote.nn.Module;")) {
+            assertEquals("ok", client.execute(user).status(), user);
+        }
+        var ex = client.execute(
+                "new ArrayList<>(List.of(Tensor.zeros(2).shape().length, Files.exists(Path.of(\"/\")) ? 1 : 0,"
+                        + " new StringReader(\"x\").read(), Module.class.getSimpleName().length()))");
+        assertEquals("ok", ex.status(), ex.reply().content().toString());
+        assertEquals("[1, 1, 120, 6]", ex.result());
+    }
+
     @Test
     void completeSuggestsMembersAndMagics() throws Exception {
         JsonObject c = new JsonObject();

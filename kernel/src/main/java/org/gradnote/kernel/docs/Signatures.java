@@ -38,6 +38,48 @@ public final class Signatures {
         return text.isEmpty() ? signature : signature + "\n" + text;
     }
 
+    /** A qualified top-level type name: lower-case package segments, then the type's simple name. */
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("(?<![\\w$.])((?:[a-z_][\\w$]*\\.)+)([A-Z$][\\w$]*)");
+
+    /**
+     * {@code signature} with the type names that {@code imports} (e.g. {@code java.util.*},
+     * {@code org.gradnote.nn.Module}) make simple written simply, where JShell's analysis does so for the imports of
+     * its own snippets: in methods, constructors and the owner of a field or constant, not in a type's own name nor
+     * after a variable's or field's colon. JShell names only each snippet's first import, and the session's default
+     * imports are one snippet (docs/performance.md), so the shortening by the others is done here.
+     */
+    public static String shorten(String signature, List<String> imports) {
+        String s = signature.strip();
+        if (topLevelParen(s) >= 0) return shortenAll(s, imports);
+        int colon = s.indexOf(':');
+        if (colon > 0) {
+            String left = s.substring(0, colon);
+            return left.contains(".") ? shortenAll(left, imports) + s.substring(colon) : s;
+        }
+        // A type ("org.gradnote.tensor.DType", "java.util.Map.Entry") stays whole; a constant
+        // ("org.gradnote.tensor.DType.FLOAT32") is shortened.
+        String erased = erase(s);
+        String last = erased.substring(erased.lastIndexOf('.') + 1);
+        boolean member = !QUALIFIED.matcher(erased).replaceFirst("").isEmpty(); // something after the type's name
+        boolean constant = member && last.equals(last.toUpperCase(java.util.Locale.ROOT));
+        return constant ? shortenAll(s, imports) : s;
+    }
+
+    private static String shortenAll(String text, List<String> imports) {
+        java.util.regex.Matcher m = QUALIFIED.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String pkg = m.group(1).substring(0, m.group(1).length() - 1);
+            String type = m.group(2);
+            boolean simple =
+                    pkg.equals("java.lang") || imports.contains(pkg + "." + type) || imports.contains(pkg + ".*");
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(simple ? type : m.group()));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
     static Optional<Ref> parse(String signature) {
         String s = signature.strip();
         int paren = topLevelParen(s);

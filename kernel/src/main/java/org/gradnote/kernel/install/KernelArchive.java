@@ -15,8 +15,12 @@ import java.util.Optional;
  * first compilation no longer parses and links some two thousand compiler classes from the runtime image.
  */
 public final class KernelArchive {
-    /** The kernel JVM's heap and collector, the same when the archive is made and when it is mapped. */
-    public static final List<String> KERNEL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * The kernel JVM's heap, collector and JIT, the same when the archive is made and when it is mapped. C1 only: on
+     * 2 cores C2's compiler thread took CPU from javac's first compilations, the longest chain to the first result
+     * (docs/performance.md), and later cells' compiles were no slower.
+     */
+    public static final List<String> KERNEL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     static final String FILE = "kernel.jsa";
 

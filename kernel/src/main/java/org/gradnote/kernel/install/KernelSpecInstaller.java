@@ -61,6 +61,8 @@ public final class KernelSpecInstaller {
         if (!evaluatorJvmOptions.isEmpty()) {
             argv.add("-Dgradnote.evaluatorJvmOptions=" + String.join("\u001f", evaluatorJvmOptions));
         }
+        // The class path is written out whole (KernelHome copies it expanded): the kernel need not read manifests.
+        argv.add("-D" + org.gradnote.kernel.jshell.ClassPaths.COMPLETE + "=true");
         argv.add("-cp");
         argv.add(String.join(java.io.File.pathSeparator, classPath));
         argv.add("org.gradnote.kernel.Main");

@@ -13,6 +13,12 @@ import org.gradnote.kernel.jshell.agent.EvaluatorAgent;
  */
 final class AgentEngine implements ExecutionControlProvider {
     private volatile LaunchingControl control;
+    /** The JVM started before the session, for its first engine; null when the kernel starts none early. */
+    private final EarlyLaunch early;
+
+    AgentEngine(EarlyLaunch early) {
+        this.early = early;
+    }
 
     @Override
     public String name() {
@@ -22,7 +28,7 @@ final class AgentEngine implements ExecutionControlProvider {
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
         // Returns at once: the JVM launches while JShell compiles the first snippets (LaunchingControl).
-        LaunchingControl generated = LaunchingControl.launch(env);
+        LaunchingControl generated = LaunchingControl.launch(env, early == null ? null : early.take());
         control = generated;
         return generated;
     }

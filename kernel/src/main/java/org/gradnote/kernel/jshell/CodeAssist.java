@@ -84,15 +84,19 @@ public final class CodeAssist {
             String asCall = text.substring(0, end) + "(";
             docs = evaluator.analysis().documentation(asCall, asCall.length(), false);
         }
-        List<String> imports = evaluator
+        // The default imports first, as the session has them, then the user's own.
+        List<String> defaults = evaluator.defaultImports();
+        List<String> imports = new ArrayList<>(defaults);
+        evaluator
                 .shell()
                 .imports()
                 .filter(i -> !i.isStatic())
                 .map(ImportSnippet::fullname)
-                .toList();
+                .forEach(imports::add);
         StringBuilder b = new StringBuilder();
         for (var d : docs) {
-            b.append(Signatures.describe(d.signature(), detail, javadocs, name -> resolveType(name, imports)))
+            String signature = Signatures.shorten(d.signature(), defaults);
+            b.append(Signatures.describe(signature, detail, javadocs, name -> resolveType(name, imports)))
                     .append(detail > 0 ? "\n\n" : "\n");
         }
         return b.toString().strip();

@@ -22,25 +22,52 @@ import org.gradnote.kernel.io.StdinServer;
  */
 public final class Evaluator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Evaluator.class.getName());
-    private final EvaluatorConfig config;
+    /** Made on another thread while the kernel binds its sockets (see {@code GradnoteKernel}); joined when needed. */
+    private final java.util.concurrent.CompletableFuture<EvaluatorConfig> config;
+
     private final PrintStream out, err;
     private final StdinServer.Endpoint stdin;
     private final List<String> addedClassPath = new ArrayList<>();
     private final Map<String, SnippetLocation> locations = new ConcurrentHashMap<>();
-    private final AgentEngine engine = new AgentEngine();
+    private final EarlyLaunch early;
+    private final AgentEngine engine;
     private volatile JShell shell;
     private volatile boolean dead;
     private volatile boolean interrupted;
 
     public Evaluator(EvaluatorConfig config, PrintStream out, PrintStream err, StdinServer.Endpoint stdin) {
+        this(java.util.concurrent.CompletableFuture.completedFuture(config), null, out, err, stdin);
+    }
+
+    /**
+     * An evaluator whose configuration is still being made: {@link #start} waits for it, and fails if it failed.
+     * The first session uses {@code early}'s JVM when given (it is closed with this evaluator if never used).
+     */
+    public Evaluator(
+            java.util.concurrent.CompletableFuture<EvaluatorConfig> config,
+            EarlyLaunch early,
+            PrintStream out,
+            PrintStream err,
+            StdinServer.Endpoint stdin) {
         this.config = config;
+        this.early = early;
+        this.engine = new AgentEngine(early);
         this.out = out;
         this.err = err;
         this.stdin = stdin;
     }
 
+    private EvaluatorConfig config() {
+        try {
+            return config.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("cannot configure the evaluator JVM: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** Starts the evaluator JVM and runs the default imports. */
     public synchronized void start() {
+        EvaluatorConfig config = config();
         JShell s = JShell.builder()
                 .out(out)
                 .err(err)
@@ -49,6 +76,7 @@ public final class Evaluator implements AutoCloseable {
                 .executionEngine(engine, Map.of())
                 .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
                 .build();
+        org.gradnote.kernel.StartupTrace.mark("JShell built");
         dead = false;
         s.onShutdown(closed -> dead = true);
         shell = s;
@@ -59,12 +87,14 @@ public final class Evaluator implements AutoCloseable {
         for (String cp : addedClassPath) s.addToClasspath(cp);
         // build() returned while the evaluator JVM launches (LaunchingControl): RemoteSetup's compilation, javac's
         // first and slowest, runs meanwhile. RemoteSetup goes first: it starts loading the display classes in the
-        // evaluator JVM (for the first cell's epilogue) while this JVM compiles the imports.
+        // evaluator JVM (for the first cell's epilogue) while this JVM compiles the imports, all in one snippet.
         List<String> setup = new ArrayList<>();
         setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
-        setup.addAll(config.imports());
+        setup.add(DefaultImports.snippet(config.imports()));
         try {
             for (String snippet : setup) {
+                org.gradnote.kernel.StartupTrace.mark(
+                        "evaluating " + snippet.substring(0, Math.min(40, snippet.length())));
                 for (SnippetEvent e : s.eval(snippet)) {
                     if (e.status() == Snippet.Status.REJECTED)
                         LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
@@ -75,6 +105,7 @@ public final class Evaluator implements AutoCloseable {
             engine.awaitLaunch();
             throw e;
         }
+        org.gradnote.kernel.StartupTrace.mark("default imports evaluated");
         engine.awaitLaunch(); // a JVM that could not launch is named here, not by a later cell's odd failure
     }
 
@@ -259,8 +290,13 @@ public final class Evaluator implements AutoCloseable {
         shell.addToClasspath(entry);
     }
 
+    /** What the session's default imports import ({@code java.util.*}, ...): JShell lists them as one snippet. */
+    public List<String> defaultImports() {
+        return DefaultImports.names(config().imports());
+    }
+
     public List<String> classPath() {
-        return ClassPaths.join(config.classPath(), addedClassPath);
+        return ClassPaths.join(config().classPath(), addedClassPath);
     }
 
     /** Name, type and value string of each active variable. */
@@ -281,6 +317,7 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (early != null) early.close(); // a no-op once the session took its JVM
         JShell s = shell;
         if (s != null) {
             try {

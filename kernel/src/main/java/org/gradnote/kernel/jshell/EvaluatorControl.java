@@ -65,24 +65,81 @@ final class EvaluatorControl extends JdiExecutionControl {
 
     /** Starts the evaluator JVM with {@link EvaluatorAgent} as its main class and connects to it. */
     static ExecutionControl launch(ExecutionEnv env) throws IOException {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return connect(start(env.extraRemoteVMOptions()), env);
+    }
+
+    /**
+     * Starts the evaluator JVM and attaches JDI to it; its agent then waits to be {@link #connect connected} to a
+     * session. Needs only the JVM options, so it can run before the JShell session exists ({@link EarlyLaunch}).
+     */
+    static Launched start(List<String> vmOptions) throws IOException {
+        ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try {
             listener.setSoTimeout(TIMEOUT_MS);
-            JdiInitiator jdi = new JdiInitiator(
-                    listener.getLocalPort(), env.extraRemoteVMOptions(), AGENT, false, JDI_HOST, TIMEOUT_MS, Map.of());
+            JdiInitiator jdi =
+                    new JdiInitiator(listener.getLocalPort(), vmOptions, AGENT, false, JDI_HOST, TIMEOUT_MS, Map.of());
+            Launched launched = new Launched(List.copyOf(vmOptions), listener, jdi);
             // The JVM may exit before the control exists: listeners are added once it does.
-            List<Consumer<String>> onExit = new CopyOnWriteArrayList<>();
-            Util.detectJdiExitEvent(jdi.vm(), reason -> onExit.forEach(l -> l.accept(reason)));
+            Util.detectJdiExitEvent(jdi.vm(), reason -> launched.onExit.forEach(l -> l.accept(reason)));
+            return launched;
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    /** Connects a started JVM's agent to the session of {@code env}; the JVM is ended when that fails. */
+    static ExecutionControl connect(Launched launched, ExecutionEnv env) throws IOException {
+        try (ServerSocket listener = launched.listener) {
             Socket socket = listener.accept();
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream(); // out before in, as JShell does, so the handshake cannot hang
             Map<String, OutputStream> outputs = Map.of("out", env.userOut(), "err", env.userErr());
             Map<String, InputStream> inputs = Map.of("in", env.userIn());
             return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (objIn, objOut) -> {
-                EvaluatorControl control = new EvaluatorControl(objOut, objIn, jdi.vm(), jdi.process());
-                onExit.add(reason -> env.closeDown());
-                onExit.add(reason -> control.disposeVM());
+                EvaluatorControl control =
+                        new EvaluatorControl(objOut, objIn, launched.jdi.vm(), launched.jdi.process());
+                launched.onExit.add(reason -> env.closeDown());
+                launched.onExit.add(reason -> control.disposeVM());
                 return control;
             });
+        } catch (IOException | RuntimeException e) {
+            launched.close();
+            throw e;
+        }
+    }
+
+    /** An evaluator JVM started with JDI attached, its agent not yet connected to a session. */
+    static final class Launched implements AutoCloseable {
+        private final List<String> vmOptions;
+        private final ServerSocket listener;
+        private final JdiInitiator jdi;
+        private final List<Consumer<String>> onExit = new CopyOnWriteArrayList<>();
+
+        private Launched(List<String> vmOptions, ServerSocket listener, JdiInitiator jdi) {
+            this.vmOptions = vmOptions;
+            this.listener = listener;
+            this.jdi = jdi;
+        }
+
+        List<String> vmOptions() {
+            return vmOptions;
+        }
+
+        /** Ends the JVM (when no session took it, or connecting failed). */
+        @Override
+        public void close() {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the agent listener", e);
+            }
+            try {
+                jdi.vm().dispose();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "disposing an unused evaluator VM", e);
+            }
+            jdi.process().destroy();
         }
     }
 

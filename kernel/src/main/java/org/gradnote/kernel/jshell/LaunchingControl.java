@@ -23,22 +23,45 @@ final class LaunchingControl implements ExecutionControl {
 
     private LaunchingControl() {}
 
-    /** Starts launching the evaluator JVM for {@code env} on a daemon thread and returns at once. */
-    static LaunchingControl launch(ExecutionEnv env) {
+    /**
+     * Starts launching the evaluator JVM for {@code env} on a daemon thread and returns at once; with {@code early},
+     * a JVM already starting with the same options, only connects to that one.
+     */
+    static LaunchingControl launch(ExecutionEnv env, CompletableFuture<EvaluatorControl.Launched> early) {
         LaunchingControl control = new LaunchingControl();
         Thread t = new Thread(
                 () -> {
                     try {
-                        ExecutionControl c = EvaluatorControl.launch(env);
+                        EvaluatorControl.Launched started = early == null ? null : awaitEarly(early);
+                        if (started != null && !started.vmOptions().equals(env.extraRemoteVMOptions())) {
+                            started.close(); // started for other options than the session's: not its JVM
+                            started = null;
+                        }
+                        if (started == null) {
+                            org.gradnote.kernel.StartupTrace.mark("launching evaluator JVM");
+                            started = EvaluatorControl.start(env.extraRemoteVMOptions());
+                        }
+                        ExecutionControl c = EvaluatorControl.connect(started, env);
+                        org.gradnote.kernel.StartupTrace.mark("evaluator JVM connected");
                         if (!control.launched.complete(c) || control.closed) control.closeEngine(c);
                     } catch (Throwable e) {
                         control.launched.completeExceptionally(e);
                     }
                 },
-                "gradnote-evaluator-launch");
+                "gradnote-evaluator-connect");
         t.setDaemon(true);
         t.start();
         return control;
+    }
+
+    /** The early launch's JVM, or its failure (JDI's own, so the user reads the same reason either way). */
+    private static EvaluatorControl.Launched awaitEarly(CompletableFuture<EvaluatorControl.Launched> early)
+            throws Throwable {
+        try {
+            return early.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
     }
 
     /**

@@ -26,7 +26,8 @@ class KernelArchiveTest {
         kernelJvm.addAll(options);
         var argv = KernelSpecInstaller.spec("J", List.of("/x.jar"), List.of(), kernelJvm)
                 .getAsJsonArray("argv");
-        assertEquals(options.get(0), argv.get(3).getAsString(), argv.toString());
+        assertEquals(
+                options.get(0), argv.get(1 + KernelArchive.KERNEL_JVM.size()).getAsString(), argv.toString());
     }
 
     /** The archive-making run itself: compiles with JShell, parses JSON, binds a ZeroMQ socket, and returns. */
