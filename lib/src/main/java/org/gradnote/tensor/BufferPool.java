@@ -9,9 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.pointers.PagedPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.cpu.nativecpu.NDArray;
 import org.nd4j.linalg.cpu.nativecpu.buffer.LongBuffer;
@@ -90,7 +92,64 @@ final class BufferPool {
         if (info == null) return Nd4j.createUninitialized(type, shape);
         long n = 1;
         for (long d : shape) n *= d;
-        return new NDArray(Nd4j.createBuffer(type, n, false), (LongBuffer) info[0], (long[]) info[1]);
+        return new NDArray(buffer(type, n), (LongBuffer) info[0], (long[]) info[1]);
+    }
+
+    /** Cached bytes of freed blocks kept for reuse; a block returned past this is freed. */
+    private static final long CACHED_BYTES = 256L << 20;
+
+    /**
+     * The native memory of fresh arrays, shared by all threads: JavaCPP's malloc, bounded by JavaCPP's maxBytes (the
+     * heap's maximum unless set), past which ND4J allocates as before.
+     */
+    static final BlockCache BLOCKS = new BlockCache(
+            new BlockCache.Source() {
+                @Override
+                public long allocate(long bytes) {
+                    Pointer p = Pointer.malloc(bytes);
+                    return p == null ? 0 : p.address();
+                }
+
+                @Override
+                public void free(long address) {
+                    Pointer.free(new PagedPointer(address));
+                }
+
+                @Override
+                public void collect() {
+                    System.gc();
+                }
+            },
+            CACHED_BYTES,
+            Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory());
+
+    /** Fills every fresh buffer with 0xFF bytes (NaN, -1, true): a diagnostic for code that reads before it writes. */
+    static final boolean POISON = Boolean.getBoolean("gradnote.poisonFreshBuffers");
+
+    /**
+     * An uninitialised buffer of n elements wrapping a {@link #BLOCKS} block, which returns to the cache when the
+     * buffer (held by the array and by every view of it) is unreachable. Why not Nd4j.createBuffer(type, n, false):
+     * libnd4j zero-fills each new buffer, on fresh pages (docs/performance.md, "2026-12-06"). ND4J does not own
+     * the wrapped memory: its deallocator frees only its own record of the buffer.
+     */
+    private static DataBuffer buffer(DataType type, long n) {
+        if (!type.isNumerical() && type != DataType.BOOL) return Nd4j.createBuffer(type, n, false);
+        long bytes = n * type.width();
+        BlockCache.Block block = BLOCKS.take(bytes);
+        if (block == null) return Nd4j.createBuffer(type, n, false);
+        DataBuffer b;
+        try {
+            PagedPointer p = new PagedPointer(block.address);
+            if (POISON) Pointer.memset(p, 0xFF, bytes);
+            // In elements: ND4J's typed pointer and indexer copy these as they are.
+            p.capacity(n).limit(n);
+            b = Nd4j.createBuffer(p, n, type);
+        } catch (RuntimeException | Error e) {
+            BLOCKS.giveBack(block);
+            throw e;
+        }
+        BLOCKS.lend(block, b);
+        return b;
     }
 
     /**
