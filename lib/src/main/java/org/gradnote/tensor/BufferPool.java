@@ -9,9 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.pointers.PagedPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.cpu.nativecpu.NDArray;
 import org.nd4j.linalg.cpu.nativecpu.buffer.LongBuffer;
@@ -26,6 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * back to a per-thread free list keyed by type and shape, from which the next allocations (forward or backward)
  * are served. A failed pass recycles nothing. Primitives may also {@link #give} back scratch arrays no tensor
  * holds (conv's column matrix) once they are dead.
+ *
+ * <p>The arrays it cannot recycle so (forward outputs, whose holders only the GC knows) get fresh memory from
+ * {@link BlockCache}: blocks that return once the GC proved their buffer unreachable, never zero-filled, where
+ * libnd4j's own allocation zero-fills every buffer.
  */
 final class BufferPool {
     private static final int MAX_PER_SHAPE = 8;
@@ -90,7 +96,71 @@ final class BufferPool {
         if (info == null) return Nd4j.createUninitialized(type, shape);
         long n = 1;
         for (long d : shape) n *= d;
-        return new NDArray(Nd4j.createBuffer(type, n, false), (LongBuffer) info[0], (long[]) info[1]);
+        return new NDArray(buffer(type, n), (LongBuffer) info[0], (long[]) info[1]);
+    }
+
+    /**
+     * The native memory of fresh arrays, shared by all threads: JavaCPP's malloc, its bytes bounded by JavaCPP's
+     * maxBytes (the heap's maximum unless set; none if set to 0), past which ND4J allocates as before, and at most
+     * 256 MB of it cached. In a holder so that JavaCPP is first touched by the first allocation, after {@link
+     * Engine#configureNative} has run.
+     */
+    private static final class Blocks {
+        static final BlockCache CACHE = new BlockCache(
+                new BlockCache.Source() {
+                    @Override
+                    public long allocate(long bytes) {
+                        Pointer p = Pointer.malloc(bytes);
+                        return p == null || p.isNull() ? 0 : p.address();
+                    }
+
+                    @Override
+                    public void free(long address) {
+                        Pointer.free(new PagedPointer(address));
+                    }
+
+                    @Override
+                    public void collect() {
+                        System.gc();
+                    }
+                },
+                256L << 20,
+                Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Long.MAX_VALUE);
+    }
+
+    /** The cache fresh arrays' memory comes from. */
+    static BlockCache blocks() {
+        return Blocks.CACHE;
+    }
+
+    /** Fills every fresh buffer with 0xFF bytes (NaN, -1, true): a diagnostic for code that reads before it writes. */
+    static final boolean POISON = Boolean.getBoolean("gradnote.poisonFreshBuffers");
+
+    /**
+     * An uninitialised buffer of n elements wrapping a {@link #blocks} block, which returns to the cache when the
+     * buffer (held by the array and by every view of it) is unreachable. Why not Nd4j.createBuffer(type, n, false):
+     * libnd4j zero-fills each new buffer, on fresh pages (docs/performance.md, "2026-12-06"). ND4J does not own
+     * the wrapped memory: its deallocator frees only its own record of the buffer.
+     */
+    private static DataBuffer buffer(DataType type, long n) {
+        if (!type.isNumerical() && type != DataType.BOOL) return Nd4j.createBuffer(type, n, false);
+        long bytes = n * type.width();
+        BlockCache blocks = Blocks.CACHE;
+        BlockCache.Block block = blocks.take(bytes);
+        if (block == null) return Nd4j.createBuffer(type, n, false);
+        DataBuffer b;
+        try {
+            PagedPointer p = new PagedPointer(block.address);
+            if (POISON) Pointer.memset(p, 0xFF, bytes);
+            // In elements: ND4J's typed pointer and indexer copy these as they are.
+            p.capacity(n).limit(n);
+            b = Nd4j.createBuffer(p, n, type);
+        } catch (RuntimeException | Error e) {
+            blocks.giveBack(block);
+            throw e;
+        }
+        blocks.lend(block, b);
+        return b;
     }
 
     /**

@@ -31,8 +31,9 @@ final class Engine {
 
     /**
      * Turns off JavaCPP's resident-size check, which reads the process's memory size from the OS on every native
-     * allocation while maxPhysicalBytes > 0 (its default; docs/performance.md, "Engine"). Native memory
-     * stays bounded by JavaCPP's count of the bytes it allocated (maxBytes, which triggers a GC). Works only if it
+     * allocation while maxPhysicalBytes > 0 (its default; docs/performance.md, "Engine"). JavaCPP's
+     * maxBytes still bounds what it counts, which ND4J's own buffers are not (the count stayed at 0 with 1.8 GB of
+     * them); fresh arrays' memory is bounded and collected by {@link BlockCache}. Works only if it
      * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
      * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins. Picks the natives' build ({@link NativeVariant}) first,
      * for the same reason.
@@ -377,7 +378,10 @@ final class Engine {
         return out;
     }
 
-    /** A fresh array whose content will be overwritten by an op. */
+    /**
+     * A fresh array whose content will be overwritten by an op: uninitialised, a dead array's memory (never zeros;
+     * use {@link #zeros} for an accumulator).
+     */
     static INDArray empty(DataType type, long... shape) {
         return BufferPool.get().take(type, shape);
     }

@@ -2,9 +2,13 @@ package org.gradnote.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,6 +63,58 @@ class BufferPoolTest {
         assertEquals(0, empty.length());
         INDArray again = BufferPool.get().take(DataType.FLOAT, new long[] {0, 3});
         assertArrayEquals(new long[] {0, 3}, again.shape());
+    }
+
+    /**
+     * Whether the block at address comes back to fresh arrays of the type and shape within a few collections; the
+     * arrays taken meanwhile are overwritten with -1, so a block reused too early would show in a view's values.
+     */
+    private static boolean comesBack(long address, DataType t, long[] shape) throws InterruptedException {
+        for (int round = 0; round < 20; round++) {
+            System.gc();
+            Thread.sleep(10);
+            List<INDArray> taken = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                INDArray other = BufferPool.get().take(t, shape);
+                if (other.data().address() == address) return true;
+                other.assign(-1);
+                taken.add(other); // held, so that the next take gets another block
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aDroppedArraysBlockComesBack() throws InterruptedException {
+        long[] shape = {37, 29}; // sizes no other test of this class allocates
+        INDArray a = BufferPool.get().take(DataType.FLOAT, shape);
+        long address = a.data().address();
+        assertEquals(0, address % BlockCache.ALIGN);
+        a.assign(7);
+        a = null;
+        assertTrue(comesBack(address, DataType.FLOAT, shape), "once nothing holds it, the block comes back");
+    }
+
+    @Test
+    void everyKindOfViewKeepsItsBlock() throws InterruptedException {
+        long[] shape = {41, 23};
+        for (int kind = 0; kind < 4; kind++) {
+            INDArray a = BufferPool.get().take(DataType.DOUBLE, shape);
+            long address = a.data().address();
+            a.assign(3);
+            INDArray v = switch (kind) {
+                case 0 -> Engine.reshape(a, new long[] {23, 41});
+                case 1 -> Engine.permute(a, new int[] {1, 0});
+                case 2 ->
+                    a.get(
+                            org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all());
+                default -> a.reshape(41 * 23).reshape(23, 41);
+            };
+            a = null;
+            assertFalse(comesBack(address, DataType.DOUBLE, shape), "view kind " + kind + " lost its block");
+            assertEquals(3.0 * v.length(), v.sumNumber().doubleValue(), "view kind " + kind + " kept its values");
+        }
     }
 
     @Test

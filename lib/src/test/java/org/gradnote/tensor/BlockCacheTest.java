@@ -1,0 +1,153 @@
+package org.gradnote.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** BlockCache's rules on fake memory: reuse only after the owner is unreachable, and every bound. */
+class BlockCacheTest {
+    /** Fake addresses, with a record of what was allocated, freed and collected. */
+    static final class FakeSource implements BlockCache.Source {
+        long next = 1 << 20;
+        final Set<Long> live = new HashSet<>();
+        int allocations, frees, collections;
+        boolean exhausted;
+
+        @Override
+        public long allocate(long bytes) {
+            if (exhausted) return 0;
+            allocations++;
+            long a = next;
+            next += bytes + 4096;
+            live.add(a);
+            return a;
+        }
+
+        @Override
+        public void free(long address) {
+            frees++;
+            assertTrue(live.remove(address), "freed twice or never allocated: " + address);
+        }
+
+        @Override
+        public void collect() {
+            collections++;
+            System.gc();
+        }
+    }
+
+    /** Collects until the cache has taken back every block whose owner is gone (bounded: fails rather than hangs). */
+    private static void collectUntil(BlockCache cache, int lent) throws InterruptedException {
+        for (int i = 0; i < 100 && cache.lent() > lent; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(lent, cache.lent(), "blocks still lent after the collections");
+    }
+
+    @Test
+    void aBlockIsReusedOnlyOnceItsOwnerIsUnreachable() throws InterruptedException {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 1 << 20, 1 << 30);
+        Object owner = new Object();
+        BlockCache.Block first = cache.take(1000);
+        cache.lend(first, owner);
+        assertEquals(0, first.address % BlockCache.ALIGN, "aligned");
+        assertTrue(first.address >= first.raw && first.address + 1000 <= first.raw + 1000 + BlockCache.ALIGN - 1);
+
+        System.gc();
+        BlockCache.Block second = cache.take(1000);
+        assertNotEquals(first.address, second.address, "the owner still holds the first block");
+        cache.lend(second, new Object());
+        assertNotNull(owner);
+
+        owner = null;
+        collectUntil(cache, 0);
+        BlockCache.Block again = cache.take(1000);
+        assertTrue(again.address == first.address || again.address == second.address, "a block came back");
+        assertEquals(2, src.allocations, "no new allocation once blocks are back");
+        assertEquals(0, src.frees);
+    }
+
+    @Test
+    void blocksAreKeyedByTheirExactSize() throws InterruptedException {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 1 << 20, 1 << 30);
+        cache.lend(cache.take(1000), new Object());
+        collectUntil(cache, 0);
+        cache.take(2000);
+        assertEquals(2, src.allocations, "a 1000-byte block does not serve 2000 bytes");
+        cache.take(1000);
+        assertEquals(2, src.allocations, "it serves 1000");
+    }
+
+    @Test
+    void cachedBytesStayUnderTheirBoundAndTheRestIsFreed() throws InterruptedException {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 3000, 1 << 30);
+        for (int i = 0; i < 5; i++) cache.lend(cache.take(1000), new Object());
+        collectUntil(cache, 0);
+        assertEquals(3000, cache.cachedBytes());
+        assertEquals(2, src.frees, "two of five blocks freed");
+        assertEquals(3000, cache.ownedBytes());
+        cache.release();
+        assertEquals(0, cache.ownedBytes());
+        assertTrue(src.live.isEmpty(), "every block freed once");
+    }
+
+    @Test
+    void pastTheOwnedBoundTheCallerIsToldToAllocateElsewhere() throws InterruptedException {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 1 << 20, 2500);
+        List<Object> owners = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Object o = new Object();
+            owners.add(o);
+            cache.lend(cache.take(1000), o);
+        }
+        assertNull(cache.take(1000), "a third block would pass 2500 bytes");
+        // A cached block of another size is freed to make room.
+        owners.remove(1);
+        collectUntil(cache, 1);
+        assertNotNull(cache.take(1500));
+        assertEquals(1, src.frees);
+        assertNotNull(owners.get(0));
+    }
+
+    @Test
+    void aFailedAllocationIsReportedAsNoBlock() {
+        FakeSource src = new FakeSource();
+        src.exhausted = true;
+        assertNull(new BlockCache(src, 1 << 20, 1 << 30).take(700));
+    }
+
+    @Test
+    void muchLendingWithNothingBackAsksForACollection() {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 1L << 40, 1L << 40);
+        long block = 1 << 20;
+        List<Object> owners = new ArrayList<>();
+        for (long lent = 0; lent < BlockCache.MIN_GROWTH; lent += block) {
+            Object o = new Object();
+            owners.add(o);
+            cache.lend(cache.take(block), o);
+        }
+        assertEquals(0, src.collections, "not before MIN_GROWTH bytes");
+        Object o = new Object();
+        owners.add(o);
+        cache.lend(cache.take(block), o);
+        assertEquals(1, src.collections);
+        // Everything is still held: the next collection waits for as many bytes again as are live.
+        for (int i = 0; i < BlockCache.MIN_GROWTH / block; i++) cache.lend(cache.take(block), owners.get(0));
+        assertEquals(1, src.collections, "live bytes raised the threshold");
+        assertEquals(owners.size(), src.allocations - BlockCache.MIN_GROWTH / block);
+    }
+}
