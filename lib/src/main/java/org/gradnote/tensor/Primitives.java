@@ -19,6 +19,7 @@ final class Primitives {
 
     /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
     static Tensor leakyRelu(Tensor a, double slope) {
+        MixedTypes.floatInput("leakyRelu", a);
         INDArray scale =
                 a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
         return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
@@ -38,6 +39,7 @@ final class Primitives {
      * where the exact answer is a large finite negative number (e.g. logits 900 apart), poisoning the loss.
      */
     static Tensor logSoftmax(Tensor a, int dim) {
+        MixedTypes.floatInput("logSoftmax", a);
         int d = Shapes.dim("logSoftmax", dim, a.dim());
         INDArray shifted = Engine.broadcastBinary(
                 "subtract", "logSoftmax", a.data(), a.data().max(true, d));
@@ -54,6 +56,7 @@ final class Primitives {
     }
 
     private static Tensor softmaxLike(Tensor a, int dim, String fwd, String bwd) {
+        MixedTypes.floatInput(fwd, a);
         int d = Shapes.dim(fwd, dim, a.dim());
         INDArray x = Engine.contiguous(a.data());
         INDArray out = Engine.empty(x.dataType(), x.shape());
@@ -310,6 +313,10 @@ final class Primitives {
         if (sa.length == 0 || sb.length == 0)
             throw new ShapeException("matmul: both operands need at least one dimension, got " + Shapes.str(sa)
                     + " and " + Shapes.str(sb));
+        // Checked before any native call: libnd4j's batched matmul fails on mixed dtypes in its own words, and the
+        // 2-D gemm would promote where torch refuses.
+        MixedTypes.same("matmul", OPERANDS, a, b);
+        MixedTypes.notBool("matmul", a);
         // Promote vectors to matrices as torch.matmul does, and drop the added dimension afterwards.
         Tensor a2 = sa.length == 1 ? a.unsqueeze(0) : a;
         Tensor b2 = sb.length == 1 ? b.unsqueeze(1) : b;
@@ -331,6 +338,8 @@ final class Primitives {
         if (sb.length == 1) r = r.squeeze(-1);
         return r;
     }
+
+    private static final String[] OPERANDS = {"the first operand", "the second operand"};
 
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray out = Engine.gemm(a.data(), b.data(), false, false);
@@ -378,6 +387,7 @@ final class Primitives {
      * call, and the bias is added in place on the fresh output (two native calls instead of four).
      */
     static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        MixedTypes.same("linear", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
         long[] sx = x.shape(), sw = w.shape();
         long in = sw[1];
         if (sx.length == 0 || sx[sx.length - 1] != in) {
@@ -493,14 +503,11 @@ final class Primitives {
     /** Rows of {@code a} along {@code dim} picked by an integer index tensor (torch.index_select). */
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
+        MixedTypes.indices("indexSelect", index);
         if (index.dim() != 1)
             throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
-        DataType it = index.data().dataType();
-        INDArray idx = Engine.contiguous(
-                it == DataType.INT32 || it == DataType.INT64
-                        ? index.data()
-                        : index.data().castTo(DataType.INT32));
+        INDArray idx = Engine.contiguous(index.data());
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
         return select(a, d, Engine.longs(idx), idx);
     }
@@ -565,6 +572,9 @@ final class Primitives {
         int d = Shapes.dim("cat", dim, rank);
         INDArray[] arrays = new INDArray[parts.length];
         long[] sizes = new long[parts.length];
+        // torch.cat's result type is every part's promoted together (float32 with float64 gives float64).
+        DType type = null;
+        for (Tensor p : parts) type = Promotion.promote(type, p.dtype());
         for (int i = 0; i < parts.length; i++) {
             long[] s = parts[i].shape(), s0 = parts[0].shape();
             boolean ok = s.length == rank;
@@ -572,7 +582,7 @@ final class Primitives {
             if (!ok)
                 throw new ShapeException("cat: tensor " + i + " has shape " + Shapes.str(s) + " but tensor 0 has shape "
                         + Shapes.str(s0) + " (all dimensions but " + d + " must match)");
-            arrays[i] = Engine.cast(parts[i].data(), parts[0].data().dataType());
+            arrays[i] = Engine.cast(parts[i].data(), type.nd4j());
             sizes[i] = s[d];
         }
         INDArray out = parts.length == 1 ? arrays[0].dup() : Factory.concat(d, arrays);
@@ -582,7 +592,10 @@ final class Primitives {
                 INDArray[] grads = new INDArray[parts.length];
                 long off = 0;
                 for (int i = 0; i < parts.length; i++) {
-                    grads[i] = Engine.interval(g, d, off, 1, off + sizes[i]).dup('c');
+                    // Each part's gradient in its own dtype (a float32 part concatenated with a float64 one).
+                    grads[i] = Engine.cast(
+                            Engine.interval(g, d, off, 1, off + sizes[i]).dup('c'),
+                            parts[i].dtype().nd4j());
                     off += sizes[i];
                 }
                 return grads;
@@ -593,6 +606,7 @@ final class Primitives {
     /** torch.gather: out[i][j] = a[i][index[i][j]] along dim (for any rank), computed on flat buffers. */
     static Tensor gather(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("gather", dim, a.dim());
+        MixedTypes.indices("gather", index);
         long[] in = a.shape(), is = index.shape();
         if (is.length != in.length)
             throw new ShapeException("gather: index has shape " + Shapes.str(is) + " but input has shape "
