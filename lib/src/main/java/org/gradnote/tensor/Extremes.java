@@ -54,6 +54,30 @@ final class Extremes {
         }
     }
 
+    /**
+     * The gradient of max or min over [outer, n, inner] lines: each line's g shared equally by every element equal to
+     * the line's result r (every NaN when r is NaN), as torch's evenly_distribute_backward.
+     */
+    static double[] shareAmongTies(double[] x, double[] r, double[] g, int outer, int n, int inner) {
+        double[] dx = new double[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < inner; j++) {
+                double best = r[o * inner + j];
+                int ties = 0;
+                for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], best)) ties++;
+                double share = g[o * inner + j] / ties;
+                for (int k = 0; k < n; k++)
+                    if (same(x[(o * n + k) * inner + j], best)) dx[(o * n + k) * inner + j] = share;
+            }
+        }
+        return dx;
+    }
+
+    /** Equal, or both NaN: the elements a max/min result came from. */
+    private static boolean same(double x, double r) {
+        return x == r || (Double.isNaN(x) && Double.isNaN(r));
+    }
+
     /** True when c replaces the current best: strictly better, or the first NaN against a number. */
     static boolean beats(double c, double best, boolean max) {
         if (Double.isNaN(c)) return !Double.isNaN(best);

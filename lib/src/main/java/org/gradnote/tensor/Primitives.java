@@ -72,44 +72,8 @@ final class Primitives {
         });
     }
 
-    // ---- reductions (sum and mean: the table ReduceOp; accurate sums in Reduce, NaN-aware extremes in Extremes) ----
-
-    /**
-     * Variance (or, with {@code sqrt}, standard deviation) over dims (all when empty) with {@code correction}
-     * subtracted from the count (1: Bessel's, torch's default): two passes in double, the mean first, then the
-     * squared deviations from it. d var/dx = 2 (x - mean) / (n - correction); d std/dx = that / (2 std), and 0 where
-     * std is 0 (torch's std_backward), where sqrt's own rule would give NaN.
-     */
-    static Tensor variance(Tensor a, int[] dims, boolean keepDim, int correction, boolean sqrt) {
-        String op = sqrt ? "std" : "var";
-        if (!a.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(op + "(): needs a floating-point tensor, got " + a.dtype()
-                    + " (torch: std and var only support floating point); convert with toFloat() or toDouble()");
-        }
-        long[] in = a.shape();
-        int[] d = Shapes.dims(op, dims, a.dim());
-        boolean[] red = Reduce.mask(in.length, d);
-        // torch divides by max(0, n - correction): 0/0 = NaN for one element unbiased and for no elements at all.
-        double count = Reduce.count(in, red), dof = Math.max(0, count - correction);
-        double[] mean = Reduce.sums(a, red);
-        for (int i = 0; i < mean.length; i++) mean[i] /= count;
-        double[] v = Reduce.sums(a.small(), a.small() == null ? a.data() : null, in, red, mean);
-        for (int i = 0; i < v.length; i++) v[i] = sqrt ? Math.sqrt(v[i] / dof) : v[i] / dof;
-        DataType t = a.dtype().nd4j();
-        INDArray out = Reduce.toArray(v, t, reducedShape(in, dims, d, keepDim));
-        long[] kept = keptShape(in, red);
-        return Tensor.record(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] gv = Engine.toDoubles(g);
-                for (int i = 0; i < gv.length; i++) {
-                    gv[i] = sqrt ? (v[i] == 0 ? 0 : gv[i] / (v[i] * dof)) : 2 * gv[i] / dof;
-                }
-                INDArray centred = Engine.broadcastBinary("subtract", op, a.data(), Reduce.toArray(mean, t, kept));
-                return new INDArray[] {Engine.broadcastBinary("multiply", op, centred, Reduce.toArray(gv, t, kept))};
-            }
-        });
-    }
+    // ---- reductions (sum, mean, var, std, amax, amin, prod: the table ReduceOp; max(dim) with indices, argmax here)
+    // ----
 
     /** Refuses a float-only reduction of an integer or bool tensor, naming the op and the dtype. */
     static void checkFloat(String op, Tensor a) {
@@ -171,57 +135,6 @@ final class Primitives {
             }
         });
         return new Tensor[] {v, new Tensor(indices)};
-    }
-
-    /**
-     * max or min over everything (dim -1) or one dimension, as torch's max() and amax(dim): NaN propagates, and the
-     * gradient is shared equally by every element equal to the result (every NaN when the result is NaN), as in
-     * torch's evenly_distribute_backward.
-     */
-    static Tensor extreme(Tensor a, int dim, boolean keepDim, boolean max) {
-        String op = max ? (dim < 0 ? "max" : "amax") : (dim < 0 ? "min" : "amin");
-        long[] in = a.shape();
-        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
-        int d = dim < 0 || in.length == 0 ? -1 : dim;
-        Extremes.checkNotEmpty(op, in, d);
-        int[] oni = Extremes.around(in, d);
-        int outer = oni[0], n = oni[1], inner = oni[2];
-        long[] index = new long[outer * inner];
-        long[] outShape = d < 0
-                ? (dim < 0 ? new long[0] : in)
-                : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
-        DataType t = a.dtype().nd4j();
-        if (!a.dtype().isFloatingPoint()) {
-            long[] values = new long[index.length];
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
-            return new Tensor(Extremes.longsAs(values, t, outShape));
-        }
-        double[] values = new double[index.length];
-        Extremes.scan(Extremes.doubles(a), outer, n, inner, max, values, index);
-        INDArray out = Reduce.toArray(values, t, outShape);
-        // The output is saved as torch saves it (its rule reads the result), so an in-place change to it is refused.
-        return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] x = Extremes.doubles(a), gv = Engine.toDoubles(g), dx = new double[x.length];
-                for (int o = 0; o < outer; o++) {
-                    for (int j = 0; j < inner; j++) {
-                        double r = values[o * inner + j];
-                        int ties = 0;
-                        for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], r)) ties++;
-                        double share = gv[o * inner + j] / ties;
-                        for (int k = 0; k < n; k++)
-                            if (same(x[(o * n + k) * inner + j], r)) dx[(o * n + k) * inner + j] = share;
-                    }
-                }
-                return new INDArray[] {Reduce.toArray(dx, t, in)};
-            }
-        });
-    }
-
-    /** Equal, or both NaN: the elements a max/min result came from. */
-    private static boolean same(double x, double r) {
-        return x == r || (Double.isNaN(x) && Double.isNaN(r));
     }
 
     /** Index of the max or min (first one; a NaN wins) over everything (dim -1, a scalar) or along one dimension, int64. */
