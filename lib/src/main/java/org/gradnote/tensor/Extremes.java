@@ -1,8 +1,5 @@
 package org.gradnote.tensor;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * Max and min along one dimension (or of everything), with the index of the winner, in torch's rules: the first
  * extreme in index order wins a tie, and a NaN beats any number (the first NaN wins), so NaN propagates.
@@ -91,7 +88,7 @@ final class Extremes {
         // Integer tensors through float64, not toDoubles' float32 (exact up to 2^53).
         return a.dtype().isFloatingPoint()
                 ? Engine.toDoubles(a.data())
-                : Engine.doubles(Engine.cast(a.data(), DataType.DOUBLE));
+                : Engine.doubles(Engine.cast(a.data(), DType.FLOAT64.nd4j()));
     }
 
     /** [outer, n, inner] around dimension d of shape (d = -1 for everything: [1, numel, 1]). */
@@ -118,8 +115,7 @@ final class Extremes {
     }
 
     /** int64 values in a fresh array of the given shape and type (cast back for int32 and bool inputs). */
-    static INDArray longsAs(long[] v, DataType type, long[] shape) {
-        INDArray out = Reduce.toArray(v, shape);
-        return type == DType.INT64.nd4j() ? out : out.castTo(type);
+    static Tensor longsAs(long[] v, DType type, long[] shape) {
+        return new Tensor(Engine.cast(Reduce.toArray(v, shape), type.nd4j()));
     }
 }

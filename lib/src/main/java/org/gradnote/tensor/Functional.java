@@ -1,7 +1,6 @@
 package org.gradnote.tensor;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Stateless layer functions, like {@code torch.nn.functional}: convolutions, pooling, normalisation, dropout and
@@ -136,11 +135,11 @@ public final class Functional {
                 throw new IllegalArgumentException(
                         "batchNorm: expected more than 1 value per channel when training, got input "
                                 + Shapes.str(x.shape()));
-            INDArray[] stats = new INDArray[2];
+            Tensor[] stats = new Tensor[2];
             Tensor out = LayerPrimitives.batchNormTrain(x, gamma, beta, eps, stats);
             if (runningMean != null && runningVar != null) {
                 try (GradMode g = Tensor.noGrad()) {
-                    Tensor mean = Tensor.wrap(stats[0]), unbiased = Tensor.wrap(stats[1].mul((double) n / (n - 1)));
+                    Tensor mean = stats[0], unbiased = Tensor.wrap(Engine.times(stats[1].data(), (double) n / (n - 1)));
                     runningMean.mul_(1 - momentum).add_(mean.mul(momentum));
                     runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
                 }

@@ -274,7 +274,7 @@ final class LayerPrimitives {
      * the backward is the closed form on array ops, because M2.1's batchnorm_bp is off PyTorch by up to 7e-7
      * relative (an absolute error of ~1e-8 on small gradients), while the closed form agrees to 1e-12.
      */
-    static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, double eps, INDArray[] stats) {
+    static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, double eps, Tensor[] stats) {
         INDArray xd = Engine.contiguous(x.data());
         DataType t = xd.dataType();
         int[] dims = allBut(xd.rank(), 1);
@@ -289,8 +289,8 @@ final class LayerPrimitives {
         for (int i = 0; i < v.length; i++) v[i] /= count;
         INDArray mean = Reduce.toArray(m, t, xs[1]);
         INDArray var = Reduce.toArray(v, t, xs[1]);
-        stats[0] = mean;
-        stats[1] = var;
+        stats[0] = Tensor.wrap(mean);
+        stats[1] = Tensor.wrap(var);
         INDArray gd = Engine.contiguous(Engine.cast(gamma.data(), t)),
                 bd = Engine.contiguous(Engine.cast(beta.data(), t));
         INDArray out = Engine.empty(t, xd.shape());

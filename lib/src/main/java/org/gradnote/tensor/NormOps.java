@@ -1,7 +1,5 @@
 package org.gradnote.tensor;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * logsumexp, vector norms, and var/std over several dimensions, all composed from differentiable ops (no backward
  * code here). Where PyTorch masks a gradient that the plain composition would make 0 * inf = NaN (the 2-norm or std
@@ -20,8 +18,7 @@ final class NormOps {
         double[] m;
         if (x.dim() == 0) m = new double[1];
         else {
-            INDArray max = x.data().max(true, d);
-            m = OpsSupport.values(max.reshape(kept));
+            m = OpsSupport.values(Engine.maxKeepDims(x.data(), kept, d));
             for (int i = 0; i < m.length; i++) if (Double.isInfinite(m[i])) m[i] = 0; // -inf - -inf would be NaN
         }
         Tensor shift = OpsSupport.constant(x.data().dataType(), m, kept);

@@ -115,7 +115,7 @@ final class Primitives {
             long[] values = new long[index.length];
             Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
             return new Tensor[] {
-                new Tensor(Extremes.longsAs(values, t, outShape)), new Tensor(Reduce.toArray(index, outShape))
+                Extremes.longsAs(values, a.dtype(), outShape), new Tensor(Reduce.toArray(index, outShape))
             };
         }
         double[] values = new double[index.length];

@@ -142,8 +142,8 @@ enum ReduceOp {
         }
 
         @Override
-        DataType integerResult(DataType input) {
-            return DType.INT64.nd4j();
+        DType integerResult(DType input) {
+            return DType.INT64;
         }
     };
 
@@ -205,7 +205,7 @@ enum ReduceOp {
     }
 
     /** Lines: the dtype of an integer or bool input's result (amax keeps it, prod gives int64). */
-    DataType integerResult(DataType input) {
+    DType integerResult(DType input) {
         return input;
     }
 
@@ -284,7 +284,7 @@ enum ReduceOp {
             long[] values = new long[outer * inner];
             if (values.length > 0)
                 lines(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, values);
-            return new Tensor(Extremes.longsAs(values, integerResult(t), outShape));
+            return Extremes.longsAs(values, integerResult(a.dtype()), outShape);
         }
         double[] values = new double[outer * inner];
         if (values.length > 0) lines(Extremes.doubles(a), outer, n, inner, values);
