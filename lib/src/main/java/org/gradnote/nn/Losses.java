@@ -15,6 +15,7 @@ public final class Losses {
     /** Mean squared error. */
     public static Tensor mse(Tensor input, Tensor target, Reduction r) {
         sameShape("mse", input, target);
+        floatOperand("mse", input, target);
         // Reduced float losses are one fused primitive (one read, one gradient write, instead of six ops).
         if (r != Reduction.NONE
                 && input.dtype().isFloatingPoint()
@@ -28,6 +29,7 @@ public final class Losses {
     /** Mean absolute error. */
     public static Tensor l1(Tensor input, Tensor target, Reduction r) {
         sameShape("l1", input, target);
+        floatOperand("l1", input, target);
         return reduce(input.sub(target).abs(), r);
     }
 
@@ -35,6 +37,7 @@ public final class Losses {
     public static Tensor huber(Tensor input, Tensor target, double delta, Reduction r) {
         if (!(delta > 0)) throw new IllegalArgumentException("huber: delta must be positive, got " + delta);
         sameShape("huber", input, target);
+        floatOperand("huber", input, target);
         Tensor d = input.sub(target), a = d.abs();
         Tensor quad = d.square().mul(0.5), lin = a.sub(0.5 * delta).mul(delta);
         return reduce(Tensor.where(a.lt(delta), quad, lin), r);
@@ -121,6 +124,16 @@ public final class Losses {
             default:
                 return perElement;
         }
+    }
+
+    /**
+     * Refuses an input and target that are both integer or bool (torch: "mse_cpu" not implemented for 'Long'); one
+     * float operand is enough, the other is promoted as in torch.
+     */
+    private static void floatOperand(String loss, Tensor input, Tensor target) {
+        if (input.dtype().isFloatingPoint() || target.dtype().isFloatingPoint()) return;
+        throw new IllegalArgumentException(loss + ": needs a float32 or float64 input or target, got input "
+                + input.dtype() + " and target " + target.dtype() + " (as torch); convert the input with toFloat()");
     }
 
     private static void sameShape(String loss, Tensor a, Tensor b) {

@@ -327,6 +327,16 @@ final class Engine {
         return o != null ? o : b;
     }
 
+    /** a · c, a new array, by ND4J's legacy scalar kernel (c rounded to a's type first). */
+    static INDArray times(INDArray a, double c) {
+        return a.mul(c);
+    }
+
+    /** The max of a over dims, in the shape {@code kept}, by ND4J's reduction (which skips NaN: callers that care scan). */
+    static INDArray maxKeepDims(INDArray a, long[] kept, int... dims) {
+        return a.max(true, dims).reshape(kept);
+    }
+
     /** a = max(a, b) element-wise in a's memory, by the legacy kernel. */
     static INDArray maxInPlace(INDArray a, INDArray b) {
         return Transforms.max(a, b, false);

@@ -1,8 +1,5 @@
 package org.gradnote.tensor;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * Max and min along one dimension (or of everything), with the index of the winner, in torch's rules: the first
  * extreme in index order wins a tie, and a NaN beats any number (the first NaN wins), so NaN propagates.
@@ -54,6 +51,30 @@ final class Extremes {
         }
     }
 
+    /**
+     * The gradient of max or min over [outer, n, inner] lines: each line's g shared equally by every element equal to
+     * the line's result r (every NaN when r is NaN), as torch's evenly_distribute_backward.
+     */
+    static double[] shareAmongTies(double[] x, double[] r, double[] g, int outer, int n, int inner) {
+        double[] dx = new double[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < inner; j++) {
+                double best = r[o * inner + j];
+                int ties = 0;
+                for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], best)) ties++;
+                double share = g[o * inner + j] / ties;
+                for (int k = 0; k < n; k++)
+                    if (same(x[(o * n + k) * inner + j], best)) dx[(o * n + k) * inner + j] = share;
+            }
+        }
+        return dx;
+    }
+
+    /** Equal, or both NaN: the elements a max/min result came from. */
+    private static boolean same(double x, double r) {
+        return x == r || (Double.isNaN(x) && Double.isNaN(r));
+    }
+
     /** True when c replaces the current best: strictly better, or the first NaN against a number. */
     static boolean beats(double c, double best, boolean max) {
         if (Double.isNaN(c)) return !Double.isNaN(best);
@@ -67,7 +88,7 @@ final class Extremes {
         // Integer tensors through float64, not toDoubles' float32 (exact up to 2^53).
         return a.dtype().isFloatingPoint()
                 ? Engine.toDoubles(a.data())
-                : Engine.doubles(Engine.cast(a.data(), DataType.DOUBLE));
+                : Engine.doubles(Engine.cast(a.data(), DType.FLOAT64.nd4j()));
     }
 
     /** [outer, n, inner] around dimension d of shape (d = -1 for everything: [1, numel, 1]). */
@@ -94,8 +115,7 @@ final class Extremes {
     }
 
     /** int64 values in a fresh array of the given shape and type (cast back for int32 and bool inputs). */
-    static INDArray longsAs(long[] v, DataType type, long[] shape) {
-        INDArray out = Reduce.toArray(v, shape);
-        return type == DType.INT64.nd4j() ? out : out.castTo(type);
+    static Tensor longsAs(long[] v, DType type, long[] shape) {
+        return new Tensor(Engine.cast(Reduce.toArray(v, shape), type.nd4j()));
     }
 }

@@ -1,7 +1,6 @@
 package org.gradnote.tensor;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Stateless layer functions, like {@code torch.nn.functional}: convolutions, pooling, normalisation, dropout and
@@ -97,10 +96,15 @@ public final class Functional {
             throw new ShapeException("globalAvgPool: expected input [N, C, ...spatial], got " + Shapes.str(x.shape()));
         int[] spatial = new int[x.dim() - 2];
         for (int i = 0; i < spatial.length; i++) spatial[i] = i + 2;
+        MixedTypes.floatInput("globalAvgPool", x);
         return x.mean(spatial, false);
     }
 
     // ---- normalisation ----
+
+    private static final String[] BATCH_NORM = {
+        "the input", "the weight", "the bias", "the running mean", "the running variance"
+    };
 
     /**
      * F.batch_norm over dimension 1 of x [N, C, ...]. In training, normalises with the batch mean and biased
@@ -121,6 +125,7 @@ public final class Functional {
             throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
         if (!x.dtype().isFloatingPoint())
             throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
+        MixedTypes.same("batchNorm", BATCH_NORM, x, weight, bias, runningMean, runningVar);
         long c = x.size(1);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
@@ -130,11 +135,11 @@ public final class Functional {
                 throw new IllegalArgumentException(
                         "batchNorm: expected more than 1 value per channel when training, got input "
                                 + Shapes.str(x.shape()));
-            INDArray[] stats = new INDArray[2];
+            Tensor[] stats = new Tensor[2];
             Tensor out = LayerPrimitives.batchNormTrain(x, gamma, beta, eps, stats);
             if (runningMean != null && runningVar != null) {
                 try (GradMode g = Tensor.noGrad()) {
-                    Tensor mean = Tensor.wrap(stats[0]), unbiased = Tensor.wrap(stats[1].mul((double) n / (n - 1)));
+                    Tensor mean = stats[0], unbiased = Tensor.wrap(Engine.times(stats[1].data(), (double) n / (n - 1)));
                     runningMean.mul_(1 - momentum).add_(mean.mul(momentum));
                     runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
                 }
@@ -166,6 +171,7 @@ public final class Functional {
                     + " does not end with the normalized shape " + Shapes.str(normalizedShape));
         if (!x.dtype().isFloatingPoint())
             throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
+        MixedTypes.same("layerNorm", MixedTypes.INPUT_WEIGHT_BIAS, x, weight, bias);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
         return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);

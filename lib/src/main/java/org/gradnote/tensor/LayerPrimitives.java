@@ -72,6 +72,7 @@ final class LayerPrimitives {
 
     /** 2-D cross-correlation of x [N, C, H, W] with w [O, C, kH, kW] plus an optional bias [O]. */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, Window win) {
+        MixedTypes.same("conv2d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
@@ -123,6 +124,7 @@ final class LayerPrimitives {
      * on the arrays as they are (the 4-D shape is only passed along, as a reshaped view costs a native shape buffer).
      */
     static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
+        MixedTypes.same("conv1d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         long[] xs = x.shape();
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
@@ -272,7 +274,7 @@ final class LayerPrimitives {
      * the backward is the closed form on array ops, because M2.1's batchnorm_bp is off PyTorch by up to 7e-7
      * relative (an absolute error of ~1e-8 on small gradients), while the closed form agrees to 1e-12.
      */
-    static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, double eps, INDArray[] stats) {
+    static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, double eps, Tensor[] stats) {
         INDArray xd = Engine.contiguous(x.data());
         DataType t = xd.dataType();
         int[] dims = allBut(xd.rank(), 1);
@@ -287,8 +289,8 @@ final class LayerPrimitives {
         for (int i = 0; i < v.length; i++) v[i] /= count;
         INDArray mean = Reduce.toArray(m, t, xs[1]);
         INDArray var = Reduce.toArray(v, t, xs[1]);
-        stats[0] = mean;
-        stats[1] = var;
+        stats[0] = Tensor.wrap(mean);
+        stats[1] = Tensor.wrap(var);
         INDArray gd = Engine.contiguous(Engine.cast(gamma.data(), t)),
                 bd = Engine.contiguous(Engine.cast(beta.data(), t));
         INDArray out = Engine.empty(t, xd.shape());

@@ -1,7 +1,5 @@
 package org.gradnote.tensor;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * logsumexp, vector norms, and var/std over several dimensions, all composed from differentiable ops (no backward
  * code here). Where PyTorch masks a gradient that the plain composition would make 0 * inf = NaN (the 2-norm or std
@@ -20,8 +18,7 @@ final class NormOps {
         double[] m;
         if (x.dim() == 0) m = new double[1];
         else {
-            INDArray max = x.data().max(true, d);
-            m = OpsSupport.values(max.reshape(kept));
+            m = OpsSupport.values(Engine.maxKeepDims(x.data(), kept, d));
             for (int i = 0; i < m.length; i++) if (Double.isInfinite(m[i])) m[i] = 0; // -inf - -inf would be NaN
         }
         Tensor shift = OpsSupport.constant(x.data().dataType(), m, kept);
@@ -53,16 +50,16 @@ final class NormOps {
         return safeRoot(sum(a.pow(p), d, keepDim), p);
     }
 
-    /** torch.var(x, dims, unbiased, keepdim), through the accurate two-pass {@link Primitives#variance}. */
+    /** torch.var(x, dims, unbiased, keepdim), through the accurate two-pass {@link ReduceOp#VAR}. */
     static Tensor var(Tensor x, int[] dims, boolean unbiased, boolean keepDim) {
         if (dims.length > 0) dims("var", dims, x.dim());
-        return Primitives.variance(x, dims, keepDim, unbiased ? 1 : 0, false);
+        return ReduceOp.VAR.apply(x, dims, keepDim, unbiased ? 1 : 0);
     }
 
     /** torch.std: the square root of var, with a zero gradient where it is 0 (as PyTorch masks it). */
     static Tensor std(Tensor x, int[] dims, boolean unbiased, boolean keepDim) {
         if (dims.length > 0) dims("std", dims, x.dim());
-        return Primitives.variance(x, dims, keepDim, unbiased ? 1 : 0, true);
+        return ReduceOp.STD.apply(x, dims, keepDim, unbiased ? 1 : 0);
     }
 
     /**
@@ -70,7 +67,7 @@ final class NormOps {
      * across the whole reduced set share the gradient, as torch's amax over dims does.
      */
     private static Tensor extremeOver(Tensor a, int[] d, boolean keepDim, boolean max) {
-        if (d.length == 1) return Primitives.extreme(a, d[0], keepDim, max);
+        if (d.length == 1) return (max ? ReduceOp.AMAX : ReduceOp.AMIN).apply(a, d[0], keepDim);
         int r = a.dim();
         boolean[] red = new boolean[r];
         for (int k : d) red[k] = true;
@@ -85,7 +82,7 @@ final class NormOps {
             if (red[i]) flat[kept] *= in[i];
         }
         for (int i = 0; i < kept; i++) flat[i] = in[perm[i]];
-        Tensor out = Primitives.extreme(a.permute(perm).reshape(flat), kept, false, max);
+        Tensor out = (max ? ReduceOp.AMAX : ReduceOp.AMIN).apply(a.permute(perm).reshape(flat), kept, false);
         return keepDim ? out.reshape(Primitives.keptShape(in, d)) : out;
     }
 

@@ -19,6 +19,7 @@ final class Primitives {
 
     /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
     static Tensor leakyRelu(Tensor a, double slope) {
+        MixedTypes.floatInput("leakyRelu", a);
         INDArray scale =
                 a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
         return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
@@ -38,6 +39,7 @@ final class Primitives {
      * where the exact answer is a large finite negative number (e.g. logits 900 apart), poisoning the loss.
      */
     static Tensor logSoftmax(Tensor a, int dim) {
+        MixedTypes.floatInput("logSoftmax", a);
         int d = Shapes.dim("logSoftmax", dim, a.dim());
         INDArray shifted = Engine.broadcastBinary(
                 "subtract", "logSoftmax", a.data(), a.data().max(true, d));
@@ -54,6 +56,7 @@ final class Primitives {
     }
 
     private static Tensor softmaxLike(Tensor a, int dim, String fwd, String bwd) {
+        MixedTypes.floatInput(fwd, a);
         int d = Shapes.dim(fwd, dim, a.dim());
         INDArray x = Engine.contiguous(a.data());
         INDArray out = Engine.empty(x.dataType(), x.shape());
@@ -69,44 +72,8 @@ final class Primitives {
         });
     }
 
-    // ---- reductions (sum and mean: the table ReduceOp; accurate sums in Reduce, NaN-aware extremes in Extremes) ----
-
-    /**
-     * Variance (or, with {@code sqrt}, standard deviation) over dims (all when empty) with {@code correction}
-     * subtracted from the count (1: Bessel's, torch's default): two passes in double, the mean first, then the
-     * squared deviations from it. d var/dx = 2 (x - mean) / (n - correction); d std/dx = that / (2 std), and 0 where
-     * std is 0 (torch's std_backward), where sqrt's own rule would give NaN.
-     */
-    static Tensor variance(Tensor a, int[] dims, boolean keepDim, int correction, boolean sqrt) {
-        String op = sqrt ? "std" : "var";
-        if (!a.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(op + "(): needs a floating-point tensor, got " + a.dtype()
-                    + " (torch: std and var only support floating point); convert with toFloat() or toDouble()");
-        }
-        long[] in = a.shape();
-        int[] d = Shapes.dims(op, dims, a.dim());
-        boolean[] red = Reduce.mask(in.length, d);
-        // torch divides by max(0, n - correction): 0/0 = NaN for one element unbiased and for no elements at all.
-        double count = Reduce.count(in, red), dof = Math.max(0, count - correction);
-        double[] mean = Reduce.sums(a, red);
-        for (int i = 0; i < mean.length; i++) mean[i] /= count;
-        double[] v = Reduce.sums(a.small(), a.small() == null ? a.data() : null, in, red, mean);
-        for (int i = 0; i < v.length; i++) v[i] = sqrt ? Math.sqrt(v[i] / dof) : v[i] / dof;
-        DataType t = a.dtype().nd4j();
-        INDArray out = Reduce.toArray(v, t, reducedShape(in, dims, d, keepDim));
-        long[] kept = keptShape(in, red);
-        return Tensor.record(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] gv = Engine.toDoubles(g);
-                for (int i = 0; i < gv.length; i++) {
-                    gv[i] = sqrt ? (v[i] == 0 ? 0 : gv[i] / (v[i] * dof)) : 2 * gv[i] / dof;
-                }
-                INDArray centred = Engine.broadcastBinary("subtract", op, a.data(), Reduce.toArray(mean, t, kept));
-                return new INDArray[] {Engine.broadcastBinary("multiply", op, centred, Reduce.toArray(gv, t, kept))};
-            }
-        });
-    }
+    // ---- reductions (sum, mean, var, std, amax, amin, prod: the table ReduceOp; max(dim) with indices, argmax here)
+    // ----
 
     /** Refuses a float-only reduction of an integer or bool tensor, naming the op and the dtype. */
     static void checkFloat(String op, Tensor a) {
@@ -148,7 +115,7 @@ final class Primitives {
             long[] values = new long[index.length];
             Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
             return new Tensor[] {
-                new Tensor(Extremes.longsAs(values, t, outShape)), new Tensor(Reduce.toArray(index, outShape))
+                Extremes.longsAs(values, a.dtype(), outShape), new Tensor(Reduce.toArray(index, outShape))
             };
         }
         double[] values = new double[index.length];
@@ -168,57 +135,6 @@ final class Primitives {
             }
         });
         return new Tensor[] {v, new Tensor(indices)};
-    }
-
-    /**
-     * max or min over everything (dim -1) or one dimension, as torch's max() and amax(dim): NaN propagates, and the
-     * gradient is shared equally by every element equal to the result (every NaN when the result is NaN), as in
-     * torch's evenly_distribute_backward.
-     */
-    static Tensor extreme(Tensor a, int dim, boolean keepDim, boolean max) {
-        String op = max ? (dim < 0 ? "max" : "amax") : (dim < 0 ? "min" : "amin");
-        long[] in = a.shape();
-        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
-        int d = dim < 0 || in.length == 0 ? -1 : dim;
-        Extremes.checkNotEmpty(op, in, d);
-        int[] oni = Extremes.around(in, d);
-        int outer = oni[0], n = oni[1], inner = oni[2];
-        long[] index = new long[outer * inner];
-        long[] outShape = d < 0
-                ? (dim < 0 ? new long[0] : in)
-                : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
-        DataType t = a.dtype().nd4j();
-        if (!a.dtype().isFloatingPoint()) {
-            long[] values = new long[index.length];
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
-            return new Tensor(Extremes.longsAs(values, t, outShape));
-        }
-        double[] values = new double[index.length];
-        Extremes.scan(Extremes.doubles(a), outer, n, inner, max, values, index);
-        INDArray out = Reduce.toArray(values, t, outShape);
-        // The output is saved as torch saves it (its rule reads the result), so an in-place change to it is refused.
-        return Tensor.recordSavingOutput(out, op, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] x = Extremes.doubles(a), gv = Engine.toDoubles(g), dx = new double[x.length];
-                for (int o = 0; o < outer; o++) {
-                    for (int j = 0; j < inner; j++) {
-                        double r = values[o * inner + j];
-                        int ties = 0;
-                        for (int k = 0; k < n; k++) if (same(x[(o * n + k) * inner + j], r)) ties++;
-                        double share = gv[o * inner + j] / ties;
-                        for (int k = 0; k < n; k++)
-                            if (same(x[(o * n + k) * inner + j], r)) dx[(o * n + k) * inner + j] = share;
-                    }
-                }
-                return new INDArray[] {Reduce.toArray(dx, t, in)};
-            }
-        });
-    }
-
-    /** Equal, or both NaN: the elements a max/min result came from. */
-    private static boolean same(double x, double r) {
-        return x == r || (Double.isNaN(x) && Double.isNaN(r));
     }
 
     /** Index of the max or min (first one; a NaN wins) over everything (dim -1, a scalar) or along one dimension, int64. */
@@ -310,6 +226,10 @@ final class Primitives {
         if (sa.length == 0 || sb.length == 0)
             throw new ShapeException("matmul: both operands need at least one dimension, got " + Shapes.str(sa)
                     + " and " + Shapes.str(sb));
+        // Checked before any native call: libnd4j's batched matmul fails on mixed dtypes in its own words, and the
+        // 2-D gemm would promote where torch refuses.
+        MixedTypes.same("matmul", OPERANDS, a, b);
+        MixedTypes.notBool("matmul", a);
         // Promote vectors to matrices as torch.matmul does, and drop the added dimension afterwards.
         Tensor a2 = sa.length == 1 ? a.unsqueeze(0) : a;
         Tensor b2 = sb.length == 1 ? b.unsqueeze(1) : b;
@@ -331,6 +251,8 @@ final class Primitives {
         if (sb.length == 1) r = r.squeeze(-1);
         return r;
     }
+
+    private static final String[] OPERANDS = {"the first operand", "the second operand"};
 
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray out = Engine.gemm(a.data(), b.data(), false, false);
@@ -378,6 +300,7 @@ final class Primitives {
      * call, and the bias is added in place on the fresh output (two native calls instead of four).
      */
     static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        MixedTypes.same("linear", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
         long[] sx = x.shape(), sw = w.shape();
         long in = sw[1];
         if (sx.length == 0 || sx[sx.length - 1] != in) {
@@ -493,14 +416,11 @@ final class Primitives {
     /** Rows of {@code a} along {@code dim} picked by an integer index tensor (torch.index_select). */
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
+        MixedTypes.indices("indexSelect", index);
         if (index.dim() != 1)
             throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
-        DataType it = index.data().dataType();
-        INDArray idx = Engine.contiguous(
-                it == DataType.INT32 || it == DataType.INT64
-                        ? index.data()
-                        : index.data().castTo(DataType.INT32));
+        INDArray idx = Engine.contiguous(index.data());
         // Checked on the JVM copy: two native reductions (min, max) cost more than reading a few thousand ints.
         return select(a, d, Engine.longs(idx), idx);
     }
@@ -565,6 +485,9 @@ final class Primitives {
         int d = Shapes.dim("cat", dim, rank);
         INDArray[] arrays = new INDArray[parts.length];
         long[] sizes = new long[parts.length];
+        // torch.cat's result type is every part's promoted together (float32 with float64 gives float64).
+        DType type = null;
+        for (Tensor p : parts) type = Promotion.promote(type, p.dtype());
         for (int i = 0; i < parts.length; i++) {
             long[] s = parts[i].shape(), s0 = parts[0].shape();
             boolean ok = s.length == rank;
@@ -572,7 +495,7 @@ final class Primitives {
             if (!ok)
                 throw new ShapeException("cat: tensor " + i + " has shape " + Shapes.str(s) + " but tensor 0 has shape "
                         + Shapes.str(s0) + " (all dimensions but " + d + " must match)");
-            arrays[i] = Engine.cast(parts[i].data(), parts[0].data().dataType());
+            arrays[i] = Engine.cast(parts[i].data(), type.nd4j());
             sizes[i] = s[d];
         }
         INDArray out = parts.length == 1 ? arrays[0].dup() : Factory.concat(d, arrays);
@@ -582,7 +505,10 @@ final class Primitives {
                 INDArray[] grads = new INDArray[parts.length];
                 long off = 0;
                 for (int i = 0; i < parts.length; i++) {
-                    grads[i] = Engine.interval(g, d, off, 1, off + sizes[i]).dup('c');
+                    // Each part's gradient in its own dtype (a float32 part concatenated with a float64 one).
+                    grads[i] = Engine.cast(
+                            Engine.interval(g, d, off, 1, off + sizes[i]).dup('c'),
+                            parts[i].dtype().nd4j());
                     off += sizes[i];
                 }
                 return grads;
@@ -593,6 +519,7 @@ final class Primitives {
     /** torch.gather: out[i][j] = a[i][index[i][j]] along dim (for any rank), computed on flat buffers. */
     static Tensor gather(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("gather", dim, a.dim());
+        MixedTypes.indices("gather", index);
         long[] in = a.shape(), is = index.shape();
         if (is.length != in.length)
             throw new ShapeException("gather: index has shape " + Shapes.str(is) + " but input has shape "

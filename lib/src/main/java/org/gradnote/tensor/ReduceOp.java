@@ -1,18 +1,29 @@
 package org.gradnote.tensor;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The table of sum-like reductions: each constant is one op, described once — its name, dtype rule, forward (from
- * {@link Reduce}'s accurate blocked double sums, the same on the heap and natively) and its gradient rule beside it,
- * written once on {@link Backend} (PyTorch's sum_backward / mean_backward). {@link #apply} handles dims and keepDim
- * once for every entry and picks where the result lives.
+ * The table of reductions: each constant is one op, described once — its name, dtype rule, forward and its gradient
+ * rule beside it. Three kinds share the table, each with one {@code apply} that handles dims and keepDim for all its
+ * entries and picks where the result lives:
+ *
+ * <ul>
+ *   <li><b>sums</b> ({@code sum}, {@code mean}): {@link Reduce}'s accurate blocked double sums, the same on the heap
+ *       and natively, and a rule written once on {@link Backend} (PyTorch's sum_backward / mean_backward);
+ *   <li><b>moments</b> ({@code var}, {@code std}): two passes of those sums (the mean, then the squared deviations
+ *       from it), and a fused rule whose per-output scale is computed in double and rounded once — a rule composed on
+ *       {@link Backend} would compute it in float32 and move bits;
+ *   <li><b>lines</b> ({@code amax}/{@code max()}, {@code amin}/{@code min()}, {@code prod}): one dimension or all,
+ *       viewed as [outer, n, inner] lines scanned in Java (NaN propagates, integers stay exact), and a rule on the
+ *       lines in double (tied extremes share the gradient; prod's rule is cumprod's, zeros included).
+ * </ul>
  *
  * <p>Constants with bodies, not lambdas: a lambda's first call costs ~0.3-1 ms of linking (see {@link Node.Backward}).
  */
 enum ReduceOp {
     /** Σx; d = g spread over the reduced dims. Integer and bool inputs sum exactly into int64 (no gradient). */
-    SUM("sum", false) {
+    SUM("sum", "sum", Kind.SUMS, false) {
         @Override
         double finish(double sum, double count) {
             return sum;
@@ -24,7 +35,7 @@ enum ReduceOp {
         }
     },
     /** Σx / n; d = g / n spread over the reduced dims. Float tensors only, as in torch. */
-    MEAN("mean", true) {
+    MEAN("mean", "mean", Kind.SUMS, true) {
         @Override
         double finish(double sum, double count) {
             return sum / count;
@@ -34,28 +45,173 @@ enum ReduceOp {
         <A> A grad(Backend<A> k, A g, long[] kept, long[] in, double count) {
             return k.expand(k.div(g, count), kept, in);
         }
+    },
+    /** Σ(x - mean)² / max(0, n - correction); d = g · 2 (x - mean) / (n - correction). Float tensors only. */
+    VAR("var", "var", Kind.MOMENTS, true) {
+        @Override
+        double finish(double squares, double dof) {
+            return squares / dof;
+        }
+
+        @Override
+        double scale(double g, double out, double dof) {
+            return 2 * g / dof;
+        }
+    },
+    /** √var; d = g · (x - mean) / ((n - correction) std), and 0 where std is 0 (torch's std_backward, not NaN). */
+    STD("std", "std", Kind.MOMENTS, true) {
+        @Override
+        double finish(double squares, double dof) {
+            return Math.sqrt(squares / dof);
+        }
+
+        @Override
+        double scale(double g, double out, double dof) {
+            return out == 0 ? 0 : g / (out * dof);
+        }
+    },
+    /** The largest element of each line (NaN wins); tied maxima share g equally (torch's evenly_distribute_backward). */
+    AMAX("amax", "max", Kind.LINES, false) {
+        @Override
+        void lines(double[] x, int outer, int n, int inner, double[] out) {
+            Extremes.scan(x, outer, n, inner, true, out, new long[out.length]);
+        }
+
+        @Override
+        void lines(long[] x, int outer, int n, int inner, long[] out) {
+            Extremes.scan(x, outer, n, inner, true, out, new long[out.length]);
+        }
+
+        @Override
+        double[] lineGrads(double[] x, double[] out, double[] g, int outer, int n, int inner) {
+            return Extremes.shareAmongTies(x, out, g, outer, n, inner);
+        }
+    },
+    /** The smallest element of each line (NaN wins); tied minima share g equally. */
+    AMIN("amin", "min", Kind.LINES, false) {
+        @Override
+        void lines(double[] x, int outer, int n, int inner, double[] out) {
+            Extremes.scan(x, outer, n, inner, false, out, new long[out.length]);
+        }
+
+        @Override
+        void lines(long[] x, int outer, int n, int inner, long[] out) {
+            Extremes.scan(x, outer, n, inner, false, out, new long[out.length]);
+        }
+
+        @Override
+        double[] lineGrads(double[] x, double[] out, double[] g, int outer, int n, int inner) {
+            return Extremes.shareAmongTies(x, out, g, outer, n, inner);
+        }
+    },
+    /**
+     * The product of each line, multiplied in order in double (1 for an empty line); integers and bools give exact
+     * int64 (overflow wraps, as torch). The rule is cumprod's with g on each line's last element (PyTorch's
+     * prod_backward): exact where the line holds zeros, where g · prod / x would be NaN.
+     */
+    PROD("prod", "prod", Kind.LINES, false) {
+        @Override
+        void lines(double[] x, int outer, int n, int inner, double[] out) {
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < inner; j++) {
+                    double acc = 1;
+                    for (int k = 0; k < n; k++) acc *= x[(o * n + k) * inner + j];
+                    out[o * inner + j] = acc;
+                }
+            }
+        }
+
+        @Override
+        void lines(long[] x, int outer, int n, int inner, long[] out) {
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < inner; j++) {
+                    long acc = 1;
+                    for (int k = 0; k < n; k++) acc *= x[(o * n + k) * inner + j];
+                    out[o * inner + j] = acc;
+                }
+            }
+        }
+
+        @Override
+        double[] lineGrads(double[] x, double[] out, double[] g, int outer, int n, int inner) {
+            double[] last = new double[x.length];
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < inner; j++) last[(o * n + n - 1) * inner + j] = g[o * inner + j];
+            }
+            return ScanOps.cumprodGrad(x, last, new long[] {outer, n, inner}, 1);
+        }
+
+        @Override
+        DType integerResult(DType input) {
+            return DType.INT64;
+        }
     };
 
-    final String label;
+    /** How an entry reduces, which decides its {@code apply} and the hooks it implements. */
+    enum Kind {
+        SUMS,
+        MOMENTS,
+        LINES
+    }
+
+    /** The op's name (gradFn, messages) over dimensions, and over everything (max() and amax(dim) differ). */
+    final String label, whole;
+
+    final Kind kind;
     /** True when integer and bool inputs are refused (torch: "could not infer the output dtype"). */
     final boolean floatOnly;
 
-    ReduceOp(String label, boolean floatOnly) {
+    ReduceOp(String label, String whole, Kind kind, boolean floatOnly) {
         this.label = label;
+        this.whole = whole;
+        this.kind = kind;
         this.floatOnly = floatOnly;
     }
 
-    /** One output element from the double sum of its {@code count} inputs (before rounding to the type). */
-    abstract double finish(double sum, double count);
+    /**
+     * Sums and moments: one output element from the double sum of its {@code count} inputs (for moments, the sum of
+     * squared deviations and the divisor n - correction), before rounding to the type.
+     */
+    double finish(double sum, double count) {
+        throw new UnsupportedOperationException(label);
+    }
 
     /**
-     * The gradient rule: the input's gradient (shape {@code in}) from the output's gradient g, whose elements are laid
-     * out as the input's shape with the reduced dims set to 1 ({@code kept}).
+     * Sums: the gradient rule, the input's gradient (shape {@code in}) from the output's gradient g, whose elements
+     * are laid out as the input's shape with the reduced dims set to 1 ({@code kept}).
      */
-    abstract <A> A grad(Backend<A> k, A g, long[] kept, long[] in, double count);
+    <A> A grad(Backend<A> k, A g, long[] kept, long[] in, double count) {
+        throw new UnsupportedOperationException(label);
+    }
 
-    /** The op over dims (all when empty): dtype rule, accurate sums, result on the heap or native, and its rule. */
+    /** Moments: the factor of (x - mean) in the gradient, from the output's gradient g and its value (in double). */
+    double scale(double g, double out, double dof) {
+        throw new UnsupportedOperationException(label);
+    }
+
+    /** Lines: the value of each of the outer × inner lines of n elements of x (c order), into out. */
+    void lines(double[] x, int outer, int n, int inner, double[] out) {
+        throw new UnsupportedOperationException(label);
+    }
+
+    /** Lines, for integer and bool inputs read as int64. */
+    void lines(long[] x, int outer, int n, int inner, long[] out) {
+        throw new UnsupportedOperationException(label);
+    }
+
+    /** Lines: the input's gradient from each line's value {@code out} and gradient g, in double. */
+    double[] lineGrads(double[] x, double[] out, double[] g, int outer, int n, int inner) {
+        throw new UnsupportedOperationException(label);
+    }
+
+    /** Lines: the dtype of an integer or bool input's result (amax keeps it, prod gives int64). */
+    DType integerResult(DType input) {
+        return input;
+    }
+
+    /** A sum over dims (all when empty): dtype rule, accurate sums, result on the heap or native, and its rule. */
     final Tensor apply(Tensor a, int[] dims, boolean keepDim) {
+        if (kind != Kind.SUMS) throw new UnsupportedOperationException(label);
         if (floatOnly) Primitives.checkFloat(label, a);
         long[] in = a.shape();
         int[] d = Shapes.dims(label, dims, a.dim());
@@ -75,6 +231,67 @@ enum ReduceOp {
         }
         INDArray out = Reduce.toArray(s, a.dtype().nd4j(), outShape);
         return Tensor.record(out, label, inputs, Tensor.NONE, new NdRule(this, kept, in, count));
+    }
+
+    /**
+     * A moment over dims (all when empty) with {@code correction} subtracted from the count (1: Bessel's, torch's
+     * default): two passes in double, the mean first, then the squared deviations from it. torch divides by
+     * max(0, n - correction): 0/0 = NaN for one element unbiased and for no elements at all.
+     */
+    final Tensor apply(Tensor a, int[] dims, boolean keepDim, int correction) {
+        if (kind != Kind.MOMENTS) throw new UnsupportedOperationException(label);
+        if (!a.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(label + "(): needs a floating-point tensor, got " + a.dtype()
+                    + " (torch: std and var only support floating point); convert with toFloat() or toDouble()");
+        }
+        long[] in = a.shape();
+        int[] d = Shapes.dims(label, dims, a.dim());
+        boolean[] red = Reduce.mask(in.length, d);
+        double count = Reduce.count(in, red), dof = Math.max(0, count - correction);
+        double[] mean = Reduce.sums(a, red);
+        for (int i = 0; i < mean.length; i++) mean[i] /= count;
+        double[] v = Reduce.sums(a.small(), a.small() == null ? a.data() : null, in, red, mean);
+        for (int i = 0; i < v.length; i++) v[i] = finish(v[i], dof);
+        DataType t = a.dtype().nd4j();
+        INDArray out = Reduce.toArray(v, t, Primitives.reducedShape(in, dims, d, keepDim));
+        long[] kept = Primitives.keptShape(in, red);
+        return Tensor.record(
+                out, label, new Tensor[] {a}, new Tensor[] {a}, new MomentRule(this, a, v, mean, kept, dof));
+    }
+
+    /**
+     * A line reduction along dimension {@code dim} (already normalised), or of everything when {@code dim} is -1
+     * (a 0-d tensor reduces as a whole either way, as torch allows dim 0 or -1 on it).
+     */
+    final Tensor apply(Tensor a, int dim, boolean keepDim) {
+        if (kind != Kind.LINES) throw new UnsupportedOperationException(label);
+        String op = dim < 0 ? whole : label;
+        long[] in = a.shape();
+        int d = dim < 0 || in.length == 0 ? -1 : dim;
+        long[] outShape = d < 0
+                ? (dim < 0 ? new long[0] : in)
+                : keepDim ? Primitives.keptShape(in, new int[] {d}) : Primitives.dropDims(in, new int[] {d});
+        boolean floats = a.dtype().isFloatingPoint();
+        int[] oni = Extremes.around(in, d);
+        int outer = oni[0], n = oni[1], inner = oni[2];
+        if (this == PROD && n == 0) {
+            // Empty lines multiply to 1 (nothing to differentiate: no history, as torch.ones).
+            return Tensor.ones(floats ? a.dtype() : DType.INT64, outShape);
+        }
+        Extremes.checkNotEmpty(op, in, d);
+        DataType t = a.dtype().nd4j();
+        if (!floats) {
+            long[] values = new long[outer * inner];
+            if (values.length > 0)
+                lines(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, values);
+            return Extremes.longsAs(values, integerResult(a.dtype()), outShape);
+        }
+        double[] values = new double[outer * inner];
+        if (values.length > 0) lines(Extremes.doubles(a), outer, n, inner, values);
+        INDArray out = Reduce.toArray(values, t, outShape);
+        // The output is saved as torch saves it (the rules read the result), so an in-place change to it is refused.
+        return Tensor.recordSavingOutput(
+                out, op, new Tensor[] {a}, new Tensor[] {a}, new LineRule(this, a, values, oni));
     }
 
     /** A heap node's rule. */
@@ -112,6 +329,57 @@ enum ReduceOp {
         @Override
         public INDArray[] apply(INDArray g) {
             return new INDArray[] {op.grad(Backend.ND, g, kept, in, count)};
+        }
+    }
+
+    /** A moment's rule: g scaled per output in double, times the input's deviation from its mean. */
+    private static final class MomentRule implements Node.Backward {
+        private final ReduceOp op;
+        private final Tensor a;
+        private final double[] out, mean;
+        private final long[] kept;
+        private final double dof;
+
+        MomentRule(ReduceOp op, Tensor a, double[] out, double[] mean, long[] kept, double dof) {
+            this.op = op;
+            this.a = a;
+            this.out = out;
+            this.mean = mean;
+            this.kept = kept;
+            this.dof = dof;
+        }
+
+        @Override
+        public INDArray[] apply(INDArray g) {
+            double[] gv = Engine.toDoubles(g);
+            for (int i = 0; i < gv.length; i++) gv[i] = op.scale(gv[i], out[i], dof);
+            DataType t = a.dtype().nd4j();
+            INDArray centred = Engine.broadcastBinary("subtract", op.label, a.data(), Reduce.toArray(mean, t, kept));
+            return new INDArray[] {Engine.broadcastBinary("multiply", op.label, centred, Reduce.toArray(gv, t, kept))};
+        }
+    }
+
+    /** A line reduction's rule: the input (read again, version-checked) and the lines' values and gradients. */
+    private static final class LineRule implements Node.Backward {
+        private final ReduceOp op;
+        private final Tensor a;
+        private final double[] out;
+        private final int[] oni;
+
+        LineRule(ReduceOp op, Tensor a, double[] out, int[] oni) {
+            this.op = op;
+            this.a = a;
+            this.out = out;
+            this.oni = oni;
+        }
+
+        @Override
+        public INDArray[] apply(INDArray g) {
+            // No lines (an empty input with n > 0): nothing to read, an empty gradient.
+            double[] dx = out.length == 0
+                    ? new double[0]
+                    : op.lineGrads(Extremes.doubles(a), out, Engine.toDoubles(g), oni[0], oni[1], oni[2]);
+            return new INDArray[] {Reduce.toArray(dx, a.dtype().nd4j(), a.shape())};
         }
     }
 }

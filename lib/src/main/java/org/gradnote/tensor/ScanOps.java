@@ -3,8 +3,8 @@ package org.gradnote.tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * cumsum and cumprod (primitives: a scan has no composition worth its cost), and prod composed as the last
- * element of cumprod, so it inherits cumprod's handling of zeros. Floating sums accumulate in double, as PyTorch's
+ * cumsum and cumprod (primitives: a scan has no composition worth its cost); prod is {@link ReduceOp#PROD}, whose
+ * rule is cumprod's, so it shares its handling of zeros. Floating sums accumulate in double, as PyTorch's
  * CPU kernels do for float32; integer and bool inputs give exact int64 results, as torch promotes them.
  */
 final class ScanOps {
@@ -52,29 +52,6 @@ final class ScanOps {
         });
     }
 
-    /** torch.prod over all elements (1 for an empty tensor); int64 for integer input. */
-    static Tensor prod(Tensor x) {
-        if (x.numel() == 0) return Tensor.ones(x.dtype().isFloatingPoint() ? x.dtype() : DType.INT64);
-        return cumprod(x.flatten(), 0).select(0, -1);
-    }
-
-    /** torch.prod(x, dim, keepdim). */
-    static Tensor prod(Tensor x, int dim, boolean keepDim) {
-        if (x.dim() == 0) {
-            Shapes.dim("prod", dim, 0);
-            return prod(x);
-        }
-        int d = Shapes.dim("prod", dim, x.dim());
-        if (x.size(d) == 0) {
-            long[] s = x.shape();
-            s[d] = 1;
-            Tensor ones = Tensor.ones(x.dtype().isFloatingPoint() ? x.dtype() : DType.INT64, s);
-            return keepDim ? ones : ones.squeeze(d);
-        }
-        Tensor last = cumprod(x, d).slice(d, -1, x.size(d));
-        return keepDim ? last : last.squeeze(d);
-    }
-
     /** Inclusive scan along d, forward or (reverse) from the end, summing or multiplying. */
     static double[] scan(double[] v, long[] shape, int d, boolean multiply, boolean reverse) {
         double[] out = new double[v.length];
@@ -95,7 +72,8 @@ final class ScanOps {
         return out;
     }
 
-    private static double[] cumprodGrad(double[] x, double[] g, long[] shape, int d) {
+    /** cumprod's gradient along d (also {@link ReduceOp#PROD}'s rule, with g on each line's last element only). */
+    static double[] cumprodGrad(double[] x, double[] g, long[] shape, int d) {
         double[] gx = new double[x.length];
         if (x.length == 0) return gx;
         int n = shape.length == 0 ? 1 : Math.toIntExact(shape[d]);

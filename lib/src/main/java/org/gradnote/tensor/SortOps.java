@@ -1,7 +1,6 @@
 package org.gradnote.tensor;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * sort, argsort, topk, unique and nonzero. The orderings are computed on the JVM (a stable merge sort, NaN
@@ -101,9 +100,8 @@ final class SortOps {
             counts[m - 1]++;
             inverse[order[k]] = m - 1;
         }
-        DataType t = x.data().dataType();
         return new Tensor[] {
-            OpsSupport.constant(t, Arrays.copyOf(values, m), new long[] {m}),
+            OpsSupport.constant(x.dtype().nd4j(), Arrays.copyOf(values, m), new long[] {m}),
             new Tensor(OpsSupport.longArray(inverse, x.shape())),
             new Tensor(OpsSupport.longArray(Arrays.copyOf(counts, m), new long[] {m}))
         };

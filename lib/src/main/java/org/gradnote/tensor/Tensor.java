@@ -907,11 +907,11 @@ public final class Tensor {
 
     /** The largest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
     public Tensor max() {
-        return Primitives.extreme(this, -1, false, true);
+        return ReduceOp.AMAX.apply(this, -1, false);
     }
     /** The smallest element as a scalar (NaN if any element is NaN, as torch); ties share the gradient equally. */
     public Tensor min() {
-        return Primitives.extreme(this, -1, false, false);
+        return ReduceOp.AMIN.apply(this, -1, false);
     }
 
     /** torch.max(dim)'s result: the largest values along the dimension and their int64 indices. */
@@ -947,19 +947,19 @@ public final class Tensor {
 
     /** Largest values along a dimension (torch.amax): NaN propagates; tied maxima share the gradient equally. */
     public Tensor amax(int dim) {
-        return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), false, true);
+        return ReduceOp.AMAX.apply(this, Shapes.dim("amax", dim, dim()), false);
     }
     /** As {@link #amax(int)}, keeping the dimension with size 1 when keepDim. */
     public Tensor amax(int dim, boolean keepDim) {
-        return Primitives.extreme(this, Shapes.dim("amax", dim, dim()), keepDim, true);
+        return ReduceOp.AMAX.apply(this, Shapes.dim("amax", dim, dim()), keepDim);
     }
     /** Smallest values along a dimension (torch.amin): NaN propagates; tied minima share the gradient equally. */
     public Tensor amin(int dim) {
-        return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), false, false);
+        return ReduceOp.AMIN.apply(this, Shapes.dim("amin", dim, dim()), false);
     }
     /** As {@link #amin(int)}, keeping the dimension with size 1 when keepDim. */
     public Tensor amin(int dim, boolean keepDim) {
-        return Primitives.extreme(this, Shapes.dim("amin", dim, dim()), keepDim, false);
+        return ReduceOp.AMIN.apply(this, Shapes.dim("amin", dim, dim()), keepDim);
     }
 
     /** Unbiased variance of all elements, like {@code x.var()}. */
@@ -974,22 +974,22 @@ public final class Tensor {
 
     /** Variance of all elements (unbiased = Bessel's correction, torch's default), computed in two passes in double. */
     public Tensor var(boolean unbiased) {
-        return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, false);
+        return ReduceOp.VAR.apply(this, new int[0], false, unbiased ? 1 : 0);
     }
 
     /** Variance over a dimension (unbiased = Bessel's correction, as torch.var's default). */
     public Tensor var(int dim, boolean unbiased, boolean keepDim) {
-        return Primitives.variance(this, new int[] {dim}, keepDim, unbiased ? 1 : 0, false);
+        return ReduceOp.VAR.apply(this, new int[] {dim}, keepDim, unbiased ? 1 : 0);
     }
 
     /** Standard deviation of all elements (unbiased = Bessel's correction); its gradient is 0 where it is 0, as torch. */
     public Tensor std(boolean unbiased) {
-        return Primitives.variance(this, new int[0], false, unbiased ? 1 : 0, true);
+        return ReduceOp.STD.apply(this, new int[0], false, unbiased ? 1 : 0);
     }
 
     /** Standard deviation over a dimension (unbiased = Bessel's correction). */
     public Tensor std(int dim, boolean unbiased, boolean keepDim) {
-        return Primitives.variance(this, new int[] {dim}, keepDim, unbiased ? 1 : 0, true);
+        return ReduceOp.STD.apply(this, new int[] {dim}, keepDim, unbiased ? 1 : 0);
     }
 
     /** Flat index of the largest element (the first one; a NaN wins, as torch), as an int64 scalar. */
@@ -1555,11 +1555,11 @@ public final class Tensor {
     }
     /** The product of all elements, 0-d (torch.prod); 1 for an empty tensor, int64 for integer input. */
     public Tensor prod() {
-        return ScanOps.prod(this);
+        return ReduceOp.PROD.apply(this, -1, false);
     }
     /** The product along dim (torch.prod(x, dim, keepdim)). */
     public Tensor prod(int dim, boolean keepDim) {
-        return ScanOps.prod(this, dim, keepDim);
+        return ReduceOp.PROD.apply(this, Shapes.dim("prod", dim, dim()), keepDim);
     }
 
     /** torch's x.repeat(reps): the tensor tiled reps[i] times along dim i (leading dims added as needed). */

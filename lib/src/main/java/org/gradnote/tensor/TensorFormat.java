@@ -25,13 +25,8 @@ public final class TensorFormat {
     }
 
     private static double[] values(Tensor t) {
-        return t.dtype() == DType.BOOL
-                ? t.data()
-                        .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
-                        .dup('c')
-                        .data()
-                        .asDouble()
-                : t.toDoubleArray();
+        // Bools as 0/1 (toDoubleArray reads float tensors only).
+        return t.dtype() == DType.BOOL ? OpsSupport.values(t) : t.toDoubleArray();
     }
 
     static String format(Tensor t) {

@@ -88,6 +88,31 @@ class ReductionErrorsTest {
     }
 
     @Test
+    void everyTableReductionIsOneNodeNamedAfterItsOp() {
+        Tensor x = Tensor.of(DType.FLOAT64, 1, 2, 3, 4, 5, 6).reshape(2, 3).requiresGrad(true);
+        assertEquals("prod", x.prod().gradFn()); // was the select of a cumprod
+        assertEquals("prod", x.prod(1, false).gradFn());
+        assertEquals("max", x.max().gradFn());
+        assertEquals("amin", x.amin(0).gradFn());
+        assertEquals("var", x.var().gradFn());
+        assertEquals("std", x.std(1, true, true).gradFn());
+    }
+
+    @Test
+    void prodRefusesABackwardAfterItsOutputChangedInPlace() {
+        // Its rule reads the output, as torch's prod_backward does, so the output is saved and version-checked.
+        Tensor x = Tensor.of(DType.FLOAT64, 1, 2, 3, 4).reshape(2, 2).requiresGrad(true);
+        Tensor p = x.prod(1, false);
+        Tensor y = p.add(1.0); // add saves nothing: only prod's own saved output can refuse
+        try (var g = Tensor.noGrad()) {
+            p.mul_(2.0);
+        }
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertMentions(e, "'prod'", "in-place");
+    }
+
+    @Test
     void reductionDimensionsOutOfRangeNameTheOpAndTheRank() {
         for (Supplier<Object> f : java.util.List.<Supplier<Object>>of(
                 () -> ints().sum(2),
