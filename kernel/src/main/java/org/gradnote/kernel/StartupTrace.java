@@ -10,17 +10,19 @@ public final class StartupTrace {
 
     private StartupTrace() {}
 
-    /** Prints the milliseconds since this JVM's process started (10 ms resolution) and the thread, when on. */
+    /**
+     * Prints the milliseconds since this JVM's process started (10 ms resolution; the start is known to the second
+     * only, so compare marks with each other), the process's CPU milliseconds so far, and the thread, when on.
+     */
     public static void mark(String phase) {
         if (!ON) return;
-        long started = ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(java.time.Instant::toEpochMilli)
-                .orElse(0L);
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        long started = info.startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        long cpu = info.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
         System.err.printf(
-                "[startup] %5d ms %s (%s)%n",
+                "[startup] %5d ms (cpu %5d ms) %s (%s)%n",
                 System.currentTimeMillis() - started,
+                cpu,
                 phase,
                 Thread.currentThread().getName());
     }

@@ -15,9 +15,12 @@ final class AgentEngine implements ExecutionControlProvider {
     private volatile LaunchingControl control;
     /** The JVM started before the session, for its first engine; null when the kernel starts none early. */
     private final EarlyLaunch early;
+    /** The stdin channel's port and token, for {@code RemoteSetup} in each new evaluator JVM. */
+    private final String[] setup;
 
-    AgentEngine(EarlyLaunch early) {
+    AgentEngine(EarlyLaunch early, int stdinPort, String stdinToken) {
         this.early = early;
+        this.setup = new String[] {Integer.toString(stdinPort), stdinToken};
     }
 
     @Override
@@ -28,7 +31,7 @@ final class AgentEngine implements ExecutionControlProvider {
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
         // Returns at once: the JVM launches while JShell compiles the first snippets (LaunchingControl).
-        LaunchingControl generated = LaunchingControl.launch(env, early == null ? null : early.take());
+        LaunchingControl generated = LaunchingControl.launch(env, early == null ? null : early.take(), setup);
         control = generated;
         return generated;
     }

@@ -51,7 +51,7 @@ public final class Evaluator implements AutoCloseable {
             StdinServer.Endpoint stdin) {
         this.config = config;
         this.early = early;
-        this.engine = new AgentEngine(early);
+        this.engine = new AgentEngine(early, stdin.port(), stdin.token());
         this.out = out;
         this.err = err;
         this.stdin = stdin;
@@ -85,20 +85,14 @@ public final class Evaluator implements AutoCloseable {
         // asks its parent first, so listing them again loads nothing twice.
         s.addToClasspath(String.join(java.io.File.pathSeparator, config.classPath()));
         for (String cp : addedClassPath) s.addToClasspath(cp);
-        // build() returned while the evaluator JVM launches (LaunchingControl): RemoteSetup's compilation, javac's
-        // first and slowest, runs meanwhile. RemoteSetup goes first: it starts loading the display classes in the
-        // evaluator JVM (for the first cell's epilogue) while this JVM compiles the imports, all in one snippet.
-        List<String> setup = new ArrayList<>();
-        setup.add(RemoteSetup.class.getName() + ".install(" + stdin.port() + ", \"" + stdin.token() + "\");");
-        setup.add(DefaultImports.snippet(config.imports()));
+        // build() returned while the evaluator JVM launches (LaunchingControl), which runs RemoteSetup as soon as it
+        // connects: the imports' compilation, javac's first and slowest, runs meanwhile.
+        String imports = DefaultImports.snippet(config.imports());
         try {
-            for (String snippet : setup) {
-                org.gradnote.kernel.StartupTrace.mark(
-                        "evaluating " + snippet.substring(0, Math.min(40, snippet.length())));
-                for (SnippetEvent e : s.eval(snippet)) {
-                    if (e.status() == Snippet.Status.REJECTED)
-                        LOG.log(System.Logger.Level.WARNING, "Setup failed: " + snippet);
-                }
+            org.gradnote.kernel.StartupTrace.mark("evaluating the default imports");
+            for (SnippetEvent e : s.eval(imports)) {
+                if (e.status() == Snippet.Status.REJECTED)
+                    LOG.log(System.Logger.Level.WARNING, "Setup failed: " + imports);
             }
         } catch (IllegalStateException e) {
             // JShell closes itself when the engine fails: name the launch failure behind it, if that is what it was.

@@ -25,9 +25,11 @@ final class LaunchingControl implements ExecutionControl {
 
     /**
      * Starts launching the evaluator JVM for {@code env} on a daemon thread and returns at once; with {@code early},
-     * a JVM already starting with the same options, only connects to that one.
+     * a JVM already starting with the same options, only connects to that one. Once connected, and before JShell
+     * can send it anything, the JVM runs {@code RemoteSetup} with {@code setup} (the stdin port and token).
      */
-    static LaunchingControl launch(ExecutionEnv env, CompletableFuture<EvaluatorControl.Launched> early) {
+    static LaunchingControl launch(
+            ExecutionEnv env, CompletableFuture<EvaluatorControl.Launched> early, String[] setup) {
         LaunchingControl control = new LaunchingControl();
         Thread t = new Thread(
                 () -> {
@@ -43,6 +45,8 @@ final class LaunchingControl implements ExecutionControl {
                         }
                         ExecutionControl c = EvaluatorControl.connect(started, env);
                         org.gradnote.kernel.StartupTrace.mark("evaluator JVM connected");
+                        setUp(c, setup);
+                        org.gradnote.kernel.StartupTrace.mark("evaluator JVM set up");
                         if (!control.launched.complete(c) || control.closed) control.closeEngine(c);
                     } catch (Throwable e) {
                         control.launched.completeExceptionally(e);
@@ -52,6 +56,16 @@ final class LaunchingControl implements ExecutionControl {
         t.setDaemon(true);
         t.start();
         return control;
+    }
+
+    /** Runs RemoteSetup in the new JVM; a failure is logged (cells still run, without stdin or inline charts). */
+    private static void setUp(ExecutionControl c, String[] setup) {
+        try {
+            c.extensionCommand(org.gradnote.kernel.jshell.agent.EvaluatorAgent.SETUP, setup);
+        } catch (ExecutionControlException e) {
+            System.getLogger(LaunchingControl.class.getName())
+                    .log(System.Logger.Level.WARNING, "Setting up the evaluator JVM failed", e);
+        }
     }
 
     /** The early launch's JVM, or its failure (JDI's own, so the user reads the same reason either way). */

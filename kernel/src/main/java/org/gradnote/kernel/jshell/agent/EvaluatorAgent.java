@@ -26,6 +26,8 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
     public static final String PREPARE_EPILOGUE = "gradnote.prepareEpilogue";
     /** The epilogue's value mode that writes the fence only and keeps the last value for the next epilogue. */
     public static final String KEEP_VALUE = "keep";
+    /** {@code extensionCommand} that runs {@code RemoteSetup} with the stdin channel's port and token. */
+    public static final String SETUP = "gradnote.setup";
 
     private static volatile EvaluatorAgent current;
     // Commands arrive one at a time on the forwarding thread, which also runs snippets: no locking needed.
@@ -33,6 +35,7 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
     private String pendingFence;
     private boolean pendingHasValue;
     private boolean pendingKeep;
+    private boolean snippetLoaderKnown;
 
     /**
      * Entry point of the evaluator JVM: what JDK 17's {@link RemoteExecutionControl#main} does, with this agent.
@@ -64,6 +67,12 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
     protected String invoke(Method doit) throws Exception {
         if (doit.getDeclaringClass() == Epilogue.class) return super.invoke(doit);
         lastValue = null; // a snippet that throws has no value; never show an older one
+        if (!snippetLoaderKnown) {
+            // JShell's loader, where %classpath and %maven jars are added: renderers are looked up there.
+            org.gradnote.kernel.display.Renderers.useLoader(
+                    doit.getDeclaringClass().getClassLoader());
+            snippetLoaderKnown = true;
+        }
         Object value = doit.invoke(null);
         lastValue = value;
         return valueString(value);
@@ -82,6 +91,10 @@ public final class EvaluatorAgent extends RemoteExecutionControl {
             pendingFence = a[0];
             pendingKeep = KEEP_VALUE.equals(a[1]);
             pendingHasValue = Boolean.parseBoolean(a[1]);
+            return null;
+        }
+        if (SETUP.equals(command) && arg instanceof String[] a && a.length == 2) {
+            org.gradnote.kernel.jshell.RemoteSetup.install(Integer.parseInt(a[0]), a[1]);
             return null;
         }
         return super.extensionCommand(command, arg);
