@@ -68,8 +68,8 @@ public final class KernelArchive {
     }
 
     /**
-     * What the archive-making run does: what a kernel does up to its first cell's result, minus the evaluator JVM —
-     * JShell compiling the default imports and a first snippet (locally), completion, JSON and ZeroMQ sockets.
+     * What the archive-making run does: what a kernel does up to its first cell's result — JShell compiling the default
+     * imports and a first snippet (locally), completion, a JDI-driven session, JSON and ZeroMQ sockets.
      */
     public static void warmUp(List<String> classPath) {
         var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
@@ -84,6 +84,17 @@ public final class KernelArchive {
             shell.eval("String.valueOf(warm)");
             shell.sourceCodeAnalysis().completionSuggestions("warm.toStr", 10, new int[1]);
             shell.sourceCodeAnalysis().analyzeCompletion("for (int i = 0; i < 3; i++) {");
+        }
+        // The kernel drives its evaluator JVM through JDI and JShell's remote protocol (jdk.jdi is not loaded by the
+        // local engine above): a short session on JShell's own JDI engine puts those classes in the archive too.
+        try (jdk.jshell.JShell remote = jdk.jshell.JShell.builder()
+                .executionEngine("jdi")
+                .out(sink)
+                .err(sink)
+                .build()) {
+            remote.eval("1 + 1");
+        } catch (IllegalStateException e) {
+            // No child JVM here: the archive simply lacks those classes.
         }
         com.google.gson.JsonObject o = new com.google.gson.JsonObject();
         o.addProperty("warm", 1);
