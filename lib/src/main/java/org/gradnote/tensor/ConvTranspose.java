@@ -21,7 +21,7 @@ final class ConvTranspose {
      * convolution (which maps the output back to x's size), outputPadding the extra rows and columns at the end.
      */
     static Tensor convTranspose2d(Tensor x, Tensor w, Tensor b, LayerPrimitives.Window win, int[] outputPadding) {
-        MixedTypes.same("convTranspose2d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.CONV_TRANSPOSE2D.check(x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         if (!ChannelLoops.handles(t)) {
             throw new IllegalArgumentException("convTranspose2d: needs a floating-point input and weight, got "

@@ -96,15 +96,11 @@ public final class Functional {
             throw new ShapeException("globalAvgPool: expected input [N, C, ...spatial], got " + Shapes.str(x.shape()));
         int[] spatial = new int[x.dim() - 2];
         for (int i = 0; i < spatial.length; i++) spatial[i] = i + 2;
-        MixedTypes.floatInput("globalAvgPool", x);
+        Signature.GLOBAL_AVG_POOL.check(x);
         return x.mean(spatial, false);
     }
 
     // ---- normalisation ----
-
-    private static final String[] BATCH_NORM = {
-        "the input", "the weight", "the bias", "the running mean", "the running variance"
-    };
 
     /**
      * F.batch_norm over dimension 1 of x [N, C, ...]. In training, normalises with the batch mean and biased
@@ -123,9 +119,7 @@ public final class Functional {
             double eps) {
         if (x.dim() < 2)
             throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
-        MixedTypes.same("batchNorm", BATCH_NORM, x, weight, bias, runningMean, runningVar);
+        Signature.BATCH_NORM.check(x, weight, bias, runningMean, runningVar);
         long c = x.size(1);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
@@ -169,9 +163,7 @@ public final class Functional {
         if (!fits)
             throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs)
                     + " does not end with the normalized shape " + Shapes.str(normalizedShape));
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
-        MixedTypes.same("layerNorm", MixedTypes.INPUT_WEIGHT_BIAS, x, weight, bias);
+        Signature.LAYER_NORM.check(x, weight, bias);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
         return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);
@@ -199,8 +191,7 @@ public final class Functional {
         if (weight.dim() != 2)
             throw new ShapeException(
                     "embedding: weight must be [num_embeddings, dim], got " + Shapes.str(weight.shape()));
-        if (index.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("embedding: indices must be int64 or int32, got " + index.dtype());
+        Signature.EMBEDDING.check(index);
         return LayerPrimitives.embedding(index, weight);
     }
 

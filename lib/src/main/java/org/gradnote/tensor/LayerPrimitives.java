@@ -72,7 +72,7 @@ final class LayerPrimitives {
 
     /** 2-D cross-correlation of x [N, C, H, W] with w [O, C, kH, kW] plus an optional bias [O]. */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, Window win) {
-        MixedTypes.same("conv2d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.CONV2D.check(x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
@@ -124,7 +124,7 @@ final class LayerPrimitives {
      * on the arrays as they are (the 4-D shape is only passed along, as a reshaped view costs a native shape buffer).
      */
     static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
-        MixedTypes.same("conv1d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.CONV1D.check(x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         long[] xs = x.shape();
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));

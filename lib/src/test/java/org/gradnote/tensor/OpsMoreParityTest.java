@@ -222,6 +222,27 @@ class OpsMoreParityTest {
         op("f32_maximum", x -> x[0].maximum(x[1]));
         op("f32_elu", x -> x[0].elu());
         op("f32_einsum", x -> Tensor.einsum("bij,bjk->bik", x));
+
+        op("clamp_nan_ties", x -> x[0].clamp(x[1], x[2]));
+        op("clamp_nan_max", x -> x[0].clamp(x[1], x[2]));
+        op("clamp_max_only_nan", x -> x[0].clamp(null, x[1]));
+        op("clamp_f32_int_f64_0d", x -> x[0].clamp(x[1], x[2]));
+        op("clamp_scalar_nan_ties", x -> x[0].clamp(0.0, 1.0));
+        op("clamp_scalar_lo_above_hi", x -> x[0].clamp(1.0, 0.0));
+        op("softmax_0d", x -> x[0].softmax(0));
+        op("log_softmax_0d", x -> x[0].logSoftmax(0));
+        op("softmax_empty_d1", x -> x[0].softmax(1));
+        op("log_softmax_empty_d0", x -> x[0].logSoftmax(0));
+        op("softmax_inf_nan", x -> x[0].softmax(1));
+        op("log_softmax_inf_nan", x -> x[0].logSoftmax(1));
+        op("leaky_relu_empty", x -> x[0].leakyRelu(0.1));
+        op("leaky_relu_slope_2", x -> x[0].leakyRelu(2.0));
+        op("max_d1_ties_nan", x -> List.of(x[0].max(1).values(), x[0].max(1).indices()));
+        op(
+                "min_d0_keep_ties_nan",
+                x -> List.of(x[0].min(0, true).values(), x[0].min(0, true).indices()));
+        op("argmax_d1_ties_nan", x -> x[0].argmax(1));
+        op("argmin_all_ties", x -> x[0].argmin());
     }
 
     @TestFactory

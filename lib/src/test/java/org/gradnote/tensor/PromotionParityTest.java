@@ -271,11 +271,15 @@ class PromotionParityTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> Tensor.of(true, false).neg());
         assertEquals(
-                "neg: not supported for bool tensors (got dtype bool); convert first, e.g. x.to(DType.INT64)",
+                "neg: the input is bool of shape [2]: neg does not take bool operands, as torch; use logical ops, or"
+                        + " convert first, e.g. x.to(DType.INT64)",
                 e.getMessage());
+        // The culprit operand first, then the other one, each with its dtype and shape.
         e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(true).sub(Tensor.of(1L)));
         assertTrue(
-                e.getMessage().startsWith("sub: not supported with a bool operand (dtypes bool and int64)"),
+                e.getMessage()
+                        .startsWith("sub: the first operand is bool of shape [1] (the second operand is int64 of"
+                                + " shape [1]): sub does not take bool operands"),
                 e.getMessage());
         assertFalse(e.getMessage().toLowerCase().contains("op."), e.getMessage());
     }
