@@ -256,8 +256,7 @@ public final class Functional {
     private static void checkInterpolate(Tensor x, String mode, boolean alignCorners) {
         if (x.dim() != 4)
             throw new ShapeException("interpolate: expected input [N, C, H, W], got " + Shapes.str(x.shape()));
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("interpolate: needs a floating-point input, got " + x.dtype());
+        Signature.INTERPOLATE.check(x);
         if (alignCorners && !mode.equals("bilinear"))
             throw new IllegalArgumentException(
                     "interpolate: align_corners can only be set with mode \"bilinear\", got \"" + mode + "\"");
@@ -274,8 +273,7 @@ public final class Functional {
             throw new ShapeException("crossEntropy: expected logits [N, C] and target [N], got "
                     + Shapes.str(logits.shape()) + " and " + Shapes.str(target.shape()));
         }
-        if (target.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("crossEntropy: target must hold class indices, got " + target.dtype());
+        Signature.CROSS_ENTROPY.check(target);
         return LossPrimitives.crossEntropy(logits, target, mean);
     }
 
@@ -284,37 +282,29 @@ public final class Functional {
      * shape: logs clamped at -100 as torch, so p = 0 or 1 gives a finite loss and a finite gradient (torch's).
      */
     public static Tensor binaryCrossEntropy(Tensor p, Tensor target) {
-        checkSameFloat("binaryCrossEntropy", p, target);
+        checkSameShape("binaryCrossEntropy", p, target);
+        Signature.BINARY_CROSS_ENTROPY.check(p, target);
         return LossPrimitives.binaryCrossEntropy(p, target);
     }
 
     /** F.binary_cross_entropy_with_logits per element (reduction 'none'): stable for any logit, gradient sigmoid(x) - y. */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
-        checkSameFloat("binaryCrossEntropyWithLogits", logits, target);
+        checkSameShape("binaryCrossEntropyWithLogits", logits, target);
+        Signature.BINARY_CROSS_ENTROPY_WITH_LOGITS.check(logits, target);
         return LossPrimitives.binaryCrossEntropyWithLogits(logits, target);
     }
 
-    private static void checkSameFloat(String op, Tensor input, Tensor target) {
+    private static void checkSameShape(String op, Tensor input, Tensor target) {
         if (!Arrays.equals(input.shape(), target.shape())) {
             throw new ShapeException(op + ": input shape " + Shapes.str(input.shape()) + " and target shape "
                     + Shapes.str(target.shape()) + " differ");
-        }
-        if (!input.dtype().isFloatingPoint() || input.dtype() != target.dtype()) {
-            throw new IllegalArgumentException(op + ": expected input and target of one floating-point dtype, got "
-                    + input.dtype() + " and " + target.dtype());
         }
     }
 
     /** F.mse_loss of two tensors of the same shape, averaged ({@code mean}) or summed, as one fused primitive. */
     public static Tensor mseLoss(Tensor input, Tensor target, boolean mean) {
-        if (!Arrays.equals(input.shape(), target.shape())) {
-            throw new ShapeException("mseLoss: input shape " + Shapes.str(input.shape()) + " and target shape "
-                    + Shapes.str(target.shape()) + " differ");
-        }
-        if (!input.dtype().isFloatingPoint() || !target.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(
-                    "mseLoss: expected floating-point tensors, got " + input.dtype() + " and " + target.dtype());
-        }
+        checkSameShape("mseLoss", input, target);
+        Signature.MSE_LOSS.check(input, target);
         return LossPrimitives.mse(input, target, mean);
     }
 

@@ -12,9 +12,16 @@ enum Signature {
     /** Operands named "operand 0", "operand 1"... (the batched matmul under einsum fails natively on mixed dtypes). */
     EINSUM("einsum", DTypeRule.SAME),
     LINEAR("linear", DTypeRule.SAME, "the input", "the weight", "the bias"),
-    CONV1D("conv1d", DTypeRule.SAME, "the input", "the weight", "the bias"),
-    CONV2D("conv2d", DTypeRule.SAME, "the input", "the weight", "the bias"),
-    CONV_TRANSPOSE2D("convTranspose2d", DTypeRule.SAME, "the input", "the weight", "the bias"),
+    CONV1D("conv1d", DTypeRule.SAME_FLOAT, "the input", "the weight", "the bias"),
+    CONV2D("conv2d", DTypeRule.SAME_FLOAT, "the input", "the weight", "the bias"),
+    CONV_TRANSPOSE2D("convTranspose2d", DTypeRule.SAME_FLOAT, "the input", "the weight", "the bias"),
+    /** torch: "max_pool2d" not implemented for 'Long' (the native ops would fail in libnd4j's words). */
+    MAX_POOL1D("maxPool1d", DTypeRule.FLOAT, "the input"),
+    MAX_POOL2D("maxPool2d", DTypeRule.FLOAT, "the input"),
+    AVG_POOL1D("avgPool1d", DTypeRule.FLOAT, "the input"),
+    AVG_POOL2D("avgPool2d", DTypeRule.FLOAT, "the input"),
+    INTERPOLATE("interpolate", DTypeRule.FLOAT, "the input"),
+    NORM("norm", DTypeRule.FLOAT, "the input"),
     LSTM(
             "lstm",
             DTypeRule.SAME_FLOAT,
@@ -44,6 +51,11 @@ enum Signature {
             "the running variance"),
     LAYER_NORM("layerNorm", DTypeRule.SAME_FLOAT, "the input", "the weight", "the bias"),
     GLOBAL_AVG_POOL("globalAvgPool", DTypeRule.FLOAT, "the input"),
+    /** Floats of either width: input and target promote, as torch's mse_loss. */
+    MSE_LOSS("mseLoss", DTypeRule.FLOAT, "the input", "the target"),
+    BINARY_CROSS_ENTROPY("binaryCrossEntropy", DTypeRule.SAME_FLOAT, "the input", "the target"),
+    BINARY_CROSS_ENTROPY_WITH_LOGITS("binaryCrossEntropyWithLogits", DTypeRule.SAME_FLOAT, "the input", "the target"),
+    CROSS_ENTROPY("crossEntropy", DTypeRule.INDICES, "the target"),
     GATHER("gather", DTypeRule.INDICES, "the index"),
     INDEX_SELECT("indexSelect", DTypeRule.INDICES, "the index"),
     EMBEDDING("embedding", DTypeRule.INDICES, "the index");
