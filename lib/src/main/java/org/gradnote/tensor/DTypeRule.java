@@ -24,7 +24,7 @@ enum DTypeRule {
     PROMOTE_TO_FLOAT,
     /** Floats keep their type; integers and bools accumulate into int64 (sum, prod). */
     INTEGERS_TO_INT64,
-    /** int64 indices, whatever the input's dtype (argmax, argmin). */
+    /** int64 indices of an input of any dtype but bool (argmax, argmin: torch's are not implemented for 'Bool'). */
     INDEX_RESULT,
     /** A float32 or float64 input, its type kept (mean, var, std, softmax, logSoftmax, leakyRelu, globalAvgPool). */
     FLOAT,
@@ -77,7 +77,7 @@ enum DTypeRule {
             case INTEGERS_TO_INT64:
                 return promoted.isFloatingPoint() ? promoted : DType.INT64;
             case INDEX_RESULT:
-                return DType.INT64;
+                return a == DType.BOOL ? null : DType.INT64;
             case PROMOTE_NO_BOOL:
                 return a == DType.BOOL || b == DType.BOOL ? null : promoted;
             case PROMOTE_NO_BOOL_RESULT:
@@ -120,6 +120,16 @@ enum DTypeRule {
             case INTEGERS_TO_INT64:
                 return promoted.isFloatingPoint() ? promoted : DType.INT64;
             case INDEX_RESULT:
+                for (int i = 0; i < operands.length; i++) {
+                    if (operands[i] != null && operands[i].dtype() == DType.BOOL)
+                        throw refusal(
+                                op,
+                                names,
+                                operands,
+                                i,
+                                "does not take bool operands, as torch (not implemented"
+                                        + " for 'Bool'); convert it with toLong() first");
+                }
                 return DType.INT64;
             case FLOAT:
                 for (int i = 0; i < operands.length; i++) floatOperand(op, names, operands, i);

@@ -1,5 +1,6 @@
 package org.gradnote.tensor;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,9 +20,9 @@ enum SelectOp {
      * torch.clamp(x, lo, hi): x, unless x &lt; lo (then lo) or the result &gt; hi (then hi), so lo &gt; hi gives hi; a
      * NaN in x or in a bound gives NaN, and a tie keeps x (-0.0 stays -0.0 at a bound of 0.0). Gradient (torch's
      * clamp_backward and clamp_backward_min_max): x gets g where lo &lt;= x &lt;= hi, lo where x &lt; lo &lt; hi, hi
-     * where x &gt; hi or hi &lt; lo; where a bound is NaN, or lo = hi with x outside, nothing gets g. Tensor bounds
-     * promote with x (torch.result_type); number bounds keep x's dtype (an integer tensor clamped to 0.5 stays integer,
-     * where torch would give float32 for a Python float).
+     * where x &gt; hi or hi &lt; lo; where a bound is NaN, or lo = hi with x outside, nothing gets g. The result's
+     * dtype is torch.result_type of x and the bounds: a double bound is a Python float (an int64 tensor clamped to
+     * [0.5, 2] gives float32), a long bound a Python int (a bool tensor gives int64).
      */
     CLAMP("clamp", DTypeRule.PROMOTE) {
         @Override
@@ -94,18 +95,25 @@ enum SelectOp {
         return Tensor.record(array(out, type, shape), label, inputs, Tensor.NONE, new Rule(inputs, bits, shape, mask));
     }
 
-    /** The op with Java numbers b and c (their infinities for an absent bound): x's dtype kept, differentiable in a. */
-    final Tensor apply(Tensor a, double b, double c) {
+    /**
+     * The op with Java numbers b and c (infinities for an absent bound), int64 operands when {@code integral} (torch's
+     * Python ints) and else of the default float type: the dtype rule promotes them with a as a {@link BinaryOp}
+     * promotes its number, and they are rounded to the result's type as its number is. Differentiable in a.
+     */
+    final Tensor apply(Tensor a, double b, double c, boolean integral) {
+        DType type = types.withNumber(label, a, Promotion.withScalar(a, integral));
+        DataType t = type.nd4j();
+        double lo = Small.round(t, b), hi = Small.round(t, c);
         double[] va = Extremes.doubles(a), out = new double[va.length];
         byte[] mask = new byte[va.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = pick(va[i], b, c);
-            mask[i] = (byte) gets(va[i], b, c, false, false);
+            out[i] = pick(va[i], lo, hi);
+            mask[i] = (byte) gets(va[i], lo, hi, false, false);
         }
         long[] shape = a.shape();
         Tensor[] inputs = {a};
         return Tensor.record(
-                array(out, a.dtype(), shape), label, inputs, Tensor.NONE, new Rule(inputs, ONE_BIT, shape, mask));
+                array(out, type, shape), label, inputs, Tensor.NONE, new Rule(inputs, ONE_BIT, shape, mask));
     }
 
     /** Values computed in double into a fresh array of the type (integers through a cast of the doubles). */

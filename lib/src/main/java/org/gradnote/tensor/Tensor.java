@@ -821,13 +821,24 @@ public final class Tensor {
     public Tensor logSoftmax(int dim) {
         return DimOp.LOG_SOFTMAX.apply(this, dim);
     }
-    /** Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside. */
+    /**
+     * Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside.
+     * Double bounds are Python floats to torch: an integer tensor gives the default float type.
+     */
     public Tensor clamp(double min, double max) {
-        return SelectOp.CLAMP.apply(this, min, max);
+        return SelectOp.CLAMP.apply(this, min, max, false);
+    }
+    /** As {@link #clamp(double, double)} with integer bounds (torch's Python ints): an integer tensor keeps its type. */
+    public Tensor clamp(long min, long max) {
+        return SelectOp.CLAMP.apply(this, min, max, true);
     }
     /** Values limited from below (NaN stays NaN), like torch.clamp_min. */
     public Tensor clampMin(double min) {
-        return SelectOp.CLAMP.apply(this, min, Double.POSITIVE_INFINITY);
+        return SelectOp.CLAMP.apply(this, min, Double.POSITIVE_INFINITY, false);
+    }
+    /** As {@link #clampMin(double)} with an integer bound: an integer tensor keeps its type. */
+    public Tensor clampMin(long min) {
+        return SelectOp.CLAMP.apply(this, min, Double.POSITIVE_INFINITY, true);
     }
     /**
      * Matrix product as {@code torch.matmul} ({@code x @ o}): [n, k] x [k, m] gives [n, m], 1-D operands are promoted

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class PromotionParityTest {
     private static final JsonObject FX = Fixtures.load("promotion.json");
 
-    private static DType dtype(String name) {
+    static DType dtype(String name) {
         for (DType d : DType.values()) if (d.toString().equals(name)) return d;
         throw new IllegalArgumentException(name);
     }
 
-    private static double value(JsonElement e) {
+    static double value(JsonElement e) {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
             String s = e.getAsString();
             return s.equals("nan") ? Double.NaN : s.equals("inf") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
@@ -37,7 +37,7 @@ class PromotionParityTest {
         return e.getAsDouble();
     }
 
-    private static double[] values(JsonArray a) {
+    static double[] values(JsonArray a) {
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) v[i] = value(a.get(i));
         return v;
@@ -125,6 +125,10 @@ class PromotionParityTest {
                     e.getMessage().startsWith(op.replace("rsub", "sub").replace("rdiv", "div") + ":"),
                     tag + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("bool"), tag + ": the message names the dtype: " + e.getMessage());
+            assertTrue(e.getMessage().contains(" of shape "), tag + ": the message names the shape: " + e.getMessage());
+            assertTrue(
+                    e.getMessage().matches(".*(the input|the first operand|the second operand|the tensor) is .*"),
+                    tag + ": the message names the parameter: " + e.getMessage());
             return null;
         }
         Tensor r = run.get();
