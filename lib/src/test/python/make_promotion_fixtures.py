@@ -87,7 +87,8 @@ import torch.nn.functional as F
 TABLE_VALUES = {"bool": [[True, False, True], [False, False, True]], "int": [[-3, 0, 2], [5, -1, 2]],
                 "float": [[-1.5, 0.0, 2.25], [5.0, -0.5, 2.25]]}
 TABLE = [
-    ("exp", torch.exp, {}), ("log", torch.log, {}), ("log1p", torch.log1p, {}), ("sqrt", torch.sqrt, {}),
+    ("exp", torch.exp, {}), ("log", torch.log, {}), ("log1p", torch.log1p, {}), ("expm1", torch.expm1, {}),
+    ("sqrt", torch.sqrt, {}),
     ("abs", torch.abs, {}), ("neg", torch.neg, {}), ("tanh", torch.tanh, {}), ("sigmoid", torch.sigmoid, {}),
     ("relu", torch.relu, {}), ("leakyRelu", lambda a: F.leaky_relu(a, 0.1), {"p": 0.1}),
     ("clamp", lambda a: torch.clamp(a, -1, 2), {"min": -1, "max": 2, "integral": True}),

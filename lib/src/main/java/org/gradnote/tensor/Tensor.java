@@ -776,6 +776,10 @@ public final class Tensor {
     public Tensor log1p() {
         return UnaryOp.LOG1P.apply(this);
     }
+    /** e^this - 1, accurate for tiny x (integer tensors give the default float type). */
+    public Tensor expm1() {
+        return UnaryOp.EXPM1.apply(this);
+    }
     /** Square root (integer tensors give the default float type). */
     public Tensor sqrt() {
         return UnaryOp.SQRT.apply(this);

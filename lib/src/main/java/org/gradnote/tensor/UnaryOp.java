@@ -65,6 +65,23 @@ enum UnaryOp {
             return k.div(g, k.add(x, 1.0));
         }
     },
+    /** e^x - 1, exact for tiny x (where exp(x) - 1 cancels to 0 or loses digits); d = g·(out + 1) (reads its output). */
+    EXPM1("expm1", DTypeRule.PROMOTE_TO_FLOAT, Reads.OUTPUT) {
+        @Override
+        double heap(double x) {
+            return Math.expm1(x);
+        }
+
+        @Override
+        INDArray nd(INDArray x) {
+            return Engine.javaTransform(this, x);
+        }
+
+        @Override
+        <A> A grad(Backend<A> k, A g, A x, A out) {
+            return k.mul(g, k.add(out, 1.0));
+        }
+    },
     /** √x; d = g·0.5 / √x (reads its output). */
     SQRT("sqrt", DTypeRule.PROMOTE_TO_FLOAT, Reads.OUTPUT) {
         @Override
