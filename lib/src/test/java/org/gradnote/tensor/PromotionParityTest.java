@@ -48,71 +48,27 @@ class PromotionParityTest {
         return zeroDim ? Tensor.fromArray(dtype(type), v) : Tensor.fromArray(dtype(type), v, v.length);
     }
 
-    private static Tensor binary(String op, Tensor a, Tensor b) {
-        switch (op) {
-            case "add":
-                return a.add(b);
-            case "sub":
-                return a.sub(b);
-            case "mul":
-                return a.mul(b);
-            case "div":
-                return a.div(b);
-            case "pow":
-                return a.pow(b);
-            case "atan2":
-                return a.atan2(b);
-            default:
-                throw new IllegalArgumentException(op);
-        }
+    // The ops are called through their table entries (found by name), so that a new entry needs only its name in
+    // make_promotion_fixtures.py; OpTableTest checks that each entry has a public method of its name.
+
+    private static BinaryOp binaryEntry(String op) {
+        for (BinaryOp b : BinaryOp.values()) if (b.label.equals(op)) return b;
+        throw new IllegalArgumentException("no BinaryOp named " + op);
     }
 
+    private static Tensor binary(String op, Tensor a, Tensor b) {
+        return binaryEntry(op).apply(a, b);
+    }
+
+    /** a op c, or c op a for rsub and rdiv (torch's names of the number-on-the-left forms). */
     private static Tensor withNumber(String op, Tensor a, String kind, double c) {
-        boolean integral = kind.equals("int");
-        long n = (long) c;
-        switch (op) {
-            case "add":
-                return integral ? a.add(n) : a.add(c);
-            case "sub":
-                return integral ? a.sub(n) : a.sub(c);
-            case "mul":
-                return integral ? a.mul(n) : a.mul(c);
-            case "div":
-                return integral ? a.div(n) : a.div(c);
-            case "pow":
-                return integral ? a.pow(n) : a.pow(c);
-            case "rsub":
-                return integral ? a.rsub(n) : a.rsub(c);
-            case "rdiv":
-                return integral ? a.rdiv(n) : a.rdiv(c);
-            default:
-                throw new IllegalArgumentException(op);
-        }
+        boolean left = op.startsWith("r");
+        return binaryEntry(left ? op.substring(1) : op).apply(a, c, kind.equals("int"), left);
     }
 
     private static Tensor unary(String op, Tensor a) {
-        switch (op) {
-            case "exp":
-                return a.exp();
-            case "log":
-                return a.log();
-            case "log1p":
-                return a.log1p();
-            case "sqrt":
-                return a.sqrt();
-            case "abs":
-                return a.abs();
-            case "neg":
-                return a.neg();
-            case "tanh":
-                return a.tanh();
-            case "sigmoid":
-                return a.sigmoid();
-            case "relu":
-                return a.relu();
-            default:
-                throw new IllegalArgumentException(op);
-        }
+        for (UnaryOp u : UnaryOp.values()) if (u.label.equals(op)) return u.apply(a);
+        throw new IllegalArgumentException("no UnaryOp named " + op);
     }
 
     /** Checks one case; returns a description of the mismatch, or null. */
