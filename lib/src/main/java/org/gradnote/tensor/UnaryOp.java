@@ -258,6 +258,11 @@ enum UnaryOp {
         this.parameter = parameter;
     }
 
+    /** True for an op with a parameter (leakyRelu's slope): its public method takes it. */
+    boolean takesParameter() {
+        return parameter;
+    }
+
     /** The forward on one element (heap path and Java loops); the result is rounded to the tensor's type after. */
     double heap(double x) {
         throw new UnsupportedOperationException(label);
