@@ -12,8 +12,8 @@ package org.gradnote.tensor;
  */
 enum DTypeRule {
     /**
-     * torch.result_type of the operands, bool included (add, mul, clamp with tensor bounds); with one operand, its
-     * own dtype (amax, amin, max(dim) and min(dim) values).
+     * torch.result_type of the operands, bool included (add, mul, clamp and its bounds); with one operand, its own
+     * dtype (amax, amin, max(dim) and min(dim) values).
      */
     PROMOTE,
     /** As {@link #PROMOTE}; a bool operand refused, as torch refuses it (sub, neg, abs, relu). */
@@ -28,13 +28,13 @@ enum DTypeRule {
     INDEX_RESULT,
     /** A float32 or float64 input, its type kept (mean, var, std, softmax, logSoftmax, leakyRelu, globalAvgPool). */
     FLOAT,
-    /** Every operand of one dtype, integers included: torch's "expected scalar type" (einsum, linear, conv). */
+    /** Every operand of one dtype, integers included: torch's "expected scalar type" (einsum, linear). */
     SAME,
     /** As {@link #SAME}, and not bool (matmul: torch's "addmm_impl_cpu_" is not implemented for 'Bool'). */
     SAME_NO_BOOL,
-    /** Every operand of one float dtype (lstm, gru, batchNorm, layerNorm). */
+    /** Every operand of one float dtype (convolutions, lstm, gru, batchNorm, layerNorm, binary cross-entropy). */
     SAME_FLOAT,
-    /** Index operands, int64 or int32 (gather, indexSelect, embedding): the result's dtype is not theirs. */
+    /** Index operands, int64 or int32 (gather, indexSelect, embedding, crossEntropy's target). */
     INDICES;
 
     private static final String[] INPUT = {"the input"};

@@ -168,28 +168,31 @@ enum ReduceOp {
             Extremes.scan(x, outer, n, inner, false, values, index);
         }
     },
-    /** The index of each line's largest element, int64 (first maximum; a NaN wins); over everything, the flat index. */
+    /**
+     * The index of each line's largest element, max(dim)'s, as int64 (not for bool, as torch); over everything, the
+     * flat index.
+     */
     ARGMAX("argmax", "argmax", Kind.INDEXED, DTypeRule.INDEX_RESULT) {
         @Override
         void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
-            Extremes.scan(x, outer, n, inner, true, values, index);
+            MAX.picks(x, outer, n, inner, values, index);
         }
 
         @Override
         void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
-            Extremes.scan(x, outer, n, inner, true, values, index);
+            MAX.picks(x, outer, n, inner, values, index);
         }
     },
-    /** The index of each line's smallest element, int64 (first minimum; a NaN wins). */
+    /** The index of each line's smallest element, min(dim)'s, as int64. */
     ARGMIN("argmin", "argmin", Kind.INDEXED, DTypeRule.INDEX_RESULT) {
         @Override
         void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
-            Extremes.scan(x, outer, n, inner, false, values, index);
+            MIN.picks(x, outer, n, inner, values, index);
         }
 
         @Override
         void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
-            Extremes.scan(x, outer, n, inner, false, values, index);
+            MIN.picks(x, outer, n, inner, values, index);
         }
     };
 
