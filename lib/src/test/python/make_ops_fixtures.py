@@ -279,6 +279,37 @@ case("f32_maximum", lambda a, b: torch.maximum(a, b), rnd(4).to(F32), rnd(4).to(
 case("f32_elu", F.elu, rnd(8, lo=-3, hi=3).to(F32))
 case("f32_einsum", lambda a, b: torch.einsum("bij,bjk->bik", a, b), rnd(2, 2, 3).to(F32), rnd(2, 3, 2).to(F32))
 
+# ---- the op table's corners: clamp's torch rule (NaN, ties, min > max, result_type of 0-d bounds), softmaxes of 0-d
+# and empty tensors and at +-inf/NaN, leaky_relu of empty tensors and with a slope above 1, max/min(dim) and argmax
+# with ties and NaN (no rnd() here: cases above keep their random values)
+xcn = torch.tensor([[nan, -0.0, 0.5, 2.0], [0.5, 1.0, -1.0, 3.0], [0.25, -3.0, 1.0, 0.0]], dtype=D)
+# Columns: ordinary; min == max == 0; a NaN min; min 2 > max 1.
+lon = torch.tensor([[0.0, 0.0, nan, 2.0]], dtype=D)
+hin = torch.tensor([[1.0, 0.0, 1.0, 1.0]], dtype=D)
+# Columns: a NaN max; ordinary; max below x; max == x.
+lo2 = torch.tensor([[0.0, -1.0, -2.0, 1.0]], dtype=D)
+hi2 = torch.tensor([[nan, 1.0, -1.5, 3.0]], dtype=D)
+case("clamp_nan_ties", lambda x, a, b: torch.clamp(x, a, b), xcn, lon, hin)
+case("clamp_nan_max", lambda x, a, b: torch.clamp(x, a, b), xcn, lo2, hi2)
+case("clamp_max_only_nan", lambda x, b: torch.clamp(x, max=b), xcn, hi2)
+case("clamp_f32_int_f64_0d", lambda x, a, b: torch.clamp(x, a, b), x34.to(F32), torch.tensor(-1), torch.tensor(0.5, dtype=D))
+case("clamp_scalar_nan_ties", lambda x: torch.clamp(x, 0.0, 1.0), xcn)
+case("clamp_scalar_lo_above_hi", lambda x: torch.clamp(x, 1.0, 0.0), xcn)
+case("softmax_0d", lambda x: torch.softmax(x, 0), torch.tensor(2.0, dtype=D))
+case("log_softmax_0d", lambda x: torch.log_softmax(x, 0), torch.tensor(2.0, dtype=D))
+case("softmax_empty_d1", lambda x: torch.softmax(x, 1), E03)
+case("log_softmax_empty_d0", lambda x: torch.log_softmax(x, 0), E03)
+sinf = torch.tensor([[inf, 1.0, 0.0], [nan, 1.0, 2.0], [-inf, -inf, 0.0], [1000.0, -1000.0, 999.0]], dtype=D)
+case("softmax_inf_nan", lambda x: torch.softmax(x, 1), sinf)
+case("log_softmax_inf_nan", lambda x: torch.log_softmax(x, 1), sinf)
+case("leaky_relu_empty", lambda x: F.leaky_relu(x, 0.1), E03)
+case("leaky_relu_slope_2", lambda x: F.leaky_relu(x, 2.0), xcn)
+xmt = torch.tensor([[1.0, 3.0, 3.0, -1.0], [nan, 2.0, nan, 5.0], [-inf, -inf, -2.0, -inf]], dtype=D)
+case("max_d1_ties_nan", lambda x: torch.max(x, 1), xmt)
+case("min_d0_keep_ties_nan", lambda x: torch.min(x, 0, keepdim=True), xmt)
+case("argmax_d1_ties_nan", lambda x: torch.argmax(x, 1), xmt, grad=False)
+case("argmin_all_ties", lambda x: torch.argmin(x), torch.tensor([[2.0, 0.5], [0.5, 1.0]], dtype=D), grad=False)
+
 with open(OUT, "w") as f:
     json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, separators=(",", ":"))
 print("wrote", OUT, len(cases), "cases")

@@ -40,6 +40,11 @@ abstract class Backend<A> {
     abstract A sign(A x);
     /** g where x > 0, 0 where x <= 0, g where x is NaN (torch's threshold_backward: NaN is not <= 0). */
     abstract A whereNotPositiveZero(A g, A x);
+    /**
+     * g where x > 0, c·g elsewhere, NaN included (c rounded to g's type first): leakyRelu's forward (g = x) and its
+     * rule (torch's leaky_relu_backward).
+     */
+    abstract A leaky(A g, A x, double c);
     /** A one-element value of like's type holding c (a Java number operand of a scalar form). */
     abstract A scalar(double c, A like);
     /** The gradient g of a broadcast result summed down to the shape of {@code operand}. */
@@ -167,6 +172,14 @@ abstract class Backend<A> {
         }
 
         @Override
+        Small leaky(Small g, Small x, double c) {
+            double k = Small.round(g.type, c);
+            double[] out = new double[g.v.length];
+            for (int i = 0; i < out.length; i++) out[i] = x.v[i] > 0 ? g.v[i] : g.v[i] * k;
+            return Small.rounded(g.type, g.shape, out);
+        }
+
+        @Override
         Small scalar(double c, Small like) {
             return new Small(like.type, new long[0], new double[] {Small.round(like.type, c)});
         }
@@ -269,6 +282,17 @@ abstract class Backend<A> {
         @Override
         INDArray whereNotPositiveZero(INDArray g, INDArray x) {
             return ReluLoops.gradient(x, g);
+        }
+
+        @Override
+        INDArray leaky(INDArray g, INDArray x, double c) {
+            // A Java loop: ND4J's lrelu rounds c to float32 (float64 users would see it), and a loop is one pass.
+            DataType t = g.dataType();
+            double k = Small.round(t, c);
+            double[] gv = Engine.toDoubles(g), xv = g == x ? gv : Engine.toDoubles(x);
+            double[] out = new double[gv.length];
+            for (int i = 0; i < out.length; i++) out[i] = xv[i] > 0 ? gv[i] : gv[i] * k;
+            return Reduce.toArray(out, t, g.shape());
         }
 
         @Override

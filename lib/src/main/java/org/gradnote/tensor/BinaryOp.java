@@ -4,7 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The table of binary element-wise ops (numpy broadcasting): each constant is one op, described once — its name,
- * dtype rule, native kernel, forward on two heap doubles, and its gradient rule beside them, written once on
+ * dtype rule ({@link DTypeRule}, enforced by {@link #apply}), native kernel, forward on two heap doubles, and its
+ * gradient rule beside them, written once on
  * {@link Backend} for the heap and native paths (PyTorch's derivatives.yaml, with micrograd's locality). Each op
  * also takes a Java number on either side ({@code x.sub(1)}, {@code x.rsub(1)}); the number is an operand like a
  * one-element tensor, with PyTorch's promotion ({@link Promotion}). Gradients of broadcast operands are summed back
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 enum BinaryOp {
     /** a + b; da = g, db = g. On bool tensors, logical or (as torch). */
-    ADD("add", "add", Types.SAME, Reads.NOTHING) {
+    ADD("add", "add", DTypeRule.PROMOTE, Reads.NOTHING) {
         @Override
         double heap(double a, double b) {
             return a + b;
@@ -27,7 +28,7 @@ enum BinaryOp {
         }
     },
     /** a - b; da = g, db = -g. Refused on bool tensors (as torch). */
-    SUB("sub", "subtract", Types.SAME_NO_BOOL, Reads.NOTHING) {
+    SUB("sub", "subtract", DTypeRule.PROMOTE_NO_BOOL, Reads.NOTHING) {
         @Override
         double heap(double a, double b) {
             return a - b;
@@ -40,7 +41,7 @@ enum BinaryOp {
         }
     },
     /** a · b; da = g·b, db = g·a. On bool tensors, logical and (as torch). */
-    MUL("mul", "multiply", Types.SAME, Reads.INPUTS) {
+    MUL("mul", "multiply", DTypeRule.PROMOTE, Reads.INPUTS) {
         @Override
         double heap(double a, double b) {
             return a * b;
@@ -53,7 +54,7 @@ enum BinaryOp {
         }
     },
     /** a / b, true division (integers give floats, as torch); da = g / b, db = -(g / b)·out. */
-    DIV("div", "divide", Types.FLOAT, Reads.INPUTS_AND_OUTPUT) {
+    DIV("div", "divide", DTypeRule.PROMOTE_TO_FLOAT, Reads.INPUTS_AND_OUTPUT) {
         @Override
         double heap(double a, double b) {
             return a / b;
@@ -67,7 +68,7 @@ enum BinaryOp {
         }
     },
     /** a^b; da = b·a^(b-1)·g, db = a^b·ln a·g. */
-    POW("pow", "Pow", Types.SAME_NO_BOOL_RESULT, Reads.INPUTS_AND_OUTPUT) {
+    POW("pow", "Pow", DTypeRule.PROMOTE_NO_BOOL_RESULT, Reads.INPUTS_AND_OUTPUT) {
         @Override
         double heap(double a, double b) {
             return Math.pow(a, b);
@@ -90,7 +91,7 @@ enum BinaryOp {
         }
     },
     /** atan2(a, b), the angle of the point (b, a) in (-π, π]; da = g·b / (a² + b²), db = -g·a / (a² + b²). */
-    ATAN2("atan2", "tf_atan2", Types.FLOAT, Reads.INPUTS) {
+    ATAN2("atan2", "tf_atan2", DTypeRule.PROMOTE_TO_FLOAT, Reads.INPUTS) {
         @Override
         double heap(double a, double b) {
             return Math.atan2(a, b);
@@ -103,18 +104,6 @@ enum BinaryOp {
             if (s.needB) s.gb = k.neg(k.mul(s.g, k.div(s.a, den)));
         }
     };
-
-    /** How an op's result dtype follows from its operands' promoted type (see {@link Promotion}). */
-    enum Types {
-        /** The promoted type, bool included. */
-        SAME,
-        /** The promoted type; an operand of type bool is refused (torch's subtraction). */
-        SAME_NO_BOOL,
-        /** The promoted type; refused when it is bool (torch's pow). */
-        SAME_NO_BOOL_RESULT,
-        /** The promoted type, the default float type for integers and bools (true division, atan2). */
-        FLOAT
-    }
 
     /** The values the gradient rule reads: saved, so that an in-place change to them before backward is refused. */
     enum Reads {
@@ -133,10 +122,12 @@ enum BinaryOp {
     }
 
     final String label, nativeName;
-    final Types types;
+    /** The dtype rule: what the op takes and returns, from the operands' promoted type ({@link Promotion}). */
+    final DTypeRule types;
+
     final Reads reads;
 
-    BinaryOp(String label, String nativeName, Types types, Reads reads) {
+    BinaryOp(String label, String nativeName, DTypeRule types, Reads reads) {
         this.label = label;
         this.nativeName = nativeName;
         this.types = types;
@@ -168,7 +159,7 @@ enum BinaryOp {
 
     /** The op between two tensors. */
     final Tensor apply(Tensor a, Tensor b) {
-        DType type = resultType(a.dtype(), b.dtype(), Promotion.of(a, b));
+        DType type = types.of(label, a, b);
         DType compute = computeType(type);
         Tensor x = cast(a, compute), y = cast(b, compute);
         long[] heapShape = Dispatch.heapShape(label, x, y);
@@ -199,8 +190,7 @@ enum BinaryOp {
 
     /** a op c (left false) or c op a (left true) for a Java number c, an int64 operand when integral (torch's Python int). */
     final Tensor apply(Tensor a, double c, boolean integral, boolean left) {
-        DType type = resultType(
-                a.dtype(), integral ? DType.INT64 : Tensor.defaultDType(), Promotion.withScalar(a, integral));
+        DType type = types.withNumber(label, a, Promotion.withScalar(a, integral));
         DType compute = computeType(type);
         Tensor x = cast(a, compute);
         Tensor[] inputs = {x};
@@ -251,26 +241,6 @@ enum BinaryOp {
         if (type == DType.BOOL) return DType.INT32;
         if (this == POW && !type.isFloatingPoint()) return DType.FLOAT64;
         return type;
-    }
-
-    /** The result type from the operands' types and their promoted type, or gradnote's error naming the op. */
-    DType resultType(DType a, DType b, DType promoted) {
-        switch (types) {
-            case FLOAT:
-                return Promotion.floating(promoted);
-            case SAME_NO_BOOL:
-                if (a == DType.BOOL || b == DType.BOOL)
-                    throw new IllegalArgumentException(label + ": not supported with a bool operand" + " (dtypes " + a
-                            + " and " + b + "); use logical ops, or convert first, e.g. x.to(DType.INT64)");
-                return promoted;
-            case SAME_NO_BOOL_RESULT:
-                if (promoted == DType.BOOL)
-                    throw new IllegalArgumentException(label + ": not supported for two bool operands" + " (dtypes " + a
-                            + " and " + b + "); convert first, e.g. x.to(DType.INT64)");
-                return promoted;
-            default:
-                return promoted;
-        }
     }
 
     /** Runs a rule on either backend; x or y null marks the Java number's side. */

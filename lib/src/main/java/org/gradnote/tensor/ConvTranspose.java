@@ -21,12 +21,8 @@ final class ConvTranspose {
      * convolution (which maps the output back to x's size), outputPadding the extra rows and columns at the end.
      */
     static Tensor convTranspose2d(Tensor x, Tensor w, Tensor b, LayerPrimitives.Window win, int[] outputPadding) {
-        MixedTypes.same("convTranspose2d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.CONV_TRANSPOSE2D.check(x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
-        if (!ChannelLoops.handles(t)) {
-            throw new IllegalArgumentException("convTranspose2d: needs a floating-point input and weight, got "
-                    + DType.of(t) + " (as torch's convolutions)");
-        }
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
         long[] xs = xd.shape(), ws = w.shape();

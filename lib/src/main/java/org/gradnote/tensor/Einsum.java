@@ -22,10 +22,7 @@ final class Einsum {
         if (ins.length != operands.length)
             throw new IllegalArgumentException("einsum: equation \"" + equation + "\" names " + ins.length
                     + " operands but " + operands.length + " were given");
-        String[] names = new String[operands.length];
-        for (int k = 0; k < names.length; k++) names[k] = "operand " + k;
-        // torch refuses mixed dtypes here too; checked first, as the batched matmul below would fail natively.
-        MixedTypes.same("einsum", names, operands);
+        Signature.EINSUM.check(operands);
         operands = operands.clone();
         String outSpec = arrow < 0 ? null : eq.substring(arrow + 2);
         if (eq.contains(".")) outSpec = ellipsis(equation, ins, outSpec, operands);

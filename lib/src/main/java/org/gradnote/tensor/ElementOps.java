@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Element-wise ops PyTorch users expect: minimum/maximum and clamp with tensor bounds (composed from SafeWhere),
+ * Element-wise ops PyTorch users expect: minimum/maximum (composed from SafeWhere),
  * the piecewise-constant sign/floor/ceil/round/trunc (zero gradient, as in PyTorch), and erf.
  */
 final class ElementOps {
@@ -107,39 +107,5 @@ final class ElementOps {
         // which a + b gives.
         Tensor rest = SafeWhere.where(op, a.eq(b), tie, a.add(b));
         return SafeWhere.where(op, firstWins, a, SafeWhere.where(op, secondWins, b, rest));
-    }
-
-    /**
-     * torch.clamp(x, min, max) with tensor bounds (either may be null): max(x, min) then min(., max), so min > max
-     * gives max as in PyTorch. x's gradient flows where min <= x <= max, a bound's where it is the result.
-     */
-    static Tensor clamp(Tensor x, Tensor min, Tensor max) {
-        if (min == null && max == null)
-            throw new IllegalArgumentException("clamp: at least one of min and max must be given");
-        Tensor t = x;
-        if (min != null) {
-            Engine.broadcastShape("clamp", x.shape(), min.shape());
-            t = SafeWhere.where("clamp", t.lt(min), min, t);
-        }
-        if (max != null) {
-            Engine.broadcastShape("clamp", x.shape(), max.shape());
-            t = SafeWhere.where("clamp", t.gt(max), max, t);
-        }
-        // NaN in x stays NaN (both comparisons are false); a NaN bound gives NaN, as torch.clamp.
-        if (min != null && hasNaN(min)) t = SafeWhere.where("clamp", isNaN(min), min, t);
-        if (max != null && hasNaN(max)) t = SafeWhere.where("clamp", isNaN(max), max, t);
-        return t;
-    }
-
-    private static boolean hasNaN(Tensor t) {
-        for (double v : OpsSupport.values(t)) if (Double.isNaN(v)) return true;
-        return false;
-    }
-
-    static Tensor isNaN(Tensor t) {
-        double[] v = OpsSupport.values(t);
-        double[] m = new double[v.length];
-        for (int i = 0; i < v.length; i++) m[i] = Double.isNaN(v[i]) ? 1 : 0;
-        return OpsSupport.constant(DataType.BOOL, m, t.shape());
     }
 }

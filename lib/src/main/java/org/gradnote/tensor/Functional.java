@@ -96,15 +96,11 @@ public final class Functional {
             throw new ShapeException("globalAvgPool: expected input [N, C, ...spatial], got " + Shapes.str(x.shape()));
         int[] spatial = new int[x.dim() - 2];
         for (int i = 0; i < spatial.length; i++) spatial[i] = i + 2;
-        MixedTypes.floatInput("globalAvgPool", x);
+        Signature.GLOBAL_AVG_POOL.check(x);
         return x.mean(spatial, false);
     }
 
     // ---- normalisation ----
-
-    private static final String[] BATCH_NORM = {
-        "the input", "the weight", "the bias", "the running mean", "the running variance"
-    };
 
     /**
      * F.batch_norm over dimension 1 of x [N, C, ...]. In training, normalises with the batch mean and biased
@@ -123,9 +119,7 @@ public final class Functional {
             double eps) {
         if (x.dim() < 2)
             throw new ShapeException("batchNorm: expected input [N, C, ...], got " + Shapes.str(x.shape()));
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("batchNorm: needs a float32 or float64 input, got " + x.dtype());
-        MixedTypes.same("batchNorm", BATCH_NORM, x, weight, bias, runningMean, runningVar);
+        Signature.BATCH_NORM.check(x, weight, bias, runningMean, runningVar);
         long c = x.size(1);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), c);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), c);
@@ -169,9 +163,7 @@ public final class Functional {
         if (!fits)
             throw new ShapeException("layerNorm: input of shape " + Shapes.str(xs)
                     + " does not end with the normalized shape " + Shapes.str(normalizedShape));
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("layerNorm: needs a float32 or float64 input, got " + x.dtype());
-        MixedTypes.same("layerNorm", MixedTypes.INPUT_WEIGHT_BIAS, x, weight, bias);
+        Signature.LAYER_NORM.check(x, weight, bias);
         Tensor gamma = weight != null ? weight : Tensor.ones(x.dtype(), normalizedShape);
         Tensor beta = bias != null ? bias : Tensor.zeros(x.dtype(), normalizedShape);
         return LayerPrimitives.layerNorm(x, gamma, beta, k, eps);
@@ -199,8 +191,7 @@ public final class Functional {
         if (weight.dim() != 2)
             throw new ShapeException(
                     "embedding: weight must be [num_embeddings, dim], got " + Shapes.str(weight.shape()));
-        if (index.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("embedding: indices must be int64 or int32, got " + index.dtype());
+        Signature.EMBEDDING.check(index);
         return LayerPrimitives.embedding(index, weight);
     }
 
@@ -265,8 +256,7 @@ public final class Functional {
     private static void checkInterpolate(Tensor x, String mode, boolean alignCorners) {
         if (x.dim() != 4)
             throw new ShapeException("interpolate: expected input [N, C, H, W], got " + Shapes.str(x.shape()));
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("interpolate: needs a floating-point input, got " + x.dtype());
+        Signature.INTERPOLATE.check(x);
         if (alignCorners && !mode.equals("bilinear"))
             throw new IllegalArgumentException(
                     "interpolate: align_corners can only be set with mode \"bilinear\", got \"" + mode + "\"");
@@ -283,8 +273,7 @@ public final class Functional {
             throw new ShapeException("crossEntropy: expected logits [N, C] and target [N], got "
                     + Shapes.str(logits.shape()) + " and " + Shapes.str(target.shape()));
         }
-        if (target.dtype().isFloatingPoint())
-            throw new IllegalArgumentException("crossEntropy: target must hold class indices, got " + target.dtype());
+        Signature.CROSS_ENTROPY.check(target);
         return LossPrimitives.crossEntropy(logits, target, mean);
     }
 
@@ -293,37 +282,29 @@ public final class Functional {
      * shape: logs clamped at -100 as torch, so p = 0 or 1 gives a finite loss and a finite gradient (torch's).
      */
     public static Tensor binaryCrossEntropy(Tensor p, Tensor target) {
-        checkSameFloat("binaryCrossEntropy", p, target);
+        checkSameShape("binaryCrossEntropy", p, target);
+        Signature.BINARY_CROSS_ENTROPY.check(p, target);
         return LossPrimitives.binaryCrossEntropy(p, target);
     }
 
     /** F.binary_cross_entropy_with_logits per element (reduction 'none'): stable for any logit, gradient sigmoid(x) - y. */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
-        checkSameFloat("binaryCrossEntropyWithLogits", logits, target);
+        checkSameShape("binaryCrossEntropyWithLogits", logits, target);
+        Signature.BINARY_CROSS_ENTROPY_WITH_LOGITS.check(logits, target);
         return LossPrimitives.binaryCrossEntropyWithLogits(logits, target);
     }
 
-    private static void checkSameFloat(String op, Tensor input, Tensor target) {
+    private static void checkSameShape(String op, Tensor input, Tensor target) {
         if (!Arrays.equals(input.shape(), target.shape())) {
             throw new ShapeException(op + ": input shape " + Shapes.str(input.shape()) + " and target shape "
                     + Shapes.str(target.shape()) + " differ");
-        }
-        if (!input.dtype().isFloatingPoint() || input.dtype() != target.dtype()) {
-            throw new IllegalArgumentException(op + ": expected input and target of one floating-point dtype, got "
-                    + input.dtype() + " and " + target.dtype());
         }
     }
 
     /** F.mse_loss of two tensors of the same shape, averaged ({@code mean}) or summed, as one fused primitive. */
     public static Tensor mseLoss(Tensor input, Tensor target, boolean mean) {
-        if (!Arrays.equals(input.shape(), target.shape())) {
-            throw new ShapeException("mseLoss: input shape " + Shapes.str(input.shape()) + " and target shape "
-                    + Shapes.str(target.shape()) + " differ");
-        }
-        if (!input.dtype().isFloatingPoint() || !target.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(
-                    "mseLoss: expected floating-point tensors, got " + input.dtype() + " and " + target.dtype());
-        }
+        checkSameShape("mseLoss", input, target);
+        Signature.MSE_LOSS.check(input, target);
         return LossPrimitives.mse(input, target, mean);
     }
 

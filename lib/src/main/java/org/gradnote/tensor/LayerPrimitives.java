@@ -72,7 +72,7 @@ final class LayerPrimitives {
 
     /** 2-D cross-correlation of x [N, C, H, W] with w [O, C, kH, kW] plus an optional bias [O]. */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, Window win) {
-        MixedTypes.same("conv2d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.CONV2D.check(x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
@@ -124,7 +124,7 @@ final class LayerPrimitives {
      * on the arrays as they are (the 4-D shape is only passed along, as a reshaped view costs a native shape buffer).
      */
     static Tensor conv1d(Tensor x, Tensor w, Tensor b, Window win) {
-        MixedTypes.same("conv1d", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.CONV1D.check(x, w, b);
         DataType t = Engine.resultType(x.data().dataType(), w.data().dataType());
         long[] xs = x.shape();
         INDArray xd = Engine.contiguous(Engine.cast(x.data(), t));
@@ -152,10 +152,6 @@ final class LayerPrimitives {
     private static Tensor convolve(
             String op, Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4, long[] xs) {
         DataType t = xd.dataType();
-        if (!ChannelLoops.handles(t)) {
-            throw new IllegalArgumentException(op + ": needs a floating-point input and weight, got " + DType.of(t)
-                    + " (as torch's convolutions)");
-        }
         long[] ws = w.shape();
         int n = Math.toIntExact(x4[0]), o = Math.toIntExact(ws[0]);
         long oh = win.outH(x4[2]), ow = win.outW(x4[3]);
@@ -217,17 +213,16 @@ final class LayerPrimitives {
     static Tensor pool(Tensor x, boolean max, Window win, boolean countPadding) {
         long[] xs = x.shape();
         boolean oneD = xs.length == 3;
+        Signature pool = max
+                ? oneD ? Signature.MAX_POOL1D : Signature.MAX_POOL2D
+                : oneD ? Signature.AVG_POOL1D : Signature.AVG_POOL2D;
+        pool.check(x);
+        String name = pool.op;
         INDArray xd = Engine.contiguous(x.data());
         if (oneD) xd = xd.reshape('c', xs[0], xs[1], 1, xs[2]);
         long[] s = xd.shape();
         win.checkFits(max ? "maxPool" : "avgPool", s);
         long[] outShape = {s[0], s[1], win.outH(s[2]), win.outW(s[3])};
-        String name = (max ? "maxPool" : "avgPool") + (oneD ? "1d" : "2d");
-        if (!MaxPool.handles(xd.dataType())) {
-            // As torch ("max_pool2d" not implemented for 'Long'); the native ops would fail in libnd4j's words.
-            throw new IllegalArgumentException(name + ": needs a float32 or float64 input, got "
-                    + DType.of(xd.dataType()) + " of shape " + Shapes.str(xs) + "; convert it with toFloat() first");
-        }
         // Max pooling on Java arrays (NaN wins a window, as in torch); average pooling through the native op, whose
         // sums propagate NaN and infinities by themselves.
         if (max) return maxPool(x, xd, s, outShape, win, oneD);

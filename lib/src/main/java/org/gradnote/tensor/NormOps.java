@@ -28,9 +28,7 @@ final class NormOps {
 
     /** torch.linalg.vector_norm(x, p, dims, keepdim) for p = 0, 1, 2, +-inf or any other positive p. */
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepDim) {
-        if (!x.dtype().isFloatingPoint())
-            throw new IllegalArgumentException(
-                    "norm: input must be floating point, got " + x.dtype() + " (shape " + Shapes.str(x.shape()) + ")");
+        Signature.NORM.check(x);
         int[] d = dims.length == 0 ? Primitives.allDims(x.dim()) : dims("norm", dims, x.dim());
         Tensor a = x.abs();
         if (x.dim() == 0) d = new int[0];

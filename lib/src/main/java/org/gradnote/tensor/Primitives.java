@@ -3,86 +3,18 @@ package org.gradnote.tensor;
 import static org.gradnote.tensor.Engine.sumToShape;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The primitives that are not element-wise (softmaxes, clamp, reductions, matmul, linear, shapes and
- * indexing), each gradient rule beside the forward maths it differentiates (micrograd style). Element-wise ops are
- * the tables {@link UnaryOp} and {@link BinaryOp}; layers, losses and recurrent cells have their own files.
- *
- * <p>{@code softmax} and {@code logSoftmax} are primitives though they could be composed, because each ND4J call
- * costs ~10-30 µs on the Java side: a fused native op pair is measurably faster than three composed calls.
+ * The primitives that are not table entries (matmul, linear, shapes and indexing), each gradient rule beside the
+ * forward maths it differentiates (micrograd style). Element-wise ops, reductions, clamp and the softmaxes are the
+ * tables ({@link UnaryOp}, {@link BinaryOp}, {@link ReduceOp}, {@link SelectOp}, {@link DimOp}); layers, losses and
+ * recurrent cells have their own files. Their dtype rules are declared in {@link Signature}.
  */
 final class Primitives {
     private Primitives() {}
 
-    /** Not ND4J's lrelu: it rounds the slope to float32, which float64 users would see (1e-8 off PyTorch). */
-    static Tensor leakyRelu(Tensor a, double slope) {
-        MixedTypes.floatInput("leakyRelu", a);
-        INDArray scale =
-                a.data().gt(0).castTo(a.data().dataType()).muli(1 - slope).addi(slope);
-        return Tensor.record(a.data().mul(scale), "leakyRelu", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                return new INDArray[] {g.mul(scale)};
-            }
-        });
-    }
-
-    static Tensor softmax(Tensor a, int dim) {
-        return softmaxLike(a, dim, "softmax", "softmax_bp");
-    }
-
-    /**
-     * x - max - log(sum(exp(x - max))): computed here rather than with ND4J's log_softmax, which returns -inf
-     * where the exact answer is a large finite negative number (e.g. logits 900 apart), poisoning the loss.
-     */
-    static Tensor logSoftmax(Tensor a, int dim) {
-        MixedTypes.floatInput("logSoftmax", a);
-        int d = Shapes.dim("logSoftmax", dim, a.dim());
-        INDArray shifted = Engine.broadcastBinary(
-                "subtract", "logSoftmax", a.data(), a.data().max(true, d));
-        INDArray lse = Engine.logInPlace(Engine.transform("exp", shifted, 0).sum(true, d));
-        INDArray out = Engine.broadcastBinary("subtract", "logSoftmax", shifted, lse);
-        return Tensor.recordSavingOutput(out, "logSoftmax", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray softmax = Engine.transform("exp", out, 0);
-                INDArray total = g.sum(true, d);
-                return new INDArray[] {g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total))};
-            }
-        });
-    }
-
-    private static Tensor softmaxLike(Tensor a, int dim, String fwd, String bwd) {
-        MixedTypes.floatInput(fwd, a);
-        int d = Shapes.dim(fwd, dim, a.dim());
-        INDArray x = Engine.contiguous(a.data());
-        INDArray out = Engine.empty(x.dataType(), x.shape());
-        long[] iArgs = {d};
-        Engine.exec(fwd, new INDArray[] {x}, new INDArray[] {out}, iArgs, null, null);
-        return Tensor.record(out, fwd, new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                INDArray dx = Engine.empty(x.dataType(), x.shape());
-                Engine.exec(bwd, new INDArray[] {x, Engine.contiguous(g)}, new INDArray[] {dx}, iArgs, null, null);
-                return new INDArray[] {dx};
-            }
-        });
-    }
-
-    // ---- reductions (sum, mean, var, std, amax, amin, prod: the table ReduceOp; max(dim) with indices, argmax here)
-    // ----
-
-    /** Refuses a float-only reduction of an integer or bool tensor, naming the op and the dtype. */
-    static void checkFloat(String op, Tensor a) {
-        if (!a.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(
-                    op + "(): could not infer the output dtype: the input must be float32 or float64, got " + a.dtype()
-                            + " (convert with toFloat() or toDouble() first, as torch requires)");
-        }
-    }
+    // ---- shapes of reductions (the reductions themselves are the table ReduceOp) ----
 
     /** The result shape: a scalar for a reduction over everything, else the input's with the dims kept or dropped. */
     static long[] reducedShape(long[] in, int[] dims, int[] d, boolean keepDim) {
@@ -95,93 +27,6 @@ final class Primitives {
         long[] k = in.clone();
         for (int i = 0; i < k.length; i++) if (reduced[i]) k[i] = 1;
         return k;
-    }
-
-    /**
-     * Max or min along dim d with the index of each winner (torch.max(dim)): {values, indices}. The first extreme
-     * wins a tie and a NaN wins over any number; the gradient flows to the returned index only.
-     */
-    static Tensor[] extremeWithIndex(Tensor a, int dim, boolean keepDim, boolean max) {
-        String op = max ? "max" : "min";
-        long[] in = a.shape();
-        int d = Shapes.dim(op, dim, a.dim());
-        Extremes.checkNotEmpty(op, in, d);
-        int[] oni = Extremes.around(in, in.length == 0 ? -1 : d);
-        int outer = oni[0], n = oni[1], inner = oni[2];
-        long[] index = new long[outer * inner];
-        long[] outShape = in.length == 0 ? in : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
-        DataType t = a.dtype().nd4j();
-        if (!a.dtype().isFloatingPoint()) {
-            long[] values = new long[index.length];
-            Extremes.scan(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, max, values, index);
-            return new Tensor[] {
-                Extremes.longsAs(values, a.dtype(), outShape), new Tensor(Reduce.toArray(index, outShape))
-            };
-        }
-        double[] values = new double[index.length];
-        Extremes.scan(Extremes.doubles(a), outer, n, inner, max, values, index);
-        INDArray indices = Reduce.toArray(index, outShape);
-        INDArray out = Reduce.toArray(values, t, outShape);
-        Tensor v = Tensor.record(out, op, new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
-            @Override
-            public INDArray[] apply(INDArray g) {
-                double[] gv = Engine.toDoubles(g);
-                double[] dx = new double[outer * n * inner];
-                for (int o = 0; o < outer; o++) {
-                    for (int j = 0; j < inner; j++)
-                        dx[(o * n + (int) index[o * inner + j]) * inner + j] = gv[o * inner + j];
-                }
-                return new INDArray[] {Reduce.toArray(dx, t, in)};
-            }
-        });
-        return new Tensor[] {v, new Tensor(indices)};
-    }
-
-    /** Index of the max or min (first one; a NaN wins) over everything (dim -1, a scalar) or along one dimension, int64. */
-    static Tensor argExtreme(Tensor a, int dim, boolean keepDim, boolean max) {
-        String op = max ? "argmax" : "argmin";
-        long[] in = a.shape();
-        // dim is normalised by Tensor; a rank-0 tensor reduces as a whole (-1), as torch allows dim 0 or -1 on it.
-        int d = dim < 0 || in.length == 0 ? -1 : dim;
-        Extremes.checkNotEmpty(op, in, d);
-        int[] oni = Extremes.around(in, d);
-        long[] index = new long[oni[0] * oni[2]];
-        if (a.dtype().isFloatingPoint()) {
-            Extremes.scan(Extremes.doubles(a), oni[0], oni[1], oni[2], max, new double[index.length], index);
-        } else {
-            Extremes.scan(
-                    Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())),
-                    oni[0],
-                    oni[1],
-                    oni[2],
-                    max,
-                    new long[index.length],
-                    index);
-        }
-        long[] outShape = d < 0 ? new long[0] : keepDim ? keptShape(in, new int[] {d}) : dropDims(in, new int[] {d});
-        return new Tensor(Reduce.toArray(index, outShape));
-    }
-
-    /** Clamps into [min, max] with NaN kept (torch.clamp); d/dx is 1 inside the bounds (inclusive), 0 outside and at NaN. */
-    static Tensor clamp(Tensor a, double min, double max) {
-        double[] x = Extremes.doubles(a), y = new double[x.length];
-        // Math.max/min return NaN for a NaN argument: NaN propagates as in torch. With min > max every value becomes
-        // max, as torch.
-        for (int i = 0; i < x.length; i++) y[i] = Math.min(Math.max(x[i], min), max);
-        DataType t = a.dtype().nd4j();
-        if (!a.dtype().isFloatingPoint()) {
-            INDArray out = Reduce.toArray(y, DataType.DOUBLE, a.shape()).castTo(t);
-            return new Tensor(out);
-        }
-        return Tensor.record(
-                Reduce.toArray(y, t, a.shape()), "clamp", new Tensor[] {a}, new Tensor[] {a}, new Node.Backward() {
-                    @Override
-                    public INDArray[] apply(INDArray g) {
-                        double[] v = Extremes.doubles(a), gv = Engine.toDoubles(g);
-                        for (int i = 0; i < gv.length; i++) if (!(v[i] >= min && v[i] <= max)) gv[i] = 0;
-                        return new INDArray[] {Reduce.toArray(gv, t, a.shape())};
-                    }
-                });
     }
 
     static INDArray expand(INDArray g, long[] shape) {
@@ -228,8 +73,7 @@ final class Primitives {
                     + " and " + Shapes.str(sb));
         // Checked before any native call: libnd4j's batched matmul fails on mixed dtypes in its own words, and the
         // 2-D gemm would promote where torch refuses.
-        MixedTypes.same("matmul", OPERANDS, a, b);
-        MixedTypes.notBool("matmul", a);
+        Signature.MATMUL.check(a, b);
         // Promote vectors to matrices as torch.matmul does, and drop the added dimension afterwards.
         Tensor a2 = sa.length == 1 ? a.unsqueeze(0) : a;
         Tensor b2 = sb.length == 1 ? b.unsqueeze(1) : b;
@@ -251,8 +95,6 @@ final class Primitives {
         if (sb.length == 1) r = r.squeeze(-1);
         return r;
     }
-
-    private static final String[] OPERANDS = {"the first operand", "the second operand"};
 
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray out = Engine.gemm(a.data(), b.data(), false, false);
@@ -300,7 +142,7 @@ final class Primitives {
      * call, and the bias is added in place on the fresh output (two native calls instead of four).
      */
     static Tensor linear(Tensor x, Tensor w, Tensor b) {
-        MixedTypes.same("linear", MixedTypes.INPUT_WEIGHT_BIAS, x, w, b);
+        Signature.LINEAR.check(x, w, b);
         long[] sx = x.shape(), sw = w.shape();
         long in = sw[1];
         if (sx.length == 0 || sx[sx.length - 1] != in) {
@@ -416,7 +258,7 @@ final class Primitives {
     /** Rows of {@code a} along {@code dim} picked by an integer index tensor (torch.index_select). */
     static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("indexSelect", dim, a.dim());
-        MixedTypes.indices("indexSelect", index);
+        Signature.INDEX_SELECT.check(index);
         if (index.dim() != 1)
             throw new ShapeException("indexSelect: index must be 1-D, got shape " + Shapes.str(index.shape()));
         // gather and scatter_add take int32 and int64 indices as they are (a cast cost an allocation per batch).
@@ -519,7 +361,7 @@ final class Primitives {
     /** torch.gather: out[i][j] = a[i][index[i][j]] along dim (for any rank), computed on flat buffers. */
     static Tensor gather(Tensor a, int dim, Tensor index) {
         int d = Shapes.dim("gather", dim, a.dim());
-        MixedTypes.indices("gather", index);
+        Signature.GATHER.check(index);
         long[] in = a.shape(), is = index.shape();
         if (is.length != in.length)
             throw new ShapeException("gather: index has shape " + Shapes.str(is) + " but input has shape "

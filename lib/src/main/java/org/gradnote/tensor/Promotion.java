@@ -47,6 +47,17 @@ final class Promotion {
         return combine(dims, zero);
     }
 
+    /** The type of an op between several tensors (null ones skipped: an absent operand), as {@link #of(Tensor, Tensor)}. */
+    static DType of(Tensor[] operands) {
+        DType dims = null, zero = null;
+        for (Tensor t : operands) {
+            if (t == null) continue;
+            if (t.dim() == 0) zero = promote(zero, t.dtype());
+            else dims = promote(dims, t.dtype());
+        }
+        return combine(dims, zero);
+    }
+
     /** The type of an op between a tensor and a Java number: int64 when {@code integral}, else the default float type. */
     static DType withScalar(Tensor a, boolean integral) {
         DType wrapped = integral ? DType.INT64 : Tensor.defaultDType();

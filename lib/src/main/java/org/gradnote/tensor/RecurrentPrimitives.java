@@ -16,25 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class RecurrentPrimitives {
     private RecurrentPrimitives() {}
 
-    /** How a recurrent layer's operands are named in a dtype error (c0 for the LSTM only). */
-    private static final String[] LSTM = {
-        "the input",
-        "weight_ih",
-        "weight_hh",
-        "bias_ih",
-        "bias_hh",
-        "the initial hidden state",
-        "the initial cell state"
-    };
-
     /**
      * One LSTM layer over a sequence x ([T, N, in], or [N, T, in] when batchFirst) from states h0, c0 [N, H];
      * biases may both be null. Returns {all hidden states (x's layout), last hidden [N, H], last cell [N, H]}.
      */
     static Tensor[] lstm(
             Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, Tensor c0, boolean batchFirst) {
-        MixedTypes.floatInput("lstm", x);
-        MixedTypes.same("lstm", LSTM, x, wih, whh, bih, bhh, h0, c0);
+        Signature.LSTM.check(x, wih, whh, bih, bhh, h0, c0);
         DataType t = x.data().dataType();
         int time = batchFirst ? 1 : 0;
         long[] xs = x.shape();
@@ -138,8 +126,7 @@ final class RecurrentPrimitives {
      * steps for dW_ih, dW_hh and dx. b_hn stays inside r ⊙ (h W_hn^T + b_hn), as in PyTorch.
      */
     static Tensor[] gru(Tensor x, Tensor wih, Tensor whh, Tensor bih, Tensor bhh, Tensor h0, boolean batchFirst) {
-        MixedTypes.floatInput("gru", x);
-        MixedTypes.same("gru", LSTM, x, wih, whh, bih, bhh, h0);
+        Signature.GRU.check(x, wih, whh, bih, bhh, h0);
         DataType t = x.data().dataType();
         int time = batchFirst ? 1 : 0;
         long[] xs = x.shape();

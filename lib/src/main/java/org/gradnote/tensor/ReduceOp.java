@@ -4,9 +4,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The table of reductions: each constant is one op, described once — its name, dtype rule, forward and its gradient
- * rule beside it. Three kinds share the table, each with one {@code apply} that handles dims and keepDim for all its
- * entries and picks where the result lives:
+ * The table of reductions: each constant is one op, described once — its name, dtype rule ({@link DTypeRule},
+ * enforced by each kind's {@code apply}), forward and its gradient rule beside it. Four kinds share the table, each
+ * with one {@code apply} that handles dims and keepDim for all its entries and picks where the result lives:
  *
  * <ul>
  *   <li><b>sums</b> ({@code sum}, {@code mean}): {@link Reduce}'s accurate blocked double sums, the same on the heap
@@ -16,14 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       {@link Backend} would compute it in float32 and move bits;
  *   <li><b>lines</b> ({@code amax}/{@code max()}, {@code amin}/{@code min()}, {@code prod}): one dimension or all,
  *       viewed as [outer, n, inner] lines scanned in Java (NaN propagates, integers stay exact), and a rule on the
- *       lines in double (tied extremes share the gradient; prod's rule is cumprod's, zeros included).
+ *       lines in double (tied extremes share the gradient; prod's rule is cumprod's, zeros included);
+ *   <li><b>indexed</b> ({@code max(dim)}/{@code min(dim)} with indices, {@code argmax}/{@code argmin}): the same
+ *       lines, each giving its winner and the winner's index (the first one; a NaN wins), and one rule for all: g
+ *       to the returned index only (argmax and argmin return int64 indices, which have no gradient).
  * </ul>
  *
  * <p>Constants with bodies, not lambdas: a lambda's first call costs ~0.3-1 ms of linking (see {@link Node.Backward}).
  */
 enum ReduceOp {
     /** Σx; d = g spread over the reduced dims. Integer and bool inputs sum exactly into int64 (no gradient). */
-    SUM("sum", "sum", Kind.SUMS, false) {
+    SUM("sum", "sum", Kind.SUMS, DTypeRule.INTEGERS_TO_INT64) {
         @Override
         double finish(double sum, double count) {
             return sum;
@@ -35,7 +38,7 @@ enum ReduceOp {
         }
     },
     /** Σx / n; d = g / n spread over the reduced dims. Float tensors only, as in torch. */
-    MEAN("mean", "mean", Kind.SUMS, true) {
+    MEAN("mean", "mean", Kind.SUMS, DTypeRule.FLOAT) {
         @Override
         double finish(double sum, double count) {
             return sum / count;
@@ -47,7 +50,7 @@ enum ReduceOp {
         }
     },
     /** Σ(x - mean)² / max(0, n - correction); d = g · 2 (x - mean) / (n - correction). Float tensors only. */
-    VAR("var", "var", Kind.MOMENTS, true) {
+    VAR("var", "var", Kind.MOMENTS, DTypeRule.FLOAT) {
         @Override
         double finish(double squares, double dof) {
             return squares / dof;
@@ -59,7 +62,7 @@ enum ReduceOp {
         }
     },
     /** √var; d = g · (x - mean) / ((n - correction) std), and 0 where std is 0 (torch's std_backward, not NaN). */
-    STD("std", "std", Kind.MOMENTS, true) {
+    STD("std", "std", Kind.MOMENTS, DTypeRule.FLOAT) {
         @Override
         double finish(double squares, double dof) {
             return Math.sqrt(squares / dof);
@@ -71,7 +74,7 @@ enum ReduceOp {
         }
     },
     /** The largest element of each line (NaN wins); tied maxima share g equally (torch's evenly_distribute_backward). */
-    AMAX("amax", "max", Kind.LINES, false) {
+    AMAX("amax", "max", Kind.LINES, DTypeRule.PROMOTE) {
         @Override
         void lines(double[] x, int outer, int n, int inner, double[] out) {
             Extremes.scan(x, outer, n, inner, true, out, new long[out.length]);
@@ -88,7 +91,7 @@ enum ReduceOp {
         }
     },
     /** The smallest element of each line (NaN wins); tied minima share g equally. */
-    AMIN("amin", "min", Kind.LINES, false) {
+    AMIN("amin", "min", Kind.LINES, DTypeRule.PROMOTE) {
         @Override
         void lines(double[] x, int outer, int n, int inner, double[] out) {
             Extremes.scan(x, outer, n, inner, false, out, new long[out.length]);
@@ -109,7 +112,7 @@ enum ReduceOp {
      * int64 (overflow wraps, as torch). The rule is cumprod's with g on each line's last element (PyTorch's
      * prod_backward): exact where the line holds zeros, where g · prod / x would be NaN.
      */
-    PROD("prod", "prod", Kind.LINES, false) {
+    PROD("prod", "prod", Kind.LINES, DTypeRule.INTEGERS_TO_INT64) {
         @Override
         void lines(double[] x, int outer, int n, int inner, double[] out) {
             for (int o = 0; o < outer; o++) {
@@ -140,10 +143,56 @@ enum ReduceOp {
             }
             return ScanOps.cumprodGrad(x, last, new long[] {outer, n, inner}, 1);
         }
+    },
+    /** max(dim): the largest element of each line and its index (the first maximum; a NaN wins, as torch). */
+    MAX("max", "max", Kind.INDEXED, DTypeRule.PROMOTE) {
+        @Override
+        void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
+            Extremes.scan(x, outer, n, inner, true, values, index);
+        }
 
         @Override
-        DType integerResult(DType input) {
-            return DType.INT64;
+        void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
+            Extremes.scan(x, outer, n, inner, true, values, index);
+        }
+    },
+    /** min(dim): the smallest element of each line and its index (the first minimum; a NaN wins). */
+    MIN("min", "min", Kind.INDEXED, DTypeRule.PROMOTE) {
+        @Override
+        void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
+            Extremes.scan(x, outer, n, inner, false, values, index);
+        }
+
+        @Override
+        void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
+            Extremes.scan(x, outer, n, inner, false, values, index);
+        }
+    },
+    /**
+     * The index of each line's largest element, max(dim)'s, as int64 (not for bool, as torch); over everything, the
+     * flat index.
+     */
+    ARGMAX("argmax", "argmax", Kind.INDEXED, DTypeRule.INDEX_RESULT) {
+        @Override
+        void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
+            MAX.picks(x, outer, n, inner, values, index);
+        }
+
+        @Override
+        void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
+            MAX.picks(x, outer, n, inner, values, index);
+        }
+    },
+    /** The index of each line's smallest element, min(dim)'s, as int64. */
+    ARGMIN("argmin", "argmin", Kind.INDEXED, DTypeRule.INDEX_RESULT) {
+        @Override
+        void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
+            MIN.picks(x, outer, n, inner, values, index);
+        }
+
+        @Override
+        void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
+            MIN.picks(x, outer, n, inner, values, index);
         }
     };
 
@@ -151,21 +200,26 @@ enum ReduceOp {
     enum Kind {
         SUMS,
         MOMENTS,
-        LINES
+        LINES,
+        INDEXED
     }
 
     /** The op's name (gradFn, messages) over dimensions, and over everything (max() and amax(dim) differ). */
     final String label, whole;
 
     final Kind kind;
-    /** True when integer and bool inputs are refused (torch: "could not infer the output dtype"). */
-    final boolean floatOnly;
+    /** The dtype rule: what the op takes and returns. */
+    final DTypeRule types;
+    /** The names messages show, "sum()" and "max()". */
+    private final String called, calledWhole;
 
-    ReduceOp(String label, String whole, Kind kind, boolean floatOnly) {
+    ReduceOp(String label, String whole, Kind kind, DTypeRule types) {
         this.label = label;
         this.whole = whole;
         this.kind = kind;
-        this.floatOnly = floatOnly;
+        this.types = types;
+        this.called = label + "()";
+        this.calledWhole = whole + "()";
     }
 
     /**
@@ -204,20 +258,37 @@ enum ReduceOp {
         throw new UnsupportedOperationException(label);
     }
 
-    /** Lines: the dtype of an integer or bool input's result (amax keeps it, prod gives int64). */
-    DType integerResult(DType input) {
-        return input;
+    /** Indexed: each line's winner into values and its index along the line into index. */
+    void picks(double[] x, int outer, int n, int inner, double[] values, long[] index) {
+        throw new UnsupportedOperationException(label);
+    }
+
+    /** Indexed, for integer and bool inputs read as int64. */
+    void picks(long[] x, int outer, int n, int inner, long[] values, long[] index) {
+        throw new UnsupportedOperationException(label);
+    }
+
+    /**
+     * Indexed: the gradient rule of every entry with values (max, min), g of each line to the index it returned and
+     * 0 elsewhere (torch's value_selecting_reduction_backward), in double.
+     */
+    static double[] indexGrads(double[] g, long[] index, int outer, int n, int inner) {
+        double[] dx = new double[outer * n * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < inner; j++) dx[(o * n + (int) index[o * inner + j]) * inner + j] = g[o * inner + j];
+        }
+        return dx;
     }
 
     /** A sum over dims (all when empty): dtype rule, accurate sums, result on the heap or native, and its rule. */
     final Tensor apply(Tensor a, int[] dims, boolean keepDim) {
         if (kind != Kind.SUMS) throw new UnsupportedOperationException(label);
-        if (floatOnly) Primitives.checkFloat(label, a);
+        DType type = types.of(called, a);
         long[] in = a.shape();
         int[] d = Shapes.dims(label, dims, a.dim());
         boolean[] red = Reduce.mask(in.length, d);
         long[] outShape = Primitives.reducedShape(in, dims, d, keepDim);
-        if (!a.dtype().isFloatingPoint()) return new Tensor(Reduce.toArray(Reduce.longSums(a, red), outShape));
+        if (!type.isFloatingPoint()) return new Tensor(Reduce.toArray(Reduce.longSums(a, red), outShape));
         double count = Reduce.count(in, red);
         double[] s = Reduce.sums(a, red);
         for (int i = 0; i < s.length; i++) s[i] = finish(s[i], count);
@@ -240,10 +311,7 @@ enum ReduceOp {
      */
     final Tensor apply(Tensor a, int[] dims, boolean keepDim, int correction) {
         if (kind != Kind.MOMENTS) throw new UnsupportedOperationException(label);
-        if (!a.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(label + "(): needs a floating-point tensor, got " + a.dtype()
-                    + " (torch: std and var only support floating point); convert with toFloat() or toDouble()");
-        }
+        types.of(called, a);
         long[] in = a.shape();
         int[] d = Shapes.dims(label, dims, a.dim());
         boolean[] red = Reduce.mask(in.length, d);
@@ -266,6 +334,7 @@ enum ReduceOp {
     final Tensor apply(Tensor a, int dim, boolean keepDim) {
         if (kind != Kind.LINES) throw new UnsupportedOperationException(label);
         String op = dim < 0 ? whole : label;
+        DType type = types.of(dim < 0 ? calledWhole : called, a);
         long[] in = a.shape();
         int d = dim < 0 || in.length == 0 ? -1 : dim;
         long[] outShape = d < 0
@@ -276,7 +345,7 @@ enum ReduceOp {
         int outer = oni[0], n = oni[1], inner = oni[2];
         if (this == PROD && n == 0) {
             // Empty lines multiply to 1 (nothing to differentiate: no history, as torch.ones).
-            return Tensor.ones(floats ? a.dtype() : DType.INT64, outShape);
+            return Tensor.ones(type, outShape);
         }
         Extremes.checkNotEmpty(op, in, d);
         DataType t = a.dtype().nd4j();
@@ -284,7 +353,7 @@ enum ReduceOp {
             long[] values = new long[outer * inner];
             if (values.length > 0)
                 lines(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, values);
-            return Extremes.longsAs(values, integerResult(a.dtype()), outShape);
+            return Extremes.longsAs(values, type, outShape);
         }
         double[] values = new double[outer * inner];
         if (values.length > 0) lines(Extremes.doubles(a), outer, n, inner, values);
@@ -292,6 +361,38 @@ enum ReduceOp {
         // The output is saved as torch saves it (the rules read the result), so an in-place change to it is refused.
         return Tensor.recordSavingOutput(
                 out, op, new Tensor[] {a}, new Tensor[] {a}, new LineRule(this, a, values, oni));
+    }
+
+    /**
+     * An indexed reduction along dimension {@code dim} (already normalised), or of everything when {@code dim} is -1
+     * (a 0-d tensor reduces as a whole either way): {values, indices}, values null for argmax and argmin.
+     */
+    final Tensor[] applyIndexed(Tensor a, int dim, boolean keepDim) {
+        if (kind != Kind.INDEXED) throw new UnsupportedOperationException(label);
+        DType type = types.of(called, a);
+        long[] in = a.shape();
+        int d = dim < 0 || in.length == 0 ? -1 : dim;
+        Extremes.checkNotEmpty(label, in, d);
+        int[] oni = Extremes.around(in, d);
+        int outer = oni[0], n = oni[1], inner = oni[2];
+        long[] outShape = d < 0
+                ? (dim < 0 ? new long[0] : in)
+                : keepDim ? Primitives.keptShape(in, new int[] {d}) : Primitives.dropDims(in, new int[] {d});
+        long[] index = new long[outer * inner];
+        boolean values = types != DTypeRule.INDEX_RESULT;
+        if (!a.dtype().isFloatingPoint()) {
+            long[] v = new long[index.length];
+            picks(Engine.longs(Engine.cast(a.data(), DType.INT64.nd4j())), outer, n, inner, v, index);
+            Tensor indices = new Tensor(Reduce.toArray(index, outShape));
+            return new Tensor[] {values ? Extremes.longsAs(v, type, outShape) : null, indices};
+        }
+        double[] v = new double[index.length];
+        picks(Extremes.doubles(a), outer, n, inner, v, index);
+        Tensor indices = new Tensor(Reduce.toArray(index, outShape));
+        if (!values) return new Tensor[] {null, indices};
+        INDArray out = Reduce.toArray(v, a.dtype().nd4j(), outShape);
+        Tensor r = Tensor.record(out, label, new Tensor[] {a}, Tensor.NONE, new IndexRule(a.dtype(), in, index, oni));
+        return new Tensor[] {r, indices};
     }
 
     /** A heap node's rule. */
@@ -356,6 +457,26 @@ enum ReduceOp {
             DataType t = a.dtype().nd4j();
             INDArray centred = Engine.broadcastBinary("subtract", op.label, a.data(), Reduce.toArray(mean, t, kept));
             return new INDArray[] {Engine.broadcastBinary("multiply", op.label, centred, Reduce.toArray(gv, t, kept))};
+        }
+    }
+
+    /** An indexed reduction's rule: g to the returned indices ({@link #indexGrads}); it reads no tensor. */
+    private static final class IndexRule implements Node.Backward {
+        private final DType type;
+        private final long[] in, index;
+        private final int[] oni;
+
+        IndexRule(DType type, long[] in, long[] index, int[] oni) {
+            this.type = type;
+            this.in = in;
+            this.index = index;
+            this.oni = oni;
+        }
+
+        @Override
+        public INDArray[] apply(INDArray g) {
+            double[] dx = indexGrads(Engine.toDoubles(g), index, oni[0], oni[1], oni[2]);
+            return new INDArray[] {Reduce.toArray(dx, type.nd4j(), in)};
         }
     }
 

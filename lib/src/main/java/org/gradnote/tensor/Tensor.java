@@ -776,6 +776,10 @@ public final class Tensor {
     public Tensor log1p() {
         return UnaryOp.LOG1P.apply(this);
     }
+    /** e^this - 1, accurate for tiny x (integer tensors give the default float type). */
+    public Tensor expm1() {
+        return UnaryOp.EXPM1.apply(this);
+    }
     /** Square root (integer tensors give the default float type). */
     public Tensor sqrt() {
         return UnaryOp.SQRT.apply(this);
@@ -801,7 +805,7 @@ public final class Tensor {
      * negative_slope)}.
      */
     public Tensor leakyRelu(double negativeSlope) {
-        return Primitives.leakyRelu(this, negativeSlope);
+        return UnaryOp.LEAKY_RELU.apply(this, negativeSlope);
     }
     /** log(1 + exp(x)), computed stably as relu(x) + log1p(exp(-|x|)) (log1p keeps exp(x) for very negative x). */
     public Tensor softplus() {
@@ -812,22 +816,33 @@ public final class Tensor {
      * computed stably, like {@code torch.softmax(x, dim)}.
      */
     public Tensor softmax(int dim) {
-        return Primitives.softmax(this, dim);
+        return DimOp.SOFTMAX.apply(this, dim);
     }
     /**
      * The logarithm of {@link #softmax} along {@code dim}, computed stably as x - logsumexp(x), like {@code
      * torch.log_softmax(x, dim)}.
      */
     public Tensor logSoftmax(int dim) {
-        return Primitives.logSoftmax(this, dim);
+        return DimOp.LOG_SOFTMAX.apply(this, dim);
     }
-    /** Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside. */
+    /**
+     * Values limited to [min, max] (NaN stays NaN, as torch.clamp); the gradient is 1 inside the bounds, 0 outside.
+     * Double bounds are Python floats to torch: an integer tensor gives the default float type.
+     */
     public Tensor clamp(double min, double max) {
-        return Primitives.clamp(this, min, max);
+        return SelectOp.CLAMP.apply(this, min, max, false);
+    }
+    /** As {@link #clamp(double, double)} with integer bounds (torch's Python ints): an integer tensor keeps its type. */
+    public Tensor clamp(long min, long max) {
+        return SelectOp.CLAMP.apply(this, min, max, true);
     }
     /** Values limited from below (NaN stays NaN), like torch.clamp_min. */
     public Tensor clampMin(double min) {
-        return Primitives.clamp(this, min, Double.POSITIVE_INFINITY);
+        return SelectOp.CLAMP.apply(this, min, Double.POSITIVE_INFINITY, false);
+    }
+    /** As {@link #clampMin(double)} with an integer bound: an integer tensor keeps its type. */
+    public Tensor clampMin(long min) {
+        return SelectOp.CLAMP.apply(this, min, Double.POSITIVE_INFINITY, true);
     }
     /**
      * Matrix product as {@code torch.matmul} ({@code x @ o}): [n, k] x [k, m] gives [n, m], 1-D operands are promoted
@@ -930,7 +945,7 @@ public final class Tensor {
 
     /** As {@link #max(int)}, keeping the dimension with size 1 when keepDim. */
     public MaxResult max(int dim, boolean keepDim) {
-        Tensor[] r = Primitives.extremeWithIndex(this, dim, keepDim, true);
+        Tensor[] r = ReduceOp.MAX.applyIndexed(this, Shapes.dim("max", dim, dim()), keepDim);
         return new MaxResult(r[0], r[1]);
     }
 
@@ -941,7 +956,7 @@ public final class Tensor {
 
     /** As {@link #min(int)}, keeping the dimension with size 1 when keepDim. */
     public MinResult min(int dim, boolean keepDim) {
-        Tensor[] r = Primitives.extremeWithIndex(this, dim, keepDim, false);
+        Tensor[] r = ReduceOp.MIN.applyIndexed(this, Shapes.dim("min", dim, dim()), keepDim);
         return new MinResult(r[0], r[1]);
     }
 
@@ -994,32 +1009,32 @@ public final class Tensor {
 
     /** Flat index of the largest element (the first one; a NaN wins, as torch), as an int64 scalar. */
     public Tensor argmax() {
-        return Primitives.argExtreme(this, -1, false, true);
+        return ReduceOp.ARGMAX.applyIndexed(this, -1, false)[1];
     }
 
     /** Indices of the largest elements along a dimension, as int64 (first maximum; a NaN wins). */
     public Tensor argmax(int dim) {
-        return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), false, true);
+        return ReduceOp.ARGMAX.applyIndexed(this, Shapes.dim("argmax", dim, dim()), false)[1];
     }
 
     /** As {@link #argmax(int)}, keeping the dimension with size 1 when keepDim. */
     public Tensor argmax(int dim, boolean keepDim) {
-        return Primitives.argExtreme(this, Shapes.dim("argmax", dim, dim()), keepDim, true);
+        return ReduceOp.ARGMAX.applyIndexed(this, Shapes.dim("argmax", dim, dim()), keepDim)[1];
     }
 
     /** Flat index of the smallest element (the first one; a NaN wins), as an int64 scalar. */
     public Tensor argmin() {
-        return Primitives.argExtreme(this, -1, false, false);
+        return ReduceOp.ARGMIN.applyIndexed(this, -1, false)[1];
     }
 
     /** Indices of the smallest elements along a dimension, as int64 (first minimum; a NaN wins). */
     public Tensor argmin(int dim) {
-        return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), false, false);
+        return ReduceOp.ARGMIN.applyIndexed(this, Shapes.dim("argmin", dim, dim()), false)[1];
     }
 
     /** As {@link #argmin(int)}, keeping the dimension with size 1 when keepDim. */
     public Tensor argmin(int dim, boolean keepDim) {
-        return Primitives.argExtreme(this, Shapes.dim("argmin", dim, dim()), keepDim, false);
+        return ReduceOp.ARGMIN.applyIndexed(this, Shapes.dim("argmin", dim, dim()), keepDim)[1];
     }
 
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
@@ -1605,7 +1620,7 @@ public final class Tensor {
     }
     /** Clamped to tensor bounds (broadcast; either may be null), like torch.clamp(x, min, max) with tensors. */
     public Tensor clamp(Tensor min, Tensor max) {
-        return ElementOps.clamp(this, min, max);
+        return SelectOp.CLAMP.apply(this, min, max);
     }
     /** -1, 0 or +1 by the sign of each element, 0 for NaN (torch.sign); zero gradient. */
     public Tensor sign() {

@@ -3,19 +3,15 @@ package org.gradnote.tensor;
 import static org.gradnote.Fixtures.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.gradnote.ParityCases;
 import org.gradnote.nn.BatchNorm1d;
 import org.gradnote.nn.Conv2d;
 import org.gradnote.nn.GRU;
@@ -58,47 +54,12 @@ class MixedDTypeTest {
 
     @Test
     void everyCaseHasAJavaCallAndEveryCallACase() {
-        List<String> names = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases"))
-            names.add(e.getAsJsonObject().get("name").getAsString());
-        assertEquals(OPS.keySet(), new HashSet<>(names));
+        ParityCases.assertSameCases(FX, OPS.keySet());
     }
 
     @TestFactory
     Stream<DynamicTest> promotesAsPyTorch() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases")) {
-            JsonObject c = e.getAsJsonObject();
-            String name = c.get("name").getAsString();
-            tests.add(DynamicTest.dynamicTest(name, () -> run(name, c)));
-        }
-        return tests.stream();
-    }
-
-    private static void run(String name, JsonObject c) {
-        Function<Tensor[], Tensor> f = OPS.get(name);
-        assertNotNull(f, "no Java call for fixture case " + name);
-        List<Tensor> inputs = new ArrayList<>();
-        for (JsonElement e : c.getAsJsonArray("inputs")) {
-            JsonObject in = e.getAsJsonObject();
-            Tensor t = OpsMoreParityTest.build(in);
-            if (in.get("grad").getAsBoolean()) t.requiresGrad(true);
-            inputs.add(t);
-        }
-        Tensor[] x = inputs.toArray(new Tensor[0]);
-        Tensor out = f.apply(x);
-        OpsMoreParityTest.compare(
-                name + " output", c.getAsJsonArray("outputs").get(0).getAsJsonObject(), out);
-        if (!c.has("grads")) return;
-        double[] w = new double[(int) out.numel()];
-        for (int i = 0; i < w.length; i++) w[i] = 0.5 + ((i * 7919) % 13) / 13.0;
-        out.mul(Tensor.fromArray(out.dtype(), w, out.shape())).sum().backward();
-        var grads = c.getAsJsonArray("grads");
-        for (int k = 0; k < x.length; k++) {
-            if (grads.get(k).isJsonNull()) continue;
-            // The gradient keeps its input's dtype (a float32 part of a float64 cat gets a float32 gradient).
-            OpsMoreParityTest.compare(name + " grad of input " + k, grads.get(k).getAsJsonObject(), x[k].grad());
-        }
+        return ParityCases.tests(FX, OPS);
     }
 
     // ---- refusals: gradnote's message, with the op, both dtypes and both shapes ----

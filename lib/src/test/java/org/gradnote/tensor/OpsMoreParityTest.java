@@ -1,16 +1,15 @@
 package org.gradnote.tensor;
 
-import static org.gradnote.Fixtures.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static org.gradnote.Fixtures.load;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.gradnote.ParityCases;
 import org.gradnote.nn.KlDiv;
 import org.gradnote.nn.Reduction;
 import org.gradnote.nn.WeightedLosses;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Forward values, dtypes, shapes and gradients of the ops a PyTorch user expects, against torch 1.13
  * (lib/src/test/python/make_ops_fixtures.py -> ops_more.json): one dynamic test per fixture case, each case's
- * Java call beside its name here.
+ * Java call beside its name here ({@link ParityCases} reads the fixture and compares).
  */
 class OpsMoreParityTest {
     private static final JsonObject FX = load("ops_more.json");
@@ -222,116 +221,39 @@ class OpsMoreParityTest {
         op("f32_maximum", x -> x[0].maximum(x[1]));
         op("f32_elu", x -> x[0].elu());
         op("f32_einsum", x -> Tensor.einsum("bij,bjk->bik", x));
+
+        op("clamp_nan_ties", x -> x[0].clamp(x[1], x[2]));
+        op("clamp_nan_max", x -> x[0].clamp(x[1], x[2]));
+        op("clamp_max_only_nan", x -> x[0].clamp(null, x[1]));
+        op("clamp_f32_int_f64_0d", x -> x[0].clamp(x[1], x[2]));
+        op("clamp_scalar_nan_ties", x -> x[0].clamp(0.0, 1.0));
+        op("clamp_scalar_lo_above_hi", x -> x[0].clamp(1.0, 0.0));
+        op("softmax_0d", x -> x[0].softmax(0));
+        op("log_softmax_0d", x -> x[0].logSoftmax(0));
+        op("softmax_empty_d1", x -> x[0].softmax(1));
+        op("log_softmax_empty_d0", x -> x[0].logSoftmax(0));
+        op("softmax_inf_nan", x -> x[0].softmax(1));
+        op("log_softmax_inf_nan", x -> x[0].logSoftmax(1));
+        op("leaky_relu_empty", x -> x[0].leakyRelu(0.1));
+        op("leaky_relu_slope_2", x -> x[0].leakyRelu(2.0));
+        op("max_d1_ties_nan", x -> List.of(x[0].max(1).values(), x[0].max(1).indices()));
+        op(
+                "min_d0_keep_ties_nan",
+                x -> List.of(x[0].min(0, true).values(), x[0].min(0, true).indices()));
+        op("argmax_d1_ties_nan", x -> x[0].argmax(1));
+        op("argmin_all_ties", x -> x[0].argmin());
     }
 
     @TestFactory
     Stream<DynamicTest> everyFixtureCaseMatchesTorch() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases")) {
-            JsonObject c = e.getAsJsonObject();
-            String name = c.get("name").getAsString();
-            tests.add(DynamicTest.dynamicTest(name, () -> runCase(name, c)));
-        }
-        return tests.stream();
+        return ParityCases.tests(FX, OPS);
     }
 
     @Test
     void everyCaseHasAJavaCallAndEveryCallACase() {
-        List<String> names = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases"))
-            names.add(e.getAsJsonObject().get("name").getAsString());
-        for (String n : names) assertTrue(OPS.containsKey(n), "no Java call for fixture case " + n);
-        for (String n : OPS.keySet()) assertTrue(names.contains(n), "Java call " + n + " has no fixture case");
-        assertTrue(names.size() >= 150, "fixture has " + names.size() + " cases");
-    }
-
-    private static void runCase(String name, JsonObject c) {
-        Function<Tensor[], Object> f = OPS.get(name);
-        assertNotNull(f, "no Java call for fixture case " + name);
-        List<Tensor> inputs = new ArrayList<>();
-        for (JsonElement e : c.getAsJsonArray("inputs")) {
-            JsonObject in = e.getAsJsonObject();
-            Tensor t = build(in);
-            if (in.get("grad").getAsBoolean()) t.requiresGrad(true);
-            inputs.add(t);
-        }
-        Tensor[] x = inputs.toArray(new Tensor[0]);
-        List<Tensor> outs = outputs(f.apply(x));
-        var expected = c.getAsJsonArray("outputs");
-        assertEquals(expected.size(), outs.size(), name + ": number of outputs");
-        for (int k = 0; k < outs.size(); k++)
-            compare(name + " output " + k, expected.get(k).getAsJsonObject(), outs.get(k));
-        if (!c.has("grads")) return;
-        Tensor total = null;
-        for (Tensor o : outs) {
-            // An empty output adds nothing to the loss (and Tensor.sum of an empty tensor fails in the engine today).
-            if (!o.dtype().isFloatingPoint() || !o.requiresGrad() || o.numel() == 0) continue;
-            Tensor term = o.mul(weights(o)).sum();
-            total = total == null ? term : total.add(term);
-        }
-        if (total != null) total.backward();
-        var grads = c.getAsJsonArray("grads");
-        for (int k = 0; k < x.length; k++) {
-            if (grads.get(k).isJsonNull()) continue;
-            Tensor g = x[k].grad() == null ? Tensor.zerosLike(x[k]) : x[k].grad();
-            compare(name + " grad of input " + k, grads.get(k).getAsJsonObject(), g);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Tensor> outputs(Object r) {
-        if (r instanceof Tensor t) return List.of(t);
-        if (r instanceof ValuesIndices vi) return List.of(vi.values(), vi.indices());
-        if (r instanceof Tensor[] a) return List.of(a);
-        return (List<Tensor>) r;
-    }
-
-    /** GradCheck's weights: 0.5 + ((i * 7919) % 13) / 13, the fixture script's too. */
-    private static Tensor weights(Tensor o) {
-        double[] w = new double[(int) o.numel()];
-        for (int i = 0; i < w.length; i++) w[i] = 0.5 + ((i * 7919) % 13) / 13.0;
-        return Tensor.fromArray(o.dtype(), w, o.shape());
-    }
-
-    static Tensor build(JsonObject in) {
-        double[] v = doubles(in.get("v"));
-        long[] shape = longs(in.get("shape"));
-        switch (in.get("dtype").getAsString()) {
-            case "float64":
-                return Tensor.fromArray(DType.FLOAT64, v, shape);
-            case "float32":
-                return Tensor.fromArray(DType.FLOAT32, v, shape);
-            case "int64": {
-                long[] l = new long[v.length];
-                for (int i = 0; i < l.length; i++) l[i] = (long) v[i];
-                return i64(l).reshape(shape);
-            }
-            case "bool": {
-                boolean[] b = new boolean[v.length];
-                for (int i = 0; i < b.length; i++) b[i] = v[i] != 0;
-                return Tensor.of(b).reshape(shape);
-            }
-            default:
-                throw new IllegalArgumentException("dtype " + in.get("dtype"));
-        }
-    }
-
-    static void compare(String what, JsonObject exp, Tensor actual) {
-        assertArrayEquals(longs(exp.get("shape")), actual.shape(), what + ": shape");
-        assertEquals(exp.get("dtype").getAsString(), actual.dtype().toString(), what + ": dtype");
-        // toDoubleArray fails on an empty float array (Engine.doubles): nothing to compare there anyway.
-        double[] e = doubles(exp.get("v")), a = actual.numel() == 0 ? new double[0] : actual.toDoubleArray();
-        // float32: gradnote often computes in double and rounds once, torch in float throughout (its float32 gelu
-        // loses ~1e-7 absolute in 1 + erf near -3): agreement to float32 precision of O(1) intermediates.
-        double rel = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-10,
-                abs = actual.dtype() == DType.FLOAT32 ? 1e-6 : 1e-12;
-        for (int i = 0; i < e.length; i++) {
-            boolean ok = Double.isNaN(e[i])
-                    ? Double.isNaN(a[i])
-                    : Double.isInfinite(e[i]) ? e[i] == a[i] : Math.abs(e[i] - a[i]) <= abs + rel * Math.abs(e[i]);
-            if (!ok)
-                fail(what + "[" + i + "]: expected " + e[i] + " (PyTorch), got " + a[i] + "\n expected "
-                        + java.util.Arrays.toString(e) + "\n actual   " + java.util.Arrays.toString(a));
-        }
+        ParityCases.assertSameCases(FX, OPS.keySet());
+        assertTrue(
+                ParityCases.names(FX).size() >= 150,
+                "fixture has " + ParityCases.names(FX).size() + " cases");
     }
 }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class PromotionParityTest {
     private static final JsonObject FX = Fixtures.load("promotion.json");
 
-    private static DType dtype(String name) {
+    static DType dtype(String name) {
         for (DType d : DType.values()) if (d.toString().equals(name)) return d;
         throw new IllegalArgumentException(name);
     }
 
-    private static double value(JsonElement e) {
+    static double value(JsonElement e) {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
             String s = e.getAsString();
             return s.equals("nan") ? Double.NaN : s.equals("inf") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
@@ -37,7 +37,7 @@ class PromotionParityTest {
         return e.getAsDouble();
     }
 
-    private static double[] values(JsonArray a) {
+    static double[] values(JsonArray a) {
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) v[i] = value(a.get(i));
         return v;
@@ -48,71 +48,27 @@ class PromotionParityTest {
         return zeroDim ? Tensor.fromArray(dtype(type), v) : Tensor.fromArray(dtype(type), v, v.length);
     }
 
-    private static Tensor binary(String op, Tensor a, Tensor b) {
-        switch (op) {
-            case "add":
-                return a.add(b);
-            case "sub":
-                return a.sub(b);
-            case "mul":
-                return a.mul(b);
-            case "div":
-                return a.div(b);
-            case "pow":
-                return a.pow(b);
-            case "atan2":
-                return a.atan2(b);
-            default:
-                throw new IllegalArgumentException(op);
-        }
+    // The ops are called through their table entries (found by name), so that a new entry needs only its name in
+    // make_promotion_fixtures.py; OpTableTest checks that each entry has a public method of its name.
+
+    private static BinaryOp binaryEntry(String op) {
+        for (BinaryOp b : BinaryOp.values()) if (b.label.equals(op)) return b;
+        throw new IllegalArgumentException("no BinaryOp named " + op);
     }
 
+    private static Tensor binary(String op, Tensor a, Tensor b) {
+        return binaryEntry(op).apply(a, b);
+    }
+
+    /** a op c, or c op a for rsub and rdiv (torch's names of the number-on-the-left forms). */
     private static Tensor withNumber(String op, Tensor a, String kind, double c) {
-        boolean integral = kind.equals("int");
-        long n = (long) c;
-        switch (op) {
-            case "add":
-                return integral ? a.add(n) : a.add(c);
-            case "sub":
-                return integral ? a.sub(n) : a.sub(c);
-            case "mul":
-                return integral ? a.mul(n) : a.mul(c);
-            case "div":
-                return integral ? a.div(n) : a.div(c);
-            case "pow":
-                return integral ? a.pow(n) : a.pow(c);
-            case "rsub":
-                return integral ? a.rsub(n) : a.rsub(c);
-            case "rdiv":
-                return integral ? a.rdiv(n) : a.rdiv(c);
-            default:
-                throw new IllegalArgumentException(op);
-        }
+        boolean left = op.startsWith("r");
+        return binaryEntry(left ? op.substring(1) : op).apply(a, c, kind.equals("int"), left);
     }
 
     private static Tensor unary(String op, Tensor a) {
-        switch (op) {
-            case "exp":
-                return a.exp();
-            case "log":
-                return a.log();
-            case "log1p":
-                return a.log1p();
-            case "sqrt":
-                return a.sqrt();
-            case "abs":
-                return a.abs();
-            case "neg":
-                return a.neg();
-            case "tanh":
-                return a.tanh();
-            case "sigmoid":
-                return a.sigmoid();
-            case "relu":
-                return a.relu();
-            default:
-                throw new IllegalArgumentException(op);
-        }
+        for (UnaryOp u : UnaryOp.values()) if (u.label.equals(op)) return u.apply(a);
+        throw new IllegalArgumentException("no UnaryOp named " + op);
     }
 
     /** Checks one case; returns a description of the mismatch, or null. */
@@ -125,6 +81,10 @@ class PromotionParityTest {
                     e.getMessage().startsWith(op.replace("rsub", "sub").replace("rdiv", "div") + ":"),
                     tag + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("bool"), tag + ": the message names the dtype: " + e.getMessage());
+            assertTrue(e.getMessage().contains(" of shape "), tag + ": the message names the shape: " + e.getMessage());
+            assertTrue(
+                    e.getMessage().matches(".*(the input|the first operand|the second operand|the tensor) is .*"),
+                    tag + ": the message names the parameter: " + e.getMessage());
             return null;
         }
         Tensor r = run.get();
@@ -271,11 +231,15 @@ class PromotionParityTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> Tensor.of(true, false).neg());
         assertEquals(
-                "neg: not supported for bool tensors (got dtype bool); convert first, e.g. x.to(DType.INT64)",
+                "neg: the input is bool of shape [2]: neg does not take bool operands, as torch; use logical ops, or"
+                        + " convert first, e.g. x.to(DType.INT64)",
                 e.getMessage());
+        // The culprit operand first, then the other one, each with its dtype and shape.
         e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(true).sub(Tensor.of(1L)));
         assertTrue(
-                e.getMessage().startsWith("sub: not supported with a bool operand (dtypes bool and int64)"),
+                e.getMessage()
+                        .startsWith("sub: the first operand is bool of shape [1] (the second operand is int64 of"
+                                + " shape [1]): sub does not take bool operands"),
                 e.getMessage());
         assertFalse(e.getMessage().toLowerCase().contains("op."), e.getMessage());
     }

@@ -1,16 +1,13 @@
 package org.gradnote.tensor;
 
 import static org.gradnote.Fixtures.load;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.gradnote.ParityCases;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,45 +42,11 @@ class WhereStackParityTest {
 
     @Test
     void everyCaseHasAJavaCallAndEveryCallACase() {
-        List<String> names = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases"))
-            names.add(e.getAsJsonObject().get("name").getAsString());
-        assertEquals(OPS.keySet(), new java.util.HashSet<>(names));
+        ParityCases.assertSameCases(FX, OPS.keySet());
     }
 
     @TestFactory
     Stream<DynamicTest> matchesPyTorch() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonElement e : FX.getAsJsonArray("cases")) {
-            JsonObject c = e.getAsJsonObject();
-            String name = c.get("name").getAsString();
-            tests.add(DynamicTest.dynamicTest(name, () -> run(name, c)));
-        }
-        return tests.stream();
-    }
-
-    private static void run(String name, JsonObject c) {
-        Function<Tensor[], Tensor> f = OPS.get(name);
-        assertNotNull(f, "no Java call for fixture case " + name);
-        List<Tensor> inputs = new ArrayList<>();
-        for (JsonElement e : c.getAsJsonArray("inputs")) {
-            JsonObject in = e.getAsJsonObject();
-            Tensor t = OpsMoreParityTest.build(in);
-            if (in.get("grad").getAsBoolean()) t.requiresGrad(true);
-            inputs.add(t);
-        }
-        Tensor[] x = inputs.toArray(new Tensor[0]);
-        Tensor out = f.apply(x);
-        OpsMoreParityTest.compare(
-                name + " output", c.getAsJsonArray("outputs").get(0).getAsJsonObject(), out);
-        if (!c.has("grads")) return;
-        double[] w = new double[(int) out.numel()];
-        for (int i = 0; i < w.length; i++) w[i] = 0.5 + ((i * 7919) % 13) / 13.0;
-        out.mul(Tensor.fromArray(out.dtype(), w, out.shape())).sum().backward();
-        var grads = c.getAsJsonArray("grads");
-        for (int k = 0; k < x.length; k++) {
-            if (grads.get(k).isJsonNull()) continue;
-            OpsMoreParityTest.compare(name + " grad of input " + k, grads.get(k).getAsJsonObject(), x[k].grad());
-        }
+        return ParityCases.tests(FX, OPS);
     }
 }
