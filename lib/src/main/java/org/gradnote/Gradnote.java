@@ -66,8 +66,11 @@ public final class Gradnote {
      * JNI calls and small allocations on one thread, and a lab's whole run is often under a second. The serial
      * collector has no concurrent threads to compete with that thread on a 2-core machine; C1 alone, at a tenth of
      * the usual compile thresholds and with smaller inlining, compiles a step's hot paths in the first epochs instead
-     * of after them; one compiler thread leaves the other core to the training thread. Measurements:
-     * docs/performance.md. Later options on a command line win.
+     * of after them; one compiler thread leaves the other core to the training thread. The young generation starts
+     * at 8 MB (the collector may grow it later): a step makes little Java garbage but much native memory that only
+     * a collection gives back (tensor/BlockCache), so a small one collects every few steps, cheaply, and fresh
+     * arrays reuse memory still mapped and in cache instead of faulting in new pages, without full collections to
+     * ask for. Measurements: docs/performance.md. Later options on a command line win.
      */
     public static List<String> jvmOptions() {
         return List.of(
@@ -75,7 +78,8 @@ public final class Gradnote {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:CompileThresholdScaling=0.1",
                 "-XX:CICompilerCount=1",
-                "-XX:C1MaxInlineSize=20");
+                "-XX:C1MaxInlineSize=20",
+                "-XX:NewSize=8m");
     }
 
     /**

@@ -29,7 +29,8 @@ class GradnoteTest {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:CompileThresholdScaling=0.1",
                         "-XX:CICompilerCount=1",
-                        "-XX:C1MaxInlineSize=20"),
+                        "-XX:C1MaxInlineSize=20",
+                        "-XX:NewSize=8m"),
                 Gradnote.jvmOptions());
     }
 

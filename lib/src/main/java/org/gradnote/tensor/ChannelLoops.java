@@ -130,6 +130,14 @@ final class ChannelLoops {
             Parallel.items(outer * size, inner, new Parallel.Body() {
                 @Override
                 void run(int first, int end) {
+                    if (inner == 1) {
+                        // A linear layer's rows: one element per row, so no inner loop to set up per element.
+                        for (int k = first, i = first % size; k < end; k++) {
+                            v[k] += b[i];
+                            if (++i == size) i = 0;
+                        }
+                        return;
+                    }
                     for (int r = first, k = first * inner, i = first % size; r < end; r++) {
                         float bi = b[i];
                         for (int j = 0; j < inner; j++, k++) v[k] += bi;
@@ -146,6 +154,14 @@ final class ChannelLoops {
             Parallel.items(outer * size, inner, new Parallel.Body() {
                 @Override
                 void run(int first, int end) {
+                    if (inner == 1) {
+                        // A linear layer's rows: one element per row, so no inner loop to set up per element.
+                        for (int k = first, i = first % size; k < end; k++) {
+                            v[k] += b[i];
+                            if (++i == size) i = 0;
+                        }
+                        return;
+                    }
                     for (int r = first, k = first * inner, i = first % size; r < end; r++) {
                         double bi = b[i];
                         for (int j = 0; j < inner; j++, k++) v[k] += bi;
@@ -177,6 +193,13 @@ final class ChannelLoops {
             Parallel.items(size, (long) outer * inner, new Parallel.Body() {
                 @Override
                 void run(int first, int end) {
+                    if (inner == 1) {
+                        // A linear layer's rows: the same additions in the same order, without an inner loop.
+                        for (int o = 0, row = 0; o < outer; o++, row += size) {
+                            for (int i = first; i < end; i++) acc[i] += v[row + i];
+                        }
+                        return;
+                    }
                     for (int o = 0; o < outer; o++) {
                         for (int i = first, k = (o * size + first) * inner; i < end; i++) {
                             double sum = acc[i];
@@ -196,6 +219,13 @@ final class ChannelLoops {
             Parallel.items(size, (long) outer * inner, new Parallel.Body() {
                 @Override
                 void run(int first, int end) {
+                    if (inner == 1) {
+                        // A linear layer's rows: the same additions in the same order, without an inner loop.
+                        for (int o = 0, row = 0; o < outer; o++, row += size) {
+                            for (int i = first; i < end; i++) acc[i] += v[row + i];
+                        }
+                        return;
+                    }
                     for (int o = 0; o < outer; o++) {
                         for (int i = first, k = (o * size + first) * inner; i < end; i++) {
                             double sum = acc[i];

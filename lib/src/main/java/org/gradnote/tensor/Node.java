@@ -75,6 +75,13 @@ final class Node {
         scratch = arrays;
     }
 
+    private double[][] heapScratch;
+
+    /** Java arrays only this node's rule reads (a recurrent layer's saved states): reused once it is released. */
+    void ownHeapScratch(double[]... arrays) {
+        heapScratch = arrays;
+    }
+
     /** Frees what the rule saved; a rule that saved nothing stays usable, as in PyTorch. */
     void release() {
         if (saved.length == 0) return;
@@ -83,6 +90,8 @@ final class Node {
         smallBackward = null;
         if (scratch != null) for (INDArray a : scratch) BufferPool.get().give(a);
         scratch = null;
+        if (heapScratch != null) HeapArrays.get().give(heapScratch);
+        heapScratch = null;
     }
 
     String name() {

@@ -39,24 +39,27 @@ final class RecurrentPrimitives {
         }
         INDArray proj = Engine.empty(t, (long) steps * n, g4);
         Engine.gemmInto(xt, wx, proj, false, true);
-        double[] pre = Engine.toDoubles(proj);
-
         int nh = n * hid, ng = n * g4;
-        double[] hs = new double[(steps + 1) * nh], cs = new double[(steps + 1) * nh]; // index 0: h0, c0
-        double[] gates = new double[steps * ng], tanhC = new double[steps * nh];
-        System.arraycopy(Engine.toDoubles(h0.data()), 0, hs, 0, nh);
-        System.arraycopy(Engine.toDoubles(c0.data()), 0, cs, 0, nh);
+        // Every array below is fully written before it is read (the states from index 1, index 0 from h0 and c0).
+        HeapArrays heap = HeapArrays.get();
+        double[] pre = heap.take(steps * ng);
+        Engine.readDoubles(proj, pre, pre.length);
+        double[] hs = heap.take((steps + 1) * nh), cs = heap.take((steps + 1) * nh); // index 0: h0, c0
+        double[] gates = heap.take(steps * ng), tanhC = heap.take(steps * nh);
+        Engine.readDoubles(h0.data(), hs, nh);
+        Engine.readDoubles(c0.data(), cs, nh);
         INDArray hNd = Engine.empty(t, n, hid), rec = Engine.empty(t, n, g4);
-        double[] r = new double[ng];
+        double[] r = heap.take(ng);
         for (int s = 0; s < steps; s++) {
             Engine.putDoubles(hNd, hs, s * nh, nh);
             Engine.gemmInto(hNd, wr, rec, false, true);
             Engine.readDoubles(rec, r, r.length);
             cellForward(pre, r, bias, gates, s * ng, cs, hs, tanhC, s * nh, n, hid);
         }
+        heap.give(pre, r);
 
         // One tape entry has one output: the sequence and the last cell state packed along the time axis, [T + 1].
-        double[] packed = new double[(steps + 1) * nh];
+        double[] packed = heap.take((steps + 1) * nh);
         for (int s = 0; s <= steps; s++) {
             double[] src = s < steps ? hs : cs;
             int from = s < steps ? (s + 1) * nh : steps * nh;
@@ -67,13 +70,17 @@ final class RecurrentPrimitives {
         }
         INDArray out = Engine.empty(t, batchFirst ? new long[] {n, steps + 1, hid} : new long[] {steps + 1, n, hid});
         Engine.putDoubles(out, packed, 0, packed.length);
+        heap.give(packed);
 
         Tensor[] inputs = hasB ? new Tensor[] {x, wih, whh, bih, bhh, h0, c0} : new Tensor[] {x, wih, whh, h0, c0};
         Tensor result = Tensor.record(out, "lstm", inputs, inputs, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray grad) {
-                double[] gp = Engine.toDoubles(grad);
-                double[] dz = new double[steps * ng], dh = new double[nh], dc = new double[nh];
+                HeapArrays heap = HeapArrays.get();
+                double[] gp = heap.take((steps + 1) * nh);
+                Engine.readDoubles(grad, gp, gp.length);
+                // dz is written step by step before it is read; dh accumulates from zero; dc is set below.
+                double[] dz = heap.take(steps * ng), dh = heap.zeros(nh), dc = heap.take(nh);
                 for (int b = 0; b < n; b++) { // gradient of the last cell state
                     System.arraycopy(
                             gp, batchFirst ? (b * (steps + 1) + steps) * hid : (steps * n + b) * hid, dc, b * hid, hid);
@@ -106,13 +113,20 @@ final class RecurrentPrimitives {
                 }
                 INDArray dh0 = h0.requiresGrad() ? fromDoubles(t, dh, n, hid) : null;
                 INDArray dc0 = c0.requiresGrad() ? fromDoubles(t, dc, n, hid) : null;
+                INDArray dbNd = null;
+                if (hasB) {
+                    double[] db = new double[g4];
+                    for (int row = 0; row < steps * n; row++) for (int j = 0; j < g4; j++) db[j] += dz[row * g4 + j];
+                    dbNd = fromDoubles(t, db, g4);
+                }
+                heap.give(gp, dz, dh, dc);
                 if (!hasB) return new INDArray[] {dx, dwx, dwr, dh0, dc0};
-                double[] db = new double[g4];
-                for (int row = 0; row < steps * n; row++) for (int j = 0; j < g4; j++) db[j] += dz[row * g4 + j];
-                INDArray dbNd = fromDoubles(t, db, g4);
                 return new INDArray[] {dx, dwx, dwr, dbNd, dbNd, dh0, dc0};
             }
         });
+        // The saved states are the entry's alone: reused once it is released after backward (or at once without one).
+        if (result.node != null) result.node.ownHeapScratch(hs, cs, gates, tanhC);
+        else heap.give(hs, cs, gates, tanhC);
         Tensor seq = result.slice(time, 0, steps);
         return new Tensor[] {seq, result.select(time, steps - 1), result.select(time, steps)};
     }
@@ -139,30 +153,34 @@ final class RecurrentPrimitives {
                 bh = hasB ? Engine.toDoubles(bhh.data()) : new double[g3];
         INDArray proj = Engine.empty(t, (long) steps * n, g3);
         Engine.gemmInto(xt, wx, proj, false, true);
-        double[] pre = Engine.toDoubles(proj);
-
         int nh = n * hid, ng = n * g3;
-        double[] hs = new double[(steps + 1) * nh]; // index 0: h0
+        // As in lstm: every array below is fully written before it is read.
+        HeapArrays heap = HeapArrays.get();
+        double[] pre = heap.take(steps * ng);
+        Engine.readDoubles(proj, pre, pre.length);
+        double[] hs = heap.take((steps + 1) * nh); // index 0: h0
         // Per step and row: r, z, n and hn = h W_hn^T + b_hn, the values the backward needs.
-        double[] gates = new double[steps * ng + steps * nh];
+        double[] gates = heap.take(steps * ng + steps * nh);
         int hnAt = steps * ng;
-        System.arraycopy(Engine.toDoubles(h0.data()), 0, hs, 0, nh);
+        Engine.readDoubles(h0.data(), hs, nh);
         INDArray hNd = Engine.empty(t, n, hid), rec = Engine.empty(t, n, g3);
-        double[] r = new double[ng];
+        double[] r = heap.take(ng);
         for (int s = 0; s < steps; s++) {
             Engine.putDoubles(hNd, hs, s * nh, nh);
             Engine.gemmInto(hNd, wr, rec, false, true);
             Engine.readDoubles(rec, r, r.length);
             gruForward(pre, r, bi, bh, gates, s * ng, hnAt + s * nh, hs, s * nh, n, hid);
         }
+        heap.give(pre, r);
         INDArray out = Engine.empty(t, batchFirst ? new long[] {n, steps, hid} : new long[] {steps, n, hid});
         if (batchFirst) {
-            double[] bf = new double[steps * nh];
+            double[] bf = heap.take(steps * nh);
             for (int s = 0; s < steps; s++) {
                 for (int b = 0; b < n; b++)
                     System.arraycopy(hs, (s + 1) * nh + b * hid, bf, (b * steps + s) * hid, hid);
             }
             Engine.putDoubles(out, bf, 0, bf.length);
+            heap.give(bf);
         } else {
             Engine.putDoubles(out, hs, nh, steps * nh);
         }
@@ -171,10 +189,13 @@ final class RecurrentPrimitives {
         Tensor result = Tensor.record(out, "gru", inputs, inputs, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray grad) {
-                double[] gp = Engine.toDoubles(grad);
-                double[] dzx = new double[steps * ng], dzh = new double[steps * ng], dh = new double[nh];
+                HeapArrays heap = HeapArrays.get();
+                double[] gp = heap.take(steps * nh);
+                Engine.readDoubles(grad, gp, gp.length);
+                // dzx and dzh are written step by step before they are read; dh accumulates from zero.
+                double[] dzx = heap.take(steps * ng), dzh = heap.take(steps * ng), dh = heap.zeros(nh);
                 INDArray dzNd = Engine.empty(t, n, g3), dhNd = Engine.empty(t, n, hid);
-                double[] dhRec = new double[nh];
+                double[] dhRec = heap.take(nh);
                 for (int s = steps - 1; s >= 0; s--) {
                     for (int b = 0; b < n; b++) {
                         int from = batchFirst ? (b * steps + s) * hid : (s * n + b) * hid;
@@ -203,17 +224,24 @@ final class RecurrentPrimitives {
                     if (batchFirst) dx = dx.permute(1, 0, 2).dup('c');
                 }
                 INDArray dh0 = h0.requiresGrad() ? fromDoubles(t, dh, n, hid) : null;
-                if (!hasB) return new INDArray[] {dx, dwx, dwr, dh0};
-                double[] dbi = new double[g3], dbh = new double[g3];
-                for (int row = 0; row < steps * n; row++) {
-                    for (int j = 0; j < g3; j++) {
-                        dbi[j] += dzx[row * g3 + j];
-                        dbh[j] += dzh[row * g3 + j];
+                INDArray[] grads;
+                if (!hasB) grads = new INDArray[] {dx, dwx, dwr, dh0};
+                else {
+                    double[] dbi = new double[g3], dbh = new double[g3];
+                    for (int row = 0; row < steps * n; row++) {
+                        for (int j = 0; j < g3; j++) {
+                            dbi[j] += dzx[row * g3 + j];
+                            dbh[j] += dzh[row * g3 + j];
+                        }
                     }
+                    grads = new INDArray[] {dx, dwx, dwr, fromDoubles(t, dbi, g3), fromDoubles(t, dbh, g3), dh0};
                 }
-                return new INDArray[] {dx, dwx, dwr, fromDoubles(t, dbi, g3), fromDoubles(t, dbh, g3), dh0};
+                heap.give(gp, dzx, dzh, dh, dhRec);
+                return grads;
             }
         });
+        if (result.node != null) result.node.ownHeapScratch(hs, gates);
+        else heap.give(hs, gates);
         return new Tensor[] {result, result.select(time, steps - 1)};
     }
 

@@ -71,6 +71,32 @@ class TanhLoopsTest {
         assertNull(TanhLoops.forward(Nd4j.createFromArray(0.5, 1.0)), "float64 stays with libnd4j's accurate tanh");
     }
 
+    /**
+     * The forward loop writes RecurrentPrimitives.tanh out for |x| with x's sign: the same float as that function
+     * rounded, NaN bits included. All 2^32 inputs were compared once; this sweeps every 4093rd bit pattern (both
+     * signs, subnormals, infinities, NaNs) and the values around the polynomial's bound.
+     */
+    @Test
+    void forwardIsRecurrentPrimitivesTanhToTheBit() {
+        int n = (int) ((1L << 32) / 4093) + 1;
+        float[] x = new float[n + 4];
+        for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat((int) (i * 4093L));
+        x[n] = Math.nextDown(0.0625f);
+        x[n + 1] = -Math.nextDown(0.0625f);
+        x[n + 2] = Float.intBitsToFloat(0xffc00001); // a NaN with its sign bit set
+        x[n + 3] = Float.NEGATIVE_INFINITY;
+        float[] y = Engine.floats(TanhLoops.forward(Nd4j.createFromArray(x)));
+        for (int i = 0; i < x.length; i++) {
+            int want = Float.floatToRawIntBits((float) RecurrentPrimitives.tanh(x[i]));
+            if (want != Float.floatToRawIntBits(y[i])) {
+                assertEquals(
+                        Integer.toHexString(want),
+                        Integer.toHexString(Float.floatToRawIntBits(y[i])),
+                        "tanh of bits " + Integer.toHexString(Float.floatToRawIntBits(x[i])));
+            }
+        }
+    }
+
     @Test
     void float64LoopAndEmptyArrays() {
         double[] x = {-20, -1, -1e-9, 0, 1e-9, 0.5, 3, 20}, g = {1, 2, 3, 4, 5, 6, 7, 8};
