@@ -31,23 +31,20 @@ public final class Gradnote {
     }
 
     /**
-     * Sets how many threads ops use, like {@code torch.set_num_threads}: ND4J's ops, OpenBLAS's matrix products
-     * (which ND4J's setting does not reach: with OMP_NUM_THREADS=1 a product stayed on one thread) and gradnote's own
-     * loops on large arrays (cut on a grid fixed by the size alone, so their results do not depend on the count).
-     * The default is OMP_NUM_THREADS when set (the kernelspec sets 1), else every core.
+     * Sets how many threads gradnote's own loops on large arrays use, like {@code torch.set_num_threads}; they split
+     * work on a grid fixed by the sizes alone, so a seeded run's bits do not depend on the count (products stay on one
+     * OpenBLAS thread, ND4J's own ops on the OMP_NUM_THREADS they started with: docs/performance.md, "Threads"). The
+     * default is OMP_NUM_THREADS when set (the kernelspec sets 1), else every core.
      */
     public static void setNumThreads(int threads) {
         if (threads < 1)
             throw new IllegalArgumentException("setNumThreads: threads must be at least 1, got " + threads);
-        NativeRuntime.setOpThreads(threads);
         NativeRuntime.setLoopThreads(threads);
-        NativeRuntime.setBlasThreads(threads);
     }
 
     /**
-     * Sets OpenBLAS's threads alone, after {@link #setNumThreads}: 1 makes a seeded run's bits independent of the
-     * thread count (OpenBLAS's sgemm on 2 threads changes the last bits of some products; ND4J's ops and gradnote's
-     * own loops do not), at the cost of single-threaded products.
+     * Lets OpenBLAS split each matrix product over {@code threads} threads (gradnote sets 1); its split changes the
+     * last bits of many entries, so a seeded run's bits then depend on the count.
      */
     public static void setBlasThreads(int threads) {
         if (threads < 1)
@@ -55,7 +52,7 @@ public final class Gradnote {
         NativeRuntime.setBlasThreads(threads);
     }
 
-    /** The number of threads OpenBLAS's matrix products use now (see {@link #setNumThreads}). */
+    /** The number of threads OpenBLAS splits a product over: 1 unless {@link #setBlasThreads} asked for more. */
     public static int blasThreads() {
         return NativeRuntime.blasThreads();
     }
@@ -113,9 +110,9 @@ public final class Gradnote {
         return NativeVariant.loaded();
     }
 
-    /** The number of threads ND4J's native ops use. */
+    /** The number of threads set by {@link #setNumThreads} (or its default), which gradnote's own loops use. */
     public static int numThreads() {
-        return NativeRuntime.opThreads();
+        return NativeRuntime.loopThreads();
     }
 
     /** The seed last given to {@link #seed(long)}, or -1 when none was. */

@@ -3,6 +3,8 @@ package org.gradnote.tensor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads;
+import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
@@ -14,9 +16,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Matrix products straight into the OpenBLAS that ND4J itself loads (the same sgemm/dgemm its matmul op ends in),
  * skipping the op's shape checks and array wrappers, bit-identical to the op (BlasTest; docs/performance.md, "Blas").
+ *
+ * <p>OpenBLAS runs on one thread unless a user asks for more ({@code Gradnote.setBlasThreads}). Why: its kernels'
+ * sums depend on how a product's output is split, and its split depends on the thread count: with 2 threads a third
+ * to a half of the entries of LeNet's products changed in their last bits, and the lab's chaotic SGD then ended at
+ * chance accuracy (docs/performance.md, "Threads").
  */
 final class Blas {
     private Blas() {}
+
+    /** OpenBLAS's thread count as last set here; 0 until the first product or native op sets 1. */
+    private static volatile int threads;
+
+    /**
+     * Sets OpenBLAS's thread count. ND4J first: ND4J sets that count itself when it starts (to OMP_NUM_THREADS, else
+     * the cores), which would undo a count set before. Only when it differs: a set took 1-11 ms here, a read 0.01.
+     */
+    static synchronized void setThreads(int n) {
+        org.nd4j.linalg.factory.Nd4j.getBlasWrapper();
+        if (openBlasThreads() != n) blas_set_num_threads(n);
+        threads = n;
+    }
+
+    /** The thread count OpenBLAS splits a product over now. */
+    static int openBlasThreads() {
+        return blas_get_num_threads();
+    }
+
+    /** Puts OpenBLAS on one thread before the first product or native op, unless {@link #setThreads} ran. */
+    static void configure() {
+        if (threads == 0) {
+            synchronized (Blas.class) {
+                if (threads == 0) setThreads(1);
+            }
+        }
+    }
 
     /**
      * out[m, n] = op(a) · op(b) for 2-D float or double arrays of one type, a and b each dense in row or column
@@ -76,6 +110,7 @@ final class Blas {
     /** out = op(a) · op(b) through sgemm or dgemm for t, FLOAT or DOUBLE (both gemm forms end here). */
     private static void call(
             DataType t, int ta, int tb, int m, int n, int k, INDArray a, int lda, INDArray b, int ldb, INDArray out) {
+        configure();
         if (t == DataType.FLOAT) {
             cblas_sgemm(
                     CblasRowMajor,

@@ -74,6 +74,8 @@ final class Engine {
         Slot(String name) {
             this.name = name;
             this.hash = HashUtil.getLongHash(name);
+            // Native ops call OpenBLAS too (batched matmul, libnd4j's conv): one thread before the first (see Blas).
+            Blas.configure();
         }
 
         /** The op object Nd4j.exec needs: built only when profiling. */

@@ -376,7 +376,8 @@ final class LayerPrimitives {
                                 ? index.data()
                                 : Engine.cast(index.data(), DataType.INT32))
                 .reshape(-1);
-        for (int i : idx.data().asInt()) {
+        int[] ids = idx.data().asInt();
+        for (int i : ids) {
             if (i < 0 || i >= v)
                 throw new IndexOutOfBoundsException("embedding: index " + i + " out of range for " + v + " embeddings");
         }
@@ -389,10 +390,12 @@ final class LayerPrimitives {
                 rows.reshape('c', outShape), "embedding", new Tensor[] {weight}, Tensor.NONE, new Node.Backward() {
                     @Override
                     public INDArray[] apply(INDArray g) {
-                        INDArray acc = Engine.zeros(w.dataType(), v, d);
                         INDArray g2 =
                                 Engine.contiguous(Engine.cast(g, w.dataType())).reshape('c', idx.length(), d);
-                        // Repeated indices accumulate: scatter_add, not scatter_update.
+                        // Repeated indices accumulate, in index order whatever the thread count (Unfold.scatterRows).
+                        INDArray acc = Unfold.scatterRows(g2, ids, new long[] {v, d}, (int) d);
+                        if (acc != null) return new INDArray[] {acc};
+                        acc = Engine.zeros(w.dataType(), v, d);
                         Engine.exec(
                                 "scatter_add", new INDArray[] {acc, idx, g2}, new INDArray[] {acc}, null, null, null);
                         return new INDArray[] {acc};

@@ -1,7 +1,6 @@
 package org.gradnote.tensor;
 
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.openblas.presets.openblas_nolapack;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -12,13 +11,16 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class NativeRuntime {
     private NativeRuntime() {}
 
-    /** The number of threads ND4J's native ops use. */
+    /** The number of threads ND4J's native ops use: OMP_NUM_THREADS at start-up, else every core. */
     public static int opThreads() {
         Tensor.defaultDType(); // Tensor's initialiser configures JavaCPP before ND4J loads
         return Nd4j.getEnvironment().maxThreads();
     }
 
-    /** Sets how many threads ND4J's native ops use (not OpenBLAS's: see {@link #setBlasThreads}). */
+    /**
+     * Asks ND4J to run its native ops on {@code threads} threads. libnd4j M2.1 ignores it (measured: {@link
+     * #opThreads} and the OpenMP workers' CPU time stay as OMP_NUM_THREADS set them at start-up).
+     */
     public static void setOpThreads(int threads) {
         Tensor.defaultDType();
         Nd4j.getEnvironment().setMaxThreads(threads);
@@ -34,16 +36,17 @@ public final class NativeRuntime {
         Parallel.setThreads(threads);
     }
 
-    /** The number of threads OpenBLAS's matrix products use. */
+    /** The number of threads OpenBLAS uses for one product: 1 unless {@link #setBlasThreads} asked for more. */
     public static int blasThreads() {
         Tensor.defaultDType();
-        return openblas_nolapack.blas_get_num_threads();
+        Blas.configure();
+        return Blas.openBlasThreads();
     }
 
-    /** Sets how many threads OpenBLAS's matrix products use (ND4J's thread setting does not reach them). */
+    /** Sets how many threads OpenBLAS splits one product over; above 1 the product's bits depend on it (see Blas). */
     public static void setBlasThreads(int threads) {
         Tensor.defaultDType();
-        openblas_nolapack.blas_set_num_threads(threads);
+        Blas.setThreads(threads);
     }
 
     /** The process's resident physical memory in bytes, as JavaCPP measures it (native memory growth in tests). */

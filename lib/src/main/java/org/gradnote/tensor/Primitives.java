@@ -295,14 +295,23 @@ final class Primitives {
         return Tensor.record(out, "indexSelect", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                INDArray idx = gathered != null ? gathered : index != null ? index : Factory.fromArray(picks);
-                // scatter_add works on the first dimension: move dim to the front and back again.
+                // The scatter works on the first dimension: move dim to the front and back again.
                 int[] toFront = moveToFront(in.length, d);
                 INDArray gFront = Engine.contiguous(g.permute(toFront));
                 long[] inFront = new long[in.length];
                 for (int i = 0; i < in.length; i++) inFront[i] = in[toFront[i]];
-                INDArray acc = Engine.zeros(g.dataType(), inFront);
-                Engine.exec("scatter_add", new INDArray[] {acc, idx, gFront}, new INDArray[] {acc}, null, null, null);
+                // Repeated picks accumulate, in pick order whatever the thread count (Unfold.scatterRows).
+                int[] rows = new int[picks.length];
+                for (int i = 0; i < rows.length; i++) rows[i] = (int) picks[i];
+                long width = Shapes.numel(inFront) / Math.max(1, inFront[0]);
+                INDArray acc =
+                        width > Integer.MAX_VALUE ? null : Unfold.scatterRows(gFront, rows, inFront, (int) width);
+                if (acc == null) {
+                    INDArray idx = gathered != null ? gathered : index != null ? index : Factory.fromArray(picks);
+                    acc = Engine.zeros(g.dataType(), inFront);
+                    Engine.exec(
+                            "scatter_add", new INDArray[] {acc, idx, gFront}, new INDArray[] {acc}, null, null, null);
+                }
                 return new INDArray[] {acc.permute(inverse(toFront))};
             }
         });

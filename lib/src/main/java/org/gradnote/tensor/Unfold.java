@@ -198,6 +198,55 @@ final class Unfold {
     }
 
     /**
+     * The gradient of a gather of rows (embedding, indexSelect): a new array of shape {@code shape}, rows of {@code
+     * width} elements, whose row r is the sum of the rows i of src (dense, {@code rows.length} rows of width) with
+     * rows[i] == r, added in increasing i as libnd4j's scatter_add adds them on one thread; null for a type other
+     * than float32/float64. Why not that op: under OpenMP it adds a repeated row's contributions in an order that
+     * depends on its thread count (an embedding's gradient changed in its last bits between 1 and 2). The columns
+     * are cut on {@link Parallel}'s fixed grid; each entry still gets its additions in index order.
+     */
+    static INDArray scatterRows(INDArray src, int[] rows, long[] shape, int width) {
+        DataType t = src.dataType();
+        int n = rows.length, size = Math.toIntExact(Shapes.numel(shape));
+        if ((long) n * width != src.length() || (width == 0 ? size != 0 : size % width != 0))
+            throw new IllegalArgumentException("scatterRows: " + n + " rows of " + width + " do not fit "
+                    + Shapes.str(src.shape()) + " into " + Shapes.str(shape));
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) return null;
+        INDArray from = Engine.contiguous(src), out = Engine.empty(t, shape);
+        Scratch s = SCRATCH.get();
+        if (t == DataType.FLOAT) {
+            float[] v = s.floats(0, n * width), d = s.floats(1, size);
+            Arrays.fill(d, 0, size, 0);
+            Memory.get(from, v, 0, n * width);
+            Parallel.items(width, n, new Parallel.Body() {
+                @Override
+                void run(int c0, int c1) {
+                    for (int i = 0; i < n; i++) {
+                        int si = i * width, di = rows[i] * width;
+                        for (int c = c0; c < c1; c++) d[di + c] += v[si + c];
+                    }
+                }
+            });
+            Memory.put(out, d, 0, size);
+        } else if (t == DataType.DOUBLE) {
+            double[] v = s.doubles(0, n * width), d = s.doubles(1, size);
+            Arrays.fill(d, 0, size, 0);
+            Memory.get(from, v, 0, n * width);
+            Parallel.items(width, n, new Parallel.Body() {
+                @Override
+                void run(int c0, int c1) {
+                    for (int i = 0; i < n; i++) {
+                        int si = i * width, di = rows[i] * width;
+                        for (int c = c0; c < c1; c++) d[di + c] += v[si + c];
+                    }
+                }
+            });
+            Memory.put(out, d, 0, size);
+        }
+        return out;
+    }
+
+    /**
      * Four reusable Java buffers per type and thread for the copies in and out of native memory: fresh arrays of
      * LeNet's column size (18k floats) on every call were most of the lab's young-generation garbage.
      */

@@ -123,4 +123,23 @@ class BlasTest {
                         Nd4j.zeros(DataType.INT32, 3, 4),
                         Nd4j.zeros(DataType.INT32, 2, 4)));
     }
+
+    /**
+     * OpenBLAS runs on one thread once a product ran, whatever ND4J set when it started (OMP_NUM_THREADS, else the
+     * cores): its split over more threads changes bits (ThreadDeterminismTest); a user's own count is kept.
+     */
+    @org.junit.jupiter.api.Test
+    void openBlasRunsOnOneThreadUnlessAskedForMore() {
+        Tensor.defaultDType();
+        INDArray a = Nd4j.rand(DataType.FLOAT, 3, 4), out = Nd4j.createUninitialized(DataType.FLOAT, 3, 3);
+        assertTrue(Blas.gemm(a, a, out, false, true));
+        org.junit.jupiter.api.Assertions.assertEquals(1, NativeRuntime.blasThreads());
+        try {
+            org.gradnote.Gradnote.setBlasThreads(2);
+            assertTrue(Blas.gemm(a, a, out, false, true));
+            org.junit.jupiter.api.Assertions.assertEquals(2, NativeRuntime.blasThreads());
+        } finally {
+            org.gradnote.Gradnote.setBlasThreads(1);
+        }
+    }
 }

@@ -57,4 +57,47 @@ class UnfoldTest {
         assertNull(Unfold.runs(
                 Unfold.map(new long[] {1, 1, 8, 8}, new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false))));
     }
+
+    /**
+     * scatterRows adds each source row into the row its index names, a repeated row's contributions in index order
+     * (a reference loop in that order gives the same bits), and the same bits on 1 and 2 threads on the parallel
+     * route: the gradient of embeddings and indexSelect, where libnd4j's scatter_add changed with its thread count.
+     */
+    @Test
+    void scatterRowsAddsRepeatedRowsInIndexOrderOnAnyThreadCount() {
+        int before = Parallel.threads();
+        try {
+            int n = 4096, width = 128, size = 32;
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) rows[i] = (int) ((i * 7919L) % size);
+            for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                INDArray src = Nd4j.randn(type, n, width);
+                double[] v = src.data().asDouble();
+                double[] expected = new double[size * width];
+                float[] expectedF = new float[size * width];
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < width; c++) {
+                        expected[rows[i] * width + c] += v[i * width + c];
+                        expectedF[rows[i] * width + c] += (float) v[i * width + c];
+                    }
+                }
+                Parallel.setThreads(1);
+                INDArray one = Unfold.scatterRows(src, rows, new long[] {size, width}, width);
+                Parallel.setThreads(2);
+                int splits = Parallel.splits();
+                INDArray two = Unfold.scatterRows(src, rows, new long[] {size, width}, width);
+                assertTrue(Parallel.splits() > splits, "the columns split across threads");
+                double[] want = type == DataType.FLOAT ? new double[expectedF.length] : expected;
+                if (type == DataType.FLOAT) for (int i = 0; i < want.length; i++) want[i] = expectedF[i];
+                assertArrayEquals(want, one.data().asDouble(), 0.0, type + " in index order");
+                assertArrayEquals(want, two.data().asDouble(), 0.0, type + " on 2 threads");
+            }
+            assertNull(Unfold.scatterRows(Nd4j.zeros(DataType.INT32, 2, 3), new int[] {0, 0}, new long[] {1, 3}, 3));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Unfold.scatterRows(Nd4j.zeros(DataType.FLOAT, 2, 3), new int[] {0}, new long[] {1, 3}, 3));
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
 }
