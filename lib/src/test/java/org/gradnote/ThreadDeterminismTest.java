@@ -1,154 +1,88 @@
 package org.gradnote;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.gradnote.examples.LenetDigits;
-import org.gradnote.examples.MlpLab;
-import org.gradnote.nn.Activations;
-import org.gradnote.nn.Conv2d;
-import org.gradnote.nn.Flatten;
-import org.gradnote.nn.GRU;
-import org.gradnote.nn.LSTM;
-import org.gradnote.nn.Linear;
-import org.gradnote.nn.Loss;
-import org.gradnote.nn.MaxPool2d;
-import org.gradnote.nn.Module;
-import org.gradnote.nn.Sequential;
-import org.gradnote.optim.Adam;
-import org.gradnote.optim.Optimizer;
-import org.gradnote.optim.SGD;
-import org.gradnote.tensor.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A seeded training gives bit-identical parameters whether ND4J's ops run on 1 or 2 threads (which PyTorch does not
- * promise): gradnote's own loops and reductions have a fixed order. OpenBLAS's products are the one exception found:
- * with 2 threads its sgemm splits the output differently and the last bits of some entries change (measured here:
- * a few 1e-8 relative after a few steps), so that part is checked for the size of the difference, not for bits.
+ * A seeded computation gives the same bits on 1 and 2 threads, which PyTorch does not promise: every op the labs and
+ * benchmarks train with, forward and backward at their sizes ({@link ThreadBits#ops}), and seeded trainings of LeNet
+ * on the digits (the LenetDigits recipe), the MLP lab, a 512-1024-10 MLP, an LSTM and a transformer encoder layer,
+ * compared parameter by parameter. Each side is a fresh JVM, OMP_NUM_THREADS=1 with setNumThreads(1) against
+ * OMP_NUM_THREADS=2 with setNumThreads(2), because ND4J's own native ops keep the OpenMP thread count their process
+ * started with. A failure names the op or training and how many elements differ, by how much.
  */
 class ThreadDeterminismTest {
-    private final int before = Gradnote.numThreads();
+    /** Case name to how the two sides differ (null: bit-identical), from the two children, run once. */
+    private static Map<String, String> differences;
 
-    @AfterEach
-    void restore() {
-        Gradnote.setNumThreads(before);
-    }
+    private static final List<Path> FILES = new ArrayList<>();
 
-    /** One training recipe: builds its model and optimizer from the seed, runs its steps, returns the parameters. */
-    private interface Recipe {
-        Map<String, Tensor> train();
-    }
-
-    /** Trains with ND4J's ops on {@code threads} threads and OpenBLAS on {@code blas}. */
-    private static List<double[]> at(int threads, int blas, Recipe r) {
-        Gradnote.setNumThreads(threads);
-        assertEquals(threads, Gradnote.blasThreads(), "OpenBLAS follows setNumThreads");
-        Gradnote.setBlasThreads(blas);
-        List<double[]> out = new ArrayList<>();
-        for (Tensor p : r.train().values()) out.add(p.toDoubleArray());
-        return out;
-    }
-
-    private static void sameAtOneAndTwo(String name, Recipe r) {
-        List<double[]> one = at(1, 1, r), two = at(2, 1, r);
-        assertEquals(one.size(), two.size());
-        for (int i = 0; i < one.size(); i++)
-            assertArrayEquals(one.get(i), two.get(i), 0.0, name + ": parameter " + i + " differs");
-        // OpenBLAS on 2 threads too: the same training up to the last bits of its products.
-        List<double[]> both = at(2, 2, r);
-        double worst = 0;
-        for (int i = 0; i < one.size(); i++) {
-            for (int j = 0; j < one.get(i).length; j++) {
-                double a = one.get(i)[j], b = both.get(i)[j];
-                worst = Math.max(worst, Math.abs(a - b) / Math.max(1e-2, Math.abs(a)));
-            }
+    /** Starts a child JVM computing every case on {@code threads} threads into a fresh file. */
+    private static Process child(int threads, Path out) throws IOException {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(Gradnote.jvmOptions());
+        // The natives' build and a forced path of this run, if any, hold for the children too.
+        for (String p : new String[] {"gradnote.native", "gradnote.path"}) {
+            if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
-        // Adam turns a last-bit difference of a near-zero gradient into up to one step of lr: measured 1e-7 (LeNet,
-        // CNN) to 2e-5 (LSTM, GRU) and 2e-4-8e-4 (wide MLP) after these few steps; a wrong product moves far more.
-        System.out.printf("%s: OpenBLAS on 2 threads moves the parameters by %.2e (relative)%n", name, worst);
-        assertTrue(
-                worst < 1e-2, name + ": with OpenBLAS on 2 threads the parameters moved by " + worst + " (relative)");
+        cmd.addAll(List.of("-cp", cp, ThreadBits.class.getName(), Integer.toString(threads), out.toString(), "all"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Gradnote.nativeEnvironment().forEach(pb.environment()::putIfAbsent);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
+        return pb.start();
     }
 
-    private static Map<String, Tensor> loop(Module m, Optimizer opt, Loss crit, Tensor x, Tensor y, int steps) {
-        for (int s = 0; s < steps; s++) {
-            opt.zeroGrad();
-            crit.apply(m.forward(x), y).backward();
-            opt.step();
+    private static synchronized Map<String, String> differences() throws IOException, InterruptedException {
+        if (differences != null) return differences;
+        Path dir = Files.createTempDirectory("thread-bits");
+        Path one = dir.resolve("one.bin"), two = dir.resolve("two.bin");
+        FILES.addAll(List.of(one, two, dir.resolve("one.bin.log"), dir.resolve("two.bin.log"), dir));
+        Process p1 = child(1, one), p2 = child(2, two);
+        for (Process p : new Process[] {p1, p2}) {
+            Path file = p == p1 ? one : two;
+            assertTrue(p.waitFor(600, TimeUnit.SECONDS), "child JVM did not finish");
+            assertEquals(
+                    0,
+                    p.exitValue(),
+                    "child JVM failed: "
+                            + Files.readString(
+                                    file.resolveSibling(file.getFileName() + ".log"), StandardCharsets.UTF_8));
         }
-        return m.namedParameters();
+        differences = ThreadBits.compare(one, two);
+        return differences;
     }
 
-    @Test
-    void mlpLabAndAWideMlp() {
-        sameAtOneAndTwo("MLP lab", () -> {
-            Gradnote.seed(0);
-            Tensor[] d = MlpLab.genData(100, 1000, 0.3, 0.8);
-            MlpLab.Net m = new MlpLab.Net(100, 10);
-            return loop(m, new Adam(m.parameters(), 0.01), Loss.crossEntropy(), d[0], d[1], 20);
-        });
-        sameAtOneAndTwo("wide MLP", () -> {
-            Gradnote.seed(1);
-            Tensor x = Tensor.randn(256, 512);
-            long[] labels = new long[256];
-            for (int i = 0; i < labels.length; i++) labels[i] = i % 10;
-            Sequential m = new Sequential(new Linear(512, 1024), Activations.relu(), new Linear(1024, 10));
-            return loop(m, new Adam(m.parameters(), 1e-3), Loss.crossEntropy(), x, Tensor.of(labels), 3);
-        });
+    @AfterAll
+    static void removeFiles() throws IOException {
+        for (Path p : FILES) Files.deleteIfExists(p);
     }
 
-    @Test
-    void convolutionsLeNetAndAWiderCnn() {
-        sameAtOneAndTwo("LeNet", () -> {
-            Gradnote.seed(2);
-            Tensor[] s = LenetDigits.split();
-            Sequential m = LenetDigits.lenet();
-            return loop(
-                    m,
-                    new SGD(m.parameters(), 0.1, 0.9),
-                    Loss.crossEntropy(),
-                    s[0].slice(0, 0, 256),
-                    s[1].slice(0, 0, 256),
-                    3);
-        });
-        sameAtOneAndTwo("CNN on 3x16x16", () -> {
-            Gradnote.seed(3);
-            Tensor x = Tensor.randn(32, 3, 16, 16);
-            long[] labels = new long[32];
-            for (int i = 0; i < labels.length; i++) labels[i] = i % 10;
-            Sequential m = new Sequential(
-                    new Conv2d(3, 32, 3, 1, 1),
-                    Activations.relu(),
-                    new MaxPool2d(2),
-                    new Flatten(),
-                    new Linear(32 * 8 * 8, 10));
-            return loop(m, new SGD(m.parameters(), 0.01, 0.9), Loss.crossEntropy(), x, Tensor.of(labels), 3);
-        });
+    static Stream<String> cases() {
+        return ThreadBits.select("all").stream().map(ThreadBits.Case::name);
     }
 
-    @Test
-    void recurrentLayers() {
-        for (String cell : new String[] {"lstm", "gru"}) {
-            sameAtOneAndTwo(cell, () -> {
-                Gradnote.seed(4);
-                Tensor x = Tensor.randn(16, 20, 8), y = Tensor.randn(16, 64);
-                Module rnn = cell.equals("lstm") ? new LSTM(8, 64, 1, true, true) : new GRU(8, 64, 1, true, true);
-                Sequential m = new Sequential(rnn);
-                Optimizer opt = new Adam(m.parameters(), 1e-2);
-                for (int s = 0; s < 3; s++) {
-                    opt.zeroGrad();
-                    Tensor out = m.forward(x);
-                    Loss.mse().apply(out.select(1, 19), y).backward();
-                    opt.step();
-                }
-                return m.namedParameters();
-            });
-        }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void sameBitsOnOneAndTwoThreads(String name) throws IOException, InterruptedException {
+        Map<String, String> d = differences();
+        assertTrue(d.containsKey(name), name + " missing from the children's results");
+        assertNull(d.get(name), name + ": 1 vs 2 threads");
     }
 }
