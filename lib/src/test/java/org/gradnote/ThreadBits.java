@@ -42,8 +42,8 @@ import org.gradnote.tensor.Tensor;
 /**
  * The thread-count probe: every op the labs and benchmarks train with, forward and backward at their sizes, and a
  * few seeded trainings, each reduced to the bits of its outputs, input gradients and parameter gradients (or
- * trained parameters). {@code ThreadDeterminismTest} compares the results of two thread counts in one JVM and in
- * two fresh JVMs (ND4J's native ops keep the OpenMP thread count they started with); {@link #main} is the child.
+ * trained parameters). {@code ThreadDeterminismTest} compares two fresh JVMs, on 1 and 2 threads (ND4J's native ops
+ * keep the OpenMP thread count they started with); {@link #main} is that child, and a tool.
  */
 final class ThreadBits {
     private ThreadBits() {}
