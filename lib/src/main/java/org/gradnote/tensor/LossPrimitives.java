@@ -31,8 +31,13 @@ final class LossPrimitives {
                         "crossEntropy: target " + y[i] + " is out of bounds for " + c + " classes");
             }
             int row = i * c;
+            // Math.max, whose NaN and signed-zero rules make it too large for C1 to inline: a NaN still wins; a row
+            // whose largest values are -0.0 then 0.0 keeps -0.0, which gives the same z - max, sum and lse.
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) max = Math.max(max, z[row + j]);
+            for (int j = 0; j < c; j++) {
+                double v = z[row + j];
+                if (v > max || Double.isNaN(v)) max = v;
+            }
             double sum = 0;
             for (int j = 0; j < c; j++) sum += Math.exp(z[row + j] - max);
             double lse = max + Math.log(sum);

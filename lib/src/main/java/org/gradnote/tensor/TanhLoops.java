@@ -28,22 +28,21 @@ final class TanhLoops {
         Parallel.range(n, Dispatch.PARALLEL_MIN_EXP, Dispatch.PARALLEL_MIN_EXP / 2, new Parallel.Body() {
             @Override
             void run(int from, int to) {
-                // RecurrentPrimitives.tanh written out for |x| and given x's sign bit after rounding (tanh is odd,
-                // and so is rounding): the same float for every input (all 2^32 checked, NaNs included), without a
-                // call per element or a branch on the sign, which half of a layer's inputs mispredicted.
+                // RecurrentPrimitives.tanh written out (too large for C1 to inline at C1MaxInlineSize=20): the same
+                // operations, so the same float for every input. Its branch on the sign stays: a layer's inputs
+                // keep their signs unit by unit, which the branch predictor follows, and moving the sign bit
+                // through an int instead cost C1's code more than the branch (docs/performance.md).
                 for (int i = from; i < to; i++) {
-                    int bits = Float.floatToRawIntBits(v[i]);
-                    double a = Float.intBitsToFloat(bits & 0x7fffffff), t;
+                    double z = v[i], a = Math.abs(z), t;
                     if (a < 0.0625) {
-                        double a2 = a * a;
-                        t = a * (1 + a2 * (-1.0 / 3 + a2 * (2.0 / 15 + a2 * (-17.0 / 315 + a2 * (62.0 / 2835)))));
+                        double z2 = z * z;
+                        t = z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
                     } else {
                         double e = Math.exp(-2 * a);
                         t = (1 - e) / (1 + e);
+                        if (z < 0) t = -t;
                     }
-                    // A NaN keeps the sign RecurrentPrimitives.tanh gives it (that of |x|).
-                    int sign = (bits & 0x7fffffff) > 0x7f800000 ? 0 : bits & 0x80000000;
-                    v[i] = Float.intBitsToFloat(Float.floatToRawIntBits((float) t) | sign);
+                    v[i] = (float) t;
                 }
             }
         });

@@ -72,9 +72,9 @@ class TanhLoopsTest {
     }
 
     /**
-     * The forward loop writes RecurrentPrimitives.tanh out for |x| with x's sign: the same float as that function
-     * rounded, NaN bits included. All 2^32 inputs were compared once; this sweeps every 4093rd bit pattern (both
-     * signs, subnormals, infinities, NaNs) and the values around the polynomial's bound.
+     * The forward loop writes RecurrentPrimitives.tanh out: the same float as that function rounded, NaN bits
+     * included. This sweeps every 4093rd bit pattern (both signs, subnormals, infinities, NaNs) and the values around
+     * the polynomial's bound.
      */
     @Test
     void forwardIsRecurrentPrimitivesTanhToTheBit() {
