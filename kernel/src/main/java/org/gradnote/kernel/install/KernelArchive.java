@@ -75,6 +75,7 @@ public final class KernelArchive {
         var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         try (jdk.jshell.JShell shell = jdk.jshell.JShell.builder()
                 .executionEngine("local")
+                .fileManager(org.gradnote.kernel.jshell.Evaluator::compilerFiles)
                 .out(sink)
                 .err(sink)
                 .build()) {

@@ -65,6 +65,11 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
+    /** The file manager a session's compiler reads the class path through (IndexedClassPath: faster first compile). */
+    public static javax.tools.StandardJavaFileManager compilerFiles(javax.tools.StandardJavaFileManager javacs) {
+        return new IndexedClassPath(javacs);
+    }
+
     /** Starts the evaluator JVM and runs the default imports. */
     public synchronized void start() {
         EvaluatorConfig config = config();
@@ -74,6 +79,7 @@ public final class Evaluator implements AutoCloseable {
                 // JShell's own stdin forwarding stays unused: RemoteSetup installs our channel as System.in.
                 .in(InputStream.nullInputStream())
                 .executionEngine(engine, Map.of())
+                .fileManager(Evaluator::compilerFiles)
                 .remoteVMOptions(config.remoteVmOptions().toArray(String[]::new))
                 .build();
         org.gradnote.kernel.StartupTrace.mark("JShell built");
