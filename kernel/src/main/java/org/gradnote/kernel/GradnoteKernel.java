@@ -123,8 +123,12 @@ public final class GradnoteKernel implements AutoCloseable {
 
     /** Stops the running cell (interrupt_request, or SIGINT). */
     public void interrupt() {
-        interruptRequested = true; // also ends a pending input_request wait
+        // The stop first, then the flag that ends a pending input_request wait with "no input": a cell blocked reading
+        // stdin sits in a native socket read, where the stop stays pending until that answer wakes it. The other order
+        // let the answer win now and then, so the cell read null, finished, and the late stop then landed in the agent
+        // writing its reply, which broke JShell's protocol and killed the evaluator JVM (KernelStdinTest, under load).
         evaluator.interrupt();
+        interruptRequested = true;
     }
 
     boolean interruptRequested() {
