@@ -4,17 +4,17 @@ package org.gradnote.tensor;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * im2col and col2im for the convolutions, on Java arrays through a cached index map.
+ * im2col and col2im for the convolutions on Java arrays, walked row by row from the geometry; the index map that
+ * max pooling gathers and scatters through; the scatter of rows for embeddings.
  *
  * <p>Why not M2.1's im2col/col2im ops: im2col took 52 µs for LeNet's second layer into a contiguous output and
- * 280 µs through the permuted view the batched gemm needs, while this gather takes ~40 µs including the copies in
- * and out of native memory. The map (source element of each column entry, -1 for padding) depends only on the
+ * 280 µs through the permuted view the batched gemm needs, while a gather here takes ~40 µs including the copies in
+ * and out of native memory. The map (source element of each window entry, -1 for padding) depends only on the
  * geometry, so it is built once per input shape and window.
  */
 final class Unfold {
@@ -45,118 +45,195 @@ final class Unfold {
      * [N, oH, oW]: row k is one kernel tap of one channel over every output position of the batch.
      */
     static INDArray im2col(INDArray x, long[] x4, LayerPrimitives.Window win) {
-        int[] map = map(x4, win);
-        int[] runs = runs(map);
-        long k = x4[1] * win.kH() * win.kW();
-        INDArray col = Engine.empty(x.dataType(), k, map.length / k);
+        Taps g = new Taps(x4, win);
+        INDArray col = Engine.empty(x.dataType(), g.rows, (long) g.n * g.oh * g.ow);
         Scratch s = SCRATCH.get();
-        int n = Math.toIntExact(x.length());
+        int n = Math.toIntExact(x.length()), size = Math.toIntExact((long) g.rows * g.n * g.oh * g.ow);
         if (x.dataType() == DataType.FLOAT) {
-            float[] src = s.floats(0, n), dst = s.floats(1, map.length);
+            float[] src = s.floats(0, n), dst = s.floats(1, size);
             Memory.get(x, src, 0, n);
-            if (runs != null) copyRuns(src, dst, runs);
-            else {
-                Parallel.range(map.length, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        for (int i = from; i < to; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+            Parallel.items(g.rows, size / Math.max(1, g.rows), new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
+                    for (int r = first; r < end; r++) {
+                        int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
+                        for (int b = 0, at = r * plane; b < g.n; b++) {
+                            int base = g.offset(b, c, j);
+                            for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
+                                if (row < 0 || row >= g.h) {
+                                    Arrays.fill(dst, at, at + ow, 0);
+                                    continue;
+                                }
+                                int off = base + row * g.w;
+                                for (int q = 0; q < lo; q++) dst[at + q] = 0;
+                                if (sw == 1 && hi - lo >= MIN_COPY) {
+                                    System.arraycopy(src, off + lo, dst, at + lo, hi - lo);
+                                } else for (int q = lo; q < hi; q++) dst[at + q] = src[off + q * sw];
+                                for (int q = hi; q < ow; q++) dst[at + q] = 0;
+                            }
+                        }
                     }
-                });
-            }
-            Memory.put(col, dst, 0, map.length);
+                }
+            });
+            Memory.put(col, dst, 0, size);
         } else {
-            double[] src = s.doubles(0, n), dst = s.doubles(1, map.length);
+            double[] src = s.doubles(0, n), dst = s.doubles(1, size);
             Memory.get(x, src, 0, n);
-            if (runs != null) copyRuns(src, dst, runs);
-            else {
-                Parallel.range(map.length, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        for (int i = from; i < to; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+            Parallel.items(g.rows, size / Math.max(1, g.rows), new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
+                    for (int r = first; r < end; r++) {
+                        int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
+                        for (int b = 0, at = r * plane; b < g.n; b++) {
+                            int base = g.offset(b, c, j);
+                            for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
+                                if (row < 0 || row >= g.h) {
+                                    Arrays.fill(dst, at, at + ow, 0);
+                                    continue;
+                                }
+                                int off = base + row * g.w;
+                                for (int q = 0; q < lo; q++) dst[at + q] = 0;
+                                if (sw == 1 && hi - lo >= MIN_COPY) {
+                                    System.arraycopy(src, off + lo, dst, at + lo, hi - lo);
+                                } else for (int q = lo; q < hi; q++) dst[at + q] = src[off + q * sw];
+                                for (int q = hi; q < ow; q++) dst[at + q] = 0;
+                            }
+                        }
                     }
-                });
-            }
-            Memory.put(col, dst, 0, map.length);
+                }
+            });
+            Memory.put(col, dst, 0, size);
         }
         return col;
     }
 
-    /** dst's runs copied from src (float[] or double[] alike: System.arraycopy takes either), padding zeroed. */
-    private static void copyRuns(Object src, Object dst, int[] runs) {
-        Parallel.items(runs.length / 3, runs.length == 0 ? 1 : meanRun(runs), new Parallel.Body() {
-            @Override
-            void run(int from, int to) {
-                copyRuns(src, dst, runs, 3 * from, 3 * to);
-            }
-        });
-    }
-
-    /** The mean length of the runs (a run's share of the work, for the parallel grid). */
-    private static long meanRun(int[] runs) {
-        int r = runs.length - 3;
-        return Math.max(1, ((long) runs[r] + runs[r + 2]) / (runs.length / 3));
-    }
-
-    /** Runs [first, end) (indices into runs, multiples of 3) of copyRuns. */
-    private static void copyRuns(Object src, Object dst, int[] runs, int first, int end) {
-        for (int r = first; r < end; r += 3) {
-            int at = runs[r], from = runs[r + 1], len = runs[r + 2];
-            if (from >= 0) System.arraycopy(src, from, dst, at, len);
-            else if (dst instanceof float[] f) Arrays.fill(f, at, at + len, 0f);
-            else Arrays.fill((double[]) dst, at, at + len, 0.0);
-        }
-    }
-
-    private static final int MIN_MEAN_RUN = 32;
-    private static final ThreadLocal<Map<int[], int[]>> RUNS = new ThreadLocal<>() {
-        @Override
-        protected Map<int[], int[]> initialValue() {
-            return new IdentityHashMap<>();
-        }
-    };
-
-    /**
-     * The map as runs (destination start, source start or -1 for padding, length) when they average at least
-     * {@link #MIN_MEAN_RUN} entries, else null. Why: a stride-1 window reads whole rows of x, and System.arraycopy
-     * copies a row at memory speed, where the per-entry loop costs ~15 bytecodes an entry in the interpreter that
-     * runs a training's first epochs (the meteo CNN's columns are three runs of 362). Shorter runs keep the gather:
-     * LeNet's 3x3 windows on 8x8 digits give runs of ~8, where a call per run cost more than it saved.
-     */
-    static int[] runs(int[] map) {
-        Map<int[], int[]> cache = RUNS.get();
-        int[] runs = cache.get(map);
-        if (runs != null || cache.containsKey(map)) return runs;
-        int count = 0;
-        for (int i = 0; i < map.length; i++) if (i == 0 || !continues(map, i)) count++;
-        if ((long) count * MIN_MEAN_RUN <= map.length) {
-            runs = new int[3 * count];
-            for (int i = 0, r = -3; i < map.length; i++) {
-                if (i == 0 || !continues(map, i)) {
-                    r += 3;
-                    runs[r] = i;
-                    runs[r + 1] = map[i];
-                }
-                runs[r + 2]++;
-            }
-        }
-        if (cache.size() >= MAX_MAPS) cache.clear();
-        cache.put(map, runs);
-        return runs;
-    }
-
-    private static boolean continues(int[] map, int i) {
-        return map[i] < 0 ? map[i - 1] < 0 : map[i - 1] >= 0 && map[i] == map[i - 1] + 1;
-    }
-
     /**
      * The gradient of x (4-D shape x4, returned in shape xs) from the gradient of its columns: each column entry
-     * adds back into its source element.
+     * adds back into its source element, channel by channel in parallel (channel c's rows write only channel c's
+     * elements), and within a channel in the columns' order, so each element gets its additions in one fixed order.
      */
     static INDArray col2im(INDArray dcol, long[] x4, long[] xs, LayerPrimitives.Window win) {
-        INDArray dx = Engine.empty(dcol.dataType(), xs);
-        // The map's rows are [C, kH, kW]: channel c's rows write only channel c's elements of dx.
-        scatterAdd(dcol, map(x4, win), dx, (int) x4[1]);
+        Taps g = new Taps(x4, win);
+        INDArray dx = Engine.empty(dcol.dataType(), xs), from = Engine.contiguous(dcol);
+        Scratch s = SCRATCH.get();
+        int n = Math.toIntExact(dx.length()), size = Math.toIntExact((long) g.rows * g.n * g.oh * g.ow);
+        int perChannel = g.kh * g.kw;
+        if (dx.dataType() == DataType.FLOAT) {
+            float[] v = s.floats(0, size), d = s.floats(1, n);
+            Arrays.fill(d, 0, n, 0);
+            Memory.get(from, v, 0, size);
+            Parallel.items(g.c, size / Math.max(1, g.c), new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
+                    for (int r = first * perChannel; r < end * perChannel; r++) {
+                        int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
+                        for (int b = 0, at = r * plane; b < g.n; b++) {
+                            int base = g.offset(b, c, j);
+                            for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
+                                if (row < 0 || row >= g.h) continue;
+                                int off = base + row * g.w;
+                                if (sw == 1) for (int q = lo; q < hi; q++) d[off + q] += v[at + q];
+                                else for (int q = lo; q < hi; q++) d[off + q * sw] += v[at + q];
+                            }
+                        }
+                    }
+                }
+            });
+            Memory.put(dx, d, 0, n);
+        } else {
+            double[] v = s.doubles(0, size), d = s.doubles(1, n);
+            Arrays.fill(d, 0, n, 0);
+            Memory.get(from, v, 0, size);
+            Parallel.items(g.c, size / Math.max(1, g.c), new Parallel.Body() {
+                @Override
+                void run(int first, int end) {
+                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
+                    for (int r = first * perChannel; r < end * perChannel; r++) {
+                        int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
+                        for (int b = 0, at = r * plane; b < g.n; b++) {
+                            int base = g.offset(b, c, j);
+                            for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
+                                if (row < 0 || row >= g.h) continue;
+                                int off = base + row * g.w;
+                                if (sw == 1) for (int q = lo; q < hi; q++) d[off + q] += v[at + q];
+                                else for (int q = lo; q < hi; q++) d[off + q * sw] += v[at + q];
+                            }
+                        }
+                    }
+                }
+            });
+            Memory.put(dx, d, 0, n);
+        }
         return dx;
+    }
+
+    /** Rows this long and longer are copied by System.arraycopy, shorter ones by a loop (a call costs ~8 entries). */
+    private static final int MIN_COPY = 8;
+
+    /**
+     * A convolution's geometry as im2col and col2im walk it: for column row r = (c, i, j) and output row y, the
+     * source row, and the range [lo, hi) of output columns whose source column is inside x (the rest is padding).
+     * Why not the index map: reading an int per entry and branching on -1 cost 2-3x a copy of the row it describes
+     * (the U-Net's 3x3 windows with padding 1 spent half its step in the gather and the scatter).
+     */
+    private static final class Taps {
+        final int n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow, rows;
+
+        Taps(long[] s, LayerPrimitives.Window win) {
+            n = (int) s[0];
+            c = (int) s[1];
+            h = (int) s[2];
+            w = (int) s[3];
+            kh = win.kH();
+            kw = win.kW();
+            sh = win.sH();
+            sw = win.sW();
+            dh = win.dH();
+            dw = win.dW();
+            // "same" pads as PyTorch does: dilation·(k - 1) in total, the smaller half before.
+            ph = win.same() ? dh * (kh - 1) / 2 : win.pH();
+            pw = win.same() ? dw * (kw - 1) / 2 : win.pW();
+            oh = (int) win.outH(h);
+            ow = (int) win.outW(w);
+            rows = Math.toIntExact((long) c * kh * kw);
+        }
+
+        int channel(int r) {
+            return r / (kh * kw);
+        }
+
+        int tapRow(int r) {
+            return r / kw % kh;
+        }
+
+        int tapCol(int r) {
+            return r % kw;
+        }
+
+        /** x's row that output row y reads at tap row i (outside [0, h) for padding). */
+        int sourceRow(int y, int i) {
+            return y * sh - ph + i * dh;
+        }
+
+        /** The first output column whose source column at tap column j is inside x. */
+        int lo(int j) {
+            int first = pw - j * dw; // x · sw must reach this
+            return first <= 0 ? 0 : Math.min(ow, (first + sw - 1) / sw);
+        }
+
+        /** One past the last output column whose source column at tap column j is inside x. */
+        int hi(int j) {
+            int last = w - 1 + pw - j * dw; // x · sw must not pass this
+            return last < 0 ? 0 : Math.max(lo(j), Math.min(ow, last / sw + 1));
+        }
+
+        /** Where output column 0 of (batch b, channel ch, source row 0, tap column j) reads in x, stepping by sw. */
+        int offset(int b, int ch, int j) {
+            return (b * c + ch) * h * w - pw + j * dw;
+        }
     }
 
     /**

@@ -2,60 +2,86 @@ package org.gradnote.tensor;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** im2col's row runs: they rebuild the index map exactly, and the columns copied by runs are the gathered ones. */
+/**
+ * im2col and col2im walked from the geometry against the index map they replaced: the same columns, and the same
+ * bits for the scatter (each element's additions in the map's order) on 1 and 2 threads.
+ */
 class UnfoldTest {
     private static final LayerPrimitives.Window[] WINDOWS = {
         new LayerPrimitives.Window(1, 3, 1, 1, 0, 0, 1, 1, false), // the meteo CNN's conv1d
         new LayerPrimitives.Window(3, 3, 1, 1, 1, 1, 1, 1, false), // padding
-        new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false), // stride: no runs
+        new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false), // stride
+        new LayerPrimitives.Window(3, 3, 2, 2, 1, 1, 1, 1, false), // stride and padding
+        new LayerPrimitives.Window(2, 2, 2, 2, 0, 0, 1, 1, false), // a transposed convolution's 2x2, stride 2
         new LayerPrimitives.Window(2, 3, 1, 1, 0, 2, 2, 2, false), // dilation and wide padding
         new LayerPrimitives.Window(3, 5, 1, 1, 0, 0, 1, 1, true), // "same"
+        new LayerPrimitives.Window(3, 4, 2, 3, 2, 1, 2, 1, false), // uneven strides, dilation, padding
+        new LayerPrimitives.Window(4, 4, 3, 3, 3, 3, 1, 1, false), // padding wider than a stride
     };
-    private static final long[][] SHAPES = {{1, 1, 1, 364}, {2, 3, 5, 120}, {1, 2, 9, 200}, {2, 3, 12, 20}};
+    private static final long[][] SHAPES = {
+        {1, 1, 1, 364}, {2, 3, 5, 120}, {1, 2, 9, 200}, {2, 3, 12, 20}, {3, 2, 7, 7}, {2, 4, 32, 32}, {1, 1, 4, 4}
+    };
 
     @Test
-    void runsRebuildTheMapAndCopyTheSameColumns() {
-        int withRuns = 0;
+    void columnsAreTheMapsGather() {
+        int tried = 0;
         for (LayerPrimitives.Window w : WINDOWS) {
             for (long[] s : SHAPES) {
-                if (s[2] < w.kH() || w.outH(s[2]) < 1 || w.outW(s[3]) < 1) continue;
+                if (!fits(s, w)) continue;
+                tried++;
                 int[] map = Unfold.map(s, w);
-                int[] runs = Unfold.runs(map);
-                if (runs != null) {
-                    withRuns++;
-                    int[] rebuilt = new int[map.length];
-                    int covered = 0;
-                    for (int r = 0; r < runs.length; r += 3) {
-                        assertEquals(covered, runs[r], "runs are contiguous in the columns");
-                        for (int i = 0; i < runs[r + 2]; i++)
-                            rebuilt[runs[r] + i] = runs[r + 1] < 0 ? -1 : runs[r + 1] + i;
-                        covered += runs[r + 2];
-                    }
-                    assertEquals(map.length, covered);
-                    assertArrayEquals(map, rebuilt);
-                }
                 for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
                     INDArray x = Nd4j.rand(t, s);
                     double[] xs = x.dup('c').data().asDouble();
                     double[] cols = Unfold.im2col(x, s, w).data().asDouble();
+                    assertEquals(map.length, cols.length, w + " " + Arrays.toString(s));
                     for (int i = 0; i < map.length; i++)
-                        assertEquals(map[i] < 0 ? 0 : xs[map[i]], cols[i], 0.0, "entry " + i);
+                        assertEquals(map[i] < 0 ? 0 : xs[map[i]], cols[i], 0.0, w + " " + Arrays.toString(s) + " " + i);
                 }
             }
         }
-        assertTrue(withRuns >= 8, "geometries copied by runs: " + withRuns);
+        assertTrue(tried >= 40, "geometries tried: " + tried);
     }
 
     @Test
-    void shortRunsKeepTheGather() {
-        // Stride 2 breaks every row into single entries: no runs.
-        assertNull(Unfold.runs(
-                Unfold.map(new long[] {1, 1, 8, 8}, new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false))));
+    void col2imIsTheMapsScatterBitForBitOnAnyThreadCount() {
+        int before = Parallel.threads();
+        try {
+            for (LayerPrimitives.Window w : WINDOWS) {
+                for (long[] s : SHAPES) {
+                    if (!fits(s, w)) continue;
+                    int[] map = Unfold.map(s, w);
+                    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                        long k = s[1] * w.kH() * w.kW();
+                        INDArray dcol = Nd4j.randn(t, k, map.length / k);
+                        INDArray want = Nd4j.create(t, s);
+                        Unfold.scatterAdd(dcol, map, want, (int) s[1]);
+                        for (int threads : new int[] {1, 2}) {
+                            Parallel.setThreads(threads);
+                            INDArray got = Unfold.col2im(dcol, s, s, w);
+                            assertArrayEquals(
+                                    want.data().asDouble(),
+                                    got.data().asDouble(),
+                                    0.0,
+                                    w + " " + Arrays.toString(s) + " " + t + " on " + threads + " threads");
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    private static boolean fits(long[] s, LayerPrimitives.Window w) {
+        long spanH = (long) w.dH() * (w.kH() - 1) + 1, spanW = (long) w.dW() * (w.kW() - 1) + 1;
+        return w.same() || (s[2] + 2L * w.pH() >= spanH && s[3] + 2L * w.pW() >= spanW);
     }
 
     /**
