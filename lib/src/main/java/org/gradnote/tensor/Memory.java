@@ -74,6 +74,14 @@ final class Memory {
         else a.data().asNioFloat().get(Math.toIntExact(from), dst, 0, n);
     }
 
+    /** src[0..n) into elements from..from+n of a's float32 buffer: the chunked writes of {@link Unfold}. */
+    static void put(INDArray a, long from, float[] src, int n) {
+        checkRange(a, DataType.FLOAT, from, n, src.length);
+        long at = a.data().address() + FLOAT_SIZE * from;
+        if (a.data().offset() == 0) UNSAFE.copyMemory(src, FLOATS, null, at, FLOAT_SIZE * n);
+        else a.data().asNioFloat().put(Math.toIntExact(from), src, 0, n);
+    }
+
     /**
      * Elements from..from+n of a's float64 buffer into dst[0..n): the chunked reads of {@link Reduce}, which walks
      * arrays of millions of elements through a small buffer instead of copying them whole onto the heap.
@@ -83,6 +91,14 @@ final class Memory {
         long at = a.data().address() + DOUBLE_SIZE * from;
         if (a.data().offset() == 0) UNSAFE.copyMemory(null, at, dst, DOUBLES, DOUBLE_SIZE * n);
         else a.data().asNioDouble().get(Math.toIntExact(from), dst, 0, n);
+    }
+
+    /** src[0..n) into elements from..from+n of a's float64 buffer: the chunked writes of {@link Unfold}. */
+    static void put(INDArray a, long from, double[] src, int n) {
+        checkRange(a, DataType.DOUBLE, from, n, src.length);
+        long at = a.data().address() + DOUBLE_SIZE * from;
+        if (a.data().offset() == 0) UNSAFE.copyMemory(src, DOUBLES, null, at, DOUBLE_SIZE * n);
+        else a.data().asNioDouble().put(Math.toIntExact(from), src, 0, n);
     }
 
     /**

@@ -46,19 +46,34 @@ final class Unfold {
      */
     static INDArray im2col(INDArray x, long[] x4, LayerPrimitives.Window win) {
         Taps g = new Taps(x4, win);
-        INDArray col = Engine.empty(x.dataType(), g.rows, (long) g.n * g.oh * g.ow);
+        int n = Math.toIntExact(x.length()), plane = g.plane();
+        INDArray col = Engine.empty(x.dataType(), g.rows, plane);
+        if (plane == 0 || g.rows == 0) return col;
         Scratch s = SCRATCH.get();
-        int n = Math.toIntExact(x.length()), size = Math.toIntExact((long) g.rows * g.n * g.oh * g.ow);
         if (x.dataType() == DataType.FLOAT) {
-            float[] src = s.floats(0, n), dst = s.floats(1, size);
+            float[] src = s.floats(0, n);
             Memory.get(x, src, 0, n);
-            Parallel.items(g.rows, size / Math.max(1, g.rows), new Parallel.Body() {
+            if (g.ow < MIN_ROW_WALK) {
+                int[] map = map(x4, win);
+                float[] dst = s.floats(1, map.length);
+                Parallel.range(map.length, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        for (int i = from; i < to; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+                    }
+                });
+                Memory.put(col, dst, 0, map.length);
+                return col;
+            }
+            Parallel.items(g.rows, plane, new Parallel.Body() {
                 @Override
                 void run(int first, int end) {
-                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
+                    // Row by row through this thread's buffer, which stays in cache, straight into the columns.
+                    float[] dst = SCRATCH.get().floats(2, plane);
+                    int oh = g.oh, ow = g.ow, sw = g.sw;
                     for (int r = first; r < end; r++) {
                         int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
-                        for (int b = 0, at = r * plane; b < g.n; b++) {
+                        for (int b = 0, at = 0; b < g.n; b++) {
                             int base = g.offset(b, c, j);
                             for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
                                 if (row < 0 || row >= g.h) {
@@ -73,20 +88,34 @@ final class Unfold {
                                 for (int q = hi; q < ow; q++) dst[at + q] = 0;
                             }
                         }
+                        Memory.put(col, (long) r * plane, dst, plane);
                     }
                 }
             });
-            Memory.put(col, dst, 0, size);
         } else {
-            double[] src = s.doubles(0, n), dst = s.doubles(1, size);
+            double[] src = s.doubles(0, n);
             Memory.get(x, src, 0, n);
-            Parallel.items(g.rows, size / Math.max(1, g.rows), new Parallel.Body() {
+            if (g.ow < MIN_ROW_WALK) {
+                int[] map = map(x4, win);
+                double[] dst = s.doubles(1, map.length);
+                Parallel.range(map.length, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        for (int i = from; i < to; i++) dst[i] = map[i] < 0 ? 0 : src[map[i]];
+                    }
+                });
+                Memory.put(col, dst, 0, map.length);
+                return col;
+            }
+            Parallel.items(g.rows, plane, new Parallel.Body() {
                 @Override
                 void run(int first, int end) {
-                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
+                    // Row by row through this thread's buffer, which stays in cache, straight into the columns.
+                    double[] dst = SCRATCH.get().doubles(2, plane);
+                    int oh = g.oh, ow = g.ow, sw = g.sw;
                     for (int r = first; r < end; r++) {
                         int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
-                        for (int b = 0, at = r * plane; b < g.n; b++) {
+                        for (int b = 0, at = 0; b < g.n; b++) {
                             int base = g.offset(b, c, j);
                             for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
                                 if (row < 0 || row >= g.h) {
@@ -101,10 +130,10 @@ final class Unfold {
                                 for (int q = hi; q < ow; q++) dst[at + q] = 0;
                             }
                         }
+                        Memory.put(col, (long) r * plane, dst, plane);
                     }
                 }
             });
-            Memory.put(col, dst, 0, size);
         }
         return col;
     }
@@ -117,58 +146,71 @@ final class Unfold {
     static INDArray col2im(INDArray dcol, long[] x4, long[] xs, LayerPrimitives.Window win) {
         Taps g = new Taps(x4, win);
         INDArray dx = Engine.empty(dcol.dataType(), xs), from = Engine.contiguous(dcol);
+        if (g.ow < MIN_ROW_WALK) {
+            // The map lists the same additions in the same order (UnfoldTest), so both routes give the same bits.
+            scatterAdd(from, map(x4, win), dx, g.c);
+            return dx;
+        }
+        int n = Math.toIntExact(dx.length()), plane = g.plane(), perChannel = g.kh * g.kw;
         Scratch s = SCRATCH.get();
-        int n = Math.toIntExact(dx.length()), size = Math.toIntExact((long) g.rows * g.n * g.oh * g.ow);
-        int perChannel = g.kh * g.kw;
         if (dx.dataType() == DataType.FLOAT) {
-            float[] v = s.floats(0, size), d = s.floats(1, n);
+            float[] d = s.floats(1, n);
             Arrays.fill(d, 0, n, 0);
-            Memory.get(from, v, 0, size);
-            Parallel.items(g.c, size / Math.max(1, g.c), new Parallel.Body() {
-                @Override
-                void run(int first, int end) {
-                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
-                    for (int r = first * perChannel; r < end * perChannel; r++) {
-                        int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
-                        for (int b = 0, at = r * plane; b < g.n; b++) {
-                            int base = g.offset(b, c, j);
-                            for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
-                                if (row < 0 || row >= g.h) continue;
-                                int off = base + row * g.w;
-                                if (sw == 1) for (int q = lo; q < hi; q++) d[off + q] += v[at + q];
-                                else for (int q = lo; q < hi; q++) d[off + q * sw] += v[at + q];
+            if (plane > 0) {
+                Parallel.items(g.c, (long) perChannel * plane, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        // A tap row (c, i) at a time: its kw rows of columns into this thread's buffer, which stays
+                        // in cache, then each element of dx takes its kw additions in tap order in one visit.
+                        int kw = g.kw, span = kw * plane;
+                        float[] v = SCRATCH.get().floats(2, span);
+                        for (int r = first * perChannel; r < end * perChannel; r += kw) {
+                            Memory.get(from, (long) r * plane, v, span);
+                            int c = g.channel(r), i = g.tapRow(r);
+                            for (int b = 0, at = 0; b < g.n; b++) {
+                                for (int y = 0, row = g.sourceRow(0, i); y < g.oh; y++, at += g.ow, row += g.sh) {
+                                    if (row >= 0 && row < g.h) g.addRow(d, ((b * g.c + c) * g.h + row) * g.w, v, at);
+                                }
                             }
                         }
                     }
-                }
-            });
+                });
+            }
             Memory.put(dx, d, 0, n);
         } else {
-            double[] v = s.doubles(0, size), d = s.doubles(1, n);
+            double[] d = s.doubles(1, n);
             Arrays.fill(d, 0, n, 0);
-            Memory.get(from, v, 0, size);
-            Parallel.items(g.c, size / Math.max(1, g.c), new Parallel.Body() {
-                @Override
-                void run(int first, int end) {
-                    int oh = g.oh, ow = g.ow, sw = g.sw, plane = g.n * oh * ow;
-                    for (int r = first * perChannel; r < end * perChannel; r++) {
-                        int c = g.channel(r), i = g.tapRow(r), j = g.tapCol(r), lo = g.lo(j), hi = g.hi(j);
-                        for (int b = 0, at = r * plane; b < g.n; b++) {
-                            int base = g.offset(b, c, j);
-                            for (int y = 0, row = g.sourceRow(0, i); y < oh; y++, at += ow, row += g.sh) {
-                                if (row < 0 || row >= g.h) continue;
-                                int off = base + row * g.w;
-                                if (sw == 1) for (int q = lo; q < hi; q++) d[off + q] += v[at + q];
-                                else for (int q = lo; q < hi; q++) d[off + q * sw] += v[at + q];
+            if (plane > 0) {
+                Parallel.items(g.c, (long) perChannel * plane, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        // A tap row (c, i) at a time: its kw rows of columns into this thread's buffer, which stays
+                        // in cache, then each element of dx takes its kw additions in tap order in one visit.
+                        int kw = g.kw, span = kw * plane;
+                        double[] v = SCRATCH.get().doubles(2, span);
+                        for (int r = first * perChannel; r < end * perChannel; r += kw) {
+                            Memory.get(from, (long) r * plane, v, span);
+                            int c = g.channel(r), i = g.tapRow(r);
+                            for (int b = 0, at = 0; b < g.n; b++) {
+                                for (int y = 0, row = g.sourceRow(0, i); y < g.oh; y++, at += g.ow, row += g.sh) {
+                                    if (row >= 0 && row < g.h) g.addRow(d, ((b * g.c + c) * g.h + row) * g.w, v, at);
+                                }
                             }
                         }
                     }
-                }
-            });
+                });
+            }
             Memory.put(dx, d, 0, n);
         }
         return dx;
     }
+
+    /**
+     * Output rows at least this wide are walked row by row, narrower ones through the index map: a row's set-up cost
+     * ~8 entries' work, and at 4x4 (the U-Net's deepest level) the map's gather and scatter were 1.5-2x faster,
+     * while at 16x16 and 32x32 the row walk was 1.2-2.5x faster (docs/performance.md).
+     */
+    private static final int MIN_ROW_WALK = 8;
 
     /** Rows this long and longer are copied by System.arraycopy, shorter ones by a loop (a call costs ~8 entries). */
     private static final int MIN_COPY = 8;
@@ -201,6 +243,11 @@ final class Unfold {
             rows = Math.toIntExact((long) c * kh * kw);
         }
 
+        /** Entries in a row of the columns: one per output position of the batch. */
+        int plane() {
+            return Math.toIntExact((long) n * oh * ow);
+        }
+
         int channel(int r) {
             return r / (kh * kw);
         }
@@ -228,6 +275,94 @@ final class Unfold {
         int hi(int j) {
             int last = w - 1 + pw - j * dw; // x · sw must not pass this
             return last < 0 ? 0 : Math.max(lo(j), Math.min(ow, last / sw + 1));
+        }
+
+        /**
+         * Adds into x's row at d[to..to + w) the columns' entries at[j] = at + j·plane of v (the kw tap columns of one
+         * tap row, one output row), each element taking its taps in order j = 0, 1, ...; a stride-1 row's inner part,
+         * where every tap is inside, in one pass.
+         */
+        void addRow(float[] d, int to, float[] v, int at) {
+            int plane = plane();
+            if (sw == 1) {
+                // Element p takes tap j's entry at output column p + pw - j·dw, when that column exists.
+                // All taps are inside from p = (kw - 1)·dw - pw (last tap's column 0) to ow - pw (first tap's end).
+                int inLo = Math.max(0, (kw - 1) * dw - pw), inHi = Math.min(w, ow - pw);
+                if (kw == 3 && inLo < inHi) {
+                    int a0 = at + pw, a1 = plane + at + pw - dw, a2 = 2 * plane + at + pw - 2 * dw;
+                    addEdge(d, to, v, at, 0, inLo);
+                    for (int p = inLo; p < inHi; p++) {
+                        float t = d[to + p];
+                        t += v[a0 + p];
+                        t += v[a1 + p];
+                        t += v[a2 + p];
+                        d[to + p] = t;
+                    }
+                    addEdge(d, to, v, at, inHi, w);
+                } else addEdge(d, to, v, at, 0, w);
+            } else {
+                for (int j = 0; j < kw; j++) {
+                    int off = to - pw + j * dw, from = j * plane + at;
+                    for (int q = lo(j), hi = hi(j); q < hi; q++) d[off + q * sw] += v[from + q];
+                }
+            }
+        }
+
+        /** addRow's stride-1 loop for elements [p0, p1), checking each tap's column. */
+        private void addEdge(float[] d, int to, float[] v, int at, int p0, int p1) {
+            int plane = plane();
+            for (int p = p0; p < p1; p++) {
+                float t = d[to + p];
+                for (int j = 0; j < kw; j++) {
+                    int x = p + pw - j * dw;
+                    if (x >= 0 && x < ow) t += v[j * plane + at + x];
+                }
+                d[to + p] = t;
+            }
+        }
+
+        /**
+         * Adds into x's row at d[to..to + w) the columns' entries at[j] = at + j·plane of v (the kw tap columns of one
+         * tap row, one output row), each element taking its taps in order j = 0, 1, ...; a stride-1 row's inner part,
+         * where every tap is inside, in one pass.
+         */
+        void addRow(double[] d, int to, double[] v, int at) {
+            int plane = plane();
+            if (sw == 1) {
+                // Element p takes tap j's entry at output column p + pw - j·dw, when that column exists.
+                // All taps are inside from p = (kw - 1)·dw - pw (last tap's column 0) to ow - pw (first tap's end).
+                int inLo = Math.max(0, (kw - 1) * dw - pw), inHi = Math.min(w, ow - pw);
+                if (kw == 3 && inLo < inHi) {
+                    int a0 = at + pw, a1 = plane + at + pw - dw, a2 = 2 * plane + at + pw - 2 * dw;
+                    addEdge(d, to, v, at, 0, inLo);
+                    for (int p = inLo; p < inHi; p++) {
+                        double t = d[to + p];
+                        t += v[a0 + p];
+                        t += v[a1 + p];
+                        t += v[a2 + p];
+                        d[to + p] = t;
+                    }
+                    addEdge(d, to, v, at, inHi, w);
+                } else addEdge(d, to, v, at, 0, w);
+            } else {
+                for (int j = 0; j < kw; j++) {
+                    int off = to - pw + j * dw, from = j * plane + at;
+                    for (int q = lo(j), hi = hi(j); q < hi; q++) d[off + q * sw] += v[from + q];
+                }
+            }
+        }
+
+        /** addRow's stride-1 loop for elements [p0, p1), checking each tap's column. */
+        private void addEdge(double[] d, int to, double[] v, int at, int p0, int p1) {
+            int plane = plane();
+            for (int p = p0; p < p1; p++) {
+                double t = d[to + p];
+                for (int j = 0; j < kw; j++) {
+                    int x = p + pw - j * dw;
+                    if (x >= 0 && x < ow) t += v[j * plane + at + x];
+                }
+                d[to + p] = t;
+            }
         }
 
         /** Where output column 0 of (batch b, channel ch, source row 0, tap column j) reads in x, stepping by sw. */
