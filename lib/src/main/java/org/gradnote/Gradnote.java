@@ -3,6 +3,7 @@ package org.gradnote;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import org.gradnote.tensor.ComputePath;
 import org.gradnote.tensor.NativeRuntime;
 import org.gradnote.tensor.NativeVariant;
@@ -17,7 +18,7 @@ import org.gradnote.tensor.Tensor;
  */
 public final class Gradnote {
     private static final Object LOCK = new Object();
-    private static SplittableRandom random = new SplittableRandom();
+    private static SplitMix random = new SplitMix(new SplittableRandom().nextLong());
     private static volatile long lastSeed = -1;
 
     private Gradnote() {}
@@ -25,7 +26,7 @@ public final class Gradnote {
     /** Makes every following random draw repeatable, like {@code torch.manual_seed}. */
     public static void seed(long seed) {
         synchronized (LOCK) {
-            random = new SplittableRandom(seed);
+            random = new SplitMix(seed);
             lastSeed = seed;
         }
     }
@@ -130,7 +131,7 @@ public final class Gradnote {
     /** Fills an array with uniform values in [low, high). */
     public static void fillUniform(double[] out, double low, double high) {
         synchronized (LOCK) {
-            for (int i = 0; i < out.length; i++) out[i] = low + (high - low) * random.nextDouble();
+            random.fillUniform(out, low, high);
         }
     }
 
@@ -149,21 +150,25 @@ public final class Gradnote {
 
     /** A uniformly random permutation of 0..n-1 (Fisher-Yates over the given generator). */
     public static int[] permutation(int n, SplittableRandom rng) {
+        return permutation(n, rng::nextInt);
+    }
+
+    /** A permutation drawn from the global generator (the same as from a SplittableRandom in its state). */
+    public static int[] permutation(int n) {
+        synchronized (LOCK) {
+            return permutation(n, random::nextInt);
+        }
+    }
+
+    private static int[] permutation(int n, IntUnaryOperator below) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
+            int j = below.applyAsInt(i + 1);
             int t = p[i];
             p[i] = p[j];
             p[j] = t;
         }
         return p;
-    }
-
-    /** A permutation drawn from the global generator. */
-    public static int[] permutation(int n) {
-        synchronized (LOCK) {
-            return permutation(n, random);
-        }
     }
 }

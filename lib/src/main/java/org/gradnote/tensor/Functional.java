@@ -182,7 +182,7 @@ public final class Functional {
         if (!training || p == 0) return x;
         if (p == 1) return x.mul(0);
         double keep = 1 - p;
-        Tensor mask = Tensor.rand(x.dtype(), x.shape()).lt(keep).to(x.dtype());
+        Tensor mask = LayerPrimitives.keepMask(x.dtype(), keep, x.shape());
         return x.mul(mask.div(keep));
     }
 

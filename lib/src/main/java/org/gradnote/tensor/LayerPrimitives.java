@@ -1,5 +1,6 @@
 package org.gradnote.tensor;
 
+import org.gradnote.Gradnote;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -431,5 +432,47 @@ final class LayerPrimitives {
         int[] d = new int[rank - 1];
         for (int i = 0, j = 0; i < rank; i++) if (i != keep) d[j++] = i;
         return d;
+    }
+
+    /** Uniform draws taken from the seeded generator at a time when building a keep-mask. */
+    private static final int DRAWS = 4096;
+
+    /**
+     * {@code Tensor.rand(type, shape).lt(keep).to(type)} in one pass for float32 and float64: the same draws, each
+     * rounded to the type and compared with keep rounded to it (as ND4J's lt compares), so the same mask. Why: the
+     * composition made four arrays and filled the first through ND4J's element-by-element indexer, a fifth of the
+     * Transformer's step (docs/performance.md).
+     */
+    static Tensor keepMask(DType type, double keep, long[] shape) {
+        if (type != DType.FLOAT32 && type != DType.FLOAT64)
+            return Tensor.rand(type, shape).lt(keep).to(type);
+        int n = Math.toIntExact(Shapes.numel(shape));
+        INDArray out = Engine.empty(type.nd4j(), shape);
+        if (n == 0) return new Tensor(out);
+        double[] draws = new double[Math.min(n, DRAWS)];
+        if (type == DType.FLOAT32) {
+            float[] m = Unfold.scratch().floats(0, n);
+            float k = (float) keep;
+            for (int at = 0; at < n; at += DRAWS) {
+                double[] u = next(draws, n - at);
+                for (int i = 0; i < u.length; i++) m[at + i] = (float) u[i] < k ? 1f : 0f;
+            }
+            Memory.put(out, m, 0, n);
+        } else {
+            double[] m = Unfold.scratch().doubles(0, n);
+            for (int at = 0; at < n; at += DRAWS) {
+                double[] u = next(draws, n - at);
+                for (int i = 0; i < u.length; i++) m[at + i] = u[i] < keep ? 1d : 0d;
+            }
+            Memory.put(out, m, 0, n);
+        }
+        return new Tensor(out);
+    }
+
+    /** The next min(left, buffer size) uniform draws in [0, 1), in buffer when they fill it. */
+    private static double[] next(double[] buffer, int left) {
+        double[] u = left >= buffer.length ? buffer : new double[left];
+        Gradnote.fillUniform(u, 0, 1);
+        return u;
     }
 }

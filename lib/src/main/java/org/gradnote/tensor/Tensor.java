@@ -1040,29 +1040,36 @@ public final class Tensor {
     // ---------------------------------------------------------------- comparisons (bool results, no gradient)
 
     // An integer tensor against a fractional number compares in the default float type, as torch's promotion does
-    // (ND4J would round the number to the tensor's type: arange(3).lt(0.5) was all false).
+    // (ND4J would round the number to the tensor's type: arange(3).lt(0.5) was all false). An empty tensor gives an
+    // empty bool tensor, as torch does; ND4J refuses empty arrays.
     /** Element-wise {@code this > c} as a bool tensor of this shape ({@code torch.gt}). */
     public Tensor gt(double c) {
+        if (numel() == 0) return zeros(DType.BOOL, shape());
         return fractionalAgainstInteger(c) ? toDefaultFloat().gt(c) : new Tensor(data().gt(c));
     }
     /** Element-wise {@code this < c} as a bool tensor of this shape ({@code torch.lt}). */
     public Tensor lt(double c) {
+        if (numel() == 0) return zeros(DType.BOOL, shape());
         return fractionalAgainstInteger(c) ? toDefaultFloat().lt(c) : new Tensor(data().lt(c));
     }
     /** Element-wise {@code this >= c} as a bool tensor of this shape ({@code torch.ge}). */
     public Tensor ge(double c) {
+        if (numel() == 0) return zeros(DType.BOOL, shape());
         return fractionalAgainstInteger(c) ? toDefaultFloat().ge(c) : new Tensor(data().gte(c));
     }
     /** Element-wise {@code this <= c} as a bool tensor of this shape ({@code torch.le}). */
     public Tensor le(double c) {
+        if (numel() == 0) return zeros(DType.BOOL, shape());
         return fractionalAgainstInteger(c) ? toDefaultFloat().le(c) : new Tensor(data().lte(c));
     }
     /** Element-wise {@code this == c} as a bool tensor of this shape ({@code torch.eq}). */
     public Tensor eq(double c) {
+        if (numel() == 0) return zeros(DType.BOOL, shape());
         return fractionalAgainstInteger(c) ? toDefaultFloat().eq(c) : new Tensor(data().eq(c));
     }
     /** Element-wise {@code this != c} as a bool tensor of this shape ({@code torch.ne}). */
     public Tensor ne(double c) {
+        if (numel() == 0) return zeros(DType.BOOL, shape());
         return fractionalAgainstInteger(c) ? toDefaultFloat().ne(c) : new Tensor(data().neq(c));
     }
 

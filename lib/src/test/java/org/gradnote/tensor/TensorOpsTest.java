@@ -406,4 +406,18 @@ class TensorOpsTest {
         Tensor big = t64(1000, 0).reshape(1, 2).logSoftmax(1);
         assertEquals(-1000, big.get(0, 1), 1e-9);
     }
+
+    @Test
+    void comparisonsOfEmptyTensorsAreEmptyBools() {
+        for (DType t : new DType[] {DType.FLOAT32, FLOAT64, DType.INT64}) {
+            Tensor e = Tensor.zeros(t, 0, 3);
+            for (Tensor r : new Tensor[] {e.lt(0.5), e.gt(1), e.le(2), e.ge(0), e.eq(1), e.ne(1), e.lt(e), e.eq(e)}) {
+                assertEquals(DType.BOOL, r.dtype());
+                assertArrayEquals(new long[] {0, 3}, r.shape());
+            }
+        }
+        assertArrayEquals(
+                new long[] {0, 3},
+                Functional.dropout(Tensor.zeros(0, 3), 0.5, true).shape());
+    }
 }

@@ -1,0 +1,46 @@
+package org.gradnote;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** gradnote's global stream gives SplittableRandom's draws for the same seed, call for call, on this JDK (17). */
+class SplitMixTest {
+    @Test
+    void sameDrawsAsSplittableRandom() {
+        for (long seed : new long[] {0, 1, 42, -7, 123_456_789_012L}) {
+            SplittableRandom want = new SplittableRandom(seed);
+            SplitMix got = new SplitMix(seed);
+            for (int i = 0; i < 400_000; i++) {
+                switch (i % 4) {
+                    case 0 -> assertEquals(want.nextLong(), got.nextLong(), "nextLong " + i);
+                    case 1 -> assertEquals(want.nextDouble(), got.nextDouble(), 0.0, "nextDouble " + i);
+                    default -> {
+                        // Powers of two (a mask), small bounds, and bounds near 2^31 (where rejection happens).
+                        int bound = i % 3 == 0 ? 1 << (i % 31) : i % 7 == 0 ? Integer.MAX_VALUE - i : 1 + i % 1000;
+                        assertEquals(want.nextInt(bound), got.nextInt(bound), "nextInt(" + bound + ") " + i);
+                    }
+                }
+            }
+            double[] u = new double[10_001];
+            got.fillUniform(u, -2, 3);
+            for (int i = 0; i < u.length; i++) assertEquals(-2 + 5 * want.nextDouble(), u[i], 0.0, "fill " + i);
+            assertEquals(want.nextLong(), got.nextLong(), "the stream goes on after a fill");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SplitMix(1).nextInt(0));
+    }
+
+    @Test
+    void globalDrawsFollowTheSeed() {
+        Gradnote.seed(2024);
+        int[] perm = Gradnote.permutation(1000);
+        double[] u = new double[5];
+        Gradnote.fillUniform(u, 0, 1);
+        long next = Gradnote.nextSeed();
+        SplittableRandom r = new SplittableRandom(2024);
+        assertArrayEquals(Gradnote.permutation(1000, r), perm);
+        for (double v : u) assertEquals(r.nextDouble(), v, 0.0);
+        assertEquals(r.nextLong(), next);
+    }
+}
