@@ -42,6 +42,10 @@ class ReluLoopsTest {
         x[5] = Float.NEGATIVE_INFINITY;
         g[6] = Float.NaN;
         x[6] = 1f;
+        x[7] = -Float.MIN_VALUE;
+        x[8] = Float.intBitsToFloat(0xffc00001); // a NaN with the sign bit set
+        x[9] = Float.MAX_VALUE;
+        x[10] = -Float.MAX_VALUE;
         INDArray xa = Nd4j.createFromArray(x).reshape(32, 6, 8, 8),
                 ga = Nd4j.createFromArray(g).reshape(32, 6, 8, 8);
         INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 32, 6, 8, 8);
@@ -50,8 +54,11 @@ class ReluLoopsTest {
         ReluLoops.backward(xa, ga, actual);
         // relu_bp passes nothing at a NaN input; torch's threshold_backward (x <= 0 ? 0 : g) passes g there.
         expected.putScalar(2, g[2]);
+        expected.putScalar(8, g[8]);
         assertArrayEquals(expected.data().asInt(), actual.data().asInt(), "bit patterns");
         assertEquals(g[2], actual.getFloat(2), "a NaN input passes its gradient, as torch's relu");
+        assertEquals(g[8], actual.getFloat(8), "so does a NaN with its sign bit set");
+        assertEquals(0, Float.floatToRawIntBits(actual.getFloat(7)), "a negative denormal input gives +0");
         assertEquals(Float.NaN, actual.getFloat(6), "a NaN gradient at a positive input passes");
     }
 
