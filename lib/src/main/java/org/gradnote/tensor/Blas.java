@@ -107,10 +107,63 @@ final class Blas {
         call(t, ta, tb, m, n, k, a, lda, b, ldb, out);
     }
 
-    /** out = op(a) · op(b) through sgemm or dgemm for t, FLOAT or DOUBLE (both gemm forms end here). */
+    /** Products of at least this many multiply-adds are cut into {@link #PARTS} blocks, on any thread count. */
+    static final long SPLIT_MIN = 1L << 24;
+
+    static final int PARTS = 4;
+
+    /**
+     * out = op(a) · op(b) through sgemm or dgemm for t, FLOAT or DOUBLE (both gemm forms end here). A large product
+     * is cut along the longer side of out into {@link #PARTS} blocks of rows or columns, a grid fixed by the sizes
+     * alone, each block one single-threaded OpenBLAS call, and the blocks shared by gradnote's threads: every entry
+     * is then computed by the same kernel call whatever the thread count, so the bits do not depend on it (unlike
+     * OpenBLAS's own threading), while a second core still halves the product.
+     */
     private static void call(
             DataType t, int ta, int tb, int m, int n, int k, INDArray a, int lda, INDArray b, int ldb, INDArray out) {
         configure();
+        if ((long) m * n * k < SPLIT_MIN) {
+            call(t, ta, tb, m, n, k, a, 0, lda, b, 0, ldb, out, 0, n);
+            return;
+        }
+        boolean rows = m >= n;
+        int side = rows ? m : n;
+        int block = ((side + PARTS - 1) / PARTS + 15) / 16 * 16; // whole register tiles in all blocks but the last
+        int parts = (side + block - 1) / block;
+        Parallel.range(parts, 2, 1, new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                for (int q = from; q < to; q++) {
+                    int lo = q * block, len = Math.min(side, lo + block) - lo;
+                    if (rows) {
+                        long aOff = ta == CblasNoTrans ? (long) lo * lda : lo;
+                        call(t, ta, tb, len, n, k, a, aOff, lda, b, 0, ldb, out, (long) lo * n, n);
+                    } else {
+                        long bOff = tb == CblasNoTrans ? lo : (long) lo * ldb;
+                        call(t, ta, tb, m, len, k, a, 0, lda, b, bOff, ldb, out, lo, n);
+                    }
+                }
+            }
+        });
+    }
+
+    /** One OpenBLAS call on the blocks of a, b and out that start at the given element offsets. */
+    private static void call(
+            DataType t,
+            int ta,
+            int tb,
+            int m,
+            int n,
+            int k,
+            INDArray a,
+            long aOff,
+            int lda,
+            INDArray b,
+            long bOff,
+            int ldb,
+            INDArray out,
+            long outOff,
+            int ldc) {
         if (t == DataType.FLOAT) {
             cblas_sgemm(
                     CblasRowMajor,
@@ -120,13 +173,13 @@ final class Blas {
                     n,
                     k,
                     1f,
-                    (FloatPointer) a.data().addressPointer(),
+                    floats(a, aOff),
                     lda,
-                    (FloatPointer) b.data().addressPointer(),
+                    floats(b, bOff),
                     ldb,
                     0f,
-                    (FloatPointer) out.data().addressPointer(),
-                    n);
+                    floats(out, outOff),
+                    ldc);
         } else {
             cblas_dgemm(
                     CblasRowMajor,
@@ -136,14 +189,26 @@ final class Blas {
                     n,
                     k,
                     1.0,
-                    (DoublePointer) a.data().addressPointer(),
+                    doubles(a, aOff),
                     lda,
-                    (DoublePointer) b.data().addressPointer(),
+                    doubles(b, bOff),
                     ldb,
                     0.0,
-                    (DoublePointer) out.data().addressPointer(),
-                    n);
+                    doubles(out, outOff),
+                    ldc);
         }
+    }
+
+    /** x's memory from element off on, as sgemm reads it. */
+    private static FloatPointer floats(INDArray x, long off) {
+        FloatPointer p = new FloatPointer(x.data().addressPointer());
+        return p.position(p.position() + off);
+    }
+
+    /** x's memory from element off on, as dgemm reads it. */
+    private static DoublePointer doubles(INDArray x, long off) {
+        DoublePointer p = new DoublePointer(x.data().addressPointer());
+        return p.position(p.position() + off);
     }
 
     /** 2-D, offset-free, with unit strides down the columns and at least 2 rows and columns (else dense() decides). */

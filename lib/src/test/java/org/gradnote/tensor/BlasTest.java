@@ -1,6 +1,7 @@
 package org.gradnote.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,42 @@ class BlasTest {
             org.junit.jupiter.api.Assertions.assertEquals(2, NativeRuntime.blasThreads());
         } finally {
             org.gradnote.Gradnote.setBlasThreads(1);
+        }
+    }
+
+    /**
+     * A product above {@link Blas#SPLIT_MIN} runs as blocks of rows or columns: its entries are the definition's,
+     * and its bits are the same on 1 and 2 threads, for rows and columns, either type and every transpose.
+     */
+    @ParameterizedTest
+    @CsvSource({"FLOAT,1030,128,130", "FLOAT,70,300,1000", "DOUBLE,600,100,300", "DOUBLE,64,64,4100"})
+    void largeProductsAreSplitTheSameWayOnAnyThreadCount(DataType type, int m, int k, int n) {
+        assertTrue((long) m * n * k >= Blas.SPLIT_MIN);
+        int before = Parallel.threads();
+        try {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    INDArray a = Nd4j.randn(type, ta ? new long[] {k, m} : new long[] {m, k});
+                    INDArray b = Nd4j.randn(type, tb ? new long[] {n, k} : new long[] {k, n});
+                    INDArray one = Nd4j.createUninitialized(type, m, n), two = Nd4j.createUninitialized(type, m, n);
+                    Parallel.setThreads(1);
+                    assertTrue(Blas.gemm(a, b, one, ta, tb));
+                    Parallel.setThreads(2);
+                    int splits = Parallel.splits();
+                    assertTrue(Blas.gemm(a, b, two, ta, tb));
+                    assertTrue(Parallel.splits() > splits, "the blocks ran on 2 threads");
+                    assertArrayEquals(one.data().asDouble(), two.data().asDouble(), 0.0, "ta=" + ta + " tb=" + tb);
+                    INDArray aa = ta ? a.transpose() : a, bb = tb ? b.transpose() : b;
+                    for (int s = 0; s < 50; s++) {
+                        int i = (s * 7919) % m, j = (s * 104729) % n;
+                        double want = 0;
+                        for (int p = 0; p < k; p++) want += aa.getDouble(i, p) * bb.getDouble(p, j);
+                        assertEquals(want, one.getDouble(i, j), (type == DataType.FLOAT ? 1e-4 : 1e-10) * Math.sqrt(k));
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
         }
     }
 }
