@@ -24,16 +24,30 @@ class MaxPoolTest {
     @Test
     void theTwoByTwoPathPicksWhatTheGeneralRuleSaysWithTiesNansAndOddEdges() {
         SplittableRandom r = new SplittableRandom(5);
-        for (int[] dims : new int[][] {{3, 8, 8}, {2, 5, 7}, {1, 2, 2}, {4, 3, 9}}) {
+        for (int[] dims : new int[][] {{3, 8, 8}, {2, 5, 7}, {1, 2, 2}, {4, 3, 9}, {64, 16, 16}}) {
             int planes = dims[0], h = dims[1], w = dims[2], n = planes * h * w, oh = h / 2, ow = w / 2;
             float[] src = new float[n];
-            // Few distinct values, so that windows hold ties; some NaNs and infinities.
-            for (int i = 0; i < n; i++) {
-                int k = r.nextInt(12);
-                src[i] = k == 0
-                        ? Float.NaN
-                        : k == 1 ? Float.NEGATIVE_INFINITY : k == 2 ? Float.POSITIVE_INFINITY : r.nextInt(3);
-            }
+            // Few distinct values, so that windows hold ties (-0 against +0 too); NaNs of both signs, infinities,
+            // denormals.
+            float[] pick = {
+                Float.NaN,
+                Float.intBitsToFloat(0xffc00001),
+                Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY,
+                0f,
+                -0f,
+                1f,
+                2f,
+                -1f,
+                -2f,
+                Float.MIN_VALUE,
+                -Float.MIN_VALUE,
+                Float.MAX_VALUE,
+                0f,
+                1f,
+                -1f
+            };
+            for (int i = 0; i < n; i++) src[i] = pick[r.nextInt(pick.length)];
             float[] dst = new float[planes * oh * ow];
             int[] argmax = new int[dst.length];
             MaxPool.forward2x2(src, 0, planes, h, w, dst, argmax);
