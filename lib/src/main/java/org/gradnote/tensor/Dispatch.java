@@ -52,14 +52,22 @@ final class Dispatch {
     static final int STRIDED_COPY_MAX = 16_384;
 
     /**
-     * conv2d runs as the native conv2d/conv2d_bp ops instead of im2col + gemm from this many multiply-adds per forward
-     * (N·O·oH·oW·C·kH·kW), float32, when the oneDNN build of the natives is loaded (NativeVariant): there the ops are
-     * oneDNN's, and forward + backward measured 0.09 vs 0.80 ms at 2k multiply-adds ([1,1,8,8] x 4 3x3), 0.27 vs 0.86
-     * at LeNet's first layer, 68 vs 181 ms at [64,3,32,32] x 32 and 49 vs 210 at [64,32,16,16] x 64 (1 thread, a
-     * loaded machine; docs/performance.md): it won at every size measured, so the limit is the smallest measured.
-     * Under the generic and AVX2 builds conv2d_bp is 1.4-6x slower than im2col + gemm from LeNet's sizes up.
+     * Under the oneDNN build of the natives (NativeVariant), conv2d runs as the native conv2d/conv2d_bp ops (oneDNN's
+     * kernels) instead of im2col + gemm from this many multiply-adds per forward (N·O·oH·oW·C·kH·kW), float32, when
+     * the input has at least {@link #ONEDNN_CONV_MIN_CHANNELS} channels; from {@link #ONEDNN_CONV_ANY_MACS} whatever
+     * its channels. Forward + backward on a quiet machine, 1 thread, oneDNN vs im2col: LeNet's [32,1,8,8] x 6 0.32 vs
+     * 0.22 ms and [32,6,4,4] x 16 0.25 vs 0.23; [16,1,32,32] x 8 1.6 vs 1.2; [16,8,32,32] x 8 5.6 vs 4.5; but with 16
+     * to 64 channels at 9.4M multiply-adds 0.6-0.8 vs 1.2-2.6, [64,3,32,32] x 32 16.7 vs 22.1 and [64,32,16,16] x 64
+     * 20 vs 40 (docs/performance.md). Under the generic and AVX2 builds conv2d_bp is 1.4-6x slower than im2col + gemm
+     * from LeNet's sizes up, so they never take this route.
      */
-    static final long ONEDNN_CONV_MIN_MACS = 2_048;
+    static final long ONEDNN_CONV_MIN_MACS = 1L << 20;
+
+    /** See {@link #ONEDNN_CONV_MIN_MACS}: with fewer input channels oneDNN lost up to 9.4M multiply-adds. */
+    static final long ONEDNN_CONV_MIN_CHANNELS = 16;
+
+    /** See {@link #ONEDNN_CONV_MIN_MACS}: from here oneDNN won whatever the channels ([64,3,32,32] x 32, 57M). */
+    static final long ONEDNN_CONV_ANY_MACS = 1L << 25;
 
     /**
      * gradnote's own loops split across {@link Parallel}'s threads from this many elements (of work: elements read or
@@ -133,16 +141,19 @@ final class Dispatch {
     }
 
     /**
-     * True when a conv2d of this many multiply-adds should run as the native conv op: on AUTO and HEAP under the
-     * oneDNN build from {@link #ONEDNN_CONV_MIN_MACS} (float32; oneDNN has no float64 kernels), always on
+     * True when a conv2d of this many multiply-adds and input channels should run as the native conv op: on AUTO and
+     * HEAP under the oneDNN build where {@link #ONEDNN_CONV_MIN_MACS} says it pays (float32; oneDNN has no float64
+     * kernels), always on
      * {@link ComputePath#NATIVE} (so the forced-native test suite checks that route on whichever build loaded), never
      * on {@link ComputePath#LOOP}.
      */
-    static boolean nativeConv(DataType type, long macs) {
+    static boolean nativeConv(DataType type, long macs, long inChannels) {
         ComputePath p = path;
         if (p == ComputePath.NATIVE) return true;
         if (p == ComputePath.LOOP) return false;
-        return type == DataType.FLOAT && macs >= ONEDNN_CONV_MIN_MACS && NativeVariant.oneDnnLoaded();
+        boolean pays = macs >= ONEDNN_CONV_ANY_MACS
+                || (macs >= ONEDNN_CONV_MIN_MACS && inChannels >= ONEDNN_CONV_MIN_CHANNELS);
+        return type == DataType.FLOAT && pays && NativeVariant.oneDnnLoaded();
     }
 
     /** True when a Java loop with break-even {@code autoLimit} should take n elements. */

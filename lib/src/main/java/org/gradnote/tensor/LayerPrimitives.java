@@ -83,7 +83,7 @@ final class LayerPrimitives {
         long macs = x4[0] * ws[0] * win.outH(x4[2]) * win.outW(x4[3]) * x4[1] * win.kH() * win.kW();
         // Not with dilation: oneDNN's conv2d refused [2,4,10,10] x 8 3x3 with dilation 2 (NativeConvTest).
         boolean plain = !win.same() && win.dH() == 1 && win.dW() == 1;
-        if (plain && ChannelLoops.handles(t) && Dispatch.nativeConv(t, macs)) {
+        if (plain && ChannelLoops.handles(t) && Dispatch.nativeConv(t, macs, x4[1])) {
             return nativeConv2d(x, w, b, xd, wd, win, x4);
         }
         return convolve("conv2d", x, w, b, xd, wd, win, x4, x4);

@@ -25,13 +25,15 @@ class NativeConvTest {
         try {
             Dispatch.setPath(ComputePath.AUTO);
             boolean oneDnn = loaded == NativeVariant.ONEDNN_AVX2;
-            assertEquals(oneDnn, Dispatch.nativeConv(DataType.FLOAT, 1 << 20), "float32 under " + loaded);
-            assertEquals(false, Dispatch.nativeConv(DataType.FLOAT, Dispatch.ONEDNN_CONV_MIN_MACS - 1), "tiny");
-            assertEquals(false, Dispatch.nativeConv(DataType.DOUBLE, 1 << 20), "float64 (oneDNN has none)");
+            assertEquals(oneDnn, Dispatch.nativeConv(DataType.FLOAT, 1 << 20, 16), "float32 under " + loaded);
+            assertEquals(false, Dispatch.nativeConv(DataType.FLOAT, Dispatch.ONEDNN_CONV_MIN_MACS - 1, 64), "tiny");
+            assertEquals(false, Dispatch.nativeConv(DataType.FLOAT, 9_437_184, 8), "few channels (U-Net's first)");
+            assertEquals(oneDnn, Dispatch.nativeConv(DataType.FLOAT, Dispatch.ONEDNN_CONV_ANY_MACS, 3), "large, 3");
+            assertEquals(false, Dispatch.nativeConv(DataType.DOUBLE, 1 << 20, 16), "float64 (oneDNN has none)");
             Dispatch.setPath(ComputePath.NATIVE);
-            assertEquals(true, Dispatch.nativeConv(DataType.DOUBLE, 1), "forced native");
+            assertEquals(true, Dispatch.nativeConv(DataType.DOUBLE, 1, 1), "forced native");
             Dispatch.setPath(ComputePath.LOOP);
-            assertEquals(false, Dispatch.nativeConv(DataType.FLOAT, 1 << 20), "forced loops");
+            assertEquals(false, Dispatch.nativeConv(DataType.FLOAT, 1 << 20, 16), "forced loops");
         } finally {
             Dispatch.setPath(before);
         }
