@@ -32,10 +32,11 @@ public final class Gradnote {
     }
 
     /**
-     * Sets how many threads gradnote's own loops on large arrays use, like {@code torch.set_num_threads}; they split
-     * work on a grid fixed by the sizes alone, so a seeded run's bits do not depend on the count (products stay on one
-     * OpenBLAS thread, ND4J's own ops on the OMP_NUM_THREADS they started with: docs/performance.md, "Threads"). The
-     * default is OMP_NUM_THREADS when set (the kernelspec sets 1), else every core.
+     * Sets how many threads gradnote's own loops on large arrays and its large matrix products use, like {@code
+     * torch.set_num_threads}; they split work on a grid fixed by the sizes alone, so a seeded run's bits do not depend
+     * on the count (each block of a product is one single-threaded OpenBLAS call; ND4J's own ops stay on the
+     * OMP_NUM_THREADS they started with: docs/performance.md, "Threads"). The default is OMP_NUM_THREADS when set (the
+     * kernelspec sets 1), else every core.
      */
     public static void setNumThreads(int threads) {
         if (threads < 1)
