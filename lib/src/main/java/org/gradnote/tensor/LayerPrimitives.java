@@ -25,6 +25,16 @@ final class LayerPrimitives {
             return same ? (w + sW - 1) / sW : (w + 2L * pW - (long) dW * (kW - 1) - 1) / sW + 1;
         }
 
+        /** The padding before the first row: pH, or for "same" the smaller half of dilation·(k - 1), as PyTorch pads. */
+        int padTop() {
+            return same ? dH * (kH - 1) / 2 : pH;
+        }
+
+        /** The padding before the first column, as {@link #padTop()}. */
+        int padLeft() {
+            return same ? dW * (kW - 1) / 2 : pW;
+        }
+
         /**
          * Refuses an input smaller than the dilated window (plus padding): the native ops would divide by a zero
          * output size and kill the JVM (SIGFPE) instead of throwing.

@@ -46,7 +46,7 @@ final class Unfold {
      */
     static INDArray im2col(INDArray x, long[] x4, LayerPrimitives.Window win) {
         Taps g = new Taps(x4, win);
-        int n = Math.toIntExact(x.length()), plane = g.plane();
+        int n = Math.toIntExact(x.length()), plane = g.plane;
         INDArray col = Engine.empty(x.dataType(), g.rows, plane);
         if (plane == 0 || g.rows == 0) return col;
         Scratch s = SCRATCH.get();
@@ -151,7 +151,7 @@ final class Unfold {
             scatterAdd(from, map(x4, win), dx, g.c);
             return dx;
         }
-        int n = Math.toIntExact(dx.length()), plane = g.plane(), perChannel = g.kh * g.kw;
+        int n = Math.toIntExact(dx.length()), plane = g.plane, perChannel = g.kh * g.kw;
         Scratch s = SCRATCH.get();
         if (dx.dataType() == DataType.FLOAT) {
             float[] d = s.floats(1, n);
@@ -224,6 +224,9 @@ final class Unfold {
     private static final class Taps {
         final int n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow, rows;
 
+        /** Entries in a row of the columns (one per output position of the batch), and addRow's inner range. */
+        final int plane, inLo, inHi;
+
         Taps(long[] s, LayerPrimitives.Window win) {
             n = (int) s[0];
             c = (int) s[1];
@@ -235,17 +238,16 @@ final class Unfold {
             sw = win.sW();
             dh = win.dH();
             dw = win.dW();
-            // "same" pads as PyTorch does: dilation·(k - 1) in total, the smaller half before.
-            ph = win.same() ? dh * (kh - 1) / 2 : win.pH();
-            pw = win.same() ? dw * (kw - 1) / 2 : win.pW();
+            ph = win.padTop();
+            pw = win.padLeft();
             oh = (int) win.outH(h);
             ow = (int) win.outW(w);
             rows = Math.toIntExact((long) c * kh * kw);
-        }
-
-        /** Entries in a row of the columns: one per output position of the batch. */
-        int plane() {
-            return Math.toIntExact((long) n * oh * ow);
+            plane = Math.toIntExact((long) n * oh * ow);
+            // For stride 1, all taps of a row are inside from p = (kw - 1)·dw - pw (last tap's column 0) to ow - pw
+            // (first tap's end).
+            inLo = Math.max(0, (kw - 1) * dw - pw);
+            inHi = Math.min(w, ow - pw);
         }
 
         int channel(int r) {
@@ -283,11 +285,8 @@ final class Unfold {
          * where every tap is inside, in one pass.
          */
         void addRow(float[] d, int to, float[] v, int at) {
-            int plane = plane();
             if (sw == 1) {
                 // Element p takes tap j's entry at output column p + pw - j·dw, when that column exists.
-                // All taps are inside from p = (kw - 1)·dw - pw (last tap's column 0) to ow - pw (first tap's end).
-                int inLo = Math.max(0, (kw - 1) * dw - pw), inHi = Math.min(w, ow - pw);
                 if (kw == 3 && inLo < inHi) {
                     int a0 = at + pw, a1 = plane + at + pw - dw, a2 = 2 * plane + at + pw - 2 * dw;
                     addEdge(d, to, v, at, 0, inLo);
@@ -310,7 +309,6 @@ final class Unfold {
 
         /** addRow's stride-1 loop for elements [p0, p1), checking each tap's column. */
         private void addEdge(float[] d, int to, float[] v, int at, int p0, int p1) {
-            int plane = plane();
             for (int p = p0; p < p1; p++) {
                 float t = d[to + p];
                 for (int j = 0; j < kw; j++) {
@@ -327,11 +325,8 @@ final class Unfold {
          * where every tap is inside, in one pass.
          */
         void addRow(double[] d, int to, double[] v, int at) {
-            int plane = plane();
             if (sw == 1) {
                 // Element p takes tap j's entry at output column p + pw - j·dw, when that column exists.
-                // All taps are inside from p = (kw - 1)·dw - pw (last tap's column 0) to ow - pw (first tap's end).
-                int inLo = Math.max(0, (kw - 1) * dw - pw), inHi = Math.min(w, ow - pw);
                 if (kw == 3 && inLo < inHi) {
                     int a0 = at + pw, a1 = plane + at + pw - dw, a2 = 2 * plane + at + pw - 2 * dw;
                     addEdge(d, to, v, at, 0, inLo);
@@ -354,7 +349,6 @@ final class Unfold {
 
         /** addRow's stride-1 loop for elements [p0, p1), checking each tap's column. */
         private void addEdge(double[] d, int to, double[] v, int at, int p0, int p1) {
-            int plane = plane();
             for (int p = p0; p < p1; p++) {
                 double t = d[to + p];
                 for (int j = 0; j < kw; j++) {
@@ -526,8 +520,7 @@ final class Unfold {
     private static int[] build(long[] s, LayerPrimitives.Window w) {
         int n = (int) s[0], c = (int) s[1], h = (int) s[2], wd = (int) s[3];
         int oh = (int) w.outH(h), ow = (int) w.outW(wd);
-        // "same" pads as PyTorch does: dilation·(k - 1) in total, the smaller half before.
-        int pH = w.same() ? w.dH() * (w.kH() - 1) / 2 : w.pH(), pW = w.same() ? w.dW() * (w.kW() - 1) / 2 : w.pW();
+        int pH = w.padTop(), pW = w.padLeft();
         int[] m = new int[Math.toIntExact((long) c * w.kH() * w.kW() * n * oh * ow)];
         int idx = 0;
         for (int ci = 0; ci < c; ci++) {
