@@ -85,10 +85,13 @@ public final class Gradnote {
      * Environment variables gradnote starts its training processes with, beside {@link #jvmOptions()} (a JVM cannot
      * set them for itself: OpenMP reads them when ND4J's native library loads). OMP_WAIT_POLICY=PASSIVE puts ND4J's
      * OpenMP workers to sleep between ops instead of spinning: with 2 threads on 2 cores the spinning workers took
-     * the CPU from the thread that issues the next op and from the JIT. A value the user already set wins.
+     * the CPU from the thread that issues the next op and from the JIT. DNNL_MAX_CPU_ISA=AVX2 keeps oneDNN's
+     * convolutions on their AVX2 kernels on CPUs with AVX-512 too, so that a notebook's stored outputs replay on both
+     * kinds of host (its AVX-512 kernels sum in other orders; here they were no faster). A value the user already set
+     * wins.
      */
     public static Map<String, String> nativeEnvironment() {
-        return Map.of("OMP_WAIT_POLICY", "PASSIVE");
+        return Map.of("OMP_WAIT_POLICY", "PASSIVE", "DNNL_MAX_CPU_ISA", "AVX2");
     }
 
     /**
@@ -105,8 +108,9 @@ public final class Gradnote {
     }
 
     /**
-     * The build of ND4J's natives this JVM runs on (loading them if needed): chosen at start-up from the CPU (AVX2 where
-     * it has it, else generic), or by {@code -Dgradnote.native=generic|avx2|onednn-avx2} or {@code GRADNOTE_NATIVE}.
+     * The build of ND4J's natives this JVM runs on (loading them if needed): chosen at start-up from the CPU (oneDNN
+     * AVX2 where it has AVX2, else generic), or by {@code -Dgradnote.native=generic|avx2|onednn-avx2} or {@code
+     * GRADNOTE_NATIVE}.
      */
     public static NativeVariant nativeVariant() {
         return NativeVariant.loaded();

@@ -35,8 +35,10 @@ class GradnoteTest {
     }
 
     @Test
-    void nativeEnvironmentLetsOpenMpWorkersSleep() {
-        assertEquals(java.util.Map.of("OMP_WAIT_POLICY", "PASSIVE"), Gradnote.nativeEnvironment());
+    void nativeEnvironmentLetsOpenMpWorkersSleepAndKeepsOneDnnOnAvx2() {
+        assertEquals(
+                java.util.Map.of("OMP_WAIT_POLICY", "PASSIVE", "DNNL_MAX_CPU_ISA", "AVX2"),
+                Gradnote.nativeEnvironment());
     }
 
     @Test

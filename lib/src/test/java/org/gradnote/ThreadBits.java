@@ -62,14 +62,16 @@ final class ThreadBits {
      * How two results of one case differ: null when bit-identical, else the number of differing elements and the
      * largest difference relative to the largest magnitude in that tensor.
      */
-    static String difference(List<double[]> x, List<double[]> y) {
-        if (y.size() != x.size()) return "a different number of results: " + x.size() + " vs " + y.size();
+    static Diff difference(List<double[]> x, List<double[]> y) {
+        if (y.size() != x.size()) return new Diff("a different number of results: " + x.size() + " vs " + y.size(), 1);
         long differ = 0, total = 0;
         double worst = 0;
         List<Integer> which = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {
             double[] u = x.get(i), v = y.get(i);
-            if (u.length != v.length) return "result " + i + " has " + u.length + " vs " + v.length + " elements";
+            if (u.length != v.length) {
+                return new Diff("result " + i + " has " + u.length + " vs " + v.length + " elements", 1);
+            }
             double scale = 0;
             for (double d : u) scale = Math.max(scale, Math.abs(d));
             long before = differ;
@@ -84,10 +86,20 @@ final class ThreadBits {
         }
         return differ == 0
                 ? null
-                : String.format(
-                        "%d of %d elements differ (in results %s of %d), the largest by %.2e of its tensor's largest"
-                                + " magnitude",
-                        differ, total, which, x.size(), worst);
+                : new Diff(
+                        String.format(
+                                "%d of %d elements differ (in results %s of %d), the largest by %.2e of its tensor's"
+                                        + " largest magnitude",
+                                differ, total, which, x.size(), worst),
+                        worst);
+    }
+
+    /** How two runs of a case differ: in words, and the largest difference relative to its tensor's largest magnitude. */
+    record Diff(String text, double worst) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** Runs the cases one by one, writing each result as it comes (name, tensor count, then each tensor's bits). */
@@ -122,8 +134,8 @@ final class ThreadBits {
      * Compares two files {@link #write} wrote, case by case (neither is held whole): case name to its {@link
      * #difference}, null where bit-identical.
      */
-    static Map<String, String> compare(java.nio.file.Path a, java.nio.file.Path b) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
+    static Map<String, Diff> compare(java.nio.file.Path a, java.nio.file.Path b) throws IOException {
+        Map<String, Diff> out = new LinkedHashMap<>();
         try (DataInputStream x = new DataInputStream(
                         new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(a), 1 << 16));
                 DataInputStream y = new DataInputStream(
@@ -153,7 +165,7 @@ final class ThreadBits {
                 Gradnote.setNumThreads(1);
                 List<double[]> one = run(c);
                 Gradnote.setNumThreads(2);
-                String d = difference(one, run(c));
+                Diff d = difference(one, run(c));
                 if (d != null) {
                     differ++;
                     System.out.println(c.name() + ": " + d);
@@ -163,7 +175,7 @@ final class ThreadBits {
             return;
         }
         if (args[0].equals("diff")) {
-            Map<String, String> d = compare(java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2]));
+            Map<String, Diff> d = compare(java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2]));
             d.forEach((name, what) -> {
                 if (what != null) System.out.println(name + ": " + what);
             });

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.gradnote.tensor.NativeVariant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,11 +25,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on the digits (the LenetDigits recipe), the MLP lab, a 512-1024-10 MLP, an LSTM and a transformer encoder layer,
  * compared parameter by parameter. Each side is a fresh JVM, OMP_NUM_THREADS=1 with setNumThreads(1) against
  * OMP_NUM_THREADS=2 with setNumThreads(2), because ND4J's own native ops keep the OpenMP thread count their process
- * started with. A failure names the op or training and how many elements differ, by how much.
+ * started with. A failure names the op or training and how many elements differ, by how much. The one exception is
+ * {@link #NATIVE_ORDER}.
  */
 class ThreadDeterminismTest {
     /** Case name to how the two sides differ (null: bit-identical), from the two children, run once. */
-    private static Map<String, String> differences;
+    private static Map<String, ThreadBits.Diff> differences;
+
+    /**
+     * The cases whose convolution runs as oneDNN's conv2d/conv2d_bp under the oneDNN build (Dispatch.nativeConv):
+     * its forward is identical, but its dx and dw reduce in an order that follows the OpenMP threads. They may differ,
+     * by at most {@link #NATIVE_ORDER_BOUND} of the tensor's largest magnitude (measured: 2.0e-6).
+     */
+    static final Set<String> NATIVE_ORDER = Set.of("conv2d [16,32,16,16]x64");
+
+    static final double NATIVE_ORDER_BOUND = 1e-5;
 
     private static final List<Path> FILES = new ArrayList<>();
 
@@ -49,7 +61,7 @@ class ThreadDeterminismTest {
         return pb.start();
     }
 
-    private static synchronized Map<String, String> differences() throws IOException, InterruptedException {
+    private static synchronized Map<String, ThreadBits.Diff> differences() throws IOException, InterruptedException {
         if (differences != null) return differences;
         Path dir = Files.createTempDirectory("thread-bits");
         Path one = dir.resolve("one.bin"), two = dir.resolve("two.bin");
@@ -81,8 +93,15 @@ class ThreadDeterminismTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sameBitsOnOneAndTwoThreads(String name) throws IOException, InterruptedException {
-        Map<String, String> d = differences();
+        Map<String, ThreadBits.Diff> d = differences();
         assertTrue(d.containsKey(name), name + " missing from the children's results");
-        assertNull(d.get(name), name + ": 1 vs 2 threads");
+        ThreadBits.Diff diff = d.get(name);
+        if (NATIVE_ORDER.contains(name) && Gradnote.nativeVariant() == NativeVariant.ONEDNN_AVX2) {
+            assertTrue(
+                    diff == null || diff.worst() <= NATIVE_ORDER_BOUND,
+                    name + ": 1 vs 2 threads, beyond oneDNN's reduction order: " + diff);
+            return;
+        }
+        assertNull(diff, name + ": 1 vs 2 threads");
     }
 }

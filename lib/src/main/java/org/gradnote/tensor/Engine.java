@@ -76,6 +76,7 @@ final class Engine {
             this.hash = HashUtil.getLongHash(name);
             // Native ops call OpenBLAS too (batched matmul, libnd4j's conv): one thread before the first (see Blas).
             Blas.configure();
+            Helpers.ensureOff();
         }
 
         /** The op object Nd4j.exec needs: built only when profiling. */
@@ -226,6 +227,30 @@ final class Engine {
 
     static void exec(String name, INDArray[] inputs, INDArray... outputs) {
         exec(name, inputs, outputs, null, null, null);
+    }
+
+    /**
+     * libnd4j's platform kernels (oneDNN's, under the oneDNN build) stay off except for the ops {@link Dispatch}
+     * sends to them: with them off that build computes every other op exactly as the AVX2 build does.
+     */
+    private static final class Helpers {
+        static {
+            Nd4j.getEnvironment().allowHelpers(false);
+        }
+
+        /** Runs the class's initialiser once: a no-op after that. */
+        static void ensureOff() {}
+    }
+
+    /** {@link #exec} with libnd4j's platform kernels (oneDNN's under the oneDNN build) allowed for this one call. */
+    static void execPlatform(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs) {
+        Helpers.ensureOff();
+        Nd4j.getEnvironment().allowHelpers(true);
+        try {
+            exec(name, inputs, outputs, iArgs, null, null);
+        } finally {
+            Nd4j.getEnvironment().allowHelpers(false);
+        }
     }
 
     /** One reusable rank-0 array per data type and thread, so scalar operands cost a putScalar, not an allocation. */

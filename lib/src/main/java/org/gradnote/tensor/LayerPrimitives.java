@@ -100,9 +100,10 @@ final class LayerPrimitives {
     }
 
     /**
-     * conv2d through libnd4j's conv2d/conv2d_bp pair (weights in PyTorch's [O, C, kH, kW] layout, wFormat 1): under
-     * the oneDNN build these are oneDNN's kernels, faster than im2col + gemm at CIFAR sizes (see
-     * {@link Dispatch#ONEDNN_CONV_MIN_MACS}). The backward always computes dx (the op has no switch for it).
+     * conv2d through libnd4j's conv2d/conv2d_bp pair (weights in PyTorch's [O, C, kH, kW] layout, wFormat 1), with
+     * its platform kernels allowed: under the oneDNN build these are oneDNN's, faster than im2col + gemm at CIFAR
+     * sizes (see {@link Dispatch#ONEDNN_CONV_MIN_MACS}). The backward always computes dx (the op has no switch for
+     * it); on more than one thread its dx and dw are not bit-identical with one thread's (ThreadBits).
      */
     private static Tensor nativeConv2d(Tensor x, Tensor w, Tensor b, INDArray xd, INDArray wd, Window win, long[] x4) {
         DataType t = xd.dataType();
@@ -111,7 +112,7 @@ final class LayerPrimitives {
         INDArray bd = b == null ? null : Engine.contiguous(Engine.cast(b.data(), t));
         INDArray out = Engine.empty(t, x4[0], ws[0], win.outH(x4[2]), win.outW(x4[3]));
         INDArray[] ins = bd == null ? new INDArray[] {xd, wd} : new INDArray[] {xd, wd, bd};
-        Engine.exec("conv2d", ins, new INDArray[] {out}, args, null, null);
+        Engine.execPlatform("conv2d", ins, new INDArray[] {out}, args);
         Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
         return Tensor.record(out, "conv2d", inputs, new Tensor[] {x, w}, new Node.Backward() {
             @Override
@@ -119,12 +120,11 @@ final class LayerPrimitives {
                 INDArray gd = Engine.contiguous(Engine.cast(g, t));
                 INDArray dx = Engine.empty(t, x4), dw = Engine.empty(t, ws);
                 if (bd == null) {
-                    Engine.exec("conv2d_bp", new INDArray[] {xd, wd, gd}, new INDArray[] {dx, dw}, args, null, null);
+                    Engine.execPlatform("conv2d_bp", new INDArray[] {xd, wd, gd}, new INDArray[] {dx, dw}, args);
                     return new INDArray[] {x.requiresGrad() ? dx : null, dw};
                 }
                 INDArray db = Engine.empty(t, ws[0]);
-                Engine.exec(
-                        "conv2d_bp", new INDArray[] {xd, wd, bd, gd}, new INDArray[] {dx, dw, db}, args, null, null);
+                Engine.execPlatform("conv2d_bp", new INDArray[] {xd, wd, bd, gd}, new INDArray[] {dx, dw, db}, args);
                 return new INDArray[] {x.requiresGrad() ? dx : null, dw, db};
             }
         });
@@ -188,31 +188,52 @@ final class LayerPrimitives {
         Tensor r = Tensor.record(out, op, inputs, new Tensor[] {x, w}, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                INDArray gd = Engine.contiguous(Engine.cast(g, t));
-                INDArray db = b == null ? null : Engine.empty(t, o);
-                INDArray gM = gd;
-                if (n == 1) {
-                    if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
-                } else {
-                    gM = Engine.empty(t, o, cols);
-                    ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
-                }
-                // dw in the weight's own shape, so that the parameter's gradient can be this very array
-                // (BufferPool.adopt).
-                INDArray dw = Engine.empty(t, ws);
-                Blas.gemm(false, true, o, k, cols, gM, col, dw);
-                INDArray dx = null;
-                if (x.requiresGrad()) {
-                    INDArray dcol = Engine.empty(t, k, cols);
-                    Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
-                    dx = Unfold.col2im(dcol, x4, xs, win);
-                }
-                return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
+                return gemmBackward(g, col, wd, x, ws, b != null, win, x4, xs);
             }
         });
         if (r.node != null) r.node.ownScratch(col);
         else BufferPool.get().give(col);
         return r;
+    }
+
+    /**
+     * The gradients of a convolution from its column matrix: dw = g · colᵀ, db the sums of g, and, when x needs one,
+     * dx = col2im(wᵀ · g). Returned as {dx, dw} or {dx, dw, db}.
+     */
+    private static INDArray[] gemmBackward(
+            INDArray g,
+            INDArray col,
+            INDArray wd,
+            Tensor x,
+            long[] ws,
+            boolean bias,
+            Window win,
+            long[] x4,
+            long[] xs) {
+        DataType t = wd.dataType();
+        int n = Math.toIntExact(x4[0]), o = Math.toIntExact(ws[0]);
+        int k = Math.toIntExact(x4[1] * win.kH() * win.kW()),
+                p = Math.toIntExact(win.outH(x4[2]) * win.outW(x4[3])),
+                cols = n * p;
+        INDArray gd = Engine.contiguous(Engine.cast(g, t));
+        INDArray db = bias ? Engine.empty(t, o) : null;
+        INDArray gM = gd;
+        if (n == 1) {
+            if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
+        } else {
+            gM = Engine.empty(t, o, cols);
+            ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
+        }
+        // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
+        INDArray dw = Engine.empty(t, ws);
+        Blas.gemm(false, true, o, k, cols, gM, col, dw);
+        INDArray dx = null;
+        if (x.requiresGrad()) {
+            INDArray dcol = Engine.empty(t, k, cols);
+            Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
+            dx = Unfold.col2im(dcol, x4, xs, win);
+        }
+        return bias ? new INDArray[] {dx, dw, db} : new INDArray[] {dx, dw};
     }
 
     // ---- pooling ----

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which build of ND4J's native library gradnote runs on, chosen once at start-up from the CPU's features: the AVX2
- * build where the CPU has AVX2 and FMA, the generic one elsewhere. All builds ship on the class path (one dependency
+ * Which build of ND4J's native library gradnote runs on, chosen once at start-up from the CPU's features: the oneDNN
+ * AVX2 build where the CPU has AVX2 and FMA, the generic one elsewhere. All builds ship on the class path (one dependency
  * set for every machine); {@code -Dgradnote.native=generic|avx2|onednn-avx2|auto} or the environment variable
  * {@code GRADNOTE_NATIVE} overrides the choice, and {@code Gradnote.nativeVariant()} says which one loaded.
  *
@@ -26,9 +26,10 @@ public enum NativeVariant {
     /** The build compiled for AVX2 and FMA (Intel Haswell, AMD Zen and later). */
     AVX2("avx2", "-avx2"),
     /**
-     * The AVX2 build whose convolution, pooling, batch norm and matrix-product kernels come from Intel's oneDNN: only on
-     * request (its max pool and GEMM measured 7x and 2x slower than the default build's on a Zen 2, though faster on an
-     * AVX-512 host; see docs/performance.md). Under it gradnote runs conv2d through oneDNN (Dispatch).
+     * The AVX2 build with Intel's oneDNN kernels beside libnd4j's own: the choice on CPUs with AVX2. gradnote keeps
+     * those kernels off (Engine) except for the convolutions {@link Dispatch#nativeConv} sends to them, so every
+     * other op computes exactly as under {@link #AVX2}: oneDNN's max pool and GEMM measured 7x and 2x slower than
+     * the AVX2 build's on a Zen 2 (docs/performance.md), its convolutions several times faster.
      */
     ONEDNN_AVX2("onednn-avx2", "-onednn-avx2");
 
@@ -129,6 +130,10 @@ public enum NativeVariant {
                 v = GENERIC;
             }
         }
+        if (v == ONEDNN_AVX2 && !onClassPath(v) && onClassPath(AVX2)) {
+            warn("the " + v.label + " build of ND4J's natives is not on the class path: the avx2 build runs");
+            v = AVX2;
+        }
         if (v != GENERIC && !onClassPath(v)) {
             warn("the " + v.label + " build of ND4J's natives is not on the class path: the generic build runs");
             v = GENERIC;
@@ -137,9 +142,9 @@ public enum NativeVariant {
         selected = v;
     }
 
-    /** The build for a CPU with these flags: AVX2 when it has AVX2, FMA and F16C, else the generic one. */
+    /** The build for a CPU with these flags: the oneDNN AVX2 one when it has AVX2, FMA and F16C, else the generic one. */
     static NativeVariant auto(Set<String> flags) {
-        return flags.containsAll(AVX2_FLAGS) ? AVX2 : GENERIC;
+        return flags.containsAll(AVX2_FLAGS) ? ONEDNN_AVX2 : GENERIC;
     }
 
     /** The build a gradnote.native value names (case-insensitive; "default" is the generic one). */

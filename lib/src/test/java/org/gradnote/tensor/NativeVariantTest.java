@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gradnote.Gradnote;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,13 +27,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * one build for good), checked against the library JavaCPP actually loaded, with the same numbers from each.
  */
 class NativeVariantTest {
-    private static final boolean CPU_HAS_AVX2 = NativeVariant.auto(NativeVariant.cpuFlags()) == NativeVariant.AVX2;
+    private static final boolean CPU_HAS_AVX2 = NativeVariant.auto(NativeVariant.cpuFlags()) != NativeVariant.GENERIC;
 
     /**
      * A child JVM's result: the build it reports, the elements where Adam's Java loop and the native updater disagree
      * in that build, and a conv/pool/sigmoid result to compare across builds.
      */
-    private record Child(String variant, int adamMismatches, double[] values) {}
+    private record Child(String variant, int adamMismatches, String exact, double[] values) {}
 
     private static Child run(List<String> jvmArgs, String env) throws IOException, InterruptedException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -51,9 +52,9 @@ class NativeVariantTest {
         for (String line : out.split("\n")) {
             if (line.startsWith("variant=")) {
                 String[] parts = line.substring(8).trim().split(" ");
-                double[] v = new double[parts.length - 2];
-                for (int i = 2; i < parts.length; i++) v[i - 2] = Double.parseDouble(parts[i]);
-                return new Child(parts[0], Integer.parseInt(parts[1]), v);
+                double[] v = new double[parts.length - 3];
+                for (int i = 3; i < parts.length; i++) v[i - 3] = Double.parseDouble(parts[i]);
+                return new Child(parts[0], Integer.parseInt(parts[1]), parts[2], v);
             }
         }
         throw new AssertionError("child JVM printed no variant: " + out);
@@ -70,7 +71,7 @@ class NativeVariantTest {
 
     private static String expected(String asked) {
         if (asked.equals("generic") || !CPU_HAS_AVX2) return "generic";
-        return asked.equals("auto") ? "avx2" : asked;
+        return asked.equals("auto") ? "onednn-avx2" : asked;
     }
 
     @ParameterizedTest
@@ -85,6 +86,20 @@ class NativeVariantTest {
             double a = generic.values()[i], b = c.values()[i];
             assertEquals(a, b, 1e-4 * Math.max(1, Math.abs(a)), asked + " vs generic, result " + i);
         }
+    }
+
+    /**
+     * oneDNN's kernels run only for the convolutions Dispatch sends them (Engine keeps libnd4j's platform kernels off
+     * otherwise), so the oneDNN build computes softmax, batched matmul, batch norm and tanh, forward and backward, with
+     * the AVX2 build's very bits: had its softmax been oneDNN's, the attention notebooks' outputs would have moved.
+     */
+    @Test
+    void theOneDnnBuildComputesEveryOtherOpAsTheAvx2Build() throws Exception {
+        Assumptions.assumeTrue(CPU_HAS_AVX2, "this CPU runs the generic build only");
+        Child avx2 = run(List.of("-Dgradnote.native=avx2"), null);
+        Child onednn = run(List.of("-Dgradnote.native=onednn-avx2"), null);
+        assertEquals("onednn-avx2", onednn.variant());
+        assertEquals(avx2.exact(), onednn.exact(), "bits of softmax, matmul, batch norm and tanh: avx2 vs onednn");
     }
 
     @Test
@@ -104,7 +119,8 @@ class NativeVariantTest {
 
     @Test
     void autoNeedsAvx2FmaAndF16c() {
-        assertEquals(NativeVariant.AVX2, NativeVariant.auto(Set.of("sse2", "avx", "avx2", "fma", "f16c", "bmi2")));
+        assertEquals(
+                NativeVariant.ONEDNN_AVX2, NativeVariant.auto(Set.of("sse2", "avx", "avx2", "fma", "f16c", "bmi2")));
         assertEquals(NativeVariant.GENERIC, NativeVariant.auto(Set.of("sse2", "avx", "avx2", "f16c")));
         assertEquals(NativeVariant.GENERIC, NativeVariant.auto(Set.of()));
     }
@@ -179,6 +195,23 @@ class NativeVariantTest {
         return bad;
     }
 
+    /**
+     * A hash of the bits of ops libnd4j has oneDNN kernels for (softmax, batched matmul, batch norm, tanh), forward and
+     * backward, at sizes that take the native paths.
+     */
+    static String exact() {
+        Gradnote.seed(11);
+        Tensor a = Tensor.randn(8, 4, 64, 64).requiresGrad(true);
+        Tensor b = Tensor.randn(8, 4, 64, 32).requiresGrad(true);
+        Tensor att = a.softmax(-1).matmul(b).tanh();
+        Tensor bn = Functional.batchNorm(att, null, null, null, null, true, 0.1, 1e-5);
+        bn.mul(bn).sum().backward();
+        long h = 17;
+        for (Tensor t : new Tensor[] {att, bn, a.grad(), b.grad()})
+            for (float f : t.toFloatArray()) h = h * 31 + Float.floatToRawIntBits(f);
+        return Long.toHexString(h);
+    }
+
     /** The child JVM: reports its build, then sums of a convolution, a pooling and a sigmoid (their gradients too). */
     static final class Main {
         private Main() {}
@@ -190,7 +223,8 @@ class NativeVariantTest {
             Tensor y = Functional.conv2d(x, w, null, 1, 1, 1);
             Tensor z = Functional.maxPool2d(y, 2, 2, 0).sigmoid();
             z.sum().backward();
-            System.out.println("variant=" + Gradnote.nativeVariant().label() + " " + adamMismatches() + " "
+            System.out.println("variant=" + Gradnote.nativeVariant().label() + " " + adamMismatches() + " " + exact()
+                    + " "
                     + y.sum().item() + " " + z.sum().item() + " "
                     + x.grad().abs().sum().item() + " " + w.grad().abs().sum().item());
         }

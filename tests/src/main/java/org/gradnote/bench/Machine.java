@@ -13,7 +13,7 @@ final class Machine {
     private Machine() {}
 
     /** Prefixes of the environment variables that change native thread pools or BLAS kernels on either side. */
-    private static final String[] NATIVE_ENV = {"OMP_", "OPENBLAS_", "MKL_", "GOMP_", "KMP_"};
+    private static final String[] NATIVE_ENV = {"OMP_", "OPENBLAS_", "MKL_", "GOMP_", "KMP_", "DNNL_", "ONEDNN_"};
 
     /** CPU model, cores, memory, JDK, torch version and every OMP_/OPENBLAS_/MKL_ variable of this environment. */
     static String describe(String python) {
@@ -23,15 +23,28 @@ final class Machine {
         });
         return String.format(
                 Locale.ROOT,
-                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; native env %s"
-                        + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count)",
+                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; gradnote natives %s; native env %s"
+                        + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count; gradnote's"
+                        + " side adds " + gradnoteEnv() + " unless set)",
                 cpuModel(),
                 vectorFlags(),
                 Runtime.getRuntime().availableProcessors(),
                 memGiB(),
                 System.getProperty("java.version"),
                 torchVersion(python),
+                org.gradnote.Gradnote.nativeVariant().label(),
                 env.isEmpty() ? "{}" : env.toString());
+    }
+
+    /** Gradnote.nativeEnvironment() as "K=V K=V", sorted. */
+    private static String gradnoteEnv() {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(org.gradnote.Gradnote.nativeEnvironment())
+                .forEach((k, v) -> b.append(b.length() > 0 ? " " : "")
+                        .append(k)
+                        .append('=')
+                        .append(v));
+        return b.toString();
     }
 
     /**
