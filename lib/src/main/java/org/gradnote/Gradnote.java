@@ -140,6 +140,24 @@ public final class Gradnote {
         }
     }
 
+    /**
+     * out[i] = hit with probability keep, else 0, for i in [0, count): dropout's keep-mask, the i-th uniform draw (as
+     * {@link #fillUniform} makes it) rounded to float32 against keep rounded to float32, so the same mask as {@code
+     * Tensor.rand(FLOAT32, ...).lt(keep)} after the same seed, with the same draws used.
+     */
+    public static void fillKeep(float[] out, int count, double keep, float hit) {
+        synchronized (LOCK) {
+            random.fillKeep(out, count, keep, hit);
+        }
+    }
+
+    /** {@link #fillKeep(float[], int, double, float)} in float64 (no rounding: {@code u < keep}). */
+    public static void fillKeep(double[] out, int count, double keep, double hit) {
+        synchronized (LOCK) {
+            random.fillKeep(out, count, keep, hit);
+        }
+    }
+
     /** Fills an array with normal values (Box-Muller over the global generator, so it is seed-stable). */
     public static void fillNormal(double[] out, double mean, double std) {
         synchronized (LOCK) {

@@ -48,6 +48,52 @@ final class SplitMix {
         seed = s;
     }
 
+    /**
+     * out[i] = hit where the i-th next draw, nextDouble() rounded to float32, is below keep rounded to float32, else 0,
+     * for i in [0, count): the draws of {@link #fillUniform} compared as {@code (float) u < (float) keep}, on the
+     * draw's 53 bits against one threshold, without forming the double.
+     */
+    void fillKeep(float[] out, int count, double keep, float hit) {
+        float k = (float) keep;
+        long below = firstNotBelow(v -> (float) (v * DOUBLE_UNIT) < k);
+        long s = seed;
+        for (int i = 0; i < count; i++) {
+            long z = s += GOLDEN_GAMMA;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            out[i] = ((z ^ (z >>> 31)) >>> 11) < below ? hit : 0f;
+        }
+        seed = s;
+    }
+
+    /** {@link #fillKeep(float[], int, double, float)} in float64: {@code u < keep}. */
+    void fillKeep(double[] out, int count, double keep, double hit) {
+        long below = firstNotBelow(v -> v * DOUBLE_UNIT < keep);
+        long s = seed;
+        for (int i = 0; i < count; i++) {
+            long z = s += GOLDEN_GAMMA;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            out[i] = ((z ^ (z >>> 31)) >>> 11) < below ? hit : 0d;
+        }
+        seed = s;
+    }
+
+    /**
+     * The least 53-bit draw v for which {@code below(v)} is false (2^53 if none): {@code below} must hold for every v
+     * under some bound and for none from it, which a comparison of the monotone {@code v · 2^-53} (rounded or not)
+     * with a constant does.
+     */
+    static long firstNotBelow(java.util.function.LongPredicate below) {
+        long lo = 0, hi = 1L << 53;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (below.test(mid)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     private static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

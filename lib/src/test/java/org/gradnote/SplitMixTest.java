@@ -43,4 +43,37 @@ class SplitMixTest {
         for (double v : u) assertEquals(r.nextDouble(), v, 0.0);
         assertEquals(r.nextLong(), next);
     }
+
+    @Test
+    void theThresholdSplitsTheDrawsWhereTheComparisonTurns() {
+        // Around keep = 0.7 in float32: every 53-bit draw below the threshold rounds under (float) 0.7, none from it.
+        float k = (float) 0.7;
+        long t = SplitMix.firstNotBelow(v -> (float) (v * 0x1.0p-53) < k);
+        for (long v = t - 5000; v < t + 5000; v++) assertEquals(v < t, (float) (v * 0x1.0p-53) < k, "draw " + v);
+        assertEquals(1L << 53, SplitMix.firstNotBelow(v -> true));
+        assertEquals(0, SplitMix.firstNotBelow(v -> false));
+    }
+
+    @Test
+    void keepMasksCompareTheUniformDraws() {
+        int n = 300_001;
+        for (double keep : new double[] {0.9, 0.7, 0.5, 1.0 / 3, 1e-7, 1, 0}) {
+            SplitMix a = new SplitMix(keep > 0.5 ? 3 : 4), b = new SplitMix(keep > 0.5 ? 3 : 4);
+            double[] u = new double[n];
+            a.fillUniform(u, 0, 1);
+            float[] f = new float[n];
+            b.fillKeep(f, n, keep, 2.5f);
+            for (int i = 0; i < n; i++) {
+                if (f[i] != ((float) u[i] < (float) keep ? 2.5f : 0f)) fail("float32 keep " + keep + ", draw " + u[i]);
+            }
+            assertEquals(a.nextLong(), b.nextLong(), "the same number of draws");
+            double[] d = new double[n];
+            b.fillKeep(d, n, keep, 1.25);
+            a.fillUniform(u, 0, 1);
+            for (int i = 0; i < n; i++) {
+                if (d[i] != (u[i] < keep ? 1.25 : 0)) fail("float64 keep " + keep + ", draw " + u[i]);
+            }
+            assertEquals(a.nextLong(), b.nextLong(), "the same number of draws");
+        }
+    }
 }

@@ -182,8 +182,7 @@ public final class Functional {
         if (!training || p == 0) return x;
         if (p == 1) return x.mul(0);
         double keep = 1 - p;
-        Tensor mask = LayerPrimitives.keepMask(x.dtype(), keep, x.shape());
-        return x.mul(mask.div(keep));
+        return x.mul(LayerPrimitives.scaledKeepMask(x.dtype(), keep, x.shape()));
     }
 
     /** F.embedding: rows of weight [V, D] for integer indices of any shape; the result has shape index.shape + [D]. */

@@ -468,9 +468,6 @@ final class LayerPrimitives {
         return d;
     }
 
-    /** Uniform draws taken from the seeded generator at a time when building a keep-mask. */
-    private static final int DRAWS = 4096;
-
     /**
      * {@code Tensor.rand(type, shape).lt(keep).to(type)} in one pass for float32 and float64: the same draws, each
      * rounded to the type and compared with keep rounded to it (as ND4J's lt compares), so the same mask. Why: the
@@ -478,35 +475,35 @@ final class LayerPrimitives {
      * Transformer's step (docs/performance.md).
      */
     static Tensor keepMask(DType type, double keep, long[] shape) {
+        return keepMask(type, keep, shape, 1);
+    }
+
+    /**
+     * {@code keepMask(type, keep, shape).div(keep)} in the same pass: the kept elements are 1 / keep as the division
+     * rounds it in the type (ND4J divides by the scalar cast to the array's type), the others 0. Inverted dropout's
+     * scaled mask without a second array and pass.
+     */
+    static Tensor scaledKeepMask(DType type, double keep, long[] shape) {
+        if (type == DType.FLOAT32) return keepMask(type, keep, shape, 1f / (float) keep);
+        if (type == DType.FLOAT64) return keepMask(type, keep, shape, 1d / keep);
+        return keepMask(type, keep, shape).div(keep);
+    }
+
+    private static Tensor keepMask(DType type, double keep, long[] shape, double hit) {
         if (type != DType.FLOAT32 && type != DType.FLOAT64)
             return Tensor.rand(type, shape).lt(keep).to(type);
         int n = Math.toIntExact(Shapes.numel(shape));
         INDArray out = Engine.empty(type.nd4j(), shape);
         if (n == 0) return new Tensor(out);
-        double[] draws = new double[Math.min(n, DRAWS)];
         if (type == DType.FLOAT32) {
             float[] m = Unfold.scratch().floats(0, n);
-            float k = (float) keep;
-            for (int at = 0; at < n; at += DRAWS) {
-                double[] u = next(draws, n - at);
-                for (int i = 0; i < u.length; i++) m[at + i] = (float) u[i] < k ? 1f : 0f;
-            }
+            Gradnote.fillKeep(m, n, keep, (float) hit);
             Memory.put(out, m, 0, n);
         } else {
             double[] m = Unfold.scratch().doubles(0, n);
-            for (int at = 0; at < n; at += DRAWS) {
-                double[] u = next(draws, n - at);
-                for (int i = 0; i < u.length; i++) m[at + i] = u[i] < keep ? 1d : 0d;
-            }
+            Gradnote.fillKeep(m, n, keep, hit);
             Memory.put(out, m, 0, n);
         }
         return new Tensor(out);
-    }
-
-    /** The next min(left, buffer size) uniform draws in [0, 1), in buffer when they fill it. */
-    private static double[] next(double[] buffer, int left) {
-        double[] u = left >= buffer.length ? buffer : new double[left];
-        Gradnote.fillUniform(u, 0, 1);
-        return u;
     }
 }

@@ -32,6 +32,28 @@ class DropoutMaskTest {
     }
 
     @Test
+    void scaledMaskIsTheMaskDividedByKeep() {
+        long[][] shapes = {{0}, {1}, {7, 3}, {4097}, {32, 64, 128}};
+        for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (double keep : new double[] {0.9, 0.7, 0.5, 1.0 / 3, 1e-7, 1}) {
+                for (long[] shape : shapes) {
+                    Gradnote.seed(23);
+                    double[] want = LayerPrimitives.keepMask(type, keep, shape)
+                            .div(keep)
+                            .toDoubleArray();
+                    double after = Tensor.rand(DType.FLOAT64, 1).item();
+                    Gradnote.seed(23);
+                    Tensor got = LayerPrimitives.scaledKeepMask(type, keep, shape);
+                    assertEquals(type, got.dtype());
+                    assertArrayEquals(shape, got.shape());
+                    assertArrayEquals(want, got.toDoubleArray(), 0.0, type + " keep " + keep);
+                    assertEquals(after, Tensor.rand(DType.FLOAT64, 1).item(), 0.0, "the same number of draws");
+                }
+            }
+        }
+    }
+
+    @Test
     void float32ComparesTheRoundedDrawWithTheRoundedKeep() {
         // (float) 0.7 is below 0.7: ND4J's lt on a float32 array compares in float32, so the mask does too.
         float k = (float) 0.7;
