@@ -259,20 +259,26 @@ final class RecurrentPrimitives {
             int n,
             int hid) {
         int g3 = 3 * hid;
-        for (int b = 0; b < n; b++) {
-            int row = go + b * g3, rrow = b * g3, cell = so + b * hid;
-            for (int j = 0; j < hid; j++) {
-                double r = sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
-                double z = sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
-                double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
-                double nn = tanh(pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn);
-                gates[row + j] = r;
-                gates[row + hid + j] = z;
-                gates[row + 2 * hid + j] = nn;
-                gates[ho + b * hid + j] = hn;
-                hs[cell + n * hid + j] = (1 - z) * nn + z * hs[cell + j];
+        // Rows are independent, as in cellForward.
+        Parallel.range(n, rowsMin(3, hid), rowsMin(3, hid) / 2 + 1, new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                for (int b = from; b < to; b++) {
+                    int row = go + b * g3, rrow = b * g3, cell = so + b * hid;
+                    for (int j = 0; j < hid; j++) {
+                        double r = sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
+                        double z = sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
+                        double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
+                        double nn = tanh(pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn);
+                        gates[row + j] = r;
+                        gates[row + hid + j] = z;
+                        gates[row + 2 * hid + j] = nn;
+                        gates[ho + b * hid + j] = hn;
+                        hs[cell + n * hid + j] = (1 - z) * nn + z * hs[cell + j];
+                    }
+                }
             }
-        }
+        });
     }
 
     /**
@@ -329,23 +335,37 @@ final class RecurrentPrimitives {
             int n,
             int hid) {
         int g4 = 4 * hid;
-        for (int b = 0; b < n; b++) {
-            int row = go + b * g4, rrow = b * g4, cell = so + b * hid;
-            for (int j = 0; j < hid; j++) {
-                double i = sigmoid(pre[row + j] + rec[rrow + j] + bias[j]);
-                double f = sigmoid(pre[row + hid + j] + rec[rrow + hid + j] + bias[hid + j]);
-                double g = tanh(pre[row + 2 * hid + j] + rec[rrow + 2 * hid + j] + bias[2 * hid + j]);
-                double o = sigmoid(pre[row + 3 * hid + j] + rec[rrow + 3 * hid + j] + bias[3 * hid + j]);
-                gates[row + j] = i;
-                gates[row + hid + j] = f;
-                gates[row + 2 * hid + j] = g;
-                gates[row + 3 * hid + j] = o;
-                double c = f * cs[cell + j] + i * g, tc = tanh(c);
-                cs[cell + (n * hid) + j] = c;
-                tanhC[cell + j] = tc;
-                hs[cell + (n * hid) + j] = o * tc;
+        // Rows are independent (no sum crosses them), so splitting them over threads changes no bit.
+        Parallel.range(n, rowsMin(5, hid), rowsMin(5, hid) / 2 + 1, new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                for (int b = from; b < to; b++) {
+                    int row = go + b * g4, rrow = b * g4, cell = so + b * hid;
+                    for (int j = 0; j < hid; j++) {
+                        double i = sigmoid(pre[row + j] + rec[rrow + j] + bias[j]);
+                        double f = sigmoid(pre[row + hid + j] + rec[rrow + hid + j] + bias[hid + j]);
+                        double g = tanh(pre[row + 2 * hid + j] + rec[rrow + 2 * hid + j] + bias[2 * hid + j]);
+                        double o = sigmoid(pre[row + 3 * hid + j] + rec[rrow + 3 * hid + j] + bias[3 * hid + j]);
+                        gates[row + j] = i;
+                        gates[row + hid + j] = f;
+                        gates[row + 2 * hid + j] = g;
+                        gates[row + 3 * hid + j] = o;
+                        double c = f * cs[cell + j] + i * g, tc = tanh(c);
+                        cs[cell + (n * hid) + j] = c;
+                        tanhC[cell + j] = tc;
+                        hs[cell + (n * hid) + j] = o * tc;
+                    }
+                }
             }
-        }
+        });
+    }
+
+    /**
+     * The rows of a recurrent step from which its forward splits over threads: {@link Dispatch#PARALLEL_MIN_EXP}
+     * elements of exp-bound work, a row being {@code exps} exponentials for each of its {@code hid} units.
+     */
+    private static int rowsMin(int exps, int hid) {
+        return Math.max(2, Dispatch.PARALLEL_MIN_EXP / (exps * hid));
     }
 
     /**
