@@ -281,7 +281,8 @@ final class LayerPrimitives {
         DataType t = xd.dataType();
         long[] outShape = oneD ? new long[] {out4[0], out4[1], out4[3]} : out4;
         INDArray out = Engine.empty(t, outShape);
-        int[] argmax = new int[Math.toIntExact(Shapes.numel(out4))];
+        // Without a gradient to come (inference), no winners' indices: an int per output, and their bookkeeping.
+        int[] argmax = GradMode.isEnabled() && x.requiresGrad() ? new int[Math.toIntExact(Shapes.numel(out4))] : null;
         MaxPool.forward(xd, x4, win, out, argmax);
         return Tensor.record(out, oneD ? "maxPool1d" : "maxPool2d", new Tensor[] {x}, Tensor.NONE, new Node.Backward() {
             @Override

@@ -19,12 +19,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class MaxPool {
     private MaxPool() {}
 
-    /** The pooled values of a dense x of 4-D shape x4, written into the dense out; argmax receives each winner's flat index. */
+    /**
+     * The pooled values of a dense x of 4-D shape x4, written into the dense out; argmax receives each winner's flat
+     * index, or is null when no gradient will be asked for (inference: the courses' 2x2 window then skips the
+     * bookkeeping).
+     */
     // v != v is the NaN test, written inline: these loops run interpreted in a run's first epochs, where
     // Float.isNaN would be a call per tap.
     @SuppressWarnings("IdentityBinaryExpression")
-    static void forward(INDArray x, long[] x4, LayerPrimitives.Window w, INDArray out, int[] argmax) {
-        int cols = argmax.length, len = Math.toIntExact(x.length());
+    static void forward(INDArray x, long[] x4, LayerPrimitives.Window w, INDArray out, int[] winners) {
+        int cols = Math.toIntExact(out.length()), len = Math.toIntExact(x.length());
+        int[] argmax = winners != null || (x.dataType() == DataType.FLOAT && isPlain2x2(w)) ? winners : new int[cols];
         Unfold.Scratch s = Unfold.scratch();
         if (x.dataType() == DataType.FLOAT && isPlain2x2(w)) {
             // No index map at all: it would also take Unfold's one-entry cache from the convolution next to it.
@@ -34,7 +39,8 @@ final class MaxPool {
             Parallel.items(planes, (long) h * wd, new Parallel.Body() {
                 @Override
                 void run(int from, int to) {
-                    forward2x2(src, from, to, h, wd, dst, argmax);
+                    if (argmax == null) values2x2(src, from, to, h, wd, dst);
+                    else forward2x2(src, from, to, h, wd, dst, argmax);
                 }
             });
             Memory.put(out, dst, 0, cols);
@@ -121,6 +127,27 @@ final class MaxPool {
                     i++;
                     if (src[i] > best || src[i] != src[i] && best == best) best = src[at = i];
                     argmax[o] = at;
+                    dst[o] = best;
+                }
+            }
+        }
+    }
+
+    /** {@link #forward2x2} without the winners' indices: the same comparisons in the same order, so the same values. */
+    @SuppressWarnings("IdentityBinaryExpression") // v != v: see forward
+    static void values2x2(float[] src, int fromPlane, int toPlane, int h, int w, float[] dst) {
+        int oh = h / 2, ow = w / 2, o = fromPlane * oh * ow;
+        for (int p = fromPlane; p < toPlane; p++) {
+            for (int y = 0; y < oh; y++) {
+                int r0 = p * h * w + 2 * y * w, r1 = r0 + w;
+                for (int x = 0; x < ow; x++, o++) {
+                    int at = r0 + 2 * x;
+                    float best = src[at], v = src[at + 1];
+                    if (v > best || v != v && best == best) best = v;
+                    v = src[r1 + 2 * x];
+                    if (v > best || v != v && best == best) best = v;
+                    v = src[r1 + 2 * x + 1];
+                    if (v > best || v != v && best == best) best = v;
                     dst[o] = best;
                 }
             }

@@ -61,6 +61,14 @@ class MaxPoolTest {
             }
             assertArrayEquals(expected, argmax, "argmax for " + java.util.Arrays.toString(dims));
             assertArrayEquals(values, dst, "values for " + java.util.Arrays.toString(dims));
+            // Inference's loop, without the indices: the same bits (the sign of a zero, a NaN's payload).
+            float[] only = new float[dst.length];
+            MaxPool.values2x2(src, 0, planes, h, w, only);
+            for (int i = 0; i < only.length; i++) {
+                assertTrue(
+                        Float.floatToRawIntBits(only[i]) == Float.floatToRawIntBits(dst[i]),
+                        "values2x2 at " + i + " for " + java.util.Arrays.toString(dims));
+            }
         }
     }
 
@@ -75,6 +83,22 @@ class MaxPoolTest {
             new LayerPrimitives.Window(3, 3, 2, 2, 0, 0, 1, 1, false)
         }) {
             assertTrue(!MaxPool.isPlain2x2(w), w.toString());
+        }
+    }
+
+    @Test
+    void withoutGradientTheSameValues() {
+        org.gradnote.Gradnote.seed(8);
+        for (int[] k : new int[][] {{2, 2, 0}, {3, 1, 1}}) {
+            for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                Tensor x = Tensor.randn(type, 4, 3, 10, 12);
+                Tensor tracked = Functional.maxPool2d(x.detach().requiresGrad(true), k[0], k[1], k[2]);
+                Tensor plain;
+                try (var g = Tensor.noGrad()) {
+                    plain = Functional.maxPool2d(x, k[0], k[1], k[2]);
+                }
+                assertArrayEquals(tracked.toDoubleArray(), plain.toDoubleArray(), 0.0, type + " kernel " + k[0]);
+            }
         }
     }
 }
