@@ -76,7 +76,6 @@ final class Engine {
             this.hash = HashUtil.getLongHash(name);
             // Native ops call OpenBLAS too (batched matmul, libnd4j's conv): one thread before the first (see Blas).
             Blas.configure();
-            Helpers.ensureOff();
         }
 
         /** The op object Nd4j.exec needs: built only when profiling. */
@@ -376,6 +375,9 @@ final class Engine {
 
     /** A new native op context (for a caller that keeps one across calls, as {@link AdamUpdater}). */
     static OpContext newContext() {
+        // Every custom op gradnote runs goes through a context made here: the platform kernels are off before the
+        // first.
+        Helpers.ensureOff();
         return Nd4j.getExecutioner().buildContext();
     }
 
