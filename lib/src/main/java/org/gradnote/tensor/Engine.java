@@ -260,7 +260,11 @@ final class Engine {
         }
     };
 
-    /** x (op) c for a scalar c through the cached broadcastable native op (about twice as fast as INDArray.add(c)). */
+    /**
+     * x (op) c for a scalar c through the cached broadcastable native op (about twice as fast as INDArray.add(c)). A
+     * strided x is made dense first: libnd4j's op walked a permuted [32,4,64,32] at 5.8 ns an element against 0.4
+     * dense, and a copy costs less than the difference (element-wise, so the same bits).
+     */
     static INDArray scalarOp(String nativeName, INDArray x, double c) {
         DataType t = x.dataType();
         Map<DataType, INDArray> scalars = SCALARS.get();
@@ -268,7 +272,9 @@ final class Engine {
         if (s == null) scalars.put(t, s = Nd4j.scalar(t, 0.0));
         s.putScalar(0, c);
         INDArray out = empty(t, x.shape());
-        exec(nativeName, new INDArray[] {x, s}, out);
+        INDArray d = contiguous(x);
+        exec(nativeName, new INDArray[] {d, s}, out);
+        if (d != x) BufferPool.get().give(d);
         return out;
     }
 
@@ -280,7 +286,9 @@ final class Engine {
         if (s == null) scalars.put(t, s = Nd4j.scalar(t, 0.0));
         s.putScalar(0, c);
         INDArray out = empty(t, x.shape());
-        exec(nativeName, new INDArray[] {s, x}, out);
+        INDArray d = contiguous(x);
+        exec(nativeName, new INDArray[] {s, d}, out);
+        if (d != x) BufferPool.get().give(d);
         return out;
     }
 
