@@ -143,9 +143,8 @@ final class Dispatch {
     /**
      * True when a conv2d of this many multiply-adds and input channels should run as the native conv op: on AUTO and
      * HEAP under the oneDNN build where {@link #ONEDNN_CONV_MIN_MACS} says it pays (float32; oneDNN has no float64
-     * kernels), always on
-     * {@link ComputePath#NATIVE} (so the forced-native test suite checks that route on whichever build loaded), never
-     * on {@link ComputePath#LOOP}.
+     * kernels), always on {@link ComputePath#NATIVE} (so the forced-native test suite checks that route on whichever
+     * build loaded), never on {@link ComputePath#LOOP}.
      */
     static boolean nativeConv(DataType type, long macs, long inChannels) {
         ComputePath p = path;

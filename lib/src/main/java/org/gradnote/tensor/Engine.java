@@ -241,7 +241,11 @@ final class Engine {
         static void ensureOff() {}
     }
 
-    /** {@link #exec} with libnd4j's platform kernels (oneDNN's under the oneDNN build) allowed for this one call. */
+    /**
+     * {@link #exec} with libnd4j's platform kernels (oneDNN's under the oneDNN build) allowed for this one call. The
+     * switch is process-wide, which holds because gradnote issues native ops from one thread at a time (its own
+     * threads run Java loops and OpenBLAS calls only).
+     */
     static void execPlatform(String name, INDArray[] inputs, INDArray[] outputs, long[] iArgs) {
         Helpers.ensureOff();
         Nd4j.getEnvironment().allowHelpers(true);
@@ -266,20 +270,15 @@ final class Engine {
      * dense, and a copy costs less than the difference (element-wise, so the same bits).
      */
     static INDArray scalarOp(String nativeName, INDArray x, double c) {
-        DataType t = x.dataType();
-        Map<DataType, INDArray> scalars = SCALARS.get();
-        INDArray s = scalars.get(t);
-        if (s == null) scalars.put(t, s = Nd4j.scalar(t, 0.0));
-        s.putScalar(0, c);
-        INDArray out = empty(t, x.shape());
-        INDArray d = contiguous(x);
-        exec(nativeName, new INDArray[] {d, s}, out);
-        if (d != x) BufferPool.get().give(d);
-        return out;
+        return scalar(nativeName, x, c, false);
     }
 
     /** c (op) x for a scalar c, through the same cached scalar as {@link #scalarOp} (libnd4j broadcasts a rank-0 first operand). */
     static INDArray scalarOpLeft(String nativeName, double c, INDArray x) {
+        return scalar(nativeName, x, c, true);
+    }
+
+    private static INDArray scalar(String nativeName, INDArray x, double c, boolean left) {
         DataType t = x.dataType();
         Map<DataType, INDArray> scalars = SCALARS.get();
         INDArray s = scalars.get(t);
@@ -287,7 +286,7 @@ final class Engine {
         s.putScalar(0, c);
         INDArray out = empty(t, x.shape());
         INDArray d = contiguous(x);
-        exec(nativeName, new INDArray[] {s, d}, out);
+        exec(nativeName, left ? new INDArray[] {s, d} : new INDArray[] {d, s}, out);
         if (d != x) BufferPool.get().give(d);
         return out;
     }

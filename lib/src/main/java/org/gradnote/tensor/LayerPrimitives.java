@@ -188,52 +188,31 @@ final class LayerPrimitives {
         Tensor r = Tensor.record(out, op, inputs, new Tensor[] {x, w}, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
-                return gemmBackward(g, col, wd, x, ws, b != null, win, x4, xs);
+                INDArray gd = Engine.contiguous(Engine.cast(g, t));
+                INDArray db = b == null ? null : Engine.empty(t, o);
+                INDArray gM = gd;
+                if (n == 1) {
+                    if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
+                } else {
+                    gM = Engine.empty(t, o, cols);
+                    ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
+                }
+                // dw in the weight's own shape, so that the parameter's gradient can be this very array
+                // (BufferPool.adopt).
+                INDArray dw = Engine.empty(t, ws);
+                Blas.gemm(false, true, o, k, cols, gM, col, dw);
+                INDArray dx = null;
+                if (x.requiresGrad()) {
+                    INDArray dcol = Engine.empty(t, k, cols);
+                    Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
+                    dx = Unfold.col2im(dcol, x4, xs, win);
+                }
+                return b == null ? new INDArray[] {dx, dw} : new INDArray[] {dx, dw, db};
             }
         });
         if (r.node != null) r.node.ownScratch(col);
         else BufferPool.get().give(col);
         return r;
-    }
-
-    /**
-     * The gradients of a convolution from its column matrix: dw = g · colᵀ, db the sums of g, and, when x needs one,
-     * dx = col2im(wᵀ · g). Returned as {dx, dw} or {dx, dw, db}.
-     */
-    private static INDArray[] gemmBackward(
-            INDArray g,
-            INDArray col,
-            INDArray wd,
-            Tensor x,
-            long[] ws,
-            boolean bias,
-            Window win,
-            long[] x4,
-            long[] xs) {
-        DataType t = wd.dataType();
-        int n = Math.toIntExact(x4[0]), o = Math.toIntExact(ws[0]);
-        int k = Math.toIntExact(x4[1] * win.kH() * win.kW()),
-                p = Math.toIntExact(win.outH(x4[2]) * win.outW(x4[3])),
-                cols = n * p;
-        INDArray gd = Engine.contiguous(Engine.cast(g, t));
-        INDArray db = bias ? Engine.empty(t, o) : null;
-        INDArray gM = gd;
-        if (n == 1) {
-            if (db != null) ChannelLoops.sumBias(gd, db, 1, o, p);
-        } else {
-            gM = Engine.empty(t, o, cols);
-            ChannelLoops.toChannelMajor(gd, gM, db, n, o, p);
-        }
-        // dw in the weight's own shape, so that the parameter's gradient can be this very array (BufferPool.adopt).
-        INDArray dw = Engine.empty(t, ws);
-        Blas.gemm(false, true, o, k, cols, gM, col, dw);
-        INDArray dx = null;
-        if (x.requiresGrad()) {
-            INDArray dcol = Engine.empty(t, k, cols);
-            Blas.gemm(true, false, k, cols, o, wd, gM, dcol);
-            dx = Unfold.col2im(dcol, x4, xs, win);
-        }
-        return bias ? new INDArray[] {dx, dw, db} : new INDArray[] {dx, dw};
     }
 
     // ---- pooling ----
