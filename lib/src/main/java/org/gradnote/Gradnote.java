@@ -141,20 +141,35 @@ public final class Gradnote {
     }
 
     /**
-     * out[i] = hit with probability keep, else 0, for i in [0, count): dropout's keep-mask, the i-th uniform draw (as
-     * {@link #fillUniform} makes it) rounded to float32 against keep rounded to float32, so the same mask as {@code
-     * Tensor.rand(FLOAT32, ...).lt(keep)} after the same seed, with the same draws used.
+     * Reserves the next count uniform draws of the global generator for dropout's keep-mask: the stream moves past
+     * them at once, and the returned draws fill any range of the mask, from any thread, with the values a sequential
+     * fill would give. Mask entry i is hit where draw i (as {@link #fillUniform} makes it) is below keep: for float32
+     * both rounded to float32, so the same mask as {@code Tensor.rand(FLOAT32, ...).lt(keep)} after the same seed.
      */
-    public static void fillKeep(float[] out, int count, double keep, float hit) {
+    public static KeepDraws reserveKeep(long count, double keep, boolean float32) {
+        long below = SplitMix.keepBelow(keep, float32);
         synchronized (LOCK) {
-            random.fillKeep(out, count, keep, hit);
+            return new KeepDraws(random.reserve(count), below);
         }
     }
 
-    /** {@link #fillKeep(float[], int, double, float)} in float64 (no rounding: {@code u < keep}). */
-    public static void fillKeep(double[] out, int count, double keep, double hit) {
-        synchronized (LOCK) {
-            random.fillKeep(out, count, keep, hit);
+    /** Draws reserved by {@link #reserveKeep}: immutable, so ranges may be filled concurrently. */
+    public static final class KeepDraws {
+        private final long base, below;
+
+        private KeepDraws(long base, long below) {
+            this.base = base;
+            this.below = below;
+        }
+
+        /** out[i] = hit where draw i keeps, else 0, for i in [from, to). */
+        public void fill(float[] out, int from, int to, float hit) {
+            SplitMix.fillKeep(out, from, to, base, below, hit);
+        }
+
+        /** The same in float64. */
+        public void fill(double[] out, int from, int to, double hit) {
+            SplitMix.fillKeep(out, from, to, base, below, hit);
         }
     }
 

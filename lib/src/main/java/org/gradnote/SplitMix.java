@@ -54,29 +54,51 @@ final class SplitMix {
      * draw's 53 bits against one threshold, without forming the double.
      */
     void fillKeep(float[] out, int count, double keep, float hit) {
-        float k = (float) keep;
-        long below = firstNotBelow(v -> (float) (v * DOUBLE_UNIT) < k);
+        fillKeep(out, 0, count, reserve(count), keepBelow(keep, true), hit);
+    }
+
+    /** {@link #fillKeep(float[], int, double, float)} in float64: {@code u < keep}. */
+    void fillKeep(double[] out, int count, double keep, double hit) {
+        fillKeep(out, 0, count, reserve(count), keepBelow(keep, false), hit);
+    }
+
+    /**
+     * Moves the stream past its next count draws and returns the state they start from: draw i of them depends on
+     * that state and i only, so ranges of them can be filled in any order, on any thread, with the same values.
+     */
+    long reserve(long count) {
         long s = seed;
-        for (int i = 0; i < count; i++) {
+        seed += count * GOLDEN_GAMMA;
+        return s;
+    }
+
+    /** The threshold a 53-bit draw must stay below to keep: {@code (float) u < (float) keep}, or {@code u < keep}. */
+    static long keepBelow(double keep, boolean float32) {
+        if (!float32) return firstNotBelow(v -> v * DOUBLE_UNIT < keep);
+        float k = (float) keep;
+        return firstNotBelow(v -> (float) (v * DOUBLE_UNIT) < k);
+    }
+
+    /** out[i] = hit where draw i of those {@link #reserve reserved} at base is below the threshold, for i in [from, to). */
+    static void fillKeep(float[] out, int from, int to, long base, long below, float hit) {
+        long s = base + from * GOLDEN_GAMMA;
+        for (int i = from; i < to; i++) {
             long z = s += GOLDEN_GAMMA;
             z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
             z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
             out[i] = ((z ^ (z >>> 31)) >>> 11) < below ? hit : 0f;
         }
-        seed = s;
     }
 
-    /** {@link #fillKeep(float[], int, double, float)} in float64: {@code u < keep}. */
-    void fillKeep(double[] out, int count, double keep, double hit) {
-        long below = firstNotBelow(v -> v * DOUBLE_UNIT < keep);
-        long s = seed;
-        for (int i = 0; i < count; i++) {
+    /** {@link #fillKeep(float[], int, int, long, long, float)} in float64. */
+    static void fillKeep(double[] out, int from, int to, long base, long below, double hit) {
+        long s = base + from * GOLDEN_GAMMA;
+        for (int i = from; i < to; i++) {
             long z = s += GOLDEN_GAMMA;
             z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
             z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
             out[i] = ((z ^ (z >>> 31)) >>> 11) < below ? hit : 0d;
         }
-        seed = s;
     }
 
     /**

@@ -76,4 +76,24 @@ class SplitMixTest {
             assertEquals(a.nextLong(), b.nextLong(), "the same number of draws");
         }
     }
+
+    @Test
+    void reservedDrawsFillAnyRangeInAnyOrderWithTheSequentialValues() {
+        int n = 100_003;
+        SplitMix a = new SplitMix(11), b = new SplitMix(11);
+        float[] seq = new float[n], parts = new float[n];
+        a.fillKeep(seq, n, 0.6, 1.5f);
+        long base = b.reserve(n), below = SplitMix.keepBelow(0.6, true);
+        for (int to = n; to > 0; to -= 7919) SplitMix.fillKeep(parts, Math.max(0, to - 7919), to, base, below, 1.5f);
+        assertArrayEquals(seq, parts);
+        assertEquals(a.nextLong(), b.nextLong(), "the stream moved past the reserved draws");
+        double[] dseq = new double[n], dparts = new double[n];
+        a.fillKeep(dseq, n, 0.6, 2.0);
+        base = b.reserve(n);
+        below = SplitMix.keepBelow(0.6, false);
+        SplitMix.fillKeep(dparts, n / 2, n, base, below, 2.0);
+        SplitMix.fillKeep(dparts, 0, n / 2, base, below, 2.0);
+        assertArrayEquals(dseq, dparts);
+        assertEquals(a.nextLong(), b.nextLong());
+    }
 }

@@ -475,13 +475,26 @@ final class LayerPrimitives {
         int n = Math.toIntExact(Shapes.numel(shape));
         INDArray out = Engine.empty(type.nd4j(), shape);
         if (n == 0) return new Tensor(out);
+        // Draw i depends on the reserved state and i only: the threads' ranges give the sequential fill's bits.
+        Gradnote.KeepDraws draws = Gradnote.reserveKeep(n, keep, type == DType.FLOAT32);
         if (type == DType.FLOAT32) {
             float[] m = Unfold.scratch().floats(0, n);
-            Gradnote.fillKeep(m, n, keep, (float) hit);
+            float h = (float) hit;
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    draws.fill(m, from, to, h);
+                }
+            });
             Memory.put(out, m, 0, n);
         } else {
             double[] m = Unfold.scratch().doubles(0, n);
-            Gradnote.fillKeep(m, n, keep, hit);
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    draws.fill(m, from, to, hit);
+                }
+            });
             Memory.put(out, m, 0, n);
         }
         return new Tensor(out);
