@@ -605,6 +605,9 @@ final class Engine {
     /** The elements of an integer array (class indices) in c order as longs. */
     static long[] longs(INDArray a) {
         INDArray c = contiguous(a);
+        DataType t = c.dataType();
+        if ((t == DataType.INT32 || t == DataType.INT64) && c.data().offset() == 0)
+            return Memory.indices(c, Math.toIntExact(c.length()));
         long[] all = c.data().asLong();
         return all.length == c.length() ? all : java.util.Arrays.copyOf(all, Math.toIntExact(c.length()));
     }

@@ -117,13 +117,53 @@ final class Memory {
         }
         if (src.data().offset() == 0 && out.data().offset() == 0) {
             long from = src.data().address(), to = out.data().address();
-            for (int k = 0; k < picks.length; k++)
-                UNSAFE.copyMemory(from + picks[k] * rowBytes, to + (long) k * rowBytes, rowBytes);
+            if (rowBytes <= WORD_COPY_MAX) {
+                for (int k = 0; k < picks.length; k++)
+                    copyWords(from + picks[k] * rowBytes, to + (long) k * rowBytes, rowBytes);
+            } else {
+                for (int k = 0; k < picks.length; k++)
+                    UNSAFE.copyMemory(from + picks[k] * rowBytes, to + (long) k * rowBytes, rowBytes);
+            }
         } else {
             java.nio.ByteBuffer from = src.data().asNio(), to = out.data().asNio();
             for (int k = 0; k < picks.length; k++)
                 to.put(k * rowBytes, from, Math.toIntExact(picks[k] * rowBytes), rowBytes);
         }
+    }
+
+    /**
+     * Rows of at most this many bytes are copied 8 bytes at a time here rather than by one copyMemory each: that call
+     * costs ~30 ns whatever the size, so a minibatch's labels (8-byte rows) took 30 ns a row instead of 5; the two
+     * break even near 250 bytes (C1 training flags, rows picked at random from 64 MB).
+     */
+    private static final int WORD_COPY_MAX = 192;
+
+    private static void copyWords(long from, long to, int bytes) {
+        int b = 0;
+        for (; b + 8 <= bytes; b += 8) UNSAFE.putLong(to + b, UNSAFE.getLong(from + b));
+        for (; b < bytes; b++) UNSAFE.putByte(to + b, UNSAFE.getByte(from + b));
+    }
+
+    /**
+     * The n elements of a dense, offset-free INT32 or INT64 array as longs, read from its address: the class
+     * indices and permutations of every minibatch, where ND4J's asLong read them one call per element.
+     */
+    static long[] indices(INDArray a, int n) {
+        DataType t = a.dataType();
+        if ((t != DataType.INT32 && t != DataType.INT64)
+                || a.data().offset() != 0
+                || n > a.data().length()) {
+            throw new IllegalArgumentException("indices: " + n + " elements of a " + t + " buffer of "
+                    + a.data().length());
+        }
+        long[] out = new long[n];
+        long at = a.data().address();
+        if (t == DataType.INT64) {
+            if (n > 0) UNSAFE.copyMemory(null, at, out, sun.misc.Unsafe.ARRAY_LONG_BASE_OFFSET, 8L * n);
+        } else {
+            for (int i = 0; i < n; i++) out[i] = UNSAFE.getInt(at + 4L * i);
+        }
+        return out;
     }
 
     private static void checkRange(INDArray a, DataType type, long from, int n, int javaLength) {

@@ -57,4 +57,39 @@ class MemoryTest {
         rows.data().asNioFloat().get(0, viaNio, 0, viaNio.length);
         assertArrayEquals(viaNio, viaMemory, 0f);
     }
+
+    @Test
+    void rowCopiesOfEverySizeMoveExactlyTheirBytes() {
+        // Row sizes around the word loop's limit and its tails: 1 byte (booleans), 12 (8 + a 4-byte tail),
+        // 8 (labels), 192 (the limit) and 196 (one copyMemory a row); picks repeat and go backwards.
+        long[] picks = {4, 0, 4, 2, 1};
+        for (int rowInts : new int[] {2, 3, 48, 49}) {
+            INDArray src = Nd4j.arange(5 * rowInts).castTo(DataType.INT32).reshape(5, rowInts);
+            INDArray out = Nd4j.zeros(DataType.INT32, picks.length, rowInts);
+            Memory.copyRows(src, picks, out, rowInts * 4);
+            for (int k = 0; k < picks.length; k++) {
+                for (int j = 0; j < rowInts; j++) assertEquals(picks[k] * rowInts + j, out.getLong(k, j), "row " + k);
+            }
+        }
+        INDArray bools = Nd4j.createFromArray(true, false, false, true, true).reshape(5, 1);
+        INDArray picked = Nd4j.create(DataType.BOOL, 5, 1);
+        Memory.copyRows(bools, picks, picked, 1);
+        boolean[] want = {true, true, true, false, false};
+        for (int k = 0; k < want.length; k++) assertEquals(want[k], picked.getDouble(k, 0) != 0, "bool row " + k);
+        assertThrows(
+                IndexOutOfBoundsException.class,
+                () -> Memory.copyRows(bools, new long[] {5}, picked, 1),
+                "a row past the source");
+    }
+
+    @Test
+    void indicesReadInt32AndInt64AsLongs() {
+        assertArrayEquals(
+                new long[] {3, -1, Integer.MAX_VALUE},
+                Memory.indices(Nd4j.createFromArray(3, -1, Integer.MAX_VALUE), 3));
+        assertArrayEquals(new long[] {1L << 40, 7}, Memory.indices(Nd4j.createFromArray(1L << 40, 7L), 2));
+        assertArrayEquals(new long[0], Memory.indices(Nd4j.createFromArray(5L), 0));
+        assertThrows(IllegalArgumentException.class, () -> Memory.indices(Nd4j.createFromArray(1f, 2f), 2));
+        assertThrows(IllegalArgumentException.class, () -> Memory.indices(Nd4j.createFromArray(1, 2), 3));
+    }
 }
