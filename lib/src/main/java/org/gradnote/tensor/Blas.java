@@ -57,6 +57,11 @@ final class Blas {
      * order, out in row order; false, computing nothing, for anything else (the caller then uses the op).
      */
     static boolean gemm(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
+        return gemm(a, b, out, transA, transB, Split.EVERY);
+    }
+
+    /** {@link #gemm(INDArray, INDArray, INDArray, boolean, boolean)}, cut into blocks as split says. */
+    static boolean gemm(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB, Split split) {
         DataType t = out.dataType();
         if (a.dataType() != t || b.dataType() != t || !dense(out) || out.length() == 0) return false;
         // A column-major operand (a transposed view of a dense matrix) is that dense matrix, transposed once more.
@@ -73,7 +78,7 @@ final class Blas {
         int lda = (int) (aT ? a.size(0) : a.size(1)), ldb = (int) (bT ? b.size(0) : b.size(1));
         int ta = transA != aT ? CblasTrans : CblasNoTrans, tb = transB != bT ? CblasTrans : CblasNoTrans;
         if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
-        call(t, ta, tb, m, n, k, a, lda, b, ldb, out);
+        call(t, ta, tb, m, n, k, a, lda, b, ldb, out, split);
         return true;
     }
 
@@ -104,31 +109,63 @@ final class Blas {
         if (t != DataType.FLOAT && t != DataType.DOUBLE) {
             throw new IllegalArgumentException("gemm: no BLAS product for " + t);
         }
-        call(t, ta, tb, m, n, k, a, lda, b, ldb, out);
+        call(t, ta, tb, m, n, k, a, lda, b, ldb, out, Split.EVERY);
     }
 
-    /** Products of at least this many multiply-adds are cut into {@link #PARTS} blocks, on any thread count. */
-    static final long SPLIT_MIN = 1L << 24;
+    /** Products of at least this many multiply-adds are cut into blocks, on any thread count (Split.EVERY). */
+    static final long SPLIT_MIN = Split.EVERY.min;
 
-    static final int PARTS = 4;
+    /** How products are cut into blocks for gradnote's threads: from how many multiply-adds, into how many blocks. */
+    enum Split {
+        /** Every product: four blocks from 2^24 multiply-adds. */
+        EVERY(1L << 24, 4),
+        /**
+         * A recurrent layer's per-step products h·W_hh^T and dz·W_hh ({@link RecurrentPrimitives}): at hidden size 128
+         * and batch 32 each is 2M multiply-adds, ~60 µs, a hundred per sequence. Two blocks, so that one thread pays
+         * one extra call, not three. The blocks' sums differ from one call's in the last bits of some entries, but no
+         * notebook's output changed and lstm_128's and gru_128's losses kept every float32 bit, where cutting every
+         * product from 2^20 changed 14 notebook cells (docs/performance.md, "session 17").
+         */
+        STEP(1L << 20, 2);
+
+        final long min;
+        final int parts;
+
+        Split(long min, int parts) {
+            this.min = min;
+            this.parts = parts;
+        }
+    }
 
     /**
      * out = op(a) · op(b) through sgemm or dgemm for t, FLOAT or DOUBLE (both gemm forms end here). A large product
-     * is cut along the longer side of out into {@link #PARTS} blocks of rows or columns, a grid fixed by the sizes
+     * is cut along the longer side of out into blocks of rows or columns ({@link Split}), a grid fixed by the sizes
      * alone, each block one single-threaded OpenBLAS call, and the blocks shared by gradnote's threads: every entry
      * is then computed by the same kernel call whatever the thread count, so the bits do not depend on it (unlike
      * OpenBLAS's own threading), while a second core still halves the product.
      */
     private static void call(
-            DataType t, int ta, int tb, int m, int n, int k, INDArray a, int lda, INDArray b, int ldb, INDArray out) {
+            DataType t,
+            int ta,
+            int tb,
+            int m,
+            int n,
+            int k,
+            INDArray a,
+            int lda,
+            INDArray b,
+            int ldb,
+            INDArray out,
+            Split split) {
         configure();
-        if ((long) m * n * k < SPLIT_MIN) {
+        if ((long) m * n * k < split.min) {
             call(t, ta, tb, m, n, k, a, 0, lda, b, 0, ldb, out, 0, n);
             return;
         }
         boolean rows = m >= n;
         int side = rows ? m : n;
-        int block = ((side + PARTS - 1) / PARTS + 15) / 16 * 16; // whole register tiles in all blocks but the last
+        // Whole register tiles in all blocks but the last.
+        int block = ((side + split.parts - 1) / split.parts + 15) / 16 * 16;
         int parts = (side + block - 1) / block;
         Parallel.range(parts, 2, 1, new Parallel.Body() {
             @Override

@@ -540,7 +540,12 @@ final class Engine {
      * Mmul, a transpose builder and a fresh context on every call, 15% of LeNet's step in a JFR profile.
      */
     static void gemmInto(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB) {
-        if (Blas.gemm(a, b, out, transA, transB)) return;
+        gemmInto(a, b, out, transA, transB, Blas.Split.EVERY);
+    }
+
+    /** {@link #gemmInto(INDArray, INDArray, INDArray, boolean, boolean)}, cut into blocks as split says. */
+    static void gemmInto(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB, Blas.Split split) {
+        if (Blas.gemm(a, b, out, transA, transB, split)) return;
         exec(
                 "matmul",
                 new INDArray[] {a, b},

@@ -122,8 +122,10 @@ final class Parallel {
             }
         }
 
-        /** Waits for the last chunk, then rethrows the first failure. */
+        /** Waits for the last chunk (spinning first, see {@link #SPIN_NANOS}), then rethrows the first failure. */
         void await() {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (left.get() > 0 && System.nanoTime() < deadline) Thread.onSpinWait();
             while (left.get() > 0) LockSupport.park(this);
             Throwable e = failure.get();
             if (e instanceof RuntimeException r) throw r;
@@ -132,11 +134,21 @@ final class Parallel {
         }
     }
 
+    /**
+     * How long a worker waiting for a job, and a caller waiting for its helpers, spin before they block. Why: waking a
+     * blocked thread took 20-60 µs here, as long as an LSTM step's product or a 64k-element loop, so on two threads
+     * these ran no faster than on one (docs/performance.md, "session 17").
+     */
+    static final long SPIN_NANOS = Long.getLong("gradnote.spinNanos", 100_000L);
+
     /** The daemon workers: each waits for a job, helps with its chunks, and waits again. */
     private static final class Pool {
         private static final Object LOCK = new Object();
         private static final java.util.ArrayDeque<Job> QUEUE = new java.util.ArrayDeque<>();
-        private static int started;
+        /** QUEUE's size, for the spinning workers to read without the lock. */
+        private static volatile int queued;
+
+        private static int started, sleeping;
 
         /** Hands job to {@code helpers} workers, starting workers as needed (they never stop: daemon threads). */
         static void submit(Job job, int helpers) {
@@ -147,14 +159,26 @@ final class Parallel {
                     w.start();
                 }
                 for (int i = 0; i < helpers; i++) QUEUE.add(job);
-                LOCK.notifyAll();
+                queued = QUEUE.size();
+                if (sleeping > 0) LOCK.notifyAll();
             }
         }
 
         static Job take() throws InterruptedException {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (queued == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
             synchronized (LOCK) {
-                while (QUEUE.isEmpty()) LOCK.wait();
-                return QUEUE.poll();
+                while (QUEUE.isEmpty()) {
+                    sleeping++;
+                    try {
+                        LOCK.wait();
+                    } finally {
+                        sleeping--;
+                    }
+                }
+                Job job = QUEUE.poll();
+                queued = QUEUE.size();
+                return job;
             }
         }
     }

@@ -52,7 +52,7 @@ final class RecurrentPrimitives {
         double[] r = heap.take(ng);
         for (int s = 0; s < steps; s++) {
             Engine.putDoubles(hNd, hs, s * nh, nh);
-            Engine.gemmInto(hNd, wr, rec, false, true);
+            Engine.gemmInto(hNd, wr, rec, false, true, Blas.Split.STEP);
             Engine.readDoubles(rec, r, r.length);
             cellForward(pre, r, bias, gates, s * ng, cs, hs, tanhC, s * nh, n, hid);
         }
@@ -94,7 +94,7 @@ final class RecurrentPrimitives {
                     cellBackward(dh, dc, gates, s * ng, cs, s * nh, tanhC, dz, n, hid);
                     if (s == 0 && !h0.requiresGrad() && !c0.requiresGrad()) break;
                     Engine.putDoubles(dzNd, dz, s * ng, ng);
-                    Engine.gemmInto(dzNd, wr, dhNd, false, false);
+                    Engine.gemmInto(dzNd, wr, dhNd, false, false, Blas.Split.STEP);
                     Engine.readDoubles(dhNd, dh, dh.length);
                 }
                 INDArray dzAll = Engine.empty(t, (long) steps * n, g4);
@@ -167,7 +167,7 @@ final class RecurrentPrimitives {
         double[] r = heap.take(ng);
         for (int s = 0; s < steps; s++) {
             Engine.putDoubles(hNd, hs, s * nh, nh);
-            Engine.gemmInto(hNd, wr, rec, false, true);
+            Engine.gemmInto(hNd, wr, rec, false, true, Blas.Split.STEP);
             Engine.readDoubles(rec, r, r.length);
             gruForward(pre, r, bi, bh, gates, s * ng, hnAt + s * nh, hs, s * nh, n, hid);
         }
@@ -204,7 +204,7 @@ final class RecurrentPrimitives {
                     gruBackward(dh, gates, s * ng, hnAt + s * nh, hs, s * nh, dzx, dzh, n, hid);
                     if (s == 0 && !h0.requiresGrad()) break;
                     Engine.putDoubles(dzNd, dzh, s * ng, ng);
-                    Engine.gemmInto(dzNd, wr, dhNd, false, false);
+                    Engine.gemmInto(dzNd, wr, dhNd, false, false, Blas.Split.STEP);
                     Engine.readDoubles(dhNd, dhRec, nh);
                     for (int k = 0; k < nh; k++) dh[k] += dhRec[k];
                 }

@@ -179,4 +179,39 @@ class BlasTest {
             Parallel.setThreads(before);
         }
     }
+
+    /**
+     * A recurrent step's products (Split.STEP: two column blocks from 2^20 multiply-adds, below SPLIT_MIN) on the
+     * LSTM's and GRU's shapes at hidden size 128, batch 32: the entries are the definition's and the bits the same on
+     * 1 and 2 threads (the blocks' sums may differ from one whole call's in the last bits).
+     */
+    @ParameterizedTest
+    @CsvSource({"32,128,512,false,true", "32,512,128,false,false", "32,128,384,false,true", "32,384,128,false,false"})
+    void recurrentStepBlocksAreTheSameOnAnyThreadCount(int m, int k, int n, boolean ta, boolean tb) {
+        assertTrue((long) m * n * k >= Blas.Split.STEP.min);
+        assertTrue((long) m * n * k < Blas.SPLIT_MIN, "split as a step product only");
+        int before = Parallel.threads();
+        try {
+            INDArray a = Nd4j.randn(DataType.FLOAT, m, k);
+            INDArray b = Nd4j.randn(DataType.FLOAT, tb ? new long[] {n, k} : new long[] {k, n});
+            INDArray one = Nd4j.createUninitialized(DataType.FLOAT, m, n);
+            INDArray two = Nd4j.createUninitialized(DataType.FLOAT, m, n);
+            Parallel.setThreads(1);
+            assertTrue(Blas.gemm(a, b, one, ta, tb, Blas.Split.STEP));
+            Parallel.setThreads(2);
+            int splits = Parallel.splits();
+            assertTrue(Blas.gemm(a, b, two, ta, tb, Blas.Split.STEP));
+            assertTrue(Parallel.splits() > splits, "the step's blocks ran on 2 threads");
+            assertArrayEquals(one.data().asFloat(), two.data().asFloat(), 0f);
+            INDArray bb = tb ? b.transpose() : b;
+            for (int s = 0; s < 50; s++) {
+                int i = (s * 7919) % m, j = (s * 104729) % n;
+                double want = 0;
+                for (int p = 0; p < k; p++) want += a.getDouble(i, p) * bb.getDouble(p, j);
+                assertEquals(want, one.getDouble(i, j), 1e-4 * Math.sqrt(k));
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
 }

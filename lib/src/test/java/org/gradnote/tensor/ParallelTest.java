@@ -98,6 +98,31 @@ class ParallelTest {
     }
 
     @Test
+    void workersThatStoppedSpinningStillTakeTheNextRange() throws InterruptedException {
+        Parallel.setThreads(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                // Longer than Parallel.SPIN_NANOS: the worker has blocked on the pool's lock by then.
+                Thread.sleep(Math.max(1, 5 * Parallel.SPIN_NANOS / 1_000_000));
+                int splits = Parallel.splits();
+                long[] sum = new long[4];
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                    Parallel.range(4, 2, 1, new Parallel.Body() {
+                        @Override
+                        void run(int from, int to) {
+                            for (int i = from; i < to; i++) sum[i] = i + 1;
+                        }
+                    });
+                });
+                assertEquals(splits + 1, Parallel.splits());
+                assertArrayEquals(new long[] {1, 2, 3, 4}, sum);
+            }
+        } finally {
+            Parallel.setThreads(1);
+        }
+    }
+
+    @Test
     void aFailingChunkIsRethrownOnTheCaller() {
         Parallel.setThreads(2);
         try {
