@@ -112,9 +112,6 @@ final class Blas {
         call(t, ta, tb, m, n, k, a, lda, b, ldb, out, Split.EVERY);
     }
 
-    /** Products of at least this many multiply-adds are cut into blocks, on any thread count (Split.EVERY). */
-    static final long SPLIT_MIN = Split.EVERY.min;
-
     /** How products are cut into blocks for gradnote's threads: from how many multiply-adds, into how many blocks. */
     enum Split {
         /** Every product: four blocks from 2^24 multiply-adds. */

@@ -145,13 +145,13 @@ class BlasTest {
     }
 
     /**
-     * A product above {@link Blas#SPLIT_MIN} runs as blocks of rows or columns: its entries are the definition's,
+     * A product above Split.EVERY's size runs as blocks of rows or columns: its entries are the definition's,
      * and its bits are the same on 1 and 2 threads, for rows and columns, either type and every transpose.
      */
     @ParameterizedTest
     @CsvSource({"FLOAT,1030,128,130", "FLOAT,70,300,1000", "DOUBLE,600,100,300", "DOUBLE,64,64,4100"})
     void largeProductsAreSplitTheSameWayOnAnyThreadCount(DataType type, int m, int k, int n) {
-        assertTrue((long) m * n * k >= Blas.SPLIT_MIN);
+        assertTrue((long) m * n * k >= Blas.Split.EVERY.min);
         int before = Parallel.threads();
         try {
             for (boolean ta : new boolean[] {false, true}) {
@@ -181,7 +181,7 @@ class BlasTest {
     }
 
     /**
-     * A recurrent step's products (Split.STEP: two column blocks from 2^20 multiply-adds, below SPLIT_MIN) on the
+     * A recurrent step's products (Split.STEP: two column blocks from 2^20 multiply-adds, below Split.EVERY) on the
      * LSTM's and GRU's shapes at hidden size 128, batch 32: the entries are the definition's and the bits the same on
      * 1 and 2 threads (the blocks' sums may differ from one whole call's in the last bits).
      */
@@ -189,7 +189,7 @@ class BlasTest {
     @CsvSource({"32,128,512,false,true", "32,512,128,false,false", "32,128,384,false,true", "32,384,128,false,false"})
     void recurrentStepBlocksAreTheSameOnAnyThreadCount(int m, int k, int n, boolean ta, boolean tb) {
         assertTrue((long) m * n * k >= Blas.Split.STEP.min);
-        assertTrue((long) m * n * k < Blas.SPLIT_MIN, "split as a step product only");
+        assertTrue((long) m * n * k < Blas.Split.EVERY.min, "split as a step product only");
         int before = Parallel.threads();
         try {
             INDArray a = Nd4j.randn(DataType.FLOAT, m, k);
