@@ -23,24 +23,28 @@ class KernelSigintIgnoredTest {
 
     @Test
     void sigintIgnoredFromBirthIsLoggedAndMessageInterruptStillWorks(@TempDir Path dir) throws Exception {
-        ConnectionInfo info = TestClient.newConnection();
-        Path connection = Files.writeString(dir.resolve("kernel.json"), info.toJson());
         Path log = dir.resolve("kernel.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // bash's `trap "" INT` sets SIG_IGN, which exec keeps: the JVM starts exactly as a background job's would.
-        String command = "trap '' INT; exec \"$0\" -cp \"$1\" org.gradnote.kernel.Main kernel \"$2\"";
-        Process kernel = new ProcessBuilder(
-                        "bash",
-                        "-c",
-                        command,
-                        java,
-                        String.join(File.pathSeparator, ClassPaths.ofKernel()),
-                        connection.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ConnectionInfo info = null;
+        Process kernel = null;
+        // The child binds ports the test probed; another process may take one in between, so probe again (as
+        // TestClient.bindKernel does in-process) when the kernel exits complaining of it.
+        for (int attempt = 1; kernel == null; attempt++) {
+            info = TestClient.newConnection();
+            Process started = start(dir, info, log);
+            if (awaitBound(started, log)) {
+                kernel = started;
+            } else if (attempt == 3 || !Files.readString(log).contains("Address already in use")) {
+                fail("the kernel exited before binding its sockets (exit " + started.exitValue() + "):\n"
+                        + Files.readString(log));
+            }
+        }
         try (TestClient client = new TestClient(info)) {
-            client.awaitIopub();
+            try {
+                client.awaitIopub();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; kernel alive: " + kernel.isAlive() + "; its log:\n"
+                        + Files.readString(log));
+            }
             String text = Files.readString(log);
             assertTrue(text.contains("SIGINT is ignored in this process"), text);
 
@@ -72,5 +76,33 @@ class KernelSigintIgnoredTest {
         } finally {
             kernel.destroyForcibly();
         }
+    }
+
+    private static Process start(Path dir, ConnectionInfo info, Path log) throws Exception {
+        Path connection = Files.writeString(dir.resolve("kernel.json"), info.toJson());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // bash's `trap "" INT` sets SIG_IGN, which exec keeps: the JVM starts exactly as a background job's would.
+        String command = "trap '' INT; exec \"$0\" -cp \"$1\" org.gradnote.kernel.Main kernel \"$2\"";
+        return new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        command,
+                        java,
+                        String.join(File.pathSeparator, ClassPaths.ofKernel()),
+                        connection.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    /** Whether the kernel logged its SIGINT line, which it does once its sockets are bound, before it exited. */
+    private static boolean awaitBound(Process kernel, Path log) throws Exception {
+        long deadline = System.currentTimeMillis() + TestClient.TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.readString(log).contains("SIGINT is ignored in this process")) return true;
+            if (!kernel.isAlive()) return Files.readString(log).contains("SIGINT is ignored in this process");
+            Thread.sleep(50);
+        }
+        return true; // still alive and silent: awaitIopub reports it with the log
     }
 }
