@@ -9,16 +9,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * tensor as one element (softmax 1, logSoftmax 0, as torch) and returns an empty tensor of an empty input without a
  * native call (libnd4j's softmax crashed the JVM on [0, 3]).
  *
- * <p>Native only, as before the table: a fused native op costs one call where the composed rule costs three (~10-30
- * µs each on the Java side); heap tensors move to ND4J. The composed rules are written beside the fused ones as their
- * reference.
+ * <p>Native forwards, as before the table: a fused native op costs one call where the composed rule costs three (~10-30
+ * µs each on the Java side); heap tensors move to ND4J. Both gradients read the saved output, as torch's do, so an
+ * in-place change of the output before backward is refused and one of the input is not.
  */
 enum DimOp {
     /**
-     * e^x / Σ e^x along d, libnd4j's fused softmax (shifted by the maximum, stable); d = out·(g - Σ g·out), libnd4j's
-     * fused softmax_bp, which reads the input (made dense once for both).
+     * e^x / Σ e^x along d, libnd4j's fused softmax (shifted by the maximum, stable); d = out·(g - Σ g·out) from the
+     * saved output, as torch's softmax backward: a Java loop ({@link SoftmaxLoops}), or the same arithmetic as native
+     * ops, both bit for bit libnd4j's softmax_bp, which would recompute the softmax from the input.
      */
-    SOFTMAX("softmax", DTypeRule.FLOAT, UnaryOp.Reads.INPUT) {
+    SOFTMAX("softmax", DTypeRule.FLOAT, UnaryOp.Reads.OUTPUT) {
         @Override
         boolean denseInput() {
             return true;
@@ -32,16 +33,11 @@ enum DimOp {
         }
 
         @Override
-        INDArray grad(INDArray g, INDArray x, INDArray out, int d) {
-            INDArray dx = Engine.empty(x.dataType(), x.shape());
-            Engine.exec(
-                    "softmax_bp",
-                    new INDArray[] {x, Engine.contiguous(g)},
-                    new INDArray[] {dx},
-                    new long[] {d},
-                    null,
-                    null);
-            return dx;
+        INDArray grad(INDArray g, INDArray out, int d) {
+            INDArray dx = SoftmaxLoops.backward(out, g, d);
+            if (dx != null) return dx;
+            INDArray total = out.mul(g).sum(true, d);
+            return out.mul(Engine.broadcastBinary("subtract", "softmax", g, total));
         }
     },
     /**
@@ -58,7 +54,7 @@ enum DimOp {
         }
 
         @Override
-        INDArray grad(INDArray g, INDArray x, INDArray out, int d) {
+        INDArray grad(INDArray g, INDArray out, int d) {
             INDArray softmax = Engine.transform("exp", out, 0);
             INDArray total = g.sum(true, d);
             return g.sub(Engine.broadcastBinary("multiply", "logSoftmax", softmax, total));
@@ -81,7 +77,7 @@ enum DimOp {
     abstract INDArray nd(INDArray x, int d);
 
     /** The gradient rule: the input's gradient from the output's gradient g, the input x and the output out. */
-    abstract INDArray grad(INDArray g, INDArray x, INDArray out, int d);
+    abstract INDArray grad(INDArray g, INDArray out, int d);
 
     /** True for ops whose native kernels need a dense input (made dense once, for the forward and the rule). */
     boolean denseInput() {
@@ -101,7 +97,7 @@ enum DimOp {
         INDArray out1 = x.length() == 0 ? Engine.empty(x.dataType(), x.shape()) : nd(x1, d);
         INDArray out = scalar ? Engine.reshape(out1, new long[0]) : out1;
         Tensor[] inputs = {a};
-        Rule rule = new Rule(this, x1, out1, d, scalar);
+        Rule rule = new Rule(this, out1, d, scalar);
         return reads == UnaryOp.Reads.OUTPUT
                 ? Tensor.recordSavingOutput(out, label, inputs, Tensor.NONE, rule)
                 : Tensor.record(out, label, inputs, reads == UnaryOp.Reads.INPUT ? inputs : Tensor.NONE, rule);
@@ -110,13 +106,12 @@ enum DimOp {
     /** The recorded rule: g reshaped as the forward ran (a 0-d tensor as one element), nothing to do when empty. */
     private static final class Rule implements Node.Backward {
         private final DimOp op;
-        private final INDArray x, out;
+        private final INDArray out;
         private final int d;
         private final boolean scalar;
 
-        Rule(DimOp op, INDArray x, INDArray out, int d, boolean scalar) {
+        Rule(DimOp op, INDArray out, int d, boolean scalar) {
             this.op = op;
-            this.x = x;
             this.out = out;
             this.d = d;
             this.scalar = scalar;
@@ -124,8 +119,8 @@ enum DimOp {
 
         @Override
         public INDArray[] apply(INDArray g) {
-            if (x.length() == 0) return new INDArray[] {Engine.empty(x.dataType(), x.shape())};
-            INDArray dx = op.grad(scalar ? Engine.reshape(g, ONE) : g, x, out, d);
+            if (out.length() == 0) return new INDArray[] {Engine.empty(out.dataType(), out.shape())};
+            INDArray dx = op.grad(scalar ? Engine.reshape(g, ONE) : g, out, d);
             return new INDArray[] {scalar ? Engine.reshape(dx, new long[0]) : dx};
         }
     }

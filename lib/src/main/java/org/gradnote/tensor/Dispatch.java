@@ -42,6 +42,12 @@ final class Dispatch {
      */
     static final int TANH_BACKWARD_LOOP_MAX = Integer.MAX_VALUE;
 
+    /**
+     * softmax's backward loop has no upper limit: libnd4j's softmax_bp recomputes the softmax from the input, and the
+     * loop reads the saved output instead (the Transformer's [32,4,64,64] attention: see docs/performance.md).
+     */
+    static final int SOFTMAX_BACKWARD_LOOP_MAX = Integer.MAX_VALUE;
+
     /** The optimizers' in-place subtract loops below this (~5 µs a native call; LeNet's 8 updates were ~50 µs). */
     static final int SUBTRACT_LOOP_MAX = 8192;
 

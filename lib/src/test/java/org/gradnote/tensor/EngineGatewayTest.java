@@ -59,6 +59,7 @@ class EngineGatewayTest {
             TENSOR_TESTS + "NumbersParityTest.java",
             TENSOR_TESTS + "ReluLoopsTest.java",
             TENSOR_TESTS + "SmallOpsTest.java",
+            TENSOR_TESTS + "SoftmaxLoopsTest.java",
             TENSOR_TESTS + "TanhLoopsTest.java",
             TENSOR_TESTS + "UnfoldTest.java");
 
@@ -94,6 +95,7 @@ class EngineGatewayTest {
             TENSOR + "SelectOp.java",
             TENSOR + "ScanOps.java",
             TENSOR + "Small.java",
+            TENSOR + "SoftmaxLoops.java",
             TENSOR + "Storage.java",
             TENSOR + "StridedCopy.java",
             TENSOR + "SubtractLoop.java",
