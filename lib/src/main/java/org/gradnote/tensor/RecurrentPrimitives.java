@@ -269,7 +269,16 @@ final class RecurrentPrimitives {
                         double r = sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
                         double z = sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
                         double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
-                        double nn = tanh(pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn);
+                        // tanh written out (C1 does not inline it): the same operations, the same bits.
+                        double nz = pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn, na = Math.abs(nz), nn;
+                        if (na < 0.0625) {
+                            double z2 = nz * nz;
+                            nn = nz * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
+                        } else {
+                            double e = Math.exp(-2 * na);
+                            nn = (1 - e) / (1 + e);
+                            if (nz < 0) nn = -nn;
+                        }
                         gates[row + j] = r;
                         gates[row + hid + j] = z;
                         gates[row + 2 * hid + j] = nn;
@@ -344,13 +353,31 @@ final class RecurrentPrimitives {
                     for (int j = 0; j < hid; j++) {
                         double i = sigmoid(pre[row + j] + rec[rrow + j] + bias[j]);
                         double f = sigmoid(pre[row + hid + j] + rec[rrow + hid + j] + bias[hid + j]);
-                        double g = tanh(pre[row + 2 * hid + j] + rec[rrow + 2 * hid + j] + bias[2 * hid + j]);
+                        // tanh written out twice (C1 does not inline it): the same operations, the same bits.
+                        double gz = pre[row + 2 * hid + j] + rec[rrow + 2 * hid + j] + bias[2 * hid + j];
+                        double ga = Math.abs(gz), g;
+                        if (ga < 0.0625) {
+                            double z2 = gz * gz;
+                            g = gz * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
+                        } else {
+                            double e = Math.exp(-2 * ga);
+                            g = (1 - e) / (1 + e);
+                            if (gz < 0) g = -g;
+                        }
                         double o = sigmoid(pre[row + 3 * hid + j] + rec[rrow + 3 * hid + j] + bias[3 * hid + j]);
                         gates[row + j] = i;
                         gates[row + hid + j] = f;
                         gates[row + 2 * hid + j] = g;
                         gates[row + 3 * hid + j] = o;
-                        double c = f * cs[cell + j] + i * g, tc = tanh(c);
+                        double c = f * cs[cell + j] + i * g, ca = Math.abs(c), tc;
+                        if (ca < 0.0625) {
+                            double c2 = c * c;
+                            tc = c * (1 + c2 * (-1.0 / 3 + c2 * (2.0 / 15 + c2 * (-17.0 / 315 + c2 * (62.0 / 2835)))));
+                        } else {
+                            double e = Math.exp(-2 * ca);
+                            tc = (1 - e) / (1 + e);
+                            if (c < 0) tc = -tc;
+                        }
                         cs[cell + (n * hid) + j] = c;
                         tanhC[cell + j] = tc;
                         hs[cell + (n * hid) + j] = o * tc;
@@ -407,7 +434,8 @@ final class RecurrentPrimitives {
     /**
      * tanh from one exp (an intrinsic, ~4 ns) with a Taylor polynomial near 0 where (1 - e)/(1 + e) would cancel:
      * relative error below 1e-14 everywhere. Math.tanh is no intrinsic on JDK 17 (20-50 ns a call) and the
-     * forward makes 2·N·H calls per step.
+     * forward makes 2·N·H calls per step. The reference the loops write out (cellForward, gruForward, TanhLoops),
+     * as C1 does not inline it: RecurrentCellsTest and TanhLoopsTest hold them to its bits.
      */
     static double tanh(double z) {
         double a = Math.abs(z);
