@@ -69,17 +69,26 @@ final class BlockCache {
     /** How long a collection waits for its first dead owner to be queued. */
     private static final long COLLECT_WAIT_MS = 20;
 
+    /**
+     * The collections over which the smallest live size is taken as the workload's own: one that ran mid-step, or
+     * before the dead owners were queued, must not alone let the next interval lend that much more.
+     */
+    private static final int LIVE_WINDOW = 3;
+
     private final Source source;
     private final long maxCached, maxOwned;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     // The leases themselves must stay reachable until queued, or they would be collected with their owners.
     private final Set<Lease> leases = new HashSet<>();
     private final Map<Long, ArrayDeque<Block>> free = new HashMap<>();
+    /** The live sizes after the last {@link #LIVE_WINDOW} collections asked for, oldest first. */
+    private final ArrayDeque<Long> lives = new ArrayDeque<>();
+
     private long cached, owned;
     /**
-     * Bytes lent since blocks last came back, and the bytes still lent right after the last collection asked for:
-     * the next one is asked for when the lending passes both {@link #MIN_GROWTH} and that live size, so a workload
-     * whose arrays really grow asks geometrically less often.
+     * Bytes lent since blocks last came back, and the fewest bytes still lent right after one of the last
+     * {@link #LIVE_WINDOW} collections asked for: the next one is asked for when the lending passes both
+     * {@link #MIN_GROWTH} and that live size, so a workload whose arrays really grow asks geometrically less often.
      */
     private long lentSince, live;
 
@@ -155,7 +164,10 @@ final class BlockCache {
             Thread.currentThread().interrupt();
         }
         drain();
-        live = owned - cached;
+        lives.addLast(owned - cached);
+        if (lives.size() > LIVE_WINDOW) lives.removeFirst();
+        live = Long.MAX_VALUE;
+        for (long l : lives) live = Math.min(live, l);
     }
 
     /** Takes back the blocks of owners the collector found unreachable since the last call. */

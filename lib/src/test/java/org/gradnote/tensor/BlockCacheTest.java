@@ -150,4 +150,23 @@ class BlockCacheTest {
         assertEquals(1, src.collections, "live bytes raised the threshold");
         assertEquals(owners.size(), src.allocations - BlockCache.MIN_GROWTH / block);
     }
+
+    @Test
+    void oneCollectionThatFindsMuchLiveDoesNotAloneRaiseTheThreshold() {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 1L << 40, 1L << 40);
+        long block = 1 << 20;
+        int perInterval = (int) (BlockCache.MIN_GROWTH / block) + 1;
+        List<Object> owners = new ArrayList<>();
+        for (int c = 1; c <= 3; c++) {
+            for (int i = 0; i < perInterval; i++) {
+                Object o = new Object();
+                owners.add(o);
+                cache.lend(cache.take(block), o);
+            }
+            // The first collection saw MIN_GROWTH live, the second twice that: the threshold stays at the smaller.
+            assertEquals(c, src.collections, "collection " + c + " after another MIN_GROWTH bytes");
+        }
+        assertEquals(3 * perInterval, owners.size());
+    }
 }
