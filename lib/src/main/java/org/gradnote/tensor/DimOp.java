@@ -76,7 +76,7 @@ enum DimOp {
     /** The forward along dimension d (normalised) of a non-empty array of rank 1 or more, into a fresh array. */
     abstract INDArray nd(INDArray x, int d);
 
-    /** The gradient rule: the input's gradient from the output's gradient g, the input x and the output out. */
+    /** The gradient rule: the input's gradient from the output's gradient g and the saved output out. */
     abstract INDArray grad(INDArray g, INDArray out, int d);
 
     /** True for ops whose native kernels need a dense input (made dense once, for the forward and the rule). */
