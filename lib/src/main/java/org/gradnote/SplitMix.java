@@ -49,20 +49,6 @@ final class SplitMix {
     }
 
     /**
-     * out[i] = hit where the i-th next draw, nextDouble() rounded to float32, is below keep rounded to float32, else 0,
-     * for i in [0, count): the draws of {@link #fillUniform} compared as {@code (float) u < (float) keep}, on the
-     * draw's 53 bits against one threshold, without forming the double.
-     */
-    void fillKeep(float[] out, int count, double keep, float hit) {
-        fillKeep(out, 0, count, reserve(count), keepBelow(keep, true), hit);
-    }
-
-    /** {@link #fillKeep(float[], int, double, float)} in float64: {@code u < keep}. */
-    void fillKeep(double[] out, int count, double keep, double hit) {
-        fillKeep(out, 0, count, reserve(count), keepBelow(keep, false), hit);
-    }
-
-    /**
      * Moves the stream past its next count draws and returns the state they start from: draw i of them depends on
      * that state and i only, so ranges of them can be filled in any order, on any thread, with the same values.
      */
@@ -72,7 +58,11 @@ final class SplitMix {
         return s;
     }
 
-    /** The threshold a 53-bit draw must stay below to keep: {@code (float) u < (float) keep}, or {@code u < keep}. */
+    /**
+     * The threshold a 53-bit draw must stay below to keep: {@code (float) u < (float) keep} for float32, else {@code
+     * u < keep}, where u is the draw as {@link #fillUniform} makes it; the masks compare the draw's 53 bits against it
+     * without forming the double.
+     */
     static long keepBelow(double keep, boolean float32) {
         if (!float32) return firstNotBelow(v -> v * DOUBLE_UNIT < keep);
         float k = (float) keep;

@@ -62,13 +62,13 @@ class SplitMixTest {
             double[] u = new double[n];
             a.fillUniform(u, 0, 1);
             float[] f = new float[n];
-            b.fillKeep(f, n, keep, 2.5f);
+            SplitMix.fillKeep(f, 0, n, b.reserve(n), SplitMix.keepBelow(keep, true), 2.5f);
             for (int i = 0; i < n; i++) {
                 if (f[i] != ((float) u[i] < (float) keep ? 2.5f : 0f)) fail("float32 keep " + keep + ", draw " + u[i]);
             }
             assertEquals(a.nextLong(), b.nextLong(), "the same number of draws");
             double[] d = new double[n];
-            b.fillKeep(d, n, keep, 1.25);
+            SplitMix.fillKeep(d, 0, n, b.reserve(n), SplitMix.keepBelow(keep, false), 1.25);
             a.fillUniform(u, 0, 1);
             for (int i = 0; i < n; i++) {
                 if (d[i] != (u[i] < keep ? 1.25 : 0)) fail("float64 keep " + keep + ", draw " + u[i]);
@@ -81,14 +81,18 @@ class SplitMixTest {
     void reservedDrawsFillAnyRangeInAnyOrderWithTheSequentialValues() {
         int n = 100_003;
         SplitMix a = new SplitMix(11), b = new SplitMix(11);
+        // The sequential values from the uniform draws themselves.
+        double[] u = new double[n];
         float[] seq = new float[n], parts = new float[n];
-        a.fillKeep(seq, n, 0.6, 1.5f);
+        a.fillUniform(u, 0, 1);
+        for (int i = 0; i < n; i++) seq[i] = (float) u[i] < 0.6f ? 1.5f : 0f;
         long base = b.reserve(n), below = SplitMix.keepBelow(0.6, true);
         for (int to = n; to > 0; to -= 7919) SplitMix.fillKeep(parts, Math.max(0, to - 7919), to, base, below, 1.5f);
         assertArrayEquals(seq, parts);
         assertEquals(a.nextLong(), b.nextLong(), "the stream moved past the reserved draws");
         double[] dseq = new double[n], dparts = new double[n];
-        a.fillKeep(dseq, n, 0.6, 2.0);
+        a.fillUniform(u, 0, 1);
+        for (int i = 0; i < n; i++) dseq[i] = u[i] < 0.6 ? 2.0 : 0;
         base = b.reserve(n);
         below = SplitMix.keepBelow(0.6, false);
         SplitMix.fillKeep(dparts, n / 2, n, base, below, 2.0);
