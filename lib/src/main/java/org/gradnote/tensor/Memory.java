@@ -166,6 +166,30 @@ final class Memory {
         return out;
     }
 
+    /**
+     * The address of a's first element for a native loop over its first n elements of the given type, or 0 when a's
+     * buffer is an offset view (whose address semantics differ; the caller then takes its Java route). Throws, as the
+     * copies do, when n elements do not fit in the buffer: a native loop never sees an unchecked range.
+     */
+    static long address(INDArray a, DataType type, long n) {
+        if (a.dataType() != type)
+            throw new IllegalArgumentException("native loop over " + type + " values of a " + a.dataType() + " array");
+        if (n < 0 || n > a.data().length())
+            throw new IndexOutOfBoundsException(
+                    n + " elements of a native buffer of " + a.data().length());
+        return a.data().offset() == 0 ? a.data().address() : 0;
+    }
+
+    /** The float at an address {@link #address} returned (plus an offset inside the range it checked). */
+    static float floatAt(long address) {
+        return UNSAFE.getFloat(address);
+    }
+
+    /** Writes the float at an address {@link #address} returned (plus an offset inside the range it checked). */
+    static void putFloatAt(long address, float v) {
+        UNSAFE.putFloat(address, v);
+    }
+
     private static void checkRange(INDArray a, DataType type, long from, int n, int javaLength) {
         if (a.dataType() != type)
             throw new IllegalArgumentException("copy of " + type + " values into a " + a.dataType() + " array");

@@ -22,6 +22,18 @@ final class TanhLoops {
         INDArray out = Engine.empty(DataType.FLOAT, x.shape());
         int n = Math.toIntExact(x.length());
         if (n == 0) return out;
+        if (NativeLoops.enabled()) {
+            long src = Memory.address(x, DataType.FLOAT, n), dst = Memory.address(out, DataType.FLOAT, n);
+            if (src != 0 && dst != 0) {
+                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        NativeLoops.tanhFloat(src + 4L * from, dst + 4L * from, to - from);
+                    }
+                });
+                return out;
+            }
+        }
         float[] v = Unfold.scratch().floats(0, n);
         Memory.get(x, v, 0, n);
         // Math.exp costs ~10x the other loops' work per element, hence the lower threshold.

@@ -106,6 +106,7 @@ class EngineGatewayTest {
             TENSOR + "Unfold.java",
             TENSOR + "Updates.java",
             TENSOR_TESTS + "NativeConvTest.java",
+            TENSOR_TESTS + "NativeLoopsTest.java",
             TENSOR_TESTS + "NativeOpsBench.java");
 
     /**

@@ -1,0 +1,120 @@
+/*
+ * gradnote's own element loops in C, for the ops whose Java loops C1 compiles poorly. Each function performs the
+ * same IEEE operations in the same order as the Java loop it stands for (built with -ffp-contract=off, no fast-math),
+ * so both give the same bits; where a function cannot promise that (an exp of its own), it flags the elements it
+ * cannot decide and the Java side recomputes them. Called through NativeLoops.java with raw addresses that the Java
+ * side has checked against the arrays' bounds.
+ */
+#include <jni.h>
+#include <stdint.h>
+#include <string.h>
+
+static inline double from_bits(uint64_t b) {
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return d;
+}
+
+static inline uint64_t to_bits(double d) {
+    uint64_t b;
+    memcpy(&b, &d, sizeof b);
+    return b;
+}
+
+/*
+ * exp(x) for x in [-40, 0], within ~2 ulp of the true value: x = k ln2 + r with |r| <= ln2/2 (fdlibm's split of
+ * ln2, so k ln2hi is exact), e^r from its Taylor series to r^13 (truncation below 1e-17), times 2^k from the bits.
+ */
+static inline double exp_neg(double x) {
+    const double shift = 0x1.8p52, inv_ln2 = 0x1.71547652b82fep0;
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    double kd = x * inv_ln2 + shift;
+    int64_t k = (int64_t) (to_bits(kd) - to_bits(shift));
+    kd -= shift;
+    double r = (x - kd * ln2_hi) - kd * ln2_lo;
+    double p = 1.0 / 6227020800.0;
+    p = 1.0 / 479001600.0 + r * p;
+    p = 1.0 / 39916800.0 + r * p;
+    p = 1.0 / 3628800.0 + r * p;
+    p = 1.0 / 362880.0 + r * p;
+    p = 1.0 / 40320.0 + r * p;
+    p = 1.0 / 5040.0 + r * p;
+    p = 1.0 / 720.0 + r * p;
+    p = 1.0 / 120.0 + r * p;
+    p = 1.0 / 24.0 + r * p;
+    p = 1.0 / 6.0 + r * p;
+    p = 0.5 + r * p;
+    p = 1.0 + r * p;
+    p = 1.0 + r * p;
+    return p * from_bits((uint64_t) (k + 1023) << 52);
+}
+
+/*
+ * True when a double lies within 4096 double ulps of the midpoint between two floats: there its rounding to float
+ * may depend on the last bits of the exp, which may differ from Java's Math.exp. The bound covers both exps' error
+ * (a few ulps each) amplified by (1 - e)/(1 + e) (at most ~30 ulps for |z| >= 1/16) with a wide margin.
+ */
+static inline int near_float_midpoint(double t) {
+    int64_t low = (int64_t) (to_bits(t) & ((1ull << 29) - 1)) - (1ll << 28);
+    return low > -4096 && low < 4096;
+}
+
+#define BLOCK 256
+
+/*
+ * tanh of n float32 values from src into dst, as TanhLoops' Java loop computes it (in double: the odd Taylor
+ * polynomial below |z| = 1/16, (1 - e)/(1 + e) with e = exp(-2|z|) above, then rounded to float). Writes the indices
+ * of the elements whose rounding it cannot promise into flagged (at most cap of them) and returns how many there
+ * were: the caller recomputes those with Math.exp.
+ */
+__attribute__((target_clones("avx2", "default")))
+static int tanh_float(const float *src, float *dst, int n, int *flagged, int cap) {
+    int count = 0;
+    for (int base = 0; base < n; base += BLOCK) {
+        int m = n - base < BLOCK ? n - base : BLOCK;
+        double t[BLOCK];
+        int any = 0;
+        for (int i = 0; i < m; i++) {
+            double z = src[base + i];
+            double a = from_bits(to_bits(z) & ~(1ull << 63)); // Math.abs: also a NaN's sign
+            double z2 = z * z;
+            double poly = z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
+            // Past |z| = 20, e = exp(-2|z|) < 2^-57 and (1 - e)/(1 + e) is exactly 1 in double, as in Java; the
+            // clamp keeps exp_neg in its range (and a NaN stays a NaN through it).
+            double e = exp_neg(-2 * (a < 20 || a != a ? a : 20));
+            double q = (1 - e) / (1 + e);
+            q = z < 0 ? -q : q;
+            int exp_path = !(a < 0.0625);
+            t[i] = exp_path ? q : poly;
+            any |= exp_path & near_float_midpoint(q);
+        }
+        for (int i = 0; i < m; i++) dst[base + i] = (float) t[i];
+        if (any) {
+            for (int i = 0; i < m; i++) {
+                double z = src[base + i];
+                double a = from_bits(to_bits(z) & ~(1ull << 63));
+                if (!(a < 0.0625) && near_float_midpoint(t[i])) {
+                    if (count < cap) flagged[count] = base + i;
+                    count++;
+                }
+            }
+        }
+    }
+    return count;
+}
+
+JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_tanhFloat(
+        JNIEnv *env, jclass cls, jlong src, jlong dst, jint n, jintArray flagged) {
+    (void) cls;
+    int local[64];
+    int count = tanh_float((const float *) (intptr_t) src, (float *) (intptr_t) dst, n, local, 64);
+    if (count > 0) (*env)->SetIntArrayRegion(env, flagged, 0, count < 64 ? count : 64, local);
+    return count;
+}
+
+/* The library's version, checked by NativeLoops at load: a stale library next to newer classes is refused. */
+JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    return 1;
+}

@@ -1,0 +1,96 @@
+package org.gradnote.tensor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * gradnote's own element loops compiled from C (lib/src/main/c), for the loops C1 compiles poorly; each gives the
+ * same bits as the Java loop it stands for, which runs wherever the library is absent or switched off.
+ *
+ * <p>The library is built with the lib module on Linux x86_64 where gcc is installed and travels inside the jar.
+ * {@code -Dgradnote.cloops=false} switches it off; {@link ComputePath#LOOP} runs the Java loops, so the forced-loop
+ * test suite keeps checking them.
+ */
+final class NativeLoops {
+    private NativeLoops() {}
+
+    /** The version the C side reports; a library built from other sources is not used. */
+    private static final int VERSION = 1;
+
+    /** At most this many elements of a call may be left to Java before the whole call is redone there. */
+    private static final int FLAGGED_MAX = 64;
+
+    private static final String LOADED = load();
+
+    /**
+     * Where the library came from, or why it is not used ("off: ..."); shown with the benchmark's machine line.
+     */
+    static String status() {
+        return LOADED;
+    }
+
+    /** True when the C loops are loaded and the current path lets them run. */
+    static boolean enabled() {
+        ComputePath p = Dispatch.path();
+        return LOADED.startsWith("on") && p != ComputePath.LOOP && p != ComputePath.NATIVE;
+    }
+
+    private static String load() {
+        if (!Boolean.parseBoolean(System.getProperty("gradnote.cloops", "true"))) return "off: -Dgradnote.cloops=false";
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64")))
+            return "off: no build for " + os + "/" + arch;
+        URL url = NativeLoops.class.getResource("libgradnote_loops-linux-x86_64.so");
+        if (url == null) return "off: not built (gcc was not found when lib was built)";
+        try {
+            Path file;
+            if (url.getProtocol().equals("file")) {
+                file = Path.of(url.toURI());
+            } else {
+                // Inside a jar: System.load needs a file. One per process, removed at exit.
+                file = Files.createTempFile("gradnote_loops", ".so");
+                file.toFile().deleteOnExit();
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            System.load(file.toAbsolutePath().toString());
+            int v = version();
+            if (v != VERSION) return "off: library version " + v + ", classes expect " + VERSION;
+            return "on: " + file;
+        } catch (IOException | URISyntaxException | UnsatisfiedLinkError | SecurityException e) {
+            return "off: " + e;
+        }
+    }
+
+    private static native int version();
+
+    /** tanhFloat's C kernel: returns how many elements it left undecided, their indices in flagged. */
+    private static native int tanhFloat(long src, long dst, int n, int[] flagged);
+
+    /**
+     * float32 tanh of n elements at src into dst, the same floats as TanhLoops' Java loop: the C kernel's own exp may
+     * differ from Math.exp in the last bit, so it flags the elements whose float could depend on it (a few per
+     * 100,000) and they are computed here with the Java formula.
+     */
+    static void tanhFloat(long src, long dst, int n) {
+        int[] flagged = new int[FLAGGED_MAX];
+        int count = tanhFloat(src, dst, n, flagged);
+        if (count == 0) return;
+        if (count > FLAGGED_MAX) {
+            for (int i = 0; i < n; i++) tanhAt(src, dst, i);
+        } else {
+            for (int k = 0; k < count; k++) tanhAt(src, dst, flagged[k]);
+        }
+    }
+
+    private static void tanhAt(long src, long dst, int i) {
+        Memory.putFloatAt(dst + 4L * i, (float) RecurrentPrimitives.tanh(Memory.floatAt(src + 4L * i)));
+    }
+}
