@@ -7,6 +7,7 @@
  */
 #include <jni.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline double from_bits(uint64_t b) {
@@ -112,9 +113,72 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_tanhFloat(
     return count;
 }
 
+#define GN_NAME(name) name##_f
+#define T float
+#include "gradnote_loops_typed.h"
+#undef T
+#undef GN_NAME
+#define GN_NAME(name) name##_d
+#define T double
+#include "gradnote_loops_typed.h"
+#undef T
+#undef GN_NAME
+
+/* The typed entry points take a flag: 0 for float32, 1 for float64 (NativeLoops.typeCode). */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_addBias(
+        JNIEnv *env, jclass cls, jint type, jlong x, jlong b, jint first, jint end, jint size, jint inner) {
+    (void) env;
+    (void) cls;
+    if (type == 0) add_bias_f((float *) (intptr_t) x, (const float *) (intptr_t) b, first, end, size, inner);
+    else add_bias_d((double *) (intptr_t) x, (const double *) (intptr_t) b, first, end, size, inner);
+}
+
+JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_sumBias0(JNIEnv *env, jclass cls, jint type, jlong g,
+        jlong db, jint first, jint end, jint outer, jint size, jint inner) {
+    (void) env;
+    (void) cls;
+    if (type == 0)
+        return sum_bias_f((const float *) (intptr_t) g, (float *) (intptr_t) db, first, end, outer, size, inner);
+    return sum_bias_d((const double *) (intptr_t) g, (double *) (intptr_t) db, first, end, outer, size, inner);
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_toBatchMajor(JNIEnv *env, jclass cls, jint type,
+        jlong y, jlong bias, jlong out, jint first, jint end, jint n, jint c, jint p) {
+    (void) env;
+    (void) cls;
+    if (type == 0) {
+        to_batch_major_f((const float *) (intptr_t) y, (const float *) (intptr_t) bias, (float *) (intptr_t) out,
+                first, end, n, c, p);
+    } else {
+        to_batch_major_d((const double *) (intptr_t) y, (const double *) (intptr_t) bias, (double *) (intptr_t) out,
+                first, end, n, c, p);
+    }
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_toChannelMajor(JNIEnv *env, jclass cls, jint type,
+        jlong g, jlong gT, jlong db, jint first, jint end, jint n, jint c, jint p) {
+    (void) env;
+    (void) cls;
+    if (type == 0) {
+        to_channel_major_f((const float *) (intptr_t) g, (float *) (intptr_t) gT, (float *) (intptr_t) db,
+                first, end, n, c, p);
+    } else {
+        to_channel_major_d((const double *) (intptr_t) g, (double *) (intptr_t) gT, (double *) (intptr_t) db,
+                first, end, n, c, p);
+    }
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_tanhBackward(
+        JNIEnv *env, jclass cls, jint type, jlong y, jlong g, jlong dx, jint n) {
+    (void) env;
+    (void) cls;
+    if (type == 0) tanh_backward_f((const float *) (intptr_t) y, (const float *) (intptr_t) g, (float *) (intptr_t) dx, n);
+    else tanh_backward_d((const double *) (intptr_t) y, (const double *) (intptr_t) g, (double *) (intptr_t) dx, n);
+}
+
 /* The library's version, checked by NativeLoops at load: a stale library next to newer classes is refused. */
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 1;
+    return 2;
 }

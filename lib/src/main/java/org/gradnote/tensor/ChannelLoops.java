@@ -21,6 +21,21 @@ final class ChannelLoops {
     /** out[n, c, p] = y[c, n·P + p] + bias[c] (bias may be null); y is [C, N·P], out [N, C, P], both dense. */
     static void toBatchMajor(INDArray y, INDArray bias, INDArray out, int n, int c, int p) {
         int len = n * c * p, cols = n * p;
+        if (NativeLoops.enabled()) {
+            DataType t = y.dataType();
+            long ya = Memory.address(y, t, len), oa = Memory.address(out, t, len);
+            long ba = bias == null ? 0 : Memory.address(bias, t, c);
+            if (ya != 0 && oa != 0 && (bias == null || ba != 0)) {
+                int type = NativeLoops.typeCode(t);
+                Parallel.items(c, cols, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.toBatchMajor(type, ya, ba, oa, first, end, n, c, p);
+                    }
+                });
+                return;
+            }
+        }
         Unfold.Scratch s = Unfold.scratch();
         if (y.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, len);
@@ -69,6 +84,21 @@ final class ChannelLoops {
      */
     static void toChannelMajor(INDArray g, INDArray gT, INDArray db, int n, int c, int p) {
         int len = n * c * p, cols = n * p;
+        if (NativeLoops.enabled()) {
+            DataType t = g.dataType();
+            long ga = Memory.address(g, t, len), ta = Memory.address(gT, t, len);
+            long da = db == null ? 0 : Memory.address(db, t, c);
+            if (ga != 0 && ta != 0 && (db == null || da != 0)) {
+                int type = NativeLoops.typeCode(t);
+                Parallel.items(c, cols, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.toChannelMajor(type, ga, ta, da, first, end, n, c, p);
+                    }
+                });
+                return;
+            }
+        }
         Unfold.Scratch s = Unfold.scratch();
         if (g.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, len), dst = s.floats(1, len);
@@ -121,6 +151,20 @@ final class ChannelLoops {
      */
     static void addBias(INDArray x, INDArray bias, int outer, int size, int inner) {
         int len = outer * size * inner;
+        if (NativeLoops.enabled()) {
+            DataType t = x.dataType();
+            long xa = Memory.address(x, t, len), ba = Memory.address(bias, t, size);
+            if (xa != 0 && ba != 0) {
+                int type = NativeLoops.typeCode(t);
+                Parallel.items(outer * size, inner, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.addBias(type, xa, ba, first, end, size, inner);
+                    }
+                });
+                return;
+            }
+        }
         Unfold.Scratch s = Unfold.scratch();
         if (x.dataType() == DataType.FLOAT) {
             float[] v = s.floats(0, len), b = s.floats(1, size);
@@ -181,6 +225,20 @@ final class ChannelLoops {
     static void sumBias(INDArray g, INDArray db, int outer, int size, int inner) {
         if (outer != 1 && inner != 1) throw new IllegalArgumentException("sumBias: needs outer == 1 or inner == 1");
         int len = outer * size * inner;
+        if (NativeLoops.enabled()) {
+            DataType t = g.dataType();
+            long ga = Memory.address(g, t, len), da = Memory.address(db, t, size);
+            if (ga != 0 && da != 0) {
+                int type = NativeLoops.typeCode(t);
+                Parallel.items(size, (long) outer * inner, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.sumBias(type, ga, da, first, end, outer, size, inner);
+                    }
+                });
+                return;
+            }
+        }
         Unfold.Scratch s = Unfold.scratch();
         // Accumulated in double, rounded once: a float32 running sum loses the low bits of each element once the
         // total is large (a bias gradient summed over a big batch), as ND4J's reduce_sum does (see Reduce).

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * gradnote's own element loops compiled from C (lib/src/main/c), for the loops C1 compiles poorly; each gives the
@@ -20,7 +21,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -89,6 +90,33 @@ final class NativeLoops {
             for (int k = 0; k < count; k++) tanhAt(src, dst, flagged[k]);
         }
     }
+
+    /** The C side's type flag: 0 for float32, 1 for float64 (the only types the typed loops take). */
+    static int typeCode(DataType t) {
+        if (t == DataType.FLOAT) return 0;
+        if (t == DataType.DOUBLE) return 1;
+        throw new IllegalArgumentException("C loops take float32 or float64, not " + t);
+    }
+
+    /** ChannelLoops.addBias over rows [first, end) of a dense [outer, size, inner] array at x, bias at b. */
+    static native void addBias(int type, long x, long b, int first, int end, int size, int inner);
+
+    private static native int sumBias0(int type, long g, long db, int first, int end, int outer, int size, int inner);
+
+    /** ChannelLoops.sumBias for bias entries [first, end). */
+    static void sumBias(int type, long g, long db, int first, int end, int outer, int size, int inner) {
+        if (sumBias0(type, g, db, first, end, outer, size, inner) != 0)
+            throw new OutOfMemoryError("sumBias: no native scratch for " + (end - first) + " sums");
+    }
+
+    /** ChannelLoops.toBatchMajor for channels [first, end); bias 0 for none. */
+    static native void toBatchMajor(int type, long y, long bias, long out, int first, int end, int n, int c, int p);
+
+    /** ChannelLoops.toChannelMajor for channels [first, end); db 0 for none. */
+    static native void toChannelMajor(int type, long g, long gT, long db, int first, int end, int n, int c, int p);
+
+    /** TanhLoops.backward's loop over n elements: dx = g (1 - y²). */
+    static native void tanhBackward(int type, long y, long g, long dx, int n);
 
     private static void tanhAt(long src, long dst, int i) {
         Memory.putFloatAt(dst + 4L * i, (float) RecurrentPrimitives.tanh(Memory.floatAt(src + 4L * i)));

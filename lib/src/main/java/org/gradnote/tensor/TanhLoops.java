@@ -77,6 +77,20 @@ final class TanhLoops {
         INDArray dx = Engine.empty(t, y.shape());
         int n = Math.toIntExact(y.length());
         if (n == 0) return dx;
+        if (NativeLoops.enabled()) {
+            long yAt = Memory.address(y, t, n), gAt = Memory.address(g, t, n), dAt = Memory.address(dx, t, n);
+            if (yAt != 0 && gAt != 0 && dAt != 0) {
+                int type = NativeLoops.typeCode(t), width = t == DataType.FLOAT ? 4 : 8;
+                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        long at = (long) width * from;
+                        NativeLoops.tanhBackward(type, yAt + at, gAt + at, dAt + at, to - from);
+                    }
+                });
+                return dx;
+            }
+        }
         Unfold.Scratch s = Unfold.scratch();
         if (t == DataType.FLOAT) {
             float[] ys = s.floats(0, n), gs = s.floats(1, n);

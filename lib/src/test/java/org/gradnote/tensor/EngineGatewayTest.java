@@ -84,6 +84,7 @@ class EngineGatewayTest {
             TENSOR + "LossPrimitives.java",
             TENSOR + "MaxPool.java",
             TENSOR + "Memory.java",
+            TENSOR + "NativeLoops.java",
             TENSOR + "Node.java",
             TENSOR + "OpProfile.java",
             TENSOR + "OpsSupport.java",

@@ -1,0 +1,93 @@
+/*
+ * The float32 and float64 twins of gradnote's typed element loops: gradnote_loops.c includes this file once with
+ * T = float, S = f and once with T = double, S = d. Each loop is its Java twin's, operation for operation.
+ */
+
+/* ChannelLoops.addBias over rows [first, end) of a dense [outer, size, inner] array: x[o, i, j] += b[i]. */
+static void GN_NAME(add_bias)(T *v, const T *b, int first, int end, int size, int inner) {
+    if (inner == 1) {
+        for (int k = first, i = first % size; k < end; k++) {
+            v[k] += b[i];
+            if (++i == size) i = 0;
+        }
+        return;
+    }
+    long k = (long) first * inner;
+    for (int r = first, i = first % size; r < end; r++) {
+        T bi = b[i];
+        T *row = v + k;
+        for (int j = 0; j < inner; j++) row[j] += bi;
+        k += inner;
+        if (++i == size) i = 0;
+    }
+}
+
+/*
+ * ChannelLoops.sumBias for i in [first, end): db[i] = the sum of g[o, i, j] over o then j, accumulated in double
+ * in that order and rounded once to T. Returns 0, or -1 when scratch memory could not be had.
+ */
+static int GN_NAME(sum_bias)(const T *v, T *db, int first, int end, int outer, int size, int inner) {
+    int m = end - first;
+    double *acc = calloc(m > 0 ? (size_t) m : 1, sizeof(double));
+    if (acc == NULL) return -1;
+    if (inner == 1) {
+        for (long o = 0, row = 0; o < outer; o++, row += size) {
+            const T *r = v + row + first;
+            for (int i = 0; i < m; i++) acc[i] += r[i];
+        }
+    } else {
+        for (long o = 0; o < outer; o++) {
+            const T *r = v + (o * size + first) * (long) inner;
+            for (int i = 0; i < m; i++) {
+                double sum = acc[i];
+                for (int j = 0; j < inner; j++) sum += r[(long) i * inner + j];
+                acc[i] = sum;
+            }
+        }
+    }
+    for (int i = 0; i < m; i++) db[first + i] = (T) acc[i];
+    free(acc);
+    return 0;
+}
+
+/* ChannelLoops.toBatchMajor for channels [first, end): out[n, c, p] = y[c, n·P + p] + bias[c] (bias may be NULL). */
+static void GN_NAME(to_batch_major)(const T *src, const T *b, T *dst, int first, int end, int n, int c, int p) {
+    long cols = (long) n * p;
+    for (int ci = first; ci < end; ci++) {
+        for (int ni = 0; ni < n; ni++) {
+            const T *from = src + ci * cols + (long) ni * p;
+            T *to = dst + ((long) ni * c + ci) * p;
+            if (b == NULL) {
+                memcpy(to, from, (size_t) p * sizeof(T));
+            } else {
+                T bc = b[ci];
+                for (int j = 0; j < p; j++) to[j] = from[j] + bc;
+            }
+        }
+    }
+}
+
+/*
+ * ChannelLoops.toChannelMajor for channels [first, end): gT[c, n·P + p] = g[n, c, p], and db[c] (when not NULL) the
+ * sum of row c of gT in index order, in double, rounded once to T.
+ */
+static void GN_NAME(to_channel_major)(const T *src, T *dst, T *db, int first, int end, int n, int c, int p) {
+    long cols = (long) n * p;
+    for (int ci = first; ci < end; ci++) {
+        double sum = 0;
+        for (int ni = 0; ni < n; ni++) {
+            const T *from = src + ((long) ni * c + ci) * p;
+            T *to = dst + ci * cols + (long) ni * p;
+            memcpy(to, from, (size_t) p * sizeof(T));
+            if (db != NULL) {
+                for (int j = 0; j < p; j++) sum += from[j];
+            }
+        }
+        if (db != NULL) db[ci] = (T) sum;
+    }
+}
+
+/* TanhLoops.backward over [0, n): dx = g (1 - y²), in T. */
+static void GN_NAME(tanh_backward)(const T *y, const T *g, T *dx, int n) {
+    for (int i = 0; i < n; i++) dx[i] = g[i] * ((T) 1 - y[i] * y[i]);
+}
