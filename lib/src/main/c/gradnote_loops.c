@@ -113,6 +113,72 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_tanhFloat(
     return count;
 }
 
+/* ReluLoops.forward: +0 exactly where x < 0; -0, NaN and the rest pass unchanged (libnd4j's and torch's bits). */
+static void relu_forward(const float *restrict x, float *restrict out, int n) {
+    for (int i = 0; i < n; i++) {
+        float v = x[i];
+        out[i] = v < 0 ? 0.0f : v;
+    }
+}
+
+/* ReluLoops.backward: dx = g where x > 0 or x is a NaN (torch's threshold_backward), else +0. */
+static void relu_backward(const float *restrict x, const float *restrict g, float *restrict dx, int n) {
+    // Both loaded every time, so the select has no branch (activations' signs are a coin toss) and vectorises.
+    for (int i = 0; i < n; i++) {
+        float v = x[i], d = g[i];
+        dx[i] = (v > 0) | (v != v) ? d : 0.0f;
+    }
+}
+
+/*
+ * MaxPool.forward2x2 / values2x2 over planes [from, to) of h x w floats: taps in row-major order, the first maximum
+ * wins, a NaN beats any number; argmax (may be NULL) gets each winner's flat index.
+ */
+static void max_pool_2x2(const float *src, int from, int to, int h, int w, float *dst, int *argmax) {
+    int oh = h / 2, ow = w / 2;
+    long o = (long) from * oh * ow;
+    for (long p = from; p < to; p++) {
+        for (int y = 0; y < oh; y++) {
+            long r0 = p * h * w + 2L * y * w, r1 = r0 + w;
+            for (int x = 0; x < ow; x++, o++) {
+                long at = r0 + 2L * x, i = at + 1;
+                float best = src[at];
+                if (src[i] > best || (src[i] != src[i] && best == best)) best = src[at = i];
+                i = r1 + 2L * x;
+                if (src[i] > best || (src[i] != src[i] && best == best)) best = src[at = i];
+                i++;
+                if (src[i] > best || (src[i] != src[i] && best == best)) best = src[at = i];
+                if (argmax != NULL) argmax[o] = (int) at;
+                dst[o] = best;
+            }
+        }
+    }
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluForward(
+        JNIEnv *env, jclass cls, jlong x, jlong out, jint n) {
+    (void) env;
+    (void) cls;
+    relu_forward((const float *) (intptr_t) x, (float *) (intptr_t) out, n);
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
+        JNIEnv *env, jclass cls, jlong x, jlong g, jlong dx, jint n) {
+    (void) env;
+    (void) cls;
+    relu_backward((const float *) (intptr_t) x, (const float *) (intptr_t) g, (float *) (intptr_t) dx, n);
+}
+
+/* argmax is a Java int[] of the whole output (or null): pinned for this chunk only. */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_maxPool2x2(JNIEnv *env, jclass cls, jlong src, jint from,
+        jint to, jint h, jint w, jlong dst, jintArray argmax) {
+    (void) cls;
+    int *winners = argmax == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, argmax, NULL);
+    if (argmax != NULL && winners == NULL) return; /* OutOfMemoryError pending in Java */
+    max_pool_2x2((const float *) (intptr_t) src, from, to, h, w, (float *) (intptr_t) dst, winners);
+    if (winners != NULL) (*env)->ReleasePrimitiveArrayCritical(env, argmax, winners, 0);
+}
+
 #define GN_NAME(name) name##_f
 #define T float
 #include "gradnote_loops_typed.h"
@@ -180,5 +246,5 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_tanhBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 2;
+    return 3;
 }

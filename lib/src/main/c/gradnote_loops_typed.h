@@ -4,7 +4,7 @@
  */
 
 /* ChannelLoops.addBias over rows [first, end) of a dense [outer, size, inner] array: x[o, i, j] += b[i]. */
-static void GN_NAME(add_bias)(T *v, const T *b, int first, int end, int size, int inner) {
+static void GN_NAME(add_bias)(T *restrict v, const T *restrict b, int first, int end, int size, int inner) {
     if (inner == 1) {
         for (int k = first, i = first % size; k < end; k++) {
             v[k] += b[i];
@@ -51,7 +51,7 @@ static int GN_NAME(sum_bias)(const T *v, T *db, int first, int end, int outer, i
 }
 
 /* ChannelLoops.toBatchMajor for channels [first, end): out[n, c, p] = y[c, n·P + p] + bias[c] (bias may be NULL). */
-static void GN_NAME(to_batch_major)(const T *src, const T *b, T *dst, int first, int end, int n, int c, int p) {
+static void GN_NAME(to_batch_major)(const T *restrict src, const T *restrict b, T *restrict dst, int first, int end, int n, int c, int p) {
     long cols = (long) n * p;
     for (int ci = first; ci < end; ci++) {
         for (int ni = 0; ni < n; ni++) {
@@ -88,6 +88,6 @@ static void GN_NAME(to_channel_major)(const T *src, T *dst, T *db, int first, in
 }
 
 /* TanhLoops.backward over [0, n): dx = g (1 - y²), in T. */
-static void GN_NAME(tanh_backward)(const T *y, const T *g, T *dx, int n) {
+static void GN_NAME(tanh_backward)(const T *restrict y, const T *restrict g, T *restrict dx, int n) {
     for (int i = 0; i < n; i++) dx[i] = g[i] * ((T) 1 - y[i] * y[i]);
 }

@@ -31,6 +31,21 @@ final class MaxPool {
         int cols = Math.toIntExact(out.length()), len = Math.toIntExact(x.length());
         int[] argmax = winners != null || (x.dataType() == DataType.FLOAT && isPlain2x2(w)) ? winners : new int[cols];
         Unfold.Scratch s = Unfold.scratch();
+        if (x.dataType() == DataType.FLOAT && isPlain2x2(w) && NativeLoops.enabled()) {
+            long xa = Memory.address(x, DataType.FLOAT, len), oa = Memory.address(out, DataType.FLOAT, cols);
+            if (argmax != null && argmax.length < cols)
+                throw new IndexOutOfBoundsException("max pool: " + argmax.length + " winners for " + cols + " outputs");
+            if (xa != 0 && oa != 0) {
+                int planes = (int) (x4[0] * x4[1]), h = (int) x4[2], wd = (int) x4[3];
+                Parallel.items(planes, (long) h * wd, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        NativeLoops.maxPool2x2(xa, from, to, h, wd, oa, argmax);
+                    }
+                });
+                return;
+            }
+        }
         if (x.dataType() == DataType.FLOAT && isPlain2x2(w)) {
             // No index map at all: it would also take Unfold's one-entry cache from the convolution next to it.
             float[] src = s.floats(0, len), dst = s.floats(1, cols);

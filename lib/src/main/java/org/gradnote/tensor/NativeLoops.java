@@ -21,7 +21,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -117,6 +117,15 @@ final class NativeLoops {
 
     /** TanhLoops.backward's loop over n elements: dx = g (1 - y²). */
     static native void tanhBackward(int type, long y, long g, long dx, int n);
+
+    /** ReluLoops.forward over n float32 elements. */
+    static native void reluForward(long x, long out, int n);
+
+    /** ReluLoops.backward over n float32 elements. */
+    static native void reluBackward(long x, long g, long dx, int n);
+
+    /** MaxPool.forward2x2 (argmax non-null) or values2x2 over planes [from, to) of h x w float32 values. */
+    static native void maxPool2x2(long src, int from, int to, int h, int w, long dst, int[] argmax);
 
     private static void tanhAt(long src, long dst, int i) {
         Memory.putFloatAt(dst + 4L * i, (float) RecurrentPrimitives.tanh(Memory.floatAt(src + 4L * i)));

@@ -28,7 +28,21 @@ final class ReluLoops {
      * the native op's bits (checked by ReluLoopsTest); false, doing nothing, otherwise.
      */
     static boolean forward(INDArray x, INDArray out) {
-        if (x.dataType() != DataType.FLOAT || !Dispatch.loop(x.length(), Dispatch.RELU_FORWARD_LOOP_MAX)) return false;
+        if (x.dataType() != DataType.FLOAT) return false;
+        if (NativeLoops.enabled() && x.length() <= Integer.MAX_VALUE) {
+            int n = (int) x.length();
+            long xa = Memory.address(x, DataType.FLOAT, n), oa = Memory.address(out, DataType.FLOAT, n);
+            if (xa != 0 && oa != 0) {
+                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        NativeLoops.reluForward(xa + 4L * from, oa + 4L * from, to - from);
+                    }
+                });
+                return true;
+            }
+        }
+        if (!Dispatch.loop(x.length(), Dispatch.RELU_FORWARD_LOOP_MAX)) return false;
         int n = (int) x.length();
         float[] v = Unfold.scratch().floats(0, n);
         Memory.get(x, v, 0, n);
@@ -62,6 +76,20 @@ final class ReluLoops {
     /** dx (dense) from the dense input x and output gradient g of a ReLU, both float32. */
     static void backward(INDArray x, INDArray g, INDArray dx) {
         int n = Math.toIntExact(x.length());
+        if (NativeLoops.enabled()) {
+            long xa = Memory.address(x, DataType.FLOAT, n), ga = Memory.address(g, DataType.FLOAT, n);
+            long da = Memory.address(dx, DataType.FLOAT, n);
+            if (xa != 0 && ga != 0 && da != 0) {
+                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        long at = 4L * from;
+                        NativeLoops.reluBackward(xa + at, ga + at, da + at, to - from);
+                    }
+                });
+                return;
+            }
+        }
         Unfold.Scratch s = Unfold.scratch();
         float[] xs = s.floats(0, n), gs = s.floats(1, n);
         Memory.get(x, xs, 0, n);
