@@ -242,9 +242,35 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_tanhBackward(
     else tanh_backward_d((const double *) (intptr_t) y, (const double *) (intptr_t) g, (double *) (intptr_t) dx, n);
 }
 
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_sgdMomentum(JNIEnv *env, jclass cls, jint type,
+        jlong p, jlong g, jlong buf, jlong out, jint n, jdouble lr, jdouble m, jdouble wd, jboolean nesterov) {
+    (void) env;
+    (void) cls;
+    if (type == 0) {
+        sgd_momentum_f((const float *) (intptr_t) p, (const float *) (intptr_t) g, (float *) (intptr_t) buf,
+                (float *) (intptr_t) out, n, (float) lr, (float) m, (float) wd, wd != 0, nesterov);
+    } else {
+        sgd_momentum_d((const double *) (intptr_t) p, (const double *) (intptr_t) g, (double *) (intptr_t) buf,
+                (double *) (intptr_t) out, n, lr, m, wd, wd != 0, nesterov);
+    }
+}
+
+/* map is a Java int[] pinned for this chunk; returns -1 at an index outside dst. */
+JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_scatterAdd0(JNIEnv *env, jclass cls, jint type,
+        jlong src, jintArray map, jlong dst, jint first, jint stop, jint n) {
+    (void) cls;
+    int *m = (*env)->GetPrimitiveArrayCritical(env, map, NULL);
+    if (m == NULL) return -2; /* OutOfMemoryError pending in Java */
+    int r = type == 0
+            ? scatter_add_f((const float *) (intptr_t) src, m, (float *) (intptr_t) dst, first, stop, n)
+            : scatter_add_d((const double *) (intptr_t) src, m, (double *) (intptr_t) dst, first, stop, n);
+    (*env)->ReleasePrimitiveArrayCritical(env, map, m, JNI_ABORT);
+    return r;
+}
+
 /* The library's version, checked by NativeLoops at load: a stale library next to newer classes is refused. */
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 3;
+    return 4;
 }

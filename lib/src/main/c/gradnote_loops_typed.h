@@ -91,3 +91,32 @@ static void GN_NAME(to_channel_major)(const T *src, T *dst, T *db, int first, in
 static void GN_NAME(tanh_backward)(const T *restrict y, const T *restrict g, T *restrict dx, int n) {
     for (int i = 0; i < n; i++) dx[i] = g[i] * ((T) 1 - y[i] * y[i]);
 }
+
+/*
+ * Updates.sgdMomentum over [0, n): d = g + wd·p (wd != 0), buf = m·buf + d, out = lr·(nesterov ? d + m·buf : buf),
+ * each operation rounded to T.
+ */
+static void GN_NAME(sgd_momentum)(const T *restrict p, const T *restrict g, T *restrict buf, T *restrict out, int n,
+        T lr, T m, T wd, int use_wd, int nesterov) {
+    for (int i = 0; i < n; i++) {
+        T d = use_wd ? g[i] + p[i] * wd : g[i];
+        T bi = buf[i] * m + d;
+        buf[i] = bi;
+        out[i] = (nesterov ? d + bi * m : bi) * lr;
+    }
+}
+
+/*
+ * Unfold.scatterAdd's entries [first, stop): dst[map[i]] += src[i], skipping -1, in index order. Returns -1, having
+ * added nothing past it, at an index outside [0, n): the Java side throws instead of writing out of bounds.
+ */
+static int GN_NAME(scatter_add)(const T *restrict src, const int *restrict map, T *restrict dst, int first, int stop,
+        int n) {
+    for (int i = first; i < stop; i++) {
+        int k = map[i];
+        if (k < 0) continue;
+        if (k >= n) return -1;
+        dst[k] += src[i];
+    }
+    return 0;
+}

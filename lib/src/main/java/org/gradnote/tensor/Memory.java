@@ -180,6 +180,13 @@ final class Memory {
         return a.data().offset() == 0 ? a.data().address() : 0;
     }
 
+    /** Zeroes the first n elements of a's buffer (of a's type), as the Java loops' Arrays.fill did on their copy. */
+    static void zero(INDArray a, long n) {
+        long at = address(a, a.dataType(), n);
+        if (at == 0) throw new IllegalArgumentException("zero: an offset view has no plain address");
+        UNSAFE.setMemory(at, n * a.dataType().width(), (byte) 0);
+    }
+
     /** The float at an address {@link #address} returned (plus an offset inside the range it checked). */
     static float floatAt(long address) {
         return UNSAFE.getFloat(address);

@@ -21,7 +21,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -126,6 +126,22 @@ final class NativeLoops {
 
     /** MaxPool.forward2x2 (argmax non-null) or values2x2 over planes [from, to) of h x w float32 values. */
     static native void maxPool2x2(long src, int from, int to, int h, int w, long dst, int[] argmax);
+
+    /** Updates.sgdMomentum's loop over n elements (float32 arithmetic in float, as the Java twin). */
+    static native void sgdMomentum(
+            int type, long p, long g, long buf, long out, int n, double lr, double m, double wd, boolean nesterov);
+
+    private static native int scatterAdd0(int type, long src, int[] map, long dst, int first, int stop, int n);
+
+    /** Unfold.scatterAdd's entries [first, stop) into a dst of n elements; throws at a map index outside it. */
+    static void scatterAdd(int type, long src, int[] map, long dst, int first, int stop, int n) {
+        if (first < 0 || stop > map.length || first > stop)
+            throw new IndexOutOfBoundsException("scatterAdd: entries " + first + ".." + stop + " of " + map.length);
+        int r = scatterAdd0(type, src, map, dst, first, stop, n);
+        if (r == -1)
+            throw new IndexOutOfBoundsException("scatterAdd: an index past " + n + " in " + first + ".." + stop);
+        if (r != 0) throw new OutOfMemoryError("scatterAdd: the index map could not be pinned");
+    }
 
     private static void tanhAt(long src, long dst, int i) {
         Memory.putFloatAt(dst + 4L * i, (float) RecurrentPrimitives.tanh(Memory.floatAt(src + 4L * i)));

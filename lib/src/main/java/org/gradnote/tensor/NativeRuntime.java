@@ -49,6 +49,14 @@ public final class NativeRuntime {
         Blas.setThreads(threads);
     }
 
+    /**
+     * Whether gradnote's C loops (lib/src/main/c) run: "on: FILE", or "off: " and why (not built without gcc, another
+     * platform, {@code -Dgradnote.cloops=false}). Off, the same Java loops run, with the same results.
+     */
+    public static String cLoops() {
+        return NativeLoops.status();
+    }
+
     /** The process's resident physical memory in bytes, as JavaCPP measures it (native memory growth in tests). */
     public static long physicalBytes() {
         Tensor.defaultDType();

@@ -375,6 +375,21 @@ final class Unfold {
         int n = Math.toIntExact(dst.length()), per = map.length / groups;
         if ((long) per * groups != map.length) throw new IllegalArgumentException("scatterAdd: uneven groups");
         INDArray from = Engine.contiguous(src);
+        if (NativeLoops.enabled()) {
+            DataType t = dst.dataType();
+            long sa = Memory.address(from, t, map.length), da = Memory.address(dst, t, n);
+            if (sa != 0 && da != 0) {
+                Memory.zero(dst, n);
+                int type = NativeLoops.typeCode(t);
+                Parallel.items(groups, per, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.scatterAdd(type, sa, map, da, first * per, end * per, n);
+                    }
+                });
+                return;
+            }
+        }
         Scratch s = SCRATCH.get();
         if (dst.dataType() == DataType.FLOAT) {
             float[] v = s.floats(0, map.length), d = s.floats(1, n);

@@ -107,6 +107,19 @@ class NativeLoopsTest {
         }
     }
 
+    /** A map index past the destination is refused with an exception, never written: the JVM must survive it. */
+    @Test
+    void scatterAddRefusesAnIndexOutsideTheDestination() {
+        if (!NativeLoops.status().startsWith("on")) return;
+        INDArray src = Engine.empty(DataType.FLOAT, 4), dst = Engine.empty(DataType.FLOAT, 3);
+        long s = Memory.address(src, DataType.FLOAT, 4), d = Memory.address(dst, DataType.FLOAT, 3);
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IndexOutOfBoundsException.class,
+                () -> NativeLoops.scatterAdd(0, s, new int[] {0, -1, 2, 3}, d, 0, 4, 3));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IndexOutOfBoundsException.class, () -> NativeLoops.scatterAdd(0, s, new int[] {0, 1}, d, 0, 4, 3));
+    }
+
     /** Through the op: the default path (C) and the forced Java loop give the same tensor. */
     @Test
     void tanhOpIsTheSameOnTheCAndJavaLoops() {

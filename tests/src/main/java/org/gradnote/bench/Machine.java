@@ -23,7 +23,7 @@ final class Machine {
         });
         return String.format(
                 Locale.ROOT,
-                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; gradnote natives %s; native env %s"
+                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; gradnote natives %s, C loops %s; native env %s"
                         + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count; gradnote's"
                         + " side adds " + gradnoteEnv() + " unless set)",
                 cpuModel(),
@@ -33,6 +33,9 @@ final class Machine {
                 System.getProperty("java.version"),
                 torchVersion(python),
                 org.gradnote.Gradnote.nativeVariant().label(),
+                org.gradnote.tensor.NativeRuntime.cLoops().startsWith("on")
+                        ? "on"
+                        : org.gradnote.tensor.NativeRuntime.cLoops(),
                 env.isEmpty() ? "{}" : env.toString());
     }
 
