@@ -36,10 +36,12 @@ final class Engine {
      * them); fresh arrays' memory is bounded and collected by {@link BlockCache}. Works only if it
      * runs before JavaCPP's Pointer class initialises, hence the call from Tensor's static initialiser; an
      * explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins. Picks the natives' build ({@link NativeVariant}) first,
-     * for the same reason.
+     * for the same reason, and loads gradnote's own C loops ({@link NativeLoops}).
      */
     static void configureNative() {
         NativeVariant.select();
+        // gradnote's C loops load here too, not inside a first epoch (their jar entry is copied to a file first).
+        NativeLoops.status();
         if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
                 && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
