@@ -179,6 +179,84 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_maxPool2x2(JNIEnv *e
     if (winners != NULL) (*env)->ReleasePrimitiveArrayCritical(env, argmax, winners, 0);
 }
 
+/* A convolution's geometry as Unfold.Taps holds it (x [n, c, h, w], window, output oh x ow). */
+struct taps {
+    int n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow;
+};
+
+/*
+ * Unfold.im2col's rows [first, end) of the [c·kh·kw, n·oh·ow] columns: row (ch, i, j), entry (b, y, q) is
+ * x[b, ch, y·sh - ph + i·dh, q·sw - pw + j·dw], or +0 where that lies in the padding. Copies only: the Java loop's
+ * values exactly.
+ */
+static void im2col_rows(const float *restrict src, float *restrict col, int first, int end, const struct taps *g) {
+    long plane = (long) g->n * g->oh * g->ow;
+    for (int r = first; r < end; r++) {
+        int ch = r / (g->kh * g->kw), i = r / g->kw % g->kh, j = r % g->kw;
+        float *dst = col + (long) r * plane;
+        for (int b = 0; b < g->n; b++) {
+            const float *base = src + ((long) b * g->c + ch) * g->h * g->w;
+            for (int y = 0; y < g->oh; y++, dst += g->ow) {
+                int row = y * g->sh - g->ph + i * g->dh;
+                if (row < 0 || row >= g->h) {
+                    for (int q = 0; q < g->ow; q++) dst[q] = 0.0f;
+                    continue;
+                }
+                const float *line = base + (long) row * g->w;
+                for (int q = 0; q < g->ow; q++) {
+                    int x = q * g->sw - g->pw + j * g->dw;
+                    dst[q] = x >= 0 && x < g->w ? line[x] : 0.0f;
+                }
+            }
+        }
+    }
+}
+
+/*
+ * Unfold.col2im for channels [first, end) into d (zeroed by the caller): each element of x takes the column entries
+ * that read it, tap row i ascending, then tap column j ascending, the Java loop's order of additions.
+ */
+static void col2im_channels(const float *restrict dcol, float *restrict d, int first, int end, const struct taps *g) {
+    long plane = (long) g->n * g->oh * g->ow;
+    for (int ch = first; ch < end; ch++) {
+        for (int i = 0; i < g->kh; i++) {
+            const float *v = dcol + ((long) ch * g->kh * g->kw + (long) i * g->kw) * plane;
+            for (int b = 0; b < g->n; b++) {
+                float *base = d + ((long) b * g->c + ch) * g->h * g->w;
+                for (int y = 0; y < g->oh; y++) {
+                    int row = y * g->sh - g->ph + i * g->dh;
+                    if (row < 0 || row >= g->h) continue;
+                    float *line = base + (long) row * g->w;
+                    long at = ((long) b * g->oh + y) * g->ow;
+                    for (int j = 0; j < g->kw; j++) {
+                        const float *tap = v + j * plane + at;
+                        for (int q = 0; q < g->ow; q++) {
+                            int x = q * g->sw - g->pw + j * g->dw;
+                            if (x >= 0 && x < g->w) line[x] += tap[q];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_im2col(JNIEnv *env, jclass cls, jlong src, jlong col,
+        jint first, jint end, jintArray geometry) {
+    (void) cls;
+    struct taps g;
+    (*env)->GetIntArrayRegion(env, geometry, 0, 14, (jint *) &g);
+    im2col_rows((const float *) (intptr_t) src, (float *) (intptr_t) col, first, end, &g);
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_col2im(JNIEnv *env, jclass cls, jlong dcol, jlong dx,
+        jint first, jint end, jintArray geometry) {
+    (void) cls;
+    struct taps g;
+    (*env)->GetIntArrayRegion(env, geometry, 0, 14, (jint *) &g);
+    col2im_channels((const float *) (intptr_t) dcol, (float *) (intptr_t) dx, first, end, &g);
+}
+
 #define GN_NAME(name) name##_f
 #define T float
 #include "gradnote_loops_typed.h"
@@ -272,5 +350,5 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_scatterAdd0(JNIEnv *
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 4;
+    return 5;
 }

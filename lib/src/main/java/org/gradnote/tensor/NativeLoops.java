@@ -21,7 +21,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -142,6 +142,15 @@ final class NativeLoops {
             throw new IndexOutOfBoundsException("scatterAdd: an index past " + n + " in " + first + ".." + stop);
         if (r != 0) throw new OutOfMemoryError("scatterAdd: the index map could not be pinned");
     }
+
+    /**
+     * Unfold.im2col's rows [first, end) (float32); geometry is {n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow},
+     * which the caller has checked against both arrays' lengths.
+     */
+    static native void im2col(long src, long col, int first, int end, int[] geometry);
+
+    /** Unfold.col2im for channels [first, end) into a zeroed dx (float32); geometry as {@link #im2col}. */
+    static native void col2im(long dcol, long dx, int first, int end, int[] geometry);
 
     private static void tanhAt(long src, long dst, int i) {
         Memory.putFloatAt(dst + 4L * i, (float) RecurrentPrimitives.tanh(Memory.floatAt(src + 4L * i)));

@@ -49,6 +49,20 @@ final class Unfold {
         int n = Math.toIntExact(x.length()), plane = g.plane;
         INDArray col = Engine.empty(x.dataType(), g.rows, plane);
         if (plane == 0 || g.rows == 0) return col;
+        if (x.dataType() == DataType.FLOAT && NativeLoops.enabled()) {
+            long xa = Memory.address(x, DataType.FLOAT, n);
+            long ca = Memory.address(col, DataType.FLOAT, (long) g.rows * plane);
+            if (xa != 0 && ca != 0 && (long) g.n * g.c * g.h * g.w == n) {
+                int[] geometry = g.geometry();
+                Parallel.items(g.rows, plane, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.im2col(xa, ca, first, end, geometry);
+                    }
+                });
+                return col;
+            }
+        }
         Scratch s = SCRATCH.get();
         if (x.dataType() == DataType.FLOAT) {
             float[] src = s.floats(0, n);
@@ -146,6 +160,22 @@ final class Unfold {
     static INDArray col2im(INDArray dcol, long[] x4, long[] xs, LayerPrimitives.Window win) {
         Taps g = new Taps(x4, win);
         INDArray dx = Engine.empty(dcol.dataType(), xs), from = Engine.contiguous(dcol);
+        if (dx.dataType() == DataType.FLOAT && NativeLoops.enabled() && g.plane > 0) {
+            long n = dx.length();
+            long da = Memory.address(dx, DataType.FLOAT, n);
+            long fa = Memory.address(from, DataType.FLOAT, (long) g.rows * g.plane);
+            if (da != 0 && fa != 0 && (long) g.n * g.c * g.h * g.w == n) {
+                Memory.zero(dx, n);
+                int[] geometry = g.geometry();
+                Parallel.items(g.c, (long) g.kh * g.kw * g.plane, new Parallel.Body() {
+                    @Override
+                    void run(int first, int end) {
+                        NativeLoops.col2im(fa, da, first, end, geometry);
+                    }
+                });
+                return dx;
+            }
+        }
         if (g.ow < MIN_ROW_WALK) {
             // The map lists the same additions in the same order (UnfoldTest), so both routes give the same bits.
             scatterAdd(from, map(x4, win), dx, g.c);
@@ -248,6 +278,11 @@ final class Unfold {
             // (first tap's end).
             inLo = Math.max(0, (kw - 1) * dw - pw);
             inHi = Math.min(w, ow - pw);
+        }
+
+        /** The geometry as the C loops take it: {n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow}. */
+        int[] geometry() {
+            return new int[] {n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow};
         }
 
         int channel(int r) {
