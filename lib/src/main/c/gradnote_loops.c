@@ -257,6 +257,109 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_col2im(JNIEnv *env, 
     col2im_channels((const float *) (intptr_t) dcol, (float *) (intptr_t) dx, first, end, &g);
 }
 
+/*
+ * The recurrent cells' e^x: RecurrentPrimitives.exp operation for operation (the Java side's reference), so both
+ * give the same bits. Branch-free where it matters, so the cells' loops vectorise.
+ */
+static inline double gn_exp(double x) {
+    const double shift = 0x1.8p52, inv_ln2 = 0x1.71547652b82fep0;
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    double xc = x > -746 ? (x > 710 ? 710 : x) : -746; /* a NaN goes to -746 here, and back below */
+    double kd = xc * inv_ln2 + shift;
+    int64_t k = (int64_t) (to_bits(kd) - to_bits(shift));
+    kd -= shift;
+    double r = (xc - kd * ln2_hi) - kd * ln2_lo;
+    double p = 1.0 / 6227020800.0;
+    p = 1.0 / 479001600.0 + r * p;
+    p = 1.0 / 39916800.0 + r * p;
+    p = 1.0 / 3628800.0 + r * p;
+    p = 1.0 / 362880.0 + r * p;
+    p = 1.0 / 40320.0 + r * p;
+    p = 1.0 / 5040.0 + r * p;
+    p = 1.0 / 720.0 + r * p;
+    p = 1.0 / 120.0 + r * p;
+    p = 1.0 / 24.0 + r * p;
+    p = 1.0 / 6.0 + r * p;
+    p = 0.5 + r * p;
+    p = 1.0 + r * p;
+    p = 1.0 + r * p;
+    int64_t k1 = k >> 1, k2 = k - k1;
+    double e = p * from_bits((uint64_t) (k1 + 1023) << 52) * from_bits((uint64_t) (k2 + 1023) << 52);
+    e = x > 710 ? 1.0 / 0.0 : e;
+    e = x > -746 ? e : 0.0;
+    return x != x ? x : e;
+}
+
+static inline double gn_sigmoid(double z) {
+    return 1 / (1 + gn_exp(-z));
+}
+
+/* RecurrentPrimitives.cellTanh. */
+static inline double gn_cell_tanh(double z) {
+    double a = from_bits(to_bits(z) & ~(1ull << 63));
+    double z2 = z * z;
+    double poly = z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
+    double e = gn_exp(-2 * a), t = (1 - e) / (1 + e);
+    t = z < 0 ? -t : t;
+    return a < 0.0625 ? poly : t;
+}
+
+/* RecurrentPrimitives.cellForwardFloat for rows [from, to): one LSTM step, the Java loop's operations in order. */
+__attribute__((target_clones("avx2", "default")))
+static void lstm_cell_f(const float *restrict pre, const float *restrict rec, const double *restrict bias,
+        double *restrict gates, int go, double *restrict cs, double *restrict hs, double *restrict tanh_c, int so,
+        int n, int hid, float *restrict h, int from, int to) {
+    long g4 = 4L * hid, nh = (long) n * hid;
+    for (long b = from; b < to; b++) {
+        long row = go + b * g4, rrow = b * g4, cell = so + b * hid;
+        for (int j = 0; j < hid; j++) {
+            double zi = pre[row + j], zf = pre[row + hid + j], gz = pre[row + 2 * hid + j];
+            double zo = pre[row + 3 * hid + j];
+            double i = gn_sigmoid(zi + rec[rrow + j] + bias[j]);
+            double f = gn_sigmoid(zf + rec[rrow + hid + j] + bias[hid + j]);
+            gz = gz + rec[rrow + 2 * hid + j] + bias[2 * hid + j];
+            double g = gn_cell_tanh(gz);
+            double o = gn_sigmoid(zo + rec[rrow + 3 * hid + j] + bias[3 * hid + j]);
+            gates[row + j] = i;
+            gates[row + hid + j] = f;
+            gates[row + 2 * hid + j] = g;
+            gates[row + 3 * hid + j] = o;
+            double c = f * cs[cell + j] + i * g;
+            double tc = gn_cell_tanh(c);
+            cs[cell + nh + j] = c;
+            tanh_c[cell + j] = tc;
+            double h_new = o * tc;
+            hs[cell + nh + j] = h_new;
+            h[b * hid + j] = (float) h_new;
+        }
+    }
+}
+
+/* RecurrentPrimitives.gruForwardFloat for rows [from, to): one GRU step, the Java loop's operations in order. */
+__attribute__((target_clones("avx2", "default")))
+static void gru_cell_f(const float *restrict pre, const float *restrict rec, const double *restrict bi,
+        const double *restrict bh, double *restrict gates, int go, int ho, double *restrict hs, int so, int n, int hid,
+        float *restrict h, int from, int to) {
+    long g3 = 3L * hid, nh = (long) n * hid;
+    for (long b = from; b < to; b++) {
+        long row = go + b * g3, rrow = b * g3, cell = so + b * hid;
+        for (int j = 0; j < hid; j++) {
+            double r = gn_sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
+            double z = gn_sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
+            double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
+            double nz = pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn;
+            double nn = gn_cell_tanh(nz);
+            gates[row + j] = r;
+            gates[row + hid + j] = z;
+            gates[row + 2 * hid + j] = nn;
+            gates[ho + b * hid + j] = hn;
+            double h_new = (1 - z) * nn + z * hs[cell + j];
+            hs[cell + nh + j] = h_new;
+            h[b * hid + j] = (float) h_new;
+        }
+    }
+}
+
 #define GN_NAME(name) name##_f
 #define T float
 #include "gradnote_loops_typed.h"
@@ -346,9 +449,75 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_scatterAdd0(JNIEnv *
     return r;
 }
 
+/* Pins up to 8 Java arrays for one call; returns 0 when one could not be pinned (an OutOfMemoryError is pending). */
+struct pins {
+    JNIEnv *env;
+    int count;
+    jarray arrays[8];
+    void *ptrs[8];
+};
+
+static void *pin(struct pins *p, jarray a) {
+    void *ptr = (*p->env)->GetPrimitiveArrayCritical(p->env, a, NULL);
+    if (ptr != NULL) {
+        p->arrays[p->count] = a;
+        p->ptrs[p->count++] = ptr;
+    }
+    return ptr;
+}
+
+static void unpin_all(struct pins *p) {
+    while (p->count > 0) {
+        p->count--;
+        (*p->env)->ReleasePrimitiveArrayCritical(p->env, p->arrays[p->count], p->ptrs[p->count], 0);
+    }
+}
+
+/* The Java side has checked every array's length against the rows, offsets and sizes it passes. */
+JNIEXPORT jboolean JNICALL Java_org_gradnote_tensor_NativeLoops_lstmCell(JNIEnv *env, jclass cls, jfloatArray pre,
+        jfloatArray rec, jdoubleArray bias, jdoubleArray gates, jint go, jdoubleArray cs, jdoubleArray hs,
+        jdoubleArray tanh_c, jint so, jint n, jint hid, jfloatArray h, jint from, jint to) {
+    (void) cls;
+    struct pins p = {env, 0, {0}, {0}};
+    float *pr = pin(&p, pre), *rc = pr ? pin(&p, rec) : NULL, *hv = rc ? pin(&p, h) : NULL;
+    double *bs = hv ? pin(&p, bias) : NULL, *gt = bs ? pin(&p, gates) : NULL, *c = gt ? pin(&p, cs) : NULL;
+    double *hh = c ? pin(&p, hs) : NULL, *tc = hh ? pin(&p, tanh_c) : NULL;
+    if (tc != NULL) lstm_cell_f(pr, rc, bs, gt, go, c, hh, tc, so, n, hid, hv, from, to);
+    unpin_all(&p);
+    return tc != NULL;
+}
+
+JNIEXPORT jboolean JNICALL Java_org_gradnote_tensor_NativeLoops_gruCell(JNIEnv *env, jclass cls, jfloatArray pre,
+        jfloatArray rec, jdoubleArray bi, jdoubleArray bh, jdoubleArray gates, jint go, jint ho, jdoubleArray hs,
+        jint so, jint n, jint hid, jfloatArray h, jint from, jint to) {
+    (void) cls;
+    struct pins p = {env, 0, {0}, {0}};
+    float *pr = pin(&p, pre), *rc = pr ? pin(&p, rec) : NULL, *hv = rc ? pin(&p, h) : NULL;
+    double *b1 = hv ? pin(&p, bi) : NULL, *b2 = b1 ? pin(&p, bh) : NULL, *gt = b2 ? pin(&p, gates) : NULL;
+    double *hh = gt ? pin(&p, hs) : NULL;
+    if (hh != NULL) gru_cell_f(pr, rc, b1, b2, gt, go, ho, hh, so, n, hid, hv, from, to);
+    unpin_all(&p);
+    return hh != NULL;
+}
+
+/* RecurrentPrimitives.exp over n doubles (for the tests: every bit of the C exp against the Java one). */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_exp(JNIEnv *env, jclass cls, jdoubleArray x, jdoubleArray y) {
+    (void) cls;
+    jsize n = (*env)->GetArrayLength(env, x);
+    if ((*env)->GetArrayLength(env, y) < n) return;
+    double *a = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
+    if (a == NULL) return;
+    double *b = (*env)->GetPrimitiveArrayCritical(env, y, NULL);
+    if (b != NULL) {
+        for (jsize i = 0; i < n; i++) b[i] = gn_exp(a[i]);
+        (*env)->ReleasePrimitiveArrayCritical(env, y, b, 0);
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, x, a, JNI_ABORT);
+}
+
 /* The library's version, checked by NativeLoops at load: a stale library next to newer classes is refused. */
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 5;
+    return 6;
 }

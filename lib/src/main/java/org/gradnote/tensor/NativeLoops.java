@@ -21,7 +21,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -151,6 +151,118 @@ final class NativeLoops {
 
     /** Unfold.col2im for channels [first, end) into a zeroed dx (float32); geometry as {@link #im2col}. */
     static native void col2im(long dcol, long dx, int first, int end, int[] geometry);
+
+    private static native boolean lstmCell(
+            float[] pre,
+            float[] rec,
+            double[] bias,
+            double[] gates,
+            int go,
+            double[] cs,
+            double[] hs,
+            double[] tanhC,
+            int so,
+            int n,
+            int hid,
+            float[] h,
+            int from,
+            int to);
+
+    private static native boolean gruCell(
+            float[] pre,
+            float[] rec,
+            double[] bi,
+            double[] bh,
+            double[] gates,
+            int go,
+            int ho,
+            double[] hs,
+            int so,
+            int n,
+            int hid,
+            float[] h,
+            int from,
+            int to);
+
+    /** RecurrentPrimitives.exp in C, element by element into y (for the tests). */
+    static native void exp(double[] x, double[] y);
+
+    /**
+     * RecurrentPrimitives.cellForwardFloat in C: one LSTM step over n rows, split over gradnote's threads from
+     * {@code minRows} rows (rows are independent). The arrays' lengths are checked here, before C indexes them.
+     */
+    static void lstmCell(
+            float[] pre,
+            float[] rec,
+            double[] bias,
+            double[] gates,
+            int go,
+            double[] cs,
+            double[] hs,
+            double[] tanhC,
+            int so,
+            int n,
+            int hid,
+            float[] h,
+            int minRows) {
+        long g4 = 4L * hid, nh = (long) n * hid;
+        if (go < 0
+                || so < 0
+                || pre.length < go + n * g4
+                || rec.length < n * g4
+                || bias.length < g4
+                || gates.length < go + n * g4
+                || cs.length < so + 2 * nh
+                || hs.length < so + 2 * nh
+                || tanhC.length < so + nh
+                || h.length < nh) {
+            throw new IndexOutOfBoundsException("lstm cell: arrays too short for " + n + " rows of " + hid);
+        }
+        Parallel.range(n, minRows, minRows / 2 + 1, new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                if (!lstmCell(pre, rec, bias, gates, go, cs, hs, tanhC, so, n, hid, h, from, to))
+                    throw new OutOfMemoryError("lstm cell: arrays could not be pinned");
+            }
+        });
+    }
+
+    /** RecurrentPrimitives.gruForwardFloat in C, as {@link #lstmCell}. */
+    static void gruCell(
+            float[] pre,
+            float[] rec,
+            double[] bi,
+            double[] bh,
+            double[] gates,
+            int go,
+            int ho,
+            double[] hs,
+            int so,
+            int n,
+            int hid,
+            float[] h,
+            int minRows) {
+        long g3 = 3L * hid, nh = (long) n * hid;
+        if (go < 0
+                || ho < 0
+                || so < 0
+                || pre.length < go + n * g3
+                || rec.length < n * g3
+                || bi.length < g3
+                || bh.length < g3
+                || gates.length < Math.max(go + n * g3, ho + nh)
+                || hs.length < so + 2 * nh
+                || h.length < nh) {
+            throw new IndexOutOfBoundsException("gru cell: arrays too short for " + n + " rows of " + hid);
+        }
+        Parallel.range(n, minRows, minRows / 2 + 1, new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                if (!gruCell(pre, rec, bi, bh, gates, go, ho, hs, so, n, hid, h, from, to))
+                    throw new OutOfMemoryError("gru cell: arrays could not be pinned");
+            }
+        });
+    }
 
     private static void tanhAt(long src, long dst, int i) {
         Memory.putFloatAt(dst + 4L * i, (float) RecurrentPrimitives.tanh(Memory.floatAt(src + 4L * i)));

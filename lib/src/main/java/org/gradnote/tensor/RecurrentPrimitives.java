@@ -301,6 +301,10 @@ final class RecurrentPrimitives {
             int hid,
             float[] h) {
         int g3 = 3 * hid;
+        if (NativeLoops.enabled()) {
+            NativeLoops.gruCell(pre, rec, bi, bh, gates, go, ho, hs, so, n, hid, h, rowsMin(3, hid));
+            return;
+        }
         // Rows are independent, as in cellForward.
         Parallel.range(n, rowsMin(3, hid), rowsMin(3, hid) / 2 + 1, new Parallel.Body() {
             @Override
@@ -311,13 +315,13 @@ final class RecurrentPrimitives {
                         double r = sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
                         double z = sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
                         double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
-                        // tanh written out (C1 does not inline it): the same operations, the same bits.
+                        // cellTanh written out (C1 does not inline it): the same operations, the same bits.
                         double nz = pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn, na = Math.abs(nz), nn;
                         if (na < 0.0625) {
                             double z2 = nz * nz;
                             nn = nz * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
                         } else {
-                            double e = Math.exp(-2 * na);
+                            double e = exp(-2 * na);
                             nn = (1 - e) / (1 + e);
                             if (nz < 0) nn = -nn;
                         }
@@ -398,6 +402,10 @@ final class RecurrentPrimitives {
             int hid,
             float[] h) {
         int g4 = 4 * hid;
+        if (NativeLoops.enabled()) {
+            NativeLoops.lstmCell(pre, rec, bias, gates, go, cs, hs, tanhC, so, n, hid, h, rowsMin(5, hid));
+            return;
+        }
         // Rows are independent (no sum crosses them), so splitting them over threads changes no bit.
         Parallel.range(n, rowsMin(5, hid), rowsMin(5, hid) / 2 + 1, new Parallel.Body() {
             @Override
@@ -410,14 +418,14 @@ final class RecurrentPrimitives {
                         double zo = pre[row + 3 * hid + j];
                         double i = sigmoid(zi + rec[rrow + j] + bias[j]);
                         double f = sigmoid(zf + rec[rrow + hid + j] + bias[hid + j]);
-                        // tanh written out twice (C1 does not inline it): the same operations, the same bits.
+                        // cellTanh written out twice (C1 does not inline it): the same operations, the same bits.
                         gz = gz + rec[rrow + 2 * hid + j] + bias[2 * hid + j];
                         double ga = Math.abs(gz), g;
                         if (ga < 0.0625) {
                             double z2 = gz * gz;
                             g = gz * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
                         } else {
-                            double e = Math.exp(-2 * ga);
+                            double e = exp(-2 * ga);
                             g = (1 - e) / (1 + e);
                             if (gz < 0) g = -g;
                         }
@@ -431,7 +439,7 @@ final class RecurrentPrimitives {
                             double c2 = c * c;
                             tc = c * (1 + c2 * (-1.0 / 3 + c2 * (2.0 / 15 + c2 * (-17.0 / 315 + c2 * (62.0 / 2835)))));
                         } else {
-                            double e = Math.exp(-2 * ca);
+                            double e = exp(-2 * ca);
                             tc = (1 - e) / (1 + e);
                             if (c < 0) tc = -tc;
                         }
@@ -751,13 +759,13 @@ final class RecurrentPrimitives {
                         double r = sigmoid(pre[row + j] + bi[j] + rec[rrow + j] + bh[j]);
                         double z = sigmoid(pre[row + hid + j] + bi[hid + j] + rec[rrow + hid + j] + bh[hid + j]);
                         double hn = rec[rrow + 2 * hid + j] + bh[2 * hid + j];
-                        // tanh written out (C1 does not inline it): the same operations, the same bits.
+                        // cellTanh written out (C1 does not inline it): the same operations, the same bits.
                         double nz = pre[row + 2 * hid + j] + bi[2 * hid + j] + r * hn, na = Math.abs(nz), nn;
                         if (na < 0.0625) {
                             double z2 = nz * nz;
                             nn = nz * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
                         } else {
-                            double e = Math.exp(-2 * na);
+                            double e = exp(-2 * na);
                             nn = (1 - e) / (1 + e);
                             if (nz < 0) nn = -nn;
                         }
@@ -850,14 +858,14 @@ final class RecurrentPrimitives {
                         double zo = pre[row + 3 * hid + j];
                         double i = sigmoid(zi + rec[rrow + j] + bias[j]);
                         double f = sigmoid(zf + rec[rrow + hid + j] + bias[hid + j]);
-                        // tanh written out twice (C1 does not inline it): the same operations, the same bits.
+                        // cellTanh written out twice (C1 does not inline it): the same operations, the same bits.
                         gz = gz + rec[rrow + 2 * hid + j] + bias[2 * hid + j];
                         double ga = Math.abs(gz), g;
                         if (ga < 0.0625) {
                             double z2 = gz * gz;
                             g = gz * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
                         } else {
-                            double e = Math.exp(-2 * ga);
+                            double e = exp(-2 * ga);
                             g = (1 - e) / (1 + e);
                             if (gz < 0) g = -g;
                         }
@@ -871,7 +879,7 @@ final class RecurrentPrimitives {
                             double c2 = c * c;
                             tc = c * (1 + c2 * (-1.0 / 3 + c2 * (2.0 / 15 + c2 * (-17.0 / 315 + c2 * (62.0 / 2835)))));
                         } else {
-                            double e = Math.exp(-2 * ca);
+                            double e = exp(-2 * ca);
                             tc = (1 - e) / (1 + e);
                             if (c < 0) tc = -tc;
                         }
@@ -953,8 +961,54 @@ final class RecurrentPrimitives {
         return z < 0 ? -t : t;
     }
 
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
+    /** σ(z) = 1 / (1 + e^-z) with the cells' {@link #exp}. */
+    static double sigmoid(double z) {
+        return 1 / (1 + exp(-z));
+    }
+
+    /** {@link #tanh}'s formula with the cells' {@link #exp}: the tanh the LSTM and GRU cells write out inline. */
+    static double cellTanh(double z) {
+        double a = Math.abs(z);
+        if (a < 0.0625) {
+            double z2 = z * z;
+            return z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
+        }
+        double e = exp(-2 * a), t = (1 - e) / (1 + e);
+        return z < 0 ? -t : t;
+    }
+
+    private static final double SHIFT = 0x1.8p52, INV_LN2 = 0x1.71547652b82fep0;
+    private static final double LN2_HI = 6.93147180369123816490e-01, LN2_LO = 1.90821492927058770002e-10;
+
+    /**
+     * The recurrent cells' e^x, within ~2 double ulps: the operations of gradnote_loops.c's gn_exp one for one, so
+     * the cells give the same bits in Java and in C (Math.exp is HotSpot's own, which C cannot reproduce). x = k ln2
+     * + r with |r| <= ln2/2 (fdlibm's split of ln2), e^r by its Taylor series to r^13, times 2^k as two powers of 2
+     * so that every k of the range is two normal doubles; below -746 it is 0, above 710 infinity, NaN passes.
+     */
+    static double exp(double x) {
+        if (!(x > -746)) return Double.isNaN(x) ? x : 0;
+        if (x > 710) return Double.POSITIVE_INFINITY;
+        double kd = x * INV_LN2 + SHIFT;
+        long k = Double.doubleToRawLongBits(kd) - Double.doubleToRawLongBits(SHIFT);
+        kd -= SHIFT;
+        double r = (x - kd * LN2_HI) - kd * LN2_LO;
+        double p = 1.0 / 6227020800.0;
+        p = 1.0 / 479001600.0 + r * p;
+        p = 1.0 / 39916800.0 + r * p;
+        p = 1.0 / 3628800.0 + r * p;
+        p = 1.0 / 362880.0 + r * p;
+        p = 1.0 / 40320.0 + r * p;
+        p = 1.0 / 5040.0 + r * p;
+        p = 1.0 / 720.0 + r * p;
+        p = 1.0 / 120.0 + r * p;
+        p = 1.0 / 24.0 + r * p;
+        p = 1.0 / 6.0 + r * p;
+        p = 0.5 + r * p;
+        p = 1.0 + r * p;
+        p = 1.0 + r * p;
+        long k1 = k >> 1, k2 = k - k1;
+        return p * Double.longBitsToDouble((k1 + 1023) << 52) * Double.longBitsToDouble((k2 + 1023) << 52);
     }
 
     private static INDArray fromDoubles(DataType t, double[] v, long... shape) {
