@@ -515,9 +515,21 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_exp(JNIEnv *env, jcl
     (*env)->ReleasePrimitiveArrayCritical(env, x, a, JNI_ABORT);
 }
 
+JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_softmaxBackward0(JNIEnv *env, jclass cls, jint type,
+        jlong y, jlong g, jlong dx, jint from, jint to, jint len, jint inner) {
+    (void) env;
+    (void) cls;
+    if (type == 0) {
+        return softmax_backward_f((const float *) (intptr_t) y, (const float *) (intptr_t) g, (float *) (intptr_t) dx,
+                from, to, len, inner);
+    }
+    return softmax_backward_d((const double *) (intptr_t) y, (const double *) (intptr_t) g, (double *) (intptr_t) dx,
+            from, to, len, inner);
+}
+
 /* The library's version, checked by NativeLoops at load: a stale library next to newer classes is refused. */
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 6;
+    return 7;
 }

@@ -120,3 +120,37 @@ static int GN_NAME(scatter_add)(const T *restrict src, const int *restrict map, 
     }
     return 0;
 }
+
+/*
+ * SoftmaxLoops.backward for blocks [from, to) of [outer, len, inner]: dx = y (g - Σ y g) along len, each sum in order
+ * along it in T. Returns -1 when scratch memory could not be had.
+ */
+static int GN_NAME(softmax_backward)(const T *restrict y, const T *restrict g, T *restrict dx, int from, int to,
+        int len, int inner) {
+    long block = (long) len * inner;
+    if (inner == 1) {
+        for (long o = from; o < to; o++) {
+            const T *ys = y + o * block, *gs = g + o * block;
+            T *d = dx + o * block;
+            T sum = 0;
+            for (int i = 0; i < len; i++) sum += ys[i] * gs[i];
+            for (int i = 0; i < len; i++) d[i] = ys[i] * (gs[i] - sum);
+        }
+        return 0;
+    }
+    T *sums = malloc((size_t) inner * sizeof(T));
+    if (sums == NULL) return -1;
+    for (long o = from; o < to; o++) {
+        const T *ys = y + o * block, *gs = g + o * block;
+        T *d = dx + o * block;
+        for (int k = 0; k < inner; k++) sums[k] = 0;
+        for (long j = 0, at = 0; j < len; j++) {
+            for (int k = 0; k < inner; k++, at++) sums[k] += ys[at] * gs[at];
+        }
+        for (long j = 0, at = 0; j < len; j++) {
+            for (int k = 0; k < inner; k++, at++) d[at] = ys[at] * (gs[at] - sums[k]);
+        }
+    }
+    free(sums);
+    return 0;
+}

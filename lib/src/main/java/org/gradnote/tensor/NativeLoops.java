@@ -21,7 +21,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 6;
+    private static final int VERSION = 7;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -262,6 +262,14 @@ final class NativeLoops {
                     throw new OutOfMemoryError("gru cell: arrays could not be pinned");
             }
         });
+    }
+
+    private static native int softmaxBackward0(int type, long y, long g, long dx, int from, int to, int len, int inner);
+
+    /** SoftmaxLoops.backward for blocks [from, to) of a dense [outer, len, inner] array. */
+    static void softmaxBackward(int type, long y, long g, long dx, int from, int to, int len, int inner) {
+        if (softmaxBackward0(type, y, g, dx, from, to, len, inner) != 0)
+            throw new OutOfMemoryError("softmax backward: no native scratch for " + inner + " sums");
     }
 
     private static void tanhAt(long src, long dst, int i) {
