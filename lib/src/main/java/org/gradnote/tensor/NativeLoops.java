@@ -53,15 +53,20 @@ final class NativeLoops {
             Path file;
             if (url.getProtocol().equals("file")) {
                 file = Path.of(url.toURI());
+                System.load(file.toAbsolutePath().toString());
             } else {
-                // Inside a jar: System.load needs a file. One per process, removed at exit.
+                // Inside a jar: System.load needs a file. Removed once loaded (the mapping outlives the name), so a
+                // killed process leaves nothing behind.
                 file = Files.createTempFile("gradnote_loops", ".so");
-                file.toFile().deleteOnExit();
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    try (InputStream in = url.openStream()) {
+                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    System.load(file.toAbsolutePath().toString());
+                } finally {
+                    Files.deleteIfExists(file);
                 }
             }
-            System.load(file.toAbsolutePath().toString());
             int v = version();
             if (v != VERSION) return "off: library version " + v + ", classes expect " + VERSION;
             return "on: " + file;

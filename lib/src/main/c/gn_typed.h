@@ -1,6 +1,6 @@
 /*
- * The float32 and float64 twins of gradnote's typed element loops: gradnote_loops.c includes this file once with
- * T = float, S = f and once with T = double, S = d. Each loop is its Java twin's, operation for operation.
+ * The float32 and float64 twins of gradnote's typed element loops: gn_typed.c includes this file once with
+ * T = float (names ending in _f) and once with T = double (_d). Each loop is its Java twin's, operation for operation.
  */
 
 /* ChannelLoops.addBias over rows [first, end) of a dense [outer, size, inner] array: x[o, i, j] += b[i]. */

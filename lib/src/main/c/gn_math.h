@@ -1,0 +1,108 @@
+/*
+ * The bit-level helpers and the exps of gradnote's C loops, shared by the files that include it. Everything here
+ * rounds as its Java counterpart does: built with -ffp-contract=off and without fast-math (lib/pom.xml).
+ */
+#ifndef GN_MATH_H
+#define GN_MATH_H
+
+#include <stdint.h>
+#include <string.h>
+
+static inline double from_bits(uint64_t b) {
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return d;
+}
+
+static inline uint64_t to_bits(double d) {
+    uint64_t b;
+    memcpy(&b, &d, sizeof b);
+    return b;
+}
+
+/*
+ * exp(x) for x in [-40, 0], within ~2 ulp of the true value: x = k ln2 + r with |r| <= ln2/2 (fdlibm's split of
+ * ln2, so k ln2hi is exact), e^r from its Taylor series to r^13 (truncation below 1e-17), times 2^k from the bits.
+ */
+static inline double exp_neg(double x) {
+    const double shift = 0x1.8p52, inv_ln2 = 0x1.71547652b82fep0;
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    double kd = x * inv_ln2 + shift;
+    int64_t k = (int64_t) (to_bits(kd) - to_bits(shift));
+    kd -= shift;
+    double r = (x - kd * ln2_hi) - kd * ln2_lo;
+    double p = 1.0 / 6227020800.0;
+    p = 1.0 / 479001600.0 + r * p;
+    p = 1.0 / 39916800.0 + r * p;
+    p = 1.0 / 3628800.0 + r * p;
+    p = 1.0 / 362880.0 + r * p;
+    p = 1.0 / 40320.0 + r * p;
+    p = 1.0 / 5040.0 + r * p;
+    p = 1.0 / 720.0 + r * p;
+    p = 1.0 / 120.0 + r * p;
+    p = 1.0 / 24.0 + r * p;
+    p = 1.0 / 6.0 + r * p;
+    p = 0.5 + r * p;
+    p = 1.0 + r * p;
+    p = 1.0 + r * p;
+    return p * from_bits((uint64_t) (k + 1023) << 52);
+}
+
+/*
+ * True when a double lies within 4096 double ulps of the midpoint between two floats: there its rounding to float
+ * may depend on the last bits of the exp, which may differ from Java's Math.exp. The bound covers both exps' error
+ * (a few ulps each) amplified by (1 - e)/(1 + e) (at most ~30 ulps for |z| >= 1/16) with a wide margin.
+ */
+static inline int near_float_midpoint(double t) {
+    int64_t low = (int64_t) (to_bits(t) & ((1ull << 29) - 1)) - (1ll << 28);
+    return low > -4096 && low < 4096;
+}
+
+/*
+ * The recurrent cells' e^x: RecurrentPrimitives.exp operation for operation (the Java side's reference), so both
+ * give the same bits. Branch-free where it matters, so the cells' loops vectorise.
+ */
+static inline double gn_exp(double x) {
+    const double shift = 0x1.8p52, inv_ln2 = 0x1.71547652b82fep0;
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    double xc = x > -746 ? (x > 710 ? 710 : x) : -746; /* a NaN goes to -746 here, and back below */
+    double kd = xc * inv_ln2 + shift;
+    int64_t k = (int64_t) (to_bits(kd) - to_bits(shift));
+    kd -= shift;
+    double r = (xc - kd * ln2_hi) - kd * ln2_lo;
+    double p = 1.0 / 6227020800.0;
+    p = 1.0 / 479001600.0 + r * p;
+    p = 1.0 / 39916800.0 + r * p;
+    p = 1.0 / 3628800.0 + r * p;
+    p = 1.0 / 362880.0 + r * p;
+    p = 1.0 / 40320.0 + r * p;
+    p = 1.0 / 5040.0 + r * p;
+    p = 1.0 / 720.0 + r * p;
+    p = 1.0 / 120.0 + r * p;
+    p = 1.0 / 24.0 + r * p;
+    p = 1.0 / 6.0 + r * p;
+    p = 0.5 + r * p;
+    p = 1.0 + r * p;
+    p = 1.0 + r * p;
+    int64_t k1 = k >> 1, k2 = k - k1;
+    double e = p * from_bits((uint64_t) (k1 + 1023) << 52) * from_bits((uint64_t) (k2 + 1023) << 52);
+    e = x > 710 ? 1.0 / 0.0 : e;
+    e = x > -746 ? e : 0.0;
+    return x != x ? x : e;
+}
+
+static inline double gn_sigmoid(double z) {
+    return 1 / (1 + gn_exp(-z));
+}
+
+/* RecurrentPrimitives.cellTanh. */
+static inline double gn_cell_tanh(double z) {
+    double a = from_bits(to_bits(z) & ~(1ull << 63));
+    double z2 = z * z;
+    double poly = z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
+    double e = gn_exp(-2 * a), t = (1 - e) / (1 + e);
+    t = z < 0 ? -t : t;
+    return a < 0.0625 ? poly : t;
+}
+
+#endif
