@@ -21,34 +21,6 @@ static inline uint64_t to_bits(double d) {
 }
 
 /*
- * exp(x) for x in [-40, 0], within ~2 ulp of the true value: x = k ln2 + r with |r| <= ln2/2 (fdlibm's split of
- * ln2, so k ln2hi is exact), e^r from its Taylor series to r^13 (truncation below 1e-17), times 2^k from the bits.
- */
-static inline double exp_neg(double x) {
-    const double shift = 0x1.8p52, inv_ln2 = 0x1.71547652b82fep0;
-    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
-    double kd = x * inv_ln2 + shift;
-    int64_t k = (int64_t) (to_bits(kd) - to_bits(shift));
-    kd -= shift;
-    double r = (x - kd * ln2_hi) - kd * ln2_lo;
-    double p = 1.0 / 6227020800.0;
-    p = 1.0 / 479001600.0 + r * p;
-    p = 1.0 / 39916800.0 + r * p;
-    p = 1.0 / 3628800.0 + r * p;
-    p = 1.0 / 362880.0 + r * p;
-    p = 1.0 / 40320.0 + r * p;
-    p = 1.0 / 5040.0 + r * p;
-    p = 1.0 / 720.0 + r * p;
-    p = 1.0 / 120.0 + r * p;
-    p = 1.0 / 24.0 + r * p;
-    p = 1.0 / 6.0 + r * p;
-    p = 0.5 + r * p;
-    p = 1.0 + r * p;
-    p = 1.0 + r * p;
-    return p * from_bits((uint64_t) (k + 1023) << 52);
-}
-
-/*
  * True when a double lies within 4096 double ulps of the midpoint between two floats: there its rounding to float
  * may depend on the last bits of the exp, which may differ from Java's Math.exp. The bound covers both exps' error
  * (a few ulps each) amplified by (1 - e)/(1 + e) (at most ~30 ulps for |z| >= 1/16) with a wide margin.

@@ -32,9 +32,8 @@ static int tanh_float(const float *src, float *dst, int n, int *flagged, int cap
             double a = from_bits(to_bits(z) & ~(1ull << 63)); // Math.abs: also a NaN's sign
             double z2 = z * z;
             double poly = z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
-            // Past |z| = 20, e = exp(-2|z|) < 2^-57 and (1 - e)/(1 + e) is exactly 1 in double, as in Java; the
-            // clamp keeps exp_neg in its range (and a NaN stays a NaN through it).
-            double e = exp_neg(-2 * (a < 20 || a != a ? a : 20));
+            // gn_exp is the recurrent cells' exp: within 2 ulps of Math.exp, which the midpoint guard covers.
+            double e = gn_exp(-2 * a);
             double q = (1 - e) / (1 + e);
             q = z < 0 ? -q : q;
             int exp_path = !(a < 0.0625);
