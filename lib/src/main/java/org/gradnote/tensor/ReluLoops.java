@@ -24,8 +24,9 @@ final class ReluLoops {
     }
 
     /**
-     * out = relu(x) for a dense float32 x within {@link Dispatch#RELU_FORWARD_LOOP_MAX} elements (or as forced), with
-     * the native op's bits (checked by ReluLoopsTest); false, doing nothing, otherwise.
+     * out = relu(x) for a dense float32 x, with the native op's bits (checked by ReluLoopsTest): in C at any size when
+     * the C loops run, else in Java within {@link Dispatch#RELU_FORWARD_LOOP_MAX} elements (or as forced); false,
+     * doing nothing, otherwise.
      */
     static boolean forward(INDArray x, INDArray out) {
         if (x.dataType() != DataType.FLOAT) return false;
