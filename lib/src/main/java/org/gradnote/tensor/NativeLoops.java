@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * gradnote's own element loops compiled from C (lib/src/main/c), for the loops C1 compiles poorly; each gives the
@@ -28,6 +29,8 @@ final class NativeLoops {
 
     private static final String LOADED = load();
 
+    private static final boolean ON = LOADED.startsWith("on");
+
     /**
      * Where the library came from, or why it is not used ("off: ..."); shown with the benchmark's machine line.
      */
@@ -38,7 +41,18 @@ final class NativeLoops {
     /** True when the C loops are loaded and the current path lets them run. */
     static boolean enabled() {
         ComputePath p = Dispatch.path();
-        return LOADED.startsWith("on") && p != ComputePath.LOOP && p != ComputePath.NATIVE;
+        return ON && p != ComputePath.LOOP && p != ComputePath.NATIVE;
+    }
+
+    /**
+     * The addresses of the first n elements of type t of each array, for a C loop over all of them; null when the C
+     * loops do not run now or an array is an offset view (the caller then takes its Java loop).
+     */
+    static long[] addresses(DataType t, long n, INDArray... arrays) {
+        if (!enabled()) return null;
+        long[] at = new long[arrays.length];
+        for (int i = 0; i < arrays.length; i++) if ((at[i] = Memory.address(arrays[i], t, n)) == 0) return null;
+        return at;
     }
 
     private static String load() {

@@ -30,18 +30,15 @@ final class ReluLoops {
      */
     static boolean forward(INDArray x, INDArray out) {
         if (x.dataType() != DataType.FLOAT) return false;
-        if (NativeLoops.enabled() && x.length() <= Integer.MAX_VALUE) {
-            int n = (int) x.length();
-            long xa = Memory.address(x, DataType.FLOAT, n), oa = Memory.address(out, DataType.FLOAT, n);
-            if (xa != 0 && oa != 0) {
-                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        NativeLoops.reluForward(xa + 4L * from, oa + 4L * from, to - from);
-                    }
-                });
-                return true;
-            }
+        long[] c = x.length() <= Integer.MAX_VALUE ? NativeLoops.addresses(DataType.FLOAT, x.length(), x, out) : null;
+        if (c != null) {
+            Parallel.range((int) x.length(), Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    NativeLoops.reluForward(c[0] + 4L * from, c[1] + 4L * from, to - from);
+                }
+            });
+            return true;
         }
         if (!Dispatch.loop(x.length(), Dispatch.RELU_FORWARD_LOOP_MAX)) return false;
         int n = (int) x.length();
@@ -77,19 +74,16 @@ final class ReluLoops {
     /** dx (dense) from the dense input x and output gradient g of a ReLU, both float32. */
     static void backward(INDArray x, INDArray g, INDArray dx) {
         int n = Math.toIntExact(x.length());
-        if (NativeLoops.enabled()) {
-            long xa = Memory.address(x, DataType.FLOAT, n), ga = Memory.address(g, DataType.FLOAT, n);
-            long da = Memory.address(dx, DataType.FLOAT, n);
-            if (xa != 0 && ga != 0 && da != 0) {
-                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        long at = 4L * from;
-                        NativeLoops.reluBackward(xa + at, ga + at, da + at, to - from);
-                    }
-                });
-                return;
-            }
+        long[] c = NativeLoops.addresses(DataType.FLOAT, n, x, g, dx);
+        if (c != null) {
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    long at = 4L * from;
+                    NativeLoops.reluBackward(c[0] + at, c[1] + at, c[2] + at, to - from);
+                }
+            });
+            return;
         }
         Unfold.Scratch s = Unfold.scratch();
         float[] xs = s.floats(0, n), gs = s.floats(1, n);

@@ -33,18 +33,16 @@ final class SoftmaxLoops {
         int len = (int) shape[d], inner = 1;
         for (int i = d + 1; i < shape.length; i++) inner *= (int) shape[i];
         int block = len * inner, outer = n / block, lines = inner;
-        if (NativeLoops.enabled()) {
-            long yAt = Memory.address(y, t, n), gAt = Memory.address(g, t, n), dAt = Memory.address(dx, t, n);
-            if (yAt != 0 && gAt != 0 && dAt != 0) {
-                int type = NativeLoops.typeCode(t);
-                Parallel.items(outer, block, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        NativeLoops.softmaxBackward(type, yAt, gAt, dAt, from, to, len, lines);
-                    }
-                });
-                return dx;
-            }
+        long[] c = NativeLoops.addresses(t, n, y, g, dx);
+        if (c != null) {
+            int type = NativeLoops.typeCode(t);
+            Parallel.items(outer, block, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    NativeLoops.softmaxBackward(type, c[0], c[1], c[2], from, to, len, lines);
+                }
+            });
+            return dx;
         }
         Unfold.Scratch s = Unfold.scratch();
         if (t == DataType.FLOAT) {

@@ -22,17 +22,15 @@ final class TanhLoops {
         INDArray out = Engine.empty(DataType.FLOAT, x.shape());
         int n = Math.toIntExact(x.length());
         if (n == 0) return out;
-        if (NativeLoops.enabled()) {
-            long src = Memory.address(x, DataType.FLOAT, n), dst = Memory.address(out, DataType.FLOAT, n);
-            if (src != 0 && dst != 0) {
-                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        NativeLoops.tanhFloat(src + 4L * from, dst + 4L * from, to - from);
-                    }
-                });
-                return out;
-            }
+        long[] c = NativeLoops.addresses(DataType.FLOAT, n, x, out);
+        if (c != null) {
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    NativeLoops.tanhFloat(c[0] + 4L * from, c[1] + 4L * from, to - from);
+                }
+            });
+            return out;
         }
         float[] v = Unfold.scratch().floats(0, n);
         Memory.get(x, v, 0, n);
@@ -77,19 +75,17 @@ final class TanhLoops {
         INDArray dx = Engine.empty(t, y.shape());
         int n = Math.toIntExact(y.length());
         if (n == 0) return dx;
-        if (NativeLoops.enabled()) {
-            long yAt = Memory.address(y, t, n), gAt = Memory.address(g, t, n), dAt = Memory.address(dx, t, n);
-            if (yAt != 0 && gAt != 0 && dAt != 0) {
-                int type = NativeLoops.typeCode(t), width = t == DataType.FLOAT ? 4 : 8;
-                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        long at = (long) width * from;
-                        NativeLoops.tanhBackward(type, yAt + at, gAt + at, dAt + at, to - from);
-                    }
-                });
-                return dx;
-            }
+        long[] c = NativeLoops.addresses(t, n, y, g, dx);
+        if (c != null) {
+            int type = NativeLoops.typeCode(t), width = t.width();
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    long at = (long) width * from;
+                    NativeLoops.tanhBackward(type, c[0] + at, c[1] + at, c[2] + at, to - from);
+                }
+            });
+            return dx;
         }
         Unfold.Scratch s = Unfold.scratch();
         if (t == DataType.FLOAT) {

@@ -104,22 +104,19 @@ public final class Updates {
         INDArray pa = p.data(), ga = grad.data(), ba = buf.data(), oa = out.data();
         if (!denseAlike(pa, ga, ba, oa)) return false;
         int n = Math.toIntExact(pa.length());
-        if (NativeLoops.enabled()) {
-            DataType t = pa.dataType();
-            long pAt = Memory.address(pa, t, n), gAt = Memory.address(ga, t, n), bAt = Memory.address(ba, t, n);
-            long oAt = Memory.address(oa, t, n);
-            if (pAt != 0 && gAt != 0 && bAt != 0 && oAt != 0) {
-                int type = NativeLoops.typeCode(t), width = t == DataType.FLOAT ? 4 : 8;
-                Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
-                    @Override
-                    void run(int from, int to) {
-                        long at = (long) width * from;
-                        NativeLoops.sgdMomentum(
-                                type, pAt + at, gAt + at, bAt + at, oAt + at, to - from, lr, m, wd, nesterov);
-                    }
-                });
-                return true;
-            }
+        DataType t = pa.dataType();
+        long[] c = t == DataType.FLOAT || t == DataType.DOUBLE ? NativeLoops.addresses(t, n, pa, ga, ba, oa) : null;
+        if (c != null) {
+            int type = NativeLoops.typeCode(t), width = t.width();
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    long at = (long) width * from;
+                    NativeLoops.sgdMomentum(
+                            type, c[0] + at, c[1] + at, c[2] + at, c[3] + at, to - from, lr, m, wd, nesterov);
+                }
+            });
+            return true;
         }
         Unfold.Scratch s = Unfold.scratch();
         if (pa.dataType() == DataType.FLOAT) {
