@@ -117,3 +117,263 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_col2im(JNIEnv *env, 
     (*env)->GetIntArrayRegion(env, geometry, 0, 14, (jint *) &g);
     col2im_channels((const float *) (intptr_t) dcol, (float *) (intptr_t) dx, first, end, &g);
 }
+
+/*
+ * The direct convolution (stride 1, no dilation) works on zero-padded planes: xp[b, ch] is hp x wp with x's plane at
+ * (top, left), hp = oh + kh - 1 and wp = ow + kw - 1, so every output reads its whole window and needs no bounds
+ * check. Output element (y, x) sits at y·wp + x of a padded-stride accumulator; the wp - ow columns past each row are
+ * computed and dropped.
+ */
+struct direct {
+    int n, c, h, w, oc, kh, kw, top, left, oh, ow, hp, wp;
+};
+
+/* Planes [from, to) of h x w floats into zeroed hp x wp planes at (top, left). */
+static void pad_planes(const float *restrict src, float *restrict dst, int from, int to, int h, int w, int hp, int wp,
+        int top, int left) {
+    for (long p = from; p < to; p++) {
+        float *d = dst + p * hp * wp;
+        const float *s = src + p * h * w;
+        memset(d, 0, sizeof(float) * (size_t) top * wp);
+        for (int y = 0; y < h; y++) {
+            float *row = d + (long) (top + y) * wp;
+            for (int x = 0; x < left; x++) row[x] = 0.0f;
+            memcpy(row + left, s + (long) y * w, sizeof(float) * (size_t) w);
+            for (int x = left + w; x < wp; x++) row[x] = 0.0f;
+        }
+        memset(d + (long) (top + h) * wp, 0, sizeof(float) * (size_t) (hp - top - h) * wp);
+    }
+}
+
+/* Accumulator floats per block of output rows: 16 KB, so the block stays in L1 while every tap passes over it. */
+#define DIRECT_ACC 4096
+
+/*
+ * out[b, o] for items [from, to) of n·oc (item b·oc + o): each element is the sum over (ch, i, j) ascending of
+ * w[o, ch, i, j] · xp[b, ch, y + i, x + j], from +0, then plus bias[o] when bias is not NULL. A 3x3 window takes its
+ * nine taps in one pass over the accumulator, other windows one tap per pass: the same additions in the same order.
+ */
+__attribute__((target_clones("avx2", "default")))
+static void direct_forward(const float *restrict xp, const float *restrict w, const float *restrict bias,
+        float *restrict out, int from, int to, const struct direct *g, float *restrict acc, int rows) {
+    int taps = g->kh * g->kw, wp = g->wp;
+    long plane = (long) g->hp * wp;
+    for (int item = from; item < to; item++) {
+        int b = item / g->oc, o = item % g->oc;
+        const float *wo = w + (long) o * g->c * taps;
+        float *dst = out + (long) item * g->oh * g->ow;
+        for (int y0 = 0; y0 < g->oh; y0 += rows) {
+            int nr = g->oh - y0 < rows ? g->oh - y0 : rows;
+            long len = (long) (nr - 1) * wp + g->ow;
+            for (long t = 0; t < len; t++) acc[t] = 0.0f;
+            for (int ch = 0; ch < g->c; ch++) {
+                const float *src = xp + ((long) b * g->c + ch) * plane + (long) y0 * wp;
+                const float *k = wo + (long) ch * taps;
+                if (g->kh == 3 && g->kw == 3) {
+                    const float *r0 = src, *r1 = src + wp, *r2 = src + 2L * wp;
+                    float k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3], k4 = k[4], k5 = k[5], k6 = k[6], k7 = k[7],
+                          k8 = k[8];
+                    for (long t = 0; t < len; t++) {
+                        float a = acc[t];
+                        a += k0 * r0[t];
+                        a += k1 * r0[t + 1];
+                        a += k2 * r0[t + 2];
+                        a += k3 * r1[t];
+                        a += k4 * r1[t + 1];
+                        a += k5 * r1[t + 2];
+                        a += k6 * r2[t];
+                        a += k7 * r2[t + 1];
+                        a += k8 * r2[t + 2];
+                        acc[t] = a;
+                    }
+                } else {
+                    for (int i = 0; i < g->kh; i++) {
+                        for (int j = 0; j < g->kw; j++) {
+                            float kv = k[i * g->kw + j];
+                            const float *s = src + (long) i * wp + j;
+                            for (long t = 0; t < len; t++) acc[t] += kv * s[t];
+                        }
+                    }
+                }
+            }
+            float bv = bias == NULL ? 0.0f : bias[o];
+            for (int r = 0; r < nr; r++) {
+                float *line = dst + (long) (y0 + r) * g->ow;
+                const float *a = acc + (long) r * wp;
+                if (bias == NULL) memcpy(line, a, sizeof(float) * (size_t) g->ow);
+                else for (int x = 0; x < g->ow; x++) line[x] = a[x] + bv;
+            }
+        }
+    }
+}
+
+/* Eight floats, and the same at any float alignment: the weight gradient's partial sums, lane k for x mod 8 = k. */
+typedef float v8f __attribute__((vector_size(32)));
+typedef float v8f_unaligned __attribute__((vector_size(32), aligned(4), may_alias));
+
+/* A macro, not a function: a 32-byte vector return value would change the ABI between the clones. */
+#define load8(p) (*(const v8f_unaligned *) (p))
+
+/*
+ * direct_weights' sums for one image of a 3x3 window, tap t's eight lanes into lanes[8t..8t+7]: the same additions in
+ * the same order, with the nine taps' lanes kept in registers over the whole image.
+ */
+__attribute__((target_clones("avx2", "default")))
+static void direct_weights_3x3(const float *restrict pp, const float *restrict gp, int oh, int ow, int wp,
+        float *restrict lanes) {
+    v8f a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0}, a4 = {0}, a5 = {0}, a6 = {0}, a7 = {0}, a8 = {0};
+    int full = ow & ~7;
+    for (int y = 0; y < oh; y++) {
+        const float *gy = gp + (long) y * ow, *r0 = pp + (long) y * wp, *r1 = r0 + wp, *r2 = r1 + wp;
+        for (int x = 0; x < full; x += 8) {
+            v8f gv = load8(gy + x);
+            a0 += gv * load8(r0 + x);
+            a1 += gv * load8(r0 + x + 1);
+            a2 += gv * load8(r0 + x + 2);
+            a3 += gv * load8(r1 + x);
+            a4 += gv * load8(r1 + x + 1);
+            a5 += gv * load8(r1 + x + 2);
+            a6 += gv * load8(r2 + x);
+            a7 += gv * load8(r2 + x + 1);
+            a8 += gv * load8(r2 + x + 2);
+        }
+        for (int x = full; x < ow; x++) {
+            float gv = gy[x];
+            int k = x - full;
+            a0[k] += gv * r0[x];
+            a1[k] += gv * r0[x + 1];
+            a2[k] += gv * r0[x + 2];
+            a3[k] += gv * r1[x];
+            a4[k] += gv * r1[x + 1];
+            a5[k] += gv * r1[x + 2];
+            a6[k] += gv * r2[x];
+            a7[k] += gv * r2[x + 1];
+            a8[k] += gv * r2[x + 2];
+        }
+    }
+    v8f all[9] = {a0, a1, a2, a3, a4, a5, a6, a7, a8};
+    memcpy(lanes, all, sizeof(all));
+}
+
+/*
+ * dw[o, ch] for items [from, to) of oc·c (item o·c + ch): tap (i, j) is the sum over b, y, x of g[b, o, y, x] ·
+ * xp[b, ch, y + i, x + j], kept in 8 float partial sums by x mod 8 over one image (in order of y, x), which are added
+ * to 8 double totals image by image; the totals are added 0 to 7 in double and rounded once.
+ */
+__attribute__((target_clones("avx2", "default")))
+static void direct_weights(const float *restrict xp, const float *restrict gr, float *restrict dw, int from, int to,
+        const struct direct *g, float *restrict lanes, double *restrict totals) {
+    int taps = g->kh * g->kw, wp = g->wp, ow = g->ow, full = ow & ~7;
+    long plane = (long) g->hp * wp;
+    for (int item = from; item < to; item++) {
+        int o = item / g->c, ch = item % g->c;
+        for (int t = 0; t < taps * 8; t++) totals[t] = 0.0;
+        for (int b = 0; b < g->n; b++) {
+            const float *gp = gr + ((long) b * g->oc + o) * g->oh * ow;
+            const float *pp = xp + ((long) b * g->c + ch) * plane;
+            if (g->kh == 3 && g->kw == 3) {
+                direct_weights_3x3(pp, gp, g->oh, ow, wp, lanes);
+                for (int t = 0; t < taps * 8; t++) totals[t] += lanes[t];
+                continue;
+            }
+            for (int t = 0; t < taps * 8; t++) lanes[t] = 0.0f;
+            for (int y = 0; y < g->oh; y++) {
+                const float *gy = gp + (long) y * ow;
+                for (int i = 0; i < g->kh; i++) {
+                    const float *xr = pp + (long) (y + i) * wp;
+                    for (int j = 0; j < g->kw; j++) {
+                        float *l = lanes + (i * g->kw + j) * 8;
+                        const float *xs = xr + j;
+                        float l0 = l[0], l1 = l[1], l2 = l[2], l3 = l[3], l4 = l[4], l5 = l[5], l6 = l[6], l7 = l[7];
+                        for (int x = 0; x < full; x += 8) {
+                            l0 += gy[x] * xs[x];
+                            l1 += gy[x + 1] * xs[x + 1];
+                            l2 += gy[x + 2] * xs[x + 2];
+                            l3 += gy[x + 3] * xs[x + 3];
+                            l4 += gy[x + 4] * xs[x + 4];
+                            l5 += gy[x + 5] * xs[x + 5];
+                            l6 += gy[x + 6] * xs[x + 6];
+                            l7 += gy[x + 7] * xs[x + 7];
+                        }
+                        l[0] = l0, l[1] = l1, l[2] = l2, l[3] = l3, l[4] = l4, l[5] = l5, l[6] = l6, l[7] = l7;
+                        for (int x = full; x < ow; x++) l[x - full] += gy[x] * xs[x];
+                    }
+                }
+            }
+            for (int t = 0; t < taps * 8; t++) totals[t] += lanes[t];
+        }
+        for (int t = 0; t < taps; t++) {
+            const double *l = totals + t * 8;
+            double s = l[0];
+            for (int k = 1; k < 8; k++) s += l[k];
+            dw[(long) item * taps + t] = (float) s;
+        }
+    }
+}
+
+/* db[o] for o in [from, to): the sum over b, then p, of g[b, o, p] in double, rounded once (toChannelMajor's db). */
+static void direct_bias(const float *restrict gr, float *restrict db, int from, int to, int n, int oc, int p) {
+    for (int o = from; o < to; o++) {
+        double sum = 0;
+        for (int b = 0; b < n; b++) {
+            const float *s = gr + ((long) b * oc + o) * p;
+            for (int j = 0; j < p; j++) sum += s[j];
+        }
+        db[o] = (float) sum;
+    }
+}
+
+/* The geometry from Java: {n, c, h, w, oc, kh, kw, top, left, oh, ow, hp, wp}. */
+static int direct_geometry(JNIEnv *env, jintArray geometry, struct direct *g) {
+    (*env)->GetIntArrayRegion(env, geometry, 0, 13, (jint *) g);
+    return !(*env)->ExceptionCheck(env);
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_padPlanes(JNIEnv *env, jclass cls, jlong src, jlong dst,
+        jint from, jint to, jintArray geometry) {
+    (void) cls;
+    struct direct g;
+    if (!direct_geometry(env, geometry, &g)) return;
+    pad_planes((const float *) (intptr_t) src, (float *) (intptr_t) dst, from, to, g.h, g.w, g.hp, g.wp, g.top, g.left);
+}
+
+/* False when there was no memory for the accumulator (the caller throws). */
+JNIEXPORT jboolean JNICALL Java_org_gradnote_tensor_NativeLoops_directForward0(JNIEnv *env, jclass cls, jlong xp,
+        jlong w, jlong bias, jlong out, jint from, jint to, jintArray geometry) {
+    (void) cls;
+    struct direct g;
+    if (!direct_geometry(env, geometry, &g)) return JNI_TRUE;
+    int rows = DIRECT_ACC / g.wp < 1 ? 1 : DIRECT_ACC / g.wp;
+    if (rows > g.oh) rows = g.oh;
+    float *acc = malloc(sizeof(float) * (size_t) rows * g.wp);
+    if (acc == NULL) return JNI_FALSE;
+    direct_forward((const float *) (intptr_t) xp, (const float *) (intptr_t) w, (const float *) (intptr_t) bias,
+            (float *) (intptr_t) out, from, to, &g, acc, rows);
+    free(acc);
+    return JNI_TRUE;
+}
+
+JNIEXPORT jboolean JNICALL Java_org_gradnote_tensor_NativeLoops_directWeights0(JNIEnv *env, jclass cls, jlong xp,
+        jlong gr, jlong dw, jint from, jint to, jintArray geometry) {
+    (void) cls;
+    struct direct g;
+    if (!direct_geometry(env, geometry, &g)) return JNI_TRUE;
+    float *lanes = malloc(sizeof(float) * (size_t) g.kh * g.kw * 8);
+    double *totals = malloc(sizeof(double) * (size_t) g.kh * g.kw * 8);
+    if (lanes == NULL || totals == NULL) {
+        free(lanes);
+        free(totals);
+        return JNI_FALSE;
+    }
+    direct_weights((const float *) (intptr_t) xp, (const float *) (intptr_t) gr, (float *) (intptr_t) dw, from, to, &g,
+            lanes, totals);
+    free(lanes);
+    free(totals);
+    return JNI_TRUE;
+}
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_directBias(JNIEnv *env, jclass cls, jlong gr, jlong db,
+        jint from, jint to, jint n, jint oc, jint p) {
+    (void) env, (void) cls;
+    direct_bias((const float *) (intptr_t) gr, (float *) (intptr_t) db, from, to, n, oc, p);
+}

@@ -100,5 +100,5 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 7;
+    return 8;
 }

@@ -73,6 +73,20 @@ final class ConvTranspose {
     /** db[c] = the sum of g[n, c, p] over n and p, accumulated in double and rounded once (as ChannelLoops). */
     private static INDArray biasGrad(INDArray g, DataType t, int n, int c, int p) {
         int len = n * c * p;
+        if (t == DataType.FLOAT && NativeLoops.enabled()) {
+            // The same additions in the same order, in C: the float32 values widened one by one.
+            INDArray db = Engine.empty(t, c);
+            long ga = Memory.address(g, t, len), da = Memory.address(db, t, c);
+            if (ga != 0 && da != 0) {
+                Parallel.items(c, (long) n * p, new Parallel.Body() {
+                    @Override
+                    void run(int from, int to) {
+                        NativeLoops.directBias(ga, da, from, to, n, c, p);
+                    }
+                });
+                return db;
+            }
+        }
         double[] v = new double[len], acc = new double[c];
         Memory.get(Engine.cast(g, DataType.DOUBLE), v, 0, len);
         for (int ni = 0, i = 0; ni < n; ni++) {

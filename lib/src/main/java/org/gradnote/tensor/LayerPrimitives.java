@@ -92,6 +92,8 @@ final class LayerPrimitives {
         long[] ws = w.shape();
         long macs = x4[0] * ws[0] * win.outH(x4[2]) * win.outW(x4[3]) * x4[1] * win.kH() * win.kW();
         // Not with dilation: oneDNN's conv2d refused [2,4,10,10] x 8 3x3 with dilation 2 (NativeConvTest).
+        DirectConv.Geometry direct = DirectConv.plan(t, x4, ws, win);
+        if (direct != null) return DirectConv.conv("conv2d", x, w, b, xd, wd, direct, x4);
         boolean plain = !win.same() && win.dH() == 1 && win.dW() == 1;
         if (plain && ChannelLoops.handles(t) && Dispatch.nativeConv(t, macs, x4[1])) {
             return nativeConv2d(x, w, b, xd, wd, win, x4);
@@ -142,6 +144,8 @@ final class LayerPrimitives {
         INDArray wd = Engine.contiguous(Engine.cast(w.data(), t));
         long[] x4 = {xs[0], xs[1], 1, xs[2]};
         win.checkFits("conv1d", x4);
+        DirectConv.Geometry direct = DirectConv.plan(t, x4, w.shape(), win);
+        if (direct != null) return DirectConv.conv("conv1d", x, w, b, xd, wd, direct, xs);
         return convolve("conv1d", x, w, b, xd, wd, win, x4, xs);
     }
 

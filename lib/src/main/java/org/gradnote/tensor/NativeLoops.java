@@ -22,7 +22,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 7;
+    private static final int VERSION = 8;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -170,6 +170,28 @@ final class NativeLoops {
 
     /** Unfold.col2im for channels [first, end) into a zeroed dx (float32); geometry as {@link #im2col}. */
     static native void col2im(long dcol, long dx, int first, int end, int[] geometry);
+
+    /** DirectConv's zero padding of planes [from, to) (float32); geometry as {@link DirectConv.Geometry#ints}. */
+    static native void padPlanes(long src, long dst, int from, int to, int[] geometry);
+
+    private static native boolean directForward0(long xp, long w, long bias, long out, int from, int to, int[] geom);
+
+    /** DirectConv's forward for items [from, to) of n·oc (float32); bias 0 for none. */
+    static void directForward(long xp, long w, long bias, long out, int from, int to, int[] geometry) {
+        if (!directForward0(xp, w, bias, out, from, to, geometry))
+            throw new OutOfMemoryError("conv: no native scratch for the direct convolution's accumulator");
+    }
+
+    private static native boolean directWeights0(long xp, long g, long dw, int from, int to, int[] geometry);
+
+    /** DirectConv's weight gradient for items [from, to) of oc·c (float32). */
+    static void directWeights(long xp, long g, long dw, int from, int to, int[] geometry) {
+        if (!directWeights0(xp, g, dw, from, to, geometry))
+            throw new OutOfMemoryError("conv: no native scratch for the direct convolution's partial sums");
+    }
+
+    /** DirectConv's bias gradient for channels [from, to) of g [n, oc, p] (float32, summed in double). */
+    static native void directBias(long g, long db, int from, int to, int n, int oc, int p);
 
     private static native boolean lstmCell(
             float[] pre,
