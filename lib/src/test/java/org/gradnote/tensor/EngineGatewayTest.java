@@ -74,6 +74,7 @@ class EngineGatewayTest {
             TENSOR + "BinaryOp.java",
             TENSOR + "ChannelLoops.java",
             TENSOR + "ConvTranspose.java",
+            TENSOR + "DirectConv.java",
             TENSOR + "DType.java",
             TENSOR + "DimOp.java",
             TENSOR + "Dispatch.java",
@@ -107,6 +108,7 @@ class EngineGatewayTest {
             TENSOR + "Unfold.java",
             TENSOR + "Updates.java",
             TENSOR_TESTS + "NativeConvTest.java",
+            TENSOR_TESTS + "DirectConvTest.java",
             TENSOR_TESTS + "NativeLoopsTest.java",
             TENSOR_TESTS + "NativeOpsBench.java");
 
