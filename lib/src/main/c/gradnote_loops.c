@@ -100,5 +100,29 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 8;
+    return 9;
+}
+
+/* SplitMix's increment: the Java generator's GOLDEN_GAMMA. */
+#define GN_GOLDEN_GAMMA 0x9e3779b97f4a7c15ULL
+
+/*
+ * SplitMix.fillKeep over [from, to) straight into dst (float32 when wide is false, else float64): element i gets hit's
+ * bits where draw i of those reserved at base is below `below`, else +0. Integer arithmetic only, as the Java loop:
+ * the same bits.
+ */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_fillKeep(JNIEnv *env, jclass cls, jlong dst, jint from,
+        jint to, jlong base, jlong below, jlong hit, jboolean wide) {
+    (void) env;
+    (void) cls;
+    uint64_t s = (uint64_t) base + (uint64_t) (int64_t) from * GN_GOLDEN_GAMMA;
+    for (int i = from; i < to; i++) {
+        uint64_t z = s += GN_GOLDEN_GAMMA;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        int64_t v = (int64_t) ((z ^ (z >> 31)) >> 11);
+        uint64_t mask = (uint64_t) ((v - (int64_t) below) >> 63);
+        if (wide) ((uint64_t *) (intptr_t) dst)[i] = (uint64_t) hit & mask;
+        else ((uint32_t *) (intptr_t) dst)[i] = (uint32_t) hit & (uint32_t) mask;
+    }
 }

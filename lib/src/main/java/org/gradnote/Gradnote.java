@@ -171,6 +171,16 @@ public final class Gradnote {
         public void fill(double[] out, int from, int to, double hit) {
             SplitMix.fillKeep(out, from, to, base, below, hit);
         }
+
+        /** The counter the first reserved draw follows: with {@link #below()}, what gradnote's C fill reads. */
+        public long base() {
+            return base;
+        }
+
+        /** The 53-bit draws below this keep their element. */
+        public long below() {
+            return below;
+        }
     }
 
     /** Fills an array with normal values (Box-Muller over the global generator, so it is seed-stable). */

@@ -481,7 +481,18 @@ final class LayerPrimitives {
         if (n == 0) return new Tensor(out);
         // Draw i depends on the reserved state and i only: the threads' ranges give the sequential fill's bits.
         Gradnote.KeepDraws draws = Gradnote.reserveKeep(n, keep, type == DType.FLOAT32);
-        if (type == DType.FLOAT32) {
+        boolean wide = type == DType.FLOAT64;
+        long at = NativeLoops.enabled() ? Memory.address(out, type.nd4j(), n) : 0;
+        if (at != 0) {
+            long bits = wide ? Double.doubleToRawLongBits(hit) : Float.floatToRawIntBits((float) hit);
+            long base = draws.base(), below = draws.below();
+            Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {
+                @Override
+                void run(int from, int to) {
+                    NativeLoops.fillKeep(at, from, to, base, below, bits, wide);
+                }
+            });
+        } else if (type == DType.FLOAT32) {
             float[] m = Unfold.scratch().floats(0, n);
             float h = (float) hit;
             Parallel.range(n, Dispatch.PARALLEL_MIN, Dispatch.PARALLEL_GRAIN, new Parallel.Body() {

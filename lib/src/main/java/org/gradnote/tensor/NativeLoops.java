@@ -22,7 +22,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 8;
+    private static final int VERSION = 9;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -170,6 +170,12 @@ final class NativeLoops {
 
     /** Unfold.col2im for channels [first, end) into a zeroed dx (float32); geometry as {@link #im2col}. */
     static native void col2im(long dcol, long dx, int first, int end, int[] geometry);
+
+    /**
+     * SplitMix.fillKeep over [from, to) into the float32 (or, wide, float64) array at dst: hit's bits where draw i of
+     * those reserved at base is below `below`, else +0; the Java loop's bits.
+     */
+    static native void fillKeep(long dst, int from, int to, long base, long below, long hit, boolean wide);
 
     /** DirectConv's zero padding of planes [from, to) (float32); geometry as {@link DirectConv.Geometry#ints}. */
     static native void padPlanes(long src, long dst, int from, int to, int[] geometry);

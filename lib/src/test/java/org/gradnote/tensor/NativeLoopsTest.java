@@ -136,4 +136,33 @@ class NativeLoopsTest {
             Tensor.setComputePath(before);
         }
     }
+
+    /**
+     * Dropout's keep masks from the C fill equal the Java loop's bit for bit (integer SplitMix, so exactly), in
+     * float32 and float64, at a size the threads split and at one below it.
+     */
+    @Test
+    void keepMaskFromCEqualsJava() {
+        if (!NativeLoops.status().startsWith("on")) return;
+        ComputePath before = Dispatch.path();
+        try {
+            for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                for (long[] shape : new long[][] {{32, 64, 512}, {3, 1001}}) {
+                    org.gradnote.Gradnote.seed(9);
+                    Dispatch.setPath(ComputePath.AUTO);
+                    double[] c =
+                            LayerPrimitives.scaledKeepMask(type, 0.9, shape).toDoubleArray();
+                    org.gradnote.Gradnote.seed(9);
+                    Dispatch.setPath(ComputePath.LOOP);
+                    double[] own =
+                            LayerPrimitives.scaledKeepMask(type, 0.9, shape).toDoubleArray();
+                    assertTrue(java.util.Arrays.equals(c, own), type + " " + java.util.Arrays.toString(shape));
+                    long kept = java.util.Arrays.stream(own).filter(v -> v != 0).count();
+                    assertEquals(0.9, kept / (double) own.length, 0.01, "kept fraction");
+                }
+            }
+        } finally {
+            Dispatch.setPath(before);
+        }
+    }
 }
