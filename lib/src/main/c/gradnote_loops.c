@@ -107,22 +107,39 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env,
 #define GN_GOLDEN_GAMMA 0x9e3779b97f4a7c15ULL
 
 /*
- * SplitMix.fillKeep over [from, to) straight into dst (float32 when wide is false, else float64): element i gets hit's
- * bits where draw i of those reserved at base is below `below`, else +0. Integer arithmetic only, as the Java loop:
- * the same bits.
+ * SplitMix.fillKeep over [from, to): element i gets hit's bits where draw i of those reserved at base is below
+ * `below`, else +0. Draw i's counter is base + (i + 1)·gamma, computed from i so that the elements are independent and
+ * the loop vectorises where 64-bit multiplies exist (AVX-512DQ). Integer arithmetic only: the Java loop's bits on
+ * every variant.
  */
+#define GN_FILL_KEEP(name, T)                                                                                         \
+    static void name(T *restrict out, int from, int to, uint64_t base, int64_t below, T hit) {                        \
+        for (int i = from; i < to; i++) {                                                                             \
+            uint64_t z = base + (uint64_t) (int64_t) (i + 1) * GN_GOLDEN_GAMMA;                                      \
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;                                                              \
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;                                                              \
+            int64_t v = (int64_t) ((z ^ (z >> 31)) >> 11);                                                            \
+            out[i] = hit & (T) (uint64_t) ((v - below) >> 63);                                                        \
+        }                                                                                                             \
+    }
+
+GN_FILL_KEEP(fill_keep32, uint32_t)
+GN_FILL_KEEP(fill_keep64, uint64_t)
+__attribute__((target("avx512f,avx512dq"))) GN_FILL_KEEP(fill_keep32_avx512, uint32_t)
+__attribute__((target("avx512f,avx512dq"))) GN_FILL_KEEP(fill_keep64_avx512, uint64_t)
+
+/* The float32 (wide false) or float64 keep mask into the array at dst; see GN_FILL_KEEP. */
 JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_fillKeep(JNIEnv *env, jclass cls, jlong dst, jint from,
         jint to, jlong base, jlong below, jlong hit, jboolean wide) {
     (void) env;
     (void) cls;
-    uint64_t s = (uint64_t) base + (uint64_t) (int64_t) from * GN_GOLDEN_GAMMA;
-    for (int i = from; i < to; i++) {
-        uint64_t z = s += GN_GOLDEN_GAMMA;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        int64_t v = (int64_t) ((z ^ (z >> 31)) >> 11);
-        uint64_t mask = (uint64_t) ((v - (int64_t) below) >> 63);
-        if (wide) ((uint64_t *) (intptr_t) dst)[i] = (uint64_t) hit & mask;
-        else ((uint32_t *) (intptr_t) dst)[i] = (uint32_t) hit & (uint32_t) mask;
+    static int avx512 = -1;
+    if (avx512 < 0) {
+        __builtin_cpu_init();
+        avx512 = __builtin_cpu_supports("avx512dq") ? 1 : 0;
     }
+    if (wide && avx512) fill_keep64_avx512((uint64_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint64_t) hit);
+    else if (wide) fill_keep64((uint64_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint64_t) hit);
+    else if (avx512) fill_keep32_avx512((uint32_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint32_t) hit);
+    else fill_keep32((uint32_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint32_t) hit);
 }
