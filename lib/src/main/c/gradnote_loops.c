@@ -100,7 +100,7 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 9;
+    return 10;
 }
 
 /* SplitMix's increment: the Java generator's GOLDEN_GAMMA. */
@@ -142,4 +142,43 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_fillKeep(JNIEnv *env
     else if (wide) fill_keep64((uint64_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint64_t) hit);
     else if (avx512) fill_keep32_avx512((uint32_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint32_t) hit);
     else fill_keep32((uint32_t *) (intptr_t) dst, from, to, (uint64_t) base, below, (uint32_t) hit);
+}
+
+/*
+ * Primitives.expand: dst (dense, shape[0..rank)) takes src broadcast to it, src's strides in elements (0 along the
+ * broadcast dimensions); outer indices [first, end) of the dimensions before the last. Copies of width-byte elements
+ * only: the values' bits.
+ */
+static void broadcast_copy(const char *src, char *dst, int rank, const int64_t *shape, const int64_t *strides,
+        int width, int64_t first, int64_t end) {
+    int64_t inner = shape[rank - 1], step = strides[rank - 1];
+    for (int64_t o = first; o < end; o++) {
+        int64_t at = 0, rest = o;
+        for (int d = rank - 2; d >= 0; d--) {
+            at += rest % shape[d] * strides[d];
+            rest /= shape[d];
+        }
+        char *out = dst + o * inner * width;
+        const char *in = src + at * width;
+        if (step == 1) {
+            memcpy(out, in, (size_t) (inner * width));
+        } else if (width == 4) {
+            uint32_t v;
+            memcpy(&v, in, 4);
+            for (int64_t i = 0; i < inner; i++) memcpy(out + i * 4, &v, 4);
+        } else {
+            for (int64_t i = 0; i < inner; i++) memcpy(out + i * width, in + i * step * width, (size_t) width);
+        }
+    }
+}
+
+/* shapeAndStrides: the rank dimensions, then src's rank strides (elements, 0 where broadcast). */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_broadcastCopy(JNIEnv *env, jclass cls, jlong src,
+        jlong dst, jlongArray shapeAndStrides, jint width, jlong first, jlong end) {
+    (void) cls;
+    int rank = (*env)->GetArrayLength(env, shapeAndStrides) / 2;
+    int64_t dims[64];
+    if (rank < 1 || rank > 32) return;
+    (*env)->GetLongArrayRegion(env, shapeAndStrides, 0, 2 * rank, (jlong *) dims);
+    broadcast_copy((const char *) (intptr_t) src, (char *) (intptr_t) dst, rank, dims, dims + rank, width, first, end);
 }

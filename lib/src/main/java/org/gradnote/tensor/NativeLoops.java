@@ -22,7 +22,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 9;
+    private static final int VERSION = 10;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -176,6 +176,12 @@ final class NativeLoops {
      * those reserved at base is below `below`, else +0; the Java loop's bits.
      */
     static native void fillKeep(long dst, int from, int to, long base, long below, long hit, boolean wide);
+
+    /**
+     * Primitives.expand's copy: rows [first, end) of dst (dense, the dimensions in shapeAndStrides' first half) from
+     * src broadcast to it (src's strides in elements in the second half, 0 where broadcast); width-byte elements.
+     */
+    static native void broadcastCopy(long src, long dst, long[] shapeAndStrides, int width, long first, long end);
 
     /** DirectConv's zero padding of planes [from, to) (float32); geometry as {@link DirectConv.Geometry#ints}. */
     static native void padPlanes(long src, long dst, int from, int to, int[] geometry);

@@ -3,6 +3,7 @@ package org.gradnote.tensor;
 import static org.gradnote.tensor.Engine.sumToShape;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -32,7 +33,44 @@ final class Primitives {
     static INDArray expand(INDArray g, long[] shape) {
         if (Arrays.equals(g.shape(), shape)) return g;
         INDArray r = g.rank() == shape.length ? g : g.reshape(onesLike(shape.length, g));
-        return r.broadcast(shape);
+        INDArray copied = broadcastCopy(r, shape);
+        return copied != null ? copied : r.broadcast(shape);
+    }
+
+    /**
+     * r (of shape's rank) broadcast into a new dense float32/float64 array by the C loops, or null where they do not
+     * apply. Why: ND4J's broadcast tiles element by element through sub-array offsets, 5.7 ms for the Transformer
+     * bench's mean backward ([32, 1, 128] to [32, 64, 128]); this copies rows.
+     */
+    private static INDArray broadcastCopy(INDArray r, long[] shape) {
+        DataType t = r.dataType();
+        int rank = shape.length;
+        if ((t != DataType.FLOAT && t != DataType.DOUBLE) || !NativeLoops.enabled() || rank == 0 || rank > 32)
+            return null;
+        long[] rs = r.shape();
+        long[] spec = new long[2 * rank];
+        long stride = 1, n = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            if (rs[d] != shape[d] && rs[d] != 1) return null; // ND4J's broadcast reports the mismatch
+            spec[d] = shape[d];
+            spec[rank + d] = rs[d] == 1 ? 0 : stride;
+            stride *= rs[d];
+            n *= shape[d];
+        }
+        long outer = n == 0 ? 0 : n / shape[rank - 1];
+        if (n == 0 || outer > Integer.MAX_VALUE) return null;
+        INDArray src = Engine.contiguous(r);
+        INDArray out = Engine.empty(t, shape);
+        long sa = Memory.address(src, t, stride), oa = Memory.address(out, t, n);
+        if (sa == 0 || oa == 0) return null;
+        int width = t == DataType.FLOAT ? 4 : 8;
+        Parallel.items((int) outer, shape[rank - 1], new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                NativeLoops.broadcastCopy(sa, oa, spec, width, from, to);
+            }
+        });
+        return out;
     }
 
     private static long[] onesLike(int rank, INDArray scalar) {
