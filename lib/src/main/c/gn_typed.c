@@ -104,3 +104,35 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_softmaxBackward0(JNI
     return softmax_backward_d((const double *) (intptr_t) y, (const double *) (intptr_t) g, (double *) (intptr_t) dx,
             from, to, len, inner);
 }
+
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_layerNormDx(JNIEnv *env, jclass cls, jint type, jlong g,
+        jlong gamma, jlong xhat, jlong inv, jlong dx, jint first, jint end, jint d, jint chunk) {
+    (void) env;
+    (void) cls;
+    if (type == 0) {
+        layer_norm_dx_f((const float *) (intptr_t) g, (const float *) (intptr_t) gamma, (const float *) (intptr_t) xhat,
+                (const float *) (intptr_t) inv, (float *) (intptr_t) dx, first, end, d, chunk);
+    } else {
+        layer_norm_dx_d((const double *) (intptr_t) g, (const double *) (intptr_t) gamma,
+                (const double *) (intptr_t) xhat, (const double *) (intptr_t) inv, (double *) (intptr_t) dx, first, end,
+                d, chunk);
+    }
+}
+
+/* False when there was no memory for the column sums (the caller throws). */
+JNIEXPORT jboolean JNICALL Java_org_gradnote_tensor_NativeLoops_layerNormDgamma0(JNIEnv *env, jclass cls, jint type,
+        jlong g, jlong xhat, jlong dgamma, jlong dbeta, jint first, jint end, jint rows, jint d) {
+    (void) env;
+    (void) cls;
+    double *acc = malloc(sizeof(double) * 2 * (size_t) (end - first));
+    if (acc == NULL) return JNI_FALSE;
+    if (type == 0) {
+        layer_norm_dgamma_f((const float *) (intptr_t) g, (const float *) (intptr_t) xhat, (float *) (intptr_t) dgamma,
+                (float *) (intptr_t) dbeta, first, end, rows, d, acc);
+    } else {
+        layer_norm_dgamma_d((const double *) (intptr_t) g, (const double *) (intptr_t) xhat,
+                (double *) (intptr_t) dgamma, (double *) (intptr_t) dbeta, first, end, rows, d, acc);
+    }
+    free(acc);
+    return JNI_TRUE;
+}

@@ -154,3 +154,65 @@ static int GN_NAME(softmax_backward)(const T *restrict y, const T *restrict g, T
     free(sums);
     return 0;
 }
+
+/*
+ * LayerPrimitives.layerNorm's input gradient for rows [first, end) of d elements, with the composite's roundings:
+ * gx = g·gamma; the row means of gx·xhat and of gx, each summed in double from 0 in pieces split where the flat index
+ * crosses a multiple of chunk (as Reduce.sums reads it), divided by d and rounded to T; then
+ * dx = ((gx - xhat·mean(gx·xhat)) - mean(gx))·inv[r], every operation rounded to T.
+ */
+static void GN_NAME(layer_norm_dx)(const T *restrict g, const T *restrict gamma, const T *restrict xhat,
+        const T *restrict inv, T *restrict dx, int first, int end, int d, int chunk) {
+    double count = d;
+    for (int r = first; r < end; r++) {
+        const T *gr = g + (long) r * d, *xr = xhat + (long) r * d;
+        T *out = dx + (long) r * d;
+        long at = (long) r * d;
+        double sa = 0, sg = 0, pa = 0, pg = 0;
+        for (int j = 0; j < d; j++) {
+            if (j > 0 && (at + j) % chunk == 0) {
+                sa += pa;
+                sg += pg;
+                pa = 0;
+                pg = 0;
+            }
+            T gx = gr[j] * gamma[j];
+            T a = gx * xr[j];
+            pa += (double) a;
+            pg += (double) gx;
+        }
+        sa += pa;
+        sg += pg;
+        T ma = (T) (sa / count), mg = (T) (sg / count), is = inv[r];
+        for (int j = 0; j < d; j++) {
+            T gx = gr[j] * gamma[j];
+            T proj = xr[j] * ma;
+            T u = gx - proj;
+            T w = u - mg;
+            out[j] = w * is;
+        }
+    }
+}
+
+/*
+ * layerNorm's dgamma and dbeta for columns [first, end) of rows x d: the sums over rows, in row order, in double, of
+ * (T) (g·xhat) and of g, rounded once to T (Reduce.sums over the leading dimensions). acc holds 2·(end - first).
+ */
+static void GN_NAME(layer_norm_dgamma)(const T *restrict g, const T *restrict xhat, T *restrict dgamma,
+        T *restrict dbeta, int first, int end, int rows, int d, double *restrict acc) {
+    int w = end - first;
+    double *ag = acc, *ab = acc + w;
+    for (int j = 0; j < w; j++) ag[j] = ab[j] = 0;
+    for (int r = 0; r < rows; r++) {
+        const T *gr = g + (long) r * d + first, *xr = xhat + (long) r * d + first;
+        for (int j = 0; j < w; j++) {
+            T p = gr[j] * xr[j];
+            ag[j] += (double) p;
+            ab[j] += (double) gr[j];
+        }
+    }
+    for (int j = 0; j < w; j++) {
+        dgamma[first + j] = (T) ag[j];
+        dbeta[first + j] = (T) ab[j];
+    }
+}

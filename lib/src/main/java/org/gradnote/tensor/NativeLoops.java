@@ -22,7 +22,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 10;
+    private static final int VERSION = 11;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -182,6 +182,20 @@ final class NativeLoops {
      * src broadcast to it (src's strides in elements in the second half, 0 where broadcast); width-byte elements.
      */
     static native void broadcastCopy(long src, long dst, long[] shapeAndStrides, int width, long first, long end);
+
+    /** LayerPrimitives.layerNorm's input gradient for rows [first, end) of d elements (see gn_typed.h). */
+    static native void layerNormDx(
+            int type, long g, long gamma, long xhat, long inv, long dx, int first, int end, int d, int chunk);
+
+    private static native boolean layerNormDgamma0(
+            int type, long g, long xhat, long dgamma, long dbeta, int first, int end, int rows, int d);
+
+    /** layerNorm's dgamma and dbeta for columns [first, end) of rows x d. */
+    static void layerNormDgamma(
+            int type, long g, long xhat, long dgamma, long dbeta, int first, int end, int rows, int d) {
+        if (!layerNormDgamma0(type, g, xhat, dgamma, dbeta, first, end, rows, d))
+            throw new OutOfMemoryError("layerNorm: no native scratch for " + (end - first) + " column sums");
+    }
 
     /** DirectConv's zero padding of planes [from, to) (float32); geometry as {@link DirectConv.Geometry#ints}. */
     static native void padPlanes(long src, long dst, int from, int to, int[] geometry);
