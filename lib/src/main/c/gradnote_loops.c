@@ -100,7 +100,7 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 11;
+    return 12;
 }
 
 /* SplitMix's increment: the Java generator's GOLDEN_GAMMA. */
@@ -181,4 +181,37 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_broadcastCopy(JNIEnv
     if (rank < 1 || rank > 32) return;
     (*env)->GetLongArrayRegion(env, shapeAndStrides, 0, 2 * rank, (jlong *) dims);
     broadcast_copy((const char *) (intptr_t) src, (char *) (intptr_t) dst, rank, dims, dims + rank, width, first, end);
+}
+
+/*
+ * Primitives.slice's copies of width-byte elements between full [outer, size, inner] and part [outer, count, inner],
+ * part holding indices start, start + step, ... of the middle dimension; outer rows [first, end). Gather into part,
+ * or (scatter) write part into full and zeros everywhere else in those rows. Copies only: the values' bits.
+ */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_sliceCopy(JNIEnv *env, jclass cls, jlong full, jlong part,
+        jlong first, jlong end, jlong size, jlong inner, jlong start, jlong step, jlong count, jint width,
+        jboolean scatter) {
+    (void) env;
+    (void) cls;
+    size_t row = (size_t) (inner * width);
+    for (int64_t o = first; o < end; o++) {
+        char *f = (char *) (intptr_t) full + (size_t) (o * size) * row;
+        char *p = (char *) (intptr_t) part + (size_t) (o * count) * row;
+        if (step == 1) {
+            if (!scatter) {
+                memcpy(p, f + (size_t) start * row, (size_t) count * row);
+                continue;
+            }
+            memset(f, 0, (size_t) start * row);
+            memcpy(f + (size_t) start * row, p, (size_t) count * row);
+            memset(f + (size_t) (start + count) * row, 0, (size_t) (size - start - count) * row);
+            continue;
+        }
+        if (scatter) memset(f, 0, (size_t) size * row);
+        for (int64_t c = 0; c < count; c++) {
+            char *at = f + (size_t) (start + c * step) * row;
+            if (scatter) memcpy(at, p + (size_t) c * row, row);
+            else memcpy(p + (size_t) c * row, at, row);
+        }
+    }
 }

@@ -22,7 +22,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 11;
+    private static final int VERSION = 12;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -196,6 +196,24 @@ final class NativeLoops {
         if (!layerNormDgamma0(type, g, xhat, dgamma, dbeta, first, end, rows, d))
             throw new OutOfMemoryError("layerNorm: no native scratch for " + (end - first) + " column sums");
     }
+
+    /**
+     * Primitives.slice's row copies between full [outer, size, inner] and part [outer, count, inner] (indices start,
+     * start + step, ... of the middle dimension) for outer rows [first, end): gather into part, or scatter part into
+     * full with zeros elsewhere; width-byte elements.
+     */
+    static native void sliceCopy(
+            long full,
+            long part,
+            long first,
+            long end,
+            long size,
+            long inner,
+            long start,
+            long step,
+            long count,
+            int width,
+            boolean scatter);
 
     /** DirectConv's zero padding of planes [from, to) (float32); geometry as {@link DirectConv.Geometry#ints}. */
     static native void padPlanes(long src, long dst, int from, int to, int[] geometry);
