@@ -100,7 +100,7 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 12;
+    return 13;
 }
 
 /* SplitMix's increment: the Java generator's GOLDEN_GAMMA. */
@@ -145,11 +145,11 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_fillKeep(JNIEnv *env
 }
 
 /*
- * Primitives.expand: dst (dense, shape[0..rank)) takes src broadcast to it, src's strides in elements (0 along the
- * broadcast dimensions); outer indices [first, end) of the dimensions before the last. Copies of width-byte elements
- * only: the values' bits.
+ * A strided gather of width-byte elements: dst (dense, shape[0..rank)) takes element (i0, ..., i_last) of src at
+ * Σ i_d · strides[d] elements, for rows [first, end) of the dimensions before the last. Strides may be 0 (a broadcast:
+ * Primitives.expand) or those of a permuted or sliced view (Engine.contiguous). Copies only: the values' bits.
  */
-static void broadcast_copy(const char *src, char *dst, int rank, const int64_t *shape, const int64_t *strides,
+static void strided_copy(const char *src, char *dst, int rank, const int64_t *shape, const int64_t *strides,
         int width, int64_t first, int64_t end) {
     int64_t inner = shape[rank - 1], step = strides[rank - 1];
     for (int64_t o = first; o < end; o++) {
@@ -163,24 +163,24 @@ static void broadcast_copy(const char *src, char *dst, int rank, const int64_t *
         if (step == 1) {
             memcpy(out, in, (size_t) (inner * width));
         } else if (width == 4) {
-            uint32_t v;
-            memcpy(&v, in, 4);
-            for (int64_t i = 0; i < inner; i++) memcpy(out + i * 4, &v, 4);
+            for (int64_t i = 0; i < inner; i++) memcpy(out + i * 4, in + i * step * 4, 4);
+        } else if (width == 8) {
+            for (int64_t i = 0; i < inner; i++) memcpy(out + i * 8, in + i * step * 8, 8);
         } else {
             for (int64_t i = 0; i < inner; i++) memcpy(out + i * width, in + i * step * width, (size_t) width);
         }
     }
 }
 
-/* shapeAndStrides: the rank dimensions, then src's rank strides (elements, 0 where broadcast). */
-JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_broadcastCopy(JNIEnv *env, jclass cls, jlong src,
+/* shapeAndStrides: the rank dimensions, then src's rank strides in elements (the caller checked the span). */
+JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_stridedCopy(JNIEnv *env, jclass cls, jlong src,
         jlong dst, jlongArray shapeAndStrides, jint width, jlong first, jlong end) {
     (void) cls;
     int rank = (*env)->GetArrayLength(env, shapeAndStrides) / 2;
     int64_t dims[64];
     if (rank < 1 || rank > 32) return;
     (*env)->GetLongArrayRegion(env, shapeAndStrides, 0, 2 * rank, (jlong *) dims);
-    broadcast_copy((const char *) (intptr_t) src, (char *) (intptr_t) dst, rank, dims, dims + rank, width, first, end);
+    strided_copy((const char *) (intptr_t) src, (char *) (intptr_t) dst, rank, dims, dims + rank, width, first, end);
 }
 
 /*

@@ -22,7 +22,7 @@ final class NativeLoops {
     private NativeLoops() {}
 
     /** The version the C side reports; a library built from other sources is not used. */
-    private static final int VERSION = 12;
+    private static final int VERSION = 13;
 
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
@@ -178,10 +178,11 @@ final class NativeLoops {
     static native void fillKeep(long dst, int from, int to, long base, long below, long hit, boolean wide);
 
     /**
-     * Primitives.expand's copy: rows [first, end) of dst (dense, the dimensions in shapeAndStrides' first half) from
-     * src broadcast to it (src's strides in elements in the second half, 0 where broadcast); width-byte elements.
+     * A strided gather into rows [first, end) of dst (dense, the dimensions in shapeAndStrides' first half) from src
+     * (its strides in elements in the second half: 0 where broadcast); width-byte elements. The caller has checked
+     * that every index stays inside src's buffer.
      */
-    static native void broadcastCopy(long src, long dst, long[] shapeAndStrides, int width, long first, long end);
+    static native void stridedCopy(long src, long dst, long[] shapeAndStrides, int width, long first, long end);
 
     /** LayerPrimitives.layerNorm's input gradient for rows [first, end) of d elements (see gn_typed.h). */
     static native void layerNormDx(

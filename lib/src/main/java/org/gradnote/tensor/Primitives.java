@@ -67,7 +67,7 @@ final class Primitives {
         Parallel.items((int) outer, shape[rank - 1], new Parallel.Body() {
             @Override
             void run(int from, int to) {
-                NativeLoops.broadcastCopy(sa, oa, spec, width, from, to);
+                NativeLoops.stridedCopy(sa, oa, spec, width, from, to);
             }
         });
         return out;
