@@ -61,7 +61,7 @@ final class DirectConv {
         long outs = x4[0] * ws[0] * oh * ow;
         long grads = x4[0] * ws[0] * (x4[2] + kh - 1) * (x4[3] + kw - 1);
         if (Math.max(padded, Math.max(outs, grads)) > Integer.MAX_VALUE) return null;
-        if (!Dispatch.directConv(x4[1], ws[0], kh, kw)) return null;
+        if (!Dispatch.directConv(x4[1], ws[0], kh, kw, oh * ow)) return null;
         return new Geometry(
                 (int) x4[0], (int) x4[1], (int) x4[2], (int) x4[3], (int) ws[0], kh, kw, top, left, (int) oh, (int) ow);
     }

@@ -164,8 +164,11 @@ final class Dispatch {
     /** {@link DirectConv} takes convolutions of at most this many inputs per output (C·kH·kW)... */
     static final long DIRECT_CONV_MAX_TAPS = 72;
 
-    /** ...and at most this many output channels; see {@link #directConv}. */
+    /** ...and at most this many output channels... */
     static final long DIRECT_CONV_MAX_OUT = 16;
+
+    /** ...and output planes of at least this many pixels; see {@link #directConv}. */
+    static final long DIRECT_CONV_MIN_PIXELS = 256;
 
     /**
      * True when a stride-1 float32 convolution of c input and oc output channels and a kh x kw window should run as
@@ -173,10 +176,12 @@ final class Dispatch {
      * 10-60, 1 thread, direct vs the other routes, in µs: [16,8,32,32] x 8 3x3 1453 vs 4453; x 16 3303 vs 5607;
      * [16,1,32,32] x 8 595 vs 859; LeNet's [32,1,28,28] x 6 5x5 862 vs 2023; [64,3,32,32] x 16 5755 vs 10364 but x 32
      * 10961 vs 11301; [16,8,32,32] x 4 1x1 290 vs 569; from 144 taps it lost everywhere ([16,16,32,32] x 8 3017 vs
-     * 2076, [16,16,16,16] x 16 1847 vs 847; docs/performance.md).
+     * 2076, [16,16,16,16] x 16 1847 vs 847; docs/performance.md). On LeNet's 8x8 and 4x4 planes the per-image work
+     * of the weight gradient outweighed the sums (lenet_digits 10: 0.235 → 0.322 s), so planes start at 16x16, where
+     * [16,8,16,16] x 16 still won (1146 vs 1310).
      */
-    static boolean directConv(long c, long oc, int kh, int kw) {
-        return oc <= DIRECT_CONV_MAX_OUT && c * kh * kw <= DIRECT_CONV_MAX_TAPS;
+    static boolean directConv(long c, long oc, int kh, int kw, long pixels) {
+        return oc <= DIRECT_CONV_MAX_OUT && c * kh * kw <= DIRECT_CONV_MAX_TAPS && pixels >= DIRECT_CONV_MIN_PIXELS;
     }
 
     /** True when a Java loop with break-even {@code autoLimit} should take n elements. */

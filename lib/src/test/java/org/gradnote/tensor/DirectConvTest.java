@@ -45,15 +45,15 @@ class DirectConvTest {
     @ParameterizedTest
     @CsvSource({
         "16,8,32,32,8,3,1,true,true,false", // the U-Net's 8-channel layers
-        "2,3,7,9,4,3,1,true,true,false", // widths below one 8-lane chunk
-        "3,5,6,11,7,3,0,true,true,false", // no padding: x's own planes
-        "2,2,5,5,3,5,2,false,true,false", // 5x5, no bias
+        "2,3,64,5,4,3,1,true,true,false", // widths below one 8-lane chunk
+        "3,5,20,22,7,3,0,true,true,false", // no padding: x's own planes
+        "2,2,17,17,3,5,2,false,true,false", // 5x5, no bias
         "4,2,13,17,5,5,4,true,true,false", // padding k - 1
-        "2,4,9,10,3,1,0,true,true,false", // 1x1
-        "2,3,8,8,2,2,1,true,true,false", // even window: output one larger
-        "2,3,9,10,4,4,0,true,true,true", // "same" with an even window: one more row and column after than before
+        "2,4,16,17,3,1,0,true,true,false", // 1x1
+        "2,3,16,16,2,2,1,true,true,false", // even window: output one larger
+        "2,3,16,17,4,4,0,true,true,true", // "same" with an even window: one more row and column after than before
         "8,1,28,28,6,5,0,true,false,false", // LeNet's first layer: no dx
-        "4,3,1,37,5,3,1,true,true,false" // conv1d [4, 3, 37]
+        "4,3,1,300,5,3,1,true,true,false" // conv1d [4, 3, 300]
     })
     void matchesImToColAndGemm(
             int n, int c, int h, int w, int o, int k, int pad, boolean bias, boolean xGrad, boolean same) {
@@ -87,13 +87,13 @@ class DirectConvTest {
     @Test
     void nanAndInfinityReachTheSameOutputsAsImToCol() {
         Gradnote.seed(3);
-        float[] xs = Tensor.randn(2, 3, 6, 7).toFloatArray();
+        float[] xs = Tensor.randn(2, 3, 16, 18).toFloatArray();
         xs[10] = Float.NaN;
         xs[50] = Float.POSITIVE_INFINITY;
         xs[100] = Float.NEGATIVE_INFINITY;
-        Tensor x = Tensor.of(xs).reshape(2, 3, 6, 7).requiresGrad(true);
+        Tensor x = Tensor.of(xs).reshape(2, 3, 16, 18).requiresGrad(true);
         Tensor w = Tensor.randn(4, 3, 3, 3), b = Tensor.randn(4);
-        Tensor gy = Tensor.randn(2, 4, 6, 7);
+        Tensor gy = Tensor.randn(2, 4, 16, 18);
         assumeTrue(NativeLoops.enabled() && Dispatch.path() == ComputePath.AUTO, "the C loops run on AUTO only");
         Tensor[] direct = run(ComputePath.AUTO, x, w, b, gy, 1, false);
         Tensor[] gemm = run(ComputePath.LOOP, x, w, b, gy, 1, false);
@@ -134,15 +134,16 @@ class DirectConvTest {
 
     @Test
     void thePolicyTakesFewTapsAndFewOutputChannels() {
-        assertTrue(Dispatch.directConv(8, 8, 3, 3), "U-Net's 8 -> 8");
-        assertTrue(Dispatch.directConv(1, 6, 5, 5), "LeNet's first");
-        assertTrue(Dispatch.directConv(8, 16, 3, 3), "72 taps, 16 out");
-        assertFalse(Dispatch.directConv(16, 8, 3, 3), "144 taps");
-        assertFalse(Dispatch.directConv(3, 32, 3, 3), "32 out (CIFAR's first)");
+        assertTrue(Dispatch.directConv(8, 8, 3, 3, 1024), "U-Net's 8 -> 8");
+        assertTrue(Dispatch.directConv(1, 6, 5, 5, 576), "LeNet's first on 28x28 images");
+        assertTrue(Dispatch.directConv(8, 16, 3, 3, 256), "72 taps, 16 out");
+        assertFalse(Dispatch.directConv(16, 8, 3, 3, 1024), "144 taps");
+        assertFalse(Dispatch.directConv(3, 32, 3, 3, 1024), "32 out (CIFAR's first)");
+        assertFalse(Dispatch.directConv(1, 6, 3, 3, 64), "the digits lab's 8x8 planes");
         LayerPrimitives.Window strided = new LayerPrimitives.Window(3, 3, 2, 2, 1, 1, 1, 1, false);
         LayerPrimitives.Window dilated = new LayerPrimitives.Window(3, 3, 1, 1, 2, 2, 2, 2, false);
         LayerPrimitives.Window wide = new LayerPrimitives.Window(3, 3, 1, 1, 3, 3, 1, 1, false);
-        long[] x4 = {2, 4, 10, 10}, w4 = {4, 4, 3, 3};
+        long[] x4 = {2, 4, 20, 20}, w4 = {4, 4, 3, 3};
         assertNull(DirectConv.plan(DataType.FLOAT, x4, w4, strided), "stride 2");
         assertNull(DirectConv.plan(DataType.FLOAT, x4, w4, dilated), "dilation 2");
         assertNull(DirectConv.plan(DataType.FLOAT, x4, w4, wide), "padding past k - 1");
