@@ -36,11 +36,8 @@ class ExpandCopyTest {
         "FLOAT32,1000:3,0"
     })
     void cLoopsGiveNd4jsBroadcast(DType type, String shapeSpec, String dimSpec) {
-        String[] s = shapeSpec.split(":"), d = dimSpec.split(":");
-        long[] shape = new long[s.length];
-        for (int i = 0; i < s.length; i++) shape[i] = Long.parseLong(s[i]);
-        int[] dims = new int[d.length];
-        for (int i = 0; i < d.length; i++) dims[i] = Integer.parseInt(d[i]);
+        long[] shape = CsvLists.longs(shapeSpec);
+        int[] dims = CsvLists.ints(dimSpec);
         assertArrayEquals(meanGrad(type, shape, dims, ComputePath.LOOP), meanGrad(type, shape, dims, ComputePath.AUTO));
     }
 }

@@ -39,9 +39,7 @@ class LayerNormLoopsTest {
         "FLOAT64,5:3:4,2"
     })
     void cLoopsGiveTheCompositesBits(DType type, String shapeSpec, int k) {
-        String[] s = shapeSpec.split(":");
-        long[] shape = new long[s.length];
-        for (int i = 0; i < s.length; i++) shape[i] = Long.parseLong(s[i]);
+        long[] shape = CsvLists.longs(shapeSpec);
         double[][] loops = grads(type, shape, k, ComputePath.AUTO), composite = grads(type, shape, k, ComputePath.LOOP);
         String[] names = {"dx", "dgamma", "dbeta"};
         for (int i = 0; i < 3; i++) assertArrayEquals(composite[i], loops[i], names[i]);

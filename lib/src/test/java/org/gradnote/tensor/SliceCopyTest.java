@@ -39,9 +39,7 @@ class SliceCopyTest {
         "INT64,6:10,0,-4,6,2"
     })
     void cLoopsGiveNd4jsCopies(DType type, String shapeSpec, int dim, long start, long end, long step) {
-        String[] s = shapeSpec.split(":");
-        long[] shape = new long[s.length];
-        for (int i = 0; i < s.length; i++) shape[i] = Long.parseLong(s[i]);
+        long[] shape = CsvLists.longs(shapeSpec);
         double[][] loops = run(type, shape, dim, start, end, step, ComputePath.AUTO);
         double[][] nd4j = run(type, shape, dim, start, end, step, ComputePath.LOOP);
         for (int i = 0; i < loops.length; i++) assertArrayEquals(nd4j[i], loops[i], i == 0 ? "slice" : "gradient");

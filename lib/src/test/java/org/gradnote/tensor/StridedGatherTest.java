@@ -33,11 +33,8 @@ class StridedGatherTest {
         "BOOL,40:30:20,1:2:0"
     })
     void cGatherGivesNd4jsCopy(DType type, String shapeSpec, String orderSpec) {
-        String[] s = shapeSpec.split(":"), o = orderSpec.split(":");
-        long[] shape = new long[s.length];
-        int[] order = new int[o.length];
-        for (int i = 0; i < s.length; i++) shape[i] = Long.parseLong(s[i]);
-        for (int i = 0; i < o.length; i++) order[i] = Integer.parseInt(o[i]);
+        long[] shape = CsvLists.longs(shapeSpec);
+        int[] order = CsvLists.ints(orderSpec);
         assertArrayEquals(run(type, shape, order, ComputePath.LOOP), run(type, shape, order, ComputePath.AUTO));
     }
 }
