@@ -38,39 +38,21 @@ final class Primitives {
     }
 
     /**
-     * r (of shape's rank) broadcast into a new dense float32/float64 array by the C loops, or null where they do not
-     * apply. Why: ND4J's broadcast tiles element by element through sub-array offsets, 5.7 ms for the Transformer
-     * bench's mean backward ([32, 1, 128] to [32, 64, 128]); this copies rows.
+     * r (of shape's rank) broadcast into a new dense array by the C loops ({@link Engine#stridedCopy}, stride 0 along
+     * the broadcast dimensions), or null where they do not apply. Why: ND4J's broadcast tiles element by element
+     * through sub-array offsets, 5.7 ms for the Transformer bench's mean backward ([32, 1, 128] to [32, 64, 128]).
      */
     private static INDArray broadcastCopy(INDArray r, long[] shape) {
-        DataType t = r.dataType();
-        int rank = shape.length;
-        if ((t != DataType.FLOAT && t != DataType.DOUBLE) || !NativeLoops.enabled() || rank == 0 || rank > 32)
-            return null;
-        long[] rs = r.shape();
-        long[] spec = new long[2 * rank];
-        long stride = 1, n = 1;
-        for (int d = rank - 1; d >= 0; d--) {
+        if (!NativeLoops.enabled() || shape.length == 0 || Shapes.numel(shape) == 0) return null;
+        long[] rs = r.shape(), strides = new long[shape.length];
+        long stride = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
             if (rs[d] != shape[d] && rs[d] != 1) return null; // ND4J's broadcast reports the mismatch
-            spec[d] = shape[d];
-            spec[rank + d] = rs[d] == 1 ? 0 : stride;
+            strides[d] = rs[d] == 1 ? 0 : stride;
             stride *= rs[d];
-            n *= shape[d];
         }
-        long outer = n == 0 ? 0 : n / shape[rank - 1];
-        if (n == 0 || outer > Integer.MAX_VALUE) return null;
-        INDArray src = Engine.contiguous(r);
-        INDArray out = Engine.empty(t, shape);
-        long sa = Memory.address(src, t, stride), oa = Memory.address(out, t, n);
-        if (sa == 0 || oa == 0) return null;
-        int width = t == DataType.FLOAT ? 4 : 8;
-        Parallel.items((int) outer, shape[rank - 1], new Parallel.Body() {
-            @Override
-            void run(int from, int to) {
-                NativeLoops.stridedCopy(sa, oa, spec, width, from, to);
-            }
-        });
-        return out;
+        INDArray out = Engine.empty(r.dataType(), shape);
+        return Engine.stridedCopy(Engine.contiguous(r), strides, out) ? out : null;
     }
 
     private static long[] onesLike(int rank, INDArray scalar) {
@@ -282,7 +264,8 @@ final class Primitives {
         e = Math.max(e, s);
         long[] in = a.shape();
         long count = (e - s + step - 1) / step;
-        INDArray out = sliceCopy(Engine.contiguous(a.data()), null, d, s, step, count);
+        // From a dense array only: a strided one would be copied whole first, where ND4J copies the slice alone.
+        INDArray out = Engine.isDense(a.data()) ? sliceCopy(a.data(), null, d, s, step, count) : null;
         if (out == null) out = Engine.interval(a.data(), d, s, step, e).dup('c');
         long e0 = e;
         return Tensor.record(out, "slice", new Tensor[] {a}, Tensor.NONE, new Node.Backward() {
