@@ -100,7 +100,7 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_reluBackward(
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_version(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    return 13;
+    return 14;
 }
 
 /* SplitMix's increment: the Java generator's GOLDEN_GAMMA. */

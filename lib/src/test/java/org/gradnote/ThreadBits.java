@@ -431,6 +431,19 @@ final class ThreadBits {
             }
             return rnn.parameters();
         }));
+        // lstm_128's shape: 200 pairs of concurrent per-step products, where Debian's serial OpenBLAS went wrong.
+        c.add(new Case("training: LSTM 32->128 over 100 steps, 3 Adam steps", () -> {
+            Gradnote.seed(6);
+            Tensor x = Tensor.randn(32, 100, 32), y = Tensor.randn(32, 128);
+            LSTM rnn = new LSTM(32, 128, 1, true, true);
+            Optimizer opt = new Adam(rnn.parameters(), 1e-3);
+            for (int s = 0; s < 3; s++) {
+                opt.zeroGrad();
+                Loss.mse().apply(rnn.forward(x).select(1, 99), y).backward();
+                opt.step();
+            }
+            return rnn.parameters();
+        }));
         c.add(new Case("training: transformer encoder layer d=64, 5 Adam steps", () -> {
             Gradnote.seed(5);
             TransformerEncoderLayer layer = new TransformerEncoderLayer(64, 4, 256, 0.1, "relu", 1e-5, true, false);

@@ -49,8 +49,8 @@ class ThreadDeterminismTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Gradnote.jvmOptions());
-        // The natives' build and a forced path of this run, if any, hold for the children too.
-        for (String p : new String[] {"gradnote.native", "gradnote.path"}) {
+        // The natives' build, a forced path and the BLAS library of this run, if any, hold for the children too.
+        for (String p : new String[] {"gradnote.native", "gradnote.path", "gradnote.blas"}) {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
         cmd.addAll(List.of("-cp", cp, ThreadBits.class.getName(), Integer.toString(threads), out.toString(), "all"));

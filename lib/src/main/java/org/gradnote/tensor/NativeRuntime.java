@@ -57,6 +57,15 @@ public final class NativeRuntime {
         return NativeLoops.status();
     }
 
+    /**
+     * Which OpenBLAS computes gradnote's matrix products: "on: FILE (its configuration)" for the system's build, whose
+     * products equal the bundled build's bit for bit, or "off: " and why (then the bundled build computes them).
+     */
+    public static String systemBlas() {
+        Tensor.defaultDType();
+        return SystemBlas.status();
+    }
+
     /** The process's resident physical memory in bytes, as JavaCPP measures it (native memory growth in tests). */
     public static long physicalBytes() {
         Tensor.defaultDType();

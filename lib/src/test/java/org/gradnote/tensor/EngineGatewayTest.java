@@ -60,6 +60,7 @@ class EngineGatewayTest {
             TENSOR_TESTS + "ReluLoopsTest.java",
             TENSOR_TESTS + "SmallOpsTest.java",
             TENSOR_TESTS + "SoftmaxLoopsTest.java",
+            TENSOR_TESTS + "SystemBlasTest.java",
             TENSOR_TESTS + "TanhLoopsTest.java",
             TENSOR_TESTS + "UnfoldTest.java");
 

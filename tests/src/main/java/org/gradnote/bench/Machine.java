@@ -23,7 +23,7 @@ final class Machine {
         });
         return String.format(
                 Locale.ROOT,
-                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; gradnote natives %s, C loops %s; native env %s"
+                "machine: %s (%s), %d cores, %.0f GiB; JDK %s; torch %s; gradnote natives %s, C loops %s, products %s; native env %s"
                         + " (each side's OMP_NUM_THREADS/MKL_NUM_THREADS set to the table's thread count; gradnote's"
                         + " side adds " + gradnoteEnv() + " unless set)",
                 cpuModel(),
@@ -36,7 +36,16 @@ final class Machine {
                 org.gradnote.tensor.NativeRuntime.cLoops().startsWith("on")
                         ? "on"
                         : org.gradnote.tensor.NativeRuntime.cLoops(),
+                blasLabel(),
                 env.isEmpty() ? "{}" : env.toString());
+    }
+
+    /** Which OpenBLAS computes gradnote's products: the system's (its version) or the bundled build. */
+    private static String blasLabel() {
+        String s = org.gradnote.tensor.NativeRuntime.systemBlas();
+        if (!s.startsWith("on")) return "on the bundled OpenBLAS 0.3.19 (system's " + s + ")";
+        int open = s.indexOf('(');
+        return "on the system's " + (open < 0 ? s.substring(4) : s.substring(open + 1, s.length() - 1));
     }
 
     /** Gradnote.nativeEnvironment() as "K=V K=V", sorted. */
