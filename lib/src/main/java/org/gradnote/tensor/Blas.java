@@ -112,6 +112,54 @@ final class Blas {
         call(t, ta, tb, m, n, k, a, lda, b, ldb, out, Split.EVERY);
     }
 
+    /** Whether arrays can be {@link #gemmBatched}'s operands: float or double, all of one type, dense and offset-free. */
+    static boolean batchable(INDArray... arrays) {
+        DataType t = arrays[0].dataType();
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
+        for (INDArray x : arrays) {
+            if (x.dataType() != t || !Engine.isDense(x)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * out[i] = op(a[i]) · op(b[i]) for i below batch, over dense, offset-free float or double arrays of one type read
+     * as row-major stacks of matrices (a[i] is [m, k], or [k, m] when transposed; b[i] [k, n] or [n, k]; out[i] [m,
+     * n]). Each matrix is one single-threaded call, the same call libnd4j's batched matmul and matmul_bp make per
+     * matrix, so the bits are theirs (BlasTest) and do not depend on the thread count; the matrices are shared by
+     * gradnote's threads from 2^20 multiply-adds in all.
+     */
+    static void gemmBatched(
+            boolean transA, boolean transB, int batch, int m, int n, int k, INDArray a, INDArray b, INDArray out) {
+        DataType t = out.dataType();
+        long mk = (long) m * k, kn = (long) k * n, mn = (long) m * n;
+        if (a.dataType() != t
+                || b.dataType() != t
+                || (t != DataType.FLOAT && t != DataType.DOUBLE)
+                || a.offset() != 0
+                || b.offset() != 0
+                || out.offset() != 0
+                || batch * mk > a.length()
+                || batch * kn > b.length()
+                || batch * mn > out.length()) {
+            throw new IllegalArgumentException("gemmBatched: " + a.dataType() + " "
+                    + java.util.Arrays.toString(a.shape()) + " x " + b.dataType() + " "
+                    + java.util.Arrays.toString(b.shape()) + " -> " + t + " " + java.util.Arrays.toString(out.shape())
+                    + " cannot hold " + batch + " products of " + m + "x" + k + " by " + k + "x" + n);
+        }
+        configure();
+        int ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans;
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        int min = batch * mk * n < (1L << 20) ? Integer.MAX_VALUE : 2;
+        Parallel.range(batch, min, Math.max(1, batch / 8), new Parallel.Body() {
+            @Override
+            void run(int from, int to) {
+                for (int i = from; i < to; i++)
+                    call(t, ta, tb, m, n, k, a, i * mk, lda, b, i * kn, ldb, out, i * mn, n);
+            }
+        });
+    }
+
     /** How products are cut into blocks for gradnote's threads: from how many multiply-adds, into how many blocks. */
     enum Split {
         /** Every product: four blocks from 2^24 multiply-adds. */

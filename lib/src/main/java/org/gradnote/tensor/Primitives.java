@@ -139,12 +139,23 @@ final class Primitives {
                 eb = Engine.contiguous(b.data().broadcast(fullB));
         INDArray out = Engine.empty(
                 Engine.resultType(ea.dataType(), eb.dataType()), concat(batch, sa[sa.length - 2], sb[sb.length - 1]));
-        Engine.exec("matmul", new INDArray[] {ea, eb}, out);
+        int count = (int) Shapes.numel(batch), m = (int) sa[sa.length - 2], k = (int) sa[sa.length - 1];
+        int n = (int) sb[sb.length - 1];
+        // Straight to BLAS, one call per matrix as libnd4j's op makes them (same bits), without the op's overhead.
+        boolean blas = Blas.batchable(ea, eb, out);
+        if (blas) Blas.gemmBatched(false, false, count, m, n, k, ea, eb, out);
+        else Engine.exec("matmul", new INDArray[] {ea, eb}, out);
         return Tensor.record(out, "matmul", new Tensor[] {a, b}, new Tensor[] {a, b}, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
                 INDArray da = Engine.empty(ea.dataType(), ea.shape()), db = Engine.empty(eb.dataType(), eb.shape());
-                Engine.exec("matmul_bp", new INDArray[] {ea, eb, Engine.contiguous(g)}, da, db);
+                INDArray gc = Engine.contiguous(g);
+                if (blas && Blas.batchable(gc, da, db)) {
+                    Blas.gemmBatched(false, true, count, m, k, n, gc, eb, da); // g[i] · b[i]^T
+                    Blas.gemmBatched(true, false, count, k, n, m, ea, gc, db); // a[i]^T · g[i]
+                } else {
+                    Engine.exec("matmul_bp", new INDArray[] {ea, eb, gc}, da, db);
+                }
                 return new INDArray[] {sumToShape(da, sa), sumToShape(db, sb)};
             }
         });

@@ -214,4 +214,55 @@ class BlasTest {
             Parallel.setThreads(before);
         }
     }
+
+    /**
+     * Batched products, forward and both gradients, equal libnd4j's matmul and matmul_bp bit for bit (they make the
+     * same call per matrix), on 1 and 2 threads: the Transformer's attention shapes and odd ones.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "FLOAT,128,64,32,64",
+        "FLOAT,128,64,64,32",
+        "DOUBLE,6,5,7,3",
+        "FLOAT,3,1,9,1",
+        "DOUBLE,40,33,17,65",
+        "FLOAT,2,300,200,100"
+    })
+    void batchedProductsEqualTheOps(DataType t, int batch, int m, int k, int n) {
+        Tensor.defaultDType();
+        int before = Parallel.threads();
+        try {
+            Nd4j.getRandom().setSeed(batch * 31L + m);
+            INDArray a = Nd4j.randn(t, batch, m, k), b = Nd4j.randn(t, batch, k, n), g = Nd4j.randn(t, batch, m, n);
+            INDArray want = Nd4j.createUninitialized(t, batch, m, n);
+            INDArray wantDa = Nd4j.createUninitialized(t, batch, m, k),
+                    wantDb = Nd4j.createUninitialized(t, batch, k, n);
+            Engine.exec("matmul", new INDArray[] {a, b}, want);
+            Engine.exec("matmul_bp", new INDArray[] {a, b, g}, wantDa, wantDb);
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                INDArray out = Nd4j.createUninitialized(t, batch, m, n);
+                INDArray da = Nd4j.createUninitialized(t, batch, m, k), db = Nd4j.createUninitialized(t, batch, k, n);
+                assertTrue(Blas.batchable(a, b, out, g, da, db));
+                Blas.gemmBatched(false, false, batch, m, n, k, a, b, out);
+                Blas.gemmBatched(false, true, batch, m, k, n, g, b, da);
+                Blas.gemmBatched(true, false, batch, k, n, m, a, g, db);
+                assertArrayEquals(want.data().asDouble(), out.data().asDouble(), 0.0, "forward, threads " + threads);
+                assertArrayEquals(wantDa.data().asDouble(), da.data().asDouble(), 0.0, "da, threads " + threads);
+                assertArrayEquals(wantDb.data().asDouble(), db.data().asDouble(), 0.0, "db, threads " + threads);
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    /** Operands BLAS cannot read as stacks of matrices are refused, so the op computes them. */
+    @org.junit.jupiter.api.Test
+    void batchedProductsRefuseViewsAndOtherTypes() {
+        Tensor.defaultDType();
+        INDArray a = Nd4j.randn(DataType.FLOAT, 4, 3, 5);
+        assertFalse(Blas.batchable(a, a.permute(0, 2, 1)));
+        assertFalse(Blas.batchable(a, Nd4j.randn(DataType.DOUBLE, 4, 5, 3)));
+        assertFalse(Blas.batchable(Nd4j.createFromArray(new int[] {1, 2}).reshape(1, 1, 2)));
+    }
 }
