@@ -246,9 +246,19 @@ final class Blas {
             INDArray out,
             long outOff,
             int ldc) {
-        if (SystemBlas.ON
-                && threads == 1
-                && systemCall(t, ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, out, outOff, ldc)) return;
+        if (SystemBlas.ON && threads == 1) {
+            // Through the system's build when every array has a plain address (an offset buffer has none).
+            long pa = Memory.address(a, t, 0), pb = Memory.address(b, t, 0), po = Memory.address(out, t, 0);
+            if (pa != 0 && pb != 0 && po != 0) {
+                int w = t.width();
+                if (t == DataType.FLOAT) {
+                    SystemBlas.sgemm(ta, tb, m, n, k, pa + aOff * w, lda, pb + bOff * w, ldb, po + outOff * w, ldc);
+                } else {
+                    SystemBlas.dgemm(ta, tb, m, n, k, pa + aOff * w, lda, pb + bOff * w, ldb, po + outOff * w, ldc);
+                }
+                return;
+            }
+        }
         if (t == DataType.FLOAT) {
             cblas_sgemm(
                     CblasRowMajor,
@@ -282,34 +292,6 @@ final class Blas {
                     doubles(out, outOff),
                     ldc);
         }
-    }
-
-    /** The same call through {@link SystemBlas}; false, computing nothing, when an array has no plain address. */
-    private static boolean systemCall(
-            DataType t,
-            int ta,
-            int tb,
-            int m,
-            int n,
-            int k,
-            INDArray a,
-            long aOff,
-            int lda,
-            INDArray b,
-            long bOff,
-            int ldb,
-            INDArray out,
-            long outOff,
-            int ldc) {
-        long pa = Memory.address(a, t, 0), pb = Memory.address(b, t, 0), po = Memory.address(out, t, 0);
-        if (pa == 0 || pb == 0 || po == 0) return false;
-        int w = t.width();
-        if (t == DataType.FLOAT) {
-            SystemBlas.sgemm(ta, tb, m, n, k, pa + aOff * w, lda, pb + bOff * w, ldb, po + outOff * w, ldc);
-        } else {
-            SystemBlas.dgemm(ta, tb, m, n, k, pa + aOff * w, lda, pb + bOff * w, ldb, po + outOff * w, ldc);
-        }
-        return true;
     }
 
     /** x's memory from element off on, as sgemm reads it. */
