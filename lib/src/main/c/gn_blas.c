@@ -35,10 +35,12 @@ static const char *core_of(void *handle) {
 /*
  * Opens the OpenBLAS at path for the products, on the Haswell kernels, when the bundled build (bundled: its file
  * name, already loaded) runs on the Haswell kernels too (its "Haswell" or "Zen" core: the same sgemm and dgemm
- * kernels and blocking, so the same bits). Writes why not, or the library's configuration, into out (size cap) and
- * returns 1 when opened. OpenBLAS picks its core when it is loaded, from OPENBLAS_CORETYPE, else from the CPU (a
- * newer build calls this AVX-512 host "Cooperlake", whose kernels sum in another order): so the variable is set for
- * the load and restored after it. RTLD_DEEPBIND: the library resolves its own symbols first, not the bundled copy's.
+ * kernels and blocking, so the same bits). Writes the library's configuration, or why it was not opened, into out
+ * and returns its length, or -length-1 when not opened. OpenBLAS picks its core when it is loaded, from
+ * OPENBLAS_CORETYPE, else from the CPU (a newer build calls this AVX-512 host "Cooperlake", whose kernels sum in
+ * another order), and its thread pool from OPENBLAS_NUM_THREADS: both are set for the load (Haswell, and 1: gradnote
+ * splits products over its own threads) and restored after it. RTLD_DEEPBIND: the library resolves its own symbols
+ * first, not the bundled copy's.
  */
 JNIEXPORT jint JNICALL Java_org_gradnote_tensor_SystemBlas_open0(
         JNIEnv *env, jclass cls, jstring jpath, jstring jbundled, jbyteArray jout) {
@@ -55,15 +57,22 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_SystemBlas_open0(
     } else if (strcmp(core, "Haswell") != 0 && strcmp(core, "Zen") != 0) {
         snprintf(msg, sizeof msg, "the bundled OpenBLAS runs the %s kernels, not Haswell's", core);
     } else {
-        const char *was = getenv("OPENBLAS_CORETYPE");
-        char *saved = was ? strdup(was) : NULL;
-        setenv("OPENBLAS_CORETYPE", "Haswell", 1);
+        static const char *const names[2] = {"OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS"};
+        static const char *const values[2] = {"Haswell", "1"}; // one thread: no idle thread pool of its own
+        char *saved[2];
+        for (int i = 0; i < 2; i++) {
+            const char *was = getenv(names[i]);
+            saved[i] = was ? strdup(was) : NULL;
+            setenv(names[i], values[i], 1);
+        }
         void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
-        if (saved) {
-            setenv("OPENBLAS_CORETYPE", saved, 1);
-            free(saved);
-        } else {
-            unsetenv("OPENBLAS_CORETYPE");
+        for (int i = 0; i < 2; i++) {
+            if (saved[i]) {
+                setenv(names[i], saved[i], 1);
+                free(saved[i]);
+            } else {
+                unsetenv(names[i]);
+            }
         }
         if (!h) {
             const char *e = dlerror();
