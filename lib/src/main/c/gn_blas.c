@@ -49,7 +49,11 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_SystemBlas_open0(
     jint ok = 0;
     const char *path = (*env)->GetStringUTFChars(env, jpath, NULL);
     const char *bundled = (*env)->GetStringUTFChars(env, jbundled, NULL);
-    if (!path || !bundled) return 0;
+    if (!path || !bundled) { // an OutOfMemoryError is pending: nothing opened, no message
+        if (path) (*env)->ReleaseStringUTFChars(env, jpath, path);
+        if (bundled) (*env)->ReleaseStringUTFChars(env, jbundled, bundled);
+        return -1;
+    }
     void *mine = dlopen(bundled, RTLD_NOW | RTLD_NOLOAD);
     const char *core = mine ? core_of(mine) : "";
     if (!mine) {
@@ -98,6 +102,7 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_SystemBlas_open0(
             }
         }
     }
+    if (mine) dlclose(mine); // the NOLOAD handle only counted a reference: the bundled build stays loaded
     (*env)->ReleaseStringUTFChars(env, jpath, path);
     (*env)->ReleaseStringUTFChars(env, jbundled, bundled);
     jsize cap = (*env)->GetArrayLength(env, jout);

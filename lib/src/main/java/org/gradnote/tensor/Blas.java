@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Matrix products straight into the OpenBLAS that ND4J itself loads (the same sgemm/dgemm its matmul op ends in),
- * skipping the op's shape checks and array wrappers, bit-identical to the op (BlasTest; docs/performance.md, "Blas").
+ * skipping the op's shape checks and array wrappers, bit-identical to the op (BlasTest; docs/performance.md, "Blas");
+ * single-threaded products go to the system's build of the same kernels instead where {@link SystemBlas} is on.
  *
  * <p>OpenBLAS runs on one thread unless a user asks for more ({@code Gradnote.setBlasThreads}). Why: its kernels'
  * sums depend on how a product's output is split, and its split depends on the thread count: with 2 threads a third

@@ -43,7 +43,7 @@ final class Machine {
     /** Which OpenBLAS computes gradnote's products: the system's (its version) or the bundled build. */
     private static String blasLabel() {
         String s = org.gradnote.tensor.NativeRuntime.systemBlas();
-        if (!s.startsWith("on")) return "on the bundled OpenBLAS 0.3.19 (system's " + s + ")";
+        if (!s.startsWith("on")) return "on the bundled OpenBLAS (system's " + s + ")";
         int open = s.indexOf('(');
         return "on the system's " + (open < 0 ? s.substring(4) : s.substring(open + 1, s.length() - 1));
     }
