@@ -65,11 +65,10 @@ public final class Gradnote {
      * JNI calls and small allocations on one thread, and a lab's whole run is often under a second. The serial
      * collector has no concurrent threads to compete with that thread on a 2-core machine; C1 alone, at a tenth of
      * the usual compile thresholds and with smaller inlining, compiles a step's hot paths in the first epochs instead
-     * of after them; one compiler thread leaves the other core to the training thread. The young generation starts
-     * at 8 MB (the collector may grow it later): a step makes little Java garbage but much native memory that only
-     * a collection gives back (tensor/BlockCache), so a small one collects every few steps, cheaply, and fresh
-     * arrays reuse memory still mapped and in cache instead of faulting in new pages, without full collections to
-     * ask for. Measurements: docs/performance.md. Later options on a command line win.
+     * of after them; one compiler thread leaves the other core to the training thread. The young generation is 8 MB
+     * and stays so: a step makes little Java garbage but much native memory that only a collection gives back
+     * (tensor/BlockCache), and a young collection, cheap, finds a step's dead arrays at its end when eden is small
+     * enough to fill on demand (the collector grew it to a third of the heap after a full collection). Measurements: docs/performance.md. Later options on a command line win.
      */
     public static List<String> jvmOptions() {
         return List.of(
@@ -78,7 +77,8 @@ public final class Gradnote {
                 "-XX:CompileThresholdScaling=0.1",
                 "-XX:CICompilerCount=1",
                 "-XX:C1MaxInlineSize=20",
-                "-XX:NewSize=8m");
+                "-XX:NewSize=8m",
+                "-XX:MaxNewSize=8m");
     }
 
     /**

@@ -30,7 +30,8 @@ class GradnoteTest {
                         "-XX:CompileThresholdScaling=0.1",
                         "-XX:CICompilerCount=1",
                         "-XX:C1MaxInlineSize=20",
-                        "-XX:NewSize=8m"),
+                        "-XX:NewSize=8m",
+                        "-XX:MaxNewSize=8m"),
                 Gradnote.jvmOptions());
     }
 

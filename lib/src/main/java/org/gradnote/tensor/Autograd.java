@@ -62,7 +62,7 @@ final class Autograd {
                 }
                 if (t.retainsGrad()) t.accumulateGrad(g, false);
                 Object[] inputGrads = t.node.apply(g);
-                Tensor[] inputs = t.node.inputs;
+                Tensor[] inputs = t.node.inputs();
                 for (int k = 0; k < inputs.length; k++) {
                     Tensor in = inputs[k];
                     Object gk = inputGrads[k];
@@ -76,6 +76,11 @@ final class Autograd {
             ok = true;
         } finally {
             if (recording) pool.close(ok);
+            // The order holds every tensor of the graph: emptied first, the forward arrays are dead when the
+            // collection the pass's end may ask for runs.
+            order.clear();
+            grads.clear();
+            if (recording && ok) BufferPool.blocks().passEnded();
         }
     }
 
@@ -100,7 +105,7 @@ final class Autograd {
             Object[] frame = stack.peek();
             Tensor t = (Tensor) frame[0];
             int next = (Integer) frame[1];
-            Tensor[] inputs = t.node == null ? Tensor.NONE : t.node.inputs;
+            Tensor[] inputs = t.node == null ? Tensor.NONE : t.node.inputs();
             if (next < inputs.length) {
                 frame[1] = next + 1;
                 Tensor in = inputs[next];

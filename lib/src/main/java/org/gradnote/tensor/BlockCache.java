@@ -5,9 +5,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Native memory blocks that go back to a free list keyed by size once the garbage collector has proved their owner
@@ -16,11 +14,13 @@ import java.util.Set;
  * <p>Why: libnd4j zero-fills every buffer it allocates (memset on fresh, page-faulting memory), half of the native
  * time of the MLP and LSTM labs (docs/performance.md). Why it is safe: a block is reused only after the object
  * that owns it (an ND4J buffer, which every view of it references) is phantom reachable, the very moment ND4J would
- * have freed its own memory; nothing is ever freed or reused because a caller says so. The owned bytes are bounded
- * (past the bound the caller allocates as before) and so are the cached ones (past it a returned block is freed).
- * When much has been lent and nothing came back, it asks for a collection itself, as JavaCPP does past its maxBytes
- * (see {@link #MIN_GROWTH}). Thread-safe: one lock, taken per allocation, and the reference queue is drained by the
- * allocating threads themselves, so no thread of its own.
+ * have freed its own memory, or when {@link BufferPool} gives back a backward pass's temporaries, which no tensor
+ * holds ({@link #reclaim}). The owned bytes are bounded (past the bound the caller allocates as before) and so are
+ * the cached ones (past it a returned block is freed). It asks for collections itself: at the end of a backward
+ * pass that lent much, when the step's forward arrays have just died (a young collection, see {@link
+ * #passEnded}), and when much has been lent and nothing came back, as JavaCPP does past its maxBytes (see {@link
+ * #MIN_GROWTH}). Thread-safe: one lock, taken per allocation, and the reference queue is drained by the allocating
+ * threads themselves, so no thread of its own.
  */
 final class BlockCache {
     /** Where the raw memory comes from (JavaCPP's malloc in production, a fake in tests). */
@@ -30,8 +30,13 @@ final class BlockCache {
 
         void free(long address);
 
-        /** Asks for a garbage collection, so that the owners found unreachable give their blocks back. */
+        /** Asks for a full garbage collection, so that the owners found unreachable give their blocks back. */
         void collect();
+
+        /** Runs a young-generation collection and returns true, or returns false having done nothing. */
+        default boolean collectYoung() {
+            return false;
+        }
     }
 
     /** Alignment of a block's address in bytes; libnd4j aligns its own to 32. */
@@ -66,6 +71,12 @@ final class BlockCache {
      */
     static final long MIN_GROWTH = Long.getLong("gradnote.blockGrowth", 64L << 20);
 
+    /**
+     * Bytes lent during a training step past which its end asks for a collection (see {@link #passEnded}); below it a
+     * step's dead arrays are left for the next one.
+     */
+    static final long STEP_GROWTH = Long.getLong("gradnote.stepGrowth", 16L << 20);
+
     /** How long a collection waits for its first dead owner to be queued. */
     private static final long COLLECT_WAIT_MS = 20;
 
@@ -78,21 +89,36 @@ final class BlockCache {
     private final Source source;
     private final long maxCached, maxOwned;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-    // The leases themselves must stay reachable until queued, or they would be collected with their owners.
-    private final Set<Lease> leases = new HashSet<>();
+    // The leases themselves must stay reachable until queued, or they would be collected with their owners. Keyed
+    // by the block's address, which identifies a lent block, so that an owner known dead can give it back at once.
+    private final Map<Long, Lease> leases = new HashMap<>();
     private final Map<Long, ArrayDeque<Block>> free = new HashMap<>();
     /** The live sizes after the last {@link #LIVE_WINDOW} collections asked for, oldest first. */
     private final ArrayDeque<Long> lives = new ArrayDeque<>();
 
     private long cached, owned;
     /**
-     * Bytes lent since blocks last came back, and the fewest bytes still lent right after one of the last
-     * {@link #LIVE_WINDOW} collections asked for: the next one is asked for when the lending passes both
-     * {@link #MIN_GROWTH} and that live size, so a workload whose arrays really grow asks geometrically less often.
+     * Bytes still lent right after the last collection asked for, and the fewest of those over the last {@link
+     * #LIVE_WINDOW} ones: the next one is asked for when the bytes lent since grow past both {@link #MIN_GROWTH} and
+     * that live size, so a workload whose arrays really grow asks geometrically less often. Blocks given back by
+     * {@link #reclaim} or by the collector running on its own count against the growth.
      */
-    private long lentSince, live;
+    private long base, live;
+    /**
+     * Bytes still lent right after the last collection asked for at the end of a backward pass (what lives between
+     * training steps: parameters, optimizer state), and the growth from it that the pass's end found then; both 0
+     * before the first.
+     */
+    private long passBase, stepGrowth;
 
-    private long hits, misses, refused, collections;
+    private long hits, misses, refused, collections, young;
+    /** Bytes still lent right after the last full collection: the dead owners that only one finds grow from it. */
+    private long fullBase;
+    /**
+     * Ends of backward passes to let by without a collection, after young ones gave back too little, twice as many
+     * after each such miss in a row.
+     */
+    private int youngSkip, youngMisses;
 
     BlockCache(Source source, long maxCached, long maxOwned) {
         this.source = source;
@@ -106,10 +132,13 @@ final class BlockCache {
      * after freeing every cached block (the caller then allocates some other way).
      */
     synchronized Block take(long bytes) {
-        // Blocks coming back mean the collector ran by itself: no need to ask for it.
-        if (drain() > 0) lentSince = 0;
-        lentSince += bytes;
-        if (lentSince > Math.max(MIN_GROWTH, live)) collect();
+        drain();
+        // Past twice a step's growth too: a step's own collection comes at its end, when its arrays are dead. Mid-step
+        // the step's arrays are alive, so a young collection would find nothing: young only where no training runs.
+        if (growth() + bytes > Math.max(Math.max(MIN_GROWTH, live), 2 * stepGrowth)) {
+            if (stepGrowth > 0 || !collectYoung(growth())) collectFull();
+            settle();
+        }
         ArrayDeque<Block> q = free.get(bytes);
         if (q != null && !q.isEmpty()) {
             cached -= bytes;
@@ -135,9 +164,37 @@ final class BlockCache {
         return new Block(raw, bytes);
     }
 
+    /**
+     * Called when a backward pass ends, the moment a training step's forward arrays die (its graph lets go of them):
+     * asks for a collection if the step lent at least {@link #STEP_GROWTH} bytes, so that the next step reuses their
+     * blocks instead of fresh memory.
+     */
+    synchronized void passEnded() {
+        drain();
+        long g = owned - cached - passBase;
+        if (g < STEP_GROWTH) return;
+        stepGrowth = g;
+        // After young collections gave back too little, a step's end asks for none for a while: a full one every
+        // step would cost more than the memory it saves; the growth bound in take() asks for one now and then.
+        if (youngSkip > 0) {
+            youngSkip--;
+            return;
+        }
+        if (collectYoung(g)) {
+            youngMisses = 0;
+            // Owners that died old (promoted before they died) come back only from a full collection.
+            if (owned - cached - fullBase > MIN_GROWTH) collectFull();
+        } else {
+            youngSkip = 1 << Math.min(youngMisses++, 6);
+            collectFull();
+        }
+        settle();
+        passBase = base;
+    }
+
     /** Lends a taken block to owner: it comes back once owner is unreachable (the caller must keep owner alive). */
     synchronized void lend(Block block, Object owner) {
-        leases.add(new Lease(owner, block, queue));
+        leases.put(block.address, new Lease(owner, block, queue));
     }
 
     /** Returns a taken block that was never lent (its wrapping failed). */
@@ -146,41 +203,93 @@ final class BlockCache {
     }
 
     /**
-     * Asks for a collection and takes back what it found, waiting briefly for the collector's reference handler to
-     * queue the dead owners' leases (it runs on its own thread, after the collection returns).
+     * Runs a young collection, where the source can, and takes back what it found; true when that was at least a
+     * quarter of {@code expected}, the bytes the caller expects back (less means the dead owners were old).
      */
-    private void collect() {
-        lentSince = 0;
+    private boolean collectYoung(long expected) {
+        if (!source.collectYoung()) return false;
+        collections++;
+        young++;
+        long before = owned - cached;
+        awaitQueued();
+        return before - (owned - cached) >= expected / 4;
+    }
+
+    /** Asks for a full collection and takes back what it found. */
+    private void collectFull() {
         collections++;
         source.collect();
-        try {
-            Reference<?> first = queue.remove(COLLECT_WAIT_MS);
-            if (first != null) {
-                Lease lease = (Lease) first;
-                leases.remove(lease);
-                recycle(lease.block);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        drain();
-        lives.addLast(owned - cached);
+        awaitQueued();
+        fullBase = owned - cached;
+    }
+
+    /** Records the bytes still lent after a collection: the base of the next growth, and the live window. */
+    private void settle() {
+        base = owned - cached;
+        lives.addLast(base);
         if (lives.size() > LIVE_WINDOW) lives.removeFirst();
         live = Long.MAX_VALUE;
         for (long l : lives) live = Math.min(live, l);
     }
+
+    /** Bytes lent now beyond those still lent after the last collection asked for. */
+    private long growth() {
+        return owned - cached - base;
+    }
+
+    /**
+     * Takes back the first lease the collection queued, waiting for it briefly, then the rest as the reference
+     * handler queues them, until none came for {@link #QUIET_NANOS}: the handler queues them one by one on its own
+     * thread, and a collection judged by the first few would look as if it had found little.
+     */
+    private void awaitQueued() {
+        try {
+            Reference<?> first = queue.remove(COLLECT_WAIT_MS);
+            if (first == null) return;
+            takeBack((Lease) first);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long last = System.nanoTime();
+        while (System.nanoTime() - last < QUIET_NANOS) {
+            if (drain() > 0) last = System.nanoTime();
+            else Thread.yield();
+        }
+    }
+
+    /** How long the queue must stay empty before a collection's leases are taken to be all queued. */
+    private static final long QUIET_NANOS = 200_000;
 
     /** Takes back the blocks of owners the collector found unreachable since the last call. */
     private int drain() {
         int n = 0;
         Reference<?> r;
         while ((r = queue.poll()) != null) {
-            Lease lease = (Lease) r;
-            leases.remove(lease);
-            recycle(lease.block);
-            n++;
+            if (takeBack((Lease) r)) n++;
         }
         return n;
+    }
+
+    /** Recycles a queued lease's block, unless the lease was already given back by {@link #reclaim}. */
+    private boolean takeBack(Lease lease) {
+        if (!leases.remove(lease.block.address, lease)) return false;
+        recycle(lease.block);
+        return true;
+    }
+
+    /**
+     * Takes back at once the block lent at {@code address}, whose owner the caller knows to be dead (a backward
+     * pass's temporaries when it ends), so that the next allocation reuses it without waiting for a collection.
+     * Returns false, doing nothing, when no block is lent there (memory ND4J allocated itself). The caller must drop
+     * every reference to the owner: its memory is handed out again.
+     */
+    synchronized boolean reclaim(long address) {
+        Lease lease = leases.remove(address);
+        if (lease == null) return false;
+        lease.clear();
+        recycle(lease.block);
+        return true;
     }
 
     private void recycle(Block block) {
@@ -230,8 +339,11 @@ final class BlockCache {
         return leases.size();
     }
 
-    /** "hits/misses/refused/collections": allocations served from the cache, newly allocated, left to the caller; GCs asked. */
+    /**
+     * "hits/misses/refused/collections/young": allocations served from the cache, newly allocated, left to the
+     * caller; collections asked, and how many of them were young ones.
+     */
     synchronized String stats() {
-        return hits + "/" + misses + "/" + refused + "/" + collections;
+        return hits + "/" + misses + "/" + refused + "/" + collections + "/" + young;
     }
 }

@@ -24,10 +24,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: native allocation was a large share of a training step (docs/performance.md, "BufferPool"). Why it is safe:
  * every array {@link Engine#empty} hands out while a backward pass runs is a gradient temporary; leaves and
- * retained gradients keep copies, never these arrays, so when the pass ends without error they are all dead and go
- * back to a per-thread free list keyed by type and shape, from which the next allocations (forward or backward)
- * are served. A failed pass recycles nothing. Primitives may also {@link #give} back scratch arrays no tensor
- * holds (conv's column matrix) once they are dead.
+ * retained gradients keep copies, never these arrays, so when the pass ends without error they are all dead and
+ * their memory goes back to {@link BlockCache} at once, for the next allocations (forward or backward) under new
+ * owners. A failed pass recycles nothing. Primitives may also {@link #give} back scratch arrays no tensor holds
+ * (conv's column matrix) once they are dead.
+ *
+ * <p>Why new owners rather than the arrays themselves, as this pool once kept per shape: a forward output served from
+ * an array that had lived through earlier collections is an old object, which only a full collection proves dead;
+ * fresh, it dies young, and the young collection at the step's end finds it (docs/performance.md, session 22).
  *
  * <p>The arrays it cannot recycle so (forward outputs, whose holders only the GC knows) get fresh memory from
  * {@link BlockCache}: blocks that return once the GC proved their buffer unreachable, never zero-filled, where
@@ -122,6 +126,11 @@ final class BufferPool {
                     @Override
                     public void collect() {
                         System.gc();
+                    }
+
+                    @Override
+                    public boolean collectYoung() {
+                        return YoungCollection.run();
                     }
                 },
                 256L << 20,
@@ -278,7 +287,13 @@ final class BufferPool {
         for (INDArray a : late) if (seen.add(a)) free(a);
     }
 
+    /**
+     * Gives a dead array's memory back: its block to {@link BlockCache} when it has one, so that the next array of any
+     * shape reuses it under a new, young owner (the young collection at a step's end then finds the step's arrays),
+     * else the array itself to this thread's free list of its shape.
+     */
     private void free(INDArray a) {
+        if (!a.isEmpty() && Blocks.CACHE.reclaim(a.data().address())) return;
         long size = a.length() * a.dataType().width();
         if (bytes + size > MAX_BYTES) return;
         Key key = new Key(a.dataType(), a.shape().clone());

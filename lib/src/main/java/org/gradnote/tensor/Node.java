@@ -24,11 +24,13 @@ final class Node {
     }
 
     final String op;
-    final Tensor[] inputs;
+    /** The op's inputs, the edges a backward pass follows; none once the node is released (see {@link #release}). */
+    private Tensor[] inputs;
+
     private Backward backward;
     private SmallBackward smallBackward;
     private boolean released;
-    private final Tensor[] saved;
+    private Tensor[] saved;
     private final int[] savedVersions;
 
     Node(String op, Tensor[] inputs, Tensor[] saved, Backward backward) {
@@ -82,12 +84,24 @@ final class Node {
         heapScratch = arrays;
     }
 
-    /** Frees what the rule saved; a rule that saved nothing stays usable, as in PyTorch. */
+    Tensor[] inputs() {
+        return inputs;
+    }
+
+    /**
+     * Frees what the rule saved; a rule that saved nothing stays usable, as in PyTorch. A released node also lets go
+     * of its inputs: a second backward stops at it with the error above, so no pass follows them again. Why: the
+     * tensors of a forward pass otherwise stayed reachable from its output (the loss a loop still holds) through
+     * every node until the output itself was dropped, so their memory could not be reused by the next step; PyTorch's
+     * graph holds functions, never the tensors it did not save.
+     */
     void release() {
         if (saved.length == 0) return;
         released = true;
         backward = null;
         smallBackward = null;
+        saved = Tensor.NONE;
+        inputs = Tensor.NONE;
         if (scratch != null) for (INDArray a : scratch) BufferPool.get().give(a);
         scratch = null;
         if (heapScratch != null) HeapArrays.get().give(heapScratch);

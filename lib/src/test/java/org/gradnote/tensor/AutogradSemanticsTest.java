@@ -256,4 +256,44 @@ class AutogradSemanticsTest {
         assertEquals(DType.FLOAT32, x.grad().dtype());
         assertArrayEquals(new double[] {2, 2}, x.grad().toDoubleArray(), 1e-6);
     }
+
+    /** Builds exp(2w)^2 summed, recording weak references to its two intermediate tensors. */
+    private static Tensor squaredExp(Tensor w, java.util.List<java.lang.ref.WeakReference<Tensor>> refs) {
+        Tensor twice = w.mul(2.0), e = twice.exp();
+        refs.add(new java.lang.ref.WeakReference<>(twice));
+        refs.add(new java.lang.ref.WeakReference<>(e));
+        return e.mul(e).sum();
+    }
+
+    private static boolean cleared(java.util.List<java.lang.ref.WeakReference<Tensor>> refs) {
+        for (int i = 0; i < 20; i++) {
+            if (refs.stream().allMatch(r -> r.get() == null)) return true;
+            System.gc();
+        }
+        return false;
+    }
+
+    @Test
+    void backwardLetsGoOfTheTensorsItsGraphSaved() {
+        // As in PyTorch, the loss a training loop still holds must not keep the step's activations alive: their
+        // memory is the next step's.
+        Tensor w = Tensor.randn(8, 8).to(FLOAT64).requiresGrad(true);
+        java.util.List<java.lang.ref.WeakReference<Tensor>> refs = new java.util.ArrayList<>();
+        Tensor loss = squaredExp(w, refs);
+        loss.backward();
+        assertTrue(cleared(refs), "intermediates still reachable from the loss after backward()");
+        assertNotNull(w.grad());
+        IllegalStateException e =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("a second time"), e.getMessage());
+
+        w.zeroGrad();
+        java.util.List<java.lang.ref.WeakReference<Tensor>> kept = new java.util.ArrayList<>();
+        Tensor retained = squaredExp(w, kept);
+        retained.backward(true);
+        assertFalse(cleared(kept), "backward(true) keeps the graph");
+        double[] first = w.grad().toDoubleArray();
+        retained.backward();
+        assertEquals(2 * first[0], w.grad().toDoubleArray()[0], 1e-12 * Math.abs(first[0]));
+    }
 }

@@ -1,9 +1,11 @@
 package org.gradnote.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ class BlockCacheTest {
     static final class FakeSource implements BlockCache.Source {
         long next = 1 << 20;
         final Set<Long> live = new HashSet<>();
-        int allocations, frees, collections;
+        int allocations, frees, collections, youngCollections;
         boolean exhausted;
+        /** Whether collectYoung runs one (a real young collection: this test's owners are young or unreachable). */
+        boolean young;
 
         @Override
         public long allocate(long bytes) {
@@ -41,6 +45,14 @@ class BlockCacheTest {
         public void collect() {
             collections++;
             System.gc();
+        }
+
+        @Override
+        public boolean collectYoung() {
+            if (!young) return false;
+            youngCollections++;
+            System.gc();
+            return true;
         }
     }
 
@@ -145,10 +157,11 @@ class BlockCacheTest {
         owners.add(o);
         cache.lend(cache.take(block), o);
         assertEquals(1, src.collections);
-        // Everything is still held: the next collection waits for as many bytes again as are live.
-        for (int i = 0; i < BlockCache.MIN_GROWTH / block; i++) cache.lend(cache.take(block), owners.get(0));
+        // Everything is still held: the next collection waits for as many bytes again as are live (the block
+        // taken at the collection counts among them).
+        for (int i = 0; i < BlockCache.MIN_GROWTH / block - 1; i++) cache.lend(cache.take(block), owners.get(0));
         assertEquals(1, src.collections, "live bytes raised the threshold");
-        assertEquals(owners.size(), src.allocations - BlockCache.MIN_GROWTH / block);
+        assertEquals(owners.size(), src.allocations - (BlockCache.MIN_GROWTH / block - 1));
     }
 
     @Test
@@ -168,5 +181,102 @@ class BlockCacheTest {
             assertEquals(c, src.collections, "collection " + c + " after another MIN_GROWTH bytes");
         }
         assertEquals(3 * perInterval, owners.size());
+    }
+
+    @Test
+    void aReclaimedBlockIsReusedAtOnceAndNeverTwice() throws InterruptedException {
+        FakeSource src = new FakeSource();
+        BlockCache cache = new BlockCache(src, 1 << 20, 1 << 30);
+        Object owner = new Object();
+        BlockCache.Block b = cache.take(4096);
+        cache.lend(b, owner);
+        assertTrue(cache.reclaim(b.address));
+        assertFalse(cache.reclaim(b.address), "a block is given back once");
+        assertFalse(cache.reclaim(12345), "no block is lent there");
+        assertEquals(0, cache.lent());
+        BlockCache.Block again = cache.take(4096);
+        assertSame(b, again, "reused without a collection");
+        Object next = new Object();
+        cache.lend(again, next);
+        // The first owner dying later must not give the block back while the second holds it.
+        owner = null;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(1, cache.lent());
+        assertEquals(0, cache.cachedBytes());
+        assertNotNull(next);
+    }
+
+    /** Lends {@code count} blocks of 1 MB to fresh owners, kept in {@code owners} when it is not null. */
+    private static void lend(BlockCache cache, int count, List<Object> owners) {
+        for (int i = 0; i < count; i++) {
+            Object o = new Object();
+            if (owners != null) owners.add(o);
+            cache.lend(cache.take(1 << 20), o);
+        }
+    }
+
+    @Test
+    void theEndOfAPassCollectsYoungWhenTheStepLentEnough() {
+        FakeSource src = new FakeSource();
+        src.young = true;
+        BlockCache cache = new BlockCache(src, 1L << 40, 1L << 40);
+        int step = (int) (BlockCache.STEP_GROWTH >> 20);
+        lend(cache, step - 1, null);
+        cache.passEnded();
+        assertEquals(0, src.youngCollections, "not below STEP_GROWTH");
+        lend(cache, 1, null);
+        cache.passEnded();
+        assertEquals(1, src.youngCollections);
+        assertEquals(0, src.collections, "the young one found the dead owners: no full one");
+        lend(cache, step, null);
+        cache.passEnded();
+        assertEquals(2, src.youngCollections);
+        assertTrue(cache.stats().endsWith("/2/2"), cache.stats());
+    }
+
+    @Test
+    void aYoungCollectionThatFindsTooLittleIsFollowedByAFullOneAndThenLeftOut() {
+        FakeSource src = new FakeSource();
+        src.young = true;
+        BlockCache cache = new BlockCache(src, 1L << 40, 1L << 40);
+        int step = (int) (BlockCache.STEP_GROWTH >> 20);
+        List<Object> held = new ArrayList<>();
+        lend(cache, step, held);
+        cache.passEnded();
+        assertEquals(1, src.youngCollections);
+        assertEquals(1, src.collections, "a full one after the young one found nothing");
+        // The next step's end is let by (skipped once after the first miss), the one after tries young again.
+        lend(cache, step, held);
+        cache.passEnded();
+        assertEquals(1, src.youngCollections);
+        assertEquals(1, src.collections);
+        lend(cache, step, held);
+        cache.passEnded();
+        assertEquals(2, src.youngCollections);
+        assertEquals(2, src.collections);
+        assertEquals(3 * step, held.size());
+    }
+
+    @Test
+    void deadOwnersThatOnlyAFullCollectionFindsAreBounded() {
+        // A young collection that finds this step's dead owners but not older ones still lent: once those pass
+        // MIN_GROWTH beyond what the last full collection left, a full one follows.
+        FakeSource src = new FakeSource();
+        src.young = true;
+        BlockCache cache = new BlockCache(src, 1L << 40, 1L << 40);
+        List<Object> held = new ArrayList<>();
+        int step = (int) (BlockCache.STEP_GROWTH >> 20);
+        int steps = 0;
+        while (src.collections == 0 && steps < 100) {
+            lend(cache, 1, held); // "old" owners, still lent after each young collection
+            lend(cache, step, null);
+            cache.passEnded();
+            steps++;
+        }
+        assertEquals(1, src.collections);
+        assertEquals(BlockCache.MIN_GROWTH >> 20, held.size() - 1, "the full one once MIN_GROWTH more was held");
     }
 }
