@@ -133,10 +133,11 @@ final class BlockCache {
      */
     synchronized Block take(long bytes) {
         drain();
-        // Past twice a step's growth too: a step's own collection comes at its end, when its arrays are dead. Mid-step
-        // the step's arrays are alive, so a young collection would find nothing: young only where no training runs.
+        // Past twice a step's growth too: a step's own collection comes at its end, when its arrays are dead. A full
+        // one here: mid-step the step's arrays are alive, and where no training runs (inference) a young one left
+        // the arrays that died old to pile up (cnn_infer: 360 MB peak against 294).
         if (growth() + bytes > Math.max(Math.max(MIN_GROWTH, live), 2 * stepGrowth)) {
-            if (stepGrowth > 0 || !collectYoung(growth())) collectFull();
+            collectFull();
             settle();
         }
         ArrayDeque<Block> q = free.get(bytes);
@@ -180,14 +181,8 @@ final class BlockCache {
             youngSkip--;
             return;
         }
-        if (collectYoung(g)) {
-            youngMisses = 0;
-            // Owners that died old (promoted before they died) come back only from a full collection.
-            if (owned - cached - fullBase > MIN_GROWTH) collectFull();
-        } else {
-            youngSkip = 1 << Math.min(youngMisses++, 6);
-            collectFull();
-        }
+        if (collectYoungThenFull(g)) youngMisses = 0;
+        else youngSkip = 1 << Math.min(youngMisses++, 6);
         settle();
         passBase = base;
     }
@@ -213,6 +208,17 @@ final class BlockCache {
         long before = owned - cached;
         awaitQueued();
         return before - (owned - cached) >= expected / 4;
+    }
+
+    /**
+     * A young collection, followed by a full one when it gave back less than a quarter of {@code expected} (returning
+     * false) or left more than {@link #MIN_GROWTH} bytes lent beyond what the last full one left: owners that died
+     * old (promoted by a collection that ran while they lived) come back only from a full collection.
+     */
+    private boolean collectYoungThenFull(long expected) {
+        boolean found = collectYoung(expected);
+        if (!found || owned - cached - fullBase > MIN_GROWTH) collectFull();
+        return found;
     }
 
     /** Asks for a full collection and takes back what it found. */
