@@ -24,14 +24,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: native allocation was a large share of a training step (docs/performance.md, "BufferPool"). Why it is safe:
  * every array {@link Engine#empty} hands out while a backward pass runs is a gradient temporary; leaves and
- * retained gradients keep copies, never these arrays, so when the pass ends without error they are all dead and
- * their memory goes back to {@link BlockCache} at once, for the next allocations (forward or backward) under new
- * owners. A failed pass recycles nothing. Primitives may also {@link #give} back scratch arrays no tensor holds
- * (conv's column matrix) once they are dead.
+ * retained gradients keep copies, never these arrays, so when the pass ends without error they are all dead: a
+ * large one's memory goes back to {@link BlockCache} at once, for the next allocations (forward or backward) under
+ * new owners, a small one to a per-thread free list keyed by type and shape. A failed pass recycles nothing.
+ * Primitives may also {@link #give} back scratch arrays no tensor holds (conv's column matrix) once they are dead.
  *
- * <p>Why new owners rather than the arrays themselves, as this pool once kept per shape: a forward output served from
- * an array that had lived through earlier collections is an old object, which only a full collection proves dead;
- * fresh, it dies young, and the young collection at the step's end finds it (docs/performance.md, session 22).
+ * <p>Why new owners for large arrays rather than the arrays themselves, as this pool once kept them all: a forward
+ * output served from an array that had lived through earlier collections is an old object, which only a full
+ * collection proves dead; fresh, it dies young, and the young collection at the step's end finds it
+ * (docs/performance.md, session 22).
  *
  * <p>The arrays it cannot recycle so (forward outputs, whose holders only the GC knows) get fresh memory from
  * {@link BlockCache}: blocks that return once the GC proved their buffer unreachable, never zero-filled, where
@@ -288,13 +289,20 @@ final class BufferPool {
     }
 
     /**
-     * Gives a dead array's memory back: its block to {@link BlockCache} when it has one, so that the next array of any
-     * shape reuses it under a new, young owner (the young collection at a step's end then finds the step's arrays),
-     * else the array itself to this thread's free list of its shape.
+     * Arrays of at least this many bytes give their block back rather than themselves: below it, an array kept for
+     * its shape saves more (a fresh one costs its objects and their bookkeeping, microseconds that the smallest labs'
+     * steps are made of) than the little memory only a full collection would otherwise find.
+     */
+    static final long RECLAIM_MIN = 64 << 10;
+
+    /**
+     * Gives a dead array's memory back: a large one's block to {@link BlockCache} when it has one, so that the next
+     * array of any shape reuses it under a new, young owner (the young collection at a step's end then finds the
+     * step's arrays), else the array itself to this thread's free list of its shape.
      */
     private void free(INDArray a) {
-        if (!a.isEmpty() && Blocks.CACHE.reclaim(a.data().address())) return;
         long size = a.length() * a.dataType().width();
+        if (size >= RECLAIM_MIN && Blocks.CACHE.reclaim(a.data().address())) return;
         if (bytes + size > MAX_BYTES) return;
         Key key = new Key(a.dataType(), a.shape().clone());
         ArrayDeque<INDArray> q = free.get(key);

@@ -247,4 +247,17 @@ class BufferPoolTest {
                         .address(),
                 "nor one the user set");
     }
+
+    @Test
+    void aLargeDeadGradientGivesItsMemoryToTheNextArrayOfItsSizeWhateverItsShape() {
+        Tensor w = Tensor.randn(256, 256).requiresGrad(true);
+        w.mul(2.0).sum().backward();
+        INDArray unseen = w.gradArray();
+        assertTrue(unseen.length() * 4 >= BufferPool.RECLAIM_MIN);
+        long address = unseen.data().address();
+        w.zeroGrad();
+        INDArray next = BufferPool.get().take(unseen.dataType(), new long[] {128, 512});
+        assertNotSame(unseen, next, "a new array, the young owner of the same memory");
+        assertEquals(address, next.data().address());
+    }
 }
