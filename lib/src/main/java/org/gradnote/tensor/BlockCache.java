@@ -106,10 +106,12 @@ final class BlockCache {
     private long base, live;
     /**
      * Bytes still lent right after the last collection asked for at the end of a backward pass (what lives between
-     * training steps: parameters, optimizer state), and the growth from it that the pass's end found then; both 0
-     * before the first.
+     * training steps: parameters, optimizer state), and the most lent beyond it during the last step; both 0 before
+     * the first.
      */
     private long passBase, stepGrowth;
+    /** The most bytes lent at once since the last end of a backward pass. */
+    private long peak;
 
     private long hits, misses, refused, collections, young;
     /** Bytes still lent right after the last full collection: the dead owners that only one finds grow from it. */
@@ -119,6 +121,8 @@ final class BlockCache {
      * after each such miss in a row.
      */
     private int youngSkip, youngMisses;
+    /** Whether a full collection ran since the last end of a backward pass that asked for one. */
+    private boolean fullInPass;
 
     BlockCache(Source source, long maxCached, long maxOwned) {
         this.source = source;
@@ -140,6 +144,7 @@ final class BlockCache {
             collectFull();
             settle();
         }
+        peak = Math.max(peak, owned - cached + bytes);
         ArrayDeque<Block> q = free.get(bytes);
         if (q != null && !q.isEmpty()) {
             cached -= bytes;
@@ -173,18 +178,23 @@ final class BlockCache {
     synchronized void passEnded() {
         drain();
         long g = owned - cached - passBase;
+        // The step's need is its peak, mid-backward: at its end the temporaries are back already.
+        stepGrowth = Math.max(g, peak - passBase);
+        peak = 0;
         if (g < STEP_GROWTH) return;
-        stepGrowth = g;
         // After young collections gave back too little, a step's end asks for none for a while: a full one every
         // step would cost more than the memory it saves; the growth bound in take() asks for one now and then.
         if (youngSkip > 0) {
             youngSkip--;
             return;
         }
-        if (collectYoungThenFull(g)) youngMisses = 0;
+        // A full collection during the step promoted the arrays it found alive: a young one would miss them.
+        if (fullInPass) collectFull();
+        else if (collectYoungThenFull(g)) youngMisses = 0;
         else youngSkip = 1 << Math.min(youngMisses++, 6);
         settle();
         passBase = base;
+        fullInPass = false;
     }
 
     /** Lends a taken block to owner: it comes back once owner is unreachable (the caller must keep owner alive). */
@@ -223,6 +233,7 @@ final class BlockCache {
 
     /** Asks for a full collection and takes back what it found. */
     private void collectFull() {
+        fullInPass = true;
         collections++;
         source.collect();
         awaitQueued();
