@@ -215,9 +215,9 @@ final class BlockCache {
         if (!source.collectYoung()) return false;
         collections++;
         young++;
-        long before = owned - cached;
-        awaitQueued();
-        return before - (owned - cached) >= expected / 4;
+        long want = owned - cached - expected / 4;
+        awaitQueued(want);
+        return owned - cached <= want;
     }
 
     /**
@@ -236,7 +236,7 @@ final class BlockCache {
         fullInPass = true;
         collections++;
         source.collect();
-        awaitQueued();
+        awaitQueued(Long.MAX_VALUE);
         fullBase = owned - cached;
     }
 
@@ -256,22 +256,31 @@ final class BlockCache {
 
     /**
      * Takes back the first lease the collection queued, waiting for it briefly, then the rest as the reference
-     * handler queues them, until none came for {@link #QUIET_NANOS}: the handler queues them one by one on its own
-     * thread, and a collection judged by the first few would look as if it had found little.
+     * handler queues them, until none came for {@link #QUIET_NANOS} and the bytes still lent are at most {@code
+     * want} (or {@link #COLLECT_WAIT_MS} passed): the handler queues them one by one on its own thread, and a
+     * collection judged by the first few would look as if it had found little.
      */
-    private void awaitQueued() {
+    private void awaitQueued(long want) {
+        long deadline = System.nanoTime() + COLLECT_WAIT_MS * 1_000_000;
         try {
             Reference<?> first = queue.remove(COLLECT_WAIT_MS);
             if (first == null) return;
             takeBack((Lease) first);
+            long last = System.nanoTime();
+            while (true) {
+                long now = System.nanoTime();
+                if (drain() > 0) last = now;
+                else if (now - last >= QUIET_NANOS && (owned - cached <= want || now >= deadline)) return;
+                else if (owned - cached > want && now < deadline) {
+                    // Short of what the caller expects: block for the next lease rather than spin.
+                    Reference<?> r = queue.remove(Math.max(1, (deadline - now) / 1_000_000));
+                    if (r == null) return;
+                    takeBack((Lease) r);
+                    last = System.nanoTime();
+                } else Thread.yield();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
-        }
-        long last = System.nanoTime();
-        while (System.nanoTime() - last < QUIET_NANOS) {
-            if (drain() > 0) last = System.nanoTime();
-            else Thread.yield();
         }
     }
 
