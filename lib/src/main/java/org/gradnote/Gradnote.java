@@ -68,7 +68,8 @@ public final class Gradnote {
      * of after them; one compiler thread leaves the other core to the training thread. The young generation is 8 MB
      * and stays so: a step makes little Java garbage but much native memory that only a collection gives back
      * (tensor/BlockCache), and a young collection, cheap, finds a step's dead arrays at its end when eden is small
-     * enough to fill on demand (the collector grew it to a third of the heap after a full collection). Measurements: docs/performance.md. Later options on a command line win.
+     * enough to fill on demand (the collector grew it to a third of the heap after a full collection).
+     * Measurements: docs/performance.md. Later options on a command line win.
      */
     public static List<String> jvmOptions() {
         return List.of(
