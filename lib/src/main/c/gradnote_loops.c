@@ -18,7 +18,8 @@
  * tanh of n float32 values from src into dst, as TanhLoops' Java loop computes it (in double: the odd Taylor
  * polynomial below |z| = 1/16, (1 - e)/(1 + e) with e = exp(-2|z|) above, then rounded to float). Writes the indices
  * of the elements whose rounding it cannot promise into flagged (at most cap of them) and returns how many there
- * were: the caller recomputes those with Math.exp.
+ * were: the caller recomputes those with Math.exp. Its own exp, gn_exp_guarded, is not Math.exp: the guard is what makes
+ * the floats the same.
  */
 __attribute__((target_clones("avx2", "default")))
 static int tanh_float(const float *src, float *dst, int n, int *flagged, int cap) {
@@ -32,8 +33,7 @@ static int tanh_float(const float *src, float *dst, int n, int *flagged, int cap
             double a = from_bits(to_bits(z) & ~(1ull << 63)); // Math.abs: also a NaN's sign
             double z2 = z * z;
             double poly = z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));
-            // gn_exp is the recurrent cells' exp: within 2 ulps of Math.exp, which the midpoint guard covers.
-            double e = gn_exp(-2 * a);
+            double e = gn_exp_guarded(-2 * a);
             double q = (1 - e) / (1 + e);
             q = z < 0 ? -q : q;
             int exp_path = !(a < 0.0625);

@@ -15,52 +15,77 @@ final class LossPrimitives {
 
     /**
      * Mean (or summed) cross-entropy of logits [N, C] against class indices [N]: log-sum-exp with the row maximum
-     * subtracted, so large logits stay finite, computed in double.
+     * subtracted, so large logits stay finite, computed in double. Dense float32 logits go through the C loops
+     * ({@link CrossEntropyRows}), which give the same floats.
      */
     static Tensor crossEntropy(Tensor logits, Tensor target, boolean mean) {
         long[] s = logits.shape();
         int n = Math.toIntExact(s[0]), c = Math.toIntExact(s[1]);
         DataType t = logits.data().dataType();
-        double[] z = Engine.toDoubles(logits.data());
         long[] y = Engine.longs(target.data());
-        double[] p = new double[z.length];
-        double total = 0;
         for (int i = 0; i < n; i++) {
             if (y[i] < 0 || y[i] >= c) {
                 throw new IndexOutOfBoundsException(
                         "crossEntropy: target " + y[i] + " is out of bounds for " + c + " classes");
             }
-            int row = i * c;
-            // Math.max, whose NaN and signed-zero rules make it too large for C1 to inline: a NaN still wins; a row
-            // whose largest values are -0.0 then 0.0 keeps -0.0, which gives the same z - max, sum and lse.
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                double v = z[row + j];
-                if (v > max || Double.isNaN(v)) max = v;
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) sum += Math.exp(z[row + j] - max);
-            double lse = max + Math.log(sum);
-            for (int j = 0; j < c; j++) p[row + j] = Math.exp(z[row + j] - lse);
-            total += lse - z[row + (int) y[i]];
         }
         double scale = mean ? 1.0 / n : 1.0;
         INDArray out = Engine.empty(t);
+        CrossEntropyRows rows = t == DataType.FLOAT ? CrossEntropyRows.compute(logits.data(), y, n, c) : null;
+        if (rows != null) {
+            out.putScalar(0, rows.loss(scale));
+            return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, new Node.Backward() {
+                @Override
+                public INDArray[] apply(INDArray g) {
+                    return new INDArray[] {rows.gradient(g.getDouble(0) * scale)};
+                }
+            });
+        }
+        double[] z = Engine.toDoubles(logits.data());
+        double[] p = new double[z.length];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            int row = i * c;
+            total += softmaxRow(z, row, c, p) - z[row + (int) y[i]];
+        }
         out.putScalar(0, total * scale);
         return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
                 double gs = g.getDouble(0) * scale;
                 double[] dz = new double[p.length];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < c; j++) dz[i * c + j] = p[i * c + j] * gs;
-                    dz[i * c + (int) y[i]] -= gs;
-                }
+                for (int i = 0; i < n; i++) gradientRow(p, y, i, c, gs, dz);
                 INDArray d = Engine.empty(t, n, c);
                 Engine.putDoubles(d, dz, 0, dz.length);
                 return new INDArray[] {d};
             }
         });
+    }
+
+    /**
+     * One row of z (c values from row): writes its softmax into p at row and returns its log-sum-exp. The row maximum
+     * is subtracted before the exps, so large logits stay finite.
+     */
+    static double softmaxRow(double[] z, int row, int c, double[] p) {
+        // Math.max, whose NaN and signed-zero rules make it too large for C1 to inline: a NaN still wins; a row
+        // whose largest values are -0.0 then 0.0 keeps -0.0, which gives the same z - max, sum and lse.
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < c; j++) {
+            double v = z[row + j];
+            if (v > max || Double.isNaN(v)) max = v;
+        }
+        double sum = 0;
+        for (int j = 0; j < c; j++) sum += Math.exp(z[row + j] - max);
+        double lse = max + Math.log(sum);
+        for (int j = 0; j < c; j++) p[row + j] = Math.exp(z[row + j] - lse);
+        return lse;
+    }
+
+    /** Row i of the logits' gradient into dz: softmax times gs, less gs at the target class. */
+    static void gradientRow(double[] p, long[] y, int i, int c, double gs, double[] dz) {
+        int row = i * c;
+        for (int j = 0; j < c; j++) dz[row + j] = p[row + j] * gs;
+        dz[row + (int) y[i]] -= gs;
     }
 
     /**

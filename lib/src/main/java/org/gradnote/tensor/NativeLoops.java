@@ -27,6 +27,8 @@ final class NativeLoops {
     /** At most this many elements of a call may be left to Java before the whole call is redone there. */
     private static final int FLAGGED_MAX = 64;
 
+    private static final int TANH_SLICE = 1 << 14;
+
     private static final String LOADED = load();
 
     private static final boolean ON = LOADED.startsWith("on");
@@ -95,20 +97,48 @@ final class NativeLoops {
     private static native int tanhFloat(long src, long dst, int n, int[] flagged);
 
     /**
-     * float32 tanh of n elements at src into dst, the same floats as TanhLoops' Java loop: the C kernel's own exp may
-     * differ from Math.exp in the last bit, so it flags the elements whose float could depend on it (a few per
-     * 100,000) and they are computed here with the Java formula.
+     * float32 tanh of n elements at src into dst, the same floats as TanhLoops' Java loop: the C kernel's own exp
+     * differs from Math.exp in the last bits, so it flags the elements whose float could depend on them (about 1 in
+     * 4,000) and they are computed here with the Java formula. The kernel runs over slices of TANH_SLICE elements, so
+     * the flagged ones of a slice (4 expected) stay far below FLAGGED_MAX however long the array.
      */
     static void tanhFloat(long src, long dst, int n) {
         int[] flagged = new int[FLAGGED_MAX];
-        int count = tanhFloat(src, dst, n, flagged);
-        if (count == 0) return;
-        if (count > FLAGGED_MAX) {
-            for (int i = 0; i < n; i++) tanhAt(src, dst, i);
-        } else {
-            for (int k = 0; k < count; k++) tanhAt(src, dst, flagged[k]);
+        for (int from = 0; from < n; from += TANH_SLICE) {
+            int m = Math.min(TANH_SLICE, n - from);
+            long s = src + 4L * from, d = dst + 4L * from;
+            int count = tanhFloat(s, d, m, flagged);
+            if (count > FLAGGED_MAX) {
+                for (int i = 0; i < m; i++) tanhAt(s, d, i);
+            } else {
+                for (int k = 0; k < count; k++) tanhAt(s, d, flagged[k]);
+            }
         }
     }
+
+    /**
+     * gn_loss.c's forward over rows [from, to) of dense float32 logits at z [n, c]: each row's softmax into p, its
+     * log-sum-exp into lse and the bound on that lse's distance from the Java loop's into err (-1: the row is left to
+     * Java, nothing written). The arrays hold n * c, n and n values (CrossEntropyRows allocates them so).
+     */
+    static native void crossEntropyRows(long z, int c, int from, int to, double[] p, double[] lse, double[] err);
+
+    /**
+     * gn_loss.c's float32 gradient of rows [from, to) into dz: returns how many rows it left to Java (their indices
+     * in flagged, which holds to - from), or -1 when the arrays could not be pinned.
+     */
+    static native int crossEntropyGrad(
+            long z,
+            double[] p,
+            double[] lse,
+            double[] err,
+            long[] y,
+            double gs,
+            int c,
+            int from,
+            int to,
+            long dz,
+            int[] flagged);
 
     /** The C side's type flag: 0 for float32, 1 for float64 (the only types the typed loops take). */
     static int typeCode(DataType t) {
