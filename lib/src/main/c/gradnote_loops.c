@@ -215,3 +215,17 @@ JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_sliceCopy(JNIEnv *en
         }
     }
 }
+
+/* Memory.copyRows: row k of out = row picks[k] of src, rows of rowBytes bytes (indices checked by the Java side). */
+JNIEXPORT jboolean JNICALL Java_org_gradnote_tensor_NativeLoops_copyRows(JNIEnv *env, jclass cls, jlong src,
+        jlongArray picks, jlong out, jint rowBytes) {
+    (void) cls;
+    jsize n = (*env)->GetArrayLength(env, picks);
+    int64_t *p = (*env)->GetPrimitiveArrayCritical(env, picks, NULL);
+    if (p == NULL) return JNI_FALSE;
+    const char *from = (const char *) (intptr_t) src;
+    char *to = (char *) (intptr_t) out;
+    for (jsize k = 0; k < n; k++) memcpy(to + (size_t) k * rowBytes, from + (size_t) p[k] * rowBytes, rowBytes);
+    (*env)->ReleasePrimitiveArrayCritical(env, picks, p, JNI_ABORT);
+    return JNI_TRUE;
+}

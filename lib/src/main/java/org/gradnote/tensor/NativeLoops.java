@@ -140,6 +140,12 @@ final class NativeLoops {
             long dz,
             int[] flagged);
 
+    /**
+     * Memory.copyRows' C loop: row k of out = row picks[k] of src, rows of rowBytes bytes, indices already checked;
+     * false when the indices could not be pinned (the caller copies them itself).
+     */
+    static native boolean copyRows(long src, long[] picks, long out, int rowBytes);
+
     /** The C side's type flag: 0 for float32, 1 for float64 (the only types the typed loops take). */
     static int typeCode(DataType t) {
         if (t == DataType.FLOAT) return 0;
