@@ -75,6 +75,7 @@ class EngineGatewayTest {
             TENSOR + "BinaryOp.java",
             TENSOR + "ChannelLoops.java",
             TENSOR + "ConvTranspose.java",
+            TENSOR + "CrossEntropyRows.java",
             TENSOR + "DirectConv.java",
             TENSOR + "DType.java",
             TENSOR + "DimOp.java",
