@@ -390,6 +390,18 @@ final class Engine {
         return Nd4j.getExecutioner().buildContext();
     }
 
+    /**
+     * Makes and frees one op context, so that the first op of a training does not pay the classes' initialisation
+     * (see {@link NativeWarmup}); a failure is left to that first op to report.
+     */
+    static void warmContexts() {
+        try (OpContext ctx = newContext()) {
+            ctx.purge();
+        } catch (Exception | LinkageError e) {
+            // Only a warm-up.
+        }
+    }
+
     /** A unary op's heap function as a Java loop over an ND4J array's values (log1p: ND4J's float32 kernel is inexact). */
     static INDArray javaTransform(UnaryOp op, INDArray x) {
         double[] v = toDoubles(x);
@@ -431,6 +443,7 @@ final class Engine {
      * use {@link #zeros} for an accumulator).
      */
     static INDArray empty(DataType type, long... shape) {
+        NativeWarmup.once();
         return BufferPool.get().take(type, shape);
     }
 
