@@ -31,10 +31,14 @@ final class LossPrimitives {
         }
         double scale = mean ? 1.0 / n : 1.0;
         INDArray out = Engine.empty(t);
+        // The logits count as saved, as torch's log-softmax output does: the node is then released after a backward,
+        // and with it the softmax rows its rule holds (kept, they outlived the step's young collection), and an
+        // in-place change of the logits before the backward is an error, not a silently wrong gradient.
+        Tensor[] saved = {logits};
         CrossEntropyRows rows = t == DataType.FLOAT ? CrossEntropyRows.compute(logits.data(), y, n, c) : null;
         if (rows != null) {
             out.putScalar(0, rows.loss(scale));
-            return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, new Node.Backward() {
+            return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, saved, new Node.Backward() {
                 @Override
                 public INDArray[] apply(INDArray g) {
                     return new INDArray[] {rows.gradient(g.getDouble(0) * scale)};
@@ -49,7 +53,7 @@ final class LossPrimitives {
             total += softmaxRow(z, row, c, p) - z[row + (int) y[i]];
         }
         out.putScalar(0, total * scale);
-        return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, Tensor.NONE, new Node.Backward() {
+        return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, saved, new Node.Backward() {
             @Override
             public INDArray[] apply(INDArray g) {
                 double gs = g.getDouble(0) * scale;

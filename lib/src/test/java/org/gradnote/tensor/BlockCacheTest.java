@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,16 +47,33 @@ class BlockCacheTest {
         @Override
         public void collect() {
             collections++;
-            System.gc();
+            gcAndAwaitTheReferenceHandler();
         }
 
         @Override
         public boolean collectYoung() {
             if (!young) return false;
             youngCollections++;
-            System.gc();
+            gcAndAwaitTheReferenceHandler();
             return true;
         }
+    }
+
+    /**
+     * System.gc(), then a wait (up to a second) until the reference handler has queued an echo made before it: the
+     * cache waits 20 ms for the dead owners' leases, and under a loaded full suite the handler had not run by then
+     * (a young collection taken for a miss, then a full one 9 steps early).
+     */
+    private static void gcAndAwaitTheReferenceHandler() {
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        PhantomReference<Object> echo = new PhantomReference<>(new Object(), queue);
+        System.gc();
+        try {
+            queue.remove(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Reference.reachabilityFence(echo);
     }
 
     /** Collects until the cache has taken back every block whose owner is gone (bounded: fails rather than hangs). */
