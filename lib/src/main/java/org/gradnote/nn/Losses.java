@@ -46,32 +46,24 @@ public final class Losses {
     /** Cross-entropy from raw logits [N, C] (or [N, C, d...]) and int64 class indices [N] (or [N, d...]). */
     public static Tensor crossEntropy(Tensor logits, Tensor target, Reduction r) {
         checkClassTarget("crossEntropy", logits, target);
-        // Reduced, one fused primitive (one read, one gradient write, instead of ~20 ops): [N, C, d...] as the rows
-        // [N * d..., C], classes last with the other dimensions in order, so that row i pairs with target.flatten()[i]
-        // (a segmentation's per-pixel loss spent a tenth of the U-Net's step in the composed ops).
-        if (r != Reduction.NONE) {
-            Tensor rows = logits.dim() == 2 ? logits : classesLast(logits);
-            return Functional.crossEntropy(rows, logits.dim() == 2 ? target : target.flatten(), r == Reduction.MEAN);
-        }
+        // The common case, [N, C] reduced, is one fused primitive (one read, one gradient write, instead of ~20 ops).
+        if (logits.dim() == 2 && r != Reduction.NONE)
+            return Functional.crossEntropy(logits, target, r == Reduction.MEAN);
         // log-sum-exp inside logSoftmax keeps large logits finite.
         return nll(logits.logSoftmax(1), target, r);
-    }
-
-    /**
-     * [N, C, d...] as rows [N * d..., C]: classes last, the other dimensions in order ([N, C, H, W] -> [N, H, W, C]), so
-     * that row i pairs with target.flatten()[i]; a transpose(1, last) would give [N, W, H, C] and pair pixels with
-     * the wrong targets.
-     */
-    private static Tensor classesLast(Tensor t) {
-        int[] order = new int[t.dim()];
-        for (int i = 0; i < order.length; i++) order[i] = i == 0 ? 0 : i == order.length - 1 ? 1 : i + 1;
-        return t.permute(order).reshape(-1, t.size(1));
     }
 
     /** Negative log-likelihood of log-probabilities [N, C] (or [N, C, d...]) at int64 class indices [N] (or [N, d...]). */
     public static Tensor nll(Tensor logProbs, Tensor target, Reduction r) {
         checkClassTarget("nll", logProbs, target);
-        Tensor lp = logProbs.dim() > 2 ? classesLast(logProbs) : logProbs;
+        Tensor lp = logProbs;
+        if (logProbs.dim() > 2) {
+            // Classes last, the other dimensions in order ([N, C, H, W] -> [N, H, W, C]), so that row i pairs with
+            // target.flatten()[i]; a transpose(1, last) would give [N, W, H, C] and pair pixels with the wrong targets.
+            int[] order = new int[logProbs.dim()];
+            for (int i = 0; i < order.length; i++) order[i] = i == 0 ? 0 : i == order.length - 1 ? 1 : i + 1;
+            lp = logProbs.permute(order).reshape(-1, logProbs.size(1));
+        }
         Tensor oneHot = target.flatten().oneHot((int) logProbs.size(1)).to(logProbs.dtype());
         Tensor perItem = lp.mul(oneHot).sum(1).neg();
         if (logProbs.dim() > 2) {
