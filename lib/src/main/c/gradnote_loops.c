@@ -18,8 +18,8 @@
  * tanh of n float32 values from src into dst, as TanhLoops' Java loop computes it (in double: the odd Taylor
  * polynomial below |z| = 1/16, (1 - e)/(1 + e) with e = exp(-2|z|) above, then rounded to float). Writes the indices
  * of the elements whose rounding it cannot promise into flagged (at most cap of them) and returns how many there
- * were: the caller recomputes those with Math.exp. Its own exp, gn_exp_guarded, is not Math.exp: the guard is what makes
- * the floats the same.
+ * were: the caller recomputes those with Math.exp. Its own exp, gn_exp_guarded, is not Math.exp: the guard is what
+ * makes the floats the same.
  */
 __attribute__((target_clones("avx2", "default")))
 static int tanh_float(const float *src, float *dst, int n, int *flagged, int cap) {

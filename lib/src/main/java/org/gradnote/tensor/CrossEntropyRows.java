@@ -26,7 +26,7 @@ final class CrossEntropyRows {
         this.y = y;
         this.n = n;
         this.c = c;
-        p = new double[n * c];
+        p = new double[Math.multiplyExact(n, c)];
         lse = new double[n];
         err = new double[n];
     }

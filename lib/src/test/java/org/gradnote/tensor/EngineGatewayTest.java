@@ -53,6 +53,7 @@ class EngineGatewayTest {
             TENSOR_TESTS + "BufferPoolTest.java",
             TENSOR_TESTS + "ChannelLoopsTest.java",
             TENSOR_TESTS + "EngineLayoutTest.java",
+            TENSOR_TESTS + "MaxPoolTest.java",
             TENSOR_TESTS + "MemoryTest.java",
             TENSOR_TESTS + "NativeMemoryTest.java",
             TENSOR_TESTS + "NativeVariantTest.java",

@@ -2,9 +2,13 @@ package org.gradnote.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class MaxPoolTest {
     /** First maximum in row-major window order, a NaN beating any number: PyTorch's choice, written plainly. */
@@ -19,6 +23,54 @@ class MaxPoolTest {
             }
         }
         return at;
+    }
+
+    /**
+     * The C loop (eight windows at a time in vector lanes, the rest one by one) against the same rule, on rows wide
+     * enough for both: values bit for bit (a zero's sign, a NaN's payload) and winners.
+     */
+    @Test
+    void theCLoopPicksTheSameWinnersInItsVectorLanesAndItsTail() {
+        SplittableRandom r = new SplittableRandom(8);
+        float[] pick = {
+            Float.NaN,
+            Float.intBitsToFloat(0xffc00001),
+            Float.NEGATIVE_INFINITY,
+            Float.POSITIVE_INFINITY,
+            0f,
+            -0f,
+            1f,
+            2f,
+            -1f,
+            Float.MIN_VALUE,
+            0f,
+            1f
+        };
+        for (int[] dims : new int[][] {{2, 4, 32}, {3, 6, 34}, {1, 2, 50}, {64, 16, 16}, {2, 8, 15}}) {
+            int planes = dims[0], h = dims[1], w = dims[2], n = planes * h * w, oh = h / 2, ow = w / 2;
+            float[] src = new float[n];
+            for (int i = 0; i < n; i++) src[i] = pick[r.nextInt(pick.length)];
+            INDArray x = Nd4j.createFromArray(src), out = Nd4j.create(DataType.FLOAT, (long) planes * oh * ow);
+            long[] at = NativeLoops.addresses(DataType.FLOAT, n, x);
+            long[] to = NativeLoops.addresses(DataType.FLOAT, out.length(), out);
+            assumeTrue(at != null && to != null, "C loops not loaded: " + NativeLoops.status());
+            int[] argmax = new int[planes * oh * ow];
+            NativeLoops.maxPool2x2(at[0], 0, planes, h, w, to[0], argmax);
+            float[] dst = Engine.floats(out);
+            int o = 0;
+            for (int p = 0; p < planes; p++) {
+                for (int y = 0; y < oh; y++) {
+                    for (int q = 0; q < ow; q++, o++) {
+                        int want = reference(src, p * h * w, w, y, q);
+                        String where = java.util.Arrays.toString(dims) + " output " + o;
+                        assertTrue(argmax[o] == want, "winner at " + where);
+                        assertTrue(
+                                Float.floatToRawIntBits(dst[o]) == Float.floatToRawIntBits(src[want]),
+                                "value at " + where);
+                    }
+                }
+            }
+        }
     }
 
     @Test
