@@ -26,30 +26,43 @@ class MaxPoolTest {
     }
 
     /**
+     * Few distinct values, so that windows hold ties (-0 against +0 too); NaNs of both signs, infinities, denormals.
+     */
+    private static final float[] PICK = {
+        Float.NaN,
+        Float.intBitsToFloat(0xffc00001),
+        Float.NEGATIVE_INFINITY,
+        Float.POSITIVE_INFINITY,
+        0f,
+        -0f,
+        1f,
+        2f,
+        -1f,
+        -2f,
+        Float.MIN_VALUE,
+        -Float.MIN_VALUE,
+        Float.MAX_VALUE,
+        0f,
+        1f,
+        -1f
+    };
+
+    private static float[] windows(SplittableRandom r, int n) {
+        float[] src = new float[n];
+        for (int i = 0; i < n; i++) src[i] = PICK[r.nextInt(PICK.length)];
+        return src;
+    }
+
+    /**
      * The C loop (eight windows at a time in vector lanes, the rest one by one) against the same rule, on rows wide
      * enough for both: values bit for bit (a zero's sign, a NaN's payload) and winners.
      */
     @Test
     void theCLoopPicksTheSameWinnersInItsVectorLanesAndItsTail() {
         SplittableRandom r = new SplittableRandom(8);
-        float[] pick = {
-            Float.NaN,
-            Float.intBitsToFloat(0xffc00001),
-            Float.NEGATIVE_INFINITY,
-            Float.POSITIVE_INFINITY,
-            0f,
-            -0f,
-            1f,
-            2f,
-            -1f,
-            Float.MIN_VALUE,
-            0f,
-            1f
-        };
         for (int[] dims : new int[][] {{2, 4, 32}, {3, 6, 34}, {1, 2, 50}, {64, 16, 16}, {2, 8, 15}}) {
             int planes = dims[0], h = dims[1], w = dims[2], n = planes * h * w, oh = h / 2, ow = w / 2;
-            float[] src = new float[n];
-            for (int i = 0; i < n; i++) src[i] = pick[r.nextInt(pick.length)];
+            float[] src = windows(r, n);
             INDArray x = Nd4j.createFromArray(src), out = Nd4j.create(DataType.FLOAT, (long) planes * oh * ow);
             long[] at = NativeLoops.addresses(DataType.FLOAT, n, x);
             long[] to = NativeLoops.addresses(DataType.FLOAT, out.length(), out);
@@ -78,28 +91,7 @@ class MaxPoolTest {
         SplittableRandom r = new SplittableRandom(5);
         for (int[] dims : new int[][] {{3, 8, 8}, {2, 5, 7}, {1, 2, 2}, {4, 3, 9}, {64, 16, 16}}) {
             int planes = dims[0], h = dims[1], w = dims[2], n = planes * h * w, oh = h / 2, ow = w / 2;
-            float[] src = new float[n];
-            // Few distinct values, so that windows hold ties (-0 against +0 too); NaNs of both signs, infinities,
-            // denormals.
-            float[] pick = {
-                Float.NaN,
-                Float.intBitsToFloat(0xffc00001),
-                Float.NEGATIVE_INFINITY,
-                Float.POSITIVE_INFINITY,
-                0f,
-                -0f,
-                1f,
-                2f,
-                -1f,
-                -2f,
-                Float.MIN_VALUE,
-                -Float.MIN_VALUE,
-                Float.MAX_VALUE,
-                0f,
-                1f,
-                -1f
-            };
-            for (int i = 0; i < n; i++) src[i] = pick[r.nextInt(pick.length)];
+            float[] src = windows(r, n);
             float[] dst = new float[planes * oh * ow];
             int[] argmax = new int[dst.length];
             MaxPool.forward2x2(src, 0, planes, h, w, dst, argmax);
