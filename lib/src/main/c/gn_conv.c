@@ -4,31 +4,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef float v8f __attribute__((vector_size(32)));
+typedef int v8i __attribute__((vector_size(32)));
+
+/*
+ * The window rule, written once for scalars and vector lanes: v replaces best when greater, or a NaN over a number.
+ * MAX_POOL_SELECT: a select by lane mask m. Macros: functions taking 32-byte vectors change the default build's ABI.
+ */
+#define MAX_POOL_TAKES(v, best) (((v) > (best)) | (((v) != (v)) & ((best) == (best))))
+#define MAX_POOL_SELECT(m, a, b) ((v8f) (((v8i) (a) & (m)) | ((v8i) (b) & ~(m))))
+
 /* The winner of one 2x2 window: its value, and in *k its tap (0-3, row-major). */
 static inline float max_pool_window(float a, float b, float c, float d, int *k) {
     float best = a;
-    int i = 0, t = (b > best) | ((b != b) & (best == best));
+    int i = 0, t = MAX_POOL_TAKES(b, best);
     best = t ? b : best;
     i = t ? 1 : i;
-    t = (c > best) | ((c != c) & (best == best));
+    t = MAX_POOL_TAKES(c, best);
     best = t ? c : best;
     i = t ? 2 : i;
-    t = (d > best) | ((d != d) & (best == best));
+    t = MAX_POOL_TAKES(d, best);
     best = t ? d : best;
     i = t ? 3 : i;
     *k = i;
     return best;
 }
-
-typedef float v8f __attribute__((vector_size(32)));
-typedef int v8i __attribute__((vector_size(32)));
-
-/*
- * Lanes where v replaces best under max_pool_window's rule (greater, or a NaN over a number); a select by mask m.
- * Macros: functions taking 32-byte vectors change the ABI of the default build.
- */
-#define MAX_POOL_TAKES(v, best) (((v) > (best)) | (((v) != (v)) & ((best) == (best))))
-#define MAX_POOL_SELECT(m, a, b) ((v8f) (((v8i) (a) & (m)) | ((v8i) (b) & ~(m))))
 
 /*
  * One output row: windows x in [0, ow) of the input rows s0 and s1. Eight windows at a time in vector lanes (the even

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdint.h>
 #include "gn_math.h"
+#include "gn_pins.h"
 
 /* Rows whose logits pass this size (or are not finite) are left to Java: the bounds below assume moderate lse. */
 #define CE_LIMIT 1048576.0
@@ -54,14 +55,10 @@ static void ce_rows(const float *z, int c, int from, int to, double *p, double *
 JNIEXPORT void JNICALL Java_org_gradnote_tensor_NativeLoops_crossEntropyRows(JNIEnv *env, jclass cls, jlong z,
         jint c, jint from, jint to, jdoubleArray p, jdoubleArray lse, jdoubleArray err) {
     (void) cls;
-    double *pp = (*env)->GetPrimitiveArrayCritical(env, p, NULL);
-    if (pp == NULL) return;
-    double *lp = (*env)->GetPrimitiveArrayCritical(env, lse, NULL);
-    double *ep = lp == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, err, NULL);
+    struct pins pins = {env, 0, {0}, {0}};
+    double *pp = pin(&pins, p), *lp = pp ? pin(&pins, lse) : NULL, *ep = lp ? pin(&pins, err) : NULL;
     if (ep != NULL) ce_rows((const float *) (intptr_t) z, c, from, to, pp, lp, ep);
-    if (ep != NULL) (*env)->ReleasePrimitiveArrayCritical(env, err, ep, 0);
-    if (lp != NULL) (*env)->ReleasePrimitiveArrayCritical(env, lse, lp, 0);
-    (*env)->ReleasePrimitiveArrayCritical(env, p, pp, 0);
+    unpin_all(&pins);
 }
 
 /* True when every double within e of v rounds to the same float as v. */
@@ -107,22 +104,12 @@ JNIEXPORT jint JNICALL Java_org_gradnote_tensor_NativeLoops_crossEntropyGrad(JNI
         jdoubleArray p, jdoubleArray lse, jdoubleArray err, jlongArray y, jdouble gs, jint c, jint from, jint to,
         jlong dz, jintArray flagged) {
     (void) cls;
-    int count = -1;
-    struct {
-        jarray array;
-        void *ptr;
-        jint mode;
-    } pins[5] = {{p, NULL, JNI_ABORT}, {lse, NULL, JNI_ABORT}, {err, NULL, JNI_ABORT}, {y, NULL, JNI_ABORT},
-            {flagged, NULL, 0}};
-    int pinned = 0;
-    while (pinned < 5 && (pins[pinned].ptr = (*env)->GetPrimitiveArrayCritical(env, pins[pinned].array, NULL)))
-        pinned++;
-    if (pinned == 5)
-        count = ce_grad((const float *) (intptr_t) z, pins[0].ptr, pins[1].ptr, pins[2].ptr, pins[3].ptr, gs, c,
-                from, to, (float *) (intptr_t) dz, pins[4].ptr);
-    while (pinned > 0) {
-        pinned--;
-        (*env)->ReleasePrimitiveArrayCritical(env, pins[pinned].array, pins[pinned].ptr, pins[pinned].mode);
-    }
+    struct pins pins = {env, 0, {0}, {0}};
+    double *pp = pin(&pins, p), *lp = pp ? pin(&pins, lse) : NULL, *ep = lp ? pin(&pins, err) : NULL;
+    int64_t *yp = ep ? pin(&pins, y) : NULL;
+    int *fp = yp ? pin(&pins, flagged) : NULL;
+    int count = fp == NULL ? -1
+            : ce_grad((const float *) (intptr_t) z, pp, lp, ep, yp, gs, c, from, to, (float *) (intptr_t) dz, fp);
+    unpin_all(&pins);
     return count;
 }

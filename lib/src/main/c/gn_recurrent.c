@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gn_math.h"
+#include "gn_pins.h"
 
 /* RecurrentPrimitives.cellForwardFloat for rows [from, to): one LSTM step, the Java loop's operations in order. */
 __attribute__((target_clones("avx2", "default")))
@@ -58,31 +59,6 @@ static void gru_cell_f(const float *restrict pre, const float *restrict rec, con
             hs[cell + nh + j] = h_new;
             h[b * hid + j] = (float) h_new;
         }
-    }
-}
-
-
-/* Pins up to 8 Java arrays for one call; returns 0 when one could not be pinned (an OutOfMemoryError is pending). */
-struct pins {
-    JNIEnv *env;
-    int count;
-    jarray arrays[8];
-    void *ptrs[8];
-};
-
-static void *pin(struct pins *p, jarray a) {
-    void *ptr = (*p->env)->GetPrimitiveArrayCritical(p->env, a, NULL);
-    if (ptr != NULL) {
-        p->arrays[p->count] = a;
-        p->ptrs[p->count++] = ptr;
-    }
-    return ptr;
-}
-
-static void unpin_all(struct pins *p) {
-    while (p->count > 0) {
-        p->count--;
-        (*p->env)->ReleasePrimitiveArrayCritical(p->env, p->arrays[p->count], p->ptrs[p->count], 0);
     }
 }
 

@@ -54,10 +54,8 @@ final class CrossEntropyRows {
     /** Row i with Math.exp, as LossPrimitives' Java loop computes it: its lse and softmax, and a zero bound. */
     private void exact(int i) {
         double[] zr = new double[c];
-        for (int j = 0; j < c; j++) zr[j] = Memory.floatAt(address + 4L * ((long) i * c + j));
-        double[] pr = new double[c];
-        lse[i] = LossPrimitives.softmaxRow(zr, 0, c, pr);
-        System.arraycopy(pr, 0, p, i * c, c);
+        for (int j = 0; j < c; j++) zr[j] = zAt(i, j);
+        lse[i] = LossPrimitives.softmaxRow(zr, 0, c, p, i * c);
         err[i] = 0;
     }
 
@@ -93,7 +91,7 @@ final class CrossEntropyRows {
             double[] dz = new double[p.length];
             for (int i = 0; i < n; i++) {
                 if (err[i] > 0) exact(i);
-                LossPrimitives.gradientRow(p, y, i, c, gs, dz);
+                LossPrimitives.gradientRow(p, y, i, c, gs, dz, i * c);
             }
             Engine.putDoubles(d, dz, 0, dz.length);
             return d;
@@ -108,18 +106,12 @@ final class CrossEntropyRows {
                 for (int k = 0; k < count; k++) {
                     int i = flagged[k];
                     exact(i);
-                    gradientRow(i, gs, dz);
+                    LossPrimitives.gradientRow(p, y, i, c, gs, dz, 0);
                     for (int j = 0; j < c; j++) Memory.putFloatAt(at[0] + 4L * ((long) i * c + j), (float) dz[j]);
                 }
             }
         });
         return d;
-    }
-
-    private void gradientRow(int i, double gs, double[] dz) {
-        int row = i * c;
-        for (int j = 0; j < c; j++) dz[j] = p[row + j] * gs;
-        dz[(int) y[i]] -= gs;
     }
 
     private double zAt(int i, int j) {

@@ -50,7 +50,7 @@ final class LossPrimitives {
         double total = 0;
         for (int i = 0; i < n; i++) {
             int row = i * c;
-            total += softmaxRow(z, row, c, p) - z[row + (int) y[i]];
+            total += softmaxRow(z, row, c, p, row) - z[row + (int) y[i]];
         }
         out.putScalar(0, total * scale);
         return Tensor.record(out, "crossEntropy", new Tensor[] {logits}, saved, new Node.Backward() {
@@ -58,7 +58,7 @@ final class LossPrimitives {
             public INDArray[] apply(INDArray g) {
                 double gs = g.getDouble(0) * scale;
                 double[] dz = new double[p.length];
-                for (int i = 0; i < n; i++) gradientRow(p, y, i, c, gs, dz);
+                for (int i = 0; i < n; i++) gradientRow(p, y, i, c, gs, dz, i * c);
                 INDArray d = Engine.empty(t, n, c);
                 Engine.putDoubles(d, dz, 0, dz.length);
                 return new INDArray[] {d};
@@ -67,29 +67,29 @@ final class LossPrimitives {
     }
 
     /**
-     * One row of z (c values from row): writes its softmax into p at row and returns its log-sum-exp. The row maximum
-     * is subtracted before the exps, so large logits stay finite.
+     * One row of z (c values from zRow): writes its softmax into p from pRow and returns its log-sum-exp. The row
+     * maximum is subtracted before the exps, so large logits stay finite.
      */
-    static double softmaxRow(double[] z, int row, int c, double[] p) {
+    static double softmaxRow(double[] z, int zRow, int c, double[] p, int pRow) {
         // Math.max, whose NaN and signed-zero rules make it too large for C1 to inline: a NaN still wins; a row
         // whose largest values are -0.0 then 0.0 keeps -0.0, which gives the same z - max, sum and lse.
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < c; j++) {
-            double v = z[row + j];
+            double v = z[zRow + j];
             if (v > max || Double.isNaN(v)) max = v;
         }
         double sum = 0;
-        for (int j = 0; j < c; j++) sum += Math.exp(z[row + j] - max);
+        for (int j = 0; j < c; j++) sum += Math.exp(z[zRow + j] - max);
         double lse = max + Math.log(sum);
-        for (int j = 0; j < c; j++) p[row + j] = Math.exp(z[row + j] - lse);
+        for (int j = 0; j < c; j++) p[pRow + j] = Math.exp(z[zRow + j] - lse);
         return lse;
     }
 
-    /** Row i of the logits' gradient into dz: softmax times gs, less gs at the target class. */
-    static void gradientRow(double[] p, long[] y, int i, int c, double gs, double[] dz) {
+    /** Row i of the logits' gradient into dz from dzRow: softmax times gs, less gs at the target class. */
+    static void gradientRow(double[] p, long[] y, int i, int c, double gs, double[] dz, int dzRow) {
         int row = i * c;
-        for (int j = 0; j < c; j++) dz[row + j] = p[row + j] * gs;
-        dz[row + (int) y[i]] -= gs;
+        for (int j = 0; j < c; j++) dz[dzRow + j] = p[row + j] * gs;
+        dz[dzRow + (int) y[i]] -= gs;
     }
 
     /**
